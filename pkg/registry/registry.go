@@ -1,0 +1,253 @@
+// Package registry loads citecheck's treaty registry: YAML files that list
+// multilateral instruments with their titles, aliases, dates, United Nations
+// Treaty Series (UNTS) citations and the sources of those facts.
+//
+// A Registry is immutable once built and safe for concurrent use.
+package registry
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Citation is one UNTS (or LNTS) volume/registration number pair.
+type Citation struct {
+	// Volume is the volume number: arabic for the UNTS ("976"), roman for
+	// the League of Nations Treaty Series ("XCIV").
+	Volume string `yaml:"volume" json:"volume"`
+	// Number is the registration number ("14152"); empty when unknown.
+	Number string `yaml:"number,omitempty" json:"number,omitempty"`
+	// Page is the first page, where resolutions cite pages.
+	Page string `yaml:"page,omitempty" json:"page,omitempty"`
+}
+
+// String renders c as a footnote would: "vol. 976, No. 14152".
+func (c Citation) String() string {
+	s := "vol. " + c.Volume
+	if c.Number != "" {
+		s += ", No. " + c.Number
+	}
+	if c.Page != "" {
+		s += ", p. " + c.Page
+	}
+	return s
+}
+
+// Treaty is one registered instrument.
+type Treaty struct {
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// TitleBase is the title without a year suffix ("of 1961", ", 1930"),
+	// where the usual form carries one.
+	TitleBase string   `yaml:"title_base,omitempty" json:"title_base,omitempty"`
+	Aliases   []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// Adopted, Concluded, OpenedForSignature, EntryIntoForce are dates in
+	// YYYY-MM-DD form, or YYYY where only the year is sourced.
+	Adopted            string `yaml:"adopted,omitempty" json:"adopted,omitempty"`
+	Concluded          string `yaml:"concluded,omitempty" json:"concluded,omitempty"`
+	OpenedForSignature string `yaml:"opened_for_signature,omitempty" json:"opened_for_signature,omitempty"`
+	EntryIntoForce     string `yaml:"entry_into_force,omitempty" json:"entry_into_force,omitempty"`
+	Place              string `yaml:"place,omitempty" json:"place,omitempty"`
+	// CitedYear is the year resolutions attach to the title where it
+	// differs from the year of adoption.
+	CitedYear int `yaml:"cited_year,omitempty" json:"cited_year,omitempty"`
+	// UNTS lists the Treaty Series citations of the instrument.
+	UNTS []Citation `yaml:"unts,omitempty" json:"unts,omitempty"`
+	// LNTS lists League of Nations Treaty Series citations.
+	LNTS []Citation `yaml:"lnts,omitempty" json:"lnts,omitempty"`
+	// NotInUNTS marks instruments that resolutions cite by title but that
+	// are not (yet) in the Treaty Series; FootnoteForm says what they are
+	// cited to instead (a document symbol, a resolution annex).
+	NotInUNTS    bool   `yaml:"not_in_unts,omitempty" json:"not_in_unts,omitempty"`
+	FootnoteForm string `yaml:"footnote_form,omitempty" json:"footnote_form,omitempty"`
+	// Links to other entries, by ID.
+	ProtocolTo    string `yaml:"protocol_to,omitempty" json:"protocol_to,omitempty"`
+	Amends        string `yaml:"amends,omitempty" json:"amends,omitempty"`
+	AmendedFormOf string `yaml:"amended_form_of,omitempty" json:"amended_form_of,omitempty"`
+	AmendedBy     string `yaml:"amended_by,omitempty" json:"amended_by,omitempty"`
+	Supersedes    string `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
+	// Sources name where each fact above was seen: a UN Treaty Collection
+	// page, or a UN document and footnote ("A/RES/80/229 fn2").
+	Sources []string `yaml:"sources" json:"sources"`
+	Notes   string   `yaml:"notes,omitempty" json:"notes,omitempty"`
+
+	// File and Line locate the entry's definition ("rules/treaties/drugs.yaml").
+	File string `yaml:"-" json:"file,omitempty"`
+	Line int    `yaml:"-" json:"line,omitempty"`
+}
+
+// Year returns the year of a date field ("1961-03-30" → 1961), or 0.
+func Year(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0
+	}
+	return y
+}
+
+// MatchTitle is the title the text is matched against: TitleBase when set,
+// else Title.
+func (t *Treaty) MatchTitle() string {
+	if t.TitleBase != "" {
+		return t.TitleBase
+	}
+	return t.Title
+}
+
+// Registry is an immutable, indexed set of treaties.
+type Registry struct {
+	treaties []*Treaty
+	byID     map[string]*Treaty
+	// byUNTS maps "vol/number" to the treaties cited by that pair.
+	byUNTS map[string][]*Treaty
+	// byNumber and byVolume map a bare number or volume to treaties.
+	byNumber map[string][]*Treaty
+	byVolume map[string][]*Treaty
+}
+
+// Treaties returns every entry, sorted by ID.
+func (r *Registry) Treaties() []*Treaty { return r.treaties }
+
+// Len reports the number of entries.
+func (r *Registry) Len() int { return len(r.treaties) }
+
+// Lookup returns the entry with the given ID.
+func (r *Registry) Lookup(id string) (*Treaty, bool) {
+	t, ok := r.byID[id]
+	return t, ok
+}
+
+// ByUNTS returns the treaties cited by volume and number (in either the
+// UNTS or the LNTS).
+func (r *Registry) ByUNTS(volume, number string) []*Treaty {
+	return r.byUNTS[volume+"/"+number]
+}
+
+// ByNumber returns the treaties registered under number.
+func (r *Registry) ByNumber(number string) []*Treaty { return r.byNumber[number] }
+
+// ByVolume returns the treaties published in volume.
+func (r *Registry) ByVolume(volume string) []*Treaty { return r.byVolume[volume] }
+
+// Years returns the years under which t may correctly be cited: its
+// cited year, its years of adoption, conclusion and opening for signature,
+// and, for an amended form, those of the instrument it is the amended form of.
+func (r *Registry) Years(t *Treaty) []int {
+	var ys []int
+	add := func(y int) {
+		if y != 0 && !slices.Contains(ys, y) {
+			ys = append(ys, y)
+		}
+	}
+	add(t.CitedYear)
+	add(Year(t.Adopted))
+	add(Year(t.Concluded))
+	add(Year(t.OpenedForSignature))
+	if base, ok := r.byID[t.AmendedFormOf]; ok && base != t {
+		for _, y := range r.Years(base) {
+			add(y)
+		}
+	}
+	return ys
+}
+
+// PrimaryYear is the year a text should give for t: its cited year, or the
+// year of adoption, or that of the instrument it is the amended form of.
+func (r *Registry) PrimaryYear(t *Treaty) int {
+	ys := r.Years(t)
+	if len(ys) == 0 {
+		return 0
+	}
+	return ys[0]
+}
+
+// Related reports whether a and b are the same instrument or linked by a
+// protocol, amendment or amended-form relation (in either direction, up to
+// two steps: a protocol of the amended form of the Convention is related).
+func (r *Registry) Related(a, b *Treaty) bool {
+	if a == b {
+		return true
+	}
+	seen := map[*Treaty]bool{a: true}
+	frontier := []*Treaty{a}
+	for depth := 0; depth < 2; depth++ {
+		var next []*Treaty
+		for _, t := range frontier {
+			for _, n := range r.neighbours(t) {
+				if n == b {
+					return true
+				}
+				if !seen[n] {
+					seen[n] = true
+					next = append(next, n)
+				}
+			}
+		}
+		frontier = next
+	}
+	return false
+}
+
+func (r *Registry) neighbours(t *Treaty) []*Treaty {
+	var out []*Treaty
+	for _, id := range []string{t.ProtocolTo, t.Amends, t.AmendedFormOf, t.AmendedBy, t.Supersedes} {
+		if n, ok := r.byID[id]; ok {
+			out = append(out, n)
+		}
+	}
+	for _, o := range r.treaties {
+		if o.ProtocolTo == t.ID || o.Amends == t.ID || o.AmendedFormOf == t.ID || o.AmendedBy == t.ID || o.Supersedes == t.ID {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// build indexes the entries. It expects validated input.
+func build(ts []*Treaty) *Registry {
+	slices.SortFunc(ts, func(a, b *Treaty) int { return strings.Compare(a.ID, b.ID) })
+	r := &Registry{
+		treaties: ts,
+		byID:     make(map[string]*Treaty, len(ts)),
+		byUNTS:   map[string][]*Treaty{},
+		byNumber: map[string][]*Treaty{},
+		byVolume: map[string][]*Treaty{},
+	}
+	for _, t := range ts {
+		r.byID[t.ID] = t
+		for _, c := range slices.Concat(t.UNTS, t.LNTS) {
+			if c.Number != "" {
+				r.byUNTS[c.Volume+"/"+c.Number] = appendUnique(r.byUNTS[c.Volume+"/"+c.Number], t)
+				r.byNumber[c.Number] = appendUnique(r.byNumber[c.Number], t)
+			}
+			r.byVolume[c.Volume] = appendUnique(r.byVolume[c.Volume], t)
+		}
+	}
+	return r
+}
+
+func appendUnique(ts []*Treaty, t *Treaty) []*Treaty {
+	if slices.Contains(ts, t) {
+		return ts
+	}
+	return append(ts, t)
+}
+
+// Error is a problem in a registry file, with its position.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}

@@ -1,0 +1,117 @@
+// Package source holds an input file's text and converts between byte
+// offsets and 1-based line:column positions (columns count Unicode code
+// points).
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Pos is a point in a source file. Line and Col are 1-based; Col counts
+// Unicode code points; Offset is a byte offset into File.Text.
+type Pos struct {
+	Offset int
+	Line   int
+	Col    int
+}
+
+// Span is a half-open range [Start, End) of a source file.
+type Span struct {
+	Start, End Pos
+}
+
+// File is one input document as text.
+type File struct {
+	// Path is the name shown to users (slash-separated, "-" for stdin).
+	Path string
+	// Text is the document text, UTF-8, with any byte order mark removed.
+	// Line endings are kept as they were (LF or CRLF).
+	Text []byte
+	// lineStarts[i] is the byte offset where line i+1 starts.
+	lineStarts []int
+}
+
+// ErrBinary is returned by New for input that is not text.
+var ErrBinary = errors.New("binary file (contains NUL bytes)")
+
+// InvalidUTF8Error is returned by New for input that is not valid UTF-8.
+type InvalidUTF8Error struct{ Line, Col int }
+
+func (e *InvalidUTF8Error) Error() string {
+	return fmt.Sprintf("invalid UTF-8 at line %d, column %d (convert the file to UTF-8)", e.Line, e.Col)
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// New makes a File from raw bytes: it strips a UTF-8 byte order mark and
+// rejects binary and non-UTF-8 input with a descriptive error.
+func New(path string, data []byte) (*File, error) {
+	data = bytes.TrimPrefix(data, bom)
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, ErrBinary
+	}
+	f := &File{Path: path, Text: data}
+	f.index()
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		p := f.Pos(off)
+		return nil, &InvalidUTF8Error{Line: p.Line, Col: p.Col}
+	}
+	return f, nil
+}
+
+func (f *File) index() {
+	n := bytes.Count(f.Text, []byte{'\n'})
+	f.lineStarts = make([]int, 1, n+1)
+	for i, b := range f.Text {
+		if b == '\n' {
+			f.lineStarts = append(f.lineStarts, i+1)
+		}
+	}
+}
+
+// Lines reports the number of lines in the file.
+func (f *File) Lines() int { return len(f.lineStarts) }
+
+// Pos converts a byte offset into a position. Offsets out of range are
+// clamped to the file.
+func (f *File) Pos(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(f.Text) {
+		off = len(f.Text)
+	}
+	i := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > off }) - 1
+	start := f.lineStarts[i]
+	return Pos{Offset: off, Line: i + 1, Col: utf8.RuneCount(f.Text[start:off]) + 1}
+}
+
+// Span converts a byte range into a Span.
+func (f *File) Span(start, end int) Span {
+	return Span{Start: f.Pos(start), End: f.Pos(end)}
+}
+
+// Line returns the text of 1-based line n without its line ending.
+func (f *File) Line(n int) string {
+	if n < 1 || n > len(f.lineStarts) {
+		return ""
+	}
+	start := f.lineStarts[n-1]
+	end := len(f.Text)
+	if n < len(f.lineStarts) {
+		end = f.lineStarts[n] - 1
+	}
+	return string(bytes.TrimRight(f.Text[start:end], "\r"))
+}
