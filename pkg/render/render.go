@@ -1,0 +1,63 @@
+// Package render writes a run's findings in each output format. Renderers
+// depend only on diag and source: they never decide what is a finding.
+//
+// Rendering streams: the engine calls Start once, File once per input in
+// deterministic (path) order as results become available, and Finish once,
+// so a run over a million files never holds them all in memory.
+package render
+
+import (
+	"io"
+	"time"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// Meta describes the run, for formats that record the tool and its rules.
+type Meta struct {
+	// Version is citecheck's version.
+	Version string
+	// Rules describes every rule that can report, sorted by ID.
+	Rules []RuleInfo
+}
+
+// FileResult is what the run found in one file.
+type FileResult struct {
+	// Path is the file's name as shown to users (slash-separated; "-" or
+	// the --stdin-filename for standard input).
+	Path string
+	// Source is the file's text view, for excerpts; nil when unreadable.
+	Source *source.File
+	// Diagnostics are sorted (diag.Sort) and all have Path == Path.
+	Diagnostics []diag.Diagnostic
+	// Err is set when the file could not be read or parsed.
+	Err error
+}
+
+// Summary closes a run.
+type Summary struct {
+	Files      int
+	Unreadable int
+	Counts     diag.Counts
+	// ByRule counts findings per rule ID.
+	ByRule  map[string]int
+	Elapsed time.Duration
+}
+
+// RuleInfo documents a rule.
+type RuleInfo struct {
+	ID       string
+	Severity diag.Severity
+	// Short is one sentence saying what the rule reports.
+	Short string
+	// HelpURI links to the rule's documentation.
+	HelpURI string
+}
+
+// Renderer writes findings in one format.
+type Renderer interface {
+	Start(w io.Writer, m Meta) error
+	File(w io.Writer, f *FileResult) error
+	Finish(w io.Writer, s Summary) error
+}
