@@ -1,0 +1,486 @@
+package docx
+
+import (
+	"strconv"
+	"strings"
+)
+
+// noteKind tells footnotes from endnotes.
+type noteKind int
+
+const (
+	footnote noteKind = iota
+	endnote
+)
+
+func (k noteKind) String() string {
+	if k == endnote {
+		return "endnote"
+	}
+	return "footnote"
+}
+
+// noteRef is a note as referenced from the body, in reference order.
+type noteRef struct {
+	id    string
+	label string // what goes inside "[^…]"
+	index int    // sequential number, 0 for a custom mark
+	shown string // the mark Word shows: "3", "ii", "*"
+}
+
+// notePr is a note kind's numbering (w:footnotePr, w:endnotePr).
+type notePr struct {
+	format string
+	start  int
+}
+
+// state carries what one Read collects across parts.
+type state struct {
+	opt      Options
+	original bool
+	num      *numbering
+	notePr   [2]notePr
+	notes    [2]map[string]string // normal notes' flattened text, by w:id
+	refs     [2][]noteRef
+	refByID  [2]map[string]string // w:id → label already given
+	count    [2]int
+	body     []string
+	size     int64 // bytes of paragraph text so far
+}
+
+func newState(opt Options) *state {
+	return &state{
+		opt:      opt,
+		original: opt.Revisions == RevisionsOriginal,
+		num:      newNumbering(),
+		notePr:   [2]notePr{{"decimal", 1}, {"lowerRoman", 1}},
+		notes:    [2]map[string]string{{}, {}},
+		refByID:  [2]map[string]string{{}, {}},
+	}
+}
+
+// parseSettings reads the footnote and endnote number formats.
+func (st *state) parseSettings(d *decoder) error {
+	return walkAll(d, func(se startElement) error {
+		var k noteKind
+		switch se.Name.Local {
+		case "footnotePr":
+			k = footnote
+		case "endnotePr":
+			k = endnote
+		default:
+			return d.skip()
+		}
+		return d.children(func(se startElement) error {
+			switch se.Name.Local {
+			case "numFmt":
+				if _, ok := formatNumber(1, se.attr("val")); ok {
+					st.notePr[k].format = se.attr("val")
+				}
+			case "numStart":
+				if n, ok := atoi(se.attr("val")); ok {
+					st.notePr[k].start = n
+				}
+			}
+			return d.skip()
+		})
+	})
+}
+
+// parseNotes reads footnotes.xml or endnotes.xml: the text of every
+// normal note (separators and continuation notices are not text).
+func (st *state) parseNotes(d *decoder, kind noteKind) error {
+	return walkAll(d, func(se startElement) error {
+		if se.Name.Local != kind.String() {
+			return d.skip()
+		}
+		if t := se.attr("type"); t != "" && t != "normal" {
+			return d.skip()
+		}
+		w := &walker{st: st, d: d, inNote: true}
+		if err := w.children(); err != nil {
+			return err
+		}
+		w.flushCarry()
+		id := se.attr("id")
+		if _, dup := st.notes[kind][id]; !dup {
+			st.notes[kind][id] = flatten(w.paras)
+		}
+		return nil
+	})
+}
+
+// parseBody reads document.xml.
+func (st *state) parseBody(d *decoder) error {
+	w := &walker{st: st, d: d}
+	if err := walkAll(d, w.element); err != nil {
+		return err
+	}
+	w.flushCarry()
+	st.body = w.paras
+	return nil
+}
+
+// grow counts n more bytes of text against the uncompressed-size limit:
+// the text view is never larger than the parts read, whatever list
+// numbers add.
+func (st *state) grow(n int) error {
+	st.size += int64(n)
+	if st.size > st.opt.MaxUncompressed {
+		return &LimitError{What: "text view size", Limit: st.opt.MaxUncompressed, Bytes: true}
+	}
+	return nil
+}
+
+// ref records a reference to a note and returns its "[^…]" label.
+func (st *state) ref(kind noteKind, id, mark string) string {
+	if label, ok := st.refByID[kind][id]; ok {
+		return label
+	}
+	r := noteRef{id: id}
+	if mark != "" {
+		r.label, r.shown = mark, mark
+	} else {
+		st.count[kind]++
+		r.index = st.count[kind]
+		pr := st.notePr[kind]
+		r.shown, _ = formatNumber(pr.start+r.index-1, pr.format)
+		r.label = r.shown
+		if kind == endnote {
+			r.label = "e" + strconv.Itoa(r.index)
+		}
+	}
+	st.refByID[kind][id] = r.label
+	st.refs[kind] = append(st.refs[kind], r)
+	return r.label
+}
+
+// view lays out the body and the notes.
+func (st *state) view() *View {
+	var paras []Paragraph
+	var texts []string
+	n := 0
+	for _, t := range st.body {
+		if normalize(t) == "" {
+			continue
+		}
+		n++
+		paras = append(paras, Paragraph{Part: "body", Index: n, Label: "paragraph " + strconv.Itoa(n)})
+		texts = append(texts, t)
+	}
+	for k := footnote; k <= endnote; k++ {
+		for _, r := range st.refs[k] {
+			text, ok := st.notes[k][r.id]
+			if !ok {
+				continue
+			}
+			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown})
+			texts = append(texts, "[^"+r.label+"]: "+strings.TrimLeft(text, " \t\n"))
+		}
+	}
+	return NewView(paras, texts)
+}
+
+// walker turns the paragraphs of one part (the body or one note) into
+// text.
+type walker struct {
+	st     *state
+	d      *decoder
+	inNote bool
+
+	paras  []string         // finished paragraphs
+	open   []*paragraph     // open paragraphs (text boxes nest them)
+	fields []bool           // open complex fields: true once past "separate"
+	hidden bool             // in a w:vanish run
+	custom *customMark      // a note reference waiting for its custom mark
+	carry  *strings.Builder // paragraphs whose mark was removed, waiting to join the next
+}
+
+type paragraph struct {
+	b     strings.Builder
+	props paraProps
+}
+
+type customMark struct {
+	kind noteKind
+	id   string
+	b    strings.Builder
+}
+
+// visible reports whether text at this point is shown: not hidden and not
+// inside a field's instructions.
+func (w *walker) visible() bool {
+	if w.hidden {
+		return false
+	}
+	for _, inResult := range w.fields {
+		if !inResult {
+			return false
+		}
+	}
+	return true
+}
+
+// write adds shown text to the open paragraph (or to a pending custom
+// note mark).
+func (w *walker) write(s string) {
+	if !w.visible() || len(w.open) == 0 {
+		return
+	}
+	if w.custom != nil {
+		w.custom.b.WriteString(s)
+		return
+	}
+	w.open[len(w.open)-1].b.WriteString(s)
+}
+
+// children walks the children of the element just started.
+func (w *walker) children() error { return w.d.children(w.element) }
+
+// element handles one element and its content.
+func (w *walker) element(se startElement) error {
+	d := w.d
+	switch se.Name.Space {
+	case nsW, nsWStrict:
+	case nsMC:
+		if se.Name.Local == "AlternateContent" {
+			// Only the first choice: the others, and the fallback,
+			// repeat the same content for other consumers.
+			first := true
+			return d.children(func(se startElement) error {
+				if first {
+					first = false
+					return w.children()
+				}
+				return d.skip()
+			})
+		}
+		return w.children()
+	case nsM, nsMStrict:
+		if se.Name.Local == "t" {
+			return w.text(true)
+		}
+		return w.children()
+	default:
+		return w.children()
+	}
+
+	switch se.Name.Local {
+	case "p":
+		return w.paragraph()
+	case "r":
+		return w.run()
+	case "t":
+		return w.text(true)
+	case "delText":
+		return w.text(w.st.original)
+	case "tab", "ptab":
+		w.write(" ")
+	case "br", "cr":
+		w.write("\n")
+	case "noBreakHyphen":
+		w.write("-")
+	case "pPr":
+		if len(w.open) > 0 {
+			return w.paraProps(&w.open[len(w.open)-1].props)
+		}
+	case "ins", "moveTo":
+		if !w.st.original {
+			return w.children()
+		}
+	case "del", "moveFrom":
+		if w.st.original {
+			return w.children()
+		}
+	case "fldChar":
+		switch se.attr("fldCharType") {
+		case "begin":
+			w.fields = append(w.fields, false)
+		case "separate":
+			if len(w.fields) > 0 {
+				w.fields[len(w.fields)-1] = true
+			}
+		case "end":
+			if len(w.fields) > 0 {
+				w.fields = w.fields[:len(w.fields)-1]
+			}
+		}
+	case "footnoteReference", "endnoteReference":
+		kind := footnote
+		if se.Name.Local == "endnoteReference" {
+			kind = endnote
+		}
+		w.noteRef(kind, se.attr("id"), se.attr("customMarkFollows"))
+	case "tbl":
+		w.flushCarry()
+		err := w.children()
+		w.flushCarry()
+		return err
+	case "rPr", "sdtPr", "sdtEndPr", "instrText", "delInstrText", "sym", "softHyphen",
+		"commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator",
+		"continuationSeparator", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx",
+		"rPrChange", "pPrChange", "customXmlPr", "smartTagPr", "fldData", "background",
+		"lastRenderedPageBreak":
+	default:
+		// Body, tables, rows, cells, hyperlinks, fields, content
+		// controls, smart tags, custom XML, bidi wrappers, drawings (for
+		// their text boxes) and anything unknown: their text is in their
+		// children.
+		return w.children()
+	}
+	return d.skip()
+}
+
+// text handles w:t, w:delText and m:t.
+func (w *walker) text(show bool) error {
+	s, err := w.d.text()
+	if err == nil && show {
+		w.write(s)
+	}
+	return err
+}
+
+// run handles w:r: its properties say whether it is hidden.
+func (w *walker) run() error {
+	saved := w.hidden
+	err := w.d.children(func(se startElement) error {
+		if se.w() && se.Name.Local == "rPr" {
+			return w.d.children(func(se startElement) error {
+				if se.w() && se.Name.Local == "vanish" && onOff(se.attr("val")) {
+					w.hidden = true
+				}
+				return w.d.skip()
+			})
+		}
+		return w.element(se)
+	})
+	w.hidden = saved
+	if w.custom != nil && w.custom.b.Len() > 0 {
+		w.endCustomMark()
+	}
+	return err
+}
+
+// noteRef handles a footnote or endnote reference.
+func (w *walker) noteRef(kind noteKind, id, customMarkFollows string) {
+	if w.inNote || !w.visible() || len(w.open) == 0 {
+		return
+	}
+	if customMarkFollows != "" && onOff(customMarkFollows) {
+		w.endCustomMark()
+		w.custom = &customMark{kind: kind, id: id}
+		return
+	}
+	w.write("[^" + w.st.ref(kind, id, "") + "]")
+}
+
+// endCustomMark writes a pending custom-mark reference, with the mark
+// text that followed it.
+func (w *walker) endCustomMark() {
+	c := w.custom
+	if c == nil {
+		return
+	}
+	w.custom = nil
+	mark := strings.Map(func(r rune) rune {
+		switch r {
+		case '[', ']', ' ', '\t', '\n', '\r', '\u00a0':
+			return -1
+		}
+		return r
+	}, c.b.String())
+	if mark == "" {
+		mark = "*"
+	}
+	if len(mark) > 32 {
+		mark = mark[:32]
+		mark = strings.ToValidUTF8(mark, "")
+	}
+	w.write("[^" + w.st.ref(c.kind, c.id, mark) + "]")
+}
+
+// paragraph handles w:p.
+func (w *walker) paragraph() error {
+	p := &paragraph{}
+	w.open = append(w.open, p)
+	err := w.children()
+	w.endCustomMark()
+	w.open = w.open[:len(w.open)-1]
+	if err != nil {
+		return err
+	}
+	text := p.b.String()
+	if !w.inNote {
+		// The label advances the list counters even when it is not
+		// shown (the paragraph joins one before it).
+		if label := w.st.num.label(p.props); w.carry == nil {
+			text = label + text
+		}
+	}
+	if err := w.st.grow(len(text)); err != nil {
+		return err
+	}
+	if len(w.open) > 0 {
+		// A paragraph in a text box: its own paragraph, before the one
+		// that holds the text box.
+		w.paras = append(w.paras, text)
+		return nil
+	}
+	if p.props.markRemoved {
+		if w.carry == nil {
+			w.carry = &strings.Builder{}
+		}
+		w.carry.WriteString(text)
+		return nil
+	}
+	if w.carry != nil {
+		text = w.carry.String() + text
+		w.carry = nil
+	}
+	w.paras = append(w.paras, text)
+	return nil
+}
+
+// flushCarry ends paragraphs joined by a removed paragraph mark when no
+// paragraph follows to join them to.
+func (w *walker) flushCarry() {
+	if w.carry != nil {
+		w.paras = append(w.paras, w.carry.String())
+		w.carry = nil
+	}
+}
+
+// paraProps reads w:pPr: style, numbering and paragraph-mark revisions.
+func (w *walker) paraProps(pp *paraProps) error {
+	d := w.d
+	return d.children(func(se startElement) error {
+		if !se.w() {
+			return d.skip()
+		}
+		switch se.Name.Local {
+		case "pStyle":
+			pp.style = se.attr("val")
+		case "numPr":
+			return d.children(func(se startElement) error {
+				switch se.Name.Local {
+				case "numId":
+					pp.numID, pp.hasNumID = se.attr("val"), true
+				case "ilvl":
+					pp.ilvl, pp.hasIlvl = atoi(se.attr("val"))
+				}
+				return d.skip()
+			})
+		case "rPr":
+			return d.children(func(se startElement) error {
+				switch se.Name.Local {
+				case "del", "moveFrom":
+					pp.markRemoved = pp.markRemoved || !w.st.original
+				case "ins", "moveTo":
+					pp.markRemoved = pp.markRemoved || w.st.original
+				}
+				return d.skip()
+			})
+		}
+		return d.skip()
+	})
+}

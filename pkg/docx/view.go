@@ -1,0 +1,117 @@
+package docx
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// View is a document's text view: the Markdown-like plain text that
+// citecheck's text parser reads, and a map from its lines back to the
+// paragraphs of the original document.
+type View struct {
+	// Text is the text view: paragraphs separated by one blank line,
+	// footnote references as "[^N]", then one "[^N]: text" paragraph per
+	// footnote and one "[^eN]: text" paragraph per endnote. It is valid
+	// UTF-8 and ends with a newline unless it is empty.
+	Text string
+	// Paragraphs has one entry per paragraph of Text, in order.
+	Paragraphs []Paragraph
+}
+
+// Paragraph describes one paragraph of a View's Text.
+type Paragraph struct {
+	// Line is the 1-based line of Text where the paragraph starts.
+	Line int
+	// Part is "body", "footnote" or "endnote".
+	Part string
+	// Index is the 1-based paragraph number within the body, or the
+	// footnote's or endnote's number (0 for a note with a custom mark).
+	Index int
+	// Label names the paragraph for people: "paragraph 12", "footnote 3",
+	// "endnote ii".
+	Label string
+}
+
+// Locate returns the paragraph that contains the given 1-based line of
+// Text. A blank line between two paragraphs belongs to the one before it.
+// It returns the zero Paragraph when line is before the first paragraph.
+func (v *View) Locate(line int) Paragraph {
+	i := sort.Search(len(v.Paragraphs), func(i int) bool { return v.Paragraphs[i].Line > line })
+	if i == 0 {
+		return Paragraph{}
+	}
+	return v.Paragraphs[i-1]
+}
+
+// NewView lays out paragraphs as a text view. texts[i] is the text of
+// paras[i]; the Line fields of paras are ignored and set from the layout.
+// Each text is normalised: tabs and other control characters become
+// spaces, runs of line breaks become one (so a paragraph never contains a
+// blank line), spaces around line breaks and
+// at either end are trimmed, and invalid UTF-8 is replaced. Paragraphs
+// whose text is empty after that are left out.
+//
+// NewView is exported so that other readers (package htmltext) produce
+// the same kind of View.
+func NewView(paras []Paragraph, texts []string) *View {
+	v := &View{}
+	var b strings.Builder
+	line := 1
+	for i, p := range paras {
+		t := normalize(texts[i])
+		if t == "" {
+			continue
+		}
+		if len(v.Paragraphs) > 0 {
+			b.WriteString("\n")
+			line++
+		}
+		p.Line = line
+		v.Paragraphs = append(v.Paragraphs, p)
+		b.WriteString(t)
+		b.WriteString("\n")
+		line += 1 + strings.Count(t, "\n")
+	}
+	v.Text = b.String()
+	return v
+}
+
+// normalize cleans one paragraph's text; see NewView.
+func normalize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	spaces, pendingBreak := 0, false
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			pendingBreak = true
+			spaces = 0
+			continue
+		case r < 0x20 || r == 0x7f || r == ' ':
+			if !pendingBreak {
+				spaces++
+			}
+			continue
+		}
+		if b.Len() > 0 {
+			if pendingBreak {
+				b.WriteByte('\n')
+			} else {
+				b.WriteString(strings.Repeat(" ", spaces))
+			}
+		}
+		spaces, pendingBreak = 0, false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// flatten turns a multi-paragraph note into one line.
+func flatten(parts []string) string {
+	s := strings.Join(parts, " ")
+	return strings.ReplaceAll(s, "\n", " ")
+}
