@@ -25,7 +25,7 @@ type Options struct {
 
 // formatNames lists every name New accepts, sorted. Keep it in step with
 // the switch in New (TestFormatsAllConstruct checks that).
-var formatNames = []string{"checkstyle", "github", "jsonl", "junit"}
+var formatNames = []string{"checkstyle", "github", "jsonl", "junit", "sarif"}
 
 // Formats returns the names of the output formats, sorted.
 func Formats() []string { return slices.Clone(formatNames) }
@@ -42,6 +42,8 @@ func New(format string, opt Options) (Renderer, error) {
 	// Machine formats, one finding per record, streamed.
 	case "jsonl":
 		return &JSONL{}, nil
+	case "sarif":
+		return &SARIF{Version: opt.Version, BaseDir: opt.BaseDir}, nil
 	case "github":
 		return &GitHub{}, nil
 	case "checkstyle":

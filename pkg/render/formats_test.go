@@ -190,7 +190,7 @@ var goldenExt = map[string]string{
 // streamFormats are the machine formats whose tests live in this file and
 // beside it (text and json have their own). The generic tests below run
 // over them; a format can join by adding itself here and to goldenExt.
-var streamFormats = []string{"checkstyle", "github", "jsonl", "junit"}
+var streamFormats = []string{"checkstyle", "github", "jsonl", "junit", "sarif"}
 
 func TestGolden(t *testing.T) {
 	fx := newFixture(t)
