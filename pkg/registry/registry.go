@@ -251,3 +251,28 @@ func (e *Error) Error() string {
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
+
+// Search returns the entries whose ID, title or an alias contains q (case
+// and punctuation folded), or whose UNTS volume or number equals q, sorted
+// by ID.
+func (r *Registry) Search(q string) []*Treaty {
+	nq := NormalizeTitle(q)
+	var out []*Treaty
+	for _, t := range r.treaties {
+		hit := strings.Contains(t.ID, strings.ToLower(strings.TrimSpace(q)))
+		for _, n := range append([]string{t.Title}, t.Aliases...) {
+			if nq != "" && strings.Contains(NormalizeTitle(n), nq) {
+				hit = true
+			}
+		}
+		for _, c := range slices.Concat(t.UNTS, t.LNTS) {
+			if q == c.Volume || q == c.Number {
+				hit = true
+			}
+		}
+		if hit {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -21,11 +21,13 @@ type Options struct {
 	// working directory, or the repository root in CI). SARIF records it
 	// as the %SRCROOT% base in originalUriBaseIds; "" leaves it out.
 	BaseDir string
+	// Summary makes the text format close with a count line.
+	Summary bool
 }
 
 // formatNames lists every name New accepts, sorted. Keep it in step with
 // the switch in New (TestFormatsAllConstruct checks that).
-var formatNames = []string{"checkstyle", "github", "jsonl", "junit", "sarif"}
+var formatNames = []string{"checkstyle", "github", "json", "jsonl", "junit", "sarif", "text"}
 
 // Formats returns the names of the output formats, sorted.
 func Formats() []string { return slices.Clone(formatNames) }
@@ -36,8 +38,11 @@ func Formats() []string { return slices.Clone(formatNames) }
 // use.
 func New(format string, opt Options) (Renderer, error) {
 	switch format {
-	// Human and whole-document formats: "text" and "json" go here
-	// (text.go, json.go); add their names to formatNames too.
+	// Human and whole-document formats.
+	case "text":
+		return &Text{Color: opt.Color, Summary: opt.Summary}, nil
+	case "json":
+		return &JSON{}, nil
 
 	// Machine formats, one finding per record, streamed.
 	case "jsonl":

@@ -1,0 +1,115 @@
+// Package check holds citecheck's rules. Each rule is a stateless Check
+// that inspects one document's extracted references and reports findings;
+// one slice of checks serves every worker.
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// Context is what a check sees of one document.
+type Context struct {
+	File     *source.File
+	Doc      *document.Document
+	Refs     *extract.Result
+	Registry *registry.Registry
+}
+
+// Check is one rule.
+type Check interface {
+	// ID is the stable, kebab-case rule ID users name in configuration.
+	ID() string
+	// Doc says in one sentence what the rule reports.
+	Doc() string
+	DefaultSeverity() diag.Severity
+	Run(c *Context) []diag.Diagnostic
+}
+
+// All returns every check, sorted by ID.
+func All() []Check {
+	cs := []Check{ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}
+	slices.SortFunc(cs, func(a, b Check) int { return strings.Compare(a.ID(), b.ID()) })
+	return cs
+}
+
+// Run runs checks over c and returns their findings, sorted.
+func Run(c *Context, checks []Check) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, ch := range checks {
+		ds = append(ds, ch.Run(c)...)
+	}
+	for i := range ds {
+		ds[i].Path = c.File.Path
+	}
+	return diag.Sort(ds)
+}
+
+// newDiag makes a finding over the source bytes [start, end).
+func newDiag(c *Context, ch Check, start, end int, msg string) diag.Diagnostic {
+	return diag.Diagnostic{
+		Path:     c.File.Path,
+		Span:     c.File.Span(start, end),
+		Rule:     ch.ID(),
+		Severity: ch.DefaultSeverity(),
+		Message:  msg,
+	}
+}
+
+func fix(c *Context, start, end int, repl string) *diag.Fix {
+	return &diag.Fix{Span: c.File.Span(start, end), Replacement: repl}
+}
+
+// name is how messages call a treaty: its title without a year suffix,
+// with "as amended" for the amended form of another entry.
+func name(reg *registry.Registry, t *registry.Treaty) string {
+	if base, ok := reg.Lookup(t.AmendedFormOf); ok {
+		return "the " + base.MatchTitle() + " (as amended)"
+	}
+	n := t.MatchTitle()
+	if strings.HasPrefix(n, "the ") || strings.HasPrefix(n, "The ") {
+		return n
+	}
+	return "the " + n
+}
+
+// citeOf renders a treaty's first UNTS citation: "vol. 976, No. 14152".
+func citeOf(t *registry.Treaty) string {
+	if len(t.UNTS) > 0 {
+		return t.UNTS[0].String()
+	}
+	if len(t.LNTS) > 0 {
+		return "LNTS " + t.LNTS[0].String()
+	}
+	return ""
+}
+
+// pairText renders a citation's pair as "vol. 977, No. 14152".
+func pairText(p extract.Pair) string {
+	s := "vol. " + p.Volume.Value
+	if p.Number.Value != "" {
+		s += ", No. " + p.Number.Value
+	}
+	return s
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// longDate renders "1961-03-30" as "30 March 1961" (and "1961" as is).
+func longDate(d string) string {
+	if len(d) != 10 {
+		return d
+	}
+	var y, m, day int
+	if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil || m < 1 || m > 12 {
+		return d
+	}
+	return fmt.Sprintf("%d %s %d", day, monthNames[m-1], y)
+}

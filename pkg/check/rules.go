@@ -1,0 +1,305 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
+)
+
+// treatyYear reports a registered treaty given a year that is not its own.
+type treatyYear struct{}
+
+var _ Check = treatyYear{}
+
+func (treatyYear) ID() string                     { return "treaty-year" }
+func (treatyYear) DefaultSeverity() diag.Severity { return diag.Error }
+func (treatyYear) Doc() string {
+	return "A registered treaty is cited with a year that is not its year of adoption (or the year resolutions cite it by)."
+}
+
+// yearChecked reports whether m's year is one the rule checks.
+func yearChecked(m *extract.Reference) bool {
+	return m.Kind == extract.KindTreaty && m.Treaty != nil && !m.ShortForm && !m.Embedded && !m.YearInTitle && m.Year != 0
+}
+
+// wrongYear reports whether m gives its treaty a year the registry does not
+// know for it (false when the registry knows no year).
+func wrongYear(reg *registry.Registry, m *extract.Reference) bool {
+	if !yearChecked(m) {
+		return false
+	}
+	ys := reg.Years(m.Treaty)
+	return len(ys) > 0 && !slices.Contains(ys, m.Year)
+}
+
+func (ch treatyYear) Run(c *Context) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	reg := c.Registry
+	for _, m := range c.Refs.References {
+		if !wrongYear(reg, m) {
+			continue
+		}
+		t := m.Treaty
+		want := reg.PrimaryYear(t)
+		dated := t
+		if base, ok := reg.Lookup(t.AmendedFormOf); ok {
+			dated = base
+		}
+		var why []string
+		if dated.Adopted != "" {
+			w := "adopted " + longDate(dated.Adopted)
+			if dated.Place != "" && !strings.Contains(dated.Place, "(") {
+				w += " at " + dated.Place
+			}
+			why = append(why, w)
+		}
+		if t.CitedYear != 0 && t.CitedYear != registry.Year(dated.Adopted) {
+			why = append(why, fmt.Sprintf("cited in resolutions as of %d", t.CitedYear))
+		}
+		msg := fmt.Sprintf("%s is of %d, not %d", name(reg, t), want, m.Year)
+		if len(why) > 0 {
+			msg += " (" + strings.Join(why, "; ") + ")"
+		}
+		if agree := agreeingCitation(reg, m); agree != nil {
+			msg += fmt.Sprintf("; footnote %s (%s) cites the same instrument", m.Footnote, pairList(agree))
+		}
+		d := newDiag(c, ch, m.YearStart, m.YearEnd, msg)
+		d.Found, d.Expected, d.Treaty = strconv.Itoa(m.Year), strconv.Itoa(want), t.ID
+		d.Fix = fix(c, m.YearStart, m.YearEnd, strconv.Itoa(want))
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// agreeingCitation returns the footnote citation of m when every treaty it
+// names is m's treaty or one linked to it.
+func agreeingCitation(reg *registry.Registry, m *extract.Reference) *extract.Reference {
+	for _, c := range m.Citations {
+		ts := c.Treaties()
+		if len(ts) == 0 || m.Footnote == "" {
+			continue
+		}
+		ok := true
+		for _, t := range ts {
+			if !reg.Related(t, m.Treaty) {
+				ok = false
+			}
+		}
+		if ok {
+			return c
+		}
+	}
+	return nil
+}
+
+func pairList(c *extract.Reference) string {
+	var ps []string
+	for _, p := range c.Pairs {
+		ps = append(ps, pairText(p))
+	}
+	return strings.Join(ps, "; ")
+}
+
+// simplePair is "976, No. 14152": a citation a fix can rewrite whole.
+var simplePair = regexp.MustCompile(`^\d+,\s*No\.?\s*\d+$`)
+
+// untsCitation reports Treaty Series citations that match no registered
+// instrument although their number (or volume) is registered, and
+// footnotes that cite another registered treaty than the one the text
+// names.
+type untsCitation struct{}
+
+var _ Check = untsCitation{}
+
+func (untsCitation) ID() string                     { return "unts-citation" }
+func (untsCitation) DefaultSeverity() diag.Severity { return diag.Error }
+func (untsCitation) Doc() string {
+	return "A Treaty Series citation names no registered instrument although its number is registered, or a footnote cites a different treaty from the one its text names."
+}
+
+func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	reg := c.Registry
+	flagged := map[*extract.Reference]bool{}
+	for _, r := range c.Refs.References {
+		if r.Kind != extract.KindUNTS {
+			continue
+		}
+		for _, p := range r.Pairs {
+			if len(p.Treaties) > 0 || p.Number.Value == "" {
+				continue
+			}
+			owners := reg.ByNumber(p.Number.Value)
+			if len(owners) == 0 {
+				continue
+			}
+			var vols []string
+			for _, t := range owners {
+				for _, u := range t.UNTS {
+					if u.Number == p.Number.Value && !slices.Contains(vols, u.Volume) {
+						vols = append(vols, u.Volume)
+					}
+				}
+			}
+			var names []string
+			for _, t := range owners {
+				names = append(names, name(reg, t))
+			}
+			msg := fmt.Sprintf("%s matches no registered instrument: No. %s is %s, in vol. %s", pairText(p), p.Number.Value, strings.Join(names, " and "), strings.Join(vols, ", "))
+			d := newDiag(c, ch, p.Volume.Start, p.Volume.End, msg)
+			d.Found = p.Volume.Value
+			if len(owners) == 1 {
+				d.Treaty = owners[0].ID
+			}
+			if len(vols) == 1 {
+				d.Expected = vols[0]
+				d.Fix = fix(c, p.Volume.Start, p.Volume.End, vols[0])
+			}
+			ds = append(ds, d)
+			flagged[r] = true
+		}
+	}
+	for _, m := range c.Refs.References {
+		if m.Kind != extract.KindTreaty || m.Treaty == nil || m.ShortForm || m.Embedded {
+			continue
+		}
+		for _, cit := range m.Citations {
+			if flagged[cit] || len(cit.Pairs) == 0 {
+				continue
+			}
+			if d, ok := ch.mismatch(c, m, cit); ok {
+				ds = append(ds, d)
+				flagged[cit] = true
+			}
+		}
+	}
+	return ds
+}
+
+// mismatch compares the treaty a mention names with what its citation
+// cites.
+func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Diagnostic, bool) {
+	reg := c.Registry
+	t := m.Treaty
+	var named []*registry.Treaty
+	for _, p := range cit.Pairs {
+		if len(p.Treaties) == 0 {
+			// An unregistered pair: wrong only if the volume is the
+			// treaty's own and the number is not ("vol. 1577, No. 27532"
+			// under the Convention on the Rights of the Child).
+			if p.Number.Value == "" {
+				return diag.Diagnostic{}, false
+			}
+			for _, u := range t.UNTS {
+				if u.Volume == p.Volume.Value && len(t.UNTS) == 1 {
+					msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, t), u.Number, u.String())
+					d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
+					d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, t.ID
+					d.Fix = fix(c, p.Number.Start, p.Number.End, u.Number)
+					return d, true
+				}
+			}
+			return diag.Diagnostic{}, false
+		}
+		for _, o := range p.Treaties {
+			if reg.Related(o, t) {
+				return diag.Diagnostic{}, false
+			}
+			if !slices.Contains(named, o) {
+				named = append(named, o)
+			}
+		}
+	}
+	if len(named) == 0 {
+		return diag.Diagnostic{}, false
+	}
+	var others []string
+	for _, o := range named {
+		others = append(others, name(reg, o))
+	}
+	where := fmt.Sprintf("line %d", c.File.Pos(m.Start).Line)
+	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, name(reg, t))
+	if want := citeOf(t); want != "" {
+		msg += " (" + want + ")"
+	} else if t.NotInUNTS {
+		msg += " (not in the Treaty Series)"
+	}
+	start, end := cit.Start, cit.End
+	if len(cit.Volumes) > 0 {
+		start = cit.Volumes[0].Start
+	}
+	if len(cit.Numbers) > 0 {
+		end = cit.Numbers[len(cit.Numbers)-1].End
+	}
+	d := newDiag(c, ch, start, end, msg)
+	d.Found, d.Treaty = pairList(cit), t.ID
+	if len(t.UNTS) == 1 {
+		d.Expected = t.UNTS[0].String()
+	}
+	if len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair.Match(c.File.Text[start:end]) {
+		d.Fix = fix(c, start, end, t.UNTS[0].Volume+", No. "+t.UNTS[0].Number)
+	}
+	return d, true
+}
+
+// yearInconsistent reports a treaty the document gives two different years
+// where the registry cannot say which is right.
+type yearInconsistent struct{}
+
+var _ Check = yearInconsistent{}
+
+func (yearInconsistent) ID() string                     { return "year-inconsistent" }
+func (yearInconsistent) DefaultSeverity() diag.Severity { return diag.Warning }
+func (yearInconsistent) Doc() string {
+	return "One document gives the same treaty two different years, and the registry has no year to decide between them."
+}
+
+func (ch yearInconsistent) Run(c *Context) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	first := map[*registry.Treaty]*extract.Reference{}
+	for _, m := range c.Refs.References {
+		if !yearChecked(m) || len(c.Registry.Years(m.Treaty)) > 0 {
+			continue
+		}
+		f, ok := first[m.Treaty]
+		if !ok {
+			first[m.Treaty] = m
+			continue
+		}
+		if f.Year != m.Year {
+			msg := fmt.Sprintf("%s is given %d here but %d at line %d", name(c.Registry, m.Treaty), m.Year, f.Year, c.File.Pos(f.YearStart).Line)
+			d := newDiag(c, ch, m.YearStart, m.YearEnd, msg)
+			d.Found, d.Expected, d.Treaty = strconv.Itoa(m.Year), strconv.Itoa(f.Year), m.Treaty.ID
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
+// ibidUnresolved reports an "Ibid." with no earlier footnote to refer to.
+type ibidUnresolved struct{}
+
+var _ Check = ibidUnresolved{}
+
+func (ibidUnresolved) ID() string                     { return "ibid-unresolved" }
+func (ibidUnresolved) DefaultSeverity() diag.Severity { return diag.Warning }
+func (ibidUnresolved) Doc() string {
+	return "An \"Ibid.\" footnote has no earlier footnote to refer to."
+}
+
+func (ch ibidUnresolved) Run(c *Context) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, r := range c.Refs.References {
+		if r.Ibid && r.Prev == nil {
+			msg := fmt.Sprintf("%q in footnote %s has no earlier footnote to refer to; give the full citation", strings.TrimSpace(r.Text), r.InFootnote)
+			ds = append(ds, newDiag(c, ch, r.Start, r.End, msg))
+		}
+	}
+	return ds
+}

@@ -1,0 +1,148 @@
+// Package cli is citecheck's command line: a thin cobra layer that turns
+// flags into engine options and errors into exit codes. Only main calls
+// os.Exit; everything here returns.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // no finding at or above --fail-on
+	ExitFindings = 1 // findings at or above --fail-on
+	ExitUsage    = 2 // bad flags, configuration or registry
+	ExitIO       = 3 // a file could not be read (the others were checked)
+)
+
+// Build information, set with -ldflags "-X github.com/citecheck/citecheck/pkg/cli.version=…".
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
+
+// Version returns citecheck's version: the one stamped at build time, else
+// the module version recorded by `go install`, else "devel".
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error // printed when not nil
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// env is what commands need of the process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// Run runs citecheck with args (without the program name) and returns the
+// exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var xe *exitError
+	if errors.As(err, &xe) {
+		if xe.err != nil {
+			fmt.Fprintf(stderr, "citecheck: %s\n", xe.err)
+		}
+		return xe.code
+	}
+	// cobra's own errors: unknown command or flag, bad arguments.
+	fmt.Fprintf(stderr, "citecheck: %s\n", err)
+	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") {
+		fmt.Fprintln(stderr, "Run 'citecheck --help' for usage.")
+	}
+	return ExitUsage
+}
+
+func newRoot(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "citecheck",
+		Short: "Check treaty and resolution citations in United Nations drafts",
+		Long: `citecheck checks the citations in United Nations resolution drafts: it finds
+every treaty mention, Treaty Series footnote and Ibid., cross-checks them against
+an embedded registry of treaties, and reports wrong years, wrong volumes and
+numbers, and footnotes that cite a different treaty from the one the text names.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version(),
+	}
+	root.SetVersionTemplate("citecheck {{.Version}}\n")
+	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newVersionCmd(e))
+	return root
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(e.stdout, "citecheck %s\n", Version())
+			if commit != "" {
+				fmt.Fprintf(e.stdout, "commit: %s\n", commit)
+			}
+			if date != "" {
+				fmt.Fprintf(e.stdout, "built: %s\n", date)
+			}
+			return nil
+		},
+	}
+}
+
+// useColor resolves --color: "always", "never", or "auto" (a terminal and
+// no NO_COLOR).
+func useColor(mode string, w io.Writer, getenv func(string) string) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+			return false, nil
+		}
+		f, ok := w.(*os.File)
+		return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())), nil
+	}
+	return false, usageErr("invalid --color %q (expected one of \"always\", \"auto\", \"never\")", mode)
+}

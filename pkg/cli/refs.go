@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/citecheck/citecheck/pkg/engine"
+	"github.com/citecheck/citecheck/pkg/extract"
+)
+
+type refsOptions struct {
+	format        string
+	registries    []string
+	stdinFilename string
+}
+
+func newRefsCmd(e *env) *cobra.Command {
+	var o refsOptions
+	cmd := &cobra.Command{
+		Use:   "refs [flags] PATH... | -",
+		Short: "List every reference citecheck recognised, and what it resolved to",
+		Long: `List every reference citecheck recognised in the files: treaty mentions
+with the year read and the registry entry they resolve to, Treaty Series
+citations with their volumes and numbers, and Ibid. footnotes with what they
+refer to. Use it to audit what was understood.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runRefs(e, &o, args) },
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, json")
+	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-)")
+	return cmd
+}
+
+func runRefs(e *env, o *refsOptions, args []string) error {
+	if o.format != "text" && o.format != "json" {
+		return usageErr("invalid --format %q (expected one of \"json\", \"text\")", o.format)
+	}
+	reg, err := loadRegistry(o.registries)
+	if err != nil {
+		return err
+	}
+	eng := engine.New(engine.Options{Registry: reg, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename), Reader: readAny})
+	var all []extract.RefJSON
+	unreadable := 0
+	_, err = eng.Run(context.Background(), engine.Expand(args), func(r *engine.FileReport) error {
+		if r.Err != nil {
+			unreadable++
+			fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)
+			return nil
+		}
+		for _, ref := range r.Refs.References {
+			j := ref.JSON(r.Source)
+			if o.format == "text" {
+				if err := writeRefText(e.stdout, j); err != nil {
+					return err
+				}
+				continue
+			}
+			all = append(all, j)
+		}
+		return nil
+	})
+	if err != nil {
+		return writeErr(err)
+	}
+	if o.format == "json" {
+		if all == nil {
+			all = []extract.RefJSON{}
+		}
+		b, err := json.MarshalIndent(struct {
+			References []extract.RefJSON `json:"references"`
+		}{all}, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(e.stdout, "%s\n", b); err != nil {
+			return writeErr(err)
+		}
+	}
+	if unreadable > 0 {
+		return &exitError{code: ExitIO}
+	}
+	return nil
+}
+
+func writeRefText(w io.Writer, j extract.RefJSON) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: %s %q", j.Path, j.Line, j.Column, j.Kind, j.Text)
+	var facts []string
+	switch j.Kind {
+	case extract.KindTreaty:
+		id := "(not in registry)"
+		if j.Treaty != nil && *j.Treaty != "" {
+			id = *j.Treaty
+		} else if len(j.Candidates) > 0 {
+			id = "(ambiguous: " + strings.Join(j.Candidates, ", ") + ")"
+		}
+		facts = append(facts, "→ "+id)
+		if j.Year != 0 {
+			facts = append(facts, fmt.Sprintf("year %d", j.Year))
+		}
+		if j.Embedded {
+			facts = append(facts, "inside a longer title")
+		}
+		if j.Footnote != "" {
+			facts = append(facts, "footnote "+j.Footnote)
+		}
+		if len(j.CitedAs) > 0 {
+			facts = append(facts, "footnote cites "+strings.Join(j.CitedAs, ", "))
+		}
+	default:
+		if j.IbidOf != nil {
+			if *j.IbidOf == "" {
+				facts = append(facts, "Ibid. with nothing before it")
+			} else {
+				facts = append(facts, "Ibid. of footnote "+*j.IbidOf)
+			}
+		}
+		if len(j.Volume) > 0 {
+			n := j.Number
+			if len(j.Numbers) > 0 {
+				n = strings.Join(j.Numbers, ", ")
+			}
+			f := j.Series + " vol. " + strings.Join(j.Volume, ", ")
+			if n != "" {
+				f += " No. " + n
+			}
+			if j.Page != "" {
+				f += " p. " + j.Page
+			}
+			facts = append(facts, f)
+		}
+		if j.Kind == extract.KindUNTS {
+			if len(j.Treaties) > 0 {
+				facts = append(facts, "→ "+strings.Join(j.Treaties, ", "))
+			} else {
+				facts = append(facts, "→ (not in registry)")
+			}
+		}
+		if j.Footnote != "" {
+			facts = append(facts, "in footnote "+j.Footnote)
+		}
+	}
+	b.WriteString(" " + strings.Join(facts, "; ") + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

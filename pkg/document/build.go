@@ -1,0 +1,303 @@
+package document
+
+import (
+	"bytes"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+func (d *Document) buildFootnotes(ls []line) {
+	text := d.File.Text
+	var b *streamBuilder
+	var cur *Footnote
+	flush := func() {
+		if cur != nil {
+			cur.Text = b.stream()
+			d.Footnotes = append(d.Footnotes, cur)
+			cur, b = nil, nil
+		}
+	}
+	for _, l := range ls {
+		switch l.kind {
+		case lineNoteStart, lineMDNoteDef:
+			flush()
+			n, _ := strconv.Atoi(l.label)
+			cur = &Footnote{Label: l.label, Num: n, Start: l.start}
+			b = &streamBuilder{}
+			from, to := trimSpace(text, l.textStart, l.end)
+			b.copy(text, from, to)
+		case lineNoteCont:
+			if cur == nil {
+				continue
+			}
+			from, to := trimSpace(text, l.start, l.end)
+			b.space()
+			b.copy(text, from, to)
+		case lineBlank, lineFurniture, lineRule:
+			// A footnote in a draft's footnote region may run on after a
+			// page's furniture only if a continuation follows; blank
+			// lines end it.
+			flush()
+		default:
+			flush()
+		}
+	}
+	flush()
+}
+
+// markerScan holds the state of footnote-marker recognition over the body.
+type markerScan struct {
+	defined map[string]bool
+	// last is the number of the last numeric marker accepted.
+	last int
+}
+
+func (d *Document) buildBody(ls []line) {
+	text := d.File.Text
+	ms := markerScan{defined: map[string]bool{}}
+	minNum := 0
+	for _, f := range d.Footnotes {
+		ms.defined[f.Label] = true
+		if f.Num > 0 && (minNum == 0 || f.Num < minNum) {
+			minNum = f.Num
+		}
+	}
+	if minNum > 0 {
+		ms.last = minNum - 1
+	}
+	var b streamBuilder
+	for _, l := range ls {
+		if l.kind != lineText {
+			continue
+		}
+		from, to := trimSpace(text, l.start, l.end)
+		if from >= to {
+			continue
+		}
+		b.space()
+		d.scanLine(&b, &ms, text, from, to)
+	}
+	d.Body = b.stream()
+}
+
+// scanLine copies text[from:to] into b, taking footnote markers out.
+func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from, to int) {
+	pos := from // start of the text not yet copied
+	mark := func(start, end int, label string) {
+		b.copy(text, pos, start)
+		d.Markers = append(d.Markers, Marker{Label: label, At: len(b.buf), Start: start, End: end})
+		pos = end
+		if n, err := strconv.Atoi(label); err == nil && n > ms.last {
+			ms.last = n
+		}
+	}
+	i := from
+	for i < to {
+		c := text[i]
+		switch {
+		case c >= 0x80:
+			r, n := utf8.DecodeRune(text[i:to])
+			if isSuperDigit(r) {
+				start := i
+				var lab []byte
+				for i < to {
+					r, n := utf8.DecodeRune(text[i:to])
+					if !isSuperDigit(r) {
+						break
+					}
+					lab = append(lab, superValue(r))
+					i += n
+				}
+				mark(start, i, string(lab))
+				continue
+			}
+			i += n
+		case c == '[' && i+2 < to && text[i+1] == '^':
+			end := bytes.IndexByte(text[i:to], ']')
+			if end > 2 && !bytes.ContainsAny(text[i+2:i+end], " \t") {
+				mark(i, i+end+1, string(text[i+2:i+end]))
+				i += end + 1
+				continue
+			}
+			i++
+		case c >= '0' && c <= '9':
+			start := i
+			for i < to && text[i] >= '0' && text[i] <= '9' {
+				i++
+			}
+			if i < to && wordRuneAt(text[i:to]) {
+				// digits run into letters ("H5N1", "1512th"): no marker
+				for i < to && wordRuneAt(text[i:to]) {
+					_, n := utf8.DecodeRune(text[i:to])
+					i += n
+				}
+				continue
+			}
+			if ms.defined == nil || len(ms.defined) == 0 {
+				continue
+			}
+			if mStart, lab, ok := ms.glued(text, from, start, i, to); ok {
+				mark(mStart, i, lab)
+			}
+		default:
+			i++
+		}
+	}
+	b.copy(text, pos, to)
+}
+
+// abbreviations after which digits are a number, not a footnote marker.
+var numberWords = map[string]bool{
+	"no": true, "nos": true, "vol": true, "vols": true, "para": true, "paras": true,
+	"p": true, "pp": true, "art": true, "arts": true, "chap": true, "sect": true,
+	"add": true, "rev": true, "corr": true, "l": true, "suppl": true, "fig": true,
+	"annex": true, "resolution": true, "resolutions": true, "decision": true, "decisions": true,
+	"paragraph": true, "paragraphs": true, "article": true, "articles": true, "rule": true,
+	"rules": true, "section": true, "chapter": true, "session": true, "principle": true,
+	"principles": true, "goal": true, "goals": true, "target": true, "targets": true,
+	"the": true, "a": true, "an": true, "of": true, "to": true, "and": true, "or": true,
+	"in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "with": true,
+	"between": true, "than": true, "some": true, "over": true, "under": true, "about": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"protocol": true, "amendment": true, "item": true, "items": true, "page": true, "pages": true,
+	"level": true, "phase": true, "step": true, "part": true, "title": true, "volume": true,
+	"number": true, "meeting": true, "plenary": true, "sdg": true, "covid": true, "g": true,
+}
+
+// quantityWords follow a number that counts things ("13 States").
+var afterMarker = map[string]bool{
+	"and": true, "or": true, "of": true, "to": true, "in": true, "on": true, "for": true,
+	"with": true, "which": true, "that": true, "as": true, "by": true, "is": true, "are": true,
+	"was": true, "were": true, "has": true, "have": true, "the": true, "its": true, "their": true,
+}
+
+// glued decides whether the digit run text[ds:de] is a footnote marker
+// glued to what precedes it, and returns where the marker starts and its
+// label. The run is followed by a non-word byte or the end of the line.
+func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, string, bool) {
+	run := string(text[ds:de])
+	accept := func(lab string, window int) bool {
+		if !ms.defined[lab] {
+			return false
+		}
+		n, err := strconv.Atoi(lab)
+		if err != nil || lab[0] == '0' {
+			return false
+		}
+		return n > ms.last && n <= ms.last+window
+	}
+	// The whitespace-delimited token the run ends.
+	ts := ds
+	for ts > lineStart && !isSpaceByte(text[ts-1]) {
+		ts--
+	}
+	token := text[ts:de]
+	if bytes.ContainsAny(token, "/@") {
+		return 0, "", false
+	}
+	if ds == ts {
+		// The run starts its token: a year with a marker glued to it
+		// ("of 19721"), or a marker standing alone after a word (OCR
+		// text: "Geneva Conventions 13 and").
+		if len(run) >= 5 && len(run) <= 7 {
+			y, _ := strconv.Atoi(run[:4])
+			if y >= 1800 && y <= 2099 && accept(run[4:], 3) && !numberWords[prevWord(text, lineStart, ts)] {
+				return ds + 4, run[4:], true
+			}
+			return 0, "", false
+		}
+		if len(run) > 3 || !accept(run, 1) {
+			return 0, "", false
+		}
+		pw := prevWord(text, lineStart, ts)
+		if pw == "" || numberWords[pw] || !isLetterByte(pw[len(pw)-1]) {
+			return 0, "", false
+		}
+		// The word before must end a phrase: no punctuation may separate
+		// it from the number, and what follows must not be counted by it.
+		if ts < 1 || text[ts-1] != ' ' || ts < 2 || !isLetterByte(text[ts-2]) {
+			return 0, "", false
+		}
+		nw := nextWord(text, de, lineEnd)
+		if nw != "" && !afterMarker[nw] {
+			return 0, "", false
+		}
+		return ds, run, true
+	}
+	// Glued to a word or punctuation.
+	r, _ := utf8.DecodeLastRune(text[ts:ds])
+	switch {
+	case unicode.IsLetter(r):
+		// "pornography7": the word must be a real word, not "G20" or
+		// "SDG3": three letters or more, starting lower case or ending
+		// a capitalised word.
+		w := bytes.TrimLeftFunc(text[ts:ds], func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCount(w) < 3 || isAllUpper(w) {
+			return 0, "", false
+		}
+	case r == '.':
+		// "… of them.5" — but not "No.5", "L.5", "para.5", "Rev.1".
+		w := bytes.ToLower(bytes.TrimLeftFunc(text[ts:ds-1], func(r rune) bool { return !unicode.IsLetter(r) }))
+		if len(w) <= 1 || numberWords[string(w)] {
+			return 0, "", false
+		}
+	case r == ',' || r == ';' || r == ':' || r == ')' || r == '”' || r == '’' || r == '"' || r == '\'' || r == '*':
+	default:
+		return 0, "", false
+	}
+	if len(run) > 3 || !accept(run, 3) {
+		return 0, "", false
+	}
+	return ds, run, true
+}
+
+// wordRuneAt reports whether b starts with a letter or digit (superscript
+// digits are markers, not word characters).
+func wordRuneAt(b []byte) bool {
+	if b[0] < utf8.RuneSelf {
+		return isWordByte(b[0])
+	}
+	r, _ := utf8.DecodeRune(b)
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isSuperDigit(r)
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' }
+
+func isAllUpper(w []byte) bool {
+	for _, r := range string(w) {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// prevWord returns the lower-cased word before the token starting at ts,
+// with trailing dots removed ("No." → "no").
+func prevWord(text []byte, lineStart, ts int) string {
+	e := ts
+	for e > lineStart && isSpaceByte(text[e-1]) {
+		e--
+	}
+	s := e
+	for s > lineStart && !isSpaceByte(text[s-1]) {
+		s--
+	}
+	return string(bytes.ToLower(bytes.TrimRight(text[s:e], ".")))
+}
+
+// nextWord returns the lower-cased word after offset de, "" when
+// punctuation or the end of the line follows.
+func nextWord(text []byte, de, lineEnd int) string {
+	if de >= lineEnd || text[de] != ' ' {
+		return ""
+	}
+	s := de + 1
+	e := s
+	for e < lineEnd && isLetterByte(text[e]) {
+		e++
+	}
+	return string(bytes.ToLower(text[s:e]))
+}

@@ -1,0 +1,309 @@
+// Package engine runs citecheck over inputs: it expands paths, reads each
+// file in its format, builds the document model, extracts references, runs
+// the checks, and hands each file's findings to the caller in path order,
+// with a bounded number of files in flight so memory stays flat however
+// many files there are. It never prints.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/citecheck/citecheck/pkg/check"
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/render"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// Options configure an Engine.
+type Options struct {
+	Registry *registry.Registry
+	// Checks to run; nil means check.All().
+	Checks []check.Check
+	// Severity overrides a rule's default severity.
+	Severity map[string]diag.Severity
+	// Jobs is the number of files checked at once; 0 means all cores.
+	Jobs int
+	// Stdin is read for the input "-"; StdinName names it in output.
+	Stdin     io.Reader
+	StdinName string
+	// Reader reads a file in its format; nil means ReadText for every
+	// file. The CLI installs one that knows .docx, HTML and PDF.
+	Reader Reader
+	// MaxFileSize bounds the bytes read from one file (0: 256 MiB).
+	MaxFileSize int64
+}
+
+// Reader turns a file's bytes into its text view.
+type Reader func(path string, data []byte) (*source.File, error)
+
+// ReadText reads plain text and Markdown.
+func ReadText(path string, data []byte) (*source.File, error) {
+	if len(data) == 0 {
+		return nil, errors.New("empty file")
+	}
+	return source.New(path, data)
+}
+
+// Engine checks documents. It is safe for concurrent use.
+type Engine struct {
+	opts Options
+	x    *extract.Extractor
+}
+
+// New makes an Engine.
+func New(opts Options) *Engine {
+	if opts.Checks == nil {
+		opts.Checks = check.All()
+	}
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.GOMAXPROCS(0)
+	}
+	if opts.Reader == nil {
+		opts.Reader = ReadText
+	}
+	if opts.StdinName == "" {
+		opts.StdinName = "-"
+	}
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = 256 << 20
+	}
+	return &Engine{opts: opts, x: extract.New(opts.Registry)}
+}
+
+// Extractor returns the engine's extractor.
+func (e *Engine) Extractor() *extract.Extractor { return e.x }
+
+// Input is one file to check: a path, or "-" for standard input.
+type Input struct {
+	// Path is the file's path as the user will see it.
+	Path string
+	// Err is set when the input could not be listed (an unreadable
+	// directory entry); the file is then reported as unreadable.
+	Err error
+}
+
+// Extensions are the file types a directory walk picks up.
+var Extensions = []string{".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf"}
+
+// Expand turns command-line arguments into inputs: files as given,
+// directories walked recursively for files with one of Extensions (hidden
+// entries skipped), "-" for standard input. The result is sorted by path
+// within each directory and keeps the order of the arguments.
+func Expand(args []string) []Input {
+	var out []Input
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, Input{Path: "-"})
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			out = append(out, Input{Path: filepath.ToSlash(a), Err: err})
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, Input{Path: filepath.ToSlash(a)})
+			continue
+		}
+		var files []Input
+		_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				files = append(files, Input{Path: filepath.ToSlash(p), Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if p != a && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if slices.Contains(Extensions, strings.ToLower(filepath.Ext(name))) {
+				files = append(files, Input{Path: filepath.ToSlash(p)})
+			}
+			return nil
+		})
+		slices.SortFunc(files, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
+		out = append(out, files...)
+	}
+	return out
+}
+
+// FileReport is what checking one file produced.
+type FileReport struct {
+	render.FileResult
+	// Refs are the references extracted (nil for unreadable files).
+	Refs *extract.Result
+}
+
+// Load reads one input and parses it into a document.
+func (e *Engine) Load(in Input) (*source.File, *document.Document, error) {
+	if in.Err != nil {
+		return nil, nil, in.Err
+	}
+	var data []byte
+	var err error
+	path := in.Path
+	if path == "-" {
+		path = e.opts.StdinName
+		if e.opts.Stdin == nil {
+			return nil, nil, errors.New("no standard input")
+		}
+		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, e.opts.MaxFileSize+1))
+	} else {
+		data, err = readFile(in.Path, e.opts.MaxFileSize)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(data)) > e.opts.MaxFileSize {
+		return nil, nil, fmt.Errorf("file larger than %d MiB", e.opts.MaxFileSize>>20)
+	}
+	f, err := e.opts.Reader(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, document.Parse(f), nil
+}
+
+func readFile(path string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	return io.ReadAll(io.LimitReader(fh, limit+1))
+}
+
+// CheckDoc extracts and checks one parsed document.
+func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
+	refs := e.x.Extract(d)
+	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry}, e.opts.Checks)
+	for i := range ds {
+		if s, ok := e.opts.Severity[ds[i].Rule]; ok {
+			ds[i].Severity = s
+		}
+	}
+	return ds, refs
+}
+
+// CheckOne reads and checks one input.
+func (e *Engine) CheckOne(in Input) *FileReport {
+	r := &FileReport{}
+	r.Path = in.Path
+	if in.Path == "-" {
+		r.Path = e.opts.StdinName
+	}
+	f, d, err := e.Load(in)
+	if err != nil {
+		r.Err = cleanErr(err)
+		return r
+	}
+	r.Source = f
+	r.Diagnostics, r.Refs = e.CheckDoc(f, d)
+	return r
+}
+
+// cleanErr drops the path that os errors repeat ("open x: no such file").
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Summary totals a run.
+type Summary = render.Summary
+
+// Run checks inputs with Jobs workers and calls emit for each file in input
+// order. At most a few files per worker are held at once. It stops at the
+// first error emit returns, or when ctx is done.
+func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport) error) (Summary, error) {
+	start := time.Now()
+	sum := Summary{ByRule: map[string]int{}}
+	window := 4 * e.opts.Jobs
+	slots := make([]chan *FileReport, window)
+	for i := range slots {
+		slots[i] = make(chan *FileReport, 1)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	idx := make(chan int)
+	sem := make(chan struct{}, window)
+	go func() {
+		defer close(idx)
+		for i := range inputs {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case idx <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for w := 0; w < e.opts.Jobs; w++ {
+		go func() {
+			for i := range idx {
+				select {
+				case slots[i%window] <- e.CheckOne(inputs[i]):
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	var err error
+	for i := range inputs {
+		var r *FileReport
+		select {
+		case r = <-slots[i%window]:
+		case <-ctx.Done():
+			return sum, ctx.Err()
+		}
+		sum.Files++
+		if r.Err != nil {
+			sum.Unreadable++
+		}
+		for _, d := range r.Diagnostics {
+			sum.Counts.Add(d)
+			sum.ByRule[d.Rule]++
+		}
+		if err = emit(r); err != nil {
+			return sum, err
+		}
+		<-sem
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}

@@ -1,0 +1,351 @@
+// Package extract finds the references in a document: mentions of treaties
+// (by title, alias or short form, with the year the text gives them), UNTS
+// citations in footnotes and in the text ("United Nations, Treaty Series,
+// vol. 976, No. 14152"), and "Ibid." footnotes resolved field by field from
+// the footnote before. It links each mention to the footnote whose marker
+// it carries and each citation to the registry entries it names.
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/registry"
+)
+
+// Reference kinds.
+const (
+	KindTreaty = "treaty"
+	KindUNTS   = "unts"
+	KindIbid   = "ibid"
+)
+
+// Num is a number as written, with its source span.
+type Num struct {
+	Value      string
+	Start, End int
+}
+
+// Pair is one volume/number pair of a citation and the entries it names.
+type Pair struct {
+	Volume, Number Num
+	// Treaties are the registry entries cited by exactly this pair.
+	Treaties []*registry.Treaty
+}
+
+// Reference is one reference found in a document. Start and End are byte
+// offsets in the source file.
+type Reference struct {
+	Kind       string
+	Start, End int
+	// Text is the reference as it reads (line wraps joined, markers out).
+	Text string
+	// InFootnote is the label of the footnote the reference is written in,
+	// "" for the body.
+	InFootnote string
+
+	// Treaty mentions.
+	Treaty *registry.Treaty
+	// Candidates are the entries an unresolved short form could mean.
+	Candidates []*registry.Treaty
+	// Year is the year the text gives the treaty (0 if none), at
+	// [YearStart, YearEnd) in the source.
+	Year               int
+	YearStart, YearEnd int
+	// YearInTitle: the year is part of the matched title or alias.
+	YearInTitle bool
+	// Embedded: the title is part of a larger title ("Memorandum … on
+	// Accession to the Treaty on the Non-Proliferation of Nuclear Weapons
+	// of 1994"), so a year after it may belong to the larger instrument.
+	Embedded bool
+	// ShortForm: "the 1988 Convention", resolved from the document.
+	ShortForm bool
+	// Footnote is the label of the footnote marker the mention carries
+	// (treaty) or of the footnote the citation is in (unts, ibid).
+	Footnote string
+	// Citations are the UNTS citations that document this mention: those
+	// of its footnote, or one in parentheses right after it.
+	Citations []*Reference
+
+	// UNTS citations.
+	Series  string // "UNTS" or "LNTS"
+	Volumes []Num
+	Numbers []Num
+	Page    string
+	Pairs   []Pair
+	// Primary: the citation opens its footnote, so it documents the
+	// mention that carries the footnote's marker.
+	Primary bool
+	// Ibid: the citation is an "Ibid." that inherits from Prev.
+	Ibid bool
+	// Prev is what an Ibid. refers to; nil if nothing precedes it.
+	Prev *Reference
+	// NotUNTS: an Ibid. whose antecedent is not a Treaty Series citation.
+	NotUNTS bool
+
+	// streamStart and streamEnd locate the reference in its stream.
+	streamStart, streamEnd int
+	shortWord              string
+}
+
+// Treaties returns the distinct entries the citation names.
+func (r *Reference) Treaties() []*registry.Treaty {
+	var ts []*registry.Treaty
+	for _, p := range r.Pairs {
+		for _, t := range p.Treaties {
+			if !slices.Contains(ts, t) {
+				ts = append(ts, t)
+			}
+		}
+	}
+	return ts
+}
+
+// Result is everything extracted from one document.
+type Result struct {
+	Doc        *document.Document
+	References []*Reference // sorted by Start
+}
+
+var (
+	numList  = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
+	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
+	untsRE   = regexp.MustCompile(`(?:(United Nations|League of Nations)\s*,?\s*)?\*?Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+	ibidRE   = regexp.MustCompile(`^(?:See\s+)?\*?Ibid\b\.?\*?(?:\s*,\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+	numRE    = regexp.MustCompile(`\d+|[IVXLCDM]+`)
+	rangeRE  = regexp.MustCompile(`(\d+)\s*[-–]\s*(\d+)`)
+	seeRE    = regexp.MustCompile(`^(?:See(?: also)?\s+)?\*?(?:United Nations|League of Nations)?\s*,?\s*\*?Treaty\s+Series`)
+	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
+)
+
+// Extractor extracts references using one registry. It is safe for
+// concurrent use.
+type Extractor struct {
+	reg *registry.Registry
+	m   *Matcher
+	// amended maps a base entry to its "as amended" entry.
+	amended map[*registry.Treaty]*registry.Treaty
+}
+
+// New makes an Extractor for reg.
+func New(reg *registry.Registry) *Extractor {
+	x := &Extractor{reg: reg, m: NewMatcher(reg), amended: map[*registry.Treaty]*registry.Treaty{}}
+	for _, t := range reg.Treaties() {
+		if base, ok := reg.Lookup(t.AmendedFormOf); ok {
+			x.amended[base] = t
+		}
+	}
+	return x
+}
+
+// Registry returns the registry the extractor resolves against.
+func (x *Extractor) Registry() *registry.Registry { return x.reg }
+
+// Extract finds every reference in d.
+func (x *Extractor) Extract(d *document.Document) *Result {
+	res := &Result{Doc: d}
+	// 1. Citations in footnotes, in order, so that Ibid. resolves.
+	var prev *Reference // the last citation of the previous footnote
+	byNote := map[*document.Footnote][]*Reference{}
+	for _, f := range d.Footnotes {
+		cs := x.citations(&f.Text, f.Label, prev)
+		byNote[f] = cs
+		res.References = append(res.References, cs...)
+		if len(cs) > 0 {
+			prev = cs[len(cs)-1]
+		} else {
+			prev = &Reference{Kind: "other", InFootnote: f.Label}
+		}
+	}
+	// 2. Citations written in the body ("(United Nations, Treaty Series,
+	// vol. 1833, No. 31363)").
+	bodyCites := x.citations(&d.Body, "", nil)
+	res.References = append(res.References, bodyCites...)
+	// 3. Treaty mentions in the body and in footnotes.
+	var mentions []*Reference
+	ms := x.mentions(&d.Body, "", bodyCites)
+	for _, m := range ms {
+		if mk := markerAfter(d, m); mk != nil {
+			m.Footnote = mk.Label
+			if f := d.Footnote(mk.Label, mk.Start); f != nil {
+				for _, c := range byNote[f] {
+					if c.Primary {
+						m.Citations = append(m.Citations, c)
+					}
+				}
+			}
+		}
+	}
+	mentions = append(mentions, ms...)
+	for _, f := range d.Footnotes {
+		mentions = append(mentions, x.mentions(&f.Text, f.Label, byNote[f])...)
+	}
+	x.resolveShortForms(mentions)
+	res.References = append(res.References, mentions...)
+	slices.SortStableFunc(res.References, func(a, b *Reference) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return strings.Compare(a.Kind, b.Kind)
+	})
+	return res
+}
+
+// markerAfter returns the footnote marker that m carries: one right after
+// the mention, with nothing but closing punctuation between.
+func markerAfter(d *document.Document, m *Reference) *document.Marker {
+	end := m.streamEnd
+	i, _ := slices.BinarySearchFunc(d.Markers, end, func(mk document.Marker, at int) int { return mk.At - at })
+	if i >= len(d.Markers) {
+		return nil
+	}
+	mk := &d.Markers[i]
+	gap := d.Body.Text[end:mk.At]
+	if len(gap) > 4 || strings.Trim(gap, " ,;:.)”’\"'*") != "" {
+		return nil
+	}
+	return mk
+}
+
+// citations finds UNTS citations and Ibid. footnotes in one stream. prev
+// is the last citation of the previous footnote (for Ibid.); label is the
+// footnote's label ("" for the body).
+func (x *Extractor) citations(s *document.Stream, label string, prev *Reference) []*Reference {
+	text := s.Text
+	var out []*Reference
+	if label != "" {
+		if m := ibidRE.FindStringSubmatchIndex(text); m != nil {
+			r := &Reference{Kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Ibid: true, Primary: true}
+			r.streamStart, r.streamEnd = m[0], m[1]
+			switch {
+			case prev == nil:
+				// nothing to refer to: reported by ibid-unresolved
+			case prev.Kind == KindUNTS:
+				r.Prev = prev
+				r.Kind = KindUNTS
+				r.Series = prev.Series
+				if m[2] >= 0 && !symAfter.MatchString(text[m[3]:]) {
+					r.Volumes = nums(s, text, m[2], m[3])
+				} else {
+					r.Volumes = prev.Volumes
+				}
+				if m[4] >= 0 {
+					r.Numbers = nums(s, text, m[4], m[5])
+				} else if m[2] < 0 {
+					r.Numbers = prev.Numbers
+				}
+				if m[6] >= 0 {
+					r.Page = text[m[6]:m[7]]
+				}
+				if m[2] >= 0 && symAfter.MatchString(text[m[3]:]) {
+					// "Ibid., vol. I (NPT/CONF.2010/50 (Vol. I))": a
+					// volume of a document, not of the Treaty Series.
+					r.Kind, r.NotUNTS, r.Volumes, r.Numbers = KindIbid, true, nil, nil
+				}
+			default:
+				r.Prev = prev
+				r.NotUNTS = true
+			}
+			if r.Kind == KindUNTS {
+				x.resolve(r)
+			}
+			out = append(out, r)
+		}
+	}
+	for _, m := range untsRE.FindAllStringSubmatchIndex(text, -1) {
+		if len(out) > 0 && m[0] < out[len(out)-1].streamEnd {
+			continue
+		}
+		r := &Reference{Kind: KindUNTS, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Series: "UNTS"}
+		r.streamStart, r.streamEnd = m[0], m[1]
+		if m[2] >= 0 && text[m[2]:m[3]] == "League of Nations" {
+			r.Series = "LNTS"
+		}
+		if m[4] >= 0 && symAfter.MatchString(text[m[5]:]) {
+			continue
+		}
+		r.Volumes = nums(s, text, m[4], m[5])
+		if m[6] >= 0 {
+			r.Numbers = nums(s, text, m[6], m[7])
+		}
+		if m[8] >= 0 {
+			r.Page = text[m[8]:m[9]]
+		}
+		if label != "" && m[0] < 12 && seeRE.MatchString(text) {
+			r.Primary = true
+		}
+		x.resolve(r)
+		out = append(out, r)
+	}
+	return out
+}
+
+// nums splits a volume or number list into numbers, expanding ranges
+// ("970–973").
+func nums(s *document.Stream, text string, from, to int) []Num {
+	var out []Num
+	list := text[from:to]
+	ranges := rangeRE.FindAllStringSubmatchIndex(list, -1)
+	inRange := func(i int) []int {
+		for _, r := range ranges {
+			if i >= r[0] && i < r[1] {
+				return r
+			}
+		}
+		return nil
+	}
+	done := map[int]bool{}
+	for _, m := range numRE.FindAllStringIndex(list, -1) {
+		if r := inRange(m[0]); r != nil {
+			if done[r[0]] {
+				continue
+			}
+			done[r[0]] = true
+			a, _ := strconv.Atoi(list[r[2]:r[3]])
+			b, _ := strconv.Atoi(list[r[4]:r[5]])
+			if b < a || b-a > 20 {
+				b = a
+			}
+			for v := a; v <= b; v++ {
+				out = append(out, Num{Value: strconv.Itoa(v), Start: s.Src(from + r[0]), End: s.SrcEnd(from + r[1])})
+			}
+			continue
+		}
+		out = append(out, Num{Value: list[m[0]:m[1]], Start: s.Src(from + m[0]), End: s.SrcEnd(from + m[1])})
+	}
+	return out
+}
+
+// resolve pairs each volume with each number and looks them up.
+func (x *Extractor) resolve(r *Reference) {
+	r.Pairs = nil
+	for _, v := range r.Volumes {
+		if len(r.Numbers) == 0 {
+			r.Pairs = append(r.Pairs, Pair{Volume: v, Treaties: x.byVolumePage(v.Value, r.Page)})
+			continue
+		}
+		for _, n := range r.Numbers {
+			r.Pairs = append(r.Pairs, Pair{Volume: v, Number: n, Treaties: x.reg.ByUNTS(v.Value, n.Value)})
+		}
+	}
+}
+
+// byVolumePage resolves a citation by volume and page ("vol. 75, p. 287").
+func (x *Extractor) byVolumePage(vol, page string) []*registry.Treaty {
+	var out []*registry.Treaty
+	for _, t := range x.reg.ByVolume(vol) {
+		for _, c := range slices.Concat(t.UNTS, t.LNTS) {
+			if c.Volume == vol && (page == "" || c.Page == page) {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	if page == "" && len(out) > 1 {
+		return nil // ambiguous without a page
+	}
+	return out
+}

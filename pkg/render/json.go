@@ -1,0 +1,128 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+)
+
+// JSONDiagnostic is the JSON form of a finding (formats json and jsonl).
+type JSONDiagnostic struct {
+	Path        string   `json:"path"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	EndLine     int      `json:"end_line"`
+	EndColumn   int      `json:"end_column"`
+	Rule        string   `json:"rule"`
+	Severity    string   `json:"severity"`
+	Message     string   `json:"message"`
+	Found       string   `json:"found,omitempty"`
+	Expected    string   `json:"expected,omitempty"`
+	Treaty      string   `json:"treaty,omitempty"`
+	Context     string   `json:"context,omitempty"`
+	Fingerprint string   `json:"fingerprint"`
+	Fix         *JSONFix `json:"fix,omitempty"`
+}
+
+// JSONFix is the JSON form of a fix.
+type JSONFix struct {
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	EndLine     int    `json:"end_line"`
+	EndColumn   int    `json:"end_column"`
+	Replacement string `json:"replacement"`
+}
+
+// ToJSON converts a finding to its JSON form.
+func ToJSON(d diag.Diagnostic) JSONDiagnostic {
+	j := JSONDiagnostic{
+		Path: d.Path, Line: d.Span.Start.Line, Column: d.Span.Start.Col,
+		EndLine: d.Span.End.Line, EndColumn: d.Span.End.Col,
+		Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
+		Found: d.Found, Expected: d.Expected, Treaty: d.Treaty, Context: d.Context,
+		Fingerprint: d.Fingerprint(),
+	}
+	if d.Fix != nil {
+		j.Fix = &JSONFix{Line: d.Fix.Span.Start.Line, Column: d.Fix.Span.Start.Col,
+			EndLine: d.Fix.Span.End.Line, EndColumn: d.Fix.Span.End.Col, Replacement: d.Fix.Replacement}
+	}
+	return j
+}
+
+// JSON writes one object: {"diagnostics": [...], "errors": [...],
+// "summary": {...}}. Diagnostics stream out as files finish; only the
+// (few) unreadable files are held until the end.
+type JSON struct {
+	n    int
+	errs []jsonFileError
+}
+
+type jsonFileError struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+type jsonSummary struct {
+	Files      int            `json:"files"`
+	Errors     int            `json:"errors"`
+	Warnings   int            `json:"warnings"`
+	Infos      int            `json:"infos"`
+	Unreadable int            `json:"unreadable"`
+	ByRule     map[string]int `json:"by_rule"`
+}
+
+// Start implements Renderer.
+func (j *JSON) Start(w io.Writer, m Meta) error {
+	_, err := io.WriteString(w, `{"diagnostics": [`)
+	return err
+}
+
+// File implements Renderer.
+func (j *JSON) File(w io.Writer, f *FileResult) error {
+	if f.Err != nil {
+		j.errs = append(j.errs, jsonFileError{f.Path, f.Err.Error()})
+		return nil
+	}
+	for _, d := range f.Diagnostics {
+		b, err := json.Marshal(ToJSON(d))
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if j.n == 0 {
+			sep = "\n  "
+		}
+		j.n++
+		if _, err := io.WriteString(w, sep+string(b)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Finish implements Renderer.
+func (j *JSON) Finish(w io.Writer, s Summary) error {
+	errs, err := json.Marshal(j.errs)
+	if err != nil {
+		return err
+	}
+	if j.errs == nil {
+		errs = []byte("[]")
+	}
+	byRule := s.ByRule
+	if byRule == nil {
+		byRule = map[string]int{}
+	}
+	sum, err := json.Marshal(jsonSummary{Files: s.Files, Errors: s.Counts.Errors, Warnings: s.Counts.Warnings,
+		Infos: s.Counts.Infos, Unreadable: s.Unreadable, ByRule: byRule})
+	if err != nil {
+		return err
+	}
+	end := "],\n"
+	if j.n > 0 {
+		end = "\n],\n"
+	}
+	_, err = io.WriteString(w, end+` "errors": `+string(errs)+",\n"+` "summary": `+string(sum)+"}\n")
+	return err
+}

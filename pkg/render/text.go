@@ -1,0 +1,149 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+)
+
+// Text is the human format: one "path:line:col: severity: message [rule]"
+// line per finding, then the source line with a caret under the cited
+// text and, where there is one, the fix.
+type Text struct {
+	Color bool
+	// Width bounds the excerpt: longer lines are cut around the finding.
+	Width int
+	// Summary prints a closing count line when true.
+	Summary bool
+
+	sev       map[diag.Severity]*color.Color
+	bold, dim *color.Color
+	caret     *color.Color
+	files     int
+}
+
+func (t *Text) init() {
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if t.Color {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	t.sev = map[diag.Severity]*color.Color{
+		diag.Error:   mk(color.FgRed, color.Bold),
+		diag.Warning: mk(color.FgYellow, color.Bold),
+		diag.Info:    mk(color.FgCyan, color.Bold),
+	}
+	t.bold = mk(color.Bold)
+	t.dim = mk(color.Faint)
+	t.caret = mk(color.FgGreen, color.Bold)
+	if t.Width == 0 {
+		t.Width = 100
+	}
+}
+
+// Start implements Renderer.
+func (t *Text) Start(w io.Writer, m Meta) error {
+	t.init()
+	return nil
+}
+
+// File implements Renderer.
+func (t *Text) File(w io.Writer, f *FileResult) error {
+	t.files++
+	if f.Err != nil {
+		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Error].Sprint("error"), f.Err)
+		return err
+	}
+	var b strings.Builder
+	for _, d := range f.Diagnostics {
+		fmt.Fprintf(&b, "%s: %s: %s %s\n",
+			t.bold.Sprintf("%s:%d:%d", d.Path, d.Span.Start.Line, d.Span.Start.Col),
+			t.sev[d.Severity].Sprint(d.Severity.String()), d.Message, t.dim.Sprintf("[%s]", d.Rule))
+		if f.Source != nil && d.Span.Start.Line >= 1 {
+			t.excerpt(&b, f, d)
+		}
+		if d.Context != "" {
+			fmt.Fprintf(&b, "   %s %s\n", t.dim.Sprint("= in:"), d.Context)
+		}
+		if d.Fix != nil {
+			fmt.Fprintf(&b, "   %s replace %q with %q\n", t.dim.Sprint("= fix:"), d.Found, d.Fix.Replacement)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// excerpt writes the finding's line with a caret under the span, cutting
+// long lines to a window around it.
+func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
+	line := f.Source.Line(d.Span.Start.Line)
+	runes := []rune(strings.ReplaceAll(line, "\t", " "))
+	start := d.Span.Start.Col - 1
+	end := start + 1
+	if d.Span.End.Line == d.Span.Start.Line && d.Span.End.Col > d.Span.Start.Col {
+		end = d.Span.End.Col - 1
+	}
+	start = min(max(start, 0), len(runes))
+	end = min(max(end, start), len(runes))
+	from, to := 0, len(runes)
+	prefix, suffix := "", ""
+	if runewidth.StringWidth(line) > t.Width {
+		from = max(0, start-t.Width/2)
+		to = min(len(runes), max(end+t.Width/4, from+t.Width))
+		if from > 0 {
+			prefix = "…"
+		}
+		if to < len(runes) {
+			suffix = "…"
+		}
+	}
+	num := fmt.Sprint(d.Span.Start.Line)
+	pad := strings.Repeat(" ", len(num))
+	fmt.Fprintf(b, "%s %s\n", pad, t.dim.Sprint(" |"))
+	fmt.Fprintf(b, "%s %s %s%s%s\n", t.dim.Sprint(num), t.dim.Sprint("|"), prefix, string(runes[from:to]), suffix)
+	lead := runewidth.StringWidth(prefix + string(runes[from:start]))
+	width := max(1, runewidth.StringWidth(string(runes[start:end])))
+	marks := "^" + strings.Repeat("~", width-1)
+	fmt.Fprintf(b, "%s %s %s%s\n", pad, t.dim.Sprint("|"), strings.Repeat(" ", lead), t.caret.Sprint(marks))
+}
+
+// Finish implements Renderer.
+func (t *Text) Finish(w io.Writer, s Summary) error {
+	if !t.Summary {
+		return nil
+	}
+	c := s.Counts
+	total := c.Errors + c.Warnings + c.Infos
+	msg := fmt.Sprintf("%d %s checked: %s", s.Files, plural(s.Files, "file"), plural2(total, "finding"))
+	if total > 0 {
+		msg += fmt.Sprintf(" (%d %s, %d %s, %d %s)", c.Errors, plural(c.Errors, "error"), c.Warnings, plural(c.Warnings, "warning"), c.Infos, plural(c.Infos, "info"))
+	}
+	if s.Unreadable > 0 {
+		msg += fmt.Sprintf("; %d %s could not be read", s.Unreadable, plural(s.Unreadable, "file"))
+	}
+	_, err := fmt.Fprintln(w, msg)
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 || word == "info" {
+		return word
+	}
+	return word + "s"
+}
+
+func plural2(n int, word string) string {
+	if n == 0 {
+		return "no " + word + "s"
+	}
+	return fmt.Sprintf("%d %s", n, plural(n, word))
+}
