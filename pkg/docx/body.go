@@ -174,8 +174,14 @@ func (st *state) view() *View {
 			if !ok {
 				continue
 			}
+			text = strings.TrimLeft(text, " \t\n")
+			if r.index == 0 {
+				// Word and LibreOffice write a custom mark in the note
+				// as plain text where an automatic one is a w:footnoteRef.
+				text = strings.TrimLeft(strings.TrimPrefix(text, r.shown), " \t\n")
+			}
 			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown})
-			texts = append(texts, "[^"+r.label+"]: "+strings.TrimLeft(text, " \t\n"))
+			texts = append(texts, "[^"+r.label+"]: "+text)
 		}
 	}
 	return NewView(paras, texts)
