@@ -62,7 +62,7 @@ func (ch treatyYear) Run(c *Context) []diag.Diagnostic {
 		if t.CitedYear != 0 && t.CitedYear != registry.Year(dated.Adopted) {
 			why = append(why, fmt.Sprintf("cited in resolutions as of %d", t.CitedYear))
 		}
-		msg := fmt.Sprintf("%s is of %d, not %d", name(reg, t), want, m.Year)
+		msg := fmt.Sprintf("%s is of %d, not %d", name(reg, dated), want, m.Year)
 		if len(why) > 0 {
 			msg += " (" + strings.Join(why, "; ") + ")"
 		}

@@ -113,12 +113,14 @@ func Sort(ds []Diagnostic) []Diagnostic {
 	return slices.CompactFunc(ds, func(a, b Diagnostic) bool { return Compare(a, b) == 0 })
 }
 
-// Fingerprint identifies a finding independently of its line number, so
-// that a baseline still matches after lines move: it hashes the path,
-// rule, the text found and expected, the treaty and the message.
+// Fingerprint identifies a finding independently of its position and of
+// the wording of its message, so that a baseline still matches after lines
+// move or citecheck rewords a message: it hashes the path, the rule, the
+// text found and expected, and the treaty. Two identical findings in one
+// file share a fingerprint; baselines count them.
 func (d Diagnostic) Fingerprint() string {
 	h := sha256.New()
-	for _, s := range []string{d.Path, d.Rule, d.Found, d.Expected, d.Treaty, d.Message} {
+	for _, s := range []string{d.Path, d.Rule, d.Found, d.Expected, d.Treaty} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -166,7 +166,12 @@ var numberWords = map[string]bool{
 	"number": true, "meeting": true, "plenary": true, "sdg": true, "covid": true, "g": true,
 }
 
-// quantityWords follow a number that counts things ("13 States").
+// citeWords precede a number that is part of a citation ("No. 14152").
+var citeWords = map[string]bool{
+	"no": true, "nos": true, "vol": true, "vols": true, "p": true, "pp": true, "para": true, "paras": true,
+}
+
+// afterMarker words may follow a number that counts things ("13 States").
 var afterMarker = map[string]bool{
 	"and": true, "or": true, "of": true, "to": true, "in": true, "on": true, "for": true,
 	"with": true, "which": true, "that": true, "as": true, "by": true, "is": true, "are": true,
@@ -203,7 +208,7 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 		// text: "Geneva Conventions 13 and").
 		if len(run) >= 5 && len(run) <= 7 {
 			y, _ := strconv.Atoi(run[:4])
-			if y >= 1800 && y <= 2099 && accept(run[4:], 3) && !numberWords[prevWord(text, lineStart, ts)] {
+			if y >= 1800 && y <= 2099 && accept(run[4:], 3) && !citeWords[prevWord(text, lineStart, ts)] {
 				return ds + 4, run[4:], true
 			}
 			return 0, "", false
@@ -224,7 +229,8 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 		if nw != "" && !afterMarker[nw] {
 			return 0, "", false
 		}
-		return ds, run, true
+		// The marker takes the space before it with it.
+		return ds - 1, run, true
 	}
 	// Glued to a word or punctuation.
 	r, _ := utf8.DecodeLastRune(text[ts:ds])

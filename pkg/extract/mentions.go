@@ -51,24 +51,23 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 	}
 	for i := 0; i < len(toks); i++ {
 		key = appendKey(key[:0], text[toks[i].start:toks[i].end])
-		if !x.m.first(key) {
-			if toks[i].digits && i+1 < len(toks) && yearWord.MatchString(text[toks[i].start:toks[i].end]) {
-				if w, ok := shortFormWords[keyOf(i+1)]; ok && toks[i+1].upper {
+		if toks[i].digits && i+1 < len(toks) && toks[i+1].upper && yearWord.MatchString(text[toks[i].start:toks[i].end]) {
+			// "the 1988 Convention", unless a registered title follows
+			// ("the 1951 Convention relating to the Status of Refugees").
+			if w, ok := shortFormWords[keyOf(i+1)]; ok {
+				if j, _, _ := x.m.match(text, toks, i+1, nil); j < 0 {
 					out = append(out, x.shortForm(s, toks, i, w, label))
 					i++
+					continue
 				}
 			}
+		}
+		if !x.m.first(key) {
 			continue
 		}
 		j, n, k2 := x.m.match(text, toks, i, key)
 		key = k2
 		if j < 0 {
-			if toks[i].digits && i+1 < len(toks) {
-				if w, ok := shortFormWords[keyOf(i+1)]; ok && toks[i+1].upper {
-					out = append(out, x.shortForm(s, toks, i, w, label))
-					i++
-				}
-			}
 			continue
 		}
 		m := &Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: label}
@@ -86,7 +85,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 			m.streamStart = toks[i-1].start
 		}
 		rest := text[m.streamEnd:]
-		if m.Year == 0 {
+		if m.Year == 0 && !m.Embedded {
 			if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
 				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
 				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])

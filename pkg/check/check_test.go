@@ -1,0 +1,129 @@
+package check
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+func testRegistry(t testing.TB) *registry.Registry {
+	t.Helper()
+	data, err := os.ReadFile("../extract/testdata/registry.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := registry.Load([]registry.Source{
+		{Name: "registry.yaml", Data: data},
+		{Name: "extra.yaml", Data: []byte("- id: unknown_years\n  title: Convention on Something Undated\n  sources: [test]\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// lint runs every check over text and renders the findings one per line:
+// "line:col rule: message (found → expected) fix=…".
+func lint(t *testing.T, reg *registry.Registry, text string) string {
+	t.Helper()
+	f, err := source.New("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := document.Parse(f)
+	c := &Context{File: f, Doc: d, Refs: extract.New(reg).Extract(d), Registry: reg}
+	var lines []string
+	for _, dg := range Run(c, All()) {
+		s := fmt.Sprintf("%d:%d %s %s: %s", dg.Span.Start.Line, dg.Span.Start.Col, dg.Severity, dg.Rule, dg.Message)
+		if dg.Found != "" || dg.Expected != "" {
+			s += fmt.Sprintf(" (%s → %s)", dg.Found, dg.Expected)
+		}
+		if dg.Fix != nil {
+			s += fmt.Sprintf(" fix=%q@%d:%d", dg.Fix.Replacement, dg.Fix.Span.Start.Line, dg.Fix.Span.Start.Col)
+		}
+		lines = append(lines, s)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestChecks(t *testing.T) {
+	reg := testRegistry(t)
+	tests := []struct{ name, in, want string }{
+		{
+			"wrong year, confirmed by the footnote",
+			"the Single Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol,³ and\n\n² United Nations, *Treaty Series*, vol. 2225, No. 39574.\n\n³ *Ibid.*, vol. 976, No. 14152.\n",
+			"1:44 error treaty-year: the Single Convention on Narcotic Drugs is of 1961, not 1954 (adopted 30 March 1961); footnote 3 (vol. 976, No. 14152) cites the same instrument (1954 → 1961) fix=\"1961\"@1:44",
+		},
+		{
+			"right years, right footnotes: nothing to say",
+			"the Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol,¹ the Convention on Psychotropic Substances of 1971,² the United Nations Convention against Transnational Organized Crime and the Protocols thereto,³\n\n¹ United Nations, Treaty Series, vol. 976, No. 14152.\n\n² Ibid., vol. 1019, No. 14956.\n\n³ Ibid., vols. 2225 and 2237, No. 39574.\n",
+			"",
+		},
+		{
+			"a protocol's citation under its parent convention is not a mismatch",
+			"the United Nations Convention against Transnational Organized Crime,¹\n\n¹ United Nations, Treaty Series, vol. 2237, No. 39574.\n",
+			"",
+		},
+		{
+			"a registered number in the wrong volume",
+			"text¹\n\n¹ United Nations, Treaty Series, vol. 977, No. 14152.\n",
+			"3:39 error unts-citation: vol. 977, No. 14152 matches no registered instrument: No. 14152 is the Single Convention on Narcotic Drugs (as amended), in vol. 976 (977 → 976) fix=\"976\"@3:39",
+		},
+		{
+			"a footnote that cites another treaty's valid citation",
+			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1249, No. 20378.\n",
+			"3:39 error unts-citation: footnote 5 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:39",
+		},
+		{
+			"the treaty's volume with a wrong number",
+			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1577, No. 27532.\n",
+			"3:49 error unts-citation: footnote 5 cites vol. 1577, No. 27532 for the Convention on the Rights of the Child, whose registration number is 27531 (vol. 1577, No. 27531) (27532 → 27531) fix=\"27531\"@3:49",
+		},
+		{
+			"an unregistered treaty and an unregistered citation: no error",
+			"the Convention on Migratory Species of 1979,¹\n\n¹ United Nations, Treaty Series, vol. 1651, No. 28395.\n",
+			"",
+		},
+		{
+			"two years for a treaty the registry has no year for",
+			"the Convention on Something Undated of 1990 and the Convention on Something Undated of 1991",
+			"1:88 warning year-inconsistent: the Convention on Something Undated is given 1991 here but 1990 at line 1 (1991 → 1990)",
+		},
+		{
+			"Ibid. with nothing before it",
+			"text¹\n\n¹ Ibid., vol. 976, No. 14152.\n",
+			"3:3 warning ibid-unresolved: \"Ibid., vol. 976, No. 14152\" in footnote 1 has no earlier footnote to refer to; give the full citation",
+		},
+		{
+			"the year of a larger instrument is not checked",
+			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994",
+			"",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lint(t, reg, tt.in); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAllSortedAndDocumented(t *testing.T) {
+	prev := ""
+	for _, c := range All() {
+		if c.ID() <= prev {
+			t.Errorf("checks not sorted: %q after %q", c.ID(), prev)
+		}
+		if c.Doc() == "" || c.DefaultSeverity() == 0 {
+			t.Errorf("%s: missing doc or severity", c.ID())
+		}
+		prev = c.ID()
+	}
+}

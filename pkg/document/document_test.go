@@ -1,0 +1,149 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+func parse(t testing.TB, text string) *Document {
+	t.Helper()
+	f, err := source.New("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parse(f)
+}
+
+// summary renders a document for comparison: the body with markers shown
+// as {label}, then each footnote as "[label] text".
+func summary(d *Document) string {
+	var b strings.Builder
+	prev := 0
+	for _, m := range d.Markers {
+		b.WriteString(d.Body.Text[prev:m.At])
+		fmt.Fprintf(&b, "{%s}", m.Label)
+		prev = m.At
+	}
+	b.WriteString(d.Body.Text[prev:])
+	for _, f := range d.Footnotes {
+		fmt.Fprintf(&b, "\n[%s] %s", f.Label, f.Text.Text)
+	}
+	return b.String()
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{
+			name: "superscript markers, footnotes mid-sentence (PDF page break)",
+			in: "Recalling the Convention on Psychotropic Substances of 1971,⁴ the United Nations Convention against Illicit Traffic in\n\n" +
+				"⁴ *Ibid.*, vol. 1019, No. 14956.\n\n¹⁰ *Ibid.*, vol. 976, No. 14152.\n\n" +
+				"Narcotic Drugs and Psychotropic Substances of 1988¹⁰ and other instruments,\n",
+			want: "Recalling the Convention on Psychotropic Substances of 1971,{4} the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988{10} and other instruments," +
+				"\n[4] *Ibid.*, vol. 1019, No. 14956.\n[10] *Ibid.*, vol. 976, No. 14152.",
+		},
+		{
+			name: "Markdown footnotes",
+			in:   "---\nsymbol: A/RES/80/1\n---\n\nRecalling the Outer Space Treaty[^1] and resolution 64/182,\n\n[^1]: United Nations, Treaty Series, vol. 610, No. 8843.\n",
+			want: "Recalling the Outer Space Treaty{1} and resolution 64/182," + "\n[1] United Nations, Treaty Series, vol. 610, No. 8843.",
+		},
+		{
+			name: "draft: glued markers, footnote region after a rule, page furniture",
+			in: "Recalling also the United Nations Convention against Transnational Organized \nCrime,5 as well as its supplementing Protocol to Prevent, Suppress and Punish Trafficking \n" +
+				"in Persons, Especially Women and Children,6 and G20 and resolution 64/182 and No. 5 \n__________________ \n \n" +
+				"5  United Nations, Treaty Series, vol. 2225, No. 39574. \n \n6  Ibid., vol. 2237, No. \n39574. \n\nA/C.3/80/L.4 \n \n25-16618\n6/14 \n \n" +
+				"of the Convention,\n",
+			want: "Recalling also the United Nations Convention against Transnational Organized Crime,{5} as well as its supplementing Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children,{6} and G20 and resolution 64/182 and No. 5 of the Convention," +
+				"\n[5] United Nations, Treaty Series, vol. 2225, No. 39574.\n[6] Ibid., vol. 2237, No. 39574.",
+		},
+		{
+			name: "joined text: marker glued to a year",
+			in:   "Recalling the Protocol of 19721 and the 1988 Convention,2\n\n1 United Nations, Treaty Series, vol. 976, No. 14151.\n\n2 Ibid., vol. 1582, No. 27627.\n\nNoting the 2030 Agenda,\n",
+			want: "Recalling the Protocol of 1972{1} and the 1988 Convention,{2} Noting the 2030 Agenda," + "\n[1] United Nations, Treaty Series, vol. 976, No. 14151.\n[2] Ibid., vol. 1582, No. 27627.",
+		},
+		{
+			name: "OCR text: a marker standing alone after a word, footnotes numbered across a volume",
+			in:   "4. Calls upon Israel to observe the provisions of the Geneva Conventions 13 and international\nlaw governing military occupation and\n15 September 1969 events;\n\n13 Geneva Conventions of 12 August 1949 (United Nations,\nTreaty Series, vol. 75 (1950), Nos. 970-973).\n14 Ibid., 1621st meeting.\n",
+			want: "4. Calls upon Israel to observe the provisions of the Geneva Conventions{13} and international law governing military occupation and 15 September 1969 events;" +
+				"\n[13] Geneva Conventions of 12 August 1949 (United Nations, Treaty Series, vol. 75 (1950), Nos. 970-973).\n[14] Ibid., 1621st meeting.",
+		},
+		{
+			name: "CRLF line endings",
+			in:   "Recalling the Convention,¹\r\nand more\r\n\r\n¹ Ibid.\r\n",
+			want: "Recalling the Convention,{1} and more" + "\n[1] Ibid.",
+		},
+		{
+			name: "numbered paragraphs are not footnotes",
+			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
+			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.in)
+			if got := summary(d); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStreamMapsToSource: every byte of the body stream that is not a
+// joining space is the source byte it maps to.
+func TestStreamMapsToSource(t *testing.T) {
+	in := "Recalling the Convention on Psychotropic Substances of 1971,⁴ the\nUnited Nations Convention against Illicit Traffic in\n\n⁴ *Ibid.*, vol. 1019, No. 14956.\n\nNarcotic Drugs of 19885 and\n\n5 Ibid.\n"
+	d := parse(t, in)
+	for i := 0; i < len(d.Body.Text); i++ {
+		if d.Body.Text[i] == ' ' {
+			continue
+		}
+		if src := d.Body.Src(i); in[src] != d.Body.Text[i] {
+			t.Fatalf("body byte %d %q maps to source %d %q", i, d.Body.Text[i], src, in[src])
+		}
+	}
+	if got := in[d.Body.Src(strings.Index(d.Body.Text, "Narcotic")):][:8]; got != "Narcotic" {
+		t.Errorf("Narcotic maps to %q", got)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("Recalling the Convention,⁴ of 19721\n\n⁴ Ibid., vol. 1019, No. 14956.\n\n1 United Nations, Treaty Series, vol. 976, No. 14152.\n")
+	f.Add("text[^1] more\n\n[^1]: United Nations, Treaty Series, vol. 610, No. 8843.\n")
+	f.Add("Crime,5 x\n______\n\n5  Ibid.\nA/C.3/80/L.4\n25-16618\n6/14\n")
+	f.Add("---\na: b\n---\n¹²³ ⁴\r\n\r\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
+			return
+		}
+		src, err := source.New("f", []byte(in))
+		if err != nil {
+			return
+		}
+		d := Parse(src)
+		text := src.Text
+		check := func(s *Stream) {
+			for i := 0; i <= len(s.Text); i++ {
+				if o := s.Src(i); o < 0 || o > len(text) {
+					t.Fatalf("offset %d maps outside the source: %d", i, o)
+				}
+			}
+			if !utf8.ValidString(s.Text) {
+				t.Fatalf("stream is not valid UTF-8: %q", s.Text)
+			}
+		}
+		check(&d.Body)
+		for _, fn := range d.Footnotes {
+			check(&fn.Text)
+		}
+		for _, m := range d.Markers {
+			if m.At < 0 || m.At > len(d.Body.Text) || m.Start < 0 || m.End > len(text) || m.Start > m.End {
+				t.Fatalf("marker out of range: %+v", m)
+			}
+		}
+	})
+}

@@ -1,0 +1,228 @@
+package engine_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/engine"
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+const corpusDir = "../../testdata/corpus"
+
+func newEngine(t testing.TB) *engine.Engine {
+	t.Helper()
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engine.New(engine.Options{Registry: reg, Jobs: 2})
+}
+
+// corpusFiles returns every text file of the regression corpus.
+func corpusFiles(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	for _, in := range engine.Expand([]string{corpusDir}) {
+		if in.Err != nil {
+			t.Fatal(in.Err)
+		}
+		out = append(out, in.Path)
+	}
+	if len(out) < 1000 {
+		t.Fatalf("corpus has %d files; expected the ~1,100 texts copied from shared/corpus", len(out))
+	}
+	return out
+}
+
+func checkBytes(t testing.TB, eng *engine.Engine, path string, data []byte) ([]diag.Diagnostic, *extract.Result) {
+	t.Helper()
+	f, err := source.New(path, data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return eng.CheckDoc(f, document.Parse(f))
+}
+
+// TestCorpusNoErrors: the corpus is believed correct, so any finding of
+// severity error is a false positive.
+func TestCorpusNoErrors(t *testing.T) {
+	eng := newEngine(t)
+	var inputs []engine.Input
+	for _, p := range corpusFiles(t) {
+		inputs = append(inputs, engine.Input{Path: p})
+	}
+	warnings := 0
+	sum, err := eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.Path, r.Err)
+		}
+		for _, d := range r.Diagnostics {
+			switch d.Severity {
+			case diag.Error:
+				t.Errorf("false positive: %s:%d:%d: %s [%s]", d.Path, d.Span.Start.Line, d.Span.Start.Col, d.Message, d.Rule)
+			case diag.Warning:
+				warnings++
+				t.Logf("warning: %s:%d:%d: %s [%s]", d.Path, d.Span.Start.Line, d.Span.Start.Col, d.Message, d.Rule)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d files, %d warnings", sum.Files, warnings)
+}
+
+var treatySeriesRE = regexp.MustCompile(`Treaty\s+Series`)
+
+// TestCorpusTreatySeriesInRefs: every "Treaty Series" citation in the
+// corpus is recognised as a UNTS (or LNTS) citation.
+func TestCorpusTreatySeriesInRefs(t *testing.T) {
+	eng := newEngine(t)
+	total, found := 0, 0
+	for _, p := range corpusFiles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		locs := treatySeriesRE.FindAllIndex(data, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		_, res := checkBytes(t, eng, p, data)
+		for _, loc := range locs {
+			total++
+			ok := false
+			for _, r := range res.References {
+				if r.Kind == extract.KindUNTS && r.Start <= loc[0] && loc[1] <= r.End+1 {
+					ok = true
+				}
+			}
+			if ok {
+				found++
+				continue
+			}
+			line := 1 + strings.Count(string(data[:loc[0]]), "\n")
+			t.Errorf("%s:%d: Treaty Series citation not recognised: %q", p, line, excerpt(data, loc[0]))
+		}
+	}
+	t.Logf("%d of %d Treaty Series citations recognised", found, total)
+	if total < 140 {
+		t.Errorf("only %d Treaty Series citations in the corpus; expected about 150", total)
+	}
+}
+
+func excerpt(data []byte, at int) string {
+	end := min(len(data), at+80)
+	return string(data[max(0, at-20):end])
+}
+
+// TestCorpusInjectedErrors corrupts real citations one at a time — a wrong
+// year, volume or number, or a footnote swapped for another registered
+// treaty's correct citation — and checks that each is caught at the right
+// place.
+func TestCorpusInjectedErrors(t *testing.T) {
+	eng := newEngine(t)
+	reg, _ := registry.Default()
+	kinds := map[string]int{}
+	for _, p := range corpusFiles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !treatySeriesRE.Match(data) && !strings.Contains(string(data), "Convention") {
+			continue
+		}
+		_, res := checkBytes(t, eng, p, data)
+		for _, r := range res.References {
+			switch {
+			case r.Kind == extract.KindTreaty && r.Treaty != nil && r.Year != 0 && !r.YearInTitle && !r.Embedded && !r.ShortForm:
+				ys := reg.Years(r.Treaty)
+				if len(ys) == 0 {
+					continue
+				}
+				bad := ys[0] + 3
+				mut := splice(data, r.YearStart, r.YearEnd, strconv.Itoa(bad))
+				expectFinding(t, eng, p, mut, "treaty-year", r.YearStart, strconv.Itoa(bad))
+				kinds["wrong year"]++
+			case r.Kind == extract.KindUNTS && len(r.Pairs) == 1 && len(r.Pairs[0].Treaties) == 1 && r.Pairs[0].Number.Value != "" && !r.Ibid:
+				pr := r.Pairs[0]
+				v, _ := strconv.Atoi(pr.Volume.Value)
+				if len(reg.ByUNTS(strconv.Itoa(v+1), pr.Number.Value)) == 0 {
+					mut := splice(data, pr.Volume.Start, pr.Volume.End, strconv.Itoa(v+1))
+					expectFinding(t, eng, p, mut, "unts-citation", pr.Volume.Start, strconv.Itoa(v+1))
+					kinds["wrong volume"]++
+				}
+			}
+		}
+		// Footnotes swapped for another treaty's correct citation.
+		for _, m := range res.References {
+			if m.Kind != extract.KindTreaty || m.Treaty == nil || m.Embedded || m.ShortForm || len(m.Citations) != 1 {
+				continue
+			}
+			c := m.Citations[0]
+			if len(c.Volumes) != 1 || len(c.Numbers) != 1 || len(c.Treaties()) == 0 {
+				continue
+			}
+			other := unrelated(reg, m.Treaty)
+			if other == nil {
+				continue
+			}
+			u := other.UNTS[0]
+			mut := splice(data, c.Numbers[0].Start, c.Numbers[0].End, u.Number)
+			mut = splice(mut, c.Volumes[0].Start, c.Volumes[0].End, u.Volume)
+			expectFinding(t, eng, p, mut, "unts-citation", c.Volumes[0].Start, "")
+			kinds["swapped footnote"]++
+		}
+	}
+	t.Logf("injected: %v", kinds)
+	for _, k := range []string{"wrong year", "wrong volume", "swapped footnote"} {
+		if kinds[k] < 5 {
+			t.Errorf("only %d %q injections: the corpus should offer more", kinds[k], k)
+		}
+	}
+}
+
+// unrelated returns a registered treaty with a UNTS citation that is not t
+// and not linked to it.
+func unrelated(reg *registry.Registry, t *registry.Treaty) *registry.Treaty {
+	for _, o := range reg.Treaties() {
+		if len(o.UNTS) > 0 && o.UNTS[0].Number != "" && !reg.Related(o, t) {
+			return o
+		}
+	}
+	return nil
+}
+
+func splice(data []byte, start, end int, repl string) []byte {
+	out := make([]byte, 0, len(data)+len(repl))
+	out = append(out, data[:start]...)
+	out = append(out, repl...)
+	return append(out, data[end:]...)
+}
+
+func expectFinding(t *testing.T, eng *engine.Engine, path string, data []byte, rule string, at int, found string) {
+	t.Helper()
+	ds, _ := checkBytes(t, eng, path, data)
+	f, _ := source.New(path, data)
+	want := f.Pos(at)
+	var got []string
+	for _, d := range ds {
+		if d.Rule == rule && d.Span.Start.Line == want.Line && (found == "" || d.Found == found) {
+			return
+		}
+		got = append(got, fmt.Sprintf("%d:%d %s %s", d.Span.Start.Line, d.Span.Start.Col, d.Rule, d.Message))
+	}
+	t.Errorf("%s: injected %s error at line %d (%q) not caught; findings: %v", filepath.Base(path), rule, want.Line, found, got)
+}

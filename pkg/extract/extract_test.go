@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	data, err := os.ReadFile("testdata/registry.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := registry.Load([]registry.Source{{Name: "testdata/registry.yaml", Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(reg)
+}
+
+// describe renders references one per line:
+// "treaty single 1961 fn3 «text»" or "unts 976/14152=single_amended fn3".
+func describe(f *source.File, res *Result) string {
+	var lines []string
+	for _, r := range res.References {
+		var b strings.Builder
+		b.WriteString(r.Kind)
+		switch r.Kind {
+		case KindTreaty:
+			id := "-"
+			if r.Treaty != nil {
+				id = r.Treaty.ID
+			}
+			for _, c := range r.Candidates {
+				id += "|" + c.ID
+			}
+			fmt.Fprintf(&b, " %s", id)
+			if r.Year != 0 {
+				fmt.Fprintf(&b, " %d", r.Year)
+				if got := string(f.Text[r.YearStart:r.YearEnd]); got != fmt.Sprint(r.Year) {
+					fmt.Fprintf(&b, " (year span %q)", got)
+				}
+			}
+			if r.Embedded {
+				b.WriteString(" embedded")
+			}
+			if r.Footnote != "" {
+				fmt.Fprintf(&b, " fn%s", r.Footnote)
+			}
+			for _, c := range r.Citations {
+				fmt.Fprintf(&b, " cited=%s", ids(c.Treaties()))
+			}
+		default:
+			for _, p := range r.Pairs {
+				fmt.Fprintf(&b, " %s/%s=%s", p.Volume.Value, p.Number.Value, ids(p.Treaties))
+			}
+			if r.Page != "" {
+				fmt.Fprintf(&b, " p%s", r.Page)
+			}
+			if r.Ibid {
+				b.WriteString(" ibid")
+				if r.Prev == nil {
+					b.WriteString("(nothing)")
+				}
+			}
+			if r.NotUNTS {
+				b.WriteString(" not-unts")
+			}
+			if r.Footnote != "" {
+				fmt.Fprintf(&b, " fn%s", r.Footnote)
+			}
+		}
+		fmt.Fprintf(&b, " «%s»", r.Text)
+		lines = append(lines, b.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func ids(ts []*registry.Treaty) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.ID)
+	}
+	if len(s) == 0 {
+		return "?"
+	}
+	return strings.Join(s, "+")
+}
+
+func run(t testing.TB, x *Extractor, text string) (*source.File, *Result) {
+	t.Helper()
+	f, err := source.New("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, x.Extract(document.Parse(f))
+}
+
+func TestExtract(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct{ name, in, want string }{
+		{
+			"year forms",
+			"the Convention on Psychotropic Substances of 1971, the United Nations Convention against Transnational Organized Crime, adopted in 2000, and the Convention on the Rights of the Child of 20 November 1989 and the Single Convention on Narcotic Drugs, 1961.",
+			"treaty psychotropic 1971 «Convention on Psychotropic Substances of 1971»\n" +
+				"treaty untoc 2000 «United Nations Convention against Transnational Organized Crime, adopted in 2000»\n" +
+				"treaty crc 1989 «Convention on the Rights of the Child of 20 November 1989»\n" +
+				"treaty single 1961 «Single Convention on Narcotic Drugs, 1961»",
+		},
+		{
+			"as amended, with the wrong year, and its Ibid. footnote",
+			"Parties to the Single Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol,³ and\n\n² United Nations, *Treaty Series*, vol. 2225, No. 39574.\n\n³ *Ibid.*, vol. 976, No. 14152.\n",
+			"treaty single_amended 1954 fn3 cited=single_amended «Single Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol»\n" +
+				"unts 2225/39574=untoc fn2 «United Nations, *Treaty Series*, vol. 2225, No. 39574»\n" +
+				"unts 976/14152=single_amended ibid fn3 «*Ibid.*, vol. 976, No. 14152»",
+		},
+		{
+			"a year that belongs to a larger title",
+			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
+			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +
+				"treaty crc embedded «Convention on the Rights of the Child»",
+		},
+		{
+			"short forms resolved from the document's own mentions",
+			"Recalling the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988, the 1988 Convention and the 1961 Convention",
+			"treaty traffic1988 1988 «United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988»\n" +
+				"treaty traffic1988 1988 «1988 Convention»\n" +
+				"treaty - 1961 «1961 Convention»",
+		},
+		{
+			"an ambiguous short form stays unresolved",
+			"the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances and the Convention for the Suppression of Unlawful Acts against the Safety of Maritime Navigation, and the 1988 Convention",
+			"treaty traffic1988 «United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances»\n" +
+				"treaty sua1988 «Convention for the Suppression of Unlawful Acts against the Safety of Maritime Navigation»\n" +
+				"treaty -|traffic1988|sua1988 1988 «1988 Convention»",
+		},
+		{
+			"citations: volume lists, number ranges, pages, League of Nations, not-UNTS Ibid.",
+			"text\n\n1 United Nations, Treaty Series, vols. 2225 and 2237, No. 39574.\n2 Ibid., vol. 75, Nos. 972–973.\n3 United Nations, Treaty Series, vol. 75, p. 287.\n4 League of Nations, Treaty Series, vol. XCIV (1929), No. 2138, p. 65.\n5 Official Records of the Review Conference, vol. I.\n6 Ibid., vol. I (NPT/CONF.2010/50 (Vol. I)).\n",
+			"unts 2225/39574=untoc 2237/39574=untoc_trafficking fn1 «United Nations, Treaty Series, vols. 2225 and 2237, No. 39574»\n" +
+				"unts 75/972=gc3 75/973=gc4 ibid fn2 «Ibid., vol. 75, Nos. 972–973»\n" +
+				"unts 75/=gc4 p287 fn3 «United Nations, Treaty Series, vol. 75, p. 287»\n" +
+				"unts XCIV/2138=gas_protocol p65 fn4 «League of Nations, Treaty Series, vol. XCIV (1929), No. 2138, p. 65»\n" +
+				"ibid ibid not-unts fn6 «Ibid., vol. I»",
+		},
+		{
+			"Ibid. with nothing before it",
+			"text¹\n\n¹ Ibid., vol. 976, No. 14152.\n",
+			"ibid ibid(nothing) fn1 «Ibid., vol. 976, No. 14152»",
+		},
+		{
+			"a citation in parentheses documents the title before it",
+			"Recalling the Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531), and",
+			"treaty crc cited=crc «Convention on the Rights of the Child»\n" +
+				"unts 1577/27531=crc «United Nations, Treaty Series, vol. 1577, No. 27531»",
+		},
+		{
+			"a title in lower case is not a citation; a wrapped title is",
+			"the convention on the rights of the child, and the Convention\non the Rights of the Child,",
+			"treaty crc «Convention on the Rights of the Child»",
+		},
+		{
+			"the year before the title",
+			"the 1951 Convention relating to the Status of Refugees and the 1954 Convention",
+			"treaty refugees 1951 «1951 Convention relating to the Status of Refugees»\n" +
+				"treaty - 1954 «1954 Convention»",
+		},
+		{
+			"a range after the title is not its year",
+			"the Convention on the Rights of the Child, 2011–2020 plan and the Treaty on the Non-Proliferation of Nuclear Weapons, 2030 Agenda",
+			"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty npt «Treaty on the Non-Proliferation of Nuclear Weapons»",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, res := run(t, x, tt.in)
+			if got := describe(f, res); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	x := testExtractor(f)
+	for _, s := range []string{
+		"the Single Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol,³\n\n³ *Ibid.*, vol. 976, No. 14152.\n",
+		"the 1988 Convention and the Treaty on the Non-Proliferation of Nuclear Weapons of 1994[^1]\n\n[^1]: United Nations, Treaty Series, vols. 2225 and 2237, Nos. 970–973, p. 5.\n",
+		"Crime,5\n____\n\n5  League of Nations, Treaty Series, vol. XCIV (1929), No. 2138\n6 Ibid.\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		src, err := source.New("f", []byte(in))
+		if err != nil {
+			return
+		}
+		res := x.Extract(document.Parse(src))
+		for _, r := range res.References {
+			if r.Start < 0 || r.End > len(src.Text) || r.Start > r.End {
+				t.Fatalf("span [%d,%d) outside input of %d bytes: %+v", r.Start, r.End, len(src.Text), r)
+			}
+			if !utf8.Valid(src.Text[r.Start:r.End]) {
+				t.Fatalf("span [%d,%d) splits a character", r.Start, r.End)
+			}
+			if r.YearEnd != 0 && (r.YearStart < 0 || r.YearEnd > len(src.Text) || r.YearStart > r.YearEnd) {
+				t.Fatalf("year span out of range: %+v", r)
+			}
+			for _, p := range r.Pairs {
+				for _, n := range []Num{p.Volume, p.Number} {
+					if n.Value != "" && (n.Start < 0 || n.End > len(src.Text) || n.Start > n.End) {
+						t.Fatalf("number span out of range: %+v", n)
+					}
+				}
+			}
+		}
+	})
+}
