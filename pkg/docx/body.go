@@ -74,7 +74,7 @@ func (st *state) parseSettings(d *decoder) error {
 		return d.children(func(se startElement) error {
 			switch se.Name.Local {
 			case "numFmt":
-				if _, ok := formatNumber(1, se.attr("val")); ok {
+				if _, ok := FormatNumber(1, se.attr("val")); ok {
 					st.notePr[k].format = se.attr("val")
 				}
 			case "numStart":
@@ -127,7 +127,7 @@ func (st *state) parseBody(d *decoder) error {
 func (st *state) grow(n int) error {
 	st.size += int64(n)
 	if st.size > st.opt.MaxUncompressed {
-		return &LimitError{What: "text view size", Limit: st.opt.MaxUncompressed, Bytes: true}
+		return &LimitError{What: "text view size", Limit: st.opt.MaxUncompressed, Bytes: true, Flag: sizeFlag}
 	}
 	return nil
 }
@@ -144,7 +144,7 @@ func (st *state) ref(kind noteKind, id, mark string) string {
 		st.count[kind]++
 		r.index = st.count[kind]
 		pr := st.notePr[kind]
-		r.shown, _ = formatNumber(pr.start+r.index-1, pr.format)
+		r.shown, _ = FormatNumber(pr.start+r.index-1, pr.format)
 		r.label = r.shown
 		if kind == endnote {
 			r.label = "e" + strconv.Itoa(r.index)
@@ -159,13 +159,8 @@ func (st *state) ref(kind noteKind, id, mark string) string {
 func (st *state) view() *View {
 	var paras []Paragraph
 	var texts []string
-	n := 0
 	for _, t := range st.body {
-		if normalize(t) == "" {
-			continue
-		}
-		n++
-		paras = append(paras, Paragraph{Part: "body", Index: n, Label: "paragraph " + strconv.Itoa(n)})
+		paras = append(paras, Paragraph{Part: "body"})
 		texts = append(texts, t)
 	}
 	for k := footnote; k <= endnote; k++ {

@@ -23,7 +23,7 @@ func Read(r io.ReaderAt, size int64, opt Options) (*View, error) {
 		return nil, err
 	}
 	if size > opt.MaxFileSize {
-		return nil, &LimitError{What: "file size", Limit: opt.MaxFileSize, Bytes: true}
+		return nil, &LimitError{What: "file size", Limit: opt.MaxFileSize, Bytes: true, Flag: sizeFlag}
 	}
 	if size < 0 {
 		return nil, errors.New("not a .docx file: negative size")
@@ -152,7 +152,7 @@ func (p *pkg) part(name string) (io.ReadCloser, error) {
 		return nil, nil
 	}
 	if f.UncompressedSize64 > uint64(p.budget.left) {
-		return nil, &LimitError{What: "uncompressed size", Limit: p.budget.limit, Bytes: true}
+		return nil, &LimitError{What: "uncompressed size", Limit: p.budget.limit, Bytes: true, Flag: sizeFlag}
 	}
 	rc, err := f.Open()
 	if err != nil {

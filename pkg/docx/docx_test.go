@@ -77,8 +77,8 @@ func TestReadText(t *testing.T) {
 			want:  "Convention against\n",
 		},
 		{
-			name:  "paragraphs are separated by a blank line, empty ones dropped",
-			parts: []part{document(p(r("One")) + p("") + p(r("  ")) + p(r("Two")))},
+			name:  "paragraphs are separated by a blank line, blank ones dropped",
+			parts: []part{document(p(r("One")) + p("") + p(r("  ")) + p(r("\u00a0")) + p(r("Two")))},
 			want:  "One\n\nTwo\n",
 		},
 		{
@@ -342,11 +342,11 @@ func TestFormatNumber(t *testing.T) {
 		{5, "chicago", "**"}, {11, "ordinal", "11th"}, {22, "ordinal", "22nd"}, {3, "decimalEnclosedParen", "(3)"},
 	}
 	for _, tc := range tests {
-		if got, ok := formatNumber(tc.n, tc.format); !ok || got != tc.want {
-			t.Errorf("formatNumber(%d, %q) = %q, %v; want %q", tc.n, tc.format, got, ok, tc.want)
+		if got, ok := FormatNumber(tc.n, tc.format); !ok || got != tc.want {
+			t.Errorf("FormatNumber(%d, %q) = %q, %v; want %q", tc.n, tc.format, got, ok, tc.want)
 		}
 	}
-	if _, ok := formatNumber(1, "japaneseCounting"); ok {
+	if _, ok := FormatNumber(1, "japaneseCounting"); ok {
 		t.Error("unknown format accepted")
 	}
 }

@@ -84,14 +84,25 @@ type LimitError struct {
 	Limit int64
 	// Bytes says whether Limit is a size in bytes (else a count).
 	Bytes bool
+	// Flag, if set, names the command-line flag that raises the limit.
+	Flag string
 }
 
 func (e *LimitError) Error() string {
+	var s string
 	if e.Bytes {
-		return fmt.Sprintf("%s exceeds %s limit (--max-docx-size)", e.What, formatBytes(e.Limit))
+		s = fmt.Sprintf("%s exceeds %s limit", e.What, formatBytes(e.Limit))
+	} else {
+		s = fmt.Sprintf("%s exceeds the limit of %d", e.What, e.Limit)
 	}
-	return fmt.Sprintf("%s exceeds the limit of %d", e.What, e.Limit)
+	if e.Flag != "" {
+		s += " (" + e.Flag + ")"
+	}
+	return s
 }
+
+// sizeFlag is the citecheck flag that raises the .docx size limits.
+const sizeFlag = "--max-docx-size"
 
 // DepthError reports XML nested deeper than Options.MaxDepth.
 type DepthError struct{ Limit int }
@@ -141,7 +152,7 @@ func (br *budgetReader) Read(p []byte) (int, error) {
 	n, err := br.r.Read(p)
 	br.b.left -= int64(n)
 	if br.b.left < 0 {
-		return 0, &LimitError{What: "uncompressed size", Limit: br.b.limit, Bytes: true}
+		return 0, &LimitError{What: "uncompressed size", Limit: br.b.limit, Bytes: true, Flag: sizeFlag}
 	}
 	return n, err
 }

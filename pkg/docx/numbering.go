@@ -368,7 +368,7 @@ func (n *numbering) label(p paraProps) string {
 		if lv.isLgl {
 			f = "decimal"
 		}
-		s, ok := formatNumber(v, f)
+		s, ok := FormatNumber(v, f)
 		if !ok {
 			return ""
 		}
@@ -383,8 +383,11 @@ func (n *numbering) label(p paraProps) string {
 	return b.String()
 }
 
-// formatNumber writes n in a Word number format (ST_NumberFormat).
-func formatNumber(n int, format string) (string, bool) {
+// FormatNumber writes n in a Word number format (ST_NumberFormat):
+// "decimal", "lowerLetter" (a … z, aa …), "upperRoman" and the like. It
+// reports false for formats it does not know. Package htmltext uses it
+// for ordered lists.
+func FormatNumber(n int, format string) (string, bool) {
 	switch format {
 	case "decimal", "":
 		return strconv.Itoa(n), true

@@ -2,7 +2,9 @@ package docx
 
 import (
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -45,22 +47,23 @@ func (v *View) Locate(line int) Paragraph {
 }
 
 // NewView lays out paragraphs as a text view. texts[i] is the text of
-// paras[i]; the Line fields of paras are ignored and set from the layout.
-// Each text is normalised: tabs and other control characters become
-// spaces, runs of line breaks become one (so a paragraph never contains a
-// blank line), spaces around line breaks and
-// at either end are trimmed, and invalid UTF-8 is replaced. Paragraphs
-// whose text is empty after that are left out.
+// paras[i]. Each text is normalised: tabs and other control characters
+// become spaces, runs of line breaks become one (so a paragraph never
+// contains a blank line), spaces around line breaks and at either end are
+// trimmed, and invalid UTF-8 is replaced. Paragraphs with nothing but
+// white space (no-break spaces included) are left out. NewView sets Line,
+// and numbers the "body" paragraphs that remain (Index 1, 2, … and Label
+// "paragraph N"); other paragraphs keep the Index and Label given.
 //
 // NewView is exported so that other readers (package htmltext) produce
 // the same kind of View.
 func NewView(paras []Paragraph, texts []string) *View {
 	v := &View{}
 	var b strings.Builder
-	line := 1
+	line, body := 1, 0
 	for i, p := range paras {
 		t := normalize(texts[i])
-		if t == "" {
+		if strings.TrimFunc(t, unicode.IsSpace) == "" {
 			continue
 		}
 		if len(v.Paragraphs) > 0 {
@@ -68,6 +71,10 @@ func NewView(paras []Paragraph, texts []string) *View {
 			line++
 		}
 		p.Line = line
+		if p.Part == "body" {
+			body++
+			p.Index, p.Label = body, "paragraph "+strconv.Itoa(body)
+		}
 		v.Paragraphs = append(v.Paragraphs, p)
 		b.WriteString(t)
 		b.WriteString("\n")
