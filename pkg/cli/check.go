@@ -6,26 +6,96 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/citecheck/citecheck/pkg/baseline"
 	"github.com/citecheck/citecheck/pkg/check"
+	"github.com/citecheck/citecheck/pkg/config"
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/engine"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/render"
 )
 
-type checkOptions struct {
-	format        string
-	outputs       []string
-	color         string
-	failOn        string
+// runOptions are the flags every command that reads drafts shares.
+type runOptions struct {
 	registries    []string
+	configPath    string
+	noConfig      bool
 	jobs          int
 	stdinFilename string
-	quiet         bool
+}
+
+func (o *runOptions) register(fs *pflag.FlagSet) {
+	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .citecheck.yaml in the working directory or a parent)")
+	fs.BoolVar(&o.noConfig, "no-config", false, "ignore any .citecheck.yaml")
+	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
+	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: all cores)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-)")
+}
+
+// setup is what a run needs: the configuration, the registry, the engine.
+type setup struct {
+	cfg *config.Config
+	reg *registry.Registry
+	eng *engine.Engine
+}
+
+func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
+	if o.jobs < 0 {
+		return nil, usageErr("invalid --jobs %d (expected 0 for all cores, or more)", o.jobs)
+	}
+	s := &setup{}
+	path := o.configPath
+	if path == "" && !o.noConfig {
+		path = config.Find(".")
+	}
+	if path != "" && !o.noConfig {
+		cfg, err := config.Load(path, engine.RuleIDs(check.All()))
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return nil, usageErr("--config %s: %v", path, pe.Err)
+			}
+			return nil, &exitError{code: ExitUsage, err: fmt.Errorf("invalid configuration:\n%w", err)}
+		}
+		s.cfg = cfg
+	}
+	regs := o.registries
+	if s.cfg != nil {
+		for _, r := range s.cfg.Registry {
+			if !filepath.IsAbs(r) {
+				r = filepath.Join(s.cfg.Dir, r)
+			}
+			regs = append(regs, r)
+		}
+	}
+	reg, err := loadRegistry(regs)
+	if err != nil {
+		return nil, err
+	}
+	s.reg = reg
+	s.eng = engine.New(engine.Options{Registry: reg, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
+		Reader: readAny, Config: s.cfg, Baseline: bl})
+	return s, nil
+}
+
+type checkOptions struct {
+	runOptions
+	format   string
+	outputs  []string
+	color    string
+	failOn   string
+	baseline string
+	quiet    bool
+	progress string
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -33,17 +103,21 @@ func newCheckCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [flags] PATH... | -",
 		Short: "Check the citations in drafts (files, folders, or - for stdin)",
-		Long: `Check the citations in drafts: plain text and Markdown files, folders
-(walked recursively for .txt, .md, .docx, .html and .pdf files), or - for standard
-input. Findings are reported as path:line:col: severity: message [rule].
+		Long: `Check the citations in drafts: plain text and Markdown files, Word .docx, HTML
+and PDF files, folders (walked recursively for those), or - for standard input.
+Findings are reported as path:line:col: severity: message [rule].
 
-Exit status: 0 no finding at or above --fail-on; 1 findings; 2 bad usage or
-registry; 3 a file could not be read (the other files are still checked).`,
+Exit status: 0 no finding at or above --fail-on; 1 findings; 2 bad usage,
+configuration or registry; 3 a file could not be read (the other files are
+still checked and reported).`,
 		Example: `  citecheck check draft.txt
   citecheck check --format json drafts/
-  pdftotext -layout draft.pdf - | citecheck check --stdin-filename draft.pdf -`,
+  citecheck check --format github --output sarif=citecheck.sarif .
+  cat draft.md | citecheck check --stdin-filename draft.md -`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(e, &o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(e, &o, args, cmd.Flags().Changed("fail-on"))
+		},
 	}
 	fs := cmd.Flags()
 	fs.SortFlags = false
@@ -51,10 +125,10 @@ registry; 3 a file could not be read (the other files are still checked).`,
 	fs.StringArrayVarP(&o.outputs, "output", "o", nil, "also write FORMAT to FILE (FORMAT=FILE; repeatable)")
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always, never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info, never")
-	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
-	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: all cores)")
-	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file (see 'citecheck baseline')")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text format: no closing summary line")
+	fs.StringVar(&o.progress, "progress", "auto", "progress bar on standard error: auto (a terminal, runs over a second), always, never")
+	o.runOptions.register(fs)
 	return cmd
 }
 
@@ -74,7 +148,7 @@ func loadRegistry(paths []string) (*registry.Registry, error) {
 	for _, p := range paths {
 		us, err := registry.ReadUser(p)
 		if err != nil {
-			return nil, usageErr("--registry %s: %v", p, unwrapPath(err))
+			return nil, usageErr("registry %s: %v", p, unwrapPath(err))
 		}
 		srcs = append(srcs, us...)
 	}
@@ -111,21 +185,35 @@ type output struct {
 	file *atomicFile
 }
 
-func runCheck(e *env, o *checkOptions, args []string) error {
-	failOn, err := parseFailOn(o.failOn)
-	if err != nil {
+func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
+	if _, err := parseFailOn(o.failOn); err != nil {
 		return err
 	}
 	color, err := useColor(o.color, e.stdout, e.getenv)
 	if err != nil {
 		return err
 	}
-	if o.jobs < 0 {
-		return usageErr("invalid --jobs %d (expected 0 for all cores, or more)", o.jobs)
-	}
-	if n := countOf(args, "-"); n > 1 {
+	if countOf(args, "-") > 1 {
 		return usageErr("standard input (-) given more than once")
 	}
+	if o.progress != "auto" && o.progress != "always" && o.progress != "never" {
+		return usageErr("invalid --progress %q (expected one of \"always\", \"auto\", \"never\")", o.progress)
+	}
+	var bl *baseline.Baseline
+	if o.baseline != "" {
+		if bl, err = baseline.Read(o.baseline); err != nil {
+			return usageErr("--baseline: %v", unwrapPath(err))
+		}
+	}
+	s, err := o.setup(e, bl)
+	if err != nil {
+		return err
+	}
+	failOnName := o.failOn
+	if !failOnSet && s.cfg != nil && s.cfg.FailOn != "" {
+		failOnName = s.cfg.FailOn
+	}
+	failOn, _ := parseFailOn(failOnName)
 	var outs []*output
 	main, err := render.New(o.format, render.Options{Color: color, Version: Version(), Summary: !o.quiet})
 	if err != nil {
@@ -148,19 +236,17 @@ func runCheck(e *env, o *checkOptions, args []string) error {
 		defer af.abort()
 		outs = append(outs, &output{r: r, w: af, file: af})
 	}
-	reg, err := loadRegistry(o.registries)
-	if err != nil {
-		return err
-	}
-	eng := engine.New(engine.Options{Registry: reg, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename), Reader: readAny})
+	inputs := engine.ExpandConfig(args, s.cfg)
 	meta := render.Meta{Version: Version(), Rules: ruleInfos()}
 	for _, out := range outs {
 		if err := out.r.Start(out.w, meta); err != nil {
 			return writeErr(err)
 		}
 	}
+	prog := newProgress(e, o.progress, len(inputs))
 	worst := diag.Severity(0)
-	sum, err := eng.Run(context.Background(), engine.Expand(args), func(r *engine.FileReport) error {
+	sum, err := s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
+		prog.step()
 		for _, d := range r.Diagnostics {
 			worst = max(worst, d.Severity)
 		}
@@ -171,6 +257,7 @@ func runCheck(e *env, o *checkOptions, args []string) error {
 		}
 		return nil
 	})
+	prog.done()
 	if err != nil {
 		return writeErr(err)
 	}
@@ -184,6 +271,9 @@ func runCheck(e *env, o *checkOptions, args []string) error {
 			}
 		}
 	}
+	if prog.shown || (o.format != "text" && isTerminal(e.stderr)) {
+		printSummary(e.stderr, sum)
+	}
 	switch {
 	case sum.Unreadable > 0:
 		return &exitError{code: ExitIO}
@@ -191,6 +281,78 @@ func runCheck(e *env, o *checkOptions, args []string) error {
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// progress shows a bar on standard error for runs that last over a second,
+// when standard error is a terminal (or --progress always).
+type progress struct {
+	bar   *progressbar.ProgressBar
+	w     io.Writer
+	mode  string
+	total int
+	n     int
+	start time.Time
+	shown bool
+}
+
+func newProgress(e *env, mode string, total int) *progress {
+	p := &progress{w: e.stderr, mode: mode, total: total, start: time.Now()}
+	if mode == "never" || (mode == "auto" && !isTerminal(e.stderr)) {
+		p.mode = "never"
+	}
+	return p
+}
+
+func (p *progress) step() {
+	p.n++
+	if p.mode == "never" {
+		return
+	}
+	if p.bar == nil {
+		if p.mode == "auto" && time.Since(p.start) < time.Second {
+			return
+		}
+		p.bar = progressbar.NewOptions(p.total,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetDescription("checking"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("files"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetWidth(30),
+		)
+		p.shown = true
+		_ = p.bar.Set(p.n - 1)
+	}
+	_ = p.bar.Add(1)
+}
+
+func (p *progress) done() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}
+
+// printSummary writes the closing summary of an archive run: files,
+// findings per severity and per rule, unreadable files, time taken.
+func printSummary(w io.Writer, s engine.Summary) {
+	c := s.Counts
+	fmt.Fprintf(w, "citecheck: %d files in %s: %d errors, %d warnings, %d infos", s.Files, s.Elapsed.Round(time.Millisecond), c.Errors, c.Warnings, c.Infos)
+	if s.Unreadable > 0 {
+		fmt.Fprintf(w, "; %d files could not be read", s.Unreadable)
+	}
+	fmt.Fprintln(w)
+	for _, id := range engine.RuleIDs(check.All()) {
+		if n := s.ByRule[id]; n > 0 {
+			fmt.Fprintf(w, "  %-20s %d\n", id, n)
+		}
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isTerminalFd(f.Fd())
 }
 
 func countOf(xs []string, x string) int {
@@ -221,5 +383,9 @@ func ruleInfos() []render.RuleInfo {
 		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(),
 			HelpURI: "https://github.com/citecheck/citecheck#rule-" + c.ID()})
 	}
+	out = append(out, render.RuleInfo{ID: engine.SuppressionRule, Severity: diag.Warning,
+		Short:   "A citecheck suppression comment has no reason, names an unknown rule, or suppresses nothing.",
+		HelpURI: "https://github.com/citecheck/citecheck#suppressions"})
+	slices.SortFunc(out, func(a, b render.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }

@@ -107,7 +107,7 @@ numbers, and footnotes that cite a different treaty from the one the text names.
 		Version:       Version(),
 	}
 	root.SetVersionTemplate("citecheck {{.Version}}\n")
-	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newVersionCmd(e), newManCmd(e))
+	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newInitCmd(e), newBaselineCmd(e), newVersionCmd(e), newManCmd(e))
 	return root
 }
 
@@ -141,8 +141,11 @@ func useColor(mode string, w io.Writer, getenv func(string) string) (bool, error
 		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 			return false, nil
 		}
-		f, ok := w.(*os.File)
-		return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())), nil
+		return isTerminal(w), nil
 	}
 	return false, usageErr("invalid --color %q (expected one of \"always\", \"auto\", \"never\")", mode)
+}
+
+func isTerminalFd(fd uintptr) bool {
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }

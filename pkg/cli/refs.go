@@ -14,9 +14,8 @@ import (
 )
 
 type refsOptions struct {
-	format        string
-	registries    []string
-	stdinFilename string
+	runOptions
+	format string
 }
 
 func newRefsCmd(e *env) *cobra.Command {
@@ -33,8 +32,7 @@ refer to. Use it to audit what was understood.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, json")
-	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
-	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-)")
+	o.runOptions.register(fs)
 	return cmd
 }
 
@@ -42,14 +40,13 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 	if o.format != "text" && o.format != "json" {
 		return usageErr("invalid --format %q (expected one of \"json\", \"text\")", o.format)
 	}
-	reg, err := loadRegistry(o.registries)
+	s, err := o.setup(e, nil)
 	if err != nil {
 		return err
 	}
-	eng := engine.New(engine.Options{Registry: reg, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename), Reader: readAny})
 	var all []extract.RefJSON
 	unreadable := 0
-	_, err = eng.Run(context.Background(), engine.Expand(args), func(r *engine.FileReport) error {
+	_, err = s.eng.Run(context.Background(), engine.ExpandConfig(args, s.cfg), func(r *engine.FileReport) error {
 		if r.Err != nil {
 			unreadable++
 			fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)

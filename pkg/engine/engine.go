@@ -18,7 +18,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/citecheck/citecheck/pkg/baseline"
 	"github.com/citecheck/citecheck/pkg/check"
+	"github.com/citecheck/citecheck/pkg/config"
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/extract"
@@ -32,8 +34,10 @@ type Options struct {
 	Registry *registry.Registry
 	// Checks to run; nil means check.All().
 	Checks []check.Check
-	// Severity overrides a rule's default severity.
-	Severity map[string]diag.Severity
+	// Config sets rule levels per path (nil: defaults).
+	Config *config.Config
+	// Baseline holds known findings, which are not reported (nil: none).
+	Baseline *baseline.Baseline
 	// Jobs is the number of files checked at once; 0 means all cores.
 	Jobs int
 	// Stdin is read for the input "-"; StdinName names it in output.
@@ -59,8 +63,9 @@ func ReadText(path string, data []byte) (*source.File, error) {
 
 // Engine checks documents. It is safe for concurrent use.
 type Engine struct {
-	opts Options
-	x    *extract.Extractor
+	opts  Options
+	x     *extract.Extractor
+	rules []string
 }
 
 // New makes an Engine.
@@ -80,7 +85,22 @@ func New(opts Options) *Engine {
 	if opts.MaxFileSize == 0 {
 		opts.MaxFileSize = 256 << 20
 	}
-	return &Engine{opts: opts, x: extract.New(opts.Registry)}
+	e := &Engine{opts: opts, x: extract.New(opts.Registry)}
+	for _, c := range opts.Checks {
+		e.rules = append(e.rules, c.ID())
+	}
+	return e
+}
+
+// RuleIDs returns the IDs of every rule the engine can report, sorted:
+// the checks' and the suppression rule's.
+func RuleIDs(checks []check.Check) []string {
+	ids := []string{SuppressionRule}
+	for _, c := range checks {
+		ids = append(ids, c.ID())
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // Extractor returns the engine's extractor.
@@ -100,9 +120,14 @@ var Extensions = []string{".txt", ".text", ".md", ".markdown", ".docx", ".html",
 
 // Expand turns command-line arguments into inputs: files as given,
 // directories walked recursively for files with one of Extensions (hidden
-// entries skipped), "-" for standard input. The result is sorted by path
-// within each directory and keeps the order of the arguments.
-func Expand(args []string) []Input {
+// entries skipped), "-" for standard input. The result is sorted by path,
+// each path once.
+func Expand(args []string) []Input { return ExpandConfig(args, nil) }
+
+// ExpandConfig is Expand with the configuration's include and exclude
+// globs applied: a folder walk keeps only included files; a file named on
+// the command line is dropped only when excluded.
+func ExpandConfig(args []string, cfg *config.Config) []Input {
 	var out []Input
 	for _, a := range args {
 		if a == "-" {
@@ -115,7 +140,9 @@ func Expand(args []string) []Input {
 			continue
 		}
 		if !st.IsDir() {
-			out = append(out, Input{Path: filepath.ToSlash(a)})
+			if cfg == nil || !cfg.Excluded(a) {
+				out = append(out, Input{Path: filepath.ToSlash(a)})
+			}
 			continue
 		}
 		var files []Input
@@ -135,6 +162,12 @@ func Expand(args []string) []Input {
 				return nil
 			}
 			if d.IsDir() {
+				if p != a && cfg != nil && cfg.Excluded(p) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if cfg != nil && !cfg.Included(p) {
 				return nil
 			}
 			if slices.Contains(Extensions, strings.ToLower(filepath.Ext(name))) {
@@ -142,10 +175,11 @@ func Expand(args []string) []Input {
 			}
 			return nil
 		})
-		slices.SortFunc(files, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
 		out = append(out, files...)
 	}
-	return out
+	// One total order whatever the order of the arguments, each file once.
+	slices.SortStableFunc(out, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
+	return slices.CompactFunc(out, func(a, b Input) bool { return a.Path == b.Path })
 }
 
 // FileReport is what checking one file produced.
@@ -201,16 +235,27 @@ func readFile(path string, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(fh, limit+1))
 }
 
-// CheckDoc extracts and checks one parsed document.
+// CheckDoc extracts and checks one parsed document, then applies the
+// configuration's rule levels, the document's suppression comments and the
+// baseline.
 func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
 	refs := e.x.Extract(d)
 	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry}, e.opts.Checks)
-	for i := range ds {
-		if s, ok := e.opts.Severity[ds[i].Rule]; ok {
-			ds[i].Severity = s
+	ds = applySuppressions(f, ds, e.rules)
+	if c := e.opts.Config; c != nil {
+		out := ds[:0]
+		for _, dg := range ds {
+			if l, ok := c.LevelFor(dg.Rule, f.Path); ok {
+				if l.Off {
+					continue
+				}
+				dg.Severity = l.Severity
+			}
+			out = append(out, dg)
 		}
+		ds = out
 	}
-	return ds, refs
+	return e.opts.Baseline.Filter(ds), refs
 }
 
 // CheckOne reads and checks one input.

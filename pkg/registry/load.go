@@ -271,9 +271,6 @@ func validateEntry(t *Treaty, seen map[string]bool) []string {
 	} else if !idRE.MatchString(t.ID) {
 		msgs = append(msgs, fmt.Sprintf("id %q must be lower case letters, digits and underscores", t.ID))
 	}
-	if !seen["title"] || strings.TrimSpace(t.Title) == "" {
-		msgs = append(msgs, `missing required key "title"`)
-	}
 	return msgs
 }
 
@@ -289,6 +286,9 @@ func validateAll(ts []*Treaty) []error {
 	for _, t := range ts {
 		at := func(format string, args ...any) {
 			errs = append(errs, &Error{t.File, t.Line, 3, fmt.Sprintf("entry %q: ", t.ID) + fmt.Sprintf(format, args...)})
+		}
+		if strings.TrimSpace(t.Title) == "" {
+			at(`missing required key "title"`)
 		}
 		if len(t.Sources) == 0 {
 			at(`missing required key "sources": every fact needs a source`)

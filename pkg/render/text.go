@@ -46,7 +46,7 @@ func (t *Text) init() {
 	t.dim = mk(color.Faint)
 	t.caret = mk(color.FgGreen, color.Bold)
 	if t.Width == 0 {
-		t.Width = 100
+		t.Width = 120
 	}
 }
 
