@@ -22,12 +22,17 @@
 #                    a footnote and an endnote;
 #   custommark.docx  footnotes with automatic numbers around one with a
 #                    custom mark ("*").
-# Then run: go test ./pkg/docx -run Golden -update
+# and, in pkg/htmltext/testdata/, seed-libreoffice.html: seed.docx saved as
+# HTML by LibreOffice, whose text view must equal seed.docx's.
+# LibreOffice stamps the files with the time, so the bytes change on every
+# run while the text views do not.
+# Then run: go test ./pkg/docx ./pkg/htmltext -run Golden -update
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 seed=${1:-$root/../shared/examples/ccpcj-draft-links-crime-terrorism.txt}
 out=$root/pkg/docx/testdata
+htmlout=$root/pkg/htmltext/testdata
 command -v soffice >/dev/null || { echo "soffice not found: apt-get install -y libreoffice-writer" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 1; }
 [ -r "$seed" ] || { echo "cannot read seed draft $seed" >&2; exit 1; }
@@ -177,3 +182,10 @@ for f in seed features custommark; do
 	cp "$work/out/$f.docx" "$out/$f.docx"
 	echo "wrote ${out#"$root"/}/$f.docx ($(wc -c <"$out/$f.docx") bytes)"
 done
+
+soffice -env:UserInstallation="file://$work/profile" --headless \
+	--convert-to 'html:HTML (StarWriter)' --outdir "$work/html" "$out/seed.docx" >"$work/soffice.log" 2>&1 ||
+	{ cat "$work/soffice.log" >&2; exit 1; }
+mkdir -p "$htmlout"
+cp "$work/html/seed.html" "$htmlout/seed-libreoffice.html"
+echo "wrote ${htmlout#"$root"/}/seed-libreoffice.html ($(wc -c <"$htmlout/seed-libreoffice.html") bytes)"
