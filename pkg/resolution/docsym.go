@@ -1,0 +1,182 @@
+package resolution
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// findDocSymbols finds document symbols of the General Assembly (A/…), the
+// Security Council (S/…) and the Economic and Social Council (E/…).
+func (p *parser) findDocSymbols() {
+	s := p.s
+	for i := 0; i+2 < len(s); i++ {
+		c := s[i]
+		if (c != 'A' && c != 'S' && c != 'E') || s[i+1] != '/' {
+			continue
+		}
+		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '/' || s[i-1] == '.' || s[i-1] == '_' || letterBefore(s, i)) {
+			continue
+		}
+		end, comps := scanDocSymbol(s, i)
+		if end == 0 {
+			continue
+		}
+		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: s[i:end]}
+		r.Organ = map[byte]string{'A': "GA", 'S': "SC", 'E': "ECOSOC"}[c]
+		resolutionFromDoc(&r, comps)
+		recordsBefore(s, &r)
+		p.refs = append(p.refs, r)
+		i = end - 1
+	}
+}
+
+// scanDocSymbol reads the symbol at i and returns its end and components,
+// or 0 if there is none. "A/79/552-S/2024/767" is read as two symbols.
+func scanDocSymbol(s string, i int) (int, []string) {
+	comps := []string{s[i : i+1]}
+	j := i + 1
+	for j < len(s) && s[j] == '/' {
+		k := j + 1
+		for k < len(s) {
+			c := s[k]
+			if isAlnum(c) || c == '.' {
+				k++
+				continue
+			}
+			// ES-10, S-26 inside a symbol; a hyphen before another symbol
+			// ("A/79/552-S/2024/767") ends this one.
+			if c == '-' && k+1 < len(s) && isDigit(s[k+1]) && (s[j+1:k] == "ES" || s[j+1:k] == "S") {
+				k++
+				continue
+			}
+			break
+		}
+		comp := s[j+1 : k]
+		// A trailing full stop ends the sentence, not the symbol.
+		for strings.HasSuffix(comp, ".") {
+			comp = comp[:len(comp)-1]
+			k--
+		}
+		if comp == "" {
+			break
+		}
+		comps = append(comps, comp)
+		j = k
+	}
+	if len(comps) < 3 {
+		return 0, nil
+	}
+	digit := false
+	for _, c := range comps[1:] {
+		if strings.ContainsAny(c, "0123456789") {
+			digit = true
+		}
+	}
+	if !digit {
+		return 0, nil
+	}
+	// S/RES/1325 (2000)
+	if comps[0] == "S" && len(comps) == 3 && comps[1] == "RES" && allDigits(comps[2]) {
+		k := skipSpace(s, j)
+		if k-j <= 1 && k+6 <= len(s) && s[k] == '(' && s[k+5] == ')' && allDigits(s[k+1:k+5]) {
+			comps[2] += " " + s[k:k+6]
+			j = k + 6
+		}
+	}
+	// A/RES/2200(XXI) and A/RES/2200 (XXI)
+	if comps[0] == "A" && len(comps) == 3 && comps[1] == "RES" && allDigits(comps[2]) {
+		k := skipSpace(s, j)
+		if k-j <= 1 && k < len(s) && s[k] == '(' {
+			if e := strings.IndexByte(s[k:min(len(s), k+10)], ')'); e > 0 {
+				inner := s[k+1 : k+e]
+				body := strings.TrimPrefix(strings.TrimPrefix(inner, "E"), "S-")
+				if _, ok := ParseRoman(body); ok {
+					comps[2] += " " + s[k:k+e+1]
+					j = k + e + 1
+				}
+			}
+		}
+	}
+	return j, comps
+}
+
+var (
+	docSessionNumRE = regexp.MustCompile(`^([1-9][0-9]?|S-[1-9][0-9]?|ES-[1-9][0-9]?)$`)
+	docNumRE        = regexp.MustCompile(`^[1-9][0-9]{0,3}$`)
+	docYearRE       = regexp.MustCompile(`^(19[4-9][0-9]|20[0-9][0-9])$`)
+)
+
+// resolutionFromDoc fills the resolution fields of a symbol such as
+// "A/RES/64/182", "A/RES/ES-10/1", "S/RES/1325 (2000)", "E/RES/2009/23" or
+// "A/HRC/RES/5/1".
+func resolutionFromDoc(r *Ref, comps []string) {
+	body := comps[1:]
+	organ := r.Organ
+	if comps[0] == "A" && len(body) > 0 && body[0] == "HRC" {
+		organ, body = "HRC", body[1:]
+	}
+	if len(body) < 2 || (body[0] != "RES" && body[0] != "DEC") {
+		return
+	}
+	rest := body[1:]
+	switch {
+	case organ == "SC" && len(rest) == 1:
+		num, yr, ok := strings.Cut(rest[0], " (")
+		if !ok || !docNumRE.MatchString(num) {
+			return
+		}
+		r.Number, r.Year = num, atoi(strings.TrimSuffix(yr, ")"))
+		r.Symbol = canonical(FormSecurityCouncil, r.Number, "", nil, r.Year)
+	case organ == "GA" && len(rest) == 1:
+		num, sess, ok := strings.Cut(rest[0], " (")
+		if !ok || !docNumRE.MatchString(num) {
+			return
+		}
+		r.Number, r.Session = num, strings.TrimSuffix(sess, ")")
+		r.Symbol = canonical(FormRoman, r.Number, r.Session, nil, 0)
+	case len(rest) == 2 && docYearRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
+		r.Number, r.Year = rest[1], atoi(rest[0])
+		r.Symbol = canonical(FormYear, r.Number, "", nil, r.Year)
+	case len(rest) == 2 && docSessionNumRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
+		r.Number, r.Session = rest[1], rest[0]
+		form := FormSession
+		if strings.Contains(rest[0], "-") {
+			form = FormSpecial
+		}
+		r.Symbol = canonical(form, r.Number, r.Session, nil, 0)
+	default:
+		return
+	}
+	r.Organ = organ
+}
+
+// recordsRE matches "Official Records of the General Assembly, Sixty-fourth
+// Session, Supplement No. 49 (" and "Ibid., Forty-seventh Session,
+// Supplement No. 27 and corrigendum (" before a symbol.
+var recordsRE = regexp.MustCompile(`(?:General Assembly|Ibid\.),\s+([A-Z][a-z]+(?:-[a-z]+)?)\s+(Special\s+|Emergency\s+Special\s+)?Session,\s+Supplement\s+No\.\s+(\d+)((?:\s+and\s+(?:corrigend(?:um|a)|addend(?:um|a)))?)\s*\($`)
+
+// recordsBefore fills RecordsSession and RecordsSupplement of a symbol
+// cited as the supplement of the Official Records of the General Assembly.
+func recordsBefore(s string, r *Ref) {
+	if r.Doc == "" || r.Doc[0] != 'A' {
+		return
+	}
+	m := recordsRE.FindStringSubmatch(s[max(0, r.Start-160):r.Start])
+	if m == nil {
+		return
+	}
+	n, ok := ParseOrdinal(m[1])
+	if !ok {
+		return
+	}
+	switch {
+	case strings.HasPrefix(m[2], "Emergency"):
+		r.RecordsSession = fmt.Sprintf("ES-%d", n)
+	case m[2] != "":
+		r.RecordsSession = fmt.Sprintf("S-%d", n)
+	default:
+		r.RecordsSession = fmt.Sprint(n)
+	}
+	r.RecordsSupplement = m[3]
+}

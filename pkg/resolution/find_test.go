@@ -1,0 +1,299 @@
+package resolution
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// want describes one expected reference. Empty fields are not compared,
+// except Symbol and Text.
+type want struct {
+	Text     string // text[Start:End]
+	Kind     string // default "resolution"
+	Symbol   string
+	Organ    string // "-" for ""
+	Its      bool
+	Date     string // "-" for none
+	DateText string
+	Title    string
+	Doc      string
+	Letters  string // space-separated
+}
+
+func (w want) String() string { return fmt.Sprintf("%q", w.Text) }
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"ga with date", "Recalling General Assembly resolution 64/182 of 18 December 2009,",
+			[]want{{Text: "resolution 64/182 of 18 December 2009", Symbol: "64/182", Organ: "GA", Date: "2009-12-18", DateText: "18 December 2009"}}},
+		{"sc list with dates", "Recalling its resolutions 1261 (1999) of 25 August 1999 and 1314 (2000) of 11 August 2000,",
+			[]want{
+				{Text: "resolutions 1261 (1999) of 25 August 1999", Symbol: "1261 (1999)", Organ: "-", Its: true, Date: "1999-08-25"},
+				{Text: "1314 (2000) of 11 August 2000", Symbol: "1314 (2000)", Organ: "-", Its: true, Date: "2000-08-11"},
+			}},
+		{"old ga with letter", "resolution 2200 A (XXI), annex", []want{{Text: "resolution 2200 A (XXI)", Symbol: "2200 A (XXI)", Organ: "GA", Letters: "A"}}},
+		{"letters and", "resolutions 3411 A and B (XXX)", []want{{Text: "resolutions 3411 A and B (XXX)", Symbol: "3411 A and B (XXX)", Letters: "A B"}}},
+		{"letters to", "resolutions 3419 A to D (XXX) and 3420 (XXX)", []want{
+			{Text: "resolutions 3419 A to D (XXX)", Symbol: "3419 A to D (XXX)", Letters: "A B C D"},
+			{Text: "3420 (XXX)", Symbol: "3420 (XXX)"},
+		}},
+		{"new letter", "resolution 31/16 A of 8 November 1976", []want{{Text: "resolution 31/16 A of 8 November 1976", Symbol: "31/16 A", Letters: "A", Date: "1976-11-08"}}},
+		{"article not letter", "resolution 70/1 A new agenda", []want{{Text: "resolution 70/1", Symbol: "70/1"}}},
+		{"special sessions", "resolutions S-8/1 and ES-10/1", []want{{Text: "resolutions S-8/1", Symbol: "S-8/1", Organ: "GA"}, {Text: "ES-10/1", Symbol: "ES-10/1", Organ: "GA"}}},
+		{"ecosoc", "Economic and Social Council resolution 2009/23 of 30 July 2009", []want{{Text: "resolution 2009/23 of 30 July 2009", Symbol: "2009/23", Organ: "ECOSOC", Date: "2009-07-30"}}},
+		{"bare year form", "resolution 2009/23", []want{{Text: "resolution 2009/23", Symbol: "2009/23", Organ: "ECOSOC"}}},
+		{"cnd", "Commission on Narcotic Drugs resolution 52/1", []want{{Text: "resolution 52/1", Symbol: "52/1", Organ: "CND"}}},
+		{"decision", "its decision 31/308", []want{{Text: "decision 31/308", Kind: "decision", Symbol: "31/308", Organ: "-", Its: true}}},
+		{"plain list", "resolutions 63/195, 64/179 and 65/232", []want{
+			{Text: "resolutions 63/195", Symbol: "63/195"}, {Text: "64/179", Symbol: "64/179"}, {Text: "65/232", Symbol: "65/232"},
+		}},
+		{"dated list", "resolutions 62/149 of 18 December 2007, 63/168 of 18 December 2008 and 65/206 of 21 December 2010,", []want{
+			{Text: "resolutions 62/149 of 18 December 2007", Date: "2007-12-18", Symbol: "62/149"},
+			{Text: "63/168 of 18 December 2008", Date: "2008-12-18", Symbol: "63/168"},
+			{Text: "65/206 of 21 December 2010", Date: "2010-12-21", Symbol: "65/206"},
+		}},
+		{"respectively", "General Assembly resolutions 2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967, respectively, concerning", []want{
+			{Text: "resolutions 2253 (ES-V)", Symbol: "2253 (ES-V)", Organ: "GA", Date: "1967-07-04", DateText: "4"},
+			{Text: "2254 (ES-V) of 4 and 14 July 1967", Symbol: "2254 (ES-V)", Organ: "GA", Date: "1967-07-14", DateText: "14 July 1967"},
+		}},
+		{"sc gold", "Recalling its resolutions 252 (1968) of 21 May 1968 and 267 (1969) of 3 July 1969 and the earlier General Assembly resolutions 2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967, respectively,", []want{
+			{Text: "resolutions 252 (1968) of 21 May 1968", Symbol: "252 (1968)", Its: true, Date: "1968-05-21"},
+			{Text: "267 (1969) of 3 July 1969", Symbol: "267 (1969)", Its: true, Date: "1969-07-03"},
+			{Text: "resolutions 2253 (ES-V)", Symbol: "2253 (ES-V)", Organ: "GA", Date: "1967-07-04"},
+			{Text: "2254 (ES-V) of 4 and 14 July 1967", Symbol: "2254 (ES-V)", Organ: "GA", Date: "1967-07-14"},
+		}},
+		{"single date after pair goes to the last", "resolutions 71/1 and 71/2 of 19 September 2016", []want{
+			{Text: "resolutions 71/1", Symbol: "71/1", Date: "-"}, {Text: "71/2 of 19 September 2016", Symbol: "71/2", Date: "2016-09-19"},
+		}},
+		{"footnote", "General Assembly resolution 60/288.", []want{{Text: "resolution 60/288", Symbol: "60/288", Organ: "GA"}}},
+		{"footnote annex para", "See resolution 65/230, annex, para. 47.", []want{{Text: "resolution 65/230", Symbol: "65/230"}}},
+		{"paragraph of", "paragraph 7 of resolution 267 (1969)", []want{{Text: "resolution 267 (1969)", Symbol: "267 (1969)", Organ: "SC"}}},
+		{"curly title", "its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”, and",
+			[]want{{Text: "resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”", Symbol: "70/1", Its: true, Date: "2015-09-25", Title: "Transforming our world: the 2030 Agenda for Sustainable Development"}}},
+		{"straight title", `resolution 60/1, entitled "2005 World Summit Outcome,"`, []want{{Text: `resolution 60/1, entitled "2005 World Summit Outcome,"`, Symbol: "60/1", Title: "2005 World Summit Outcome"}}},
+		{"in its", "the General Assembly, in its resolution 64/179 of 18 December 2009, to hold", []want{{Text: "resolution 64/179 of 18 December 2009", Symbol: "64/179", Organ: "GA", Date: "2009-12-18"}}},
+		{"sc named", "Security Council resolution 1325 (2000) and Assembly resolution 65/7 and Council resolution 1947 (2010)", []want{
+			{Text: "resolution 1325 (2000)", Symbol: "1325 (2000)", Organ: "SC"},
+			{Text: "resolution 65/7", Symbol: "65/7", Organ: "GA"},
+			{Text: "resolution 1947 (2010)", Symbol: "1947 (2010)", Organ: "SC"},
+		}},
+		{"other bodies", "World Health Assembly resolution 78.1 and United Nations Environment Assembly resolution 5/14", []want{{Text: "resolution 5/14", Symbol: "5/14", Organ: "-"}}},
+		{"its after organ clause", "the United Nations Environment Assembly at its resumed fifth session, in its resolution 5/14 of 2 March 2022", []want{{Text: "resolution 5/14 of 2 March 2022", Symbol: "5/14", Organ: "-"}}},
+		{"contained in annex", "A/56/1026-S/2002/932, annex II, resolution 14/221.", []want{
+			{Text: "A/56/1026", Kind: "symbol", Doc: "A/56/1026"}, {Text: "S/2002/932", Kind: "symbol", Doc: "S/2002/932"},
+			{Text: "resolution 14/221", Symbol: "14/221", Organ: "-"},
+		}},
+		{"no context no ref", "in 1325 (2000), para. 47, on page 12 in 2009", nil},
+		{"bare numbers are not symbols", "Sales No. E.93.I.8 and corrigendum), resolution 1, annex", nil},
+		{"unfccc decision", "FCCC/CP/2015/10/Add.1, decision 1/CP.21", nil},
+		{"doc symbols", "draft (A/64/L.5) and E/2009/28, chap. I, sect. C, A/C.3/80/L.4/Rev.1, A/80/L.2/Rev.1/Corr.1 and S/RES/1325 (2000) and S/2020/123.", []want{
+			{Text: "A/64/L.5", Kind: "symbol", Doc: "A/64/L.5"},
+			{Text: "E/2009/28", Kind: "symbol", Doc: "E/2009/28"},
+			{Text: "A/C.3/80/L.4/Rev.1", Kind: "symbol", Doc: "A/C.3/80/L.4/Rev.1"},
+			{Text: "A/80/L.2/Rev.1/Corr.1", Kind: "symbol", Doc: "A/80/L.2/Rev.1/Corr.1"},
+			{Text: "S/RES/1325 (2000)", Kind: "symbol", Doc: "S/RES/1325 (2000)", Symbol: "1325 (2000)", Organ: "SC"},
+			{Text: "S/2020/123", Kind: "symbol", Doc: "S/2020/123"},
+		}},
+		{"resolution doc symbols", "A/RES/80/1 and A/RES/ES-10/19 and E/RES/2009/23 and A/HRC/RES/5/1", []want{
+			{Text: "A/RES/80/1", Kind: "symbol", Doc: "A/RES/80/1", Symbol: "80/1", Organ: "GA"},
+			{Text: "A/RES/ES-10/19", Kind: "symbol", Doc: "A/RES/ES-10/19", Symbol: "ES-10/19", Organ: "GA"},
+			{Text: "E/RES/2009/23", Kind: "symbol", Doc: "E/RES/2009/23", Symbol: "2009/23", Organ: "ECOSOC"},
+			{Text: "A/HRC/RES/5/1", Kind: "symbol", Doc: "A/HRC/RES/5/1", Symbol: "5/1", Organ: "HRC"},
+		}},
+		{"official records", "Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (A/64/49).", []want{
+			{Text: "A/64/49", Kind: "symbol", Doc: "A/64/49"},
+		}},
+		{"url is not a symbol", "https://undocs.org/A/RES/64/182", nil},
+		{"two dates respectively full", "resolutions 63/168 and 65/206 of 18 December 2008 and 21 December 2010, respectively", []want{
+			{Text: "resolutions 63/168", Symbol: "63/168", Date: "2008-12-18", DateText: "18 December 2008"},
+			{Text: "65/206 of 18 December 2008 and 21 December 2010", Symbol: "65/206", Date: "2010-12-21", DateText: "21 December 2010"},
+		}},
+		{"of the security council", "resolution 1325 (2000) of the Security Council", []want{{Text: "resolution 1325 (2000)", Symbol: "1325 (2000)", Organ: "SC"}}},
+		{"nbsp and capital", "Resolution\u00a070/1.", []want{{Text: "Resolution\u00a070/1", Symbol: "70/1"}}},
+		{"impossible date kept", "resolution 64/182 of 31 April 2009", []want{{Text: "resolution 64/182 of 31 April 2009", Symbol: "64/182", Date: "2009-04-31"}}},
+		{"glued footnote year is no date", "resolution 64/182 of 18 December 20091", []want{{Text: "resolution 64/182", Symbol: "64/182", Date: "-"}}},
+		{"letters list then symbol", "resolution 31/16 A, S-8/1", []want{{Text: "resolution 31/16 A", Symbol: "31/16 A"}, {Text: "S-8/1", Symbol: "S-8/1"}}},
+		{"in particular", "resolution 661 (1990) of 6 August 1990, 1409 (2002) of 14 May 2002, and in particular, 1447 (2002) of 4 December 2002,", []want{
+			{Text: "resolution 661 (1990) of 6 August 1990", Symbol: "661 (1990)"},
+			{Text: "1409 (2002) of 14 May 2002", Symbol: "1409 (2002)"},
+			{Text: "1447 (2002) of 4 December 2002", Symbol: "1447 (2002)"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(tt.in)
+			if len(got) != len(tt.want) {
+				var gs []string
+				for _, r := range got {
+					gs = append(gs, fmt.Sprintf("%q", tt.in[r.Start:r.End]))
+				}
+				t.Fatalf("Find(%q) = %d refs [%s], want %d %v", tt.in, len(got), strings.Join(gs, ", "), len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				r := got[i]
+				check := func(field, got, want string) {
+					t.Helper()
+					if want != "" && got != want {
+						t.Errorf("ref %d (%q): %s = %q, want %q", i, w.Text, field, got, want)
+					}
+				}
+				check("text", tt.in[r.Start:r.End], w.Text)
+				kind := w.Kind
+				if kind == "" {
+					kind = "resolution"
+				}
+				check("kind", r.Kind, kind)
+				check("symbol", r.Symbol, w.Symbol)
+				organ := r.Organ
+				if organ == "" {
+					organ = "-"
+				}
+				check("organ", organ, w.Organ)
+				if w.Its != r.Its && (w.Its || w.Organ == "-") {
+					t.Errorf("ref %d (%q): its = %v, want %v", i, w.Text, r.Its, w.Its)
+				}
+				switch {
+				case w.Date == "-" && r.Date != "":
+					t.Errorf("ref %d (%q): date = %q, want none", i, w.Text, r.Date)
+				case w.Date != "-":
+					check("date", r.Date, w.Date)
+				}
+				check("date text", r.DateText, w.DateText)
+				if r.DateText != tt.in[r.DateStart:r.DateEnd] && r.Date != "" {
+					t.Errorf("ref %d: DateText %q is not text[DateStart:DateEnd] %q", i, r.DateText, tt.in[r.DateStart:r.DateEnd])
+				}
+				check("title", r.Title, w.Title)
+				if r.Title != "" && tt.in[r.TitleStart:r.TitleEnd] != r.Title {
+					t.Errorf("ref %d: title span %q, want %q", i, tt.in[r.TitleStart:r.TitleEnd], r.Title)
+				}
+				check("doc", r.Doc, w.Doc)
+				check("letters", strings.Join(r.Letters, " "), w.Letters)
+				if kind != "symbol" && r.Symbol != "" {
+					sym := tt.in[r.NumStart:r.NumEnd]
+					if strings.Join(strings.Fields(sym), " ") != r.Symbol && !strings.Contains(sym, "(") {
+						t.Errorf("ref %d: symbol text %q, canonical %q", i, sym, r.Symbol)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestFindRecords(t *testing.T) {
+	in := "Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (A/64/49); Ibid., Twelfth Special Session, Supplement No. 2 (A/S-12/2), sect. III"
+	got := Find(in)
+	if len(got) != 2 {
+		t.Fatalf("got %d refs", len(got))
+	}
+	if got[0].RecordsSession != "64" || got[0].RecordsSupplement != "49" {
+		t.Errorf("first: %q %q", got[0].RecordsSession, got[0].RecordsSupplement)
+	}
+	if got[1].RecordsSession != "S-12" || got[1].RecordsSupplement != "2" {
+		t.Errorf("second: %q %q", got[1].RecordsSession, got[1].RecordsSupplement)
+	}
+}
+
+func TestForm(t *testing.T) {
+	for in, want := range map[string]Form{
+		"resolution 64/182":       FormSession,
+		"resolution 2009/23":      FormYear,
+		"resolution S-26/2":       FormSpecial,
+		"resolution ES-10/1":      FormSpecial,
+		"resolution 2200 A (XXI)": FormRoman,
+		"resolution 2253 (ES-V)":  FormRoman,
+		"resolution 1325 (2000)":  FormSecurityCouncil,
+	} {
+		refs := Find(in)
+		if len(refs) != 1 || refs[0].Form() != want {
+			t.Errorf("%q: form %v, want %v", in, refs, want)
+		}
+	}
+}
+
+func TestParseRoman(t *testing.T) {
+	for s, n := range map[string]int{"I": 1, "IV": 4, "XXI": 21, "XXX": 30, "XLVIII": 48, "LXIV": 64} {
+		if v, ok := ParseRoman(s); !ok || v != n {
+			t.Errorf("ParseRoman(%q) = %d, %v", s, v, ok)
+		}
+		if Roman(n) != s {
+			t.Errorf("Roman(%d) = %q", n, Roman(n))
+		}
+	}
+	for _, s := range []string{"", "IIII", "VV", "IL", "xx", "XXl"} {
+		if _, ok := ParseRoman(s); ok {
+			t.Errorf("ParseRoman(%q) accepted", s)
+		}
+	}
+}
+
+func TestNormalizeTitle(t *testing.T) {
+	same := [][2]string{
+		{"The United Nations Global Counter-Terrorism Strategy", "United Nations Global Counter‑Terrorism Strategy"},
+		{"“Transforming our world”", "transforming our world."},
+		{"Moratorium on the use of the death penalty", "Moratorium on the use of the death  penalty"},
+		{"Rights — of all", "rights - of all"},
+	}
+	for _, p := range same {
+		if NormalizeTitle(p[0]) != NormalizeTitle(p[1]) {
+			t.Errorf("%q and %q differ: %q vs %q", p[0], p[1], NormalizeTitle(p[0]), NormalizeTitle(p[1]))
+		}
+	}
+	if NormalizeTitle("Rights of the child") == NormalizeTitle("Rights of the children") {
+		t.Error("different titles compare equal")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"Recalling General Assembly resolution 64/182 of 18 December 2009,",
+		"its resolutions 1261 (1999) of 25 August 1999 and 1314 (2000) of 11 August 2000",
+		"resolutions 3419 A to D (XXX) and 2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967, respectively",
+		"its resolution 70/1 of 25 September 2015, entitled “Transforming our world”, and",
+		"Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (A/64/49)",
+		"A/C.3/80/L.4/Rev.1 S/RES/1325 (2000) A/79/552-S/2024/767 E/2009/28",
+		"the Environment Assembly at its fifth session, in its resolution 5/14 of 2 March 2022",
+		"resolution 31/16 A, S-8/1, resolution ES-10/1 resolution\u00a0 2200A (XXI)",
+		"resolution 1 of 4 and", "resolution ", "A/", "S-", "decision 79/573 A and B of 5 September 2025",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		refs := Find(s)
+		boundary := make([]bool, len(s)+1)
+		for i := range s {
+			boundary[i] = true
+		}
+		boundary[len(s)] = true
+		prev := -1
+		for _, r := range refs {
+			if r.Start < 0 || r.Start > r.End || r.End > len(s) {
+				t.Fatalf("bad span [%d,%d) in %d bytes", r.Start, r.End, len(s))
+			}
+			if r.Start < prev {
+				t.Fatalf("refs not sorted")
+			}
+			prev = r.Start
+			for _, sp := range [][2]int{{r.Start, r.End}, {r.NumStart, r.NumEnd}, {r.DateStart, r.DateEnd}, {r.TitleStart, r.TitleEnd}} {
+				if sp[0] < 0 || sp[0] > sp[1] || sp[1] > len(s) {
+					t.Fatalf("bad span %v in %d bytes", sp, len(s))
+				}
+				for _, o := range sp {
+					if !boundary[o] {
+						t.Fatalf("offset %d is not on a rune boundary in %q", o, s)
+					}
+				}
+			}
+			if r.Date != "" && s[r.DateStart:r.DateEnd] != r.DateText {
+				t.Fatalf("DateText %q != text %q", r.DateText, s[r.DateStart:r.DateEnd])
+			}
+			if r.Title != "" && s[r.TitleStart:r.TitleEnd] != r.Title {
+				t.Fatalf("Title %q != text", r.Title)
+			}
+		}
+	})
+}

@@ -1,0 +1,374 @@
+package resolution
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Ref is one reference found in a text.
+type Ref struct {
+	// Start and End are the byte offsets of the whole reference in the
+	// input, from the word "resolution(s)"/"decision(s)" (or, for the second
+	// and later items of a list, from the symbol) through its date or title:
+	// "resolution 64/182 of 18 December 2009".
+	Start, End int
+	// Kind is "resolution", "decision" or "symbol" (a document symbol).
+	Kind string
+	// Organ is the adopting organ: "GA", "SC", "ECOSOC", "HRC", "CND",
+	// "CCPCJ", "CSW", "CHR", … It is "" when the text does not name it and
+	// the symbol's shape does not tell ("its resolution 64/182": the organ of
+	// the document). A bare "resolution 64/182" is GA by its shape, a bare
+	// "resolution 1325 (2000)" SC; OrganName then is "".
+	Organ string
+	// OrganName is the organ as written before the reference ("General
+	// Assembly", "Council", "World Health Assembly"), "" if none. When it
+	// is set but Organ is "", the text names a body citecheck does not know,
+	// or "Council" alone with a symbol that fits several councils.
+	OrganName string
+	// Its is set for "its resolution …": the organ is the document's own.
+	Its bool
+	// Symbol is the canonical symbol: "64/182", "2200 A (XXI)",
+	// "1325 (2000)", "S-26/2", "2009/23", "31/16 A", "3411 A and B (XXX)".
+	Symbol string
+	// Number is the running number ("182", "2200"); Session the session
+	// ("64", "XXI", "S-26", "ES-10", "ES-V", "" for year-bearing forms);
+	// Letters the letters ("A", "B"); Year the year of a Security Council
+	// "(2000)" or a year/number symbol such as 2009/23 (0 otherwise).
+	Number, Session string
+	Letters         []string
+	Year            int
+	// NumStart and NumEnd delimit the symbol text itself ("64/182").
+	NumStart, NumEnd int
+	// Date is the stated date of adoption as YYYY-MM-DD ("2009-12-18") when
+	// "of 18 December 2009" follows, "" otherwise. It is built from the
+	// written day, month and year even when they make an impossible date
+	// (31 April): Check reports those.
+	Date               string
+	DateStart, DateEnd int
+	// DateText is the date as written, text[DateStart:DateEnd]. In "of 4 and
+	// 14 July 1967, respectively" the first reference's DateText is "4".
+	DateText string
+	// Title is the quoted title after "entitled", without the quotes;
+	// TitleStart and TitleEnd delimit it.
+	Title                string
+	TitleStart, TitleEnd int
+	// Doc is the document symbol of a Kind "symbol" reference: "A/64/L.5",
+	// "E/2009/28", "A/RES/80/1", "S/2020/123", "S/RES/1325 (2000)". For a
+	// resolution symbol (A/RES/…, S/RES/…, E/RES/…) Symbol, Number, Session
+	// and Organ are set too.
+	Doc string
+	// RecordsSession and RecordsSupplement are set for a symbol cited as
+	// "Official Records of the General Assembly, Sixty-fourth Session,
+	// Supplement No. 49 (A/64/49)": "64" (or "S-12", "ES-10") and "49".
+	RecordsSession, RecordsSupplement string
+}
+
+// Form is the shape of a resolution symbol.
+type Form int
+
+// The forms of resolution symbols.
+const (
+	FormNone            Form = iota
+	FormSession              // 64/182 (General Assembly from 1976; HRC, CND, CSW, …)
+	FormYear                 // 2009/23 (ECOSOC from 1978, Commission on Human Rights, …)
+	FormSpecial              // S-26/2, ES-10/1 (special sessions, new style)
+	FormRoman                // 2200 A (XXI), 2253 (ES-V) (General Assembly before 1976, ECOSOC before 1978)
+	FormSecurityCouncil      // 1325 (2000)
+)
+
+// Form returns the shape of r's symbol.
+func (r *Ref) Form() Form {
+	switch {
+	case r.Symbol == "":
+		return FormNone
+	case strings.Contains(r.Symbol, "("):
+		if r.Session == "" {
+			return FormSecurityCouncil
+		}
+		return FormRoman
+	case strings.HasPrefix(r.Session, "S-") || strings.HasPrefix(r.Session, "ES-"):
+		return FormSpecial
+	case r.Year != 0:
+		return FormYear
+	}
+	return FormSession
+}
+
+// Text returns the reference's text in src.
+func (r *Ref) Text(src string) string { return src[r.Start:r.End] }
+
+// SymbolText returns the symbol's text in src.
+func (r *Ref) SymbolText(src string) string { return src[r.NumStart:r.NumEnd] }
+
+// letterList renders letters the way the Editorial Manual writes them:
+// "A", "A and B", "A to D", "A, B and D".
+func letterList(ls []string) string {
+	switch len(ls) {
+	case 0:
+		return ""
+	case 1:
+		return ls[0]
+	case 2:
+		return ls[0] + " and " + ls[1]
+	}
+	run := true
+	for i := 1; i < len(ls); i++ {
+		if len(ls[i]) != 1 || len(ls[i-1]) != 1 || ls[i][0] != ls[i-1][0]+1 {
+			run = false
+		}
+	}
+	if run {
+		return ls[0] + " to " + ls[len(ls)-1]
+	}
+	return strings.Join(ls[:len(ls)-1], ", ") + " and " + ls[len(ls)-1]
+}
+
+// canonical builds the canonical symbol from its parts.
+func canonical(form Form, number, session string, letters []string, year int) string {
+	l := letterList(letters)
+	if l != "" {
+		l = " " + l
+	}
+	switch form {
+	case FormSession, FormSpecial:
+		return session + "/" + number + l
+	case FormYear:
+		return fmt.Sprintf("%d/%s%s", year, number, l)
+	case FormRoman:
+		return number + l + " (" + session + ")"
+	case FormSecurityCouncil:
+		return fmt.Sprintf("%s%s (%d)", number, l, year)
+	}
+	return ""
+}
+
+// Find returns the references in text, ordered by Start.
+func Find(text string) []Ref {
+	p := &parser{s: text}
+	p.findResolutions()
+	p.findDocSymbols()
+	slices.SortStableFunc(p.refs, func(a, b Ref) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	return p.refs
+}
+
+type parser struct {
+	s    string
+	refs []Ref
+}
+
+// findResolutions finds "resolution(s)"/"decision(s)" followed by symbols.
+func (p *parser) findResolutions() {
+	s := p.s
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c != 'r' && c != 'd' {
+			continue
+		}
+		var kind string
+		var e int
+		var ok bool
+		if c == 'r' {
+			e, ok = hasPrefixFold(s, i, "resolution")
+			kind = "resolution"
+		} else {
+			e, ok = hasPrefixFold(s, i, "decision")
+			kind = "decision"
+		}
+		if !ok || letterBefore(s, i) {
+			continue
+		}
+		if e < len(s) && s[e] == 's' {
+			e++
+		}
+		if letterAt(s, e) || (e < len(s) && isDigit(s[e])) {
+			continue
+		}
+		j := skipSpace(s, e)
+		if j == e {
+			continue
+		}
+		if end := p.parseList(i, j, kind); end > i {
+			i = end - 1
+		}
+	}
+}
+
+func hasPrefixFold(s string, i int, w string) (int, bool) {
+	if len(s)-i < len(w) || !strings.EqualFold(s[i:i+len(w)], w) {
+		return i, false
+	}
+	return i + len(w), true
+}
+
+// parseList reads the symbols of a list that starts at j, after the
+// trigger word at start. It returns the end of the last reference, or 0.
+func (p *parser) parseList(start, j int, kind string) int {
+	s := p.s
+	org := organBefore(s, start)
+	first := len(p.refs)
+	var pending []int // refs of this list still without a date
+	pos := j
+	itemStart := start
+	last := 0
+	for {
+		sym, ok := parseSymbol(s, pos)
+		if !ok {
+			break
+		}
+		r := Ref{
+			Start: itemStart, End: sym.end, Kind: kind,
+			Organ: org.code, OrganName: org.name, Its: org.its,
+			Symbol: sym.canonical(), Number: sym.number, Session: sym.session,
+			Letters: sym.letters, Year: sym.year,
+			NumStart: sym.start, NumEnd: sym.end,
+		}
+		p.refs = append(p.refs, r)
+		idx := len(p.refs) - 1
+		pending = append(pending, idx)
+		q := sym.end
+		// "of 18 December 2009", "of 4 and 14 July 1967, respectively"
+		if ds, dend, ok := parseOfDates(s, q); ok {
+			switch {
+			case len(ds) == 1:
+				p.refs[idx].setDate(s, ds[0])
+			case len(ds) == len(pending):
+				for k, ri := range pending {
+					p.refs[ri].setDate(s, ds[k])
+				}
+			}
+			pending = pending[:0]
+			p.refs[idx].End = ds[len(ds)-1].end
+			q = dend
+		}
+		// ", entitled “…”"
+		if ts, te, end, ok := parseTitle(s, q); ok {
+			p.refs[idx].Title = s[ts:te]
+			p.refs[idx].TitleStart, p.refs[idx].TitleEnd = ts, te
+			p.refs[idx].End = end
+			q = end
+		}
+		// "resolution 1325 (2000) of the Security Council"
+		if p.refs[idx].OrganName == "" && !p.refs[idx].Its {
+			if code, name, ok := organAfter(s, q); ok {
+				for k := first; k <= idx; k++ {
+					p.refs[k].Organ, p.refs[k].OrganName = code, name
+				}
+			}
+		}
+		last = p.refs[idx].End
+		next, ok := listSep(s, q)
+		if !ok {
+			break
+		}
+		pos = next
+		itemStart = next
+	}
+	if len(p.refs) == first {
+		return 0
+	}
+	if org.earlier && org.code != "" && !fits(org.code, p.refs[first].Form(), p.refs[first].Session) {
+		// The body named earlier in the clause did not adopt this symbol;
+		// "its" is the document's organ after all.
+		for k := first; k < len(p.refs); k++ {
+			p.refs[k].Organ, p.refs[k].OrganName, p.refs[k].Its = "", "", true
+		}
+	}
+	for k := first; k < len(p.refs); k++ {
+		p.refs[k].inferOrgan()
+	}
+	return last
+}
+
+// inferOrgan fills Organ from the symbol's shape when the text does not
+// name the organ, or names it as bare "Council".
+func (r *Ref) inferOrgan() {
+	if r.Organ != "" || r.Its {
+		return
+	}
+	form := r.Form()
+	switch r.OrganName {
+	case "":
+	case "Council":
+		switch form {
+		case FormSecurityCouncil:
+			r.Organ = "SC"
+		case FormYear:
+			r.Organ = "ECOSOC"
+		}
+		return
+	default:
+		return
+	}
+	switch form {
+	case FormSecurityCouncil:
+		r.Organ = "SC"
+	case FormYear:
+		r.Organ = "ECOSOC"
+	case FormSession, FormSpecial:
+		r.Organ = "GA"
+	case FormRoman:
+		if v, ok := sessionValue(r.Session); ok && v <= 30 || strings.HasPrefix(r.Session, "S-") || strings.HasPrefix(r.Session, "ES-") {
+			r.Organ = "GA"
+		}
+	}
+}
+
+// sessionValue returns the number of a session written "64", "XXI",
+// "S-26", "ES-10", "S-V" or "ES-V".
+func sessionValue(s string) (int, bool) {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "E"), "S-")
+	if s == "" {
+		return 0, false
+	}
+	if isDigit(s[0]) {
+		n := atoi(s)
+		return n, n > 0
+	}
+	return ParseRoman(s)
+}
+
+// listSep reads the separator between two items of a list (", ", " and ",
+// ", and in particular, ", " to ") and returns where the next item starts.
+// It does not check that an item follows.
+func listSep(s string, i int) (int, bool) {
+	j := skipSpace(s, i)
+	comma := false
+	if j < len(s) && s[j] == ',' {
+		comma = true
+		j = skipSpace(s, j+1)
+	}
+	word := false
+	for _, w := range []string{"and", "to", "as well as"} {
+		if e, ok := hasWordAt(s, j, w); ok && (comma || j > i) {
+			j = skipSpace(s, e)
+			word = true
+			break
+		}
+	}
+	if e, ok := hasWordAt(s, j, "in particular"); ok && (comma || word) {
+		j = skipSpace(s, e)
+		if j < len(s) && s[j] == ',' {
+			j = skipSpace(s, j+1)
+		}
+	}
+	if !comma && !word {
+		return 0, false
+	}
+	if j < len(s) && (isDigit(s[j]) || strings.HasPrefix(s[j:], "S-") || strings.HasPrefix(s[j:], "ES-")) {
+		return j, true
+	}
+	return 0, false
+}
+
+// setDate records date d on r.
+func (r *Ref) setDate(s string, d dateSpan) {
+	r.Date = fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
+	r.DateStart, r.DateEnd = d.start, d.end
+	r.DateText = s[d.start:d.end]
+}

@@ -1,0 +1,139 @@
+package resolution
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// spaceLen returns the byte length of the white-space rune at s[i], or 0.
+// Besides ASCII space, tab and line breaks it accepts the no-break and thin
+// spaces that PDF extraction leaves in UN texts.
+func spaceLen(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	switch s[i] {
+	case ' ', '\t', '\n', '\r', '\f', '\v':
+		return 1
+	}
+	if s[i] < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch r {
+	case '\u00a0', '\u2009', '\u202f', '\u2007', '\u2002', '\u2003':
+		return n
+	}
+	return 0
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(s string, i int) int {
+	for {
+		n := spaceLen(s, i)
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+}
+
+// skipSpaceBack returns the smallest j <= i such that s[j:i] is all space.
+func skipSpaceBack(s string, i int) int {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u202f' {
+			i -= n
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
+func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
+func isAlnum(b byte) bool { return isDigit(b) || isUpper(b) || isLower(b) }
+
+// letterAt reports whether the rune at s[i] is a letter.
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if s[i] < utf8.RuneSelf {
+		return isUpper(s[i]) || isLower(s[i])
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// letterBefore reports whether the rune ending at s[:i] is a letter.
+func letterBefore(s string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// digitsAt returns the end of the run of ASCII digits starting at i.
+func digitsAt(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// hasWordAt reports whether s[i:] starts with word w (ASCII, matched
+// case-sensitively) followed by a non-letter, and returns its end.
+func hasWordAt(s string, i int, w string) (int, bool) {
+	if !strings.HasPrefix(s[i:], w) {
+		return i, false
+	}
+	e := i + len(w)
+	if letterAt(s, e) || (e < len(s) && isDigit(s[e])) {
+		return i, false
+	}
+	return e, true
+}
+
+// hasWordFoldAt is hasWordAt, ignoring ASCII case.
+func hasWordFoldAt(s string, i int, w string) (int, bool) {
+	if len(s)-i < len(w) || !strings.EqualFold(s[i:i+len(w)], w) {
+		return i, false
+	}
+	e := i + len(w)
+	if letterAt(s, e) || (e < len(s) && isDigit(s[e])) {
+		return i, false
+	}
+	return e, true
+}
+
+// atoi parses a short run of ASCII digits.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// wordBefore returns the word that ends at i (after skipping spaces back),
+// and its start. A word is a run of letters, digits, hyphens and
+// apostrophes.
+func wordBefore(s string, i int) (string, int) {
+	e := skipSpaceBack(s, i)
+	b := e
+	for b > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:b])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' {
+			b -= n
+			continue
+		}
+		break
+	}
+	return s[b:e], b
+}
