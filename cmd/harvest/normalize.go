@@ -1,0 +1,23 @@
+package main
+
+import "github.com/citecheck/citecheck/pkg/resolution"
+
+// A text is one input file, cleaned for resolution.Find.
+type text struct {
+	path   string // as given on the command line, slash-separated
+	short  string // folder/file, for sources ("sc-gold/S_RES_0271_1969.txt")
+	doc    string // the document's own symbol ("A/RES/80/11", "A/C.3/80/L.4")
+	organ  string // organ of the document: "GA", "SC", "ECOSOC" or ""
+	rank   int    // preference among files of the same document (lower wins)
+	raw    string // the file as read
+	body   string // main text, line wraps joined
+	notes  []string
+	meta   map[string]string // front matter
+	family int               // independent-source group, set by groupFamilies
+}
+
+// clean prepares the file for Find.
+func (t *text) clean() {
+	p := resolution.Plain(t.raw, len(t.path) > 3 && t.path[len(t.path)-3:] == ".md")
+	t.body, t.notes, t.meta = p.Body, p.Notes, p.Meta
+}
