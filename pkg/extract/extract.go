@@ -255,7 +255,7 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 			out = append(out, r)
 		}
 	}
-	for _, m := range untsRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findUNTS(text) {
 		if len(out) > 0 && m[0] < out[len(out)-1].streamEnd {
 			continue
 		}
@@ -281,6 +281,35 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 		out = append(out, r)
 	}
 	return out
+}
+
+// findUNTS returns the submatch indexes of every Treaty Series citation in
+// text. The regular expression runs only in a window around each
+// "Treaty", which most text has none of.
+func findUNTS(text string) [][]int {
+	var out [][]int
+	for from := 0; ; {
+		i := strings.Index(text[from:], "Treaty")
+		if i < 0 {
+			return out
+		}
+		i += from
+		start := max(0, i-24)
+		end := min(len(text), i+240)
+		if m := untsRE.FindStringSubmatchIndex(text[start:end]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			if m[0] <= i && (len(out) == 0 || m[0] >= out[len(out)-1][1]) {
+				out = append(out, m)
+				from = m[1]
+				continue
+			}
+		}
+		from = i + len("Treaty")
+	}
 }
 
 // nums splits a volume or number list into numbers, expanding ranges

@@ -84,7 +84,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 			m.YearStart, m.YearEnd = s.Src(toks[i-1].start), s.SrcEnd(toks[i-1].end)
 			m.streamStart = toks[i-1].start
 		}
-		rest := text[m.streamEnd:]
+		rest := text[m.streamEnd:min(len(text), m.streamEnd+160)]
 		if m.Year == 0 && !m.Embedded {
 			if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
 				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
@@ -96,7 +96,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 				m.streamEnd += ym[3]
 			}
 		}
-		if am := amendedRE.FindStringIndex(text[m.streamEnd:]); am != nil {
+		if am := amendedRE.FindStringIndex(text[m.streamEnd:min(len(text), m.streamEnd+80)]); am != nil {
 			if a, ok := x.amended[m.Treaty]; ok {
 				m.Treaty = a
 			}

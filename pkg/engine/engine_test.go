@@ -1,0 +1,166 @@
+package engine_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+
+	"github.com/citecheck/citecheck/pkg/check"
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/engine"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/render"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// TestSeedDraft: the seed draft has exactly one finding, the wrong year of
+// the Single Convention on line 9.
+func TestSeedDraft(t *testing.T) {
+	eng := newEngine(t)
+	r := eng.CheckOne(engine.Input{Path: "../../testdata/drafts/ccpcj-draft-links-crime-terrorism.txt"})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Diagnostics) != 1 {
+		t.Fatalf("got %d findings, want 1: %+v", len(r.Diagnostics), r.Diagnostics)
+	}
+	d := r.Diagnostics[0]
+	if d.Rule != "treaty-year" || d.Span.Start.Line != 9 || d.Found != "1954" || d.Expected != "1961" {
+		t.Errorf("got %s at line %d found %q expected %q", d.Rule, d.Span.Start.Line, d.Found, d.Expected)
+	}
+	// Every Treaty Series citation in its footnotes resolves to an entry.
+	n := 0
+	for _, ref := range r.Refs.References {
+		if ref.Kind == "unts" {
+			n++
+			if len(ref.Treaties()) == 0 {
+				t.Errorf("citation %q resolves to no registry entry", ref.Text)
+			}
+		}
+	}
+	if n != 9 {
+		t.Errorf("got %d Treaty Series citations, want the 9 footnotes of the draft that cite it", n)
+	}
+}
+
+// TestJobsDeterministic: the output is byte-identical whatever -j.
+func TestJobsDeterministic(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := engine.Expand([]string{corpusDir})
+	run := func(jobs int) []byte {
+		var buf bytes.Buffer
+		eng := engine.New(engine.Options{Registry: reg, Jobs: jobs})
+		r := &render.JSON{}
+		_ = r.Start(&buf, render.Meta{})
+		sum, err := eng.Run(context.Background(), inputs, func(fr *engine.FileReport) error {
+			return r.File(&buf, &fr.FileResult)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum.Elapsed = 0
+		_ = r.Finish(&buf, sum)
+		return buf.Bytes()
+	}
+	one, many := run(1), run(8)
+	if !bytes.Equal(one, many) {
+		t.Errorf("-j1 and -j8 outputs differ (%d vs %d bytes)", len(one), len(many))
+	}
+}
+
+// BenchmarkStages measures each stage over the regression corpus (MB/s).
+func BenchmarkStages(b *testing.B) {
+	reg, err := registry.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	size := int64(0)
+	for _, in := range engine.Expand([]string{corpusDir}) {
+		data, err := os.ReadFile(in.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		size += int64(len(data))
+	}
+	eng := engine.New(engine.Options{Registry: reg})
+	x := eng.Extractor()
+	b.Run("source", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, data := range files {
+				_, _ = source.New("f", data)
+			}
+		}
+	})
+	var srcs []*source.File
+	for _, data := range files {
+		f, _ := source.New("f", data)
+		srcs = append(srcs, f)
+	}
+	b.Run("document", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, f := range srcs {
+				document.Parse(f)
+			}
+		}
+	})
+	var docs []*document.Document
+	for _, f := range srcs {
+		docs = append(docs, document.Parse(f))
+	}
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, d := range docs {
+				x.Extract(d)
+			}
+		}
+	})
+	b.Run("check", func(b *testing.B) {
+		b.SetBytes(size)
+		checks := check.All()
+		for b.Loop() {
+			for i, d := range docs {
+				check.Run(&check.Context{File: srcs[i], Doc: d, Refs: x.Extract(d), Registry: reg}, checks)
+			}
+		}
+	})
+	b.Run("all", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, f := range srcs {
+				eng.CheckDoc(f, document.Parse(f))
+			}
+		}
+	})
+}
+
+// BenchmarkOneDraft is the latency of checking one draft, registry loading
+// included (the embedded registry is parsed afresh each time).
+func BenchmarkOneDraft(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/drafts/ccpcj-draft-links-crime-terrorism.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		srcs, err := registry.EmbeddedSources()
+		if err != nil {
+			b.Fatal(err)
+		}
+		reg, err := registry.Load(srcs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		eng := engine.New(engine.Options{Registry: reg})
+		f, _ := source.New("draft.txt", data)
+		eng.CheckDoc(f, document.Parse(f))
+	}
+}
