@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds the registry files, at paths such as "treaties/drugs.yaml".
 //
-//go:embed treaties
+//go:embed treaties resolutions
 var FS embed.FS

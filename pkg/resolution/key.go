@@ -1,6 +1,9 @@
 package resolution
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // prefixes gives the registry symbol prefix of each organ's resolutions and
 // decisions. The General Assembly, Security Council, ECOSOC and Human Rights
@@ -26,21 +29,35 @@ var prefixes = map[string][2]string{
 	"TC":     {"T/RES/", ""},
 }
 
+// prefixList is prefixes flattened, longest prefix first.
+var prefixList = func() []struct{ prefix, organ, kind string } {
+	var l []struct{ prefix, organ, kind string }
+	for o, p := range prefixes {
+		for k, pre := range p {
+			if pre != "" {
+				l = append(l, struct{ prefix, organ, kind string }{pre, o, [2]string{"resolution", "decision"}[k]})
+			}
+		}
+	}
+	sort.Slice(l, func(i, j int) bool {
+		if len(l[i].prefix) != len(l[j].prefix) {
+			return len(l[i].prefix) > len(l[j].prefix)
+		}
+		return l[i].prefix < l[j].prefix
+	})
+	return l
+}()
+
 // OrganOfSymbol returns the organ code and kind ("resolution" or
 // "decision") of a registry symbol such as "A/RES/64/182", and the symbol
 // without its prefix ("64/182").
 func OrganOfSymbol(sym string) (organ, kind, rest string) {
-	best := 0
-	for o, p := range prefixes {
-		for k, pre := range p {
-			if pre != "" && strings.HasPrefix(sym, pre) && len(pre) > best {
-				best = len(pre)
-				organ, rest = o, sym[len(pre):]
-				kind = [2]string{"resolution", "decision"}[k]
-			}
+	for _, p := range prefixList {
+		if strings.HasPrefix(sym, p.prefix) {
+			return p.organ, p.kind, sym[len(p.prefix):]
 		}
 	}
-	return organ, kind, rest
+	return "", "", ""
 }
 
 // RegistryKeys returns the registry symbols that r names when adopted by
