@@ -290,12 +290,18 @@ var _ Check = ibidUnresolved{}
 func (ibidUnresolved) ID() string                     { return "ibid-unresolved" }
 func (ibidUnresolved) DefaultSeverity() diag.Severity { return diag.Warning }
 func (ibidUnresolved) Doc() string {
-	return "An \"Ibid.\" footnote has no earlier footnote to refer to."
+	return "An \"Ibid.\" footnote has no earlier footnote to refer to (the first footnote of a text whose numbering starts at 1)."
 }
 
 func (ch ibidUnresolved) Run(c *Context) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, r := range c.Refs.References {
+		// A first footnote numbered above 1 continues a numbering that
+		// began outside this text (a resolution extracted from a yearly
+		// volume): its Ibid. refers to a footnote we cannot see.
+		if n, err := strconv.Atoi(r.InFootnote); err == nil && n > 1 {
+			continue
+		}
 		if r.Ibid && r.Prev == nil {
 			msg := fmt.Sprintf("%q in footnote %s has no earlier footnote to refer to; give the full citation", strings.TrimSpace(r.Text), r.InFootnote)
 			ds = append(ds, newDiag(c, ch, r.Start, r.End, msg))

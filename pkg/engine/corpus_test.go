@@ -175,6 +175,15 @@ func TestCorpusInjectedErrors(t *testing.T) {
 			if len(c.Volumes) != 1 || len(c.Numbers) != 1 || len(c.Treaties()) == 0 {
 				continue
 			}
+			// A wrong number in the treaty's own volume.
+			if len(m.Treaty.UNTS) == 1 && c.Volumes[0].Value == m.Treaty.UNTS[0].Volume {
+				n, _ := strconv.Atoi(c.Numbers[0].Value)
+				if bad := strconv.Itoa(n + 1); len(reg.ByNumber(bad)) == 0 {
+					mut := splice(data, c.Numbers[0].Start, c.Numbers[0].End, bad)
+					expectFinding(t, eng, p, mut, "unts-citation", c.Numbers[0].Start, bad)
+					kinds["wrong number"]++
+				}
+			}
 			other := unrelated(reg, m.Treaty)
 			if other == nil {
 				continue
@@ -187,7 +196,7 @@ func TestCorpusInjectedErrors(t *testing.T) {
 		}
 	}
 	t.Logf("injected: %v", kinds)
-	for _, k := range []string{"wrong year", "wrong volume", "swapped footnote"} {
+	for _, k := range []string{"wrong year", "wrong volume", "wrong number", "swapped footnote"} {
 		if kinds[k] < 5 {
 			t.Errorf("only %d %q injections: the corpus should offer more", kinds[k], k)
 		}
