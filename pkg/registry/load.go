@@ -49,7 +49,7 @@ func AllowedKeys() []string {
 	return ks
 }
 
-var citationKeys = []string{"number", "page", "volume"}
+var citationKeys = []string{"note", "number", "page", "volume"}
 
 var (
 	idRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9_]*$`)
@@ -212,7 +212,7 @@ func checkKind(key string, v *yaml.Node, bad func(*yaml.Node, string, ...any)) b
 					return false
 				}
 				if val.Kind != yaml.ScalarNode {
-					bad(val, "%q must be a number", k.Value)
+					bad(val, "%q must be a single value", k.Value)
 					return false
 				}
 				switch k.Value {
@@ -296,7 +296,7 @@ func validateAll(ts []*Treaty) []error {
 		if t.TitleBase != "" && !strings.HasPrefix(t.Title, t.TitleBase) {
 			at("title_base %q must be the start of title %q", t.TitleBase, t.Title)
 		}
-		for k, id := range map[string]string{"protocol_to": t.ProtocolTo, "amends": t.Amends, "amended_form_of": t.AmendedFormOf, "amended_by": t.AmendedBy, "supersedes": t.Supersedes} {
+		for k, id := range map[string]string{"protocol_to": t.ProtocolTo, "amends": t.Amends, "amended_form_of": t.AmendedFormOf, "amended_by": t.AmendedBy, "supersedes": t.Supersedes, "part_of": t.PartOf} {
 			if id != "" && !ids[id] {
 				at("%s names %q, which is not in the registry", k, id)
 			}

@@ -21,6 +21,8 @@ type Citation struct {
 	Number string `yaml:"number,omitempty" json:"number,omitempty"`
 	// Page is the first page, where resolutions cite pages.
 	Page string `yaml:"page,omitempty" json:"page,omitempty"`
+	// Note says something about this citation (which texts use it).
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // String renders c as a footnote would: "vol. 976, No. 14152".
@@ -68,6 +70,10 @@ type Treaty struct {
 	AmendedFormOf string `yaml:"amended_form_of,omitempty" json:"amended_form_of,omitempty"`
 	AmendedBy     string `yaml:"amended_by,omitempty" json:"amended_by,omitempty"`
 	Supersedes    string `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
+	// PartOf names a collective entry the instrument belongs to (each of
+	// the four Geneva Conventions is part of "the Geneva Conventions of 12
+	// August 1949").
+	PartOf string `yaml:"part_of,omitempty" json:"part_of,omitempty"`
 	// Sources name where each fact above was seen: a UN Treaty Collection
 	// page, or a UN document and footnote ("A/RES/80/229 fn2").
 	Sources []string `yaml:"sources" json:"sources"`
@@ -108,6 +114,8 @@ type Registry struct {
 	// byNumber and byVolume map a bare number or volume to treaties.
 	byNumber map[string][]*Treaty
 	byVolume map[string][]*Treaty
+	// links holds each entry's linked entries, in both directions.
+	links map[*Treaty][]*Treaty
 }
 
 // Treaties returns every entry, sorted by ID.
@@ -193,20 +201,7 @@ func (r *Registry) Related(a, b *Treaty) bool {
 	return false
 }
 
-func (r *Registry) neighbours(t *Treaty) []*Treaty {
-	var out []*Treaty
-	for _, id := range []string{t.ProtocolTo, t.Amends, t.AmendedFormOf, t.AmendedBy, t.Supersedes} {
-		if n, ok := r.byID[id]; ok {
-			out = append(out, n)
-		}
-	}
-	for _, o := range r.treaties {
-		if o.ProtocolTo == t.ID || o.Amends == t.ID || o.AmendedFormOf == t.ID || o.AmendedBy == t.ID || o.Supersedes == t.ID {
-			out = append(out, o)
-		}
-	}
-	return out
-}
+func (r *Registry) neighbours(t *Treaty) []*Treaty { return r.links[t] }
 
 // build indexes the entries. It expects validated input.
 func build(ts []*Treaty) *Registry {
@@ -217,9 +212,18 @@ func build(ts []*Treaty) *Registry {
 		byUNTS:   map[string][]*Treaty{},
 		byNumber: map[string][]*Treaty{},
 		byVolume: map[string][]*Treaty{},
+		links:    map[*Treaty][]*Treaty{},
 	}
 	for _, t := range ts {
 		r.byID[t.ID] = t
+	}
+	for _, t := range ts {
+		for _, id := range []string{t.ProtocolTo, t.Amends, t.AmendedFormOf, t.AmendedBy, t.Supersedes, t.PartOf} {
+			if o, ok := r.byID[id]; ok && o != t {
+				r.links[t] = appendUnique(r.links[t], o)
+				r.links[o] = appendUnique(r.links[o], t)
+			}
+		}
 		for _, c := range slices.Concat(t.UNTS, t.LNTS) {
 			if c.Number != "" {
 				r.byUNTS[c.Volume+"/"+c.Number] = appendUnique(r.byUNTS[c.Volume+"/"+c.Number], t)
