@@ -6,13 +6,23 @@ import (
 	"github.com/citecheck/citecheck/rules"
 )
 
-var defaultOnce = sync.OnceValues(func() (*Registry, error) {
+//go:generate go run ../../internal/genregistry -o zz_generated.go
+
+var defaultOnce = sync.OnceValues(Embedded)
+
+// Embedded builds the embedded registry afresh (Default caches it).
+func Embedded() (*Registry, error) {
+	if len(generated) > 0 {
+		// rules/treaties compiled to Go by genregistry: no YAML to parse
+		// at start-up. TestGeneratedMatchesYAML keeps it in step.
+		return build(append([]*Treaty(nil), generated...)), nil
+	}
 	srcs, err := EmbeddedSources()
 	if err != nil {
 		return nil, err
 	}
 	return Load(srcs)
-})
+}
 
 // EmbeddedSources returns the registry files compiled into the binary.
 func EmbeddedSources() ([]Source, error) {
