@@ -238,17 +238,6 @@ func (p *pkg) rels(name, base string) (map[string]string, error) {
 
 // read reads the parts that make the text view.
 func (p *pkg) read() (*View, error) {
-	if len(p.files) > 0 && p.files["word/document.xml"] == nil && p.files["mimetype"] != nil {
-		if f := p.files["mimetype"]; f.UncompressedSize64 < 100 {
-			if rc, err := f.Open(); err == nil {
-				b, _ := io.ReadAll(io.LimitReader(rc, 100))
-				rc.Close()
-				if strings.HasPrefix(string(b), "application/vnd.oasis.opendocument") {
-					return nil, errors.New("not a .docx file: an OpenDocument file; save it as .docx")
-				}
-			}
-		}
-	}
 	root, err := p.rels("_rels/.rels", "")
 	if err != nil {
 		return nil, err
@@ -269,6 +258,9 @@ func (p *pkg) read() (*View, error) {
 		return def
 	}
 	if p.files[strings.ToLower(docName)] == nil {
+		if p.isOpenDocument() {
+			return nil, errors.New("not a .docx file: an OpenDocument file; save it as .docx")
+		}
 		return nil, fmt.Errorf("%s is missing (is this a Word document?)", docName)
 	}
 
@@ -296,4 +288,20 @@ func (p *pkg) read() (*View, error) {
 		return nil, err
 	}
 	return st.view(), nil
+}
+
+// isOpenDocument reports whether the archive is an OpenDocument file
+// (.odt), which people may take for a Word document.
+func (p *pkg) isOpenDocument() bool {
+	f := p.files["mimetype"]
+	if f == nil || f.UncompressedSize64 > 100 {
+		return false
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 100))
+	return strings.HasPrefix(string(b), "application/vnd.oasis.opendocument")
 }

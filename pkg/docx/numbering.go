@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"io"
 	"strconv"
 	"strings"
 )
@@ -121,22 +120,6 @@ func (n *numbering) parseStyles(d *decoder) error {
 			return d.skip()
 		})
 	})
-}
-
-// walkAll calls fn for every child of the root element.
-func walkAll(d *decoder, fn func(se startElement) error) error {
-	for {
-		tok, err := d.token()
-		if err == io.EOF {
-			return nil // no root element: an empty part
-		}
-		if err != nil {
-			return err
-		}
-		if _, ok := tok.(startElement); ok {
-			return d.children(fn)
-		}
-	}
 }
 
 // parseNumbering reads abstract numbering definitions and their instances.

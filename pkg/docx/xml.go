@@ -139,6 +139,22 @@ func (d *decoder) text() (string, error) {
 	}
 }
 
+// walkAll calls fn for every child of the root element.
+func walkAll(d *decoder, fn func(se startElement) error) error {
+	for {
+		tok, err := d.token()
+		if err == io.EOF {
+			return nil // no root element: an empty part
+		}
+		if err != nil {
+			return err
+		}
+		if _, ok := tok.(startElement); ok {
+			return d.children(fn)
+		}
+	}
+}
+
 // onOff reads an ST_OnOff attribute value: absent or empty means on
 // when the element is present.
 func onOff(v string) bool {

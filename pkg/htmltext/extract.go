@@ -78,7 +78,6 @@ func findNotes(doc *html.Node) *notes {
 	})
 	// Keep the anchors that look like note references and whose target
 	// is a separate block.
-	seen := map[*html.Node]*ref{}
 	var kept []*ref
 	for _, c := range candidates {
 		frag, ok := strings.CutPrefix(attr(c.a, "href"), "#")
@@ -103,11 +102,13 @@ func findNotes(doc *html.Node) *notes {
 		ns.anchors[c.a] = true
 		kept = append(kept, c)
 	}
-	// References inside notes are not body references.
-	counts := map[string]int{}
+	// References inside notes are not body references. The first body
+	// reference to a note numbers it; later ones repeat its label.
 	for _, c := range kept {
 		ns.targets[c.target] = true
 	}
+	seen := map[*html.Node]*ref{}
+	counts := map[string]int{}
 	for _, c := range kept {
 		if insideAny(c.a, ns.targets) {
 			continue
@@ -146,9 +147,9 @@ func isNoteRef(a *html.Node, frag string) bool {
 	class := strings.ToLower(attr(a, "class"))
 	role := attr(a, "role")
 	switch {
-	case role == "doc-noteref", role == "doc-backlink":
-		return role == "doc-noteref"
-	case strings.Contains(class, "footnote-back"), strings.Contains(class, "backref"):
+	case role == "doc-noteref":
+		return true
+	case role == "doc-backlink", strings.Contains(class, "footnote-back"), strings.Contains(class, "backref"):
 		return false
 	case strings.Contains(class, "footnote-ref"), strings.Contains(class, "noteref"), strings.Contains(class, "fnref"):
 		return true
