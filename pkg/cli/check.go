@@ -26,6 +26,7 @@ import (
 
 // runOptions are the flags every command that reads drafts shares.
 type runOptions struct {
+	input         inputOptions
 	registries    []string
 	configPath    string
 	noConfig      bool
@@ -38,7 +39,8 @@ func (o *runOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.noConfig, "no-config", false, "ignore any .citecheck.yaml")
 	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: all cores)")
-	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-); its extension chooses the format")
+	o.input.register(fs)
 }
 
 // setup is what a run needs: the configuration, the registry, the engine.
@@ -51,6 +53,9 @@ type setup struct {
 func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 	if o.jobs < 0 {
 		return nil, usageErr("invalid --jobs %d (expected 0 for all cores, or more)", o.jobs)
+	}
+	if err := o.input.validate(); err != nil {
+		return nil, err
 	}
 	s := &setup{}
 	path := o.configPath
@@ -83,7 +88,7 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 	}
 	s.reg = reg
 	s.eng = engine.New(engine.Options{Registry: reg, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
-		Reader: readAny, Config: s.cfg, Baseline: bl})
+		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, MaxFileSize: o.input.maxFileSize})
 	return s, nil
 }
 

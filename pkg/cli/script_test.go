@@ -3,6 +3,7 @@ package cli_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -32,6 +33,11 @@ func TestScripts(t *testing.T) {
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
+			drafts, err := filepath.Abs("../../testdata/drafts")
+			if err != nil {
+				return err
+			}
+			env.Setenv("DRAFTS", drafts)
 			return nil
 		},
 	})

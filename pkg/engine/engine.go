@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -50,15 +51,29 @@ type Options struct {
 	MaxFileSize int64
 }
 
+// Loaded is a file read into its text view.
+type Loaded struct {
+	File *source.File
+	// Locate names the place in the original document that a line of the
+	// text view comes from ("paragraph 12", "footnote 3"), for formats
+	// such as .docx where the view's line numbers mean little to the
+	// reader. nil for plain text.
+	Locate func(line int) string
+}
+
 // Reader turns a file's bytes into its text view.
-type Reader func(path string, data []byte) (*source.File, error)
+type Reader func(path string, data []byte) (*Loaded, error)
 
 // ReadText reads plain text and Markdown.
-func ReadText(path string, data []byte) (*source.File, error) {
+func ReadText(path string, data []byte) (*Loaded, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
-	return source.New(path, data)
+	f, err := source.New(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Loaded{File: f}, nil
 }
 
 // Engine checks documents. It is safe for concurrent use.
@@ -190,7 +205,7 @@ type FileReport struct {
 }
 
 // Load reads one input and parses it into a document.
-func (e *Engine) Load(in Input) (*source.File, *document.Document, error) {
+func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 	if in.Err != nil {
 		return nil, nil, in.Err
 	}
@@ -212,11 +227,11 @@ func (e *Engine) Load(in Input) (*source.File, *document.Document, error) {
 	if int64(len(data)) > e.opts.MaxFileSize {
 		return nil, nil, fmt.Errorf("file larger than %d MiB", e.opts.MaxFileSize>>20)
 	}
-	f, err := e.opts.Reader(path, data)
+	l, err := e.opts.Reader(path, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	return f, document.Parse(f), nil
+	return l, document.Parse(l.File), nil
 }
 
 func readFile(path string, limit int64) ([]byte, error) {
@@ -265,14 +280,68 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	if in.Path == "-" {
 		r.Path = e.opts.StdinName
 	}
-	f, d, err := e.Load(in)
+	l, d, err := e.Load(in)
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
 	}
-	r.Source = f
-	r.Diagnostics, r.Refs = e.CheckDoc(f, d)
+	r.Source = l.File
+	r.Diagnostics, r.Refs = e.CheckDoc(l.File, d)
+	if l.Locate != nil {
+		for i := range r.Diagnostics {
+			r.Diagnostics[i].Context = quoteContext(l, r.Diagnostics[i])
+		}
+	}
 	return r
+}
+
+// quoteContext says where a finding is in the original document and quotes
+// the words around it, so that it can be found with the word processor's
+// search: `paragraph 4: "…Narcotic Drugs of 1954 as amended…"`.
+func quoteContext(l *Loaded, d diag.Diagnostic) string {
+	where := l.Locate(d.Span.Start.Line)
+	text := l.File.Text
+	start, end := d.Span.Start.Offset, d.Span.End.Offset
+	if start < 0 || end > len(text) || start > end {
+		return where
+	}
+	from := wordBoundary(text, start, -30)
+	to := wordBoundary(text, end, 30)
+	q := strings.Join(strings.Fields(markerRE.ReplaceAllString(string(text[from:to]), "")), " ")
+	if where == "" {
+		return fmt.Sprintf("%q", q)
+	}
+	return fmt.Sprintf("%s: %q", where, q)
+}
+
+// wordBoundary moves about n bytes from off (back when n < 0) without
+// crossing a line break, and stops at a space so words stay whole.
+func wordBoundary(text []byte, off, n int) int {
+	i := off
+	for steps := 0; ; steps++ {
+		j := i + 1
+		if n < 0 {
+			j = i - 1
+		}
+		if j < 0 || j > len(text) || (n < 0 && text[j] == '\n') || (n > 0 && text[i] == '\n') {
+			return i
+		}
+		if steps >= abs(n) && text[min(j, len(text)-1)] == ' ' {
+			return i
+		}
+		i = j
+	}
+}
+
+// markerRE matches footnote markers of the text view ("[^3]", or a piece
+// of one cut by the quote).
+var markerRE = regexp.MustCompile(`\[\^[^\]\s]*\]?`)
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // cleanErr drops the path that os errors repeat ("open x: no such file").
