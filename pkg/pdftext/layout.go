@@ -1,0 +1,569 @@
+package pdftext
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Rule is the line written before each page's footnotes, the shape
+// pkg/document recognises as a footnote separator.
+const Rule = "__________________"
+
+// row is one line of a page: words whose boxes share a band of the page,
+// sorted left to right.
+type row struct {
+	words      []word
+	super      []bool  // super[i]: words[i] is a superscript number
+	yMin, yMax float64 // the band
+	h          float64 // height of the row's text (its superscripts aside)
+	segs       [][]int // runs of word indexes separated by wide gaps
+}
+
+// text of the words i..j of the row, joined as on the page.
+func (r *row) join(ids []int, marker func(w *word, super bool) (string, bool)) string {
+	var b strings.Builder
+	prevMarker := false
+	for k, i := range ids {
+		w := &r.words[i]
+		s, isMarker := w.text, false
+		if marker != nil {
+			s, isMarker = marker(w, r.super[i])
+		}
+		if k > 0 {
+			gap := w.xMin - r.words[ids[k-1]].xMax
+			glue := gap < 0.12*r.h
+			if isMarker {
+				glue = true
+			} else if prevMarker {
+				c, _ := utf8.DecodeRuneInString(s)
+				glue = glue && !unicode.IsLetter(c) && !unicode.IsDigit(c)
+			}
+			if !glue {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(s)
+		prevMarker = isMarker
+	}
+	return b.String()
+}
+
+// rows groups a page's words into rows: a word joins the row whose band it
+// overlaps by at least half of the lower of the two heights, so that a
+// superscript joins the line it is raised above.
+func rows(p *page) []*row {
+	ws := slices.Clone(p.words)
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].yMin != ws[j].yMin {
+			return ws[i].yMin < ws[j].yMin
+		}
+		return ws[i].xMin < ws[j].xMin
+	})
+	var rs []*row
+	for _, w := range ws {
+		var best *row
+		bestRatio := 0.0
+		for _, r := range rs {
+			ov := math.Min(w.yMax, r.yMax) - math.Max(w.yMin, r.yMin)
+			lo := math.Min(w.height(), r.yMax-r.yMin)
+			if ov <= 0 || lo <= 0 {
+				continue
+			}
+			if ratio := ov / lo; ratio >= 0.5 && ratio > bestRatio {
+				best, bestRatio = r, ratio
+			}
+		}
+		if best == nil {
+			rs = append(rs, &row{words: []word{w}, yMin: w.yMin, yMax: w.yMax})
+			continue
+		}
+		best.words = append(best.words, w)
+		best.yMin, best.yMax = math.Min(best.yMin, w.yMin), math.Max(best.yMax, w.yMax)
+	}
+	for _, r := range rs {
+		sort.SliceStable(r.words, func(i, j int) bool { return r.words[i].xMin < r.words[j].xMin })
+		r.measure()
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].yMin < rs[j].yMin })
+	return rs
+}
+
+// measure finds the row's text height, its superscript numbers and its
+// segments.
+func (r *row) measure() {
+	// The reference is the tallest word that is not a bare number;
+	// superscripts are numbers set smaller and raised above its baseline.
+	var ref *word
+	for i := range r.words {
+		w := &r.words[i]
+		if isNumberWord(w.text) {
+			continue
+		}
+		if ref == nil || w.height() > ref.height() {
+			ref = w
+		}
+	}
+	r.super = make([]bool, len(r.words))
+	if ref == nil {
+		for i := range r.words {
+			r.h = math.Max(r.h, r.words[i].height())
+		}
+	} else {
+		r.h = ref.height()
+		for i := range r.words {
+			w := &r.words[i]
+			r.super[i] = isDigits(w.text) && len(w.text) <= 3 &&
+				w.height() < 0.8*r.h && w.yMax < ref.yMax-0.15*r.h
+		}
+	}
+	// Segments: a gap wider than a few text heights separates columns
+	// (the page header's symbol and title, "Distr.: General").
+	split := math.Max(3.5*r.h, 30)
+	start := 0
+	for i := 1; i <= len(r.words); i++ {
+		if i == len(r.words) || r.words[i].xMin-r.words[i-1].xMax > split {
+			seg := make([]int, 0, i-start)
+			for k := start; k < i; k++ {
+				seg = append(seg, k)
+			}
+			r.segs = append(r.segs, seg)
+			start = i
+		}
+	}
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumberWord(s string) bool {
+	return isDigits(strings.Trim(s, ".,;:()"))
+}
+
+func isRuleText(s string) bool {
+	return len(s) >= 5 && strings.Trim(s, "_") == ""
+}
+
+var (
+	jobNumber = regexp.MustCompile(`^\d\d-\d{5}(\s.*)?$`)
+	barcode   = regexp.MustCompile(`^\*\d{5,}\*$`)
+	pageNum   = regexp.MustCompile(`^\d{1,3}/\d{1,3}$`)
+	symbol    = regexp.MustCompile(`^[ASE]/\S+$`)
+)
+
+// isFurniture recognises the page furniture of UN documents: job numbers
+// ("25-16618 (E)    171025"), bar codes ("*2516618*"), page numbers
+// ("2/7"), and, at the top or foot of a page (edge), a document symbol
+// alone ("A/RES/80/129"): elsewhere that is a line of text, such as a
+// footnote's "A/80/387." wrapped to a line of its own.
+func isFurniture(s string, edge bool) bool {
+	s = strings.TrimSpace(s)
+	return jobNumber.MatchString(s) || barcode.MatchString(s) || pageNum.MatchString(s) || edge && symbol.MatchString(s)
+}
+
+// normalise makes running headers and footers that differ only in their
+// numbers compare equal.
+func normalise(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '#'
+		}
+		return r
+	}, s)
+}
+
+// bodyHeight is the text height most of the document's characters have.
+func bodyHeight(pages []page) float64 {
+	count := map[int]int{}
+	for _, p := range pages {
+		for _, w := range p.words {
+			count[int(math.Round(w.height()*2))] += utf8.RuneCountInString(w.text)
+		}
+	}
+	best, n := 0, -1
+	for h, c := range count {
+		if c > n || c == n && h < best {
+			best, n = h, c
+		}
+	}
+	return float64(best) / 2
+}
+
+// note is one footnote: its label and its lines.
+type note struct {
+	label string
+	lines []string
+}
+
+// pageView is what a page contributes to the view.
+type pageView struct {
+	body  []bodyLine
+	notes []*note
+	// rule says the page had a footnote area, even if empty.
+	rule bool
+}
+
+type bodyLine struct {
+	r       *row
+	seg     []int
+	blankUp bool // a blank line goes before it
+}
+
+// render builds the text view of the pages.
+func render(pages []page) string {
+	H := bodyHeight(pages)
+	all := make([][]*row, len(pages))
+	for i := range pages {
+		all[i] = rows(&pages[i])
+	}
+	// Drop page furniture, then find each page's rule.
+	kept := make([][]*row, len(pages))
+	ruleAt := make([]int, len(pages))
+	for pi, rs := range all {
+		for _, r := range rs {
+			edge := zone(r, pages[pi].height) != ""
+			r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool { return isFurniture(r.join(seg, nil), edge) })
+			r.compact()
+			if len(r.segs) > 0 {
+				kept[pi] = append(kept[pi], r)
+			}
+		}
+		ruleAt[pi] = findRule(kept[pi])
+	}
+	running := runningLines(pages, kept, ruleAt)
+
+	views := make([]pageView, len(pages))
+	labels := map[string]bool{}
+	lastNum := 0
+	var lastNote *note
+	for pi := range pages {
+		p := &pages[pi]
+		v := &views[pi]
+		// Drop running headers from the top of the page down and, above
+		// the footnote area, running footers from its foot up, each as
+		// far as the first line that is not one.
+		rs := kept[pi]
+		end := len(rs)
+		if ruleAt[pi] >= 0 {
+			end = ruleAt[pi]
+		}
+		dropRunning := func(r *row, z string) bool {
+			n := len(r.segs)
+			r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool {
+				return running.has(z, r.join(seg, nil), r.yMin)
+			})
+			r.compact()
+			return len(r.segs) < n && len(r.segs) == 0
+		}
+		top := 0
+		if pi > 0 { // the first page's masthead is no running header
+			for top < end && zone(rs[top], p.height) == "t" && dropRunning(rs[top], "t") {
+				top++
+			}
+		}
+		bottom := end
+		if ruleAt[pi] < 0 {
+			for bottom > top && zone(rs[bottom-1], p.height) == "b" && dropRunning(rs[bottom-1], "b") {
+				bottom--
+			}
+		}
+		rs = append(slices.Clone(rs[top:bottom]), rs[end:]...)
+		// Pages after the first open with a running header set smaller
+		// than the body.
+		if pi > 0 {
+			for len(rs) > 0 && zone(rs[0], p.height) == "t" && rs[0].h < 0.95*H && !isRuleRow(rs[0]) {
+				rs = rs[1:]
+			}
+		}
+		body, area := splitFootnotes(rs, H)
+		var prev *row
+		for _, r := range body {
+			for si, seg := range r.segs {
+				bl := bodyLine{r: r, seg: seg}
+				if si == 0 && prev != nil && r.yMin-prev.yMax > 0.8*H {
+					bl.blankUp = true
+				}
+				v.body = append(v.body, bl)
+			}
+			prev = r
+		}
+		if area == nil {
+			continue
+		}
+		v.rule = true
+		hasSuper := false
+		left := math.Inf(1)
+		for _, r := range area {
+			if isRuleRow(r) {
+				continue
+			}
+			hasSuper = hasSuper || r.super[0]
+			left = math.Min(left, r.words[0].xMin)
+		}
+		for _, r := range area {
+			if isRuleRow(r) {
+				continue
+			}
+			lab := noteLabel(r, hasSuper, left, lastNum)
+			if lab == "" {
+				text := r.join(allWords(r), nil)
+				if lastNote == nil {
+					// Text in the footnote area with no footnote to
+					// continue: keep it as a note without a label.
+					lastNote = &note{}
+					v.notes = append(v.notes, lastNote)
+				}
+				lastNote.lines = append(lastNote.lines, text)
+				continue
+			}
+			rest := allWords(r)[1:]
+			text := lab
+			if len(rest) > 0 {
+				text += "  " + r.join(rest, nil)
+			}
+			lastNote = &note{label: lab, lines: []string{text}}
+			v.notes = append(v.notes, lastNote)
+			labels[lab] = true
+			if n, err := strconv.Atoi(lab); err == nil {
+				lastNum = n
+			}
+		}
+	}
+
+	marker := func(w *word, super bool) (string, bool) {
+		if super && labels[w.text] {
+			return toSuper(w.text), true
+		}
+		return w.text, false
+	}
+	var out []string
+	for pi := range views {
+		v := &views[pi]
+		for _, bl := range v.body {
+			ids := bl.seg
+			// A marker that wrapped to the start of a line belongs to
+			// the word before it.
+			for len(ids) > 0 && bl.r.super[ids[0]] && labels[bl.r.words[ids[0]].text] && len(out) > 0 && out[len(out)-1] != "" {
+				out[len(out)-1] += toSuper(bl.r.words[ids[0]].text)
+				ids = ids[1:]
+			}
+			if len(ids) == 0 {
+				continue
+			}
+			if bl.blankUp && len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "")
+			}
+			out = append(out, bl.r.join(ids, marker))
+		}
+		if !v.rule || len(v.notes) == 0 {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1] == "" {
+			out = out[:len(out)-1]
+		}
+		out = append(out, Rule, "")
+		for _, n := range v.notes {
+			out = append(out, n.lines...)
+			out = append(out, "")
+		}
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "\n") + "\n"
+}
+
+func allWords(r *row) []int {
+	ids := make([]int, len(r.words))
+	for i := range ids {
+		ids[i] = i
+	}
+	return ids
+}
+
+// runningSet holds the lines that recur in the top or bottom band of the
+// pages, by band and text (numbers made alike), with where each stands.
+type runningSet struct {
+	pages int
+	seen  map[string][]occurrence
+}
+
+type occurrence struct {
+	page int
+	y    float64
+}
+
+// runningLines collects the lines of the top and bottom bands of the
+// pages, footnote areas left out.
+func runningLines(pages []page, all [][]*row, ruleAt []int) *runningSet {
+	rs := &runningSet{pages: len(pages), seen: map[string][]occurrence{}}
+	for pi, rows := range all {
+		for i, r := range rows {
+			if ruleAt[pi] >= 0 && i >= ruleAt[pi] {
+				break
+			}
+			z := zone(r, pages[pi].height)
+			if z == "" {
+				continue
+			}
+			for _, seg := range r.segs {
+				k := z + normalise(r.join(seg, nil))
+				rs.seen[k] = append(rs.seen[k], occurrence{pi, r.yMin})
+			}
+		}
+	}
+	return rs
+}
+
+// has reports whether the text, in band z at height y, is a running
+// header or footer: the same text at the same height (within 3 points) on
+// at least half of the pages, two at least.
+func (rs *runningSet) has(z, text string, y float64) bool {
+	if isRuleText(text) {
+		return false
+	}
+	pages := map[int]bool{}
+	for _, o := range rs.seen[z+normalise(text)] {
+		if math.Abs(o.y-y) <= 3 {
+			pages[o.page] = true
+		}
+	}
+	return len(pages) >= 2 && 2*len(pages) >= rs.pages
+}
+
+// findRule returns the index of the row that is a footnote rule set as
+// text, or -1.
+func findRule(rs []*row) int {
+	for i, r := range rs {
+		if i > 0 && isRuleRow(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isRuleRow(r *row) bool {
+	ids := allWords(r)
+	return len(ids) == 1 && isRuleText(r.words[ids[0]].text)
+}
+
+// compact drops the words that are in none of the row's segments.
+func (r *row) compact() {
+	var words []word
+	var super []bool
+	var segs [][]int
+	for _, seg := range r.segs {
+		ns := make([]int, len(seg))
+		for k, i := range seg {
+			ns[k] = len(words)
+			words = append(words, r.words[i])
+			super = append(super, r.super[i])
+		}
+		segs = append(segs, ns)
+	}
+	r.words, r.super, r.segs = words, super, segs
+}
+
+// zone says whether the row is in the band at the top of the page ("t"),
+// at its foot ("b") or neither (""). The bands are a tenth of the page
+// (UN documents set their running header in the top 8 %, and begin the
+// text below it), or 60 points on small pages.
+func zone(r *row, height float64) string {
+	band := math.Max(0.1*height, 60)
+	switch {
+	case r.yMax < band:
+		return "t"
+	case r.yMin > height-band:
+		return "b"
+	}
+	return ""
+}
+
+// splitFootnotes splits a page's rows into body and footnote area. The
+// area starts at a rule of underscores set as text (as in UN documents)
+// or, failing that, is the run of rows at the foot of the page set
+// smaller than the body whose first row starts with a footnote label.
+func splitFootnotes(rs []*row, H float64) (body, area []*row) {
+	if i := findRule(rs); i >= 0 {
+		return rs[:i], rs[i:]
+	}
+	start := len(rs)
+	for start > 0 && rs[start-1].h < 0.92*H {
+		start--
+	}
+	for start < len(rs) {
+		r := rs[start]
+		if len(r.words) > 1 && (r.super[0] || isLabelText(r.words[0].text)) {
+			break
+		}
+		start++
+	}
+	if start == len(rs) || start == 0 {
+		return rs, nil
+	}
+	return rs[:start], rs[start:]
+}
+
+func isLabelText(s string) bool {
+	return len(s) <= 3 && (isDigits(s) || strings.Trim(s, "*") == "")
+}
+
+// noteLabel returns the footnote label that starts the row, or "". A
+// superscript number or one to three asterisks are a label. Where the
+// area sets no superscript label, a number is one if it continues the
+// numbering, stands at the area's left edge (a hanging label, not a
+// continuation line's first word) and is followed by what starts a
+// footnote rather than "3 May 1999" or "10 countries".
+func noteLabel(r *row, hasSuper bool, left float64, lastNum int) string {
+	if len(r.words) < 2 {
+		return ""
+	}
+	w := r.words[0].text
+	if r.super[0] || len(w) <= 3 && strings.Trim(w, "*") == "" {
+		return w
+	}
+	if hasSuper || !isDigits(w) || len(w) > 3 || r.words[0].xMin > left+2 {
+		return ""
+	}
+	if n, _ := strconv.Atoi(w); n != lastNum+1 {
+		return ""
+	}
+	next := r.words[1].text
+	c, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(c) || unicode.IsDigit(c) || months[strings.TrimRight(next, ".,")] {
+		return ""
+	}
+	return w
+}
+
+var months = map[string]bool{
+	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
+}
+
+var superDigits = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+func toSuper(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(superDigits[s[i]-'0'])
+	}
+	return b.String()
+}

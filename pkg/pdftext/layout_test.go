@@ -1,0 +1,243 @@
+package pdftext
+
+import (
+	"strings"
+	"testing"
+)
+
+// A synthetic page: 600 × 800 points, body text 11 points high at 12
+// point pitch, footnotes 9 points high, markers 7 points high and raised.
+const (
+	pageW, pageH = 600.0, 800.0
+	bodyH        = 11.0
+	noteH        = 9.0
+	superH       = 7.0
+	charW        = 5.0
+	spaceW       = 3.0
+	left         = 100.0
+)
+
+type pageBuilder struct{ p page }
+
+func newPage() *pageBuilder { return &pageBuilder{p: page{width: pageW, height: pageH}} }
+
+// line sets text at top y with height h starting at x. In a token
+// "word^5" the 5 is a superscript glued to the word ("^5" alone glues it
+// to what went before); "|" opens a wide gap.
+func (b *pageBuilder) line(y, h, x float64, text string) *pageBuilder {
+	for _, tok := range strings.Fields(text) {
+		if tok == "|" {
+			x += 150
+			continue
+		}
+		tok, sup, _ := strings.Cut(tok, "^")
+		if tok != "" {
+			w := float64(len(tok)) * charW
+			b.p.words = append(b.p.words, word{text: tok, xMin: x, yMin: y, xMax: x + w, yMax: y + h})
+			x += w
+		}
+		if sup != "" {
+			w := float64(len(sup)) * charW * 0.6
+			b.p.words = append(b.p.words, word{text: sup, xMin: x, yMin: y - 0.5, xMax: x + w, yMax: y - 0.5 + superH*h/bodyH})
+			x += w
+		}
+		x += spaceW
+	}
+	return b
+}
+
+// body sets body lines from y down.
+func (b *pageBuilder) body(y float64, lines ...string) *pageBuilder {
+	for i, l := range lines {
+		b.line(y+float64(i)*12, bodyH, left, l)
+	}
+	return b
+}
+
+// notes sets a rule at y and footnote lines below it; a line starting
+// "N " gets N as a superscript label hanging left of the text.
+func (b *pageBuilder) notes(y float64, lines ...string) *pageBuilder {
+	b.line(y, 10, left-20, "_______________")
+	y += 14
+	for _, l := range lines {
+		lab, rest, ok := strings.Cut(l, " ")
+		if ok && isLabelText(lab) {
+			b.p.words = append(b.p.words, word{text: lab, xMin: left - 6, yMin: y - 0.3, xMax: left - 3, yMax: y + 5.8})
+			l = rest
+		}
+		b.line(y, noteH, left, l)
+		y += 10.5
+	}
+	return b
+}
+
+func (b *pageBuilder) footer(n, of int) *pageBuilder {
+	b.line(750, bodyH, 60, "25-12345")
+	b.line(750, bodyH, 520, itoa(n)+"/"+itoa(of))
+	return b
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
+
+func TestRenderFootnoteContinuesOnNextPage(t *testing.T) {
+	p1 := newPage().
+		body(100, "The General Assembly,", "Recalling the Convention,^1 which", "sets out the law,").
+		notes(600, "1 United Nations, Treaty Series, vol. 1833,", "No. 31363. A note so long that").
+		footer(1, 2)
+	p2 := newPage().
+		body(100, "and the Agreement,^2 and").
+		notes(600, "it runs on to the next page.", "2 Ibid., vol. 1836, No. 31364.").
+		footer(2, 2)
+	got := render([]page{p1.p, p2.p})
+	want := `The General Assembly,
+Recalling the Convention,¹ which
+sets out the law,
+__________________
+
+1  United Nations, Treaty Series, vol. 1833,
+No. 31363. A note so long that
+it runs on to the next page.
+
+and the Agreement,² and
+__________________
+
+2  Ibid., vol. 1836, No. 31364.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Footnotes at the foot of the page that look alike from page to page
+// are not running footers.
+func TestRenderKeepsLookalikeFootnotes(t *testing.T) {
+	var pages []page
+	for i := 1; i <= 2; i++ {
+		p := newPage().
+			body(100, "Recalling the Convention^"+itoa(i), "and more text,").
+			notes(700, itoa(i)+" United Nations, Treaty Series, vol. 1490, No. 25573.").
+			footer(i, 2)
+		pages = append(pages, p.p)
+	}
+	got := render(pages)
+	if n := strings.Count(got, "Treaty Series"); n != 2 {
+		t.Errorf("%d Treaty Series footnotes kept, want 2:\n%s", n, got)
+	}
+}
+
+func TestRenderRunningHeaderAndFurniture(t *testing.T) {
+	var pages []page
+	for i := 1; i <= 3; i++ {
+		p := newPage().
+			line(40, bodyH, 350, "Oceans and the law of the sea").
+			line(40, bodyH, 60, "A/RES/80/99").
+			body(75, "Page "+itoa(i)+" text, citing", "A/80/387.").
+			line(760, 17, 60, "*2512345*").
+			footer(i, 3)
+		pages = append(pages, p.p)
+	}
+	got := render(pages)
+	want := `Oceans and the law of the sea
+
+Page 1 text, citing
+A/80/387.
+Page 2 text, citing
+A/80/387.
+Page 3 text, citing
+A/80/387.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestRenderMarkers(t *testing.T) {
+	p := newPage().
+		body(100, "some 10^6 square kilometres and the", "Convention of 1972^1 and", "the Protocol^2").
+		line(136, bodyH, left, "^3 which wrapped.").
+		notes(600, "1 First.", "2 Second.", "3 Third.")
+	got := render([]page{p.p})
+	want := `some 106 square kilometres and the
+Convention of 1972¹ and
+the Protocol²³
+which wrapped.
+__________________
+
+1  First.
+
+2  Second.
+
+3  Third.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Without a rule set as text (LibreOffice draws it), the footnote area is
+// the run of smaller lines at the foot of the page that starts with a
+// label; plain-size labels count where they continue the numbering.
+func TestRenderFootnotesWithoutRule(t *testing.T) {
+	p := newPage().
+		body(100, "Recalling the Convention,^1 and", "2 December 2024 was a date and", "the body of the page runs on", "for some lines, longer than the", "footnotes, until the Protocol,^2").
+		line(600, noteH, left, "1 United Nations, Treaty Series, vol. 1, No. 2.").
+		line(611, noteH, left, "2 Ibid., vol. 3, No. 4, of").
+		line(622, noteH, left, "3 May 1999.")
+	got := render([]page{p.p})
+	want := `Recalling the Convention,¹ and
+2 December 2024 was a date and
+the body of the page runs on
+for some lines, longer than the
+footnotes, until the Protocol,²
+__________________
+
+1  United Nations, Treaty Series, vol. 1, No. 2.
+
+2  Ibid., vol. 3, No. 4, of
+3 May 1999.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestRenderEmpty(t *testing.T) {
+	if got := render(nil); got != "" {
+		t.Errorf("render(nil) = %q", got)
+	}
+	if got := render([]page{{width: 600, height: 800}}); got != "" {
+		t.Errorf("empty page = %q", got)
+	}
+}
+
+func TestParseBBox(t *testing.T) {
+	x := `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd"><html xmlns="http://www.w3.org/1999/xhtml">
+<head><title>a &amp; b</title><meta name="Author" content="&lt;x&gt;"/></head><body><doc>
+<page width="612.000000" height="792.000000"><flow><block><line>
+<word xMin="10" yMin="20" xMax="30" yMax="31">Oceans</word><word xMin="33" yMin="20" xMax="40" yMax="31">&amp;</word><word xMin="43" yMin="20" xMax="60" yMax="31">&lt;seas&gt;</word>
+</line></block></flow></page>
+<page width="612" height="792"></page>
+</doc></body></html>`
+	pages, err := parseBBox([]byte(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 || len(pages[0].words) != 3 || pages[0].words[2].text != "<seas>" || pages[0].height != 792 {
+		t.Fatalf("pages = %+v", pages)
+	}
+	if got := render(pages); got != "Oceans & <seas>\n" {
+		t.Errorf("render = %q", got)
+	}
+}
+
+func FuzzParseBBox(f *testing.F) {
+	f.Add([]byte(`<doc><page width="100" height="100"><word xMin="1" yMin="1" xMax="9" yMax="9">ok</word></page></doc>`))
+	f.Add([]byte(`<doc><page width="100" height="100"><word xMin="9" yMin="9" xMax="1" yMax="1">1</word><word xMin="NaN" yMin="-1e308" xMax="1e308" yMax="0">_____</word></page></doc>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pages, err := parseBBox(data)
+		if err != nil {
+			return
+		}
+		render(pages)
+	})
+}
