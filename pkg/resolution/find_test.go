@@ -118,6 +118,22 @@ func TestFind(t *testing.T) {
 		{"impossible date kept", "resolution 64/182 of 31 April 2009", []want{{Text: "resolution 64/182 of 31 April 2009", Symbol: "64/182", Date: "2009-04-31"}}},
 		{"glued footnote year is no date", "resolution 64/182 of 18 December 20091", []want{{Text: "resolution 64/182", Symbol: "64/182", Date: "-"}}},
 		{"letters list then symbol", "resolution 31/16 A, S-8/1", []want{{Text: "resolution 31/16 A", Symbol: "31/16 A"}, {Text: "S-8/1", Symbol: "S-8/1"}}},
+		{"repeated resolution continues the organ", "Commission on Crime Prevention and Criminal Justice resolution 27/2 of 18 May 2018, entitled “Preventing trafficking”, resolution 27/3 of 18 May 2018", []want{
+			{Text: "resolution 27/2 of 18 May 2018, entitled “Preventing trafficking”", Symbol: "27/2", Organ: "CCPCJ", Title: "Preventing trafficking"},
+			{Text: "resolution 27/3 of 18 May 2018", Symbol: "27/3", Organ: "CCPCJ"},
+		}},
+		{"as well as resolution", "General Assembly resolutions 1514 (XV) of 14 December 1960 and 2145 (XXI) of 27 October 1966 as well as resolution S-14/1 of 20 September 1986", []want{
+			{Text: "resolutions 1514 (XV) of 14 December 1960", Symbol: "1514 (XV)", Organ: "GA"},
+			{Text: "2145 (XXI) of 27 October 1966", Symbol: "2145 (XXI)", Organ: "GA"},
+			{Text: "resolution S-14/1 of 20 September 1986", Symbol: "S-14/1", Organ: "GA"},
+		}},
+		{"shape overrules a continued organ", "Security Council resolution 1325 (2000) and resolution 64/182", []want{
+			{Text: "resolution 1325 (2000)", Symbol: "1325 (2000)", Organ: "SC"},
+			{Text: "resolution 64/182", Symbol: "64/182", Organ: "GA"},
+		}},
+		{"decision in another document", "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4.", []want{
+			{Text: "decision 15/4", Kind: "decision", Symbol: "15/4", Organ: "-"},
+		}},
 		{"in particular", "resolution 661 (1990) of 6 August 1990, 1409 (2002) of 14 May 2002, and in particular, 1447 (2002) of 4 December 2002,", []want{
 			{Text: "resolution 661 (1990) of 6 August 1990", Symbol: "661 (1990)"},
 			{Text: "1409 (2002) of 14 May 2002", Symbol: "1409 (2002)"},

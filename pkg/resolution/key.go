@@ -117,9 +117,10 @@ func (r *Ref) ResolveOrgan(docOrgan string) (string, Certainty) {
 		return r.Organ, Sure
 	}
 	organ, cert := r.shapeOrgan()
-	if r.Its && docOrgan != "" && fits(docOrgan, form, r.Session) && docOrgan != organ {
-		// "its resolution 5/1" in a Human Rights Council text. The clause
-		// may still speak of another body, so this is a guess.
+	if docOrgan != "" && docOrgan != organ && (r.Its || cert == Unknown) && fits(docOrgan, form, r.Session) {
+		// "its resolution 5/1" in a Human Rights Council text, a bare
+		// "resolution 87 (LIX)" in a General Assembly text. The clause may
+		// still speak of another body, so this is a guess.
 		return docOrgan, Guess
 	}
 	return organ, cert

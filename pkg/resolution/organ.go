@@ -101,6 +101,10 @@ func containedIn(s string, i int) (string, bool) {
 	if w == "" {
 		return "", false
 	}
+	// "document CBD/COP/15/17, decision 15/4"
+	if sym := symbolBefore(s, e-1); sym != "" {
+		return sym, true
+	}
 	v, vs := wordBefore(s, ws)
 	if vs < ws && ws > 0 && s[ws-1] == '.' {
 		// "chap. I", "sect. V", "part. II"
@@ -243,4 +247,23 @@ func organEarlier(s string, i int) (code, name string, ok bool) {
 		j = ws
 	}
 	return "", "", false
+}
+
+// symbolBefore returns the document symbol ending at i ("CBD/COP/15/17",
+// "A/56/1026-S/2002/932"), or "".
+func symbolBefore(s string, i int) string {
+	b := i
+	for b > 0 {
+		c := s[b-1]
+		if isAlnum(c) || c == '/' || c == '.' || c == '-' {
+			b--
+			continue
+		}
+		break
+	}
+	sym := s[b:i]
+	if strings.Count(sym, "/") >= 1 && strings.IndexFunc(sym, unicode.IsUpper) >= 0 && !strings.HasSuffix(sym, "/") {
+		return sym
+	}
+	return ""
 }

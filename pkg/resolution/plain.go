@@ -26,6 +26,9 @@ var (
 	// on a line, footnote rules.
 	furnitureRE = regexp.MustCompile(`(?m)^[ \t]*(?:\d{2}-\d{5}(?: \(E\))?(?:[ \t]+\d+/\d+)?|\d+/\d+[ \t]+\d{2}-\d{5}|\*\d{7}\*|_{5,}|[AES]/[A-Za-z0-9./\-]+(?:[ \t]+\d+/\d+[ \t]+\d{2}-\d{5}|[ \t]+\d{2}-\d{5}[ \t]+\d+/\d+)?)[ \t]*$`)
 	paraRE      = regexp.MustCompile(`\n[ \t\x{a0}]*\n\s*`)
+	// A footnote number glued to a word or a closing quote or
+	// parenthesis: "Solution;1", "Agreement1", "technologies”,13".
+	gluedNoteRE = regexp.MustCompile(`([\p{Ll}”’)])([,;:]?)\d{1,2}([ \t\n]|$)`)
 	// A footnote number glued to a year: "of 18 December 20091".
 	gluedYearRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)(\s+)((?:19|20)\d\d)\d{1,3}\b`)
 )
@@ -34,7 +37,7 @@ var (
 // citecheck's document reader does, for cmd/harvest and for tests: front
 // matter and Markdown footnotes are split off, footnote markers and page
 // furniture dropped, footnote numbers glued to years removed, and line wraps
-// joined. A line ending in a hyphen joins the next without a space
+// joined. Footnote numbers glued to words are removed from PDF text. A line ending in a hyphen joins the next without a space
 // ("Two-\nState" → "Two-State").
 func Plain(raw string, markdown bool) PlainText {
 	s := strings.ReplaceAll(raw, "\r\n", "\n")
@@ -54,6 +57,9 @@ func Plain(raw string, markdown bool) PlainText {
 	}
 	s = furnitureRE.ReplaceAllString(s, "")
 	s = gluedYearRE.ReplaceAllString(s, "$1$2$3")
+	if !markdown {
+		s = gluedNoteRE.ReplaceAllString(s, "$1$2$3")
+	}
 	p.Body = joinLines(s)
 	return p
 }

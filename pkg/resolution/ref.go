@@ -211,6 +211,16 @@ func hasPrefixFold(s string, i int, w string) (int, bool) {
 func (p *parser) parseList(start, j int, kind string) int {
 	s := p.s
 	org := organBefore(s, start)
+	// "Commission … resolution 27/2 of 18 May 2018, entitled “…”,
+	// resolution 27/3 of …": a repeated "resolution" continues the list.
+	inherited := false
+	if org == (organInfo{}) && len(p.refs) > 0 {
+		prev := p.refs[len(p.refs)-1]
+		if prev.Kind != "symbol" && prev.OrganName != "" && prev.End <= start && continues(s[prev.End:start]) {
+			org = organInfo{code: prev.Organ, name: prev.OrganName}
+			inherited = true
+		}
+	}
 	first := len(p.refs)
 	var pending []int // refs of this list still without a date
 	pos := j
@@ -271,6 +281,13 @@ func (p *parser) parseList(start, j int, kind string) int {
 	}
 	if len(p.refs) == first {
 		return 0
+	}
+	if inherited && org.code != "" && !fits(org.code, p.refs[first].Form(), p.refs[first].Session) {
+		// "Security Council resolution 1325 (2000) and resolution 64/182":
+		// the shape says another organ.
+		for k := first; k < len(p.refs); k++ {
+			p.refs[k].Organ, p.refs[k].OrganName = "", ""
+		}
 	}
 	if org.earlier && org.code != "" && !fits(org.code, p.refs[first].Form(), p.refs[first].Session) {
 		// The body named earlier in the clause did not adopt this symbol;
@@ -371,4 +388,14 @@ func (r *Ref) setDate(s string, d dateSpan) {
 	r.Date = fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
 	r.DateStart, r.DateEnd = d.start, d.end
 	r.DateText = s[d.start:d.end]
+}
+
+// continues reports whether the text between two references only links
+// them: commas, "and", closing quotes, white space.
+func continues(between string) bool {
+	t := strings.TrimSpace(between)
+	t = strings.TrimLeft(t, "”\"’'")
+	t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(t, ",")), "and"))
+	t = strings.TrimSpace(strings.TrimPrefix(t, "as well as"))
+	return t == "" && len(between) < 24 && !strings.Contains(between, "\n")
 }

@@ -88,7 +88,7 @@ func parseSymbol(s string, i int) (symTok, bool) {
 	switch {
 	case len(inner) == 4 && allDigits(inner):
 		y := atoi(inner)
-		if y < 1945 || y > 2100 || len(letters) > 0 {
+		if y < 1900 || y > 2099 || len(letters) > 0 {
 			return t, false
 		}
 		t.form, t.year = FormSecurityCouncil, y
