@@ -72,7 +72,8 @@ func TestJobsDeterministic(t *testing.T) {
 	}
 }
 
-// BenchmarkStages measures each stage over the regression corpus (MB/s).
+// BenchmarkStages measures each stage over the regression corpus (MB/s), or
+// over the folder named by $CITECHECK_BENCH_CORPUS.
 func BenchmarkStages(b *testing.B) {
 	reg, err := registry.Default()
 	if err != nil {
@@ -80,7 +81,11 @@ func BenchmarkStages(b *testing.B) {
 	}
 	var files [][]byte
 	size := int64(0)
-	for _, in := range engine.Expand([]string{corpusDir}) {
+	dir := corpusDir
+	if d := os.Getenv("CITECHECK_BENCH_CORPUS"); d != "" {
+		dir = d // e.g. a corpus made by ../shared/bench/gen_corpus.py
+	}
+	for _, in := range engine.Expand([]string{dir}) {
 		data, err := os.ReadFile(in.Path)
 		if err != nil {
 			b.Fatal(err)
