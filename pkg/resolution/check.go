@@ -130,16 +130,6 @@ func (c *checker) kindWord() string {
 // display names the reference in messages: "resolution 64/182".
 func (c *checker) display() string { return c.kindWord() + " " + c.r.Symbol }
 
-// organName returns the organ's name for messages.
-func organName(code string) string {
-	for n, c := range Organs {
-		if c == code && n != "Assembly" && n != "ECOSOC" && !strings.HasPrefix(n, "Sub-Commission") {
-			return n
-		}
-	}
-	return code
-}
-
 // checkForm reports symbols in a form their organ did not use at the time.
 func (c *checker) checkForm() {
 	r := c.r

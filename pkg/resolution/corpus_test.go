@@ -25,7 +25,7 @@ var (
 	scNameRE    = regexp.MustCompile(`S_RES_\d+_(\d{4})`)
 )
 
-func loadCorpus(t *testing.T) []corpusDoc {
+func loadCorpus(t testing.TB) []corpusDoc {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(corpusDir, "*", "*"))
 	if err != nil || len(files) == 0 {
@@ -191,4 +191,24 @@ func expectFinding(t *testing.T, name, src string, reg *Registry, d corpusDoc, r
 	}
 	lo, hi := max(0, start-80), min(len(src), end+40)
 	t.Errorf("%s: no %s %s at %q\n    …%s…", name, severity, rule, src[start:end], src[lo:hi])
+}
+
+// BenchmarkFindCheck measures Find and Check over the test corpus.
+func BenchmarkFindCheck(b *testing.B) {
+	docs := loadCorpus(b)
+	reg := defaultReg(b)
+	size := 0
+	for _, d := range docs {
+		for _, s := range d.texts {
+			size += len(s)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range docs {
+			for _, s := range d.texts {
+				CheckWith(Find(s), reg, Options{DocDate: d.docDate, DocOrgan: d.organ})
+			}
+		}
+	}
 }

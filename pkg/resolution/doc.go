@@ -23,5 +23,13 @@
 //
 // Check reports a date as wrong only when it is sure which organ adopted the
 // resolution: "resolution 52/1" may be a General Assembly or a Commission on
-// Narcotic Drugs resolution, and a wrong guess would be a false alarm.
+// Narcotic Drugs resolution, and a wrong guess would be a false alarm. A
+// guessed organ is trusted only when the stated date fits it (session 52 of
+// the General Assembly met in 1997–1998). CheckWith also takes the
+// document's own organ (Options.DocOrgan: "GA" for A/… texts, "HRC" for
+// A/HRC/…, "SC" for S/…), which resolves "its resolution …".
+//
+// DefaultRegistry is built from Go data generated from rules/resolutions
+// (go generate ./pkg/resolution), because decoding the YAML takes tens of
+// milliseconds; TestEmbeddedMatchesYAML keeps the two in step.
 package resolution

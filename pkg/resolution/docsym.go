@@ -22,7 +22,7 @@ func (p *parser) findDocSymbols() {
 		if end == 0 {
 			continue
 		}
-		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: s[i:end]}
+		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: strings.Join(comps, "/")}
 		r.Organ = map[byte]string{'A': "GA", 'S': "SC", 'E': "ECOSOC"}[c]
 		resolutionFromDoc(&r, comps)
 		recordsBefore(s, &r)

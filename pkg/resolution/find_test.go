@@ -108,6 +108,8 @@ func TestFind(t *testing.T) {
 		{"official records", "Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (A/64/49).", []want{
 			{Text: "A/64/49", Kind: "symbol", Doc: "A/64/49"},
 		}},
+		{"symbol spacing normalized", "S/RES/2231(2015)", []want{{Text: "S/RES/2231(2015)", Kind: "symbol", Doc: "S/RES/2231 (2015)", Symbol: "2231 (2015)", Organ: "SC"}}},
+		{"decision letters and date", "its decision 79/573 B of 5 September 2025", []want{{Text: "decision 79/573 B of 5 September 2025", Kind: "decision", Symbol: "79/573 B", Letters: "B", Date: "2025-09-05", Its: true, Organ: "-"}}},
 		{"url is not a symbol", "https://undocs.org/A/RES/64/182", nil},
 		{"two dates respectively full", "resolutions 63/168 and 65/206 of 18 December 2008 and 21 December 2010, respectively", []want{
 			{Text: "resolutions 63/168", Symbol: "63/168", Date: "2008-12-18", DateText: "18 December 2008"},
