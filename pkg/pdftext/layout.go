@@ -331,10 +331,7 @@ func render(pages []page) string {
 				continue
 			}
 			rest := allWords(r)[1:]
-			text := lab
-			if len(rest) > 0 {
-				text += "  " + r.join(rest, nil)
-			}
+			text := noteLine(lab, r.join(rest, nil))
 			lastNote = &note{label: lab, lines: []string{text}}
 			v.notes = append(v.notes, lastNote)
 			labels[lab] = true
@@ -551,6 +548,22 @@ func noteLabel(r *row, hasSuper bool, left float64, lastNum int) string {
 		return ""
 	}
 	return w
+}
+
+// noteLine writes a footnote's first line, "5  United Nations, …", the
+// shape pkg/document reads as a footnote. It takes a plain number for a
+// footnote only before text that starts with a capital, a symbol or a
+// quote; before "ibid.", "3 May 1999" or "10 countries" the label is
+// written in superscript digits, which it takes as certain.
+func noteLine(label, text string) string {
+	if isDigits(label) {
+		c, _ := utf8.DecodeRuneInString(text)
+		first, _, _ := strings.Cut(text, " ")
+		if unicode.IsLower(c) || unicode.IsDigit(c) || months[strings.TrimRight(first, ".,")] {
+			return toSuper(label) + " " + text
+		}
+	}
+	return label + "  " + text
 }
 
 var months = map[string]bool{

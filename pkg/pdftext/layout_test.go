@@ -3,6 +3,9 @@ package pdftext
 import (
 	"strings"
 	"testing"
+
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/source"
 )
 
 // A synthetic page: 600 × 800 points, body text 11 points high at 12
@@ -240,4 +243,44 @@ func FuzzParseBBox(f *testing.F) {
 		}
 		render(pages)
 	})
+}
+
+func TestNoteLine(t *testing.T) {
+	for _, tc := range []struct{ label, text, want string }{
+		{"5", "United Nations, Treaty Series, vol. 1, No. 2.", "5  United Nations, Treaty Series, vol. 1, No. 2."},
+		{"*", "A/80/150.", "*  A/80/150."},
+		{"12", "“Quoted”.", "12  “Quoted”."},
+		{"6", "ibid., vol. 2.", "⁶ ibid., vol. 2."},
+		{"7", "10 December 1948.", "⁷ 10 December 1948."},
+		{"8", "May 1999, para. 3.", "⁸ May 1999, para. 3."},
+	} {
+		if got := noteLine(tc.label, tc.text); got != tc.want {
+			t.Errorf("noteLine(%q, %q) = %q, want %q", tc.label, tc.text, got, tc.want)
+		}
+	}
+}
+
+// A footnote whose text starts in lower case or with a date is still a
+// footnote to pkg/document.
+func TestRenderAwkwardFootnotesParse(t *testing.T) {
+	p := newPage().
+		body(100, "Recalling the Convention,^1 the Protocol^2 and", "the Declaration^3 of 1948,").
+		notes(600, "1 United Nations, Treaty Series, vol. 1, No. 2.", "2 ibid., vol. 3, No. 4.", "3 10 December 1948, resolution 217 A (III).")
+	text := render([]page{p.p})
+	f, err := source.New("x.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := document.Parse(f)
+	var got []string
+	for _, n := range d.Footnotes {
+		got = append(got, n.Label+" "+n.Text.Text)
+	}
+	want := []string{"1 United Nations, Treaty Series, vol. 1, No. 2.", "2 ibid., vol. 3, No. 4.", "3 10 December 1948, resolution 217 A (III)."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("footnotes\n%s\nwant\n%s\nin\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), text)
+	}
+	if len(d.Markers) != 3 {
+		t.Errorf("%d markers, want 3", len(d.Markers))
+	}
 }
