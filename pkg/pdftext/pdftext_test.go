@@ -245,7 +245,7 @@ func fakeProgram(t *testing.T, script string) string {
 		t.Skip("needs a POSIX shell")
 	}
 	path := filepath.Join(t.TempDir(), "pdftotext")
-	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+	if err := os.WriteFile(path, []byte("#!/bin/sh\nPATH=/usr/bin:/bin:$PATH\n"+script+"\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	return path
