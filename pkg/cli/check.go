@@ -101,6 +101,8 @@ type checkOptions struct {
 	baseline string
 	quiet    bool
 	progress string
+	cpuprof  string
+	memprof  string
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -133,6 +135,10 @@ still checked and reported).`,
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file (see 'citecheck baseline')")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text format: no closing summary line")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on standard error: auto (a terminal, runs over a second), always, never")
+	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
+	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to FILE at the end (for performance work)")
+	_ = fs.MarkHidden("cpuprofile")
+	_ = fs.MarkHidden("memprofile")
 	o.runOptions.register(fs)
 	return cmd
 }
@@ -191,6 +197,16 @@ type output struct {
 }
 
 func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
+	if o.cpuprof != "" {
+		stop, err := startCPUProfile(o.cpuprof)
+		if err != nil {
+			return usageErr("--cpuprofile: %v", err)
+		}
+		defer stop()
+	}
+	if o.memprof != "" {
+		defer writeHeapProfile(o.memprof)
+	}
 	if _, err := parseFailOn(o.failOn); err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ func (d *Document) buildBody(ls []line) {
 	if minNum > 0 {
 		ms.last = minNum - 1
 	}
-	var b streamBuilder
+	b := streamBuilder{buf: make([]byte, 0, len(text))}
 	for _, l := range ls {
 		if l.kind != lineText {
 			continue

@@ -105,7 +105,7 @@ func Parse(f *source.File) *Document {
 }
 
 func splitLines(text []byte) []line {
-	var ls []line
+	ls := make([]line, 0, bytes.Count(text, []byte{'\n'})+1)
 	start := 0
 	for start <= len(text) {
 		i := bytes.IndexByte(text[start:], '\n')
@@ -311,7 +311,8 @@ func isFurniture(b []byte) bool {
 		return true
 	}
 	// A document symbol alone: A/80/L.1, A/C.3/80/L.4, A/RES/80/1, S/RES/2719 (2023)
-	if (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 {
+	// (A footnote that is only a symbol ends with a full stop: "A/80/387.")
+	if (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 && !bytes.ContainsAny(b[len(b)-1:], ".,;") {
 		return true
 	}
 	return false

@@ -1,6 +1,9 @@
 package document
 
-import "sort"
+import (
+	"sort"
+	"unsafe"
+)
 
 // Stream is a run of text assembled from pieces of a source file: the body
 // of a document with line wraps joined, footnote blocks and page furniture
@@ -47,7 +50,8 @@ func (b *streamBuilder) space() {
 }
 
 func (b *streamBuilder) stream() Stream {
-	return Stream{Text: string(b.buf), segs: b.segs}
+	// The builder is done with buf: share it rather than copy it.
+	return Stream{Text: unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), segs: b.segs}
 }
 
 // Src maps a byte offset of Text to a byte offset of the source.

@@ -247,6 +247,15 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if st.IsDir() {
 		return nil, errors.New("is a directory")
 	}
+	if n := st.Size(); n > 0 && n <= limit {
+		// One allocation of the right size; ReadFull stops at EOF.
+		buf := make([]byte, n)
+		m, err := io.ReadFull(fh, buf)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		return buf[:m], nil
+	}
 	return io.ReadAll(io.LimitReader(fh, limit+1))
 }
 

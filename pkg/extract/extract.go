@@ -115,8 +115,6 @@ var (
 	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
 	untsRE   = regexp.MustCompile(`(?:(United Nations|League of Nations)\s*,?\s*)?\*?Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 	ibidRE   = regexp.MustCompile(`^(?:See\s+)?\*?Ibid\b\.?\*?(?:\s*,\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
-	numRE    = regexp.MustCompile(`\d+|[IVXLCDM]+`)
-	rangeRE  = regexp.MustCompile(`(\d+)\s*[-–]\s*(\d+)`)
 	seeRE    = regexp.MustCompile(`^(?:See(?: also)?\s+)?\*?(?:United Nations|League of Nations)?\s*,?\s*\*?Treaty\s+Series`)
 	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
 )
@@ -217,7 +215,7 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 	text := s.Text
 	var out []*Reference
 	if label != "" {
-		if m := ibidRE.FindStringSubmatchIndex(text); m != nil {
+		if m := matchIbid(text); m != nil {
 			r := &Reference{Kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Ibid: true, Primary: true}
 			r.streamStart, r.streamEnd = m[0], m[1]
 			switch {
@@ -283,6 +281,16 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 	return out
 }
 
+// matchIbid matches an Ibid. footnote; most footnotes are not, and are
+// turned away before the regular expression runs.
+func matchIbid(text string) []int {
+	head := text[:min(len(text), 16)]
+	if !strings.Contains(head, "bid") {
+		return nil
+	}
+	return ibidRE.FindStringSubmatchIndex(text[:min(len(text), 200)])
+}
+
 // findUNTS returns the submatch indexes of every Treaty Series citation in
 // text. The regular expression runs only in a window around each
 // "Treaty", which most text has none of.
@@ -316,34 +324,59 @@ func findUNTS(text string) [][]int {
 // ("970–973").
 func nums(s *document.Stream, text string, from, to int) []Num {
 	var out []Num
-	list := text[from:to]
-	ranges := rangeRE.FindAllStringSubmatchIndex(list, -1)
-	inRange := func(i int) []int {
-		for _, r := range ranges {
-			if i >= r[0] && i < r[1] {
-				return r
-			}
-		}
-		return nil
-	}
-	done := map[int]bool{}
-	for _, m := range numRE.FindAllStringIndex(list, -1) {
-		if r := inRange(m[0]); r != nil {
-			if done[r[0]] {
-				continue
-			}
-			done[r[0]] = true
-			a, _ := strconv.Atoi(list[r[2]:r[3]])
-			b, _ := strconv.Atoi(list[r[4]:r[5]])
-			if b < a || b-a > 20 {
-				b = a
-			}
-			for v := a; v <= b; v++ {
-				out = append(out, Num{Value: strconv.Itoa(v), Start: s.Src(from + r[0]), End: s.SrcEnd(from + r[1])})
-			}
+	isRoman := func(c byte) bool { return strings.IndexByte("IVXLCDM", c) >= 0 }
+	i := from
+	for i < to {
+		c := text[i]
+		if !(c >= '0' && c <= '9') && !isRoman(c) {
+			i++
 			continue
 		}
-		out = append(out, Num{Value: list[m[0]:m[1]], Start: s.Src(from + m[0]), End: s.SrcEnd(from + m[1])})
+		st := i
+		if c >= '0' && c <= '9' {
+			for i < to && text[i] >= '0' && text[i] <= '9' {
+				i++
+			}
+		} else {
+			for i < to && isRoman(text[i]) {
+				i++
+			}
+		}
+		val := text[st:i]
+		// A range: "970–973", "970-973", "970 - 973".
+		j := i
+		for j < to && text[j] == ' ' {
+			j++
+		}
+		dash := 0
+		if j < to && text[j] == '-' {
+			dash = 1
+		} else if strings.HasPrefix(text[j:to], "–") {
+			dash = len("–")
+		}
+		if dash > 0 && c >= '0' && c <= '9' {
+			k := j + dash
+			for k < to && text[k] == ' ' {
+				k++
+			}
+			e := k
+			for e < to && text[e] >= '0' && text[e] <= '9' {
+				e++
+			}
+			if e > k {
+				a, _ := strconv.Atoi(val)
+				bv, _ := strconv.Atoi(text[k:e])
+				if bv < a || bv-a > 20 {
+					bv = a
+				}
+				for v := a; v <= bv; v++ {
+					out = append(out, Num{Value: strconv.Itoa(v), Start: s.Src(st), End: s.SrcEnd(e)})
+				}
+				i = e
+				continue
+			}
+		}
+		out = append(out, Num{Value: val, Start: s.Src(st), End: s.SrcEnd(i)})
 	}
 	return out
 }

@@ -11,6 +11,10 @@ import (
 type Matcher struct {
 	reg  *registry.Registry
 	root *node
+	// lowerStarts: some title or alias starts with a lower-case word, so
+	// lower-case words cannot be skipped; nonASCIIStarts: one starts with
+	// a letter outside ASCII.
+	lowerStarts, nonASCIIStarts bool
 }
 
 type node struct {
@@ -65,25 +69,32 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 		}
 		n = c
 	}
+	if !toks[0].upper && !toks[0].digits {
+		m.lowerStarts = true
+	}
+	if title[toks[0].start] >= 0x80 {
+		m.nonASCIIStarts = true
+	}
 	if n.treaty == nil || (n.alias && !alias) {
 		n.treaty, n.alias, n.upper = t, alias, toks[0].upper
 	}
 }
 
-// match returns the longest title starting at token i: the index of its
-// last token and its node, or -1.
-func (m *Matcher) match(s string, toks []token, i int, key []byte) (int, *node, []byte) {
+// match returns the longest title starting with word w: the last word of
+// the match and its node (nil when nothing matches).
+func (m *Matcher) match(text string, w word, key []byte) (word, *node, []byte) {
 	n := m.root
-	last, lastNode := -1, (*node)(nil)
-	for j := i; j < len(toks); j++ {
-		key = appendKey(key[:0], s[toks[j].start:toks[j].end])
-		c, ok := n.next[string(key)]
-		if !ok {
+	var last word
+	var lastNode *node
+	for cur, ok := w, true; ok; cur, ok = nextWord(text, cur.end) {
+		key = appendKey(key[:0], text[cur.start:cur.end])
+		c, found := n.next[string(key)]
+		if !found {
 			break
 		}
 		n = c
-		if n.treaty != nil && (!n.upper || toks[i].upper) {
-			last, lastNode = j, n
+		if n.treaty != nil && (!n.upper || w.upper) {
+			last, lastNode = cur, n
 		}
 	}
 	return last, lastNode, key

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
@@ -41,51 +43,72 @@ var shortFormWords = map[string]string{
 
 // mentions finds treaty mentions in one stream. cites are the citations in
 // the same stream, for linking "Title (United Nations, Treaty Series, …)".
+//
+// Every registered title starts with a capital, so only capitalised words
+// are looked at; the words around them are read as needed.
 func (x *Extractor) mentions(s *document.Stream, label string, cites []*Reference) []*Reference {
 	text := s.Text
-	toks := tokenize(text, nil)
 	var out []*Reference
 	var key []byte
-	keyOf := func(k int) string {
-		return string(appendKey(nil, text[toks[k].start:toks[k].end]))
+	var kb []byte
+	keyOf := func(w word) string {
+		kb = appendKey(kb[:0], text[w.start:w.end])
+		return string(kb)
 	}
-	for i := 0; i < len(toks); i++ {
-		key = appendKey(key[:0], text[toks[i].start:toks[i].end])
-		if toks[i].digits && i+1 < len(toks) && toks[i+1].upper && yearWord.MatchString(text[toks[i].start:toks[i].end]) {
-			// "the 1988 Convention", unless a registered title follows
-			// ("the 1951 Convention relating to the Status of Refugees").
-			if w, ok := shortFormWords[keyOf(i+1)]; ok {
-				if j, _, _ := x.m.match(text, toks, i+1, nil); j < 0 {
-					out = append(out, x.shortForm(s, toks, i, w, label))
-					i++
-					continue
-				}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+		case c >= 'a' && c <= 'z' && x.m.lowerStarts:
+		case c >= 0x80 && (x.m.nonASCIIStarts || x.m.lowerStarts):
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				continue
 			}
-		}
-		if !x.m.first(key) {
+		default:
 			continue
 		}
-		j, n, k2 := x.m.match(text, toks, i, key)
-		key = k2
-		if j < 0 {
+		if !startsWord(text, i) {
+			continue
+		}
+		w := wordAt(text, i)
+		key = appendKey(key[:0], text[w.start:w.end])
+		var last word
+		var n *node
+		if x.m.first(key) {
+			last, n, key = x.m.match(text, w, key)
+		}
+		if n == nil {
+			// "the 1988 Convention": a year before a capitalised
+			// instrument word that starts no registered title.
+			if sw, ok := shortFormWords[keyOf(w)]; ok {
+				if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
+					out = append(out, x.shortForm(s, y, w, sw, label))
+				}
+			}
+			i = w.end - 1
 			continue
 		}
 		m := &Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: label}
-		m.streamStart, m.streamEnd = toks[i].start, toks[j].end
-		if toks[j].digits && yearWord.MatchString(text[toks[j].start:toks[j].end]) {
-			m.Year, _ = strconv.Atoi(text[toks[j].start:toks[j].end])
-			m.YearStart, m.YearEnd = s.Src(toks[j].start), s.SrcEnd(toks[j].end)
+		m.streamStart, m.streamEnd = w.start, last.end
+		if last.digits && yearWord.MatchString(text[last.start:last.end]) {
+			m.Year, _ = strconv.Atoi(text[last.start:last.end])
+			m.YearStart, m.YearEnd = s.Src(last.start), s.SrcEnd(last.end)
 			m.YearInTitle = true
 		}
-		m.Embedded = embedded(text, toks, i, keyOf)
+		m.Embedded = embedded(text, w, keyOf)
 		// "the 1951 Convention relating to the Status of Refugees"
-		if m.Year == 0 && i >= 2 && toks[i-1].digits && yearWord.MatchString(text[toks[i-1].start:toks[i-1].end]) && keyOf(i-2) == "the" {
-			m.Year, _ = strconv.Atoi(text[toks[i-1].start:toks[i-1].end])
-			m.YearStart, m.YearEnd = s.Src(toks[i-1].start), s.SrcEnd(toks[i-1].end)
-			m.streamStart = toks[i-1].start
+		if m.Year == 0 {
+			if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
+				if the, ok := prevWord(text, y.start); ok && keyOf(the) == "the" {
+					m.Year, _ = strconv.Atoi(text[y.start:y.end])
+					m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
+					m.streamStart = y.start
+				}
+			}
 		}
 		rest := text[m.streamEnd:min(len(text), m.streamEnd+160)]
-		if m.Year == 0 && !m.Embedded {
+		if m.Year == 0 && !m.Embedded && mayGiveYear(rest) {
 			if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
 				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
 				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
@@ -96,7 +119,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 				m.streamEnd += ym[3]
 			}
 		}
-		if am := amendedRE.FindStringIndex(text[m.streamEnd:min(len(text), m.streamEnd+80)]); am != nil {
+		if am := matchAmended(text[m.streamEnd:min(len(text), m.streamEnd+80)]); am != nil {
 			if a, ok := x.amended[m.Treaty]; ok {
 				m.Treaty = a
 			}
@@ -111,45 +134,68 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 			}
 		}
 		out = append(out, m)
-		// Skip the tokens the mention covers.
-		for i+1 < len(toks) && toks[i+1].start < m.streamEnd {
-			i++
-		}
+		i = m.streamEnd - 1
 	}
 	return out
 }
 
-// embedded reports whether the title starting at token i is part of a
+// mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
+// a year phrase starts with a comma or "of", "adopted", "signed", "done",
+// "concluded" or "opened".
+func mayGiveYear(rest string) bool {
+	r := strings.TrimLeft(rest, " ")
+	if strings.HasPrefix(r, ",") {
+		return true
+	}
+	for _, w := range [...]string{"of ", "adopted", "signed", "done", "concluded", "opened"} {
+		if strings.HasPrefix(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAmended matches ", as amended …" after a title.
+func matchAmended(rest string) []int {
+	if !strings.Contains(rest, "amended") {
+		return nil
+	}
+	return amendedRE.FindStringIndex(rest)
+}
+
+func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
+
+// embedded reports whether the title starting with word w is part of a
 // larger capitalised title: "Optional Protocol to the Convention …",
 // "Memorandum … in Connection with Ukraine’s Accession to the Treaty …",
 // "Protocol of 2014 to the Forced Labour Convention".
-func embedded(text string, toks []token, i int, keyOf func(int) string) bool {
-	k := i - 1
-	if k >= 0 && keyOf(k) == "the" {
-		k--
+func embedded(text string, w word, keyOf func(word) string) bool {
+	p, ok := prevWord(text, w.start)
+	if ok && keyOf(p) == "the" {
+		p, ok = prevWord(text, p.start)
 	}
-	if k < 1 || !embedPreps[keyOf(k)] {
+	if !ok || !embedPreps[keyOf(p)] {
 		return false
 	}
-	p2 := k - 1
-	if strings.ContainsAny(text[toks[p2].end:toks[i].start], ".;:") {
+	p2, ok := prevWord(text, p.start)
+	if !ok || strings.ContainsAny(text[p2.end:w.start], ".;:") {
 		return false
 	}
-	if toks[p2].digits {
-		return yearWord.MatchString(text[toks[p2].start:toks[p2].end])
+	if p2.digits {
+		return yearWord.MatchString(text[p2.start:p2.end])
 	}
-	return toks[p2].upper && !notTitleWords[keyOf(p2)]
+	return p2.upper && !notTitleWords[keyOf(p2)]
 }
 
-func (x *Extractor) shortForm(s *document.Stream, toks []token, i int, word, label string) *Reference {
+func (x *Extractor) shortForm(s *document.Stream, y, w word, sw, label string) *Reference {
 	text := s.Text
-	y, _ := strconv.Atoi(text[toks[i].start:toks[i].end])
-	m := &Reference{Kind: KindTreaty, ShortForm: true, InFootnote: label, Year: y}
-	m.streamStart, m.streamEnd = toks[i].start, toks[i+1].end
-	m.YearStart, m.YearEnd = s.Src(toks[i].start), s.SrcEnd(toks[i].end)
+	yr, _ := strconv.Atoi(text[y.start:y.end])
+	m := &Reference{Kind: KindTreaty, ShortForm: true, InFootnote: label, Year: yr}
+	m.streamStart, m.streamEnd = y.start, w.end
+	m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
 	m.Start, m.End = s.Src(m.streamStart), s.SrcEnd(m.streamEnd)
 	m.Text = text[m.streamStart:m.streamEnd]
-	m.shortWord = word
+	m.shortWord = sw
 	return m
 }
 

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is a word of a stream, found lazily: the extractor looks only at
+// the few words around capitalised ones, so most text is never split.
+type word struct {
+	start, end int
+	upper      bool // starts with an upper-case letter
+	digits     bool // only ASCII digits
+}
+
+// wordRune reports whether r belongs to a word.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wordAt returns the word starting at i (text[i] starts a word).
+func wordAt(text string, i int) word {
+	w := word{start: i, digits: true}
+	if c := text[i]; c < utf8.RuneSelf {
+		w.upper = c >= 'A' && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		w.upper = unicode.IsUpper(r)
+	}
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isAlnumByte(c) {
+				if c > '9' {
+					w.digits = false
+				}
+				i++
+				continue
+			}
+			if c == '\'' && i+1 < len(text) && isAlnumByte(text[i+1]) {
+				w.digits = false
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '’' && i+n < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
+				w.digits = false
+				i += n
+				continue
+			}
+		}
+		if !wordRune(r) {
+			break
+		}
+		w.digits = false
+		i += n
+	}
+	w.end = i
+	return w
+}
+
+// nextWord returns the first word at or after i.
+func nextWord(text string, i int) (word, bool) {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isAlnumByte(c) {
+				return wordAt(text, i), true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if wordRune(r) {
+			return wordAt(text, i), true
+		}
+		i += n
+	}
+	return word{}, false
+}
+
+// prevWord returns the last word that ends at or before i.
+func prevWord(text string, i int) (word, bool) {
+	// Skip what is not a word.
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if wordRune(r) {
+			break
+		}
+		i -= n
+	}
+	if i == 0 {
+		return word{}, false
+	}
+	end := i
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if wordRune(r) {
+			i -= n
+			continue
+		}
+		// An apostrophe inside a word ("Ukraine’s").
+		if (r == '\'' || r == '’') && i-n > 0 && i < end {
+			if r2, _ := utf8.DecodeLastRuneInString(text[:i-n]); unicode.IsLetter(r2) {
+				i -= n
+				continue
+			}
+		}
+		break
+	}
+	w := wordAt(text, i)
+	w.end = end
+	return w, true
+}
+
+// startsWord reports whether a word starts at byte i: the byte before is
+// not part of a word.
+func startsWord(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := text[i-1]
+	if c < utf8.RuneSelf {
+		return !isAlnumByte(c) && c != '\''
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !wordRune(r) && r != '’'
+}
