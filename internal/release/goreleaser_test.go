@@ -417,18 +417,3 @@ func goRunArgs(t *testing.T, hook string, words []string) (sub []string, ldflags
 	}
 	return words[i+1:], ldflags
 }
-
-// TestGoreleaserCheckScript keeps scripts/goreleaser-check.sh, when
-// present, pointed at this configuration.
-func TestGoreleaserCheckScript(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(root, "scripts", "goreleaser-check.sh"))
-	if os.IsNotExist(err) {
-		t.Skip("no scripts/goreleaser-check.sh")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(b), "goreleaser check") {
-		t.Error("scripts/goreleaser-check.sh does not run `goreleaser check`")
-	}
-}
