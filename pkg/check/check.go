@@ -12,6 +12,7 @@ import (
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
@@ -21,6 +22,11 @@ type Context struct {
 	Doc      *document.Document
 	Refs     *extract.Result
 	Registry *registry.Registry
+	// Resolutions is the resolution registry (nil: form checks only).
+	Resolutions *resolution.Registry
+
+	resDone     bool
+	resFindings []resolution.Finding
 }
 
 // Check is one rule.
@@ -35,7 +41,7 @@ type Check interface {
 
 // All returns every check, sorted by ID.
 func All() []Check {
-	cs := []Check{ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}
+	cs := append([]Check{ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}, resolutionChecks...)
 	slices.SortFunc(cs, func(a, b Check) int { return strings.Compare(a.ID(), b.ID()) })
 	return cs
 }

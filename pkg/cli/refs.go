@@ -112,6 +112,25 @@ func writeRefText(w io.Writer, j extract.RefJSON) error {
 		if len(j.CitedAs) > 0 {
 			facts = append(facts, "footnote cites "+strings.Join(j.CitedAs, ", "))
 		}
+	case extract.KindResolution, extract.KindDecision, extract.KindSymbol:
+		if j.Organ != "" {
+			facts = append(facts, "organ "+j.Organ)
+		}
+		if j.Symbol != "" {
+			facts = append(facts, "symbol "+j.Symbol)
+		}
+		if j.Doc != "" {
+			facts = append(facts, "document "+j.Doc)
+		}
+		if j.Date != "" {
+			facts = append(facts, "dated "+j.Date)
+		}
+		if j.Title != "" {
+			facts = append(facts, fmt.Sprintf("entitled %q", j.Title))
+		}
+		if j.InFootnote != "" {
+			facts = append(facts, "in footnote "+j.InFootnote)
+		}
 	default:
 		if j.IbidOf != nil {
 			if *j.IbidOf == "" {

@@ -351,6 +351,11 @@ rules:
   unts-citation: error      # a Treaty Series citation that contradicts the registry or the text
   year-inconsistent: warning
   ibid-unresolved: warning
+  resolution-date: error    # a resolution cited with a date not its own
+  resolution-future: error  # a resolution adopted after the document's date
+  resolution-form: warning  # a symbol in a form its organ and era never used
+  resolution-title: warning # a quoted title that is not the registered one
+  suppression: warning      # a suppression comment without reason, or unused
 
 # The exit status is 1 when a finding is at least this severe (error, warning, info, never).
 fail-on: error

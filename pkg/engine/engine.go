@@ -27,12 +27,16 @@ import (
 	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/render"
+	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
 // Options configure an Engine.
 type Options struct {
 	Registry *registry.Registry
+	// Resolutions is the resolution registry (nil: symbol forms are still
+	// checked, dates are not).
+	Resolutions *resolution.Registry
 	// Checks to run; nil means check.All().
 	Checks []check.Check
 	// Config sets rule levels per path (nil: defaults).
@@ -264,7 +268,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 // baseline.
 func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
 	refs := e.x.Extract(d)
-	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry}, e.opts.Checks)
+	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions}, e.opts.Checks)
 	ds = applySuppressions(f, ds, e.rules)
 	if c := e.opts.Config; c != nil {
 		out := ds[:0]

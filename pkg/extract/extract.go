@@ -14,13 +14,17 @@ import (
 
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // Reference kinds.
 const (
-	KindTreaty = "treaty"
-	KindUNTS   = "unts"
-	KindIbid   = "ibid"
+	KindTreaty     = "treaty"
+	KindUNTS       = "unts"
+	KindIbid       = "ibid"
+	KindResolution = "resolution" // also "decision"
+	KindDecision   = "decision"
+	KindSymbol     = "symbol" // a UN document symbol: "A/64/L.5"
 )
 
 // Num is a number as written, with its source span.
@@ -85,6 +89,10 @@ type Reference struct {
 	Prev *Reference
 	// NotUNTS: an Ibid. whose antecedent is not a Treaty Series citation.
 	NotUNTS bool
+
+	// Resolution is set for resolution, decision and symbol references;
+	// its offsets are source offsets.
+	Resolution *resolution.Ref
 
 	// streamStart and streamEnd locate the reference in its stream.
 	streamStart, streamEnd int
@@ -183,6 +191,11 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	}
 	x.resolveShortForms(mentions)
 	res.References = append(res.References, mentions...)
+	// 4. References to resolutions, decisions and documents.
+	res.References = append(res.References, resolutionRefs(&d.Body, "")...)
+	for _, f := range d.Footnotes {
+		res.References = append(res.References, resolutionRefs(&f.Text, f.Label)...)
+	}
 	slices.SortStableFunc(res.References, func(a, b *Reference) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
@@ -277,6 +290,26 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 		}
 		x.resolve(r)
 		out = append(out, r)
+	}
+	return out
+}
+
+// resolutionRefs finds references to resolutions, decisions and document
+// symbols in a stream, with every offset mapped to the source.
+func resolutionRefs(s *document.Stream, label string) []*Reference {
+	var out []*Reference
+	for _, r := range resolution.Find(s.Text) {
+		text := s.Text[r.Start:r.End]
+		r.Start, r.End = s.Src(r.Start), s.SrcEnd(r.End)
+		r.NumStart, r.NumEnd = s.Src(r.NumStart), s.SrcEnd(r.NumEnd)
+		if r.DateText != "" {
+			r.DateStart, r.DateEnd = s.Src(r.DateStart), s.SrcEnd(r.DateEnd)
+		}
+		if r.Title != "" {
+			r.TitleStart, r.TitleEnd = s.Src(r.TitleStart), s.SrcEnd(r.TitleEnd)
+		}
+		ref := &Reference{Kind: r.Kind, Start: r.Start, End: r.End, Text: text, InFootnote: label, Resolution: &r}
+		out = append(out, ref)
 	}
 	return out
 }

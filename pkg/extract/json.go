@@ -34,6 +34,12 @@ type RefJSON struct {
 	InFootnote string `json:"in_footnote,omitempty"`
 	// Documented: the registry IDs the footnote of a mention cites.
 	CitedAs []string `json:"cited_as,omitempty"`
+	// Resolutions, decisions and document symbols.
+	Organ  string `json:"organ,omitempty"`
+	Symbol string `json:"symbol,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Doc    string `json:"doc,omitempty"`
 }
 
 // JSON converts r to its JSON form.
@@ -59,6 +65,11 @@ func (r *Reference) JSON(f *source.File) RefJSON {
 			for _, t := range c.Treaties() {
 				j.CitedAs = append(j.CitedAs, t.ID)
 			}
+		}
+	case KindResolution, KindDecision, KindSymbol:
+		if rr := r.Resolution; rr != nil {
+			j.Organ, j.Symbol, j.Date, j.Title, j.Doc = rr.Organ, rr.Symbol, rr.Date, rr.Title, rr.Doc
+			j.Number = rr.Number
 		}
 	case KindUNTS, KindIbid:
 		j.Series = r.Series

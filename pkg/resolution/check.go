@@ -396,7 +396,14 @@ func (c *checker) checkFuture(entries []*Entry, dateOK bool) {
 	docYear := atoi(doc[:4])
 	switch r.Form() {
 	case FormSecurityCouncil, FormYear:
-		if r.Year > docYear {
+		limit := docYear
+		if r.Form() == FormYear {
+			// Year-numbered sessions (the Economic and Social Council's
+			// "2026 session") open in the year before: resolution 2026/2
+			// of 19 September 2025 is right.
+			limit++
+		}
+		if r.Year > limit {
 			c.add(Finding{Start: r.NumStart, End: r.NumEnd, Rule: RuleFuture,
 				Message: fmt.Sprintf("%s bears the year %d, after this document's date, %s", c.display(), r.Year, FormatDate(doc)),
 				Found:   r.Symbol})

@@ -223,6 +223,7 @@ func (p *parser) parseList(start, j int, kind string) int {
 	}
 	first := len(p.refs)
 	var pending []int // refs of this list still without a date
+	var yearless []yearlessDate
 	pos := j
 	itemStart := start
 	last := 0
@@ -252,8 +253,20 @@ func (p *parser) parseList(start, j int, kind string) int {
 					p.refs[ri].setDate(s, ds[k])
 				}
 			}
+			// "resolutions 54 (1948) of 15 July and 56 (1948) of 19
+			// August 1948": earlier items take this item's year.
+			for _, y := range yearless {
+				y.d.year = ds[len(ds)-1].year
+				p.refs[y.ref].setDate(s, y.d)
+			}
+			yearless = yearless[:0]
 			pending = pending[:0]
 			p.refs[idx].End = ds[len(ds)-1].end
+			q = dend
+		} else if d, dend, ok := parseYearlessDate(s, q); ok {
+			yearless = append(yearless, yearlessDate{idx, d})
+			pending = pending[:0]
+			p.refs[idx].End = dend
 			q = dend
 		}
 		// ", entitled “…”"
@@ -381,6 +394,31 @@ func listSep(s string, i int) (int, bool) {
 		return j, true
 	}
 	return 0, false
+}
+
+// yearlessDate is "of 15 July" in a list whose year comes later.
+type yearlessDate struct {
+	ref int
+	d   dateSpan
+}
+
+// parseYearlessDate reads " of 15 July" at i when another list item
+// follows (", " or " and "), so that the list's last date gives the year.
+func parseYearlessDate(s string, i int) (dateSpan, int, bool) {
+	j := skipSpace(s, i)
+	e, ok := hasWordAt(s, j, "of")
+	if j == i || !ok {
+		return dateSpan{}, i, false
+	}
+	k := skipSpace(s, e)
+	d, ok := parseDateElem(s, k)
+	if !ok || !d.hasMonth || d.hasYear {
+		return dateSpan{}, i, false
+	}
+	if _, ok := listSep(s, d.end); !ok {
+		return dateSpan{}, i, false
+	}
+	return d.dateSpan, d.end, true
 }
 
 // setDate records date d on r.
