@@ -94,6 +94,13 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 	}
 	i := from
 	for i < to {
+		// Most bytes cannot start a marker: skip them in a tight loop.
+		for i < to && !markerStart[text[i]] {
+			i++
+		}
+		if i >= to {
+			break
+		}
 		c := text[i]
 		switch {
 		case c >= 0x80:
@@ -146,6 +153,19 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 	}
 	b.copy(text, pos, to)
 }
+
+// markerStart marks the bytes that may start a footnote marker: digits,
+// "[" ("[^3]"), and the first byte of a non-ASCII character (superscripts).
+var markerStart = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['['] = true
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = c >= 0xC0 // lead bytes only; continuation bytes are skipped
+	}
+	return t
+}()
 
 // abbreviations after which digits are a number, not a footnote marker.
 var numberWords = map[string]bool{

@@ -22,7 +22,6 @@ type Meta struct {
 }
 
 var (
-	metaSymbolRE  = regexp.MustCompile(`(?m)^[ \t]*((?:A|S|E)/[A-Za-z0-9.\-/]+(?: \(\d{4}\))?)[ \t]*$`)
 	metaDateRE    = regexp.MustCompile(`^\s*(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)\s*$`)
 	adoptedOnRE   = regexp.MustCompile(`Resolution adopted by the (General Assembly|Security Council|Economic and Social Council|Human Rights Council) on (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)`)
 	scHeadingRE   = regexp.MustCompile(`\A\s*Resolution \d+ \(\d{4}\)\s+of (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)`)
@@ -59,18 +58,20 @@ func (d *Document) Meta() Meta {
 		}
 	}
 	if m.Symbol == "" {
-		if s := metaSymbolRE.FindSubmatch(head[:min(len(head), 400)]); s != nil {
-			m.Symbol = string(s[1])
-		}
+		m.Symbol = symbolLine(head[:min(len(head), 400)])
 	}
-	if a := adoptedOnRE.FindSubmatch(head); a != nil {
+	if !bytes.Contains(head, []byte("Resolution ")) {
+		// no heading to read
+	} else if a := adoptedOnRE.FindSubmatch(head); a != nil {
 		m.Organ = map[string]string{"General Assembly": "GA", "Security Council": "SC",
 			"Economic and Social Council": "ECOSOC", "Human Rights Council": "HRC"}[string(a[1])]
 		if m.Date == "" {
 			m.Date = isoDate(string(a[2]), string(a[3]), string(a[4]))
 		}
 	}
-	if s := scHeadingRE.FindSubmatch(head); s != nil {
+	if !bytes.HasPrefix(bytes.TrimSpace(head), []byte("Resolution ")) {
+		// not a Security Council heading
+	} else if s := scHeadingRE.FindSubmatch(head); s != nil {
 		m.Organ = "SC"
 		if m.Date == "" {
 			m.Date = isoDate(string(s[1]), string(s[2]), string(s[3]))
@@ -104,4 +105,35 @@ func (d *Document) Meta() Meta {
 		}
 	}
 	return m
+}
+
+// symbolLine returns the first line of head that is a document symbol
+// alone ("A/C.3/80/L.4", "S/RES/2719 (2023)").
+func symbolLine(head []byte) string {
+	for len(head) > 0 {
+		line := head
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			line, head = head[:i], head[i+1:]
+		} else {
+			head = nil
+		}
+		l := bytes.TrimSpace(line)
+		if len(l) < 3 || (l[0] != 'A' && l[0] != 'S' && l[0] != 'E') || l[1] != '/' {
+			continue
+		}
+		sym, year, _ := bytes.Cut(l, []byte(" "))
+		ok := true
+		for _, c := range sym {
+			if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '/') {
+				ok = false
+			}
+		}
+		if len(year) > 0 && !(len(year) == 6 && year[0] == '(' && year[5] == ')' && isDigits(year[1:5])) {
+			ok = false
+		}
+		if ok {
+			return string(l)
+		}
+	}
+	return ""
 }

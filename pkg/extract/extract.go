@@ -121,7 +121,7 @@ type Result struct {
 var (
 	numList  = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
 	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-	untsRE   = regexp.MustCompile(`(?:(United Nations|League of Nations)\s*,?\s*)?\*?Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+	untsRE   = regexp.MustCompile(`^Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 	ibidRE   = regexp.MustCompile(`^(?:See\s+)?\*?Ibid\b\.?\*?(?:\s*,\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 	seeRE    = regexp.MustCompile(`^(?:See(?: also)?\s+)?\*?(?:United Nations|League of Nations)?\s*,?\s*\*?Treaty\s+Series`)
 	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
@@ -324,33 +324,72 @@ func matchIbid(text string) []int {
 	return ibidRE.FindStringSubmatchIndex(text[:min(len(text), 200)])
 }
 
-// findUNTS returns the submatch indexes of every Treaty Series citation in
-// text. The regular expression runs only in a window around each
-// "Treaty", which most text has none of.
+// findUNTS returns, for every Treaty Series citation in text, the
+// submatch indexes of untsRE (group 1: the series owner, "United Nations"
+// or "League of Nations", found before "Treaty"; 2: volumes; 3: numbers;
+// 4: page). The anchored regular expression runs only at each "Treaty".
 func findUNTS(text string) [][]int {
 	var out [][]int
 	for from := 0; ; {
-		i := strings.Index(text[from:], "Treaty")
+		i := indexFrom(text, "Treaty Series", from)
+		if j := indexFrom(text, "Treaty", from); j >= 0 && (i < 0 || j < i) {
+			i = j // "Treaty\nSeries" joined with other space
+		}
 		if i < 0 {
 			return out
 		}
-		i += from
-		start := max(0, i-24)
-		end := min(len(text), i+240)
-		if m := untsRE.FindStringSubmatchIndex(text[start:end]); m != nil {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += start
-				}
-			}
-			if m[0] <= i && (len(out) == 0 || m[0] >= out[len(out)-1][1]) {
-				out = append(out, m)
-				from = m[1]
-				continue
+		m := untsRE.FindStringSubmatchIndex(text[i:min(len(text), i+240)])
+		if m == nil {
+			from = i + len("Treaty")
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
 			}
 		}
-		from = i + len("Treaty")
+		// m[0:2] whole, m[2:4] volumes, m[4:6] numbers, m[6:8] page: make
+		// room for the owner as group 1.
+		full := []int{m[0], m[1], -1, -1, m[2], m[3], m[4], m[5], m[6], m[7]}
+		if start, owner, ok := ownerBefore(text, i); ok {
+			full[0], full[2], full[3] = start, start, start+len(owner)
+		} else if i > 0 && text[i-1] == '*' {
+			full[0] = i - 1
+		}
+		if len(out) > 0 && full[0] < out[len(out)-1][1] {
+			from = m[1]
+			continue
+		}
+		out = append(out, full)
+		from = m[1]
 	}
+}
+
+// ownerBefore finds "United Nations, " or "League of Nations, *" right
+// before the "Treaty" at i.
+func ownerBefore(text string, i int) (int, string, bool) {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == ',' || text[j-1] == '*') {
+		j--
+	}
+	for _, o := range [...]string{"United Nations", "League of Nations"} {
+		if j >= len(o) && text[j-len(o):j] == o {
+			return j - len(o), o, true
+		}
+	}
+	return 0, "", false
+}
+
+// indexFrom returns the index of sub in s at or after from, or -1.
+func indexFrom(s, sub string, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	k := strings.Index(s[from:], sub)
+	if k < 0 {
+		return -1
+	}
+	return from + k
 }
 
 // nums splits a volume or number list into numbers, expanding ranges

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 
 	"github.com/citecheck/citecheck/pkg/registry"
 )
@@ -15,6 +14,9 @@ type Matcher struct {
 	// lower-case words cannot be skipped; nonASCIIStarts: one starts with
 	// a letter outside ASCII.
 	lowerStarts, nonASCIIStarts bool
+	// prefix2 marks the first two letters (lower case) of every first
+	// word of a title: a cheap test before the word is read and looked up.
+	prefix2 [26 * 26]bool
 }
 
 type node struct {
@@ -27,7 +29,18 @@ type node struct {
 	depth int
 }
 
-var yearWord = regexp.MustCompile(`^(1[89]|20)\d\d$`)
+// yearWord matches a year from 1800 to 2099.
+var yearWord = yearMatcher{}
+
+type yearMatcher struct{}
+
+// MatchString reports whether s is a year from 1800 to 2099.
+func (yearMatcher) MatchString(s string) bool {
+	if len(s) != 4 || s[2] < '0' || s[2] > '9' || s[3] < '0' || s[3] > '9' {
+		return false
+	}
+	return (s[0] == '1' && (s[1] == '8' || s[1] == '9')) || (s[0] == '2' && s[1] == '0')
+}
 
 // NewMatcher indexes the titles and aliases of reg. A title that ends in a
 // year ("Single Convention on Narcotic Drugs of 1961") is indexed by its
@@ -75,6 +88,11 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 	if title[toks[0].start] >= 0x80 {
 		m.nonASCIIStarts = true
 	}
+	if k, ok := pair(title, toks[0].start); ok {
+		m.prefix2[k] = true
+	} else {
+		m.nonASCIIStarts = true // no usable prefix: never filter
+	}
 	if n.treaty == nil || (n.alias && !alias) {
 		n.treaty, n.alias, n.upper = t, alias, toks[0].upper
 	}
@@ -104,4 +122,26 @@ func (m *Matcher) match(text string, w word, key []byte) (word, *node, []byte) {
 func (m *Matcher) first(key []byte) bool {
 	_, ok := m.root.next[string(key)]
 	return ok
+}
+
+// pair returns the index in prefix2 of the two ASCII letters at text[i:].
+func pair(text string, i int) (int, bool) {
+	if i+1 >= len(text) {
+		return 0, false
+	}
+	a, b := text[i]|0x20, text[i+1]|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return 0, false
+	}
+	return int(a-'a')*26 + int(b-'a'), true
+}
+
+// mayStart reports whether a title could start at text[i]: its first two
+// letters begin some title.
+func (m *Matcher) mayStart(text string, i int) bool {
+	if m.nonASCIIStarts {
+		return true
+	}
+	k, ok := pair(text, i)
+	return ok && m.prefix2[k]
 }

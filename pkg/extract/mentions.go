@@ -56,6 +56,15 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		return string(kb)
 	}
 	for i := 0; i < len(text); i++ {
+		if !x.m.lowerStarts {
+			// Skip lower-case text and punctuation in a tight loop.
+			for i < len(text) && !capitalOrWide[text[i]] {
+				i++
+			}
+			if i >= len(text) {
+				break
+			}
+		}
 		c := text[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
@@ -68,7 +77,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		default:
 			continue
 		}
-		if !startsWord(text, i) {
+		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) || !startsWord(text, i) {
 			continue
 		}
 		w := wordAt(text, i)
@@ -81,9 +90,11 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		if n == nil {
 			// "the 1988 Convention": a year before a capitalised
 			// instrument word that starts no registered title.
-			if sw, ok := shortFormWords[keyOf(w)]; ok {
-				if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
-					out = append(out, x.shortForm(s, y, w, sw, label))
+			if mayBeShortForm(text, w.start) {
+				if sw, ok := shortFormWords[keyOf(w)]; ok {
+					if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
+						out = append(out, x.shortForm(s, y, w, sw, label))
+					}
 				}
 			}
 			i = w.end - 1
@@ -161,6 +172,31 @@ func matchAmended(rest string) []int {
 		return nil
 	}
 	return amendedRE.FindStringIndex(rest)
+}
+
+// capitalOrWide marks A–Z and the lead bytes of non-ASCII characters.
+var capitalOrWide = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := 0xC0; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// mayBeShortForm reports whether text[i:] starts with an instrument word
+// of a short form ("Convention", "Protocol", …).
+func mayBeShortForm(text string, i int) bool {
+	switch text[i] {
+	case 'C', 'P', 'A', 'T', 'S':
+		for _, w := range [...]string{"Convention", "Protocol", "Agreement", "Treaty", "Statute"} {
+			if strings.HasPrefix(text[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }

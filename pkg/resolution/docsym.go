@@ -11,6 +11,13 @@ import (
 func (p *parser) findDocSymbols() {
 	s := p.s
 	for i := 0; i+2 < len(s); i++ {
+		// Symbols are rare; jump to the next "/" and look at the byte
+		// before it.
+		k := strings.IndexByte(s[i+1:], '/')
+		if k < 0 {
+			return
+		}
+		i += k
 		c := s[i]
 		if (c != 'A' && c != 'S' && c != 'E') || s[i+1] != '/' {
 			continue

@@ -163,24 +163,43 @@ type parser struct {
 }
 
 // findResolutions finds "resolution(s)"/"decision(s)" followed by symbols.
+// The trigger words are found with strings.Index ("esolution", "ecision"
+// read the same in either case), so text without them costs little.
 func (p *parser) findResolutions() {
 	s := p.s
-	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20
-		if c != 'r' && c != 'd' {
-			continue
+	nextR, nextD := -2, -2
+	for i := 0; i < len(s); {
+		if nextR < i-1 && nextR != -1 {
+			nextR = indexRare(s, "esolution", 4, i+1)
 		}
+		if nextD < i-1 && nextD != -1 {
+			nextD = indexRare(s, "ecision", 1, i+1)
+		}
+		// The word starts one byte before the match.
+		var at int
+		switch {
+		case nextR < 0 && nextD < 0:
+			return
+		case nextD < 0 || (nextR >= 0 && nextR < nextD):
+			at = nextR - 1
+			nextR = -2
+		default:
+			at = nextD - 1
+			nextD = -2
+		}
+		i = at + 2
+		c := s[at] | 0x20
 		var kind string
 		var e int
 		var ok bool
 		if c == 'r' {
-			e, ok = hasPrefixFold(s, i, "resolution")
+			e, ok = hasPrefixFold(s, at, "resolution")
 			kind = "resolution"
-		} else {
-			e, ok = hasPrefixFold(s, i, "decision")
+		} else if c == 'd' {
+			e, ok = hasPrefixFold(s, at, "decision")
 			kind = "decision"
 		}
-		if !ok || letterBefore(s, i) {
+		if !ok || letterBefore(s, at) {
 			continue
 		}
 		if e < len(s) && s[e] == 's' {
@@ -193,10 +212,40 @@ func (p *parser) findResolutions() {
 		if j == e {
 			continue
 		}
-		if end := p.parseList(i, j, kind); end > i {
-			i = end - 1
+		if end := p.parseList(at, j, kind); end > at {
+			i = max(i, end)
 		}
 	}
+}
+
+// indexRare is indexFrom for a pattern whose byte at rare is uncommon in
+// English ("u" of "esolution"): it looks for that byte, which turns up far
+// less often than the pattern's first letter.
+func indexRare(s, pat string, rare, from int) int {
+	for i := from + rare; i < len(s); {
+		k := strings.IndexByte(s[i:], pat[rare])
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if st := i - rare; st >= from && st+len(pat) <= len(s) && s[st:st+len(pat)] == pat {
+			return st
+		}
+		i++
+	}
+	return -1
+}
+
+// indexFrom returns the index of sub in s at or after from, or -1.
+func indexFrom(s, sub string, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	k := strings.Index(s[from:], sub)
+	if k < 0 {
+		return -1
+	}
+	return from + k
 }
 
 func hasPrefixFold(s string, i int, w string) (int, bool) {
