@@ -121,7 +121,6 @@ type Result struct {
 var (
 	numList  = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
 	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-	untsRE   = regexp.MustCompile(`^Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 	ibidRE   = regexp.MustCompile(`^(?:See\s+)?\*?Ibid\b\.?\*?(?:\s*,\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 	seeRE    = regexp.MustCompile(`^(?:See(?: also)?\s+)?\*?(?:United Nations|League of Nations)?\s*,?\s*\*?Treaty\s+Series`)
 	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
@@ -325,7 +324,7 @@ func matchIbid(text string) []int {
 }
 
 // findUNTS returns, for every Treaty Series citation in text, the
-// submatch indexes of untsRE (group 1: the series owner, "United Nations"
+// offsets of its parts (as untsRE in the tests would give them; group 1: the series owner, "United Nations"
 // or "League of Nations", found before "Treaty"; 2: volumes; 3: numbers;
 // 4: page). The anchored regular expression runs only at each "Treaty".
 func findUNTS(text string) [][]int {
@@ -338,19 +337,13 @@ func findUNTS(text string) [][]int {
 		if i < 0 {
 			return out
 		}
-		m := untsRE.FindStringSubmatchIndex(text[i:min(len(text), i+240)])
-		if m == nil {
+		end, vs, ve, ns, ne, ps, pe, ok := parseUNTS(text, i)
+		if !ok {
 			from = i + len("Treaty")
 			continue
 		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
-		}
-		// m[0:2] whole, m[2:4] volumes, m[4:6] numbers, m[6:8] page: make
-		// room for the owner as group 1.
-		full := []int{m[0], m[1], -1, -1, m[2], m[3], m[4], m[5], m[6], m[7]}
+		full := []int{i, end, -1, -1, vs, ve, ns, ne, ps, pe}
+		m := full
 		if start, owner, ok := ownerBefore(text, i); ok {
 			full[0], full[2], full[3] = start, start, start+len(owner)
 		} else if i > 0 && text[i-1] == '*' {

@@ -74,10 +74,13 @@ func New(path string, data []byte) (*File, error) {
 func (f *File) index() {
 	n := bytes.Count(f.Text, []byte{'\n'})
 	f.lineStarts = make([]int, 1, n+1)
-	for i, b := range f.Text {
-		if b == '\n' {
-			f.lineStarts = append(f.lineStarts, i+1)
+	for i := 0; ; {
+		k := bytes.IndexByte(f.Text[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k + 1
+		f.lineStarts = append(f.lineStarts, i)
 	}
 }
 

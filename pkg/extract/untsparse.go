@@ -1,0 +1,182 @@
+package extract
+
+import "strings"
+
+// parseUNTS reads a Treaty Series citation whose "Treaty" starts at i:
+//
+//	Treaty Series[*][,.] vol[s][.,]|volume[s] VOLS [(YYYY)] [[,.] No[s][.] NUMS] [[,] p[p]. N]
+//
+// VOLS is a list of arabic or roman numbers, NUMS of numbers or ranges
+// ("970–973"), joined by ",", "and", ", and" or "&". It returns the end and
+// the spans of the volume list, the number list and the page (-1 when
+// absent), or ok == false. It matches what untsRE matched, without a
+// regular expression: citations are dense in some archives.
+func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, ok bool) {
+	numS, numE, pageS, pageE = -1, -1, -1, -1
+	j := i + len("Treaty")
+	k := spaces(s, j)
+	if k == j || !strings.HasPrefix(s[k:], "Series") {
+		return
+	}
+	j = k + len("Series")
+	if j < len(s) && s[j] == '*' {
+		j++
+	}
+	j = spaces(s, j)
+	if j < len(s) && (s[j] == ',' || s[j] == '.') {
+		j = spaces(s, j+1)
+	}
+	// vol, vols, vol., vol, (OCR), volume, volumes
+	if j+3 > len(s) || (s[j] != 'v' && s[j] != 'V') || s[j+1:j+3] != "ol" {
+		return
+	}
+	j += 3
+	if strings.HasPrefix(s[j:], "umes") {
+		j += 4
+	} else if strings.HasPrefix(s[j:], "ume") {
+		j += 3
+	} else {
+		if j < len(s) && s[j] == 's' {
+			j++
+		}
+		j = spaces(s, j)
+		if j < len(s) && (s[j] == '.' || s[j] == ',') {
+			j++
+		}
+	}
+	j = spaces(s, j)
+	volS = j
+	volE = list(s, j, volItem, true)
+	if volE == j {
+		return
+	}
+	end = volE
+	// "(1950)" after the volume
+	if k := spaces(s, end); k < len(s) && s[k] == '(' && k+6 <= len(s) && allDigits(s[k+1:k+5]) && s[k+5] == ')' {
+		end = k + 6
+	}
+	// [,.] No[s][.] NUMS
+	k = spaces(s, end)
+	if k < len(s) && (s[k] == ',' || s[k] == '.') {
+		k = spaces(s, k+1)
+	}
+	if strings.HasPrefix(s[k:], "No") {
+		n := k + 2
+		if n < len(s) && s[n] == 's' {
+			n++
+		}
+		n = spaces(s, n)
+		if n < len(s) && s[n] == '.' {
+			n++
+		}
+		n = spaces(s, n)
+		if e := list(s, n, numItem, false); e > n {
+			numS, numE, end = n, e, e
+		}
+	}
+	// [,] p[p]. N
+	k = spaces(s, end)
+	if k < len(s) && s[k] == ',' {
+		k = spaces(s, k+1)
+	}
+	if k < len(s) && s[k] == 'p' {
+		n := k + 1
+		if n < len(s) && s[n] == 'p' {
+			n++
+		}
+		if n < len(s) && s[n] == '.' {
+			n = spaces(s, n+1)
+			e := digits(s, n)
+			if e > n {
+				pageS, pageE, end = n, e, e
+			}
+		}
+	}
+	return end, volS, volE, numS, numE, pageS, pageE, true
+}
+
+// list reads item (sep item)* at i and returns its end (i if none). With
+// boundary, an item after a separator must end at a word boundary.
+func list(s string, i int, item func(string, int) int, boundary bool) int {
+	e := item(s, i)
+	if e == i {
+		return i
+	}
+	for {
+		k := spaces(s, e)
+		switch {
+		case strings.HasPrefix(s[k:], ","):
+			k = spaces(s, k+1)
+			if strings.HasPrefix(s[k:], "and") {
+				// ", and" is one separator, unless "and" is not followed
+				// by an item and "," alone is (the regexp's backtracking).
+				if n := spaces(s, k+3); item(s, n) > n {
+					k = n
+				}
+			}
+		case strings.HasPrefix(s[k:], "and"):
+			k = spaces(s, k+3)
+		case strings.HasPrefix(s[k:], "&"):
+			k = spaces(s, k+1)
+		default:
+			return e
+		}
+		n := item(s, k)
+		if n == k || (boundary && wordByteAt(s, n)) {
+			return e
+		}
+		e = n
+	}
+}
+
+// volItem reads an arabic or roman volume number.
+func volItem(s string, i int) int {
+	if e := digits(s, i); e > i {
+		return e
+	}
+	e := i
+	for e < len(s) && strings.IndexByte("IVXLCDM", s[e]) >= 0 {
+		e++
+	}
+	return e
+}
+
+// numItem reads a registration number or a range of them.
+func numItem(s string, i int) int {
+	e := digits(s, i)
+	if e == i {
+		return i
+	}
+	k := spaces(s, e)
+	dash := 0
+	if k < len(s) && s[k] == '-' {
+		dash = 1
+	} else if strings.HasPrefix(s[k:], "–") {
+		dash = len("–")
+	}
+	if dash > 0 {
+		n := spaces(s, k+dash)
+		if d := digits(s, n); d > n {
+			return d
+		}
+	}
+	return e
+}
+
+func spaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func digits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func allDigits(s string) bool { return s != "" && digits(s, 0) == len(s) }
+
+func wordByteAt(s string, i int) bool { return i < len(s) && isAlnumByte(s[i]) }

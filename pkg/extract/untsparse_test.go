@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// untsRE is the pattern parseUNTS implements by hand; the fuzz test keeps
+// them in agreement.
+var untsRE = regexp.MustCompile(`^Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+
+func parseUNTSIndexes(s string) []int {
+	end, vs, ve, ns, ne, ps, pe, ok := parseUNTS(s, 0)
+	if !ok {
+		return nil
+	}
+	return []int{0, end, vs, ve, ns, ne, ps, pe}
+}
+
+func TestParseUNTS(t *testing.T) {
+	for _, s := range []string{
+		"Treaty Series, vol. 976, No. 14152.",
+		"Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.",
+		"Treaty Series, vol. 75 (1950), Nos. 970-973).",
+		"Treaty Series, vol. 75, Nos. 970–973.",
+		"Treaty Series, vol, 75, No. 973.",
+		"Treaty Series, vol. 75. Nos. 970-973.",
+		"Treaty Series*, vol. 520, No. 7515, p. 151.",
+		"Treaty Series, vol. XCIV (1929), No. 2138, p. 65",
+		"Treaty Series, vol. 75, p. 287.",
+		"Treaty\nSeries, vol. 1577, No 27531",
+		"Treaty Series, volume 1, and more",
+		"Treaty Series are many",
+	} {
+		got, want := parseUNTSIndexes(s), untsRE.FindStringSubmatchIndex(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: parseUNTS %v, regexp %v", s, got, want)
+		}
+	}
+}
+
+func FuzzParseUNTS(f *testing.F) {
+	f.Add("Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.")
+	f.Add("Treaty Series, vol. 75 (1950), Nos. 970- 973, p. 5")
+	f.Add("Treaty Series, vol. XCIV, No. 2138 & 12")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !strings.HasPrefix(s, "Treaty") {
+			s = "Treaty Series, vol. " + s
+		}
+		got, want := parseUNTSIndexes(s), untsRE.FindStringSubmatchIndex(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: parseUNTS %v, regexp %v", s, got, want)
+		}
+	})
+}
