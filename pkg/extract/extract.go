@@ -121,7 +121,6 @@ type Result struct {
 var (
 	numList  = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
 	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-	ibidRE   = regexp.MustCompile(`^(?:See\s+)?\*?Ibid\b\.?\*?(?:\s*,\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 	seeRE    = regexp.MustCompile(`^(?:See(?: also)?\s+)?\*?(?:United Nations|League of Nations)?\s*,?\s*\*?Treaty\s+Series`)
 	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
 )
@@ -313,14 +312,13 @@ func resolutionRefs(s *document.Stream, label string) []*Reference {
 	return out
 }
 
-// matchIbid matches an Ibid. footnote; most footnotes are not, and are
-// turned away before the regular expression runs.
+// matchIbid matches an Ibid. footnote (see parseIbid).
 func matchIbid(text string) []int {
 	head := text[:min(len(text), 16)]
 	if !strings.Contains(head, "bid") {
 		return nil
 	}
-	return ibidRE.FindStringSubmatchIndex(text[:min(len(text), 200)])
+	return parseIbid(text[:min(len(text), 200)])
 }
 
 // findUNTS returns, for every Treaty Series citation in text, the

@@ -13,9 +13,9 @@ type Matcher struct {
 	// lower-case words cannot be skipped; nonASCIIStarts: one starts with
 	// a letter outside ASCII.
 	lowerStarts, nonASCIIStarts bool
-	// prefix2 marks the first two letters (lower case) of every first
+	// prefix3 marks the first three letters (lower case) of every first
 	// word of a title: a cheap test before the word is read and looked up.
-	prefix2 [26 * 26]bool
+	prefix3 [26 * 26 * 26]bool
 }
 
 type node struct {
@@ -87,8 +87,8 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 	if title[toks[0].start] >= 0x80 {
 		m.nonASCIIStarts = true
 	}
-	if k, ok := pair(title, toks[0].start); ok {
-		m.prefix2[k] = true
+	if k, ok := triple(title, toks[0].start); ok {
+		m.prefix3[k] = true
 	} else {
 		m.nonASCIIStarts = true // no usable prefix: never filter
 	}
@@ -97,13 +97,17 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 	}
 }
 
-// match returns the longest title starting with word w: the last word of
-// the match and its node (nil when nothing matches).
-func (m *Matcher) match(text string, w word, key []byte) (word, *node, []byte) {
-	n := m.root
+// match returns the longest title starting with word w, whose key the
+// caller has looked up as n0 (root.next[key of w]): the last word of the
+// match and its node (nil when nothing matches).
+func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node, []byte) {
+	n := n0
 	var last word
 	var lastNode *node
-	for cur, ok := w, true; ok; cur, ok = nextWord(text, cur.end) {
+	if n.treaty != nil && (!n.upper || w.upper) {
+		last, lastNode = w, n
+	}
+	for cur, ok := nextWord(text, w.end); ok; cur, ok = nextWord(text, cur.end) {
 		key = appendKey(key[:0], text[cur.start:cur.end])
 		c, found := n.next[string(key)]
 		if !found {
@@ -117,30 +121,30 @@ func (m *Matcher) match(text string, w word, key []byte) (word, *node, []byte) {
 	return last, lastNode, key
 }
 
-// First reports whether a word can start a title; used as a cheap filter.
-func (m *Matcher) first(key []byte) bool {
-	_, ok := m.root.next[string(key)]
-	return ok
+// first returns the node of a title's first word, or nil.
+func (m *Matcher) first(key []byte) *node {
+	return m.root.next[string(key)]
 }
 
-// pair returns the index in prefix2 of the two ASCII letters at text[i:].
-func pair(text string, i int) (int, bool) {
-	if i+1 >= len(text) {
+// triple returns the index in prefix3 of the three ASCII letters at
+// text[i:], lower-cased.
+func triple(text string, i int) (int, bool) {
+	if i+2 >= len(text) {
 		return 0, false
 	}
-	a, b := text[i]|0x20, text[i+1]|0x20
-	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+	a, b, c := text[i]|0x20, text[i+1]|0x20, text[i+2]|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
 		return 0, false
 	}
-	return int(a-'a')*26 + int(b-'a'), true
+	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
 }
 
-// mayStart reports whether a title could start at text[i]: its first two
-// letters begin some title.
+// mayStart reports whether a title could start at text[i]: its first
+// three letters begin some title.
 func (m *Matcher) mayStart(text string, i int) bool {
 	if m.nonASCIIStarts {
 		return true
 	}
-	k, ok := pair(text, i)
-	return ok && m.prefix2[k]
+	k, ok := triple(text, i)
+	return ok && m.prefix3[k]
 }

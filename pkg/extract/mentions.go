@@ -84,8 +84,8 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		key = appendKey(key[:0], text[w.start:w.end])
 		var last word
 		var n *node
-		if x.m.first(key) {
-			last, n, key = x.m.match(text, w, key)
+		if n0 := x.m.first(key); n0 != nil {
+			last, n, key = x.m.match(text, w, n0, key)
 		}
 		if n == nil {
 			// "the 1988 Convention": a year before a capitalised
@@ -120,7 +120,12 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		}
 		rest := text[m.streamEnd:min(len(text), m.streamEnd+160)]
 		if m.Year == 0 && !m.Embedded && mayGiveYear(rest) {
-			if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
+			if ys, ye, ok := ofYear(rest); ok {
+				// The common " of 1971", without the regexp.
+				m.Year, _ = strconv.Atoi(rest[ys:ye])
+				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
+				m.streamEnd += ye
+			} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
 				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
 				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
 				m.streamEnd += ym[1]
@@ -164,6 +169,18 @@ func mayGiveYear(rest string) bool {
 		}
 	}
 	return false
+}
+
+// ofYear matches " of YYYY" at the start of rest, not followed by a
+// digit, a range or a slash; it returns the year's span.
+func ofYear(rest string) (int, int, bool) {
+	if !strings.HasPrefix(rest, " of ") || len(rest) < 8 || !yearWord.MatchString(rest[4:8]) {
+		return 0, 0, false
+	}
+	if len(rest) > 8 && (isAlnumByte(rest[8]) || rangeAfter.MatchString(rest[8:min(len(rest), 12)])) {
+		return 0, 0, false
+	}
+	return 4, 8, true
 }
 
 // matchAmended matches ", as amended …" after a title.

@@ -180,3 +180,90 @@ func digits(s string, i int) int {
 func allDigits(s string) bool { return s != "" && digits(s, 0) == len(s) }
 
 func wordByteAt(s string, i int) bool { return i < len(s) && isAlnumByte(s[i]) }
+
+// parseIbid reads an Ibid. footnote opening at the start of s:
+//
+//	[See ]*Ibid[.][*][, vol[s][.] VOLS [(YYYY)]][[,.] No[s][.] NUMS][[,] p[p]. N]
+//
+// and returns the submatch layout of ibidRE: whole, volumes, numbers, page.
+func parseIbid(s string) []int {
+	j := 0
+	if strings.HasPrefix(s, "See") {
+		if k := spaces(s, 3); k > 3 {
+			j = k
+		}
+	}
+	if j < len(s) && s[j] == '*' {
+		j++
+	}
+	if !strings.HasPrefix(s[j:], "Ibid") || wordByteAt(s, j+4) {
+		return nil
+	}
+	j += 4
+	if j < len(s) && s[j] == '.' {
+		j++
+	}
+	if j < len(s) && s[j] == '*' {
+		j++
+	}
+	m := []int{0, j, -1, -1, -1, -1, -1, -1}
+	// ", vol[s][.] VOLS [(YYYY)]"
+	if k := spaces(s, j); k < len(s) && s[k] == ',' {
+		k = spaces(s, k+1)
+		if k+3 <= len(s) && (s[k] == 'v' || s[k] == 'V') && s[k+1:k+3] == "ol" {
+			n := k + 3
+			if n < len(s) && s[n] == 's' {
+				n++
+			}
+			n = spaces(s, n)
+			if n < len(s) && s[n] == '.' {
+				n++
+			}
+			n = spaces(s, n)
+			if e := list(s, n, volItem, true); e > n {
+				m[2], m[3], j = n, e, e
+				if p := spaces(s, e); p < len(s) && s[p] == '(' && p+6 <= len(s) && allDigits(s[p+1:p+5]) && s[p+5] == ')' {
+					j = p + 6
+				}
+			}
+		}
+	}
+	// "[,.] No[s][.] NUMS"
+	k := spaces(s, j)
+	if k < len(s) && (s[k] == ',' || s[k] == '.') {
+		k = spaces(s, k+1)
+	}
+	if strings.HasPrefix(s[k:], "No") {
+		n := k + 2
+		if n < len(s) && s[n] == 's' {
+			n++
+		}
+		n = spaces(s, n)
+		if n < len(s) && s[n] == '.' {
+			n++
+		}
+		n = spaces(s, n)
+		if e := list(s, n, numItem, false); e > n {
+			m[4], m[5], j = n, e, e
+		}
+	}
+	// "[,] p[p]. N"
+	k = spaces(s, j)
+	if k < len(s) && s[k] == ',' {
+		k = spaces(s, k+1)
+	}
+	if k < len(s) && s[k] == 'p' {
+		n := k + 1
+		if n < len(s) && s[n] == 'p' {
+			n++
+		}
+		if n < len(s) && s[n] == '.' {
+			n = spaces(s, n+1)
+			if e := digits(s, n); e > n {
+				m[6], m[7], j = n, e, e
+			}
+		}
+	}
+	m[1] = j
+	return m
+}

@@ -11,6 +11,20 @@ import (
 // them in agreement.
 var untsRE = regexp.MustCompile(`^Treaty\s+Series\*?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 
+var ibidRE = regexp.MustCompile(`^(?:See\s+)?\*?Ibid\b\.?\*?(?:\s*,\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + numList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+
+func FuzzParseIbid(f *testing.F) {
+	for _, s := range []string{"Ibid., vol. 976, No. 14152.", "*Ibid.*, vol. 1019, No. 14956.", "See Ibid., vols. 2225 and 2237, Nos. 970–973, p. 5", "Ibid.", "Ibid., vol. I (NPT/CONF.2010/50 (Vol. I))", "Ibid., No. 5", "Ibidem"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := parseIbid(s), ibidRE.FindStringSubmatchIndex(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: parseIbid %v, regexp %v", s, got, want)
+		}
+	})
+}
+
 func parseUNTSIndexes(s string) []int {
 	end, vs, ve, ns, ne, ps, pe, ok := parseUNTS(s, 0)
 	if !ok {

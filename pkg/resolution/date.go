@@ -170,8 +170,11 @@ func FormatDate(d string) string {
 
 // dateProblem explains why "YYYY-MM-DD" is impossible, or returns "".
 func dateProblem(d string) string {
-	var y, m, day int
-	if n, _ := fmt.Sscanf(d, "%4d-%2d-%2d", &y, &m, &day); n != 3 || m < 1 || m > 12 {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return "it is not a date"
+	}
+	y, m, day := atoi(d[:4]), atoi(d[5:7]), atoi(d[8:])
+	if m < 1 || m > 12 {
 		return "it is not a date"
 	}
 	if day < 1 {
