@@ -22,7 +22,7 @@ func (d *Document) buildFootnotes(ls []line) {
 		switch l.kind {
 		case lineNoteStart, lineMDNoteDef:
 			flush()
-			n, _ := strconv.Atoi(l.label)
+			n := atoi(l.label)
 			cur = &Footnote{Label: l.label, Num: n, Start: l.start}
 			b = &streamBuilder{}
 			from, to := trimSpace(text, l.textStart, l.end)
@@ -88,7 +88,7 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 		b.copy(text, pos, start)
 		d.Markers = append(d.Markers, Marker{Label: label, At: len(b.buf), Start: start, End: end})
 		pos = end
-		if n, err := strconv.Atoi(label); err == nil && n > ms.last {
+		if n := atoi(label); n > ms.last {
 			ms.last = n
 		}
 	}
@@ -207,8 +207,8 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 		if !ms.defined[lab] {
 			return false
 		}
-		n, err := strconv.Atoi(lab)
-		if err != nil || lab[0] == '0' {
+		n := atoi(lab)
+		if n <= 0 || lab[0] == '0' {
 			return false
 		}
 		return n > ms.last && n <= ms.last+window
@@ -326,4 +326,20 @@ func nextWord(text []byte, de, lineEnd int) string {
 		e++
 	}
 	return string(bytes.ToLower(text[s:e]))
+}
+
+// atoi parses a footnote label of digits; anything else is 0. (It spares
+// strconv's error allocations for labels such as "*".)
+func atoi(s string) int {
+	if s == "" || len(s) > 9 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }

@@ -13,7 +13,6 @@ package document
 
 import (
 	"bytes"
-	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -369,7 +368,7 @@ func classify(text []byte, ls []line) {
 			lab, ts, super := noteStart(text, l.start, l.end)
 			accept := false
 			if lab != "" {
-				n, _ := strconv.Atoi(lab)
+				n := atoi(lab)
 				switch {
 				case super:
 					accept = true

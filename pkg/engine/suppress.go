@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -44,7 +45,7 @@ func (s *suppression) covers(d diag.Diagnostic) bool {
 // parseSuppressions finds suppression comments; problems with them are
 // returned as findings.
 func parseSuppressions(f *source.File, known []string) ([]*suppression, []diag.Diagnostic) {
-	if !strings.Contains(string(f.Text), "citecheck-") {
+	if !bytes.Contains(f.Text, []byte("citecheck-")) {
 		return nil, nil
 	}
 	var sups []*suppression

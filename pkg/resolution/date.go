@@ -154,8 +154,16 @@ func parseOfDates(s string, i int) ([]dateSpan, int, bool) {
 
 // ValidDate reports whether "YYYY-MM-DD" names a real day.
 func ValidDate(d string) bool {
-	t, err := time.Parse("2006-01-02", d)
-	return err == nil && t.Format("2006-01-02") == d
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return false
+	}
+	for i, c := range []byte(d) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	y, m, day := atoi(d[:4]), atoi(d[5:7]), atoi(d[8:])
+	return m >= 1 && m <= 12 && day >= 1 && day <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // FormatDate writes "2009-12-18" as "18 December 2009". Invalid input is

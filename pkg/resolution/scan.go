@@ -114,6 +114,9 @@ func hasWordFoldAt(s string, i int, w string) (int, bool) {
 
 // atoi parses a short run of ASCII digits.
 func atoi(s string) int {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return -1 // not a number (and no strconv error to allocate)
+	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
 		return -1
