@@ -94,10 +94,8 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 	}
 	i := from
 	for i < to {
-		// Most bytes cannot start a marker: skip them in a tight loop.
-		for i < to && !markerStart[text[i]] {
-			i++
-		}
+		// Most bytes cannot start a marker: skip them eight at a time.
+		i = skipPlain(text, i, to)
 		if i >= to {
 			break
 		}

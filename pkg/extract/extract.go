@@ -121,7 +121,6 @@ type Result struct {
 var (
 	numList  = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
 	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-	seeRE    = regexp.MustCompile(`^(?:See(?: also)?\s+)?\*?(?:United Nations|League of Nations)?\s*,?\s*\*?Treaty\s+Series`)
 	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
 )
 
@@ -283,7 +282,7 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 		if m[8] >= 0 {
 			r.Page = text[m[8]:m[9]]
 		}
-		if label != "" && m[0] < 12 && seeRE.MatchString(text) {
+		if label != "" && m[0] < 12 && onlySeePrefix(text[:m[0]]) {
 			r.Primary = true
 		}
 		x.resolve(r)
@@ -310,6 +309,14 @@ func resolutionRefs(s *document.Stream, label string) []*Reference {
 		out = append(out, ref)
 	}
 	return out
+}
+
+// onlySeePrefix reports whether what precedes a citation in its footnote
+// is nothing, "See" or "See also" (and italics stars): the citation then
+// opens the footnote.
+func onlySeePrefix(s string) bool {
+	s = strings.Trim(s, " *")
+	return s == "" || s == "See" || s == "See also"
 }
 
 // matchIbid matches an Ibid. footnote (see parseIbid).

@@ -57,10 +57,8 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 	}
 	for i := 0; i < len(text); i++ {
 		if !x.m.lowerStarts {
-			// Skip lower-case text and punctuation in a tight loop.
-			for i < len(text) && !capitalOrWide[text[i]] {
-				i++
-			}
+			// Skip lower-case text and punctuation eight bytes at a time.
+			i = skipLower(text, i)
 			if i >= len(text) {
 				break
 			}

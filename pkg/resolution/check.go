@@ -456,7 +456,7 @@ func (c *checker) checkDocSymbol() {
 	var probs []string
 	for i, comp := range comps {
 		fixed[i] = comp
-		if i == 0 {
+		if i == 0 || !suspectComponent(comp) {
 			continue
 		}
 		switch {
@@ -495,4 +495,23 @@ func (c *checker) checkDocSymbol() {
 				Expected: want})
 		}
 	}
+}
+
+// suspectComponent is a cheap test for what the component regexps can
+// match (a letter run glued to digits, a lower-case or upper-case
+// abbreviation, a zero, a Main Committee): most components ("80", "RES",
+// "L.4") are passed without a regexp.
+func suspectComponent(comp string) bool {
+	if comp == "" {
+		return false
+	}
+	c := comp[0]
+	if c >= 'a' && c <= 'z' || strings.Contains(comp, ".0") || strings.HasPrefix(comp, "C.") {
+		return true
+	}
+	last := comp[len(comp)-1]
+	if c >= 'A' && c <= 'Z' && last >= '0' && last <= '9' && !strings.Contains(comp, ".") {
+		return true // "L5", "Rev1"
+	}
+	return strings.HasPrefix(comp, "REV") || strings.HasPrefix(comp, "CORR") || strings.HasPrefix(comp, "ADD")
 }

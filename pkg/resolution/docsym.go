@@ -169,7 +169,11 @@ func recordsBefore(s string, r *Ref) {
 	if r.Doc == "" || r.Doc[0] != 'A' {
 		return
 	}
-	m := recordsRE.FindStringSubmatch(s[max(0, r.Start-160):r.Start])
+	before := s[max(0, r.Start-160):r.Start]
+	if !strings.Contains(before, "Supplement") {
+		return
+	}
+	m := recordsRE.FindStringSubmatch(before)
 	if m == nil {
 		return
 	}
