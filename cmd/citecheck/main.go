@@ -11,10 +11,15 @@ import (
 
 func main() {
 	// citecheck holds a few files at a time, so its heap stays small; a
-	// lazier collector trades a few MB for much less GC work. GOGC in the
-	// environment still wins.
+	// lazier collector trades a few MB for much less GC work, and a soft
+	// limit keeps the heap under 40 MiB however large the archive (the
+	// list of paths grows with it). GOGC and GOMEMLIMIT in the environment
+	// still win.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(40 << 20)
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
