@@ -55,43 +55,7 @@ func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, 
 	if k := spaces(s, end); k < len(s) && s[k] == '(' && k+6 <= len(s) && allDigits(s[k+1:k+5]) && s[k+5] == ')' {
 		end = k + 6
 	}
-	// [,.] No[s][.] NUMS
-	k = spaces(s, end)
-	if k < len(s) && (s[k] == ',' || s[k] == '.') {
-		k = spaces(s, k+1)
-	}
-	if strings.HasPrefix(s[k:], "No") {
-		n := k + 2
-		if n < len(s) && s[n] == 's' {
-			n++
-		}
-		n = spaces(s, n)
-		if n < len(s) && s[n] == '.' {
-			n++
-		}
-		n = spaces(s, n)
-		if e := list(s, n, numItem, false); e > n {
-			numS, numE, end = n, e, e
-		}
-	}
-	// [,] p[p]. N
-	k = spaces(s, end)
-	if k < len(s) && s[k] == ',' {
-		k = spaces(s, k+1)
-	}
-	if k < len(s) && s[k] == 'p' {
-		n := k + 1
-		if n < len(s) && s[n] == 'p' {
-			n++
-		}
-		if n < len(s) && s[n] == '.' {
-			n = spaces(s, n+1)
-			e := digits(s, n)
-			if e > n {
-				pageS, pageE, end = n, e, e
-			}
-		}
-	}
+	numS, numE, pageS, pageE, end = numbersAndPage(s, end)
 	return end, volS, volE, numS, numE, pageS, pageE, true
 }
 
@@ -228,8 +192,17 @@ func parseIbid(s string) []int {
 			}
 		}
 	}
-	// "[,.] No[s][.] NUMS"
-	k := spaces(s, j)
+	m[4], m[5], m[6], m[7], j = numbersAndPage(s, j)
+	m[1] = j
+	return m
+}
+
+// numbersAndPage reads "[,.] No[s][.] NUMS" and "[,] p[p]. N" after a
+// citation's volumes, which end at j. It returns the spans of the number
+// list and the page (-1 when absent) and the new end.
+func numbersAndPage(s string, j int) (numS, numE, pageS, pageE, end int) {
+	numS, numE, pageS, pageE, end = -1, -1, -1, -1, j
+	k := spaces(s, end)
 	if k < len(s) && (s[k] == ',' || s[k] == '.') {
 		k = spaces(s, k+1)
 	}
@@ -244,11 +217,10 @@ func parseIbid(s string) []int {
 		}
 		n = spaces(s, n)
 		if e := list(s, n, numItem, false); e > n {
-			m[4], m[5], j = n, e, e
+			numS, numE, end = n, e, e
 		}
 	}
-	// "[,] p[p]. N"
-	k = spaces(s, j)
+	k = spaces(s, end)
 	if k < len(s) && s[k] == ',' {
 		k = spaces(s, k+1)
 	}
@@ -260,10 +232,9 @@ func parseIbid(s string) []int {
 		if n < len(s) && s[n] == '.' {
 			n = spaces(s, n+1)
 			if e := digits(s, n); e > n {
-				m[6], m[7], j = n, e, e
+				pageS, pageE, end = n, e, e
 			}
 		}
 	}
-	m[1] = j
-	return m
+	return numS, numE, pageS, pageE, end
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -8,6 +9,8 @@ import (
 )
 
 // JSONDiagnostic is the JSON form of a finding (formats json and jsonl).
+// Its field names are part of citecheck's interface: add fields, never
+// rename them.
 type JSONDiagnostic struct {
 	Path        string   `json:"path"`
 	Line        int      `json:"line"`
@@ -17,9 +20,9 @@ type JSONDiagnostic struct {
 	Rule        string   `json:"rule"`
 	Severity    string   `json:"severity"`
 	Message     string   `json:"message"`
-	Found       string   `json:"found,omitempty"`
-	Expected    string   `json:"expected,omitempty"`
-	Treaty      string   `json:"treaty,omitempty"`
+	Found       string   `json:"found"`
+	Expected    string   `json:"expected"`
+	Treaty      string   `json:"treaty"`
 	Context     string   `json:"context,omitempty"`
 	Fingerprint string   `json:"fingerprint"`
 	Fix         *JSONFix `json:"fix,omitempty"`
@@ -85,7 +88,7 @@ func (j *JSON) File(w io.Writer, f *FileResult) error {
 		return nil
 	}
 	for _, d := range f.Diagnostics {
-		b, err := json.Marshal(ToJSON(d))
+		b, err := marshal(ToJSON(d))
 		if err != nil {
 			return err
 		}
@@ -125,4 +128,16 @@ func (j *JSON) Finish(w io.Writer, s Summary) error {
 	}
 	_, err = io.WriteString(w, end+` "errors": `+string(errs)+",\n"+` "summary": `+string(sum)+"}\n")
 	return err
+}
+
+// marshal is json.Marshal without HTML escaping: messages quote "<", ">"
+// and "&" as they are.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

@@ -16,13 +16,13 @@ func TestJSONLLinesParse(t *testing.T) {
 	}
 	lines := bytes.Split(bytes.TrimSuffix(out, []byte("\n")), []byte("\n"))
 
-	var want []any // jsonlDiag or jsonlError, in order
+	var want []any // JSONDiagnostic or jsonlError, in order
 	for _, f := range fx.files {
 		if f.Err != nil {
 			want = append(want, jsonlError{Path: f.Path, Error: f.Err.Error()})
 		}
 		for i := range f.Diagnostics {
-			want = append(want, newJSONLDiag(&f.Diagnostics[i]))
+			want = append(want, ToJSON(f.Diagnostics[i]))
 		}
 	}
 	if len(lines) != len(want) {
@@ -40,8 +40,8 @@ func TestJSONLLinesParse(t *testing.T) {
 			if got != w {
 				t.Errorf("line %d = %+v, want %+v", i+1, got, w)
 			}
-		case jsonlDiag:
-			var got jsonlDiag
+		case JSONDiagnostic:
+			var got JSONDiagnostic
 			if err := dec.Decode(&got); err != nil {
 				t.Fatalf("line %d: %v: %s", i+1, err, line)
 			}
