@@ -105,6 +105,9 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 			m.YearStart, m.YearEnd = s.Src(last.start), s.SrcEnd(last.end)
 			m.YearInTitle = true
 		}
+		if m.streamEnd < len(text) && text[m.streamEnd] == ')' && strings.Count(text[m.streamStart:m.streamEnd], "(") > strings.Count(text[m.streamStart:m.streamEnd], ")") {
+			m.streamEnd++ // "… Convention, 1989 (No. 169)"
+		}
 		m.Embedded = embedded(text, w, keyOf)
 		// "the 1951 Convention relating to the Status of Refugees"
 		if m.Year == 0 {
