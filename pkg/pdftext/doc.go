@@ -17,7 +17,11 @@
 // Footnote markers set as superscripts come out as Unicode superscript
 // digits ("Agenda,⁴"), which pkg/document takes as certain markers; a
 // superscript with no footnote of that number ("10⁶ km") stays plain
-// digits glued to what precedes it, as text extraction leaves it.
+// digits glued to what precedes it, as text extraction leaves it. Markers
+// set side by side, which pdftotext reads as one number ("91011"), are
+// split into the page's footnotes that count up by one and written
+// "[^9][^10][^11]". A word the page broke after its hyphen is mended
+// ("Secretary-" and "General" on the next line become "Secretary-General").
 //
 // It runs pdftotext (poppler-utils) with -bbox-layout, which gives every
 // word's box, and lays out the page itself: words are grouped into lines

@@ -20,20 +20,22 @@ const Rule = "__________________"
 type row struct {
 	words      []word
 	super      []bool  // super[i]: words[i] is a superscript number
+	raised     []bool  // raised[i]: words[i] is digits set small and raised (super, or longer)
 	yMin, yMax float64 // the band
 	h          float64 // height of the row's text (its superscripts aside)
 	segs       [][]int // runs of word indexes separated by wide gaps
 }
 
-// text of the words i..j of the row, joined as on the page.
-func (r *row) join(ids []int, marker func(w *word, super bool) (string, bool)) string {
+// text of the words ids of the row, joined as on the page; marker, if
+// not nil, says how a word is written and whether it is a footnote marker.
+func (r *row) join(ids []int, marker func(i int) (string, bool)) string {
 	var b strings.Builder
 	prevMarker := false
 	for k, i := range ids {
 		w := &r.words[i]
 		s, isMarker := w.text, false
 		if marker != nil {
-			s, isMarker = marker(w, r.super[i])
+			s, isMarker = marker(i)
 		}
 		if k > 0 {
 			gap := w.xMin - r.words[ids[k-1]].xMax
@@ -110,6 +112,7 @@ func (r *row) measure() {
 		}
 	}
 	r.super = make([]bool, len(r.words))
+	r.raised = make([]bool, len(r.words))
 	if ref == nil {
 		for i := range r.words {
 			r.h = math.Max(r.h, r.words[i].height())
@@ -118,8 +121,8 @@ func (r *row) measure() {
 		r.h = ref.height()
 		for i := range r.words {
 			w := &r.words[i]
-			r.super[i] = isDigits(w.text) && len(w.text) <= 3 &&
-				w.height() < 0.8*r.h && w.yMax < ref.yMax-0.15*r.h
+			r.raised[i] = isDigits(w.text) && w.height() < 0.8*r.h && w.yMax < ref.yMax-0.15*r.h
+			r.super[i] = r.raised[i] && len(w.text) <= 3
 		}
 	}
 	// Segments: a gap wider than a few text heights separates columns
@@ -248,6 +251,7 @@ func render(pages []page) string {
 
 	views := make([]pageView, len(pages))
 	labels := map[string]bool{}
+	pageLabels := make([]map[string]bool, len(pages))
 	lastNum := 0
 	var lastNote *note
 	for pi := range pages {
@@ -335,27 +339,32 @@ func render(pages []page) string {
 			lastNote = &note{label: lab, lines: []string{text}}
 			v.notes = append(v.notes, lastNote)
 			labels[lab] = true
+			if pageLabels[pi] == nil {
+				pageLabels[pi] = map[string]bool{}
+			}
+			pageLabels[pi][lab] = true
 			if n, err := strconv.Atoi(lab); err == nil {
 				lastNum = n
 			}
 		}
 	}
 
-	marker := func(w *word, super bool) (string, bool) {
-		if super && labels[w.text] {
-			return toSuper(w.text), true
-		}
-		return w.text, false
-	}
 	var out []string
 	for pi := range views {
 		v := &views[pi]
+		marker := func(r *row, i int) (string, bool) {
+			return markerText(r.words[i].text, r.super[i], r.raised[i], pageLabels[pi], labels)
+		}
 		for _, bl := range v.body {
 			ids := bl.seg
 			// A marker that wrapped to the start of a line belongs to
 			// the word before it.
-			for len(ids) > 0 && bl.r.super[ids[0]] && labels[bl.r.words[ids[0]].text] && len(out) > 0 && out[len(out)-1] != "" {
-				out[len(out)-1] += toSuper(bl.r.words[ids[0]].text)
+			for len(ids) > 0 && len(out) > 0 && out[len(out)-1] != "" {
+				m, ok := marker(bl.r, ids[0])
+				if !ok {
+					break
+				}
+				out[len(out)-1] += m
 				ids = ids[1:]
 			}
 			if len(ids) == 0 {
@@ -364,7 +373,7 @@ func render(pages []page) string {
 			if bl.blankUp && len(out) > 0 && out[len(out)-1] != "" {
 				out = append(out, "")
 			}
-			out = append(out, bl.r.join(ids, marker))
+			out = append(out, bl.r.join(ids, func(i int) (string, bool) { return marker(bl.r, i) }))
 		}
 		if !v.rule || len(v.notes) == 0 {
 			continue
@@ -384,7 +393,44 @@ func render(pages []page) string {
 	if len(out) == 0 {
 		return ""
 	}
+	out = joinHyphenated(out)
 	return strings.Join(out, "\n") + "\n"
+}
+
+// joinHyphenated mends the words the page broke after a hyphen: where a
+// line ends in a hyphen after a letter or digit and the next line of the
+// same paragraph or footnote starts with a letter or digit, the next
+// line's first word moves up ("Secretary-" / "General of" becomes
+// "Secretary-General" / "of"), so that "2248 (S-V)" or "resolution
+// ES-10/21" read whole. UN documents are set without hyphenation: a
+// hyphen at the end of a line is the word's own.
+func joinHyphenated(out []string) []string {
+	for i := 0; i+1 < len(out); i++ {
+		for i+1 < len(out) && endsInHyphen(out[i]) && out[i+1] != Rule {
+			next := out[i+1]
+			c, _ := utf8.DecodeRuneInString(next)
+			if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+				break
+			}
+			w, rest, _ := strings.Cut(next, " ")
+			out[i] += w
+			if rest = strings.TrimLeft(rest, " "); rest == "" {
+				out = slices.Delete(out, i+1, i+2)
+			} else {
+				out[i+1] = rest
+			}
+		}
+	}
+	return out
+}
+
+func endsInHyphen(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if r != '-' && r != '\u2010' && r != '\u2011' {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return unicode.IsLetter(p) || unicode.IsDigit(p)
 }
 
 func allWords(r *row) []int {
@@ -464,7 +510,7 @@ func isRuleRow(r *row) bool {
 // compact drops the words that are in none of the row's segments.
 func (r *row) compact() {
 	var words []word
-	var super []bool
+	var super, raised []bool
 	var segs [][]int
 	for _, seg := range r.segs {
 		ns := make([]int, len(seg))
@@ -472,10 +518,11 @@ func (r *row) compact() {
 			ns[k] = len(words)
 			words = append(words, r.words[i])
 			super = append(super, r.super[i])
+			raised = append(raised, r.raised[i])
 		}
 		segs = append(segs, ns)
 	}
-	r.words, r.super, r.segs = words, super, segs
+	r.words, r.super, r.raised, r.segs = words, super, raised, segs
 }
 
 // zone says whether the row is in the band at the top of the page ("t"),
@@ -525,7 +572,9 @@ func isLabelText(s string) bool {
 // noteLabel returns the footnote label that starts the row, or "". A
 // superscript number or one to three asterisks are a label. Where the
 // area sets no superscript label, a number is one if it continues the
-// numbering, stands at the area's left edge (a hanging label, not a
+// numbering (or, for the document's first footnote, whatever it is: an
+// extract from a volume numbers its footnotes on from the volume's
+// earlier ones), stands at the area's left edge (a hanging label, not a
 // continuation line's first word) and is followed by what starts a
 // footnote rather than "3 May 1999" or "10 countries".
 func noteLabel(r *row, hasSuper bool, left float64, lastNum int) string {
@@ -539,7 +588,7 @@ func noteLabel(r *row, hasSuper bool, left float64, lastNum int) string {
 	if hasSuper || !isDigits(w) || len(w) > 3 || r.words[0].xMin > left+2 {
 		return ""
 	}
-	if n, _ := strconv.Atoi(w); n != lastNum+1 {
+	if n, _ := strconv.Atoi(w); n < 1 || lastNum > 0 && n != lastNum+1 {
 		return ""
 	}
 	next := r.words[1].text
@@ -569,6 +618,59 @@ func noteLine(label, text string) string {
 var months = map[string]bool{
 	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
+}
+
+// markerText writes a number set as a superscript in the body: in
+// superscript digits if it is the label of a footnote (of its own page
+// first, of any page else), as "[^9][^10][^11]" if it is the labels of
+// footnotes that count up by one set side by side ("91011", three
+// footnotes on one word), and as it is otherwise ("10⁶ km" stays "106").
+// The second says whether it is a marker.
+func markerText(s string, super, raised bool, page, all map[string]bool) (string, bool) {
+	if !raised {
+		return s, false
+	}
+	for _, labels := range []map[string]bool{page, all} {
+		if super && labels[s] {
+			return toSuper(s), true
+		}
+		if parts := splitLabels(s, labels); parts != nil {
+			var b strings.Builder
+			for _, p := range parts {
+				b.WriteString("[^" + p + "]")
+			}
+			return b.String(), true
+		}
+	}
+	return s, false
+}
+
+// splitLabels splits the digits s into two or more labels that count up
+// by one ("91011" → 9, 10, 11), all of them in labels, or returns nil.
+func splitLabels(s string, labels map[string]bool) []string {
+	if len(labels) == 0 {
+		return nil
+	}
+	for i := 1; i < len(s) && i <= 3; i++ {
+		first := s[:i]
+		if first[0] == '0' || !labels[first] {
+			continue
+		}
+		n, _ := strconv.Atoi(first)
+		parts, rest := []string{first}, s[i:]
+		for rest != "" {
+			next := strconv.Itoa(n + len(parts))
+			if !strings.HasPrefix(rest, next) || !labels[next] {
+				break
+			}
+			parts = append(parts, next)
+			rest = rest[len(next):]
+		}
+		if rest == "" {
+			return parts
+		}
+	}
+	return nil
 }
 
 var superDigits = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -204,6 +204,34 @@ __________________
 	}
 }
 
+// An extract from a volume numbers its footnotes on from the volume's
+// earlier ones: without a rule and without superscript labels, the first
+// footnote's plain number need not be 1; the next ones must count on.
+func TestRenderFootnotesWithoutRuleFromVolume(t *testing.T) {
+	p := newPage().
+		body(100, "Recalling its resolution^17 and the reports^1819 of", "the Secretary-General, and the body of the page", "runs on for some lines, longer than the footnotes").
+		line(600, noteH, left, "17 Official Records, Supplement No. 2.").
+		line(611, noteH, left, "18 Ibid., document S/6569.").
+		line(622, noteH, left, "19 Ibid., document S/6586, of").
+		line(633, noteH, left, "21 May 1999.")
+	got := render([]page{p.p})
+	want := `Recalling its resolution¹⁷ and the reports[^18][^19] of
+the Secretary-General, and the body of the page
+runs on for some lines, longer than the footnotes
+__________________
+
+17  Official Records, Supplement No. 2.
+
+18  Ibid., document S/6569.
+
+19  Ibid., document S/6586, of
+21 May 1999.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestRenderEmpty(t *testing.T) {
 	if got := render(nil); got != "" {
 		t.Errorf("render(nil) = %q", got)
@@ -282,5 +310,102 @@ func TestRenderAwkwardFootnotesParse(t *testing.T) {
 	}
 	if len(d.Markers) != 3 {
 		t.Errorf("%d markers, want 3", len(d.Markers))
+	}
+}
+
+// Footnote markers set side by side come out of pdftotext as one word
+// ("91011"): they are split into the labels of the page's footnotes that
+// count up by one, written "[^9][^10][^11]" (superscript digits side by
+// side would read as one label). A label of the page wins over the same
+// digits as the label of another page's footnote.
+func TestRenderAdjacentMarkers(t *testing.T) {
+	p1 := newPage().
+		body(100, "the Paris Agreement,^91011 as well as", "the Convention^34 and some 10^6 km").
+		notes(600, "3 Third.", "4 Fourth.", "9 Ninth.", "10 Tenth.", "11 Eleventh.")
+	p2 := newPage().
+		body(100, "and the Protocol^34 on page two").
+		notes(600, "34 Thirty-fourth.")
+	text := render([]page{p1.p, p2.p})
+	want := `the Paris Agreement,[^9][^10][^11] as well as
+the Convention[^3][^4] and some 106 km
+__________________
+
+3  Third.
+
+4  Fourth.
+
+9  Ninth.
+
+10  Tenth.
+
+11  Eleventh.
+
+and the Protocol³⁴ on page two
+__________________
+
+34  Thirty-fourth.
+`
+	if text != want {
+		t.Errorf("got\n%s\nwant\n%s", text, want)
+	}
+	f, err := source.New("x.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := document.Parse(f)
+	var labels []string
+	for _, m := range d.Markers {
+		labels = append(labels, m.Label)
+	}
+	if got := strings.Join(labels, " "); got != "9 10 11 3 4 34" {
+		t.Errorf("markers %q, want %q", got, "9 10 11 3 4 34")
+	}
+	if !strings.Contains(d.Body.Text, "the Paris Agreement, as well as the Convention and") {
+		t.Errorf("body %q", d.Body.Text)
+	}
+}
+
+func TestSplitLabels(t *testing.T) {
+	labels := map[string]bool{"1": true, "2": true, "9": true, "10": true, "11": true, "12": true, "101": true}
+	for _, tc := range []struct {
+		s    string
+		want string
+	}{
+		{"12", "1 2"},
+		{"91011", "9 10 11"},
+		{"1011", "10 11"},
+		{"101112", "10 11 12"},
+		{"13", ""},
+		{"106", ""},
+		{"1012", ""},
+		{"9", ""}, // one label is not split
+	} {
+		if got := strings.Join(splitLabels(tc.s, labels), " "); got != tc.want {
+			t.Errorf("splitLabels(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+// A word the page broke after its hyphen is mended: the next line's first
+// word moves up, so that "2248 (S-V)" reads whole.
+func TestRenderJoinsHyphenatedLines(t *testing.T) {
+	p := newPage().
+		body(100, "resolutions 2145 (XXI), 2248 (S-", "V), 2324 (XXII) and of the Secretary-", "General, and a long-", "range plan – not", "a dash – nor 1990–", "2000 nor (", "brackets").
+		notes(600, "1 Official Records of the Non-", "Proliferation Treaty.")
+	got := render([]page{p.p})
+	want := `resolutions 2145 (XXI), 2248 (S-V),
+2324 (XXII) and of the Secretary-General,
+and a long-range
+plan – not
+a dash – nor 1990–
+2000 nor (
+brackets
+__________________
+
+1  Official Records of the Non-Proliferation
+Treaty.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
