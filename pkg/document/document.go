@@ -170,10 +170,10 @@ func trimSpace(text []byte, from, to int) (int, int) {
 // superscript digits, one to three digits or one to three asterisks,
 // followed by white space and text that does not start like a numbered
 // paragraph ("1. Decides"). It returns the label and where the text starts.
-func noteStart(text []byte, from, to int) (label string, textStart int, super bool) {
+func noteStart(text []byte, from, to int) (label string, textStart int, super, weak bool) {
 	from, to = trimSpace(text, from, to)
 	if from >= to {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	r, _ := utf8.DecodeRune(text[from:to])
 	i := from
@@ -195,7 +195,7 @@ func noteStart(text []byte, from, to int) (label string, textStart int, super bo
 			i++
 		}
 		if len(lab) > 3 {
-			return "", 0, false
+			return "", 0, false, false
 		}
 	case r == '*':
 		for i < to && text[i] == '*' {
@@ -203,10 +203,10 @@ func noteStart(text []byte, from, to int) (label string, textStart int, super bo
 			i++
 		}
 		if len(lab) > 3 {
-			return "", 0, false
+			return "", 0, false, false
 		}
 	default:
-		return "", 0, false
+		return "", 0, false, false
 	}
 	// White space must follow the label, then text.
 	j := i
@@ -214,30 +214,34 @@ func noteStart(text []byte, from, to int) (label string, textStart int, super bo
 		j++
 	}
 	if j == i && !super {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	if j == i && super {
 		// "¹*Salvador Declaration" — allow text right after superscripts.
 		j = i
 	}
 	if j >= to {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	c := text[j]
 	if lab[0] == '*' && c == '*' {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	// A body line that starts with a number followed by a lower-case word
 	// or a month ("15 September 1969 …", "2 December") is not a footnote;
 	// footnotes start with a capital, an asterisk (italics), a quote or a
 	// symbol.
+	weak = false
 	if !super {
 		r2, _ := utf8.DecodeRune(text[j:to])
 		if unicode.IsLower(r2) || unicode.IsDigit(r2) || isMonthAt(text[j:to]) {
-			return "", 0, false
+			// Only a footnote region after a rule, with the numbering
+			// continuing, takes such a line as a footnote ("2  1995
+			// Review and Extension Conference …").
+			weak = true
 		}
 	}
-	return string(lab), j, super
+	return string(lab), j, super, weak
 }
 
 var months = [][]byte{[]byte("January"), []byte("February"), []byte("March"), []byte("April"), []byte("May"), []byte("June"), []byte("July"), []byte("August"), []byte("September"), []byte("October"), []byte("November"), []byte("December")}
@@ -365,11 +369,13 @@ func classify(text []byte, ls []line) {
 				l.kind, l.label, l.textStart = lineMDNoteDef, lab, ts
 				break
 			}
-			lab, ts, super := noteStart(text, l.start, l.end)
+			lab, ts, super, weak := noteStart(text, l.start, l.end)
 			accept := false
 			if lab != "" {
 				n := atoi(lab)
 				switch {
+				case weak:
+					accept = inRegion && n > 0 && n == lastNum+1
 				case super:
 					accept = true
 				case lab[0] == '*':

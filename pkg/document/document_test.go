@@ -73,6 +73,11 @@ func TestParse(t *testing.T) {
 				"\n[13] Geneva Conventions of 12 August 1949 (United Nations, Treaty Series, vol. 75 (1950), Nos. 970-973).\n[14] Ibid., 1621st meeting.",
 		},
 		{
+			name: "draft: a footnote whose text starts with a number",
+			in:   "the Review Conference,1 and the Treaty,2\n__________________\n\n1  See NPT/CONF.2010/50.\n\n2  1995 Review and Extension Conference of the Parties.\n\nA/C.1/80/L.4\n\nbody goes on\n",
+			want: "the Review Conference,{1} and the Treaty,{2} body goes on" + "\n[1] See NPT/CONF.2010/50.\n[2] 1995 Review and Extension Conference of the Parties.",
+		},
+		{
 			name: "CRLF line endings",
 			in:   "Recalling the Convention,¹\r\nand more\r\n\r\n¹ Ibid.\r\n",
 			want: "Recalling the Convention,{1} and more" + "\n[1] Ibid.",

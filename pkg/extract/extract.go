@@ -9,6 +9,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -295,20 +296,52 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 // symbols in a stream, with every offset mapped to the source.
 func resolutionRefs(s *document.Stream, label string) []*Reference {
 	var out []*Reference
-	for _, r := range resolution.Find(s.Text) {
-		text := s.Text[r.Start:r.End]
-		r.Start, r.End = s.Src(r.Start), s.SrcEnd(r.End)
-		r.NumStart, r.NumEnd = s.Src(r.NumStart), s.SrcEnd(r.NumEnd)
+	text, back := plainHyphens(s.Text)
+	for _, r := range resolution.Find(text) {
+		at := func(i int) int { return s.Src(back(i)) }
+		end := func(i int) int { return s.SrcEnd(back(i)) }
+		raw := s.Text[back(r.Start):back(r.End)]
+		r.Start, r.End = at(r.Start), end(r.End)
+		r.NumStart, r.NumEnd = at(r.NumStart), end(r.NumEnd)
 		if r.DateText != "" {
-			r.DateStart, r.DateEnd = s.Src(r.DateStart), s.SrcEnd(r.DateEnd)
+			r.DateStart, r.DateEnd = at(r.DateStart), end(r.DateEnd)
 		}
 		if r.Title != "" {
-			r.TitleStart, r.TitleEnd = s.Src(r.TitleStart), s.SrcEnd(r.TitleEnd)
+			r.TitleStart, r.TitleEnd = at(r.TitleStart), end(r.TitleEnd)
 		}
+		text := raw
 		ref := &Reference{Kind: r.Kind, Start: r.Start, End: r.End, Text: text, InFootnote: label, Resolution: &r}
 		out = append(out, ref)
 	}
 	return out
+}
+
+// nbHyphen is U+2011, the non-breaking hyphen word processors put in
+// "S‑10/2"; resolution symbols are read with a plain hyphen.
+const nbHyphen = "\u2011"
+
+// plainHyphens returns text with non-breaking hyphens made plain, and a
+// function that maps an offset of the result back to text.
+func plainHyphens(text string) (string, func(int) int) {
+	if !strings.Contains(text, nbHyphen) {
+		return text, func(i int) int { return i }
+	}
+	var b strings.Builder
+	var cuts []int // offsets in the result after which 2 bytes were dropped
+	for i := 0; i < len(text); {
+		if strings.HasPrefix(text[i:], nbHyphen) {
+			b.WriteByte('-')
+			cuts = append(cuts, b.Len())
+			i += len(nbHyphen)
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	return b.String(), func(i int) int {
+		n := sort.SearchInts(cuts, i+1)
+		return i + 2*n
+	}
 }
 
 // onlySeePrefix reports whether what precedes a citation in its footnote

@@ -224,3 +224,21 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestNonBreakingHyphen: "resolution S‑10/2" written with U+2011, as word
+// processors do, is read as S-10/2 and located in the source.
+func TestNonBreakingHyphen(t *testing.T) {
+	x := testExtractor(t)
+	in := "Recalling its resolution S\u201110/2 of 30 June 1978 and resolution S\u201126/2,"
+	f, res := run(t, x, in)
+	var got []string
+	for _, r := range res.References {
+		if r.Resolution != nil {
+			got = append(got, fmt.Sprintf("%s %s %q", r.Resolution.Symbol, r.Resolution.Date, f.Text[r.Resolution.NumStart:r.Resolution.NumEnd]))
+		}
+	}
+	want := []string{"S-10/2 1978-06-30 \"S\u201110/2\"", "S-26/2  \"S\u201126/2\""}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
