@@ -310,65 +310,70 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 }
 
 // progress shows a bar on standard error for runs that last over a second,
-// when standard error is a terminal (or --progress always).
+// when standard error is a terminal (or --progress always). The bar is made
+// when the run starts, so that its rate and times are right, but draws
+// nothing until a second has passed.
 type progress struct {
 	bar   *progressbar.ProgressBar
-	w     io.Writer
-	mode  string
-	total int
-	n     int
-	start time.Time
+	gate  *gatedWriter
 	shown bool
 }
 
 func newProgress(e *env, mode string, total int) *progress {
-	p := &progress{w: e.stderr, mode: mode, total: total, start: time.Now()}
+	p := &progress{}
 	if mode == "never" || (mode == "auto" && !isTerminal(e.stderr)) {
-		p.mode = "never"
+		return p
 	}
+	p.gate = &gatedWriter{w: e.stderr, open: time.Now().Add(time.Second)}
+	if mode == "always" {
+		p.gate.open = time.Time{}
+	}
+	p.bar = progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(p.gate),
+		progressbar.OptionSetDescription("checking"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetWidth(30),
+	)
 	return p
 }
 
 func (p *progress) step() {
-	p.n++
-	if p.mode == "never" {
-		return
+	if p.bar != nil {
+		_ = p.bar.Add(1)
 	}
-	if p.bar == nil {
-		if p.mode == "auto" && time.Since(p.start) < time.Second {
-			return
-		}
-		p.bar = progressbar.NewOptions(p.total,
-			progressbar.OptionSetWriter(p.w),
-			progressbar.OptionSetDescription("checking"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetItsString("files"),
-			progressbar.OptionShowIts(),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionSetWidth(30),
-		)
-		p.shown = true
-		_ = p.bar.Set(p.n - 1)
-	}
-	_ = p.bar.Add(1)
 }
 
 func (p *progress) done() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
+		p.shown = p.gate.wrote
 	}
+}
+
+// gatedWriter drops what is written before open; it remembers whether
+// anything got through.
+type gatedWriter struct {
+	w     io.Writer
+	open  time.Time
+	wrote bool
+}
+
+func (g *gatedWriter) Write(b []byte) (int, error) {
+	if time.Now().Before(g.open) {
+		return len(b), nil
+	}
+	g.wrote = true
+	return g.w.Write(b)
 }
 
 // printSummary writes the closing summary of an archive run: files,
 // findings per severity and per rule, unreadable files, time taken.
 func printSummary(w io.Writer, s engine.Summary) {
-	c := s.Counts
-	fmt.Fprintf(w, "citecheck: %d files in %s: %d errors, %d warnings, %d infos", s.Files, s.Elapsed.Round(time.Millisecond), c.Errors, c.Warnings, c.Infos)
-	if s.Unreadable > 0 {
-		fmt.Fprintf(w, "; %d files could not be read", s.Unreadable)
-	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "citecheck: %s, in %s\n", render.CountLine(s), s.Elapsed.Round(time.Millisecond))
 	for _, id := range engine.RuleIDs(check.All()) {
 		if n := s.ByRule[id]; n > 0 {
 			fmt.Fprintf(w, "  %-20s %d\n", id, n)

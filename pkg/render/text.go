@@ -121,6 +121,13 @@ func (t *Text) Finish(w io.Writer, s Summary) error {
 	if !t.Summary {
 		return nil
 	}
+	_, err := fmt.Fprintln(w, CountLine(s))
+	return err
+}
+
+// CountLine says what a run found in one line: "12 files checked: 3
+// findings (2 errors, 1 warning, 0 info); 1 file could not be read".
+func CountLine(s Summary) string {
 	c := s.Counts
 	total := c.Errors + c.Warnings + c.Infos
 	msg := fmt.Sprintf("%d %s checked: %s", s.Files, plural(s.Files, "file"), plural2(total, "finding"))
@@ -130,8 +137,7 @@ func (t *Text) Finish(w io.Writer, s Summary) error {
 	if s.Unreadable > 0 {
 		msg += fmt.Sprintf("; %d %s could not be read", s.Unreadable, plural(s.Unreadable, "file"))
 	}
-	_, err := fmt.Fprintln(w, msg)
-	return err
+	return msg
 }
 
 func plural(n int, word string) string {
