@@ -41,7 +41,11 @@ func (a *atomicFile) commit() error {
 		os.Remove(a.Name())
 		return err
 	}
-	return os.Rename(a.Name(), a.path)
+	if err := os.Rename(a.Name(), a.path); err != nil {
+		os.Remove(a.Name())
+		return err
+	}
+	return nil
 }
 
 // abort removes the temporary file unless commit ran.

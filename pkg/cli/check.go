@@ -251,9 +251,12 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		if !ok || file == "" {
 			return usageErr("invalid --output %q (expected FORMAT=FILE, e.g. sarif=citecheck.sarif)", spec)
 		}
-		r, err := render.New(format, render.Options{Version: Version()})
+		r, err := render.New(format, render.Options{Version: Version(), Summary: true})
 		if err != nil {
 			return usageErr("--output %s: %v", spec, err)
+		}
+		if st, err := os.Stat(file); err == nil && st.IsDir() {
+			return usageErr("--output %s: %s is a folder", spec, file)
 		}
 		af, err := createAtomic(file)
 		if err != nil {
@@ -293,7 +296,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		}
 		if out.file != nil {
 			if err := out.file.commit(); err != nil {
-				return &exitError{code: ExitIO, err: err}
+				return &exitError{code: ExitIO, err: fmt.Errorf("--output %s: %v", out.file.path, unwrapPath(err))}
 			}
 		}
 	}

@@ -75,7 +75,11 @@ func (t *Text) File(w io.Writer, f *FileResult) error {
 			fmt.Fprintf(&b, "   %s %s\n", t.dim.Sprint("= in:"), d.Context)
 		}
 		if d.Fix != nil {
-			fmt.Fprintf(&b, "   %s replace %q with %q\n", t.dim.Sprint("= fix:"), d.Found, d.Fix.Replacement)
+			old, ok := spanText(f.Source, d.Fix.Span)
+			if !ok {
+				old = d.Found
+			}
+			fmt.Fprintf(&b, "   %s replace %q with %q\n", t.dim.Sprint("= fix:"), old, d.Fix.Replacement)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -108,7 +112,7 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	}
 	num := fmt.Sprint(d.Span.Start.Line)
 	pad := strings.Repeat(" ", len(num))
-	fmt.Fprintf(b, "%s %s\n", pad, t.dim.Sprint(" |"))
+	fmt.Fprintf(b, "%s %s\n", pad, t.dim.Sprint("|"))
 	fmt.Fprintf(b, "%s %s %s%s%s\n", t.dim.Sprint(num), t.dim.Sprint("|"), prefix, string(runes[from:to]), suffix)
 	lead := runewidth.StringWidth(prefix + string(runes[from:start]))
 	width := max(1, runewidth.StringWidth(string(runes[start:end])))
