@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -245,7 +246,11 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	outs = append(outs, &output{r: main, w: e.stdout})
+	// Buffered: an archive run writes thousands of small records. The
+	// buffer is flushed when full and at the end.
+	stdout := bufio.NewWriterSize(e.stdout, 64<<10)
+	defer stdout.Flush()
+	outs = append(outs, &output{r: main, w: stdout})
 	for _, spec := range o.outputs {
 		format, file, ok := strings.Cut(spec, "=")
 		if !ok || file == "" {
@@ -263,7 +268,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 			return &exitError{code: ExitIO, err: fmt.Errorf("--output %s: %v", spec, unwrapPath(err))}
 		}
 		defer af.abort()
-		outs = append(outs, &output{r: r, w: af, file: af})
+		outs = append(outs, &output{r: r, w: bufio.NewWriterSize(af, 64<<10), file: af})
 	}
 	inputs := engine.ExpandConfig(args, s.cfg)
 	meta := render.Meta{Version: Version(), Rules: ruleInfos()}
@@ -293,6 +298,11 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	for _, out := range outs {
 		if err := out.r.Finish(out.w, sum); err != nil {
 			return writeErr(err)
+		}
+		if bw, ok := out.w.(*bufio.Writer); ok {
+			if err := bw.Flush(); err != nil {
+				return writeErr(err)
+			}
 		}
 		if out.file != nil {
 			if err := out.file.commit(); err != nil {
