@@ -51,9 +51,11 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 	var out []*Reference
 	var key []byte
 	var kb []byte
-	keyOf := func(w word) string {
+	// keyOf returns a word's key in a reused buffer: use it at once (map
+	// lookups and comparisons with string(…) do not allocate).
+	keyOf := func(w word) []byte {
 		kb = appendKey(kb[:0], text[w.start:w.end])
-		return string(kb)
+		return kb
 	}
 	for i := 0; i < len(text); i++ {
 		if !x.m.lowerStarts {
@@ -89,7 +91,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 			// "the 1988 Convention": a year before a capitalised
 			// instrument word that starts no registered title.
 			if mayBeShortForm(text, w.start) {
-				if sw, ok := shortFormWords[keyOf(w)]; ok {
+				if sw, ok := shortFormWords[string(keyOf(w))]; ok {
 					if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
 						out = append(out, x.shortForm(s, y, w, sw, label))
 					}
@@ -112,7 +114,7 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		// "the 1951 Convention relating to the Status of Refugees"
 		if m.Year == 0 {
 			if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
-				if the, ok := prevWord(text, y.start); ok && keyOf(the) == "the" {
+				if the, ok := prevWord(text, y.start); ok && string(keyOf(the)) == "the" {
 					m.Year, _ = strconv.Atoi(text[y.start:y.end])
 					m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
 					m.streamStart = y.start
@@ -126,6 +128,12 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 				m.Year, _ = strconv.Atoi(rest[ys:ye])
 				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
 				m.streamEnd += ye
+			} else if !mayGiveDatedYear(rest) {
+				if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
+					m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
+					m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
+					m.streamEnd += ym[3]
+				}
 			} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
 				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
 				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
@@ -157,13 +165,30 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 }
 
 // mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
-// a year phrase starts with a comma or "of", "adopted", "signed", "done",
-// "concluded" or "opened".
+// a year phrase starts with a comma followed by a digit or a word, or with
+// "of", "adopted", "signed", "done", "concluded" or "opened".
 func mayGiveYear(rest string) bool {
 	r := strings.TrimLeft(rest, " ")
 	if strings.HasPrefix(r, ",") {
-		return true
+		r = strings.TrimLeft(r[1:], " ")
+		if r != "" && r[0] >= '0' && r[0] <= '9' {
+			return true // commaYearRE
+		}
 	}
+	return startsDatedYear(r)
+}
+
+// mayGiveDatedYear is the part of mayGiveYear that only yearAfterRE can
+// match: "of …", "adopted …" and the like, after an optional comma.
+func mayGiveDatedYear(rest string) bool {
+	r := strings.TrimLeft(rest, " ")
+	if strings.HasPrefix(r, ",") {
+		r = strings.TrimLeft(r[1:], " ")
+	}
+	return startsDatedYear(r)
+}
+
+func startsDatedYear(r string) bool {
 	for _, w := range [...]string{"of ", "adopted", "signed", "done", "concluded", "opened"} {
 		if strings.HasPrefix(r, w) {
 			return true
@@ -223,12 +248,12 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // larger capitalised title: "Optional Protocol to the Convention …",
 // "Memorandum … in Connection with Ukraine’s Accession to the Treaty …",
 // "Protocol of 2014 to the Forced Labour Convention".
-func embedded(text string, w word, keyOf func(word) string) bool {
+func embedded(text string, w word, keyOf func(word) []byte) bool {
 	p, ok := prevWord(text, w.start)
-	if ok && keyOf(p) == "the" {
+	if ok && string(keyOf(p)) == "the" {
 		p, ok = prevWord(text, p.start)
 	}
-	if !ok || !embedPreps[keyOf(p)] {
+	if !ok || !embedPreps[string(keyOf(p))] {
 		return false
 	}
 	p2, ok := prevWord(text, p.start)
@@ -238,7 +263,7 @@ func embedded(text string, w word, keyOf func(word) string) bool {
 	if p2.digits {
 		return yearWord.MatchString(text[p2.start:p2.end])
 	}
-	return p2.upper && !notTitleWords[keyOf(p2)]
+	return p2.upper && !notTitleWords[string(keyOf(p2))]
 }
 
 func (x *Extractor) shortForm(s *document.Stream, y, w word, sw, label string) *Reference {
