@@ -342,7 +342,7 @@ func decide(sts []statement, st *stats) []entry {
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].symbol != keys[j].symbol {
-			return naturalLess(keys[i].symbol, keys[j].symbol)
+			return resolution.SymbolLess(keys[i].symbol, keys[j].symbol)
 		}
 		return keys[i].field < keys[j].field
 	})
@@ -417,33 +417,8 @@ func decide(sts []statement, st *stats) []entry {
 		}
 		out = append(out, *e)
 	}
-	sort.Slice(out, func(i, j int) bool { return naturalLess(out[i].symbol, out[j].symbol) })
+	sort.Slice(out, func(i, j int) bool { return resolution.SymbolLess(out[i].symbol, out[j].symbol) })
 	return out
-}
-
-// naturalLess orders symbols with their numbers compared as numbers:
-// A/RES/2/1 < A/RES/10/1.
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		da, db := isDigit(a[0]), isDigit(b[0])
-		if da && db {
-			ea, eb := digitRun(a), digitRun(b)
-			na, nb := strings.TrimLeft(a[:ea], "0"), strings.TrimLeft(b[:eb], "0")
-			if len(na) != len(nb) {
-				return len(na) < len(nb)
-			}
-			if na != nb {
-				return na < nb
-			}
-			a, b = a[ea:], b[eb:]
-			continue
-		}
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) < len(b)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

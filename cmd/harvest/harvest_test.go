@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 const testdir = "../../testdata/resolution/harvest"
@@ -32,7 +34,7 @@ func runHarvest(t *testing.T, args ...string) (map[string]outEntry, string) {
 	}
 	m := map[string]outEntry{}
 	for i, e := range es {
-		if i > 0 && !naturalLess(es[i-1].Symbol, e.Symbol) {
+		if i > 0 && !resolution.SymbolLess(es[i-1].Symbol, e.Symbol) {
 			t.Errorf("output not sorted: %q before %q", es[i-1].Symbol, e.Symbol)
 		}
 		m[e.Symbol] = e
@@ -162,7 +164,7 @@ func TestNaturalLess(t *testing.T) {
 		{"S/RES/99 (1951)", "S/RES/100 (1951)"},
 		{"A/RES/64/18", "A/RES/64/182"},
 	} {
-		if !naturalLess(p[0], p[1]) || naturalLess(p[1], p[0]) {
+		if !resolution.SymbolLess(p[0], p[1]) || resolution.SymbolLess(p[1], p[0]) {
 			t.Errorf("order of %q and %q", p[0], p[1])
 		}
 	}

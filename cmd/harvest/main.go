@@ -30,6 +30,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 var (
@@ -196,7 +198,7 @@ func render(entries []entry) string {
 				srcs = append(srcs, s)
 			}
 		}
-		sort.SliceStable(srcs, func(i, j int) bool { return naturalLess(srcs[i], srcs[j]) })
+		sort.SliceStable(srcs, func(i, j int) bool { return resolution.SymbolLess(srcs[i], srcs[j]) })
 		for _, s := range srcs {
 			fmt.Fprintf(&b, "    - %s\n", yamlString(s))
 		}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -271,7 +270,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		outs = append(outs, &output{r: r, w: bufio.NewWriterSize(af, 64<<10), file: af})
 	}
 	inputs := engine.ExpandConfig(args, s.cfg)
-	meta := render.Meta{Version: Version(), Rules: ruleInfos()}
+	meta := render.Meta{Version: Version(), Rules: engine.RuleInfos(check.All())}
 	for _, out := range outs {
 		if err := out.r.Start(out.w, meta); err != nil {
 			return writeErr(err)
@@ -418,18 +417,4 @@ func stdinName(s string) string {
 
 func writeErr(err error) error {
 	return &exitError{code: ExitIO, err: fmt.Errorf("writing output: %w", err)}
-}
-
-// ruleInfos documents every rule for the formats that list them.
-func ruleInfos() []render.RuleInfo {
-	var out []render.RuleInfo
-	for _, c := range check.All() {
-		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(),
-			HelpURI: "https://github.com/citecheck/citecheck#rule-" + c.ID()})
-	}
-	out = append(out, render.RuleInfo{ID: engine.SuppressionRule, Severity: diag.Warning,
-		Short:   "A citecheck suppression comment has no reason, names an unknown rule, or suppresses nothing.",
-		HelpURI: "https://github.com/citecheck/citecheck#suppressions"})
-	slices.SortFunc(out, func(a, b render.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
-	return out
 }

@@ -111,6 +111,22 @@ func New(opts Options) *Engine {
 	return e
 }
 
+// RuleInfos documents every rule the engine can report — the checks' and
+// the suppression rule — sorted by ID, for the output formats that list
+// rules (SARIF).
+func RuleInfos(checks []check.Check) []render.RuleInfo {
+	var out []render.RuleInfo
+	for _, c := range checks {
+		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(),
+			HelpURI: "https://github.com/citecheck/citecheck#rule-" + c.ID()})
+	}
+	out = append(out, render.RuleInfo{ID: SuppressionRule, Severity: diag.Warning,
+		Short:   "A citecheck suppression comment has no reason, names an unknown rule, or suppresses nothing.",
+		HelpURI: "https://github.com/citecheck/citecheck#suppressions"})
+	slices.SortFunc(out, func(a, b render.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
 // RuleIDs returns the IDs of every rule the engine can report, sorted:
 // the checks' and the suppression rule's.
 func RuleIDs(checks []check.Check) []string {

@@ -10,8 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -54,20 +52,8 @@ func corpusSchema(t *testing.T) *jsonschema.Schema {
 	return sch
 }
 
-// corpusRules is what the CLI passes as Meta.Rules: every check and the
-// suppression rule, sorted by ID.
-func corpusRules() []render.RuleInfo {
-	var out []render.RuleInfo
-	for _, c := range check.All() {
-		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(),
-			HelpURI: "https://github.com/citecheck/citecheck#rule-" + c.ID()})
-	}
-	out = append(out, render.RuleInfo{ID: engine.SuppressionRule, Severity: diag.Warning,
-		Short:   "A citecheck suppression comment has no reason, names an unknown rule, or suppresses nothing.",
-		HelpURI: "https://github.com/citecheck/citecheck#suppressions"})
-	slices.SortFunc(out, func(a, b render.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
-	return out
-}
+// corpusRules is what the CLI passes as Meta.Rules.
+func corpusRules() []render.RuleInfo { return engine.RuleInfos(check.All()) }
 
 // corpusLog is the part of a SARIF log TestSARIFCorpus reads.
 type corpusLog struct {

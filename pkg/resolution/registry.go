@@ -379,9 +379,9 @@ func newRegistry(entries []Entry) (*Registry, error) {
 	var errs []error
 	cmp := func(a, b Entry) int {
 		switch {
-		case symbolLess(a.Symbol, b.Symbol):
+		case SymbolLess(a.Symbol, b.Symbol):
 			return -1
-		case symbolLess(b.Symbol, a.Symbol):
+		case SymbolLess(b.Symbol, a.Symbol):
 			return 1
 		}
 		return 0
@@ -434,8 +434,9 @@ func newRegistry(entries []Entry) (*Registry, error) {
 	return r, nil
 }
 
-// symbolLess orders symbols with their numbers compared as numbers.
-func symbolLess(a, b string) bool {
+// SymbolLess orders symbols with their numbers compared as numbers:
+// A/RES/2/1 < A/RES/10/1.
+func SymbolLess(a, b string) bool {
 	for a != "" && b != "" {
 		if isDigit(a[0]) && isDigit(b[0]) {
 			ea, eb := digitsAt(a, 0), digitsAt(b, 0)
