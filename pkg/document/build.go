@@ -114,7 +114,9 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 					lab = append(lab, superValue(r))
 					i += n
 				}
-				mark(start, i, string(lab))
+				if !exponent(text, from, start) {
+					mark(start, i, string(lab))
+				}
 				continue
 			}
 			i += n
@@ -275,6 +277,26 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 		return 0, "", false
 	}
 	return ds, run, true
+}
+
+// units after which superscript digits are an exponent, not a marker.
+var units = map[string]bool{"m": true, "cm": true, "mm": true, "km": true, "ft": true, "in": true}
+
+// exponent reports whether superscript digits at i are an exponent: after
+// "10" ("10⁶") or a unit ("50 m³", "km²").
+func exponent(text []byte, lineStart, i int) bool {
+	if i == lineStart {
+		return false
+	}
+	// "10⁶", "10⁻³": a power of ten. ("of 1988¹⁰" is a year and a marker.)
+	if i-lineStart >= 2 && string(text[i-2:i]) == "10" && (i-2 == lineStart || !isDigitByte(text[i-3])) {
+		return true
+	}
+	j := i
+	for j > lineStart && isLetterByte(text[j-1]) {
+		j--
+	}
+	return i-j <= 2 && units[string(text[j:i])] && (j == lineStart || !isLetterByte(text[j-1]))
 }
 
 // wordRuneAt reports whether b starts with a letter or digit (superscript

@@ -78,6 +78,11 @@ func TestParse(t *testing.T) {
 			want: "the Review Conference,{1} and the Treaty,{2} body goes on" + "\n[1] See NPT/CONF.2010/50.\n[2] 1995 Review and Extension Conference of the Parties.",
 		},
 		{
+			name: "exponents are not markers",
+			in:   "capacities of 0.05 m³/hr, 10⁶ tonnes and 5 km² of the Convention,¹\n\n¹ Ibid.\n",
+			want: "capacities of 0.05 m³/hr, 10⁶ tonnes and 5 km² of the Convention,{1}" + "\n[1] Ibid.",
+		},
+		{
 			name: "CRLF line endings",
 			in:   "Recalling the Convention,¹\r\nand more\r\n\r\n¹ Ibid.\r\n",
 			want: "Recalling the Convention,{1} and more" + "\n[1] Ibid.",
