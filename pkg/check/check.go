@@ -24,6 +24,9 @@ type Context struct {
 	Registry *registry.Registry
 	// Resolutions is the resolution registry (nil: form checks only).
 	Resolutions *resolution.Registry
+	// Manual is the Editorial Manual convention: "current" (or "") or
+	// "legacy".
+	Manual string
 
 	resDone     bool
 	resFindings []resolution.Finding
@@ -41,7 +44,7 @@ type Check interface {
 
 // All returns every check, sorted by ID.
 func All() []Check {
-	cs := append([]Check{ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}, resolutionChecks...)
+	cs := append([]Check{footnoteRepeated{}, ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}, resolutionChecks...)
 	slices.SortFunc(cs, func(a, b Check) int { return strings.Compare(a.ID(), b.ID()) })
 	return cs
 }

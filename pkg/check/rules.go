@@ -309,3 +309,38 @@ func (ch ibidUnresolved) Run(c *Context) []diag.Diagnostic {
 	}
 	return ds
 }
+
+// footnoteRepeated reports a footnote indicator used a second time, which
+// the current Editorial Manual no longer allows in resolutions ("numbered
+// footnote indicators are no longer repeated in resolutions. When a
+// reference must be repeated, a new footnote with the identical text
+// should be inserted"); the older convention allowed it.
+type footnoteRepeated struct{}
+
+var _ Check = footnoteRepeated{}
+
+func (footnoteRepeated) ID() string                     { return "footnote-repeated" }
+func (footnoteRepeated) DefaultSeverity() diag.Severity { return diag.Warning }
+func (footnoteRepeated) Doc() string {
+	return "A footnote indicator is used twice; the current Editorial Manual gives a repeated reference a new footnote with the same text (editorial-manual: legacy allows it)."
+}
+
+func (ch footnoteRepeated) Run(c *Context) []diag.Diagnostic {
+	if c.Manual == "legacy" {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	first := map[string]int{}
+	for _, m := range c.Doc.Markers {
+		at, seen := first[m.Label]
+		if !seen {
+			first[m.Label] = m.Start
+			continue
+		}
+		msg := fmt.Sprintf("footnote indicator %s is used again (first at line %d); in resolutions the Editorial Manual no longer repeats indicators: add a new footnote with the same text", m.Label, c.File.Pos(at).Line)
+		d := newDiag(c, ch, m.Start, m.End, msg)
+		d.Found = m.Label
+		ds = append(ds, d)
+	}
+	return ds
+}

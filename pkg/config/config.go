@@ -50,6 +50,9 @@ type Config struct {
 	Include, Exclude []string
 	// FailOn is the severity that makes the exit status 1 ("" = default).
 	FailOn string
+	// EditorialManual is the convention checked where the UN Editorial
+	// Manual's rules changed: "current" (the default) or "legacy".
+	EditorialManual string
 	// Overrides apply in order; a later one wins.
 	Overrides []Override
 }
@@ -97,7 +100,10 @@ func Load(file string, rules []string) (*Config, error) {
 	return Parse(file, data, rules)
 }
 
-var topKeys = []string{"exclude", "fail-on", "include", "overrides", "registry", "rules"}
+var topKeys = []string{"editorial-manual", "exclude", "fail-on", "include", "overrides", "registry", "rules"}
+
+// Manuals are the values of editorial-manual.
+var Manuals = []string{"current", "legacy"}
 
 // Parse parses configuration text; name is used in error messages and to
 // resolve relative paths.
@@ -133,6 +139,12 @@ func Parse(name string, data []byte, rules []string) (*Config, error) {
 			c.Include = p.globs(v)
 		case "exclude":
 			c.Exclude = p.globs(v)
+		case "editorial-manual":
+			m := p.scalar(v)
+			if m != "" && !slices.Contains(Manuals, m) {
+				p.errorf(v, "invalid editorial-manual %q (expected one of %s)", m, quote(Manuals))
+			}
+			c.EditorialManual = m
 		case "fail-on":
 			s := p.scalar(v)
 			if s != "" && !slices.Contains([]string{"error", "warning", "info", "never"}, s) {
@@ -356,9 +368,16 @@ rules:
   resolution-form: warning  # a symbol in a form its organ and era never used
   resolution-title: warning # a quoted title that is not the registered one
   suppression: warning      # a suppression comment without reason, or unused
+  footnote-repeated: warning # a footnote indicator used twice (current manual only)
 
 # The exit status is 1 when a finding is at least this severe (error, warning, info, never).
 fail-on: error
+
+# Which UN Editorial Manual convention to check where its rules changed:
+# current (footnote indicators are not repeated in resolutions; a reference
+# repeated gets a new footnote with the same text) or legacy (older
+# documents, which repeat indicators).
+editorial-manual: current
 
 # Extra registry files or folders, relative to this file (add or override treaties).
 # registry:

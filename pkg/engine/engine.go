@@ -284,7 +284,11 @@ func readFile(path string, limit int64) ([]byte, error) {
 // baseline.
 func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
 	refs := e.x.Extract(d)
-	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions}, e.opts.Checks)
+	manual := ""
+	if e.opts.Config != nil {
+		manual = e.opts.Config.EditorialManual
+	}
+	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions, Manual: manual}, e.opts.Checks)
 	ds = applySuppressions(f, ds, e.rules)
 	if c := e.opts.Config; c != nil {
 		out := ds[:0]
