@@ -16,7 +16,7 @@ import (
 //
 //	ccpcj-draft-links-crime-terrorism.txt  the seed draft (testdata/drafts): a
 //	    treaty-year error, superscript markers, footnote blocks cutting sentences
-//	A_RES_80_18.md        Markdown footnotes, an Ibid. chain, footnotes no marker names
+//	A_RES_80_1.md         Markdown front matter and footnotes ([^1], [^1]: …)
 //	A_RES_80_20.txt       joined text: markers glued to words ("Bodies,1")
 //	S_RES_0207_1965.txt   footnotes numbered 10–13 (from a yearly volume), set side
 //	    by side in the .docx and PDF
