@@ -254,7 +254,8 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 	return l, document.Parse(l.File), nil
 }
 
-func readFile(path string, limit int64) ([]byte, error) {
+// readFileOS reads a file through package os (the portable path).
+func readFileOS(path string, limit int64) ([]byte, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err

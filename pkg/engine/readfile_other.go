@@ -1,0 +1,5 @@
+//go:build !(linux || darwin || freebsd || netbsd || openbsd)
+
+package engine
+
+func readFile(path string, limit int64) ([]byte, error) { return readFileOS(path, limit) }
