@@ -202,6 +202,20 @@ var afterMarker = map[string]bool{
 // glued to what precedes it, and returns where the marker starts and its
 // label. The run is followed by a non-word byte or the end of the line.
 func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, string, bool) {
+	// Most digit runs are years and numbers that cannot be the next
+	// footnote: turn them away before anything is allocated.
+	if de-ds > 7 {
+		return 0, "", false
+	}
+	if de-ds <= 3 {
+		if n := atoiBytes(text[ds:de]); n <= ms.last || n > ms.last+3 {
+			return 0, "", false
+		}
+	} else if de-ds < 5 {
+		return 0, "", false
+	} else if n := atoiBytes(text[ds+4 : de]); n <= ms.last || n > ms.last+3 {
+		return 0, "", false
+	}
 	run := string(text[ds:de])
 	accept := func(lab string, window int) bool {
 		if !ms.defined[lab] {
@@ -360,6 +374,15 @@ func atoi(s string) int {
 			return 0
 		}
 		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// atoiBytes parses ASCII digits (the caller checked them); 0 if empty.
+func atoiBytes(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
 	}
 	return n
 }
