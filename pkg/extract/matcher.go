@@ -13,9 +13,11 @@ type Matcher struct {
 	// lower-case words cannot be skipped; nonASCIIStarts: one starts with
 	// a letter outside ASCII.
 	lowerStarts, nonASCIIStarts bool
-	// prefix3 marks the first three letters (lower case) of every first
-	// word of a title: a cheap test before the word is read and looked up.
-	prefix3 [26 * 26 * 26]bool
+	// prefix marks the first letters (lower case, up to four) of every
+	// first word of a title: a cheap test before a word is read and looked
+	// up. prefix[n] holds the keys of n letters (words shorter than four
+	// letters are keyed whole).
+	prefix [5][]uint64
 }
 
 type node struct {
@@ -87,9 +89,12 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 	if title[toks[0].start] >= 0x80 {
 		m.nonASCIIStarts = true
 	}
-	if k, ok := triple(title, toks[0].start); ok {
-		m.prefix3[k] = true
-	} else {
+	// Titles that start with a year ("1951 Convention relating to …") are
+	// reached through their year-less form, read with the year before it;
+	// the scanner starts matches at capitalised words only.
+	if n, k, ok := letterKey(title, toks[0].start); ok {
+		m.setPrefix(n, k)
+	} else if !toks[0].digits {
 		m.nonASCIIStarts = true // no usable prefix: never filter
 	}
 	if n.treaty == nil || (n.alias && !alias) {
@@ -126,25 +131,45 @@ func (m *Matcher) first(key []byte) *node {
 	return m.root.next[string(key)]
 }
 
-// triple returns the index in prefix3 of the three ASCII letters at
-// text[i:], lower-cased.
-func triple(text string, i int) (int, bool) {
-	if i+2 >= len(text) {
-		return 0, false
+// letterKey returns the number n (1 to 4) of ASCII letters that start
+// text[i:] (at most four) and their index among the keys of n letters.
+func letterKey(text string, i int) (int, int, bool) {
+	k, n := 0, 0
+	for n < 4 && i+n < len(text) {
+		c := text[i+n] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		k = k*26 + int(c-'a')
+		n++
 	}
-	a, b, c := text[i]|0x20, text[i+1]|0x20, text[i+2]|0x20
-	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
-		return 0, false
+	if n == 0 || (i+n < len(text) && n < 4 && text[i+n] >= 0x80) {
+		return 0, 0, false // a non-ASCII letter: no key
 	}
-	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
+	return n, k, true
+}
+
+func (m *Matcher) setPrefix(n, k int) {
+	if m.prefix[n] == nil {
+		size := 1
+		for j := 0; j < n; j++ {
+			size *= 26
+		}
+		m.prefix[n] = make([]uint64, (size+63)/64)
+	}
+	m.prefix[n][k/64] |= 1 << (k % 64)
 }
 
 // mayStart reports whether a title could start at text[i]: its first
-// three letters begin some title.
+// letters begin some title's first word.
 func (m *Matcher) mayStart(text string, i int) bool {
 	if m.nonASCIIStarts {
 		return true
 	}
-	k, ok := triple(text, i)
-	return ok && m.prefix3[k]
+	n, k, ok := letterKey(text, i)
+	if !ok {
+		return false
+	}
+	set := m.prefix[n]
+	return set != nil && set[k/64]&(1<<(k%64)) != 0
 }
