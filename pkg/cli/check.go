@@ -39,7 +39,7 @@ func (o *runOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .citecheck.yaml in the working directory or a parent)")
 	fs.BoolVar(&o.noConfig, "no-config", false, "ignore any .citecheck.yaml")
 	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
-	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: all cores)")
+	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: twice the number of cores)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-); its extension chooses the format")
 	o.input.register(fs)
 }
@@ -53,7 +53,7 @@ type setup struct {
 
 func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 	if o.jobs < 0 {
-		return nil, usageErr("invalid --jobs %d (expected 0 for all cores, or more)", o.jobs)
+		return nil, usageErr("invalid --jobs %d (expected 0 for twice the number of cores, or more)", o.jobs)
 	}
 	if err := o.input.validate(); err != nil {
 		return nil, err

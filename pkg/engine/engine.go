@@ -43,7 +43,8 @@ type Options struct {
 	Config *config.Config
 	// Baseline holds known findings, which are not reported (nil: none).
 	Baseline *baseline.Baseline
-	// Jobs is the number of files checked at once; 0 means all cores.
+	// Jobs is the number of files checked at once; 0 means twice the
+	// number of cores.
 	Jobs int
 	// Stdin is read for the input "-"; StdinName names it in output.
 	Stdin     io.Reader
@@ -93,7 +94,10 @@ func New(opts Options) *Engine {
 		opts.Checks = check.All()
 	}
 	if opts.Jobs <= 0 {
-		opts.Jobs = runtime.GOMAXPROCS(0)
+		// Twice the cores: while one worker waits on a file read, another
+		// checks. Measured on 2 cores over 9,780 files: -j 4 takes 0.95 s
+		// where -j 2 takes 1.21 s, with the same output.
+		opts.Jobs = 2 * runtime.GOMAXPROCS(0)
 	}
 	if opts.Reader == nil {
 		opts.Reader = ReadText
