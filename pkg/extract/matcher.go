@@ -65,7 +65,12 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 }
 
 func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
-	toks := tokenize(title, nil)
+	// Titles are split into words by the same rule as the text they are
+	// matched in (nextWord), so that their keys agree.
+	var toks []word
+	for w, ok := nextWord(title, 0); ok; w, ok = nextWord(title, w.end) {
+		toks = append(toks, w)
+	}
 	if len(toks) == 0 {
 		return
 	}

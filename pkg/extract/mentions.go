@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -285,7 +286,7 @@ func (x *Extractor) shortForm(s *document.Stream, y, w word, sw, label string) *
 func (x *Extractor) resolveShortForms(ms []*Reference) {
 	var cited []*registry.Treaty
 	for _, m := range ms {
-		if !m.ShortForm && m.Treaty != nil && !containsTreaty(cited, m.Treaty) {
+		if !m.ShortForm && m.Treaty != nil && !slices.Contains(cited, m.Treaty) {
 			cited = append(cited, m.Treaty)
 		}
 	}
@@ -328,15 +329,6 @@ func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
 	}
 	for _, w := range strings.Fields(registry.NormalizeTitle(t.MatchTitle())) {
 		if shortFormWords[w] == word {
-			return true
-		}
-	}
-	return false
-}
-
-func containsTreaty(ts []*registry.Treaty, t *registry.Treaty) bool {
-	for _, u := range ts {
-		if u == t {
 			return true
 		}
 	}
