@@ -32,3 +32,27 @@ func appendKey(buf []byte, w string) []byte {
 func isAlnumByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
+
+// keyEqual reports whether appendKey(nil, w) equals key, without building
+// the key when w is ASCII.
+func keyEqual(w, key string) bool {
+	j := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			var buf [64]byte
+			return string(appendKey(buf[:0], w)) == key
+		}
+		if c == '\'' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if j >= len(key) || key[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(key)
+}

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/citecheck/citecheck/pkg/registry"
 )
 
@@ -22,6 +25,10 @@ type Matcher struct {
 
 type node struct {
 	next map[string]*node
+	// kids lists next when it is short (most nodes past the first word
+	// have one or two): a text word is compared with each key in place,
+	// with no key built and no hashing. Nil when next is used instead.
+	kids []kid
 	// treaty is set where a title or alias ends.
 	treaty *registry.Treaty
 	alias  bool
@@ -60,6 +67,9 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		for _, a := range t.Aliases {
 			m.add(a, t, true)
 		}
+	}
+	for _, c := range m.root.next {
+		c.finish()
 	}
 	return m
 }
@@ -107,6 +117,45 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 	}
 }
 
+type kid struct {
+	key string
+	n   *node
+}
+
+// maxKids is the most children a node lists in kids rather than looks up in
+// next.
+const maxKids = 8
+
+// finish fills kids for the nodes with few children, once every title is in.
+func (n *node) finish() {
+	if len(n.next) <= maxKids {
+		n.kids = make([]kid, 0, len(n.next))
+		for k, c := range n.next {
+			n.kids = append(n.kids, kid{k, c})
+		}
+		// Any order finds the same child; sort for stable profiles.
+		slices.SortFunc(n.kids, func(a, b kid) int { return strings.Compare(a.key, b.key) })
+	}
+	for _, c := range n.next {
+		c.finish()
+	}
+}
+
+// child returns the child of n keyed by the word text[w.start:w.end], or
+// nil. key is a scratch buffer, returned for reuse.
+func (n *node) child(text string, w word, key []byte) (*node, []byte) {
+	if n.kids != nil {
+		for _, k := range n.kids {
+			if keyEqual(text[w.start:w.end], k.key) {
+				return k.n, key
+			}
+		}
+		return nil, key
+	}
+	key = appendKey(key[:0], text[w.start:w.end])
+	return n.next[string(key)], key
+}
+
 // match returns the longest title starting with word w, whose key the
 // caller has looked up as n0 (root.next[key of w]): the last word of the
 // match and its node (nil when nothing matches).
@@ -117,10 +166,9 @@ func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node,
 	if n.treaty != nil && (!n.upper || w.upper) {
 		last, lastNode = w, n
 	}
-	for cur, ok := nextWord(text, w.end); ok; cur, ok = nextWord(text, cur.end) {
-		key = appendKey(key[:0], text[cur.start:cur.end])
-		c, found := n.next[string(key)]
-		if !found {
+	for cur, ok := nextWord(text, w.end); ok && len(n.next) > 0; cur, ok = nextWord(text, cur.end) {
+		var c *node
+		if c, key = n.child(text, cur, key); c == nil {
 			break
 		}
 		n = c
