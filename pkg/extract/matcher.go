@@ -21,6 +21,9 @@ type Matcher struct {
 	// up. prefix[n] holds the keys of n letters (words shorter than four
 	// letters are keyed whole).
 	prefix [5][]uint64
+	// pair marks the first two letters of those keys (l0*27+l1, l1 = 26
+	// for a one-letter key): a cheaper test made first.
+	pair [27 * 27]bool
 }
 
 type node struct {
@@ -211,6 +214,18 @@ func (m *Matcher) setPrefix(n, k int) {
 		m.prefix[n] = make([]uint64, (size+63)/64)
 	}
 	m.prefix[n][k/64] |= 1 << (k % 64)
+	l0, l1 := k, 26
+	for j := 1; j < n; j++ {
+		l0 /= 26
+	}
+	if n >= 2 {
+		l1 = k
+		for j := 2; j < n; j++ {
+			l1 /= 26
+		}
+		l1 %= 26
+	}
+	m.pair[l0*27+l1] = true
 }
 
 // mayStart reports whether a title could start at text[i]: its first
@@ -218,6 +233,23 @@ func (m *Matcher) setPrefix(n, k int) {
 func (m *Matcher) mayStart(text string, i int) bool {
 	if m.nonASCIIStarts {
 		return true
+	}
+	// The first two letters, looked up in pair, turn away most words;
+	// a non-ASCII second byte is left to letterKey.
+	l0 := int(text[i]|0x20) - 'a'
+	if l0 < 0 || l0 >= 26 {
+		return false
+	}
+	if i+1 >= len(text) || text[i+1] < 0x80 {
+		l1 := 26
+		if i+1 < len(text) {
+			if d := int(text[i+1]|0x20) - 'a'; d >= 0 && d < 26 {
+				l1 = d
+			}
+		}
+		if !m.pair[l0*27+l1] {
+			return false
+		}
 	}
 	n, k, ok := letterKey(text, i)
 	if !ok {

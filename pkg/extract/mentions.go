@@ -212,10 +212,37 @@ func ofYear(rest string) (int, int, bool) {
 
 // matchAmended matches ", as amended …" after a title.
 func matchAmended(rest string) []int {
-	if !strings.Contains(rest, "amended") {
+	if !mayBeAmended(rest) {
 		return nil
 	}
 	return amendedRE.FindStringIndex(rest)
+}
+
+// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+as`.
+func mayBeAmended(rest string) bool {
+	i := 0
+	for i < len(rest) && isSpaceRE(rest[i]) {
+		i++
+	}
+	if i < len(rest) && rest[i] == ',' {
+		i++
+		j := i
+		for j < len(rest) && isSpaceRE(rest[j]) {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		i = j
+	} else if i == 0 {
+		return false
+	}
+	return strings.HasPrefix(rest[i:], "as")
+}
+
+// isSpaceRE reports the bytes that `\s` matches in a regexp.
+func isSpaceRE(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // capitalOrWide marks A–Z and the lead bytes of non-ASCII characters.

@@ -84,6 +84,13 @@ func nextWord(text string, i int) (word, bool) {
 func prevWord(text string, i int) (word, bool) {
 	// Skip what is not a word.
 	for i > 0 {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			if isAlnumByte(c) {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if wordRune(r) {
 			break
@@ -95,6 +102,13 @@ func prevWord(text string, i int) (word, bool) {
 	}
 	end := i
 	for i > 0 {
+		if c := text[i-1]; c < utf8.RuneSelf && c != '\'' {
+			if isAlnumByte(c) {
+				i--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if wordRune(r) {
 			i -= n

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// slowPrevWord is prevWord without its ASCII fast paths: the reference it
+// is fuzzed against.
+func slowPrevWord(text string, i int) (word, bool) {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if wordRune(r) {
+			break
+		}
+		i -= n
+	}
+	if i == 0 {
+		return word{}, false
+	}
+	end := i
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if wordRune(r) {
+			i -= n
+			continue
+		}
+		if (r == '\'' || r == '’') && i-n > 0 && i < end {
+			if r2, _ := utf8.DecodeLastRuneInString(text[:i-n]); unicode.IsLetter(r2) {
+				i -= n
+				continue
+			}
+		}
+		break
+	}
+	w := wordAt(text, i)
+	w.end = end
+	return w, true
+}
+
+func FuzzPrevWord(f *testing.F) {
+	for _, s := range []string{"the 1951 Convention", "Ukraine’s Accession", "State's party, ", "d'Ivoire ’x' 'y", "Émile Zola’", "a\u00a0b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			w, ok := prevWord(s, i)
+			w2, ok2 := slowPrevWord(s, i)
+			if w != w2 || ok != ok2 {
+				t.Fatalf("prevWord(%q, %d) = %+v %v, want %+v %v", s, i, w, ok, w2, ok2)
+			}
+		}
+	})
+}
+
+// FuzzMayBeAmended: the cheap test never turns away what amendedRE matches.
+func FuzzMayBeAmended(f *testing.F) {
+	for _, s := range []string{", as amended by the 1972 Protocol", " as amended", ",as amended", " ,\tas  amended", ", as amended thereto", "as amended", "\n, \nas amended"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if amendedRE.MatchString(s) && !mayBeAmended(s) {
+			t.Fatalf("mayBeAmended(%q) = false, but amendedRE matches", s)
+		}
+	})
+}
