@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/registry"
 )
@@ -169,17 +170,96 @@ func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node,
 	if n.treaty != nil && (!n.upper || w.upper) {
 		last, lastNode = w, n
 	}
-	for cur, ok := nextWord(text, w.end); ok && len(n.next) > 0; cur, ok = nextWord(text, cur.end) {
+	for at := w.end; len(n.next) > 0; {
+		var cur word
 		var c *node
-		if c, key = n.child(text, cur, key); c == nil {
+		if cur, c, key = n.step(text, at, key); c == nil {
 			break
 		}
-		n = c
+		n, at = c, cur.end
 		if n.treaty != nil && (!n.upper || w.upper) {
 			last, lastNode = cur, n
 		}
 	}
 	return last, lastNode, key
+}
+
+// step reads the word after text[:i] and returns it with n's child for
+// it, or a nil child. key is a scratch buffer, returned for reuse.
+//
+// Walking a title is most of the matcher's work, so ASCII text is compared
+// with the children's keys in place, byte by byte, with the rules of
+// wordAt and appendKey (letters folded to lower case, an apostrophe inside
+// a word dropped); anything else goes the long way, through nextWord and
+// child.
+func (n *node) step(text string, i int, key []byte) (word, *node, []byte) {
+	if n.kids == nil {
+		return n.slowStep(text, i, key)
+	}
+	s := i
+	for s < len(text) && !isAlnumByte(text[s]) {
+		if text[s] >= utf8.RuneSelf {
+			return n.slowStep(text, i, key)
+		}
+		s++
+	}
+	if s == len(text) {
+		return word{}, nil, key
+	}
+	c0 := text[s] | 0x20 // lower case; digits have the bit already
+	for _, k := range n.kids {
+		if k.key[0] != c0 {
+			continue
+		}
+		t, j := s, 0
+		for j < len(k.key) && t < len(text) {
+			b := text[t]
+			if b >= utf8.RuneSelf {
+				return n.slowStep(text, i, key)
+			}
+			if b == '\'' && t+1 < len(text) && isAlnumByte(text[t+1]) {
+				t++ // inside the word, and not in its key
+				continue
+			}
+			if !isAlnumByte(b) || b|0x20 != k.key[j] {
+				break
+			}
+			t++
+			j++
+		}
+		if j < len(k.key) {
+			continue
+		}
+		// The key is read: the word must end here.
+		if t < len(text) {
+			b := text[t]
+			if b >= utf8.RuneSelf {
+				return n.slowStep(text, i, key)
+			}
+			if isAlnumByte(b) || b == '\'' && t+1 < len(text) && isAlnumByte(text[t+1]) {
+				continue
+			}
+		}
+		w := word{start: s, end: t, upper: text[s] >= 'A' && text[s] <= 'Z', digits: true}
+		for _, b := range []byte(text[s:t]) {
+			if b < '0' || b > '9' {
+				w.digits = false
+				break
+			}
+		}
+		return w, k.n, key
+	}
+	return word{}, nil, key
+}
+
+// slowStep is step for any text: nextWord, then child.
+func (n *node) slowStep(text string, i int, key []byte) (word, *node, []byte) {
+	cur, ok := nextWord(text, i)
+	if !ok {
+		return word{}, nil, key
+	}
+	c, key := n.child(text, cur, key)
+	return cur, c, key
 }
 
 // first returns the node of a title's first word, or nil.
