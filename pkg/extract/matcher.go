@@ -25,6 +25,10 @@ type Matcher struct {
 	// pair marks the first two letters of those keys (l0*27+l1, l1 = 26
 	// for a one-letter key): a cheaper test made first.
 	pair [27 * 27]bool
+	// wordPair is pair with the first two letters of the short-form words
+	// ("Convention", "Protocol", …) added: a capital whose pair is not in
+	// it starts nothing the extractor looks for.
+	wordPair [27 * 27]bool
 }
 
 type node struct {
@@ -74,6 +78,10 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 	}
 	for _, c := range m.root.next {
 		c.finish()
+	}
+	m.wordPair = m.pair
+	for _, w := range [...]string{"co", "pr", "ag", "tr", "st"} {
+		m.wordPair[int(w[0]-'a')*27+int(w[1]-'a')] = true
 	}
 	return m
 }
@@ -306,6 +314,26 @@ func (m *Matcher) setPrefix(n, k int) {
 		l1 %= 26
 	}
 	m.pair[l0*27+l1] = true
+}
+
+// skipCapital reports whether the capital A–Z at text[i] can be passed
+// over at once: its first two letters start no title and no short-form
+// word. It is a quick test made before mayStart and mayBeShortForm.
+func (m *Matcher) skipCapital(text string, i int) bool {
+	if m.nonASCIIStarts {
+		return false
+	}
+	l1 := 26
+	if i+1 < len(text) {
+		c := text[i+1]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if d := int(c|0x20) - 'a'; d >= 0 && d < 26 {
+			l1 = d
+		}
+	}
+	return !m.wordPair[int(text[i]-'A')*27+l1]
 }
 
 // mayStart reports whether a title could start at text[i]: its first

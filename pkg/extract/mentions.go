@@ -69,6 +69,9 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 		c := text[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
+			if x.m.skipCapital(text, i) {
+				continue
+			}
 		case c >= 'a' && c <= 'z' && x.m.lowerStarts:
 		case c >= 0x80 && (x.m.nonASCIIStarts || x.m.lowerStarts):
 			r, _ := utf8.DecodeRuneInString(text[i:])
@@ -259,15 +262,22 @@ var capitalOrWide = func() (t [256]bool) {
 // mayBeShortForm reports whether text[i:] starts with an instrument word
 // of a short form ("Convention", "Protocol", …).
 func mayBeShortForm(text string, i int) bool {
+	var w string
 	switch text[i] {
-	case 'C', 'P', 'A', 'T', 'S':
-		for _, w := range [...]string{"Convention", "Protocol", "Agreement", "Treaty", "Statute"} {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
-		}
+	case 'C':
+		w = "Convention"
+	case 'P':
+		w = "Protocol"
+	case 'A':
+		w = "Agreement"
+	case 'T':
+		w = "Treaty"
+	case 'S':
+		w = "Statute"
+	default:
+		return false
 	}
-	return false
+	return len(text)-i >= len(w) && text[i+1:i+len(w)] == w[1:]
 }
 
 func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
