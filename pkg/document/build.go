@@ -10,38 +10,58 @@ import (
 // footnoteBuilder builds a document's footnotes as classify finds their
 // lines.
 type footnoteBuilder struct {
-	d   *Document
-	b   streamBuilder // shared by all the footnotes
-	cur *Footnote
+	text []byte
+	b    streamBuilder // shared by all the footnotes
+	// notes are the footnotes, by value (not one allocation each); open
+	// says that the last is still being built.
+	notes []Footnote
+	open  bool
 }
 
 // start starts the footnote labelled label whose line starts at
 // lineStart, and whose text starts at text[textStart:end].
 func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 	fb.flush()
-	fb.cur = &Footnote{Label: label, Num: atoi(label), Start: lineStart}
-	text := fb.d.File.Text
-	from, to := trimSpace(text, textStart, end)
-	fb.b.copy(text, from, to)
+	if fb.b.buf == nil {
+		// Room for a few footnotes: spare the first steps of growth.
+		fb.b.buf = make([]byte, 0, 512)
+		fb.b.segs = make([]seg, 0, 16)
+	}
+	fb.notes = append(fb.notes, Footnote{Label: label, Num: atoi(label), Start: lineStart})
+	fb.open = true
+	from, to := trimSpace(fb.text, textStart, end)
+	fb.b.copy(fb.text, from, to)
 }
 
 // cont continues the footnote, if any, with the trimmed line
 // text[from:to].
 func (fb *footnoteBuilder) cont(from, to int) {
-	if fb.cur == nil {
+	if !fb.open {
 		return
 	}
 	fb.b.space()
-	fb.b.copy(fb.d.File.Text, from, to)
+	fb.b.copy(fb.text, from, to)
 }
 
 // flush ends the footnote, if any.
 func (fb *footnoteBuilder) flush() {
-	if fb.cur != nil {
-		fb.cur.Text = fb.b.stream()
-		fb.d.Footnotes = append(fb.d.Footnotes, fb.cur)
-		fb.cur = nil
+	if fb.open {
+		fb.notes[len(fb.notes)-1].Text = fb.b.stream()
+		fb.open = false
 	}
+}
+
+// footnotes ends the last footnote and returns them all.
+func (fb *footnoteBuilder) footnotes() []*Footnote {
+	fb.flush()
+	if len(fb.notes) == 0 {
+		return nil
+	}
+	fs := make([]*Footnote, len(fb.notes))
+	for i := range fb.notes {
+		fs[i] = &fb.notes[i]
+	}
+	return fs
 }
 
 // markerScan holds the state of footnote-marker recognition over the body.

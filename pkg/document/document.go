@@ -383,7 +383,7 @@ func (d *Document) classify() (body []span, size int) {
 	bodyStart := frontMatterEnd(text)
 	// About half the lines of a document are body text.
 	body = make([]span, 0, d.File.Lines()/2+1)
-	fb := footnoteBuilder{d: d}
+	fb := footnoteBuilder{text: text}
 	// Footnote numbering, to accept a "N text" line as a footnote only
 	// where the numbering continues.
 	lastNum := 0
@@ -464,7 +464,7 @@ func (d *Document) classify() (body []span, size int) {
 		prevKind, prevMD = kind, md
 		start = next
 	}
-	fb.flush()
+	d.Footnotes = fb.footnotes()
 	return body, size
 }
 
