@@ -92,11 +92,29 @@ func (d *Document) buildBody(body []span, size int) {
 	}
 	// A line takes a seg, and so does the text after each marker.
 	b := streamBuilder{buf: make([]byte, 0, size), segs: make([]seg, 0, len(body)+len(d.Footnotes))}
-	for _, l := range body {
-		b.space()
-		d.scanLine(&b, &ms, text, l.from, l.to)
+	if len(d.Footnotes) == 0 && !mayHaveMarkers(text) {
+		// Digits are markers only where there are footnotes: with no
+		// superscript digits or "[^" either, the body is its lines.
+		for _, l := range body {
+			b.space()
+			b.copy(text, l.from, l.to)
+		}
+	} else {
+		for _, l := range body {
+			b.space()
+			d.scanLine(&b, &ms, text, l.from, l.to)
+		}
 	}
 	d.Body = b.stream()
+}
+
+// mayHaveMarkers reports whether text has superscript digits or "[^",
+// which are markers even without footnotes. (It may report other
+// characters of U+2040–U+207F as superscript digits.)
+func mayHaveMarkers(text []byte) bool {
+	return bytes.Contains(text, []byte("[^")) ||
+		bytes.Contains(text, []byte("\u2070")[:2]) || // ⁰, ⁴–⁹: E2 81 B0, E2 81 B4–B9
+		bytes.Contains(text, []byte("¹")) || bytes.Contains(text, []byte("²")) || bytes.Contains(text, []byte("³"))
 }
 
 // scanLine copies text[from:to] into b, taking footnote markers out.
