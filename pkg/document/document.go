@@ -14,6 +14,7 @@ package document
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -272,6 +273,10 @@ func labelString(lab []byte) string {
 var months = [][]byte{[]byte("January"), []byte("February"), []byte("March"), []byte("April"), []byte("May"), []byte("June"), []byte("July"), []byte("August"), []byte("September"), []byte("October"), []byte("November"), []byte("December")}
 
 func isMonthAt(b []byte) bool {
+	// Most footnotes start with a capital that starts no month.
+	if len(b) == 0 || !strings.ContainsRune("JFMASOND", rune(b[0])) {
+		return false
+	}
 	for _, m := range months {
 		if bytes.HasPrefix(b, m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
 			return true
