@@ -7,43 +7,61 @@ import (
 	"unicode/utf8"
 )
 
-func (d *Document) buildFootnotes(ls []line) {
-	text := d.File.Text
-	var b *streamBuilder
-	var cur *Footnote
-	flush := func() {
-		if cur != nil {
-			cur.Text = b.stream()
-			d.Footnotes = append(d.Footnotes, cur)
-			cur, b = nil, nil
-		}
+// footnoteBuilder builds a document's footnotes as classify finds their
+// lines.
+type footnoteBuilder struct {
+	text []byte
+	b    streamBuilder // shared by all the footnotes
+	// notes are the footnotes, by value (not one allocation each); open
+	// says that the last is still being built.
+	notes []Footnote
+	open  bool
+}
+
+// start starts the footnote labelled label whose line starts at
+// lineStart, and whose text starts at text[textStart:end].
+func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
+	fb.flush()
+	if fb.b.buf == nil {
+		// Room for a few footnotes: spare the first steps of growth.
+		fb.b.buf = make([]byte, 0, 512)
+		fb.b.segs = make([]seg, 0, 16)
 	}
-	for _, l := range ls {
-		switch l.kind {
-		case lineNoteStart, lineMDNoteDef:
-			flush()
-			n := atoi(l.label)
-			cur = &Footnote{Label: l.label, Num: n, Start: l.start}
-			b = &streamBuilder{}
-			from, to := trimSpace(text, l.textStart, l.end)
-			b.copy(text, from, to)
-		case lineNoteCont:
-			if cur == nil {
-				continue
-			}
-			from, to := trimSpace(text, l.start, l.end)
-			b.space()
-			b.copy(text, from, to)
-		case lineBlank, lineFurniture, lineRule:
-			// A footnote in a draft's footnote region may run on after a
-			// page's furniture only if a continuation follows; blank
-			// lines end it.
-			flush()
-		default:
-			flush()
-		}
+	fb.notes = append(fb.notes, Footnote{Label: label, Num: atoi(label), Start: lineStart})
+	fb.open = true
+	from, to := trimSpace(fb.text, textStart, end)
+	fb.b.copy(fb.text, from, to)
+}
+
+// cont continues the footnote, if any, with the trimmed line
+// text[from:to].
+func (fb *footnoteBuilder) cont(from, to int) {
+	if !fb.open {
+		return
 	}
-	flush()
+	fb.b.space()
+	fb.b.copy(fb.text, from, to)
+}
+
+// flush ends the footnote, if any.
+func (fb *footnoteBuilder) flush() {
+	if fb.open {
+		fb.notes[len(fb.notes)-1].Text = fb.b.stream()
+		fb.open = false
+	}
+}
+
+// footnotes ends the last footnote and returns them all.
+func (fb *footnoteBuilder) footnotes() []*Footnote {
+	fb.flush()
+	if len(fb.notes) == 0 {
+		return nil
+	}
+	fs := make([]*Footnote, len(fb.notes))
+	for i := range fb.notes {
+		fs[i] = &fb.notes[i]
+	}
+	return fs
 }
 
 // markerScan holds the state of footnote-marker recognition over the body.
@@ -53,9 +71,11 @@ type markerScan struct {
 	last int
 }
 
-func (d *Document) buildBody(ls []line) {
+// buildBody builds the body from its lines (classify's body and size),
+// taking footnote markers out.
+func (d *Document) buildBody(body []span, size int) {
 	text := d.File.Text
-	ms := markerScan{defined: map[string]bool{}}
+	ms := markerScan{defined: make(map[string]bool, len(d.Footnotes))}
 	minNum := 0
 	for _, f := range d.Footnotes {
 		ms.defined[f.Label] = true
@@ -66,19 +86,35 @@ func (d *Document) buildBody(ls []line) {
 	if minNum > 0 {
 		ms.last = minNum - 1
 	}
-	b := streamBuilder{buf: make([]byte, 0, len(text))}
-	for _, l := range ls {
-		if l.kind != lineText {
-			continue
+	if len(d.Footnotes) > 0 {
+		// Most footnotes have one marker.
+		d.Markers = make([]Marker, 0, len(d.Footnotes))
+	}
+	// A line takes a seg, and so does the text after each marker.
+	b := streamBuilder{buf: make([]byte, 0, size), segs: make([]seg, 0, len(body)+len(d.Footnotes))}
+	if len(d.Footnotes) == 0 && !mayHaveMarkers(text) {
+		// Digits are markers only where there are footnotes: with no
+		// superscript digits or "[^" either, the body is its lines.
+		for _, l := range body {
+			b.space()
+			b.copy(text, l.from, l.to)
 		}
-		from, to := trimSpace(text, l.start, l.end)
-		if from >= to {
-			continue
+	} else {
+		for _, l := range body {
+			b.space()
+			d.scanLine(&b, &ms, text, l.from, l.to)
 		}
-		b.space()
-		d.scanLine(&b, &ms, text, from, to)
 	}
 	d.Body = b.stream()
+}
+
+// mayHaveMarkers reports whether text has superscript digits or "[^",
+// which are markers even without footnotes. (It may report other
+// characters of U+2040–U+207F as superscript digits.)
+func mayHaveMarkers(text []byte) bool {
+	return bytes.Contains(text, []byte("[^")) ||
+		bytes.Contains(text, []byte("\u2070")[:2]) || // ⁰, ⁴–⁹: E2 81 B0, E2 81 B4–B9
+		bytes.Contains(text, []byte("¹")) || bytes.Contains(text, []byte("²")) || bytes.Contains(text, []byte("³"))
 }
 
 // scanLine copies text[from:to] into b, taking footnote markers out.
@@ -86,7 +122,7 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 	pos := from // start of the text not yet copied
 	mark := func(start, end int, label string) {
 		b.copy(text, pos, start)
-		d.Markers = append(d.Markers, Marker{Label: label, At: len(b.buf), Start: start, End: end})
+		d.Markers = append(d.Markers, Marker{Label: label, At: b.len(), Start: start, End: end})
 		pos = end
 		if n := atoi(label); n > ms.last {
 			ms.last = n
@@ -364,8 +400,8 @@ func nextWord(text []byte, de, lineEnd int) string {
 
 // atoi parses a footnote label of digits; anything else is 0. (It spares
 // strconv's error allocations for labels such as "*".)
-func atoi(s string) int {
-	if s == "" || len(s) > 9 {
+func atoi[T string | []byte](s T) int {
+	if len(s) == 0 || len(s) > 9 {
 		return 0
 	}
 	n := 0

@@ -13,6 +13,8 @@ package document
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,14 +73,6 @@ func (d *Document) Footnote(label string, from int) *Footnote {
 	return first
 }
 
-// line is one line of the source, without its line ending.
-type line struct {
-	start, end int // byte offsets; end excludes "\r\n"
-	kind       lineKind
-	label      string // footnote label for footnote starts
-	textStart  int    // where the footnote's text starts (after the label)
-}
-
 type lineKind uint8
 
 const (
@@ -89,39 +83,32 @@ const (
 	lineNoteStart // first line of a footnote body
 	lineNoteCont  // continuation of a footnote body
 	lineMDNoteDef // "[^3]: text"
-	lineFrontMatter
 )
+
+// span is a line of body text, trimmed: text[from:to].
+type span struct{ from, to int }
 
 // Parse builds the document model of f. It never fails: text it cannot
 // classify is body text.
 func Parse(f *source.File) *Document {
-	lines := splitLines(f.Text)
-	classify(f.Text, lines)
 	d := &Document{File: f}
-	d.buildFootnotes(lines)
-	d.buildBody(lines)
+	body, size := d.classify()
+	d.buildBody(body, size)
 	return d
 }
 
-func splitLines(text []byte) []line {
-	ls := make([]line, 0, bytes.Count(text, []byte{'\n'})+1)
-	start := 0
-	for start <= len(text) {
-		i := bytes.IndexByte(text[start:], '\n')
-		end := len(text)
-		next := len(text) + 1
-		if i >= 0 {
-			end = start + i
-			next = end + 1
-		}
-		e := end
-		if e > start && text[e-1] == '\r' {
-			e--
-		}
-		ls = append(ls, line{start: start, end: e})
-		start = next
+// nextLine returns the end of the line that starts at start, without its
+// line ending, and where the next line starts: len(text)+1 after the last.
+func nextLine(text []byte, start int) (end, next int) {
+	end, next = len(text), len(text)+1
+	if i := bytes.IndexByte(text[start:], '\n'); i >= 0 {
+		end = start + i
+		next = end + 1
 	}
-	return ls
+	if end > start && text[end-1] == '\r' {
+		end--
+	}
+	return end, next
 }
 
 func isSuperDigit(r rune) bool {
@@ -150,6 +137,14 @@ func superValue(r rune) byte {
 // white space (including no-break spaces).
 func trimSpace(text []byte, from, to int) (int, int) {
 	for from < to {
+		if c := text[from]; c < utf8.RuneSelf {
+			// ASCII, nearly always: no need to decode.
+			if !isASCIISpace(c) {
+				break
+			}
+			from++
+			continue
+		}
 		r, n := utf8.DecodeRune(text[from:to])
 		if !unicode.IsSpace(r) {
 			break
@@ -157,6 +152,13 @@ func trimSpace(text []byte, from, to int) (int, int) {
 		from += n
 	}
 	for to > from {
+		if c := text[to-1]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			to--
+			continue
+		}
 		r, n := utf8.DecodeLastRune(text[from:to])
 		if !unicode.IsSpace(r) {
 			break
@@ -166,18 +168,29 @@ func trimSpace(text []byte, from, to int) (int, int) {
 	return from, to
 }
 
-// noteStart recognises the first line of a footnote body: a label of
-// superscript digits, one to three digits or one to three asterisks,
-// followed by white space and text that does not start like a numbered
-// paragraph ("1. Decides"). It returns the label and where the text starts.
-func noteStart(text []byte, from, to int) (label string, textStart int, super, weak bool) {
-	from, to = trimSpace(text, from, to)
+// isASCIISpace is unicode.IsSpace for ASCII: "\t\n\v\f\r ".
+func isASCIISpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
+
+// noteStart recognises the first line of a footnote body in the trimmed
+// text[from:to]: a label of superscript digits, one to three digits or one
+// to three asterisks, followed by white space and text that does not start
+// like a numbered paragraph ("1. Decides"). It appends the label (ASCII
+// digits or asterisks) to lab and returns it with where the text starts;
+// it returns a nil label if the line is not a footnote start.
+func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart int, super, weak bool) {
 	if from >= to {
-		return "", 0, false, false
+		return nil, 0, false, false
+	}
+	// Most lines start with a letter: turn them away before decoding.
+	// (Superscript digits start with 0xC2 or 0xE2.)
+	switch c := text[from]; {
+	case c >= '1' && c <= '9', c == '*', c == 0xC2, c == 0xE2:
+	default:
+		return nil, 0, false, false
 	}
 	r, _ := utf8.DecodeRune(text[from:to])
 	i := from
-	var lab []byte
+	lab = lab[:0]
 	switch {
 	case isSuperDigit(r):
 		for i < to {
@@ -191,22 +204,22 @@ func noteStart(text []byte, from, to int) (label string, textStart int, super, w
 		super = true
 	case r >= '1' && r <= '9':
 		for i < to && text[i] >= '0' && text[i] <= '9' {
+			if len(lab) == 3 {
+				return nil, 0, false, false
+			}
 			lab = append(lab, text[i])
 			i++
 		}
-		if len(lab) > 3 {
-			return "", 0, false, false
-		}
 	case r == '*':
 		for i < to && text[i] == '*' {
+			if len(lab) == 3 {
+				return nil, 0, false, false
+			}
 			lab = append(lab, '*')
 			i++
 		}
-		if len(lab) > 3 {
-			return "", 0, false, false
-		}
 	default:
-		return "", 0, false, false
+		return nil, 0, false, false
 	}
 	// White space must follow the label, then text.
 	j := i
@@ -214,18 +227,18 @@ func noteStart(text []byte, from, to int) (label string, textStart int, super, w
 		j++
 	}
 	if j == i && !super {
-		return "", 0, false, false
+		return nil, 0, false, false
 	}
 	if j == i && super {
 		// "¹*Salvador Declaration" — allow text right after superscripts.
 		j = i
 	}
 	if j >= to {
-		return "", 0, false, false
+		return nil, 0, false, false
 	}
 	c := text[j]
 	if lab[0] == '*' && c == '*' {
-		return "", 0, false, false
+		return nil, 0, false, false
 	}
 	// A body line that starts with a number followed by a lower-case word
 	// or a month ("15 September 1969 …", "2 December") is not a footnote;
@@ -241,12 +254,29 @@ func noteStart(text []byte, from, to int) (label string, textStart int, super, w
 			weak = true
 		}
 	}
-	return string(lab), j, super, weak
+	return lab, j, super, weak
+}
+
+// labelString returns lab as a string, without allocating for the labels
+// "1" to "99" that nearly all footnotes have.
+func labelString(lab []byte) string {
+	switch {
+	case len(lab) == 1 && isDigitByte(lab[0]):
+		return strconv.Itoa(int(lab[0] - '0'))
+	case len(lab) == 2 && lab[0] >= '1' && lab[0] <= '9' && isDigitByte(lab[1]):
+		// strconv.Itoa returns 0 to 99 from a constant table.
+		return strconv.Itoa(int(lab[0]-'0')*10 + int(lab[1]-'0'))
+	}
+	return string(lab)
 }
 
 var months = [][]byte{[]byte("January"), []byte("February"), []byte("March"), []byte("April"), []byte("May"), []byte("June"), []byte("July"), []byte("August"), []byte("September"), []byte("October"), []byte("November"), []byte("December")}
 
 func isMonthAt(b []byte) bool {
+	// Most footnotes start with a capital that starts no month.
+	if len(b) == 0 || !strings.ContainsRune("JFMASOND", rune(b[0])) {
+		return false
+	}
 	for _, m := range months {
 		if bytes.HasPrefix(b, m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
 			return true
@@ -280,9 +310,9 @@ func mdNoteDef(text []byte, from, to int) (label string, textStart int, ok bool)
 	return string(lab), from + j, true
 }
 
+// isRule recognises a footnote separator, "______", in a trimmed line.
 func isRule(b []byte) bool {
-	b = bytes.TrimSpace(b)
-	if len(b) < 5 {
+	if len(b) < 5 || b[0] != '_' {
 		return false
 	}
 	for _, c := range b {
@@ -295,9 +325,8 @@ func isRule(b []byte) bool {
 
 // isFurniture recognises page furniture of UN documents: job numbers
 // ("25-16618 (E)    171025", "*2516618*"), page numbers ("2/7"), and a
-// document symbol alone on its line ("A/C.3/80/L.4").
+// document symbol alone on its line ("A/C.3/80/L.4"), in a trimmed line.
 func isFurniture(b []byte) bool {
-	b = bytes.TrimSpace(b)
 	if len(b) == 0 || len(b) > 40 {
 		return false
 	}
@@ -333,45 +362,62 @@ func isDigits(b []byte) bool {
 	return true
 }
 
-// classify sets each line's kind.
-func classify(text []byte, ls []line) {
-	// YAML front matter at the very top of Markdown files.
-	i0 := 0
-	if len(ls) > 0 && string(bytes.TrimSpace(text[ls[0].start:ls[0].end])) == "---" {
-		for j := 1; j < len(ls); j++ {
-			if string(bytes.TrimSpace(text[ls[j].start:ls[j].end])) == "---" {
-				for k := 0; k <= j; k++ {
-					ls[k].kind = lineFrontMatter
-				}
-				i0 = j + 1
-				break
+// frontMatterEnd returns where the text after YAML front matter (at the
+// very top of Markdown files, between "---" lines) starts, or 0.
+func frontMatterEnd(text []byte) int {
+	for n, start := 0, 0; start <= len(text); n++ {
+		end, next := nextLine(text, start)
+		if string(bytes.TrimSpace(text[start:end])) == "---" {
+			if n > 0 {
+				return next
 			}
+		} else if n == 0 {
+			return 0
 		}
+		start = next
 	}
+	return 0
+}
+
+// classify sorts the lines of the source into body text, footnote bodies,
+// page furniture and the like. It builds the footnotes as it goes, and
+// returns the lines of body text with the size of the body they make.
+func (d *Document) classify() (body []span, size int) {
+	text := d.File.Text
+	// Front matter is neither body nor footnote.
+	bodyStart := frontMatterEnd(text)
+	// About half the lines of a document are body text.
+	body = make([]span, 0, d.File.Lines()/2+1)
+	fb := footnoteBuilder{text: text}
 	// Footnote numbering, to accept a "N text" line as a footnote only
 	// where the numbering continues.
 	lastNum := 0
 	inRegion := false // after a "____" rule, until body text resumes
 	prevKind := lineBlank
-	for i := i0; i < len(ls); i++ {
-		l := &ls[i]
-		b := text[l.start:l.end]
+	prevMD := false    // the previous line continues a Markdown footnote
+	var labBuf [8]byte // room for noteStart's label
+	for start := bodyStart; start <= len(text); {
+		end, next := nextLine(text, start)
+		// Trim once: the tests below all look at the trimmed line.
+		from, to := trimSpace(text, start, end)
+		kind, md := lineText, false
 		switch {
-		case len(bytes.TrimSpace(b)) == 0:
-			l.kind = lineBlank
-		case isRule(b):
-			l.kind = lineRule
+		case from >= to:
+			kind = lineBlank
+		case isRule(text[from:to]):
+			kind = lineRule
 			inRegion = true
-		case isFurniture(b):
-			l.kind = lineFurniture
+		case isFurniture(text[from:to]):
+			kind = lineFurniture
 		default:
-			if lab, ts, ok := mdNoteDef(text, l.start, l.end); ok {
-				l.kind, l.label, l.textStart = lineMDNoteDef, lab, ts
+			if lab, ts, ok := mdNoteDef(text, start, end); ok {
+				kind = lineMDNoteDef
+				fb.start(lab, start, ts, end)
 				break
 			}
-			lab, ts, super, weak := noteStart(text, l.start, l.end)
+			lab, ts, super, weak := noteStart(text, from, to, labBuf[:0])
 			accept := false
-			if lab != "" {
+			if lab != nil {
 				n := atoi(lab)
 				switch {
 				case weak:
@@ -383,40 +429,55 @@ func classify(text []byte, ls []line) {
 				case inRegion:
 					accept = lastNum == 0 || n == lastNum+1 || n == lastNum
 				case prevKind == lineBlank || prevKind == lineNoteStart || prevKind == lineNoteCont || prevKind == lineRule || prevKind == lineFurniture:
-					accept = (lastNum == 0 && (n == 1 || markerBefore(text, ls[i0].start, l.start, lab))) || n == lastNum+1 || (n == lastNum && prevKind != lineBlank)
+					accept = (lastNum == 0 && (n == 1 || markerBefore(text, bodyStart, start, lab))) || n == lastNum+1 || (n == lastNum && prevKind != lineBlank)
 				}
 				if accept && n > 0 {
 					lastNum = n
 				}
 			}
 			if accept {
-				l.kind, l.label, l.textStart = lineNoteStart, lab, ts
+				kind = lineNoteStart
+				fb.start(labelString(lab), start, ts, end)
 				break
 			}
-			if prevKind == lineNoteStart || (prevKind == lineNoteCont && ls[i-1].label != "md") {
+			if prevKind == lineNoteStart || (prevKind == lineNoteCont && !prevMD) {
 				// A footnote continues on the next line until a blank
 				// line, a rule or page furniture ends it.
-				l.kind = lineNoteCont
+				kind = lineNoteCont
 				break
 			}
-			if (prevKind == lineMDNoteDef || (prevKind == lineNoteCont && ls[i-1].label == "md")) && (b[0] == ' ' || b[0] == '\t') {
+			if (prevKind == lineMDNoteDef || (prevKind == lineNoteCont && prevMD)) && (text[start] == ' ' || text[start] == '\t') {
 				// Indented continuation of a Markdown footnote.
-				l.kind, l.label = lineNoteCont, "md"
+				kind, md = lineNoteCont, true
 				break
 			}
-			l.kind = lineText
 			inRegion = false
 		}
-		prevKind = l.kind
+		switch kind {
+		case lineNoteStart, lineMDNoteDef:
+			// started above
+		case lineNoteCont:
+			fb.cont(from, to)
+		case lineText:
+			fb.flush()
+			body = append(body, span{from, to})
+			size += to - from + 1 // with the joining space
+		default:
+			// A blank line, a rule or page furniture ends a footnote.
+			fb.flush()
+		}
+		prevKind, prevMD = kind, md
+		start = next
 	}
+	d.Footnotes = fb.footnotes()
+	return body, size
 }
 
 // markerBefore reports whether the label appears as a marker candidate in
 // text[from:to]: glued to a word or punctuation ("Crime,5"), or as
 // superscript digits.
-func markerBefore(text []byte, from, to int, label string) bool {
+func markerBefore(text []byte, from, to int, lb []byte) bool {
 	b := text[from:to]
-	lb := []byte(label)
 	for i := 0; ; {
 		j := bytes.Index(b[i:], lb)
 		if j < 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/source"
@@ -154,6 +155,39 @@ func FuzzParse(f *testing.F) {
 			if m.At < 0 || m.At > len(d.Body.Text) || m.Start < 0 || m.End > len(text) || m.Start > m.End {
 				t.Fatalf("marker out of range: %+v", m)
 			}
+		}
+	})
+}
+
+// trimSpaceRef is trimSpace as it was before its ASCII fast path.
+func trimSpaceRef(text []byte, from, to int) (int, int) {
+	for from < to {
+		r, n := utf8.DecodeRune(text[from:to])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		from += n
+	}
+	for to > from {
+		r, n := utf8.DecodeLastRune(text[from:to])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		to -= n
+	}
+	return from, to
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	f.Add("  \t a b \u00a0\r\v\f")
+	f.Add("\u0085x\u2003")
+	f.Add("\xc2")
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(s)
+		from, to := trimSpace(b, 0, len(b))
+		wantFrom, wantTo := trimSpaceRef(b, 0, len(b))
+		if from != wantFrom || to != wantTo {
+			t.Fatalf("%q: got %d,%d, want %d,%d", s, from, to, wantFrom, wantTo)
 		}
 	})
 }

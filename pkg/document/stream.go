@@ -19,39 +19,53 @@ type Stream struct {
 // preceding seg.
 type seg struct{ at, src, n int }
 
+// A streamBuilder builds streams one after another in one buffer: the
+// footnotes of a document share one, so that each does not grow its own.
+// Appending never changes the bytes of a stream already made, so streams
+// may share the buffer's array.
 type streamBuilder struct {
 	buf  []byte
 	segs []seg
+	// The stream being built starts at buf[base] and segs[seg0].
+	base, seg0 int
 }
+
+// len returns the length of the stream being built.
+func (b *streamBuilder) len() int { return len(b.buf) - b.base }
 
 // copy appends src[from:to] (a piece of the source text) to the stream.
 func (b *streamBuilder) copy(text []byte, from, to int) {
 	if to <= from {
 		return
 	}
-	if k := len(b.segs) - 1; k >= 0 {
+	if k := len(b.segs) - 1; k >= b.seg0 {
 		last := &b.segs[k]
-		if last.at+last.n == len(b.buf) && last.src+last.n == from {
+		if last.at+last.n == b.len() && last.src+last.n == from {
 			last.n += to - from
 			b.buf = append(b.buf, text[from:to]...)
 			return
 		}
 	}
-	b.segs = append(b.segs, seg{at: len(b.buf), src: from, n: to - from})
+	b.segs = append(b.segs, seg{at: b.len(), src: from, n: to - from})
 	b.buf = append(b.buf, text[from:to]...)
 }
 
 // space appends one joining space unless the stream is empty or already
 // ends in one.
 func (b *streamBuilder) space() {
-	if n := len(b.buf); n > 0 && b.buf[n-1] != ' ' {
+	if n := len(b.buf); n > b.base && b.buf[n-1] != ' ' {
 		b.buf = append(b.buf, ' ')
 	}
 }
 
+// stream returns the stream built and starts the next one.
 func (b *streamBuilder) stream() Stream {
-	// The builder is done with buf: share it rather than copy it.
-	return Stream{Text: unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), segs: b.segs}
+	// The builder never changes these bytes again: share them rather
+	// than copy them.
+	text := b.buf[b.base:]
+	s := Stream{Text: unsafe.String(unsafe.SliceData(text), len(text)), segs: b.segs[b.seg0:len(b.segs):len(b.segs)]}
+	b.base, b.seg0 = len(b.buf), len(b.segs)
+	return s
 }
 
 // Src maps a byte offset of Text to a byte offset of the source.
