@@ -151,11 +151,12 @@ func (x *Extractor) Registry() *registry.Registry { return x.reg }
 // Extract finds every reference in d.
 func (x *Extractor) Extract(d *document.Document) *Result {
 	res := &Result{Doc: d}
+	a := &refSlab{}
 	// 1. Citations in footnotes, in order, so that Ibid. resolves.
 	var prev *Reference // the last citation of the previous footnote
 	byNote := map[*document.Footnote][]*Reference{}
 	for _, f := range d.Footnotes {
-		cs := x.citations(&f.Text, f.Label, prev)
+		cs := x.citations(a, &f.Text, f.Label, prev)
 		byNote[f] = cs
 		res.References = append(res.References, cs...)
 		if len(cs) > 0 {
@@ -166,11 +167,11 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	}
 	// 2. Citations written in the body ("(United Nations, Treaty Series,
 	// vol. 1833, No. 31363)").
-	bodyCites := x.citations(&d.Body, "", nil)
+	bodyCites := x.citations(a, &d.Body, "", nil)
 	res.References = append(res.References, bodyCites...)
 	// 3. Treaty mentions in the body and in footnotes.
 	var mentions []*Reference
-	ms := x.mentions(&d.Body, "", bodyCites)
+	ms := x.mentions(a, &d.Body, "", bodyCites)
 	for _, m := range ms {
 		if mk := markerAfter(d, m); mk != nil {
 			m.Footnote = mk.Label
@@ -185,14 +186,14 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	}
 	mentions = append(mentions, ms...)
 	for _, f := range d.Footnotes {
-		mentions = append(mentions, x.mentions(&f.Text, f.Label, byNote[f])...)
+		mentions = append(mentions, x.mentions(a, &f.Text, f.Label, byNote[f])...)
 	}
 	x.resolveShortForms(mentions)
 	res.References = append(res.References, mentions...)
 	// 4. References to resolutions, decisions and documents.
-	res.References = append(res.References, resolutionRefs(&d.Body, "")...)
+	res.References = append(res.References, resolutionRefs(a, &d.Body, "")...)
 	for _, f := range d.Footnotes {
-		res.References = append(res.References, resolutionRefs(&f.Text, f.Label)...)
+		res.References = append(res.References, resolutionRefs(a, &f.Text, f.Label)...)
 	}
 	slices.SortStableFunc(res.References, func(a, b *Reference) int {
 		if a.Start != b.Start {
@@ -201,6 +202,19 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 		return strings.Compare(a.Kind, b.Kind)
 	})
 	return res
+}
+
+// refSlab hands out the References of one document from a few larger
+// allocations: a document has dozens, each a few hundred bytes, and they
+// live and die together.
+type refSlab []Reference
+
+func (a *refSlab) new() *Reference {
+	if len(*a) == cap(*a) {
+		*a = make([]Reference, 0, min(64, max(8, 2*cap(*a))))
+	}
+	*a = (*a)[:len(*a)+1]
+	return &(*a)[len(*a)-1]
 }
 
 // markerAfter returns the footnote marker that m carries: one right after
@@ -222,12 +236,13 @@ func markerAfter(d *document.Document, m *Reference) *document.Marker {
 // citations finds UNTS citations and Ibid. footnotes in one stream. prev
 // is the last citation of the previous footnote (for Ibid.); label is the
 // footnote's label ("" for the body).
-func (x *Extractor) citations(s *document.Stream, label string, prev *Reference) []*Reference {
+func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev *Reference) []*Reference {
 	text := s.Text
 	var out []*Reference
 	if label != "" {
 		if m := matchIbid(text); m != nil {
-			r := &Reference{Kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Ibid: true, Primary: true}
+			r := a.new()
+			*r = Reference{Kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Ibid: true, Primary: true}
 			r.streamStart, r.streamEnd = m[0], m[1]
 			switch {
 			case prev == nil:
@@ -268,7 +283,8 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 		if len(out) > 0 && m[0] < out[len(out)-1].streamEnd {
 			continue
 		}
-		r := &Reference{Kind: KindUNTS, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Series: "UNTS"}
+		r := a.new()
+		*r = Reference{Kind: KindUNTS, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Series: "UNTS"}
 		r.streamStart, r.streamEnd = m[0], m[1]
 		if m[2] >= 0 && text[m[2]:m[3]] == "League of Nations" {
 			r.Series = "LNTS"
@@ -294,10 +310,12 @@ func (x *Extractor) citations(s *document.Stream, label string, prev *Reference)
 
 // resolutionRefs finds references to resolutions, decisions and document
 // symbols in a stream, with every offset mapped to the source.
-func resolutionRefs(s *document.Stream, label string) []*Reference {
+func resolutionRefs(a *refSlab, s *document.Stream, label string) []*Reference {
 	var out []*Reference
 	text, back := plainHyphens(s.Text)
-	for _, r := range resolution.Find(text) {
+	found := resolution.Find(text)
+	for i := range found {
+		r := &found[i] // kept by the reference: no copy
 		at := func(i int) int { return s.Src(back(i)) }
 		end := func(i int) int { return s.SrcEnd(back(i)) }
 		raw := s.Text[back(r.Start):back(r.End)]
@@ -310,7 +328,8 @@ func resolutionRefs(s *document.Stream, label string) []*Reference {
 			r.TitleStart, r.TitleEnd = at(r.TitleStart), end(r.TitleEnd)
 		}
 		text := raw
-		ref := &Reference{Kind: r.Kind, Start: r.Start, End: r.End, Text: text, InFootnote: label, Resolution: &r}
+		ref := a.new()
+		*ref = Reference{Kind: r.Kind, Start: r.Start, End: r.End, Text: text, InFootnote: label, Resolution: r}
 		out = append(out, ref)
 	}
 	return out

@@ -47,7 +47,7 @@ var shortFormWords = map[string]string{
 //
 // Every registered title starts with a capital, so only capitalised words
 // are looked at; the words around them are read as needed.
-func (x *Extractor) mentions(s *document.Stream, label string, cites []*Reference) []*Reference {
+func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites []*Reference) []*Reference {
 	text := s.Text
 	var out []*Reference
 	var key []byte
@@ -97,14 +97,15 @@ func (x *Extractor) mentions(s *document.Stream, label string, cites []*Referenc
 			if mayBeShortForm(text, w.start) {
 				if sw, ok := shortFormWords[string(keyOf(w))]; ok {
 					if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
-						out = append(out, x.shortForm(s, y, w, sw, label))
+						out = append(out, x.shortForm(a, s, y, w, sw, label))
 					}
 				}
 			}
 			i = w.end - 1
 			continue
 		}
-		m := &Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: label}
+		m := a.new()
+		*m = Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: label}
 		m.streamStart, m.streamEnd = w.start, last.end
 		if last.digits && yearWord.MatchString(text[last.start:last.end]) {
 			m.Year, _ = strconv.Atoi(text[last.start:last.end])
@@ -304,10 +305,11 @@ func embedded(text string, w word, keyOf func(word) []byte) bool {
 	return p2.upper && !notTitleWords[string(keyOf(p2))]
 }
 
-func (x *Extractor) shortForm(s *document.Stream, y, w word, sw, label string) *Reference {
+func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Reference {
 	text := s.Text
 	yr, _ := strconv.Atoi(text[y.start:y.end])
-	m := &Reference{Kind: KindTreaty, ShortForm: true, InFootnote: label, Year: yr}
+	m := a.new()
+	*m = Reference{Kind: KindTreaty, ShortForm: true, InFootnote: label, Year: yr}
 	m.streamStart, m.streamEnd = y.start, w.end
 	m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
 	m.Start, m.End = s.Src(m.streamStart), s.SrcEnd(m.streamEnd)

@@ -109,14 +109,18 @@ func (t *Treaty) MatchTitle() string {
 type Registry struct {
 	treaties []*Treaty
 	byID     map[string]*Treaty
-	// byUNTS maps "vol/number" to the treaties cited by that pair.
-	byUNTS map[string][]*Treaty
+	// byUNTS maps a volume and number to the treaties cited by that pair.
+	byUNTS map[untsKey][]*Treaty
 	// byNumber and byVolume map a bare number or volume to treaties.
 	byNumber map[string][]*Treaty
 	byVolume map[string][]*Treaty
 	// links holds each entry's linked entries, in both directions.
 	links map[*Treaty][]*Treaty
+	// years holds Years for each entry, worked out once.
+	years map[*Treaty][]int
 }
+
+type untsKey struct{ volume, number string }
 
 // Treaties returns every entry, sorted by ID.
 func (r *Registry) Treaties() []*Treaty { return r.treaties }
@@ -133,7 +137,7 @@ func (r *Registry) Lookup(id string) (*Treaty, bool) {
 // ByUNTS returns the treaties cited by volume and number (in either the
 // UNTS or the LNTS).
 func (r *Registry) ByUNTS(volume, number string) []*Treaty {
-	return r.byUNTS[volume+"/"+number]
+	return r.byUNTS[untsKey{volume, number}]
 }
 
 // ByNumber returns the treaties registered under number.
@@ -145,7 +149,16 @@ func (r *Registry) ByVolume(volume string) []*Treaty { return r.byVolume[volume]
 // Years returns the years under which t may correctly be cited: its
 // cited year, its years of adoption, conclusion and opening for signature,
 // and, for an amended form, those of the instrument it is the amended form of.
+//
+// The slice is shared: callers must not modify it.
 func (r *Registry) Years(t *Treaty) []int {
+	if ys, ok := r.years[t]; ok {
+		return ys
+	}
+	return r.workOutYears(t)
+}
+
+func (r *Registry) workOutYears(t *Treaty) []int {
 	var ys []int
 	add := func(y int) {
 		if y != 0 && !slices.Contains(ys, y) {
@@ -157,7 +170,7 @@ func (r *Registry) Years(t *Treaty) []int {
 	add(Year(t.Concluded))
 	add(Year(t.OpenedForSignature))
 	if base, ok := r.byID[t.AmendedFormOf]; ok && base != t {
-		for _, y := range r.Years(base) {
+		for _, y := range r.workOutYears(base) {
 			add(y)
 		}
 	}
@@ -209,7 +222,7 @@ func build(ts []*Treaty) *Registry {
 	r := &Registry{
 		treaties: ts,
 		byID:     make(map[string]*Treaty, len(ts)),
-		byUNTS:   map[string][]*Treaty{},
+		byUNTS:   map[untsKey][]*Treaty{},
 		byNumber: map[string][]*Treaty{},
 		byVolume: map[string][]*Treaty{},
 		links:    map[*Treaty][]*Treaty{},
@@ -226,11 +239,16 @@ func build(ts []*Treaty) *Registry {
 		}
 		for _, c := range slices.Concat(t.UNTS, t.LNTS) {
 			if c.Number != "" {
-				r.byUNTS[c.Volume+"/"+c.Number] = appendUnique(r.byUNTS[c.Volume+"/"+c.Number], t)
+				k := untsKey{c.Volume, c.Number}
+				r.byUNTS[k] = appendUnique(r.byUNTS[k], t)
 				r.byNumber[c.Number] = appendUnique(r.byNumber[c.Number], t)
 			}
 			r.byVolume[c.Volume] = appendUnique(r.byVolume[c.Volume], t)
 		}
+	}
+	r.years = make(map[*Treaty][]int, len(ts))
+	for _, t := range ts {
+		r.years[t] = r.workOutYears(t)
 	}
 	return r
 }
