@@ -7,7 +7,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -120,9 +119,8 @@ type Result struct {
 }
 
 var (
-	numList  = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
-	volList  = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-	symAfter = regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
+	numList = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
+	volList = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
 )
 
 // Extractor extracts references using one registry. It is safe for
@@ -204,6 +202,29 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	return res
 }
 
+// symbolAfter reports whether s starts with a parenthesised document
+// symbol, `^\s*\(\s*[A-Z]+/` ("Ibid., vol. I (NPT/CONF.2010/50 …)").
+func symbolAfter(s string) bool {
+	i := skipSpaceRE(s, 0)
+	if i == len(s) || s[i] != '(' {
+		return false
+	}
+	i = skipSpaceRE(s, i+1)
+	j := i
+	for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
+		j++
+	}
+	return j > i && j < len(s) && s[j] == '/'
+}
+
+// skipSpaceRE returns the first index at or after i where s has no `\s`.
+func skipSpaceRE(s string, i int) int {
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	return i
+}
+
 // refSlab hands out the References of one document from a few larger
 // allocations: a document has dozens, each a few hundred bytes, and they
 // live and die together.
@@ -251,7 +272,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				r.Prev = prev
 				r.Kind = KindUNTS
 				r.Series = prev.Series
-				if m[2] >= 0 && !symAfter.MatchString(text[m[3]:]) {
+				if m[2] >= 0 && !symbolAfter(text[m[3]:]) {
 					r.Volumes = nums(s, text, m[2], m[3])
 				} else {
 					r.Volumes = prev.Volumes
@@ -264,7 +285,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				if m[6] >= 0 {
 					r.Page = text[m[6]:m[7]]
 				}
-				if m[2] >= 0 && symAfter.MatchString(text[m[3]:]) {
+				if m[2] >= 0 && symbolAfter(text[m[3]:]) {
 					// "Ibid., vol. I (NPT/CONF.2010/50 (Vol. I))": a
 					// volume of a document, not of the Treaty Series.
 					r.Kind, r.NotUNTS, r.Volumes, r.Numbers = KindIbid, true, nil, nil
@@ -289,7 +310,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if m[2] >= 0 && text[m[2]:m[3]] == "League of Nations" {
 			r.Series = "LNTS"
 		}
-		if m[4] >= 0 && symAfter.MatchString(text[m[5]:]) {
+		if m[4] >= 0 && symbolAfter(text[m[5]:]) {
 			continue
 		}
 		r.Volumes = nums(s, text, m[4], m[5])

@@ -20,7 +20,6 @@ var (
 	yearAfterRE = regexp.MustCompile(`^(?:\s*,)?\s+(?:of\s+(?:\d{1,2}\s+` + month + `\s+)?|(?:adopted|signed|done|concluded|opened\s+for\s+signature)(?:\s+by\s+the\s+General\s+Assembly)?(?:\s+(?:at|in)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:\s*,)?\s+(?:on|in)\s+(?:\d{1,2}\s+` + month + `\s+)?)((?:1[89]|20)\d\d)\b`)
 	// "…, 1961" when the year closes the phrase.
 	commaYearRE = regexp.MustCompile(`^\s*,\s+((?:1[89]|20)\d\d)(?:[,;.:)\]]|\s+(?:and|as|or|in|which|with|to)\b|\s*$)`)
-	rangeAfter  = regexp.MustCompile(`^\s*[-–/]\s*\d`)
 	amendedRE   = regexp.MustCompile(`^\s*,?\s+as\s+amended(?:\s+by\s+the\s+((?:19|20)\d\d)\s+Protocol(?:\s+thereto)?)?\b`)
 )
 
@@ -139,7 +138,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 					m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
 					m.streamEnd += ym[3]
 				}
-			} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeAfter.MatchString(rest[ym[1]:]) {
+			} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeFollows(rest[ym[1]:]) {
 				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
 				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
 				m.streamEnd += ym[1]
@@ -208,10 +207,26 @@ func ofYear(rest string) (int, int, bool) {
 	if !strings.HasPrefix(rest, " of ") || len(rest) < 8 || !yearWord.MatchString(rest[4:8]) {
 		return 0, 0, false
 	}
-	if len(rest) > 8 && (isAlnumByte(rest[8]) || rangeAfter.MatchString(rest[8:min(len(rest), 12)])) {
+	if len(rest) > 8 && (isAlnumByte(rest[8]) || rangeFollows(rest[8:min(len(rest), 12)])) {
 		return 0, 0, false
 	}
 	return 4, 8, true
+}
+
+// rangeFollows reports whether s starts with the rest of a range or a
+// fraction, `^\s*[-–/]\s*\d` ("1949-1977", "2000/01").
+func rangeFollows(s string) bool {
+	i := skipSpaceRE(s, 0)
+	switch {
+	case strings.HasPrefix(s[i:], "–"):
+		i += len("–")
+	case i < len(s) && (s[i] == '-' || s[i] == '/'):
+		i++
+	default:
+		return false
+	}
+	i = skipSpaceRE(s, i)
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
 // matchAmended matches ", as amended …" after a title.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -62,6 +63,24 @@ func FuzzMayBeAmended(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if amendedRE.MatchString(s) && !mayBeAmended(s) {
 			t.Fatalf("mayBeAmended(%q) = false, but amendedRE matches", s)
+		}
+	})
+}
+
+// FuzzHandMatchers keeps the hand-written tests equal to the regexps they
+// replaced.
+func FuzzHandMatchers(f *testing.F) {
+	symAfter := regexp.MustCompile(`^\s*\(\s*[A-Z]+/`)
+	rangeAfter := regexp.MustCompile(`^\s*[-–/]\s*\d`)
+	for _, s := range []string{" (NPT/CONF.2010/50)", "(A/", "( /", " ( AB", "-1977", " – 2", "/01", "–x", "\t-\n9", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := symbolAfter(s), symAfter.MatchString(s); got != want {
+			t.Fatalf("symbolAfter(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := rangeFollows(s), rangeAfter.MatchString(s); got != want {
+			t.Fatalf("rangeFollows(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
