@@ -180,39 +180,66 @@ func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node,
 	}
 	for at := w.end; len(n.next) > 0; {
 		var cur word
-		var c *node
-		if cur, c, key = n.step(text, at, key); c == nil {
-			break
+		c, start, end := n.step(text, at)
+		fast := c != slow
+		switch {
+		case c == nil:
+			return last, lastNode, key
+		case !fast:
+			if cur, c, key = n.slowStep(text, at, key); c == nil {
+				return last, lastNode, key
+			}
+		default:
+			cur = word{start: start, end: end}
 		}
 		n, at = c, cur.end
 		if n.treaty != nil && (!n.upper || w.upper) {
+			if fast {
+				cur = asciiWord(text, cur.start, cur.end)
+			}
 			last, lastNode = cur, n
 		}
 	}
 	return last, lastNode, key
 }
 
-// step reads the word after text[:i] and returns it with n's child for
-// it, or a nil child. key is a scratch buffer, returned for reuse.
+// slow is what step returns for text it leaves to slowStep.
+var slow = &node{}
+
+// asciiWord is wordAt for an ASCII word known to span text[start:end].
+func asciiWord(text string, start, end int) word {
+	w := word{start: start, end: end, upper: text[start] >= 'A' && text[start] <= 'Z', digits: true}
+	for _, b := range []byte(text[start:end]) {
+		if b < '0' || b > '9' {
+			w.digits = false
+			break
+		}
+	}
+	return w
+}
+
+// step reads the word after text[:i] and returns n's child for it and
+// the word's span, nil if there is no such child, or slow for text that
+// slowStep must read.
 //
 // Walking a title is most of the matcher's work, so ASCII text is compared
 // with the children's keys in place, byte by byte, with the rules of
 // wordAt and appendKey (letters folded to lower case, an apostrophe inside
 // a word dropped); anything else goes the long way, through nextWord and
 // child.
-func (n *node) step(text string, i int, key []byte) (word, *node, []byte) {
+func (n *node) step(text string, i int) (c *node, start, end int) {
 	if n.kids == nil {
-		return n.slowStep(text, i, key)
+		return slow, 0, 0
 	}
 	s := i
 	for s < len(text) && !isAlnumByte(text[s]) {
 		if text[s] >= utf8.RuneSelf {
-			return n.slowStep(text, i, key)
+			return slow, 0, 0
 		}
 		s++
 	}
 	if s == len(text) {
-		return word{}, nil, key
+		return nil, 0, 0
 	}
 	c0 := text[s] | 0x20 // lower case; digits have the bit already
 	for _, k := range n.kids {
@@ -223,7 +250,7 @@ func (n *node) step(text string, i int, key []byte) (word, *node, []byte) {
 		for j < len(k.key) && t < len(text) {
 			b := text[t]
 			if b >= utf8.RuneSelf {
-				return n.slowStep(text, i, key)
+				return slow, 0, 0
 			}
 			if b == '\'' && t+1 < len(text) && isAlnumByte(text[t+1]) {
 				t++ // inside the word, and not in its key
@@ -242,22 +269,15 @@ func (n *node) step(text string, i int, key []byte) (word, *node, []byte) {
 		if t < len(text) {
 			b := text[t]
 			if b >= utf8.RuneSelf {
-				return n.slowStep(text, i, key)
+				return slow, 0, 0
 			}
 			if isAlnumByte(b) || b == '\'' && t+1 < len(text) && isAlnumByte(text[t+1]) {
 				continue
 			}
 		}
-		w := word{start: s, end: t, upper: text[s] >= 'A' && text[s] <= 'Z', digits: true}
-		for _, b := range []byte(text[s:t]) {
-			if b < '0' || b > '9' {
-				w.digits = false
-				break
-			}
-		}
-		return w, k.n, key
+		return k.n, s, t
 	}
-	return word{}, nil, key
+	return nil, 0, 0
 }
 
 // slowStep is step for any text: nextWord, then child.
