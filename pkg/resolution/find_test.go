@@ -315,3 +315,37 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// indexFrom is the plain search that indexRare speeds up.
+func indexFrom(s, sub string, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	k := strings.Index(s[from:], sub)
+	if k < 0 {
+		return -1
+	}
+	return from + k
+}
+
+// FuzzIndexRare compares indexRare with strings.Index at every offset.
+func FuzzIndexRare(f *testing.F) {
+	for _, s := range []string{
+		"resolution", "Resolutions esolution", "the decision and decisions", "ecisionecision",
+		"lu u esolutio esolution", "xecisio", "", "u", "c", "esolutionesolution",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for from := 0; from <= len(s)+1; from++ {
+			for _, p := range []struct {
+				pat  string
+				rare int
+			}{{"esolution", 4}, {"ecision", 1}} {
+				if got, want := indexRare(s, p.pat, p.rare, from), indexFrom(s, p.pat, from); got != want {
+					t.Fatalf("indexRare(%q, %q, %d) = %d, want %d", s, p.pat, from, got, want)
+				}
+			}
+		}
+	})
+}

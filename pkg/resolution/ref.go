@@ -163,8 +163,9 @@ type parser struct {
 }
 
 // findResolutions finds "resolution(s)"/"decision(s)" followed by symbols.
-// The trigger words are found with strings.Index ("esolution", "ecision"
-// read the same in either case), so text without them costs little.
+// The trigger words are found by their lower-case tails ("esolution",
+// "ecision" read the same in either case), so text without them costs
+// little.
 func (p *parser) findResolutions() {
 	s := p.s
 	nextR, nextD := -2, -2
@@ -175,33 +176,31 @@ func (p *parser) findResolutions() {
 		if nextD < i-1 && nextD != -1 {
 			nextD = indexRare(s, "ecision", 1, i+1)
 		}
-		// The word starts one byte before the match.
+		// The word starts one byte before the match, with "r" or "R" (or
+		// "d", "D"): the tail matched exactly.
 		var at int
+		var kind string
 		switch {
 		case nextR < 0 && nextD < 0:
 			return
 		case nextD < 0 || (nextR >= 0 && nextR < nextD):
 			at = nextR - 1
 			nextR = -2
+			if s[at]|0x20 == 'r' {
+				kind = "resolution"
+			}
 		default:
 			at = nextD - 1
 			nextD = -2
+			if s[at]|0x20 == 'd' {
+				kind = "decision"
+			}
 		}
 		i = at + 2
-		c := s[at] | 0x20
-		var kind string
-		var e int
-		var ok bool
-		if c == 'r' {
-			e, ok = hasPrefixFold(s, at, "resolution")
-			kind = "resolution"
-		} else if c == 'd' {
-			e, ok = hasPrefixFold(s, at, "decision")
-			kind = "decision"
-		}
-		if !ok || letterBefore(s, at) {
+		if kind == "" || letterBefore(s, at) {
 			continue
 		}
+		e := at + len(kind)
 		if e < len(s) && s[e] == 's' {
 			e++
 		}
@@ -218,41 +217,26 @@ func (p *parser) findResolutions() {
 	}
 }
 
-// indexRare is indexFrom for a pattern whose byte at rare is uncommon in
-// English ("u" of "esolution"): it looks for that byte, which turns up far
-// less often than the pattern's first letter.
+// indexRare returns the index of pat in s at or after from, or -1, for a
+// pattern whose byte at rare (neither its first nor its last) is uncommon in
+// English: the "u" of "esolution" turns up every fifty bytes or so, the
+// "e" that strings.Index would look for every ten. strings.IndexByte jumps
+// from one rare byte to the next, and the bytes on either side of it turn
+// most of them away before the whole pattern is compared.
 func indexRare(s, pat string, rare, from int) int {
-	for i := from + rare; i < len(s); {
-		k := strings.IndexByte(s[i:], pat[rare])
+	c, before, after := pat[rare], pat[rare-1], pat[rare+1]
+	last := len(s) - len(pat) + rare // the last place for the rare byte
+	for i := from + rare; i <= last; i++ {
+		k := strings.IndexByte(s[i:last+1], c)
 		if k < 0 {
 			return -1
 		}
 		i += k
-		if st := i - rare; st >= from && st+len(pat) <= len(s) && s[st:st+len(pat)] == pat {
-			return st
+		if s[i-1] == before && s[i+1] == after && s[i-rare:i-rare+len(pat)] == pat {
+			return i - rare
 		}
-		i++
 	}
 	return -1
-}
-
-// indexFrom returns the index of sub in s at or after from, or -1.
-func indexFrom(s, sub string, from int) int {
-	if from >= len(s) {
-		return -1
-	}
-	k := strings.Index(s[from:], sub)
-	if k < 0 {
-		return -1
-	}
-	return from + k
-}
-
-func hasPrefixFold(s string, i int, w string) (int, bool) {
-	if len(s)-i < len(w) || !strings.EqualFold(s[i:i+len(w)], w) {
-		return i, false
-	}
-	return i + len(w), true
 }
 
 // parseList reads the symbols of a list that starts at j, after the
