@@ -2,6 +2,7 @@ package resolution
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -346,6 +347,25 @@ func FuzzIndexRare(f *testing.F) {
 					t.Fatalf("indexRare(%q, %q, %d) = %d, want %d", s, p.pat, from, got, want)
 				}
 			}
+		}
+	})
+}
+
+// FuzzRecordsSubmatch compares recordsSubmatch with the plain regexp
+// search it speeds up.
+func FuzzRecordsSubmatch(f *testing.F) {
+	for _, s := range []string{
+		"Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (",
+		"General Assembly, Ibid., Forty-seventh Session, Supplement No. 27 and corrigendum (",
+		"Ibid., General Assembly, Tenth Emergency Special Session, Supplement No. 1 \t(",
+		"General Assembly, Ibid., Fifth Special Session, Supplement No. 2 (General Assembly, Sixth Session, Supplement No. 3 (",
+		"General Assembly,  Sixty-first Session,\nSupplement No. 53 and addenda (", "Ibid.", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := recordsSubmatch(s), recordsRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("recordsSubmatch(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
