@@ -369,3 +369,22 @@ func FuzzRecordsSubmatch(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIsoDate compares isoDate and canonical's formatting with fmt.
+func FuzzIsoDate(f *testing.F) {
+	f.Add(2009, 12, 18)
+	f.Add(0, 0, 0)
+	f.Add(10000, 100, 7)
+	f.Add(-1, 3, -4)
+	f.Fuzz(func(t *testing.T, y, m, d int) {
+		if got, want := isoDate(y, m, d), fmt.Sprintf("%04d-%02d-%02d", y, m, d); got != want {
+			t.Fatalf("isoDate(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+		}
+		if got, want := canonical(FormYear, "23", "", []string{"A"}, y), fmt.Sprintf("%d/%s%s", y, "23", " A"); got != want {
+			t.Fatalf("canonical year form: %q, want %q", got, want)
+		}
+		if got, want := canonical(FormSecurityCouncil, "1325", "", nil, y), fmt.Sprintf("%s%s (%d)", "1325", "", y); got != want {
+			t.Fatalf("canonical Security Council form: %q, want %q", got, want)
+		}
+	})
+}
