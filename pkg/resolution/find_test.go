@@ -388,3 +388,27 @@ func FuzzIsoDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMergeRefs compares mergeRefs with the stable sort it replaces.
+func FuzzMergeRefs(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 9, 0, 2, 2, 4}, 2)
+	f.Add([]byte{5, 1, 3, 3, 3, 3, 0, 0}, 1)
+	f.Fuzz(func(t *testing.T, spans []byte, split int) {
+		var refs []Ref
+		for i := 0; i+1 < len(spans); i += 2 {
+			refs = append(refs, Ref{Start: int(spans[i] % 8), End: int(spans[i]%8 + spans[i+1]%4), Symbol: fmt.Sprint(i)})
+		}
+		split = min(max(split, 0), len(refs))
+		want := slices.Clone(refs)
+		slices.SortStableFunc(want, func(a, b Ref) int { return refOrder(&a, &b) })
+		got := mergeRefs(slices.Clone(refs[:split]), slices.Clone(refs[split:]))
+		if len(got) != len(want) {
+			t.Fatalf("got %d refs, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Start != want[i].Start || got[i].End != want[i].End || got[i].Symbol != want[i].Symbol {
+				t.Fatalf("ref %d: got %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	})
+}

@@ -148,14 +148,59 @@ func canonical(form Form, number, session string, letters []string, year int) st
 func Find(text string) []Ref {
 	p := &parser{s: text}
 	p.findResolutions()
+	res := p.refs
+	p.refs = nil
 	p.findDocSymbols()
-	slices.SortStableFunc(p.refs, func(a, b Ref) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
+	return mergeRefs(res, p.refs)
+}
+
+// refOrder orders references by Start, then End.
+func refOrder(a, b *Ref) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return a.End - b.End
+}
+
+// sortedRefs reports whether rs is in refOrder.
+func sortedRefs(rs []Ref) bool {
+	for i := 1; i < len(rs); i++ {
+		if refOrder(&rs[i-1], &rs[i]) > 0 {
+			return false
 		}
-		return a.End - b.End
-	})
-	return p.refs
+	}
+	return true
+}
+
+// mergeRefs returns a followed by b, stably sorted in refOrder. Each comes
+// out of its scan in order already, so a merge does: a sort moves the large
+// Ref structs about many times.
+func mergeRefs(a, b []Ref) []Ref {
+	switch {
+	case !sortedRefs(a) || !sortedRefs(b):
+		out := append(a, b...)
+		slices.SortStableFunc(out, func(x, y Ref) int { return refOrder(&x, &y) })
+		return out
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	case refOrder(&a[len(a)-1], &b[0]) <= 0:
+		return append(a, b...)
+	}
+	out := make([]Ref, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		// Ties go to a, as in a stable sort.
+		if refOrder(&b[0], &a[0]) < 0 {
+			out = append(out, b[0])
+			b = b[1:]
+		} else {
+			out = append(out, a[0])
+			a = a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 type parser struct {
