@@ -412,3 +412,37 @@ func FuzzMergeRefs(f *testing.F) {
 		}
 	})
 }
+
+// monthAtOld is monthAt as it was before upperMonths.
+func monthAtOld(s string, i int) (int, int) {
+	for m, name := range Months {
+		if len(s)-i < len(name) || !isUpper(s[i]) || !strings.EqualFold(s[i:i+len(name)], name) {
+			continue
+		}
+		e := i + len(name)
+		if letterAt(s, e) {
+			continue
+		}
+		if s[i+1:e] != name[1:] && s[i:e] != strings.ToUpper(name) {
+			continue
+		}
+		return m + 1, e
+	}
+	return 0, i
+}
+
+// FuzzMonthAt compares monthAt with monthAtOld at every offset.
+func FuzzMonthAt(f *testing.F) {
+	for _, s := range []string{"18 December 2009", "MAY", "Mayor", "JUNE JUly July", "Augu\u017ft", "AprilMarch March2 Sept", "K\u212a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			m1, e1 := monthAt(s, i)
+			m2, e2 := monthAtOld(s, i)
+			if m1 != m2 || e1 != e2 {
+				t.Fatalf("monthAt(%q, %d) = %d, %d; before: %d, %d", s, i, m1, e1, m2, e2)
+			}
+		}
+	})
+}

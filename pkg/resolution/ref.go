@@ -301,8 +301,11 @@ func (p *parser) parseList(start, j int, kind string) int {
 		}
 	}
 	first := len(p.refs)
-	var pending []int // refs of this list still without a date
-	var yearless []yearlessDate
+	var pendingBuf [8]int
+	var yearlessBuf [4]yearlessDate
+	pending := pendingBuf[:0] // refs of this list still without a date
+	yearless := yearlessBuf[:0]
+	var dates []dateSpan // parseOfDates's buffer
 	pos := j
 	itemStart := start
 	last := 0
@@ -323,7 +326,8 @@ func (p *parser) parseList(start, j int, kind string) int {
 		pending = append(pending, idx)
 		q := sym.end
 		// "of 18 December 2009", "of 4 and 14 July 1967, respectively"
-		if ds, dend, ok := parseOfDates(s, q); ok {
+		if ds, dend, ok := parseOfDates(s, q, dates); ok {
+			dates = ds
 			switch {
 			case len(ds) == 1:
 				p.refs[idx].setDate(s, ds[0])
