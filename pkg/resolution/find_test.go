@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // want describes one expected reference. Empty fields are not compared,
@@ -445,4 +446,59 @@ func FuzzMonthAt(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzDaysIn compares daysIn with the time package.
+func FuzzDaysIn(f *testing.F) {
+	f.Add(2000, 2)
+	f.Add(1900, 2)
+	f.Add(-4, 2)
+	f.Add(-1, 12)
+	f.Fuzz(func(t *testing.T, y, m int) {
+		m = 1 + (m%12+12)%12
+		y %= 1_000_000
+		if got, want := daysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+			t.Fatalf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+		}
+	})
+}
+
+// FuzzPrefixedCanonical compares the registry keys with the prefix joined
+// to canonical's symbol.
+func FuzzPrefixedCanonical(f *testing.F) {
+	f.Add(1, "182", "64", "A", "B", 0)
+	f.Add(3, "23", "", "", "", 2009)
+	f.Add(5, "1325", "", "", "", -7)
+	f.Add(4, "2200", "XXI", "A", "", 0)
+	f.Fuzz(func(t *testing.T, form int, number, session, l1, l2 string, year int) {
+		var letters []string
+		for _, l := range []string{l1, l2} {
+			if l != "" {
+				letters = append(letters, l)
+			}
+		}
+		fm := Form((form%6 + 6) % 6)
+		if got, want := prefixedCanonical("A/RES/", fm, number, session, letters, year), "A/RES/"+canonicalFmt(fm, number, session, letters, year); got != want {
+			t.Fatalf("prefixedCanonical = %q, want %q", got, want)
+		}
+	})
+}
+
+// canonicalFmt is canonical as it was, with fmt.
+func canonicalFmt(form Form, number, session string, letters []string, year int) string {
+	l := letterList(letters)
+	if l != "" {
+		l = " " + l
+	}
+	switch form {
+	case FormSession, FormSpecial:
+		return session + "/" + number + l
+	case FormYear:
+		return fmt.Sprintf("%d/%s%s", year, number, l)
+	case FormRoman:
+		return number + l + " (" + session + ")"
+	case FormSecurityCouncil:
+		return fmt.Sprintf("%s%s (%d)", number, l, year)
+	}
+	return ""
 }

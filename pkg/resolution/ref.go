@@ -127,21 +127,29 @@ func letterList(ls []string) string {
 
 // canonical builds the canonical symbol from its parts.
 func canonical(form Form, number, session string, letters []string, year int) string {
+	return prefixedCanonical("", form, number, session, letters, year)
+}
+
+// prefixedCanonical is pre + canonical(…), built in one allocation: Check
+// makes a registry key ("A/RES/" + "64/182") for nearly every reference.
+func prefixedCanonical(pre string, form Form, number, session string, letters []string, year int) string {
 	l := letterList(letters)
+	sp := ""
 	if l != "" {
-		l = " " + l
+		sp = " "
 	}
+	var yb [20]byte
 	switch form {
 	case FormSession, FormSpecial:
-		return session + "/" + number + l
+		return pre + session + "/" + number + sp + l
 	case FormYear:
-		return strconv.Itoa(year) + "/" + number + l
+		return pre + string(strconv.AppendInt(yb[:0], int64(year), 10)) + "/" + number + sp + l
 	case FormRoman:
-		return number + l + " (" + session + ")"
+		return pre + number + sp + l + " (" + session + ")"
 	case FormSecurityCouncil:
-		return number + l + " (" + strconv.Itoa(year) + ")"
+		return pre + number + sp + l + " (" + string(strconv.AppendInt(yb[:0], int64(year), 10)) + ")"
 	}
-	return ""
+	return pre
 }
 
 // Find returns the references in text, ordered by Start.
