@@ -402,7 +402,8 @@ func FuzzMergeRefs(f *testing.F) {
 		split = min(max(split, 0), len(refs))
 		want := slices.Clone(refs)
 		slices.SortStableFunc(want, func(a, b Ref) int { return refOrder(&a, &b) })
-		got := mergeRefs(slices.Clone(refs[:split]), slices.Clone(refs[split:]))
+		got := slices.Clone(refs)
+		mergeRefs(got, split)
 		if len(got) != len(want) {
 			t.Fatalf("got %d refs, want %d", len(got), len(want))
 		}

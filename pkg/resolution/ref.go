@@ -156,10 +156,10 @@ func prefixedCanonical(pre string, form Form, number, session string, letters []
 func Find(text string) []Ref {
 	p := &parser{s: text}
 	p.findResolutions()
-	res := p.refs
-	p.refs = nil
+	n := len(p.refs)
 	p.findDocSymbols()
-	return mergeRefs(res, p.refs)
+	mergeRefs(p.refs, n)
+	return p.refs
 }
 
 // refOrder orders references by Start, then End.
@@ -180,35 +180,35 @@ func sortedRefs(rs []Ref) bool {
 	return true
 }
 
-// mergeRefs returns a followed by b, stably sorted in refOrder. Each comes
-// out of its scan in order already, so a merge does: a sort moves the large
-// Ref structs about many times.
-func mergeRefs(a, b []Ref) []Ref {
+// mergeRefs stably sorts refs in refOrder. Its first n and the rest each
+// come out of their scan in order already, so a merge does: a sort moves
+// the large Ref structs about many times.
+func mergeRefs(refs []Ref, n int) {
+	a, b := refs[:n], refs[n:]
 	switch {
 	case !sortedRefs(a) || !sortedRefs(b):
-		out := append(a, b...)
-		slices.SortStableFunc(out, func(x, y Ref) int { return refOrder(&x, &y) })
-		return out
-	case len(b) == 0:
-		return a
-	case len(a) == 0:
-		return b
-	case refOrder(&a[len(a)-1], &b[0]) <= 0:
-		return append(a, b...)
+		slices.SortStableFunc(refs, func(x, y Ref) int { return refOrder(&x, &y) })
+		return
+	case len(a) == 0 || len(b) == 0 || refOrder(&a[len(a)-1], &b[0]) <= 0:
+		return
 	}
-	out := make([]Ref, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		// Ties go to a, as in a stable sort.
-		if refOrder(&b[0], &a[0]) < 0 {
-			out = append(out, b[0])
-			b = b[1:]
+	// Merge from the back, where b was: document symbols are the fewer, so
+	// b is the run to copy aside. The merge never reaches the unread part
+	// of a.
+	b = slices.Clone(b)
+	k := len(refs) - 1
+	for len(b) > 0 && len(a) > 0 {
+		// Ties go to b, the later run, as in a stable sort.
+		if refOrder(&b[len(b)-1], &a[len(a)-1]) < 0 {
+			refs[k] = a[len(a)-1]
+			a = a[:len(a)-1]
 		} else {
-			out = append(out, a[0])
-			a = a[1:]
+			refs[k] = b[len(b)-1]
+			b = b[:len(b)-1]
 		}
+		k--
 	}
-	out = append(out, a...)
-	return append(out, b...)
+	copy(refs, b) // what is left of a is in place
 }
 
 type parser struct {
