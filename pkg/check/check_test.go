@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,5 +126,19 @@ func TestAllSortedAndDocumented(t *testing.T) {
 			t.Errorf("%s: missing doc or severity", c.ID())
 		}
 		prev = c.ID()
+	}
+}
+
+// TestFootnoteNumber checks footnoteNumber against the strconv.Atoi test it
+// replaces.
+func TestFootnoteNumber(t *testing.T) {
+	for _, l := range []string{"", "1", "2", "12", "+2", "-3", "0", "*", "a", "2a", " 2", "02", "99999999999999999999"} {
+		want := 0
+		if n, err := strconv.Atoi(l); err == nil {
+			want = n
+		}
+		if got := footnoteNumber(l); (got > 1) != (want > 1) {
+			t.Errorf("footnoteNumber(%q) = %d, strconv.Atoi gives %d", l, got, want)
+		}
 	}
 }

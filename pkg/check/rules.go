@@ -299,7 +299,7 @@ func (ch ibidUnresolved) Run(c *Context) []diag.Diagnostic {
 		// A first footnote numbered above 1 continues a numbering that
 		// began outside this text (a resolution extracted from a yearly
 		// volume): its Ibid. refers to a footnote we cannot see.
-		if n, err := strconv.Atoi(r.InFootnote); err == nil && n > 1 {
+		if footnoteNumber(r.InFootnote) > 1 {
 			continue
 		}
 		if r.Ibid && r.Prev == nil {
@@ -308,6 +308,21 @@ func (ch ibidUnresolved) Run(c *Context) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// footnoteNumber returns the number of a footnote label ("3"), or 0 for
+// the body ("") and for labels that are not numbers ("*", "a"). It tests
+// the first byte before calling strconv.Atoi, whose error allocates: most
+// references are in the body.
+func footnoteNumber(label string) int {
+	if label == "" || !(label[0] >= '0' && label[0] <= '9' || label[0] == '+') {
+		return 0
+	}
+	n, err := strconv.Atoi(label)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // footnoteRepeated reports a footnote indicator used a second time, which

@@ -111,7 +111,8 @@ func (c *checker) run() {
 			dateOK = c.checkDateFitsSymbol()
 		}
 	}
-	entries := c.lookup(dateOK)
+	var buf [4]*Entry
+	entries := c.lookup(dateOK, buf[:0])
 	if dateOK {
 		c.checkDate(entries)
 	}
@@ -287,21 +288,21 @@ func (c *checker) checkDateFitsSymbol() bool {
 	return true
 }
 
-// lookup returns the registry entries r names, or nil when the organ is not
-// sure enough to compare facts.
-func (c *checker) lookup(dateOK bool) []*Entry {
+// lookup returns the registry entries r names, appended to es (a buffer of
+// the caller's), or nil when the organ is not sure enough to compare facts.
+func (c *checker) lookup(dateOK bool, es []*Entry) []*Entry {
 	r := c.r
 	if c.reg == nil || c.cert == Unknown {
 		return nil
 	}
-	keys := RegistryKeys(r, c.organ)
+	var buf [4]string
+	keys := appendRegistryKeys(buf[:0], r, c.organ)
 	if len(keys) == 0 {
 		return nil
 	}
 	if c.cert == Guess && !c.guessFits(dateOK) {
 		return nil
 	}
-	var es []*Entry
 	for _, k := range keys {
 		if e, ok := c.reg.Lookup(k); ok {
 			es = append(es, e)
@@ -413,7 +414,7 @@ func (c *checker) checkFuture(entries []*Entry, dateOK bool) {
 			return
 		}
 		n := atoi(r.Session)
-		if open := fmt.Sprintf("%d-09-01", 1945+n); open > doc {
+		if open := isoDate(1945+n, 9, 1); open > doc {
 			c.add(Finding{Start: r.NumStart, End: r.NumEnd, Rule: RuleFuture,
 				Message: fmt.Sprintf("%s belongs to session %d of the General Assembly, which opens in September %d, after this document's date, %s", c.display(), n, 1945+n, FormatDate(doc)),
 				Found:   r.Symbol})
@@ -451,6 +452,9 @@ var (
 // as.
 func (c *checker) checkDocSymbol() {
 	r := c.r
+	if r.RecordsSession == "" && !docSuspect(r.Doc) {
+		return // nothing to report, and nothing to split
+	}
 	comps := strings.Split(r.Doc, "/")
 	fixed := make([]string, len(comps))
 	var probs []string
@@ -494,6 +498,25 @@ func (c *checker) checkDocSymbol() {
 				Found:    r.Doc,
 				Expected: want})
 		}
+	}
+}
+
+// docSuspect reports whether a component of doc after the first is
+// suspect.
+func docSuspect(doc string) bool {
+	i := strings.IndexByte(doc, '/')
+	if i < 0 {
+		return false
+	}
+	for rest := doc[i+1:]; ; {
+		comp, tail, more := strings.Cut(rest, "/")
+		if suspectComponent(comp) {
+			return true
+		}
+		if !more {
+			return false
+		}
+		rest = tail
 	}
 }
 

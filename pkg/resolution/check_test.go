@@ -212,3 +212,22 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDocSuspect compares docSuspect with a test of each component of
+// strings.Split.
+func FuzzDocSuspect(f *testing.F) {
+	for _, s := range []string{"A/64/L5", "A/C.3/80/L.4/Rev.1", "A//rev.1", "A", "A/", "E/CN.4/2000/L.0", "S/RES/1325 (2000)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		want := false
+		for i, comp := range strings.Split(doc, "/") {
+			if i > 0 && suspectComponent(comp) {
+				want = true
+			}
+		}
+		if got := docSuspect(doc); got != want {
+			t.Fatalf("docSuspect(%q) = %v, want %v", doc, got, want)
+		}
+	})
+}

@@ -217,3 +217,44 @@ func BenchmarkFindCheck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFind measures Find alone over the test corpus.
+func BenchmarkFind(b *testing.B) {
+	docs := loadCorpus(b)
+	size := 0
+	for _, d := range docs {
+		for _, s := range d.texts {
+			size += len(s)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range docs {
+			for _, s := range d.texts {
+				Find(s)
+			}
+		}
+	}
+}
+
+// BenchmarkCheck measures CheckWith alone over the references Find reads
+// in the test corpus.
+func BenchmarkCheck(b *testing.B) {
+	docs := loadCorpus(b)
+	reg := defaultReg(b)
+	type job struct {
+		refs []Ref
+		opt  Options
+	}
+	var jobs []job
+	for _, d := range docs {
+		for _, s := range d.texts {
+			jobs = append(jobs, job{Find(s), Options{DocDate: d.docDate, DocOrgan: d.organ}})
+		}
+	}
+	for b.Loop() {
+		for _, j := range jobs {
+			CheckWith(j.refs, reg, j.opt)
+		}
+	}
+}

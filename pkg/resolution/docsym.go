@@ -163,6 +163,19 @@ func resolutionFromDoc(r *Ref, comps []string) {
 // Supplement No. 27 and corrigendum (" before a symbol.
 var recordsRE = regexp.MustCompile(`(?:General Assembly|Ibid\.),\s+([A-Z][a-z]+(?:-[a-z]+)?)\s+(Special\s+|Emergency\s+Special\s+)?Session,\s+Supplement\s+No\.\s+(\d+)((?:\s+and\s+(?:corrigend(?:um|a)|addend(?:um|a)))?)\s*\($`)
 
+// recordsSubmatch is recordsRE.FindStringSubmatch(before). recordsRE has
+// no literal prefix, so the regexp would try to match at every byte of
+// before; but a match can only start at the last "General Assembly" or
+// "Ibid.", since the rest of the pattern holds neither, and it is run from
+// there.
+func recordsSubmatch(before string) []string {
+	from := max(strings.LastIndex(before, "General Assembly"), strings.LastIndex(before, "Ibid."))
+	if from < 0 {
+		return nil
+	}
+	return recordsRE.FindStringSubmatch(before[from:])
+}
+
 // recordsBefore fills RecordsSession and RecordsSupplement of a symbol
 // cited as the supplement of the Official Records of the General Assembly.
 func recordsBefore(s string, r *Ref) {
@@ -173,7 +186,7 @@ func recordsBefore(s string, r *Ref) {
 	if !strings.Contains(before, "Supplement") {
 		return
 	}
-	m := recordsRE.FindStringSubmatch(before)
+	m := recordsSubmatch(before)
 	if m == nil {
 		return
 	}

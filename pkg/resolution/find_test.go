@@ -2,8 +2,10 @@ package resolution
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // want describes one expected reference. Empty fields are not compared,
@@ -314,4 +316,190 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// indexFrom is the plain search that indexRare speeds up.
+func indexFrom(s, sub string, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	k := strings.Index(s[from:], sub)
+	if k < 0 {
+		return -1
+	}
+	return from + k
+}
+
+// FuzzIndexRare compares indexRare with strings.Index at every offset.
+func FuzzIndexRare(f *testing.F) {
+	for _, s := range []string{
+		"resolution", "Resolutions esolution", "the decision and decisions", "ecisionecision",
+		"lu u esolutio esolution", "xecisio", "", "u", "c", "esolutionesolution",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for from := 0; from <= len(s)+1; from++ {
+			for _, p := range []struct {
+				pat  string
+				rare int
+			}{{"esolution", 4}, {"ecision", 1}} {
+				if got, want := indexRare(s, p.pat, p.rare, from), indexFrom(s, p.pat, from); got != want {
+					t.Fatalf("indexRare(%q, %q, %d) = %d, want %d", s, p.pat, from, got, want)
+				}
+			}
+		}
+	})
+}
+
+// FuzzRecordsSubmatch compares recordsSubmatch with the plain regexp
+// search it speeds up.
+func FuzzRecordsSubmatch(f *testing.F) {
+	for _, s := range []string{
+		"Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (",
+		"General Assembly, Ibid., Forty-seventh Session, Supplement No. 27 and corrigendum (",
+		"Ibid., General Assembly, Tenth Emergency Special Session, Supplement No. 1 \t(",
+		"General Assembly, Ibid., Fifth Special Session, Supplement No. 2 (General Assembly, Sixth Session, Supplement No. 3 (",
+		"General Assembly,  Sixty-first Session,\nSupplement No. 53 and addenda (", "Ibid.", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := recordsSubmatch(s), recordsRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("recordsSubmatch(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzIsoDate compares isoDate and canonical's formatting with fmt.
+func FuzzIsoDate(f *testing.F) {
+	f.Add(2009, 12, 18)
+	f.Add(0, 0, 0)
+	f.Add(10000, 100, 7)
+	f.Add(-1, 3, -4)
+	f.Fuzz(func(t *testing.T, y, m, d int) {
+		if got, want := isoDate(y, m, d), fmt.Sprintf("%04d-%02d-%02d", y, m, d); got != want {
+			t.Fatalf("isoDate(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+		}
+		if got, want := canonical(FormYear, "23", "", []string{"A"}, y), fmt.Sprintf("%d/%s%s", y, "23", " A"); got != want {
+			t.Fatalf("canonical year form: %q, want %q", got, want)
+		}
+		if got, want := canonical(FormSecurityCouncil, "1325", "", nil, y), fmt.Sprintf("%s%s (%d)", "1325", "", y); got != want {
+			t.Fatalf("canonical Security Council form: %q, want %q", got, want)
+		}
+	})
+}
+
+// FuzzMergeRefs compares mergeRefs with the stable sort it replaces.
+func FuzzMergeRefs(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 9, 0, 2, 2, 4}, 2)
+	f.Add([]byte{5, 1, 3, 3, 3, 3, 0, 0}, 1)
+	f.Fuzz(func(t *testing.T, spans []byte, split int) {
+		var refs []Ref
+		for i := 0; i+1 < len(spans); i += 2 {
+			refs = append(refs, Ref{Start: int(spans[i] % 8), End: int(spans[i]%8 + spans[i+1]%4), Symbol: fmt.Sprint(i)})
+		}
+		split = min(max(split, 0), len(refs))
+		want := slices.Clone(refs)
+		slices.SortStableFunc(want, func(a, b Ref) int { return refOrder(&a, &b) })
+		got := slices.Clone(refs)
+		mergeRefs(got, split)
+		if len(got) != len(want) {
+			t.Fatalf("got %d refs, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Start != want[i].Start || got[i].End != want[i].End || got[i].Symbol != want[i].Symbol {
+				t.Fatalf("ref %d: got %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	})
+}
+
+// monthAtOld is monthAt as it was before upperMonths.
+func monthAtOld(s string, i int) (int, int) {
+	for m, name := range Months {
+		if len(s)-i < len(name) || !isUpper(s[i]) || !strings.EqualFold(s[i:i+len(name)], name) {
+			continue
+		}
+		e := i + len(name)
+		if letterAt(s, e) {
+			continue
+		}
+		if s[i+1:e] != name[1:] && s[i:e] != strings.ToUpper(name) {
+			continue
+		}
+		return m + 1, e
+	}
+	return 0, i
+}
+
+// FuzzMonthAt compares monthAt with monthAtOld at every offset.
+func FuzzMonthAt(f *testing.F) {
+	for _, s := range []string{"18 December 2009", "MAY", "Mayor", "JUNE JUly July", "Augu\u017ft", "AprilMarch March2 Sept", "K\u212a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			m1, e1 := monthAt(s, i)
+			m2, e2 := monthAtOld(s, i)
+			if m1 != m2 || e1 != e2 {
+				t.Fatalf("monthAt(%q, %d) = %d, %d; before: %d, %d", s, i, m1, e1, m2, e2)
+			}
+		}
+	})
+}
+
+// FuzzDaysIn compares daysIn with the time package.
+func FuzzDaysIn(f *testing.F) {
+	f.Add(2000, 2)
+	f.Add(1900, 2)
+	f.Add(-4, 2)
+	f.Add(-1, 12)
+	f.Fuzz(func(t *testing.T, y, m int) {
+		m = 1 + (m%12+12)%12
+		y %= 1_000_000
+		if got, want := daysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+			t.Fatalf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+		}
+	})
+}
+
+// FuzzPrefixedCanonical compares the registry keys with the prefix joined
+// to canonical's symbol.
+func FuzzPrefixedCanonical(f *testing.F) {
+	f.Add(1, "182", "64", "A", "B", 0)
+	f.Add(3, "23", "", "", "", 2009)
+	f.Add(5, "1325", "", "", "", -7)
+	f.Add(4, "2200", "XXI", "A", "", 0)
+	f.Fuzz(func(t *testing.T, form int, number, session, l1, l2 string, year int) {
+		var letters []string
+		for _, l := range []string{l1, l2} {
+			if l != "" {
+				letters = append(letters, l)
+			}
+		}
+		fm := Form((form%6 + 6) % 6)
+		if got, want := prefixedCanonical("A/RES/", fm, number, session, letters, year), "A/RES/"+canonicalFmt(fm, number, session, letters, year); got != want {
+			t.Fatalf("prefixedCanonical = %q, want %q", got, want)
+		}
+	})
+}
+
+// canonicalFmt is canonical as it was, with fmt.
+func canonicalFmt(form Form, number, session string, letters []string, year int) string {
+	l := letterList(letters)
+	if l != "" {
+		l = " " + l
+	}
+	switch form {
+	case FormSession, FormSpecial:
+		return session + "/" + number + l
+	case FormYear:
+		return fmt.Sprintf("%d/%s%s", year, number, l)
+	case FormRoman:
+		return number + l + " (" + session + ")"
+	case FormSecurityCouncil:
+		return fmt.Sprintf("%s%s (%d)", number, l, year)
+	}
+	return ""
 }

@@ -65,26 +65,31 @@ func OrganOfSymbol(sym string) (organ, kind, rest string) {
 // A/RES/3411 B (XXX)). It returns nil if the organ has no symbols of r's
 // kind.
 func RegistryKeys(r *Ref, organ string) []string {
+	return appendRegistryKeys(nil, r, organ)
+}
+
+// appendRegistryKeys appends RegistryKeys(r, organ) to dst, so that Check
+// can keep them on the stack.
+func appendRegistryKeys(dst []string, r *Ref, organ string) []string {
 	p, ok := prefixes[organ]
 	if !ok || r.Symbol == "" {
-		return nil
+		return dst
 	}
 	pre := p[0]
 	if r.Kind == "decision" {
 		pre = p[1]
 	}
 	if pre == "" {
-		return nil
+		return dst
 	}
 	form := r.Form()
 	if len(r.Letters) <= 1 {
-		return []string{pre + canonical(form, r.Number, r.Session, r.Letters, r.Year)}
+		return append(dst, prefixedCanonical(pre, form, r.Number, r.Session, r.Letters, r.Year))
 	}
-	keys := make([]string, len(r.Letters))
-	for i, l := range r.Letters {
-		keys[i] = pre + canonical(form, r.Number, r.Session, []string{l}, r.Year)
+	for _, l := range r.Letters {
+		dst = append(dst, prefixedCanonical(pre, form, r.Number, r.Session, []string{l}, r.Year))
 	}
-	return keys
+	return dst
 }
 
 // Certainty says how sure ResolveOrgan is of a reference's organ.

@@ -38,8 +38,6 @@ var organHeads = map[string]bool{
 	"Subcommission": true, "Bureau": true, "Group": true, "Body": true,
 }
 
-var organConnectors = map[string]bool{"of": true, "on": true, "and": true, "for": true, "the": true}
-
 // organInfo is what the words before a reference say about its organ.
 type organInfo struct {
 	code, name string
@@ -125,16 +123,18 @@ func containedIn(s string, i int) (string, bool) {
 
 // organPhrase reads the name of a body that ends at i.
 func organPhrase(s string, i int) (code, name string, ok bool) {
-	var words []string
+	var buf [14]string
+	var starts [14]int
+	words := buf[:0] // in reverse order
 	pos := i
-	for len(words) < 14 {
+	for len(words) < len(buf) {
 		w, ws := wordBefore(s, pos)
 		if w == "" {
 			break
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case organConnectors[w]:
+		case isConnector(w):
 		case unicode.IsUpper(r) && !strings.HasSuffix(w, "ing"):
 		default:
 			w = ""
@@ -142,19 +142,33 @@ func organPhrase(s string, i int) (code, name string, ok bool) {
 		if w == "" {
 			break
 		}
+		starts[len(words)] = ws
 		words = append(words, w)
 		pos = ws
 	}
-	// words are in reverse order; drop connectors at the front.
-	for len(words) > 0 && organConnectors[words[len(words)-1]] {
+	// Drop connectors at the front.
+	for len(words) > 0 && isConnector(words[len(words)-1]) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == 0 {
 		return "", "", false
 	}
+	// The name of the last k words is the text itself where single spaces
+	// separate them (nearly always), which saves building it.
+	end := starts[0] + len(words[0])
+	spaced := 1 // the last spaced words are separated by single spaces
+	for spaced < len(words) && starts[spaced]+len(words[spaced])+1 == starts[spaced-1] && s[starts[spaced-1]-1] == ' ' {
+		spaced++
+	}
+	join := func(k int) string {
+		if k <= spaced {
+			return s[starts[k-1]:end]
+		}
+		return joinReversed(words[:k])
+	}
 	head := words[0]
 	for k := len(words); k >= 1; k-- {
-		name := joinReversed(words[:k])
+		name := join(k)
 		if c, found := Organs[name]; found {
 			if k == 1 && len(words) > 1 && (head == "Assembly" || head == "Council" || head == "Commission") {
 				break // "World Health Assembly", "Governing Council"
@@ -165,7 +179,16 @@ func organPhrase(s string, i int) (code, name string, ok bool) {
 	if !organHeads[head] && !isAcronym(head) {
 		return "", "", false
 	}
-	return "", joinReversed(words), true
+	return "", join(len(words)), true
+}
+
+// isConnector reports whether w may join the words of a body's name.
+func isConnector(w string) bool {
+	switch w {
+	case "of", "on", "and", "for", "the":
+		return true
+	}
+	return false
 }
 
 func joinReversed(ws []string) string {

@@ -3,6 +3,7 @@ package resolution
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -126,35 +127,88 @@ func letterList(ls []string) string {
 
 // canonical builds the canonical symbol from its parts.
 func canonical(form Form, number, session string, letters []string, year int) string {
+	return prefixedCanonical("", form, number, session, letters, year)
+}
+
+// prefixedCanonical is pre + canonical(…), built in one allocation: Check
+// makes a registry key ("A/RES/" + "64/182") for nearly every reference.
+func prefixedCanonical(pre string, form Form, number, session string, letters []string, year int) string {
 	l := letterList(letters)
+	sp := ""
 	if l != "" {
-		l = " " + l
+		sp = " "
 	}
+	var yb [20]byte
 	switch form {
 	case FormSession, FormSpecial:
-		return session + "/" + number + l
+		return pre + session + "/" + number + sp + l
 	case FormYear:
-		return fmt.Sprintf("%d/%s%s", year, number, l)
+		return pre + string(strconv.AppendInt(yb[:0], int64(year), 10)) + "/" + number + sp + l
 	case FormRoman:
-		return number + l + " (" + session + ")"
+		return pre + number + sp + l + " (" + session + ")"
 	case FormSecurityCouncil:
-		return fmt.Sprintf("%s%s (%d)", number, l, year)
+		return pre + number + sp + l + " (" + string(strconv.AppendInt(yb[:0], int64(year), 10)) + ")"
 	}
-	return ""
+	return pre
 }
 
 // Find returns the references in text, ordered by Start.
 func Find(text string) []Ref {
 	p := &parser{s: text}
 	p.findResolutions()
+	n := len(p.refs)
 	p.findDocSymbols()
-	slices.SortStableFunc(p.refs, func(a, b Ref) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return a.End - b.End
-	})
+	mergeRefs(p.refs, n)
 	return p.refs
+}
+
+// refOrder orders references by Start, then End.
+func refOrder(a, b *Ref) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return a.End - b.End
+}
+
+// sortedRefs reports whether rs is in refOrder.
+func sortedRefs(rs []Ref) bool {
+	for i := 1; i < len(rs); i++ {
+		if refOrder(&rs[i-1], &rs[i]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeRefs stably sorts refs in refOrder. Its first n and the rest each
+// come out of their scan in order already, so a merge does: a sort moves
+// the large Ref structs about many times.
+func mergeRefs(refs []Ref, n int) {
+	a, b := refs[:n], refs[n:]
+	switch {
+	case !sortedRefs(a) || !sortedRefs(b):
+		slices.SortStableFunc(refs, func(x, y Ref) int { return refOrder(&x, &y) })
+		return
+	case len(a) == 0 || len(b) == 0 || refOrder(&a[len(a)-1], &b[0]) <= 0:
+		return
+	}
+	// Merge from the back, where b was: document symbols are the fewer, so
+	// b is the run to copy aside. The merge never reaches the unread part
+	// of a.
+	b = slices.Clone(b)
+	k := len(refs) - 1
+	for len(b) > 0 && len(a) > 0 {
+		// Ties go to b, the later run, as in a stable sort.
+		if refOrder(&b[len(b)-1], &a[len(a)-1]) < 0 {
+			refs[k] = a[len(a)-1]
+			a = a[:len(a)-1]
+		} else {
+			refs[k] = b[len(b)-1]
+			b = b[:len(b)-1]
+		}
+		k--
+	}
+	copy(refs, b) // what is left of a is in place
 }
 
 type parser struct {
@@ -163,8 +217,9 @@ type parser struct {
 }
 
 // findResolutions finds "resolution(s)"/"decision(s)" followed by symbols.
-// The trigger words are found with strings.Index ("esolution", "ecision"
-// read the same in either case), so text without them costs little.
+// The trigger words are found by their lower-case tails ("esolution",
+// "ecision" read the same in either case), so text without them costs
+// little.
 func (p *parser) findResolutions() {
 	s := p.s
 	nextR, nextD := -2, -2
@@ -175,33 +230,31 @@ func (p *parser) findResolutions() {
 		if nextD < i-1 && nextD != -1 {
 			nextD = indexRare(s, "ecision", 1, i+1)
 		}
-		// The word starts one byte before the match.
+		// The word starts one byte before the match, with "r" or "R" (or
+		// "d", "D"): the tail matched exactly.
 		var at int
+		var kind string
 		switch {
 		case nextR < 0 && nextD < 0:
 			return
 		case nextD < 0 || (nextR >= 0 && nextR < nextD):
 			at = nextR - 1
 			nextR = -2
+			if s[at]|0x20 == 'r' {
+				kind = "resolution"
+			}
 		default:
 			at = nextD - 1
 			nextD = -2
+			if s[at]|0x20 == 'd' {
+				kind = "decision"
+			}
 		}
 		i = at + 2
-		c := s[at] | 0x20
-		var kind string
-		var e int
-		var ok bool
-		if c == 'r' {
-			e, ok = hasPrefixFold(s, at, "resolution")
-			kind = "resolution"
-		} else if c == 'd' {
-			e, ok = hasPrefixFold(s, at, "decision")
-			kind = "decision"
-		}
-		if !ok || letterBefore(s, at) {
+		if kind == "" || letterBefore(s, at) {
 			continue
 		}
+		e := at + len(kind)
 		if e < len(s) && s[e] == 's' {
 			e++
 		}
@@ -218,41 +271,26 @@ func (p *parser) findResolutions() {
 	}
 }
 
-// indexRare is indexFrom for a pattern whose byte at rare is uncommon in
-// English ("u" of "esolution"): it looks for that byte, which turns up far
-// less often than the pattern's first letter.
+// indexRare returns the index of pat in s at or after from, or -1, for a
+// pattern whose byte at rare (neither its first nor its last) is uncommon in
+// English: the "u" of "esolution" turns up every fifty bytes or so, the
+// "e" that strings.Index would look for every ten. strings.IndexByte jumps
+// from one rare byte to the next, and the bytes on either side of it turn
+// most of them away before the whole pattern is compared.
 func indexRare(s, pat string, rare, from int) int {
-	for i := from + rare; i < len(s); {
-		k := strings.IndexByte(s[i:], pat[rare])
+	c, before, after := pat[rare], pat[rare-1], pat[rare+1]
+	last := len(s) - len(pat) + rare // the last place for the rare byte
+	for i := from + rare; i <= last; i++ {
+		k := strings.IndexByte(s[i:last+1], c)
 		if k < 0 {
 			return -1
 		}
 		i += k
-		if st := i - rare; st >= from && st+len(pat) <= len(s) && s[st:st+len(pat)] == pat {
-			return st
+		if s[i-1] == before && s[i+1] == after && s[i-rare:i-rare+len(pat)] == pat {
+			return i - rare
 		}
-		i++
 	}
 	return -1
-}
-
-// indexFrom returns the index of sub in s at or after from, or -1.
-func indexFrom(s, sub string, from int) int {
-	if from >= len(s) {
-		return -1
-	}
-	k := strings.Index(s[from:], sub)
-	if k < 0 {
-		return -1
-	}
-	return from + k
-}
-
-func hasPrefixFold(s string, i int, w string) (int, bool) {
-	if len(s)-i < len(w) || !strings.EqualFold(s[i:i+len(w)], w) {
-		return i, false
-	}
-	return i + len(w), true
 }
 
 // parseList reads the symbols of a list that starts at j, after the
@@ -271,8 +309,11 @@ func (p *parser) parseList(start, j int, kind string) int {
 		}
 	}
 	first := len(p.refs)
-	var pending []int // refs of this list still without a date
-	var yearless []yearlessDate
+	var pendingBuf [8]int
+	var yearlessBuf [4]yearlessDate
+	pending := pendingBuf[:0] // refs of this list still without a date
+	yearless := yearlessBuf[:0]
+	var dates []dateSpan // parseOfDates's buffer
 	pos := j
 	itemStart := start
 	last := 0
@@ -293,7 +334,8 @@ func (p *parser) parseList(start, j int, kind string) int {
 		pending = append(pending, idx)
 		q := sym.end
 		// "of 18 December 2009", "of 4 and 14 July 1967, respectively"
-		if ds, dend, ok := parseOfDates(s, q); ok {
+		if ds, dend, ok := parseOfDates(s, q, dates); ok {
+			dates = ds
 			switch {
 			case len(ds) == 1:
 				p.refs[idx].setDate(s, ds[0])
@@ -472,9 +514,23 @@ func parseYearlessDate(s string, i int) (dateSpan, int, bool) {
 
 // setDate records date d on r.
 func (r *Ref) setDate(s string, d dateSpan) {
-	r.Date = fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
+	r.Date = isoDate(d.year, d.month, d.day)
 	r.DateStart, r.DateEnd = d.start, d.end
 	r.DateText = s[d.start:d.end]
+}
+
+// isoDate is fmt.Sprintf("%04d-%02d-%02d", year, month, day) without fmt,
+// which costs several times as much for every dated reference.
+func isoDate(year, month, day int) string {
+	if year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+	}
+	b := [10]byte{
+		byte('0' + year/1000), byte('0' + year/100%10), byte('0' + year/10%10), byte('0' + year%10), '-',
+		byte('0' + month/10), byte('0' + month%10), '-',
+		byte('0' + day/10), byte('0' + day%10),
+	}
+	return string(b[:])
 }
 
 // continues reports whether the text between two references only links

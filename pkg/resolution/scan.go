@@ -43,6 +43,13 @@ func skipSpace(s string, i int) int {
 // skipSpaceBack returns the smallest j <= i such that s[j:i] is all space.
 func skipSpaceBack(s string, i int) int {
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				i--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:i])
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u202f' {
 			i -= n
@@ -131,6 +138,13 @@ func wordBefore(s string, i int) (string, int) {
 	e := skipSpaceBack(s, i)
 	b := e
 	for b > 0 {
+		if c := s[b-1]; c < utf8.RuneSelf { // ASCII, without unicode's tables
+			if isAlnum(c) || c == '-' || c == '\'' {
+				b--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:b])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' {
 			b -= n
