@@ -12,14 +12,20 @@ func (c *Context) resolutionFindings() []resolution.Finding {
 		return c.resFindings
 	}
 	c.resDone = true
-	var refs []resolution.Ref
+	n := 0
+	for _, r := range c.Refs.References {
+		if r.Resolution != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	refs := make([]resolution.Ref, 0, n) // a Ref is ~300 bytes: no regrowth
 	for _, r := range c.Refs.References {
 		if r.Resolution != nil {
 			refs = append(refs, *r.Resolution)
 		}
-	}
-	if len(refs) == 0 {
-		return nil
 	}
 	meta := c.Doc.Meta()
 	c.resFindings = resolution.CheckWith(refs, c.Resolutions, resolution.Options{DocDate: meta.Date, DocOrgan: meta.Organ})

@@ -22,9 +22,9 @@ type footnoteBuilder struct {
 // lineStart, and whose text starts at text[textStart:end].
 func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 	fb.flush()
-	if fb.b.buf == nil {
+	if fb.b.segs == nil {
 		// Room for a few footnotes: spare the first steps of growth.
-		fb.b.buf = make([]byte, 0, 512)
+		fb.b.buf.Grow(512)
 		fb.b.segs = make([]seg, 0, 16)
 	}
 	fb.notes = append(fb.notes, Footnote{Label: label, Num: atoi(label), Start: lineStart})
@@ -91,7 +91,8 @@ func (d *Document) buildBody(body []span, size int) {
 		d.Markers = make([]Marker, 0, len(d.Footnotes))
 	}
 	// A line takes a seg, and so does the text after each marker.
-	b := streamBuilder{buf: make([]byte, 0, size), segs: make([]seg, 0, len(body)+len(d.Footnotes))}
+	b := streamBuilder{segs: make([]seg, 0, len(body)+len(d.Footnotes))}
+	b.buf.Grow(size)
 	if len(d.Footnotes) == 0 && !mayHaveMarkers(text) {
 		// Digits are markers only where there are footnotes: with no
 		// superscript digits or "[^" either, the body is its lines.

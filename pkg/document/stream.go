@@ -2,7 +2,7 @@ package document
 
 import (
 	"sort"
-	"unsafe"
+	"strings"
 )
 
 // Stream is a run of text assembled from pieces of a source file: the body
@@ -23,15 +23,19 @@ type seg struct{ at, src, n int }
 // footnotes of a document share one, so that each does not grow its own.
 // Appending never changes the bytes of a stream already made, so streams
 // may share the buffer's array.
+//
+// The buffer is a strings.Builder: unlike make([]byte, …), its Grow does
+// not zero memory that the copies overwrite at once, and String shares
+// the bytes.
 type streamBuilder struct {
-	buf  []byte
+	buf  strings.Builder
 	segs []seg
 	// The stream being built starts at buf[base] and segs[seg0].
 	base, seg0 int
 }
 
 // len returns the length of the stream being built.
-func (b *streamBuilder) len() int { return len(b.buf) - b.base }
+func (b *streamBuilder) len() int { return b.buf.Len() - b.base }
 
 // copy appends src[from:to] (a piece of the source text) to the stream.
 func (b *streamBuilder) copy(text []byte, from, to int) {
@@ -42,19 +46,19 @@ func (b *streamBuilder) copy(text []byte, from, to int) {
 		last := &b.segs[k]
 		if last.at+last.n == b.len() && last.src+last.n == from {
 			last.n += to - from
-			b.buf = append(b.buf, text[from:to]...)
+			b.buf.Write(text[from:to])
 			return
 		}
 	}
 	b.segs = append(b.segs, seg{at: b.len(), src: from, n: to - from})
-	b.buf = append(b.buf, text[from:to]...)
+	b.buf.Write(text[from:to])
 }
 
 // space appends one joining space unless the stream is empty or already
 // ends in one.
 func (b *streamBuilder) space() {
-	if n := len(b.buf); n > b.base && b.buf[n-1] != ' ' {
-		b.buf = append(b.buf, ' ')
+	if n := b.buf.Len(); n > b.base && b.buf.String()[n-1] != ' ' {
+		b.buf.WriteByte(' ')
 	}
 }
 
@@ -62,9 +66,8 @@ func (b *streamBuilder) space() {
 func (b *streamBuilder) stream() Stream {
 	// The builder never changes these bytes again: share them rather
 	// than copy them.
-	text := b.buf[b.base:]
-	s := Stream{Text: unsafe.String(unsafe.SliceData(text), len(text)), segs: b.segs[b.seg0:len(b.segs):len(b.segs)]}
-	b.base, b.seg0 = len(b.buf), len(b.segs)
+	s := Stream{Text: b.buf.String()[b.base:], segs: b.segs[b.seg0:len(b.segs):len(b.segs)]}
+	b.base, b.seg0 = b.buf.Len(), len(b.segs)
 	return s
 }
 
