@@ -152,11 +152,12 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	a := &refSlab{}
 	// 1. Citations in footnotes, in order, so that Ibid. resolves.
 	var prev *Reference // the last citation of the previous footnote
-	byNote := map[*document.Footnote][]*Reference{}
+	byNote := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
+	var groups [][]*Reference // every list of references, joined at the end
 	for _, f := range d.Footnotes {
 		cs := x.citations(a, &f.Text, f.Label, prev)
 		byNote[f] = cs
-		res.References = append(res.References, cs...)
+		groups = append(groups, cs)
 		if len(cs) > 0 {
 			prev = cs[len(cs)-1]
 		} else {
@@ -166,18 +167,29 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	// 2. Citations written in the body ("(United Nations, Treaty Series,
 	// vol. 1833, No. 31363)").
 	bodyCites := x.citations(a, &d.Body, "", nil)
-	res.References = append(res.References, bodyCites...)
+	groups = append(groups, bodyCites)
 	// 3. Treaty mentions in the body and in footnotes.
 	var mentions []*Reference
 	ms := x.mentions(a, &d.Body, "", bodyCites)
+	primaries := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
 	for _, m := range ms {
 		if mk := markerAfter(d, m); mk != nil {
 			m.Footnote = mk.Label
 			if f := d.Footnote(mk.Label, mk.Start); f != nil {
-				for _, c := range byNote[f] {
-					if c.Primary {
-						m.Citations = append(m.Citations, c)
+				ps, ok := primaries[f]
+				if !ok {
+					for _, c := range byNote[f] {
+						if c.Primary {
+							ps = append(ps, c)
+						}
 					}
+					ps = ps[:len(ps):len(ps)] // shared: appending copies
+					primaries[f] = ps
+				}
+				if m.Citations == nil {
+					m.Citations = ps
+				} else {
+					m.Citations = append(m.Citations, ps...)
 				}
 			}
 		}
@@ -187,11 +199,19 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 		mentions = append(mentions, x.mentions(a, &f.Text, f.Label, byNote[f])...)
 	}
 	x.resolveShortForms(mentions)
-	res.References = append(res.References, mentions...)
+	groups = append(groups, mentions)
 	// 4. References to resolutions, decisions and documents.
-	res.References = append(res.References, resolutionRefs(a, &d.Body, "")...)
+	groups = append(groups, resolutionRefs(a, &d.Body, ""))
 	for _, f := range d.Footnotes {
-		res.References = append(res.References, resolutionRefs(a, &f.Text, f.Label)...)
+		groups = append(groups, resolutionRefs(a, &f.Text, f.Label))
+	}
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	res.References = make([]*Reference, 0, n)
+	for _, g := range groups {
+		res.References = append(res.References, g...)
 	}
 	slices.SortStableFunc(res.References, func(a, b *Reference) int {
 		if a.Start != b.Start {
@@ -225,17 +245,45 @@ func skipSpaceRE(s string, i int) int {
 	return i
 }
 
-// refSlab hands out the References of one document from a few larger
-// allocations: a document has dozens, each a few hundred bytes, and they
-// live and die together.
-type refSlab []Reference
+// refSlab hands out the References of one document, and the small slices
+// they hold, from a few larger allocations: a document has dozens of
+// references, each a few hundred bytes, and they live and die together.
+type refSlab struct {
+	refs  []Reference
+	nums  []Num
+	pairs []Pair
+}
 
 func (a *refSlab) new() *Reference {
-	if len(*a) == cap(*a) {
-		*a = make([]Reference, 0, min(64, max(8, 2*cap(*a))))
+	if len(a.refs) == cap(a.refs) {
+		a.refs = make([]Reference, 0, min(64, max(8, 2*cap(a.refs))))
 	}
-	*a = (*a)[:len(*a)+1]
-	return &(*a)[len(*a)-1]
+	a.refs = a.refs[:len(a.refs)+1]
+	return &a.refs[len(a.refs)-1]
+}
+
+// copyNums returns a copy of ns with its own capacity (appending to it
+// never writes over a neighbour).
+func (a *refSlab) copyNums(ns []Num) []Num {
+	if len(ns) == 0 {
+		return nil
+	}
+	if cap(a.nums)-len(a.nums) < len(ns) {
+		a.nums = make([]Num, 0, max(min(64, 2*cap(a.nums)), 8, len(ns)))
+	}
+	k := len(a.nums)
+	a.nums = append(a.nums, ns...)
+	return a.nums[k:len(a.nums):len(a.nums)]
+}
+
+// pairsFor returns an empty slice with room for n pairs.
+func (a *refSlab) pairsFor(n int) []Pair {
+	if cap(a.pairs)-len(a.pairs) < n {
+		a.pairs = make([]Pair, 0, max(min(32, 2*cap(a.pairs)), 4, n))
+	}
+	k := len(a.pairs)
+	a.pairs = a.pairs[:k+n]
+	return a.pairs[k : k : k+n]
 }
 
 // markerAfter returns the footnote marker that m carries: one right after
@@ -273,12 +321,12 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				r.Kind = KindUNTS
 				r.Series = prev.Series
 				if m[2] >= 0 && !symbolAfter(text[m[3]:]) {
-					r.Volumes = nums(s, text, m[2], m[3])
+					r.Volumes = nums(a, s, text, m[2], m[3])
 				} else {
 					r.Volumes = prev.Volumes
 				}
 				if m[4] >= 0 {
-					r.Numbers = nums(s, text, m[4], m[5])
+					r.Numbers = nums(a, s, text, m[4], m[5])
 				} else if m[2] < 0 {
 					r.Numbers = prev.Numbers
 				}
@@ -295,7 +343,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				r.NotUNTS = true
 			}
 			if r.Kind == KindUNTS {
-				x.resolve(r)
+				x.resolve(a, r)
 			}
 			out = append(out, r)
 		}
@@ -313,9 +361,9 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if m[4] >= 0 && symbolAfter(text[m[5]:]) {
 			continue
 		}
-		r.Volumes = nums(s, text, m[4], m[5])
+		r.Volumes = nums(a, s, text, m[4], m[5])
 		if m[6] >= 0 {
-			r.Numbers = nums(s, text, m[6], m[7])
+			r.Numbers = nums(a, s, text, m[6], m[7])
 		}
 		if m[8] >= 0 {
 			r.Page = text[m[8]:m[9]]
@@ -323,7 +371,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if label != "" && m[0] < 12 && onlySeePrefix(text[:m[0]]) {
 			r.Primary = true
 		}
-		x.resolve(r)
+		x.resolve(a, r)
 		out = append(out, r)
 	}
 	return out
@@ -465,8 +513,9 @@ func indexFrom(s, sub string, from int) int {
 
 // nums splits a volume or number list into numbers, expanding ranges
 // ("970–973").
-func nums(s *document.Stream, text string, from, to int) []Num {
-	var out []Num
+func nums(a *refSlab, s *document.Stream, text string, from, to int) []Num {
+	var tmp [8]Num
+	out := tmp[:0]
 	isRoman := func(c byte) bool { return strings.IndexByte("IVXLCDM", c) >= 0 }
 	i := from
 	for i < to {
@@ -521,12 +570,15 @@ func nums(s *document.Stream, text string, from, to int) []Num {
 		}
 		out = append(out, Num{Value: val, Start: s.Src(st), End: s.SrcEnd(i)})
 	}
-	return out
+	return a.copyNums(out)
 }
 
 // resolve pairs each volume with each number and looks them up.
-func (x *Extractor) resolve(r *Reference) {
+func (x *Extractor) resolve(a *refSlab, r *Reference) {
 	r.Pairs = nil
+	if n := len(r.Volumes) * max(1, len(r.Numbers)); n > 0 {
+		r.Pairs = a.pairsFor(n)
+	}
 	for _, v := range r.Volumes {
 		if len(r.Numbers) == 0 {
 			r.Pairs = append(r.Pairs, Pair{Volume: v, Treaties: x.byVolumePage(v.Value, r.Page)})

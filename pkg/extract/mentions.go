@@ -49,8 +49,8 @@ var shortFormWords = map[string]string{
 func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites []*Reference) []*Reference {
 	text := s.Text
 	var out []*Reference
-	var key []byte
-	var kb []byte
+	var keyBuf, kbBuf [64]byte // most keys fit: no allocation per stream
+	key, kb := keyBuf[:0], kbBuf[:0]
 	// keyOf returns a word's key in a reused buffer: use it at once (map
 	// lookups and comparisons with string(…) do not allocate).
 	keyOf := func(w word) []byte {
