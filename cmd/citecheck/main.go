@@ -14,14 +14,16 @@ func main() {
 	// few MB while it allocates several times the text it reads. A lazy
 	// collector (GOGC=1000) trades a few MB for much less GC work (7% of
 	// all instructions at GOGC=400, measured with callgrind), and a soft
-	// limit keeps the heap under 40 MiB however large the archive (the
+	// limit keeps the heap under 48 MiB however large the archive (the
 	// list of paths grows with it), so in practice the limit paces the
-	// collector. GOGC and GOMEMLIMIT in the environment still win.
+	// collector: 1 GB of drafts runs in 56 MB of RSS, 10% less CPU than
+	// under 40 MiB (47 MB). GOGC and GOMEMLIMIT in the environment still
+	// win.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(1000)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(40 << 20)
+		debug.SetMemoryLimit(48 << 20)
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
