@@ -1,0 +1,54 @@
+//go:build amd64 && !purego
+
+package bytescan
+
+import "unsafe"
+
+// vectors holds a set's tests for indexSSE2, each byte repeated 16 times:
+// adding add to a byte moves a range [lo, lo+span] to the bottom of the
+// signed bytes, [-128, -128+span], which are the bytes below lim. The
+// third test is the lead bytes: 0xC0–0xFF plus 0xC0 is -128 to -65.
+type vectors [6][16]byte // add1, lim1, add2, lim2, add3, lim3
+
+func (s Set) vectors() vectors {
+	lo1, span1, lo2, span2 := s.Lo1, s.Hi1-s.Lo1, s.Lo2, s.Hi2-s.Lo2
+	if s.Lo1 > s.Hi1 { // an empty range: repeat the other
+		lo1, span1 = lo2, span2
+	}
+	if s.Lo2 > s.Hi2 {
+		lo2, span2 = lo1, span1
+	}
+	if s.Lo1 > s.Hi1 && s.Lo2 > s.Hi2 {
+		lo1, span1, lo2, span2 = 0xC0, 0x3F, 0xC0, 0x3F // lead bytes only
+	}
+	var v vectors
+	for k := range 16 {
+		v[0][k], v[1][k] = 0x80-lo1, 0x80+span1+1
+		v[2][k], v[3][k] = 0x80-lo2, 0x80+span2+1
+		v[4][k], v[5][k] = 0xC0, 0xC0
+	}
+	return v
+}
+
+// exact: for texts of 16 bytes or more, indexBlocks is the answer.
+const exact = true
+
+// indexSSE2 returns the index of the first byte of p[:n] in the set v
+// describes, or n; n must be at least 16.
+//
+//go:noescape
+func indexSSE2(p *byte, n int, v *vectors) int
+
+func (sc *Scanner) indexBlocks(text string) int {
+	if len(text) < 16 {
+		return 0
+	}
+	return indexSSE2(unsafe.StringData(text), len(text), &sc.v)
+}
+
+func (sc *Scanner) indexBlocksBytes(text []byte) int {
+	if len(text) < 16 {
+		return 0
+	}
+	return indexSSE2(unsafe.SliceData(text), len(text), &sc.v)
+}

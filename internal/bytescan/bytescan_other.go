@@ -1,0 +1,62 @@
+//go:build !amd64 || purego
+
+package bytescan
+
+import "encoding/binary"
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+type vectors struct{}
+
+// exact: indexBlocks only skips words without a byte of the set; Index
+// finishes byte by byte.
+const exact = false
+
+func (s Set) vectors() vectors { return vectors{} }
+
+// indexBlocks tests eight bytes at a time with word arithmetic and stops
+// at the first word that may hold a byte of the set; Index finishes byte
+// by byte.
+func (sc *Scanner) indexBlocks(text string) int {
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		if sc.mayHave(binary.LittleEndian.Uint64([]byte(text[i : i+8]))) {
+			break
+		}
+	}
+	return i
+}
+
+func (sc *Scanner) indexBlocksBytes(text []byte) int {
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		if sc.mayHave(binary.LittleEndian.Uint64(text[i : i+8])) {
+			break
+		}
+	}
+	return i
+}
+
+// mayHave reports whether x may hold a byte of the set: it does if any
+// byte is 0x80 or more, or lies in a range ("Bit Twiddling Hacks",
+// hasbetween, on bytes below 0x80).
+func (sc *Scanner) mayHave(x uint64) bool {
+	if x&msb != 0 {
+		return true
+	}
+	return inRange(x, sc.set.Lo1, sc.set.Hi1) || inRange(x, sc.set.Lo2, sc.set.Hi2)
+}
+
+func inRange(x uint64, lo, hi byte) bool {
+	switch {
+	case lo > hi || lo >= 0x80:
+		return false
+	case lo == 0:
+		return true // conservative: Index checks byte by byte
+	}
+	m, n := uint64(lo)-1, uint64(min(hi, 0x7F))+1
+	return (lsb*(127+n)-(x&(lsb*127)))&^x&((x&(lsb*127))+lsb*(127-m))&msb != 0
+}

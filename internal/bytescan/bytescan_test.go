@@ -1,0 +1,79 @@
+package bytescan
+
+import "testing"
+
+var sets = []Set{
+	{'A', 'Z', 1, 0},     // capitals (the extractor)
+	{'0', '9', '[', '['}, // possible footnote markers (the document model)
+	{1, 0, 1, 0},         // lead bytes only
+	{0, 0x7F, 1, 0},
+	{0x80, 0xBF, 'a', 'z'},
+}
+
+func slowIndex(text string, set Set) int {
+	for i := 0; i < len(text); i++ {
+		if set.Has(text[i]) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+func TestIndex(t *testing.T) {
+	for _, set := range sets {
+		for _, s := range []string{"", "a", "recalling the convention on", "abcdefghijklmnopqrstuvwxyzZ", "abcdefghijklmnopé", "0123", "[^3]", "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz[", "\x7f\x80\xbf\xc0"} {
+			if got, want := New(set).Index(s), slowIndex(s, set); got != want {
+				t.Errorf("Index(%q, %+v) = %d, want %d", s, set, got, want)
+			}
+		}
+	}
+}
+
+// TestEveryByte puts each byte value at each position of a block of every
+// other byte value.
+func TestEveryByte(t *testing.T) {
+	for _, set := range sets {
+		for c := 0; c < 256; c++ {
+			for o := 0; o < 256; o += 5 {
+				for pos := 0; pos < 17; pos++ {
+					b := make([]byte, 33)
+					for k := range b {
+						b[k] = byte(o)
+					}
+					b[pos] = byte(c)
+					if got, want := New(set).IndexBytes(b), slowIndex(string(b), set); got != want {
+						t.Fatalf("IndexBytes(%q, %+v) = %d, want %d", b, set, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzIndex(f *testing.F) {
+	f.Add("the Convention on Narcotic Drugs of 1961, as amended[^3] by the 1972 Protocol³", byte(0))
+	f.Fuzz(func(t *testing.T, s string, k byte) {
+		set := sets[int(k)%len(sets)]
+		for from := 0; from <= len(s); from++ {
+			sc := New(set)
+			if got, want := sc.Index(s[from:]), slowIndex(s[from:], set); got != want {
+				t.Fatalf("Index(%q, %+v) = %d, want %d", s[from:], set, got, want)
+			}
+			if got, want := sc.IndexBytes([]byte(s[from:])), slowIndex(s[from:], set); got != want {
+				t.Fatalf("IndexBytes(%q, %+v) = %d, want %d", s[from:], set, got, want)
+			}
+		}
+	})
+}
+
+func BenchmarkIndex(b *testing.B) {
+	text := ""
+	for len(text) < 1<<16 {
+		text += "recalling also the importance of the protocol against the smuggling of migrants by land, sea and air, "
+	}
+	sc := New(sets[0])
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		sc.Index(text)
+	}
+}
