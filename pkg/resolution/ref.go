@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/citecheck/citecheck/internal/bytescan"
 )
 
 // Ref is one reference found in a text.
@@ -225,7 +227,7 @@ func (p *parser) findResolutions() {
 	nextR, nextD := -2, -2
 	for i := 0; i < len(s); {
 		if nextR < i-1 && nextR != -1 {
-			nextR = indexRare(s, "esolution", 4, i+1)
+			nextR = indexRare(s, "esolution", 3, i+1)
 		}
 		if nextD < i-1 && nextD != -1 {
 			nextD = indexRare(s, "ecision", 1, i+1)
@@ -272,23 +274,26 @@ func (p *parser) findResolutions() {
 }
 
 // indexRare returns the index of pat in s at or after from, or -1, for a
-// pattern whose byte at rare (neither its first nor its last) is uncommon in
-// English: the "u" of "esolution" turns up every fifty bytes or so, the
-// "e" that strings.Index would look for every ten. strings.IndexByte jumps
-// from one rare byte to the next, and the bytes on either side of it turn
-// most of them away before the whole pattern is compared.
-func indexRare(s, pat string, rare, from int) int {
-	c, before, after := pat[rare], pat[rare-1], pat[rare+1]
-	last := len(s) - len(pat) + rare // the last place for the rare byte
-	for i := from + rare; i <= last; i++ {
-		k := strings.IndexByte(s[i:last+1], c)
+// pattern whose two bytes at pair, pair+1 are an uncommon pair in English:
+// "lu" of "esolution" turns up every six hundred bytes or so, its "u"
+// every fifty, the "e" that strings.Index would look for every ten.
+// bytescan.IndexPair jumps from one such pair to the next, and only there
+// is the whole pattern compared.
+func indexRare(s, pat string, pair, from int) int {
+	last := len(s) - len(pat) + pair // the last place for the pair
+	if last < 0 {
+		return -1
+	}
+	t := s[:last+2]
+	for i := from + pair; i <= last; i++ {
+		k := bytescan.IndexPair(t, pat[pair], pat[pair+1], i)
 		if k < 0 {
 			return -1
 		}
-		i += k
-		if s[i-1] == before && s[i+1] == after && s[i-rare:i-rare+len(pat)] == pat {
-			return i - rare
+		if s[k-pair:k-pair+len(pat)] == pat {
+			return k - pair
 		}
+		i = k
 	}
 	return -1
 }
