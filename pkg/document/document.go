@@ -396,8 +396,21 @@ func (d *Document) classify() (body []span, size int) {
 	prevKind := lineBlank
 	prevMD := false    // the previous line continues a Markdown footnote
 	var labBuf [8]byte // room for noteStart's label
-	for start := bodyStart; start <= len(text); {
-		end, next := nextLine(text, start)
+	// The source has found the lines already.
+	starts := d.File.LineStarts()
+	k := 0
+	for k < len(starts) && starts[k] < bodyStart {
+		k++
+	}
+	for ; k < len(starts); k++ {
+		start, end, next := starts[k], len(text), len(text)+1
+		if k+1 < len(starts) {
+			next = starts[k+1]
+			end = next - 1 // the "\n"
+		}
+		if end > start && text[end-1] == '\r' {
+			end--
+		}
 		// Trim once: the tests below all look at the trimmed line.
 		from, to := trimSpace(text, start, end)
 		kind, md := lineText, false
@@ -467,7 +480,6 @@ func (d *Document) classify() (body []span, size int) {
 			fb.flush()
 		}
 		prevKind, prevMD = kind, md
-		start = next
 	}
 	d.Footnotes = fb.footnotes()
 	return body, size

@@ -84,6 +84,11 @@ func (f *File) index() {
 	}
 }
 
+// LineStarts returns the byte offset where each line starts (the first is
+// 0; a file that ends in a newline ends with an empty line). The slice is
+// the file's own: do not modify it.
+func (f *File) LineStarts() []int { return f.lineStarts }
+
 // Lines reports the number of lines in the file.
 func (f *File) Lines() int { return len(f.lineStarts) }
 
