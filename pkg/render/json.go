@@ -59,6 +59,7 @@ func ToJSON(d diag.Diagnostic) JSONDiagnostic {
 type JSON struct {
 	n    int
 	errs []jsonFileError
+	buf  []byte // reused from file to file
 }
 
 type jsonFileError struct {
@@ -87,21 +88,23 @@ func (j *JSON) File(w io.Writer, f *FileResult) error {
 		j.errs = append(j.errs, jsonFileError{f.Path, f.Err.Error()})
 		return nil
 	}
+	if len(f.Diagnostics) == 0 {
+		return nil
+	}
+	b := j.buf[:0]
 	for _, d := range f.Diagnostics {
-		b, err := marshal(ToJSON(d))
-		if err != nil {
-			return err
-		}
-		sep := ",\n  "
 		if j.n == 0 {
-			sep = "\n  "
+			b = append(b, "\n  "...)
+		} else {
+			b = append(b, ",\n  "...)
 		}
 		j.n++
-		if _, err := io.WriteString(w, sep+string(b)); err != nil {
-			return err
-		}
+		jd := ToJSON(d)
+		b = appendJSON(b, &jd)
 	}
-	return nil
+	j.buf = b
+	_, err := w.Write(b)
+	return err
 }
 
 // Finish implements Renderer.

@@ -30,12 +30,13 @@ func (*JSONL) File(w io.Writer, f *FileResult) error {
 			return err
 		}
 	}
+	var b []byte
 	for i := range f.Diagnostics {
-		if err := enc.Encode(ToJSON(f.Diagnostics[i])); err != nil {
-			return err
-		}
+		jd := ToJSON(f.Diagnostics[i])
+		b = append(appendJSON(b, &jd), '\n')
 	}
-	return nil
+	_, err := w.Write(b)
+	return err
 }
 
 // Finish implements Renderer; JSON Lines has no trailer.
