@@ -52,3 +52,19 @@ func (sc *Scanner) indexBlocksBytes(text []byte) int {
 	}
 	return indexSSE2(unsafe.SliceData(text), len(text), &sc.v)
 }
+
+// maskSSE2 stores, for each whole 16-byte block k of p[:n], the bits of
+// the block's bytes in the set v describes at out[k].
+//
+//go:noescape
+func maskSSE2(p *byte, n int, v *vectors, out *uint16)
+
+// maskBlocks marks the bytes of the whole 16-byte blocks of text in bm
+// (zero on entry) and returns where the rest starts.
+func (sc *Scanner) maskBlocks(text string, bm []uint64) int {
+	if len(text) < 16 {
+		return 0
+	}
+	maskSSE2(unsafe.StringData(text), len(text), &sc.v, (*uint16)(unsafe.Pointer(unsafe.SliceData(bm))))
+	return len(text) &^ 15
+}

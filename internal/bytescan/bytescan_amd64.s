@@ -85,3 +85,32 @@ found:
 	ADDQ DI, AX
 	MOVQ AX, ret+24(FP)
 	RET
+
+// func maskSSE2(p *byte, n int, v *vectors, out *uint16)
+TEXT ·maskSSE2(SB), NOSPLIT, $0-32
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), BX
+	ANDQ $~15, BX
+	MOVQ v+16(FP), DX
+	MOVQ out+24(FP), R8
+	MOVOU 0(DX), X1
+	MOVOU 16(DX), X2
+	MOVOU 32(DX), X3
+	MOVOU 48(DX), X4
+	MOVOU 64(DX), X5
+	MOVOU 80(DX), X11
+	XORQ DI, DI
+	CMPQ DI, BX
+	JAE  done
+
+mask:
+	MOVOU (SI)(DI*1), X0
+	TEST
+	MOVW AX, (R8)
+	ADDQ $2, R8
+	ADDQ $16, DI
+	CMPQ DI, BX
+	JB   mask
+
+done:
+	RET

@@ -60,3 +60,18 @@ func inRange(x uint64, lo, hi byte) bool {
 	m, n := uint64(lo)-1, uint64(min(hi, 0x7F))+1
 	return (lsb*(127+n)-(x&(lsb*127)))&^x&((x&(lsb*127))+lsb*(127-m))&msb != 0
 }
+
+// maskBlocks marks the bytes of text in bm, eight at a time where a word
+// holds none.
+func (sc *Scanner) maskBlocks(text string, bm []uint64) int {
+	for i := 0; i < len(text); i++ {
+		if i%8 == 0 && i+8 <= len(text) && !sc.mayHave(binary.LittleEndian.Uint64([]byte(text[i:i+8]))) {
+			i += 7
+			continue
+		}
+		if sc.set.Has(text[i]) {
+			bm[i/64] |= 1 << (i % 64)
+		}
+	}
+	return len(text)
+}

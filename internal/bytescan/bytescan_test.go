@@ -77,3 +77,31 @@ func BenchmarkIndex(b *testing.B) {
 		sc.Index(text)
 	}
 }
+
+func FuzzBitmap(f *testing.F) {
+	f.Add("the Convention on Narcotic Drugs of 1961, as amended[^3] by the 1972 Protocol³ and So On And So Forth", byte(0))
+	f.Fuzz(func(t *testing.T, s string, k byte) {
+		set := sets[int(k)%len(sets)]
+		sc := New(set)
+		bm := sc.Bitmap(s, make([]uint64, 1))
+		if len(bm) != (len(s)+63)/64 {
+			t.Fatalf("%d words for %d bytes", len(bm), len(s))
+		}
+		for i := 0; i < 64*len(bm); i++ {
+			got := bm[i/64]&(1<<(i%64)) != 0
+			want := i < len(s) && set.Has(s[i])
+			if got != want {
+				t.Fatalf("%q %+v: bit %d = %v, want %v", s, set, i, got, want)
+			}
+		}
+		for i := 0; i <= len(s); i++ {
+			want := slowIndex(s[i:], set) + i
+			if want == len(s) {
+				want = 64 * len(bm)
+			}
+			if got := Next(bm, i); got != want {
+				t.Fatalf("Next(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}

@@ -252,6 +252,7 @@ type refSlab struct {
 	refs  []Reference
 	nums  []Num
 	pairs []Pair
+	stops []uint64 // mentions' bitmap of capitals, reused stream to stream
 }
 
 func (a *refSlab) new() *Reference {

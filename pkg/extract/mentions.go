@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
 )
@@ -57,11 +58,16 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		kb = appendKey(kb[:0], text[w.start:w.end])
 		return kb
 	}
+	// Titles start at capitals (unless the registry has one that does
+	// not): mark them all in one pass, then visit only those.
+	var stops []uint64
+	if !x.m.lowerStarts {
+		a.stops = capitals.Bitmap(text, a.stops)
+		stops = a.stops
+	}
 	for i := 0; i < len(text); i++ {
-		if !x.m.lowerStarts {
-			// Skip lower-case text and punctuation eight bytes at a time.
-			i = skipLower(text, i)
-			if i >= len(text) {
+		if stops != nil {
+			if i = bytescan.Next(stops, i); i >= len(text) {
 				break
 			}
 		}

@@ -1,0 +1,43 @@
+package bytescan
+
+import "math/bits"
+
+// Bitmap returns a bitmap of the bytes of text in the set: bit i%64 of
+// word i/64 is set when text[i] is. dst is reused when it is large enough.
+// For a text where the set's bytes are frequent (capital letters in
+// prose), one pass that marks them all costs less than a search that
+// starts again after each.
+func (sc *Scanner) Bitmap(text string, dst []uint64) []uint64 {
+	n := (len(text) + 63) / 64
+	if cap(dst) < n {
+		dst = make([]uint64, n)
+	} else {
+		dst = dst[:n]
+		clear(dst)
+	}
+	i := sc.maskBlocks(text, dst)
+	for ; i < len(text); i++ {
+		if sc.set.Has(text[i]) {
+			dst[i/64] |= 1 << (i % 64)
+		}
+	}
+	return dst
+}
+
+// Next returns the index of the first set bit of bm at or after i, or
+// 64*len(bm) when there is none.
+func Next(bm []uint64, i int) int {
+	k := i / 64
+	if k >= len(bm) {
+		return 64 * len(bm)
+	}
+	if w := bm[k] >> (i % 64); w != 0 {
+		return i + bits.TrailingZeros64(w)
+	}
+	for k++; k < len(bm); k++ {
+		if bm[k] != 0 {
+			return 64*k + bits.TrailingZeros64(bm[k])
+		}
+	}
+	return 64 * len(bm)
+}
