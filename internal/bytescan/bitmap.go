@@ -1,6 +1,9 @@
 package bytescan
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // Bitmap returns a bitmap of the bytes of text in the set: bit i%64 of
 // word i/64 is set when text[i] is. dst is reused when it is large enough.
@@ -8,14 +11,29 @@ import "math/bits"
 // prose), one pass that marks them all costs less than a search that
 // starts again after each.
 func (sc *Scanner) Bitmap(text string, dst []uint64) []uint64 {
-	n := (len(text) + 63) / 64
+	dst = sized(dst, len(text))
+	return tail(sc, text, sc.maskBlocks(unsafe.StringData(text), len(text), dst), dst)
+}
+
+// BitmapBytes is Bitmap for a byte slice.
+func (sc *Scanner) BitmapBytes(text []byte, dst []uint64) []uint64 {
+	dst = sized(dst, len(text))
+	return tail(sc, text, sc.maskBlocks(unsafe.SliceData(text), len(text), dst), dst)
+}
+
+// sized returns a zeroed bitmap for n bytes, in dst if it is large enough.
+func sized(dst []uint64, n int) []uint64 {
+	n = (n + 63) / 64
 	if cap(dst) < n {
-		dst = make([]uint64, n)
-	} else {
-		dst = dst[:n]
-		clear(dst)
+		return make([]uint64, n)
 	}
-	i := sc.maskBlocks(text, dst)
+	dst = dst[:n]
+	clear(dst)
+	return dst
+}
+
+// tail marks the bytes of text from i on, which maskBlocks left.
+func tail[T string | []byte](sc *Scanner, text T, i int, dst []uint64) []uint64 {
 	for ; i < len(text); i++ {
 		if sc.set.Has(text[i]) {
 			dst[i/64] |= 1 << (i % 64)

@@ -1,9 +1,10 @@
-// Package bytescan finds the first byte of a text that falls in a small
-// set: up to two ranges of byte values, and the lead bytes of multi-byte
-// UTF-8 characters (0xC0–0xFF). The extractor uses it to jump from one
-// capital letter to the next, the document model from one possible
-// footnote marker to the next; on amd64 it tests 16 bytes per step with
-// SSE2, elsewhere eight with word arithmetic.
+// Package bytescan marks the bytes of a text that fall in a small set (up
+// to two ranges of byte values, and the lead bytes of multi-byte UTF-8
+// characters, 0xC0–0xFF) and finds rare byte pairs. The extractor uses it
+// to visit the capital letters of a text, the document model its possible
+// footnote markers, the resolution finder the pairs of its trigger words;
+// on amd64 it tests 16 bytes per step with SSE2, elsewhere eight with word
+// arithmetic.
 package bytescan
 
 import "fmt"
@@ -29,33 +30,4 @@ func New(s Set) *Scanner {
 		panic(fmt.Sprintf("bytescan: a range of %+v spans more than 128 values", s))
 	}
 	return &Scanner{set: s, v: s.vectors()}
-}
-
-// Index returns the index of the first byte of text in the set, or
-// len(text).
-func (sc *Scanner) Index(text string) int {
-	i := sc.indexBlocks(text)
-	if exact && len(text) >= 16 {
-		return i
-	}
-	for ; i < len(text); i++ {
-		if sc.set.Has(text[i]) {
-			break
-		}
-	}
-	return i
-}
-
-// IndexBytes is Index for a byte slice.
-func (sc *Scanner) IndexBytes(text []byte) int {
-	i := sc.indexBlocksBytes(text)
-	if exact && len(text) >= 16 {
-		return i
-	}
-	for ; i < len(text); i++ {
-		if sc.set.Has(text[i]) {
-			break
-		}
-	}
-	return i
 }

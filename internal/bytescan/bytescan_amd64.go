@@ -4,7 +4,7 @@ package bytescan
 
 import "unsafe"
 
-// vectors holds a set's tests for indexSSE2, each byte repeated 16 times:
+// vectors holds a set's tests for maskSSE2, each byte repeated 16 times:
 // adding add to a byte moves a range [lo, lo+span] to the bottom of the
 // signed bytes, [-128, -128+span], which are the bytes below lim. The
 // third test is the lead bytes: 0xC0–0xFF plus 0xC0 is -128 to -65.
@@ -30,29 +30,6 @@ func (s Set) vectors() vectors {
 	return v
 }
 
-// exact: for texts of 16 bytes or more, indexBlocks is the answer.
-const exact = true
-
-// indexSSE2 returns the index of the first byte of p[:n] in the set v
-// describes, or n; n must be at least 16.
-//
-//go:noescape
-func indexSSE2(p *byte, n int, v *vectors) int
-
-func (sc *Scanner) indexBlocks(text string) int {
-	if len(text) < 16 {
-		return 0
-	}
-	return indexSSE2(unsafe.StringData(text), len(text), &sc.v)
-}
-
-func (sc *Scanner) indexBlocksBytes(text []byte) int {
-	if len(text) < 16 {
-		return 0
-	}
-	return indexSSE2(unsafe.SliceData(text), len(text), &sc.v)
-}
-
 // maskSSE2 stores, for each whole 16-byte block k of p[:n], the bits of
 // the block's bytes in the set v describes at out[k].
 //
@@ -61,10 +38,10 @@ func maskSSE2(p *byte, n int, v *vectors, out *uint16)
 
 // maskBlocks marks the bytes of the whole 16-byte blocks of text in bm
 // (zero on entry) and returns where the rest starts.
-func (sc *Scanner) maskBlocks(text string, bm []uint64) int {
-	if len(text) < 16 {
+func (sc *Scanner) maskBlocks(p *byte, n int, bm []uint64) int {
+	if n < 16 {
 		return 0
 	}
-	maskSSE2(unsafe.StringData(text), len(text), &sc.v, (*uint16)(unsafe.Pointer(unsafe.SliceData(bm))))
-	return len(text) &^ 15
+	maskSSE2(p, n, &sc.v, (*uint16)(unsafe.Pointer(unsafe.SliceData(bm))))
+	return n &^ 15
 }

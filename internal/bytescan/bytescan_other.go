@@ -2,7 +2,10 @@
 
 package bytescan
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 const (
 	lsb = 0x0101010101010101
@@ -11,34 +14,7 @@ const (
 
 type vectors struct{}
 
-// exact: indexBlocks only skips words without a byte of the set; Index
-// finishes byte by byte.
-const exact = false
-
 func (s Set) vectors() vectors { return vectors{} }
-
-// indexBlocks tests eight bytes at a time with word arithmetic and stops
-// at the first word that may hold a byte of the set; Index finishes byte
-// by byte.
-func (sc *Scanner) indexBlocks(text string) int {
-	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		if sc.mayHave(binary.LittleEndian.Uint64([]byte(text[i : i+8]))) {
-			break
-		}
-	}
-	return i
-}
-
-func (sc *Scanner) indexBlocksBytes(text []byte) int {
-	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		if sc.mayHave(binary.LittleEndian.Uint64(text[i : i+8])) {
-			break
-		}
-	}
-	return i
-}
 
 // mayHave reports whether x may hold a byte of the set: it does if any
 // byte is 0x80 or more, or lies in a range ("Bit Twiddling Hacks",
@@ -55,15 +31,16 @@ func inRange(x uint64, lo, hi byte) bool {
 	case lo > hi || lo >= 0x80:
 		return false
 	case lo == 0:
-		return true // conservative: Index checks byte by byte
+		return true // conservative: the caller checks byte by byte
 	}
 	m, n := uint64(lo)-1, uint64(min(hi, 0x7F))+1
 	return (lsb*(127+n)-(x&(lsb*127)))&^x&((x&(lsb*127))+lsb*(127-m))&msb != 0
 }
 
-// maskBlocks marks the bytes of text in bm, eight at a time where a word
+// maskBlocks marks the bytes of p[:n] in bm, eight at a time where a word
 // holds none.
-func (sc *Scanner) maskBlocks(text string, bm []uint64) int {
+func (sc *Scanner) maskBlocks(p *byte, n int, bm []uint64) int {
+	text := unsafe.String(p, n)
 	for i := 0; i < len(text); i++ {
 		if i%8 == 0 && i+8 <= len(text) && !sc.mayHave(binary.LittleEndian.Uint64([]byte(text[i:i+8]))) {
 			i += 7

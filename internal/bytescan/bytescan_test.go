@@ -1,6 +1,9 @@
 package bytescan
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 var sets = []Set{
 	{'A', 'Z', 1, 0},     // capitals (the extractor)
@@ -8,6 +11,11 @@ var sets = []Set{
 	{1, 0, 1, 0},         // lead bytes only
 	{0, 0x7F, 1, 0},
 	{0x80, 0xBF, 'a', 'z'},
+}
+
+// index finds the first byte of text in the set with a bitmap.
+func index(sc *Scanner, text string) int {
+	return min(len(text), Next(sc.Bitmap(text, nil), 0))
 }
 
 func slowIndex(text string, set Set) int {
@@ -22,8 +30,8 @@ func slowIndex(text string, set Set) int {
 func TestIndex(t *testing.T) {
 	for _, set := range sets {
 		for _, s := range []string{"", "a", "recalling the convention on", "abcdefghijklmnopqrstuvwxyzZ", "abcdefghijklmnopé", "0123", "[^3]", "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz[", "\x7f\x80\xbf\xc0"} {
-			if got, want := New(set).Index(s), slowIndex(s, set); got != want {
-				t.Errorf("Index(%q, %+v) = %d, want %d", s, set, got, want)
+			if got, want := index(New(set), s), slowIndex(s, set); got != want {
+				t.Errorf("index(%q, %+v) = %d, want %d", s, set, got, want)
 			}
 		}
 	}
@@ -41,8 +49,8 @@ func TestEveryByte(t *testing.T) {
 						b[k] = byte(o)
 					}
 					b[pos] = byte(c)
-					if got, want := New(set).IndexBytes(b), slowIndex(string(b), set); got != want {
-						t.Fatalf("IndexBytes(%q, %+v) = %d, want %d", b, set, got, want)
+					if got, want := index(New(set), string(b)), slowIndex(string(b), set); got != want {
+						t.Fatalf("index(%q, %+v) = %d, want %d", b, set, got, want)
 					}
 				}
 			}
@@ -56,25 +64,23 @@ func FuzzIndex(f *testing.F) {
 		set := sets[int(k)%len(sets)]
 		for from := 0; from <= len(s); from++ {
 			sc := New(set)
-			if got, want := sc.Index(s[from:]), slowIndex(s[from:], set); got != want {
+			if got, want := index(sc, s[from:]), slowIndex(s[from:], set); got != want {
 				t.Fatalf("Index(%q, %+v) = %d, want %d", s[from:], set, got, want)
-			}
-			if got, want := sc.IndexBytes([]byte(s[from:])), slowIndex(s[from:], set); got != want {
-				t.Fatalf("IndexBytes(%q, %+v) = %d, want %d", s[from:], set, got, want)
 			}
 		}
 	})
 }
 
-func BenchmarkIndex(b *testing.B) {
+func BenchmarkBitmap(b *testing.B) {
 	text := ""
 	for len(text) < 1<<16 {
 		text += "recalling also the importance of the protocol against the smuggling of migrants by land, sea and air, "
 	}
 	sc := New(sets[0])
+	bm := sc.Bitmap(text, nil)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		sc.Index(text)
+		sc.Bitmap(text, bm)
 	}
 }
 
@@ -93,6 +99,9 @@ func FuzzBitmap(f *testing.F) {
 			if got != want {
 				t.Fatalf("%q %+v: bit %d = %v, want %v", s, set, i, got, want)
 			}
+		}
+		if bb := sc.BitmapBytes([]byte(s), nil); !slices.Equal(bb, bm) {
+			t.Fatalf("BitmapBytes(%q) = %x, Bitmap = %x", s, bb, bm)
 		}
 		for i := 0; i <= len(s); i++ {
 			want := slowIndex(s[i:], set) + i

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/internal/bytescan"
 )
 
 // footnoteBuilder builds a document's footnotes as classify finds their
@@ -67,6 +69,9 @@ func (fb *footnoteBuilder) footnotes() []*Footnote {
 // markerScan holds the state of footnote-marker recognition over the body.
 type markerScan struct {
 	defined map[string]bool
+	// stops marks the bytes of the source that may start a marker
+	// (markerSet).
+	stops []uint64
 	// last is the number of the last numeric marker accepted.
 	last int
 }
@@ -101,6 +106,8 @@ func (d *Document) buildBody(body []span, size int) {
 			b.copy(text, l.from, l.to)
 		}
 	} else {
+		// Mark every byte that may start a marker in one pass.
+		ms.stops = markerSet.BitmapBytes(text, nil)
 		for _, l := range body {
 			b.space()
 			d.scanLine(&b, &ms, text, l.from, l.to)
@@ -131,8 +138,8 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 	}
 	i := from
 	for i < to {
-		// Most bytes cannot start a marker: skip them eight at a time.
-		i = skipPlain(text, i, to)
+		// Most bytes cannot start a marker: go to the next that may.
+		i = bytescan.Next(ms.stops, i)
 		if i >= to {
 			break
 		}

@@ -1,28 +1,27 @@
 package document
 
-import "testing"
+import (
+	"testing"
 
-func TestSkipPlain(t *testing.T) {
-	for _, s := range []string{"", "abc", "abcdefghijklmnop1", "abcdefgh[x", "abcdefghijé", "0", "abcdefgZ9", "ABCDEFGHIJKLMNOPQRSTUVWXYZ/:;@`{|}~ 2"} {
-		want := 0
-		for want < len(s) && !markerStart[s[want]] {
-			want++
-		}
-		if got := skipPlain([]byte(s), 0, len(s)); got != want {
-			t.Errorf("%q: got %d, want %d", s, got, want)
+	"github.com/citecheck/citecheck/internal/bytescan"
+)
+
+// TestMarkerSet keeps the bitmap's set equal to the byte table.
+func TestMarkerSet(t *testing.T) {
+	set := bytescan.Set{Lo1: '0', Hi1: '9', Lo2: '[', Hi2: '['}
+	for c := 0; c < 256; c++ {
+		if set.Has(byte(c)) != markerStart[c] {
+			t.Errorf("byte %#x: set %v, table %v", c, set.Has(byte(c)), markerStart[c])
 		}
 	}
-}
-
-func FuzzSkipPlain(f *testing.F) {
-	f.Add([]byte("the Convention of 1961, as amended"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		want := 0
-		for want < len(b) && !markerStart[b[want]] {
-			want++
+	var text []byte
+	for c := 0; c < 256; c++ {
+		text = append(text, byte(c), 'a')
+	}
+	bm := markerSet.BitmapBytes(text, nil)
+	for i, c := range text {
+		if got := bm[i/64]&(1<<(i%64)) != 0; got != markerStart[c] {
+			t.Errorf("byte %#x at %d: bitmap %v, table %v", c, i, got, markerStart[c])
 		}
-		if got := skipPlain(b, 0, len(b)); got != want {
-			t.Fatalf("%q: got %d, want %d", b, got, want)
-		}
-	})
+	}
 }

@@ -2,17 +2,11 @@ package extract
 
 import "testing"
 
-func FuzzSkipLower(f *testing.F) {
-	for _, s := range []string{"", "recalling the convention on", "abcdefghZ", "abcdefghé", "@[`{"} {
-		f.Add(s)
+// TestCapitals keeps the bitmap's set equal to the byte table.
+func TestCapitals(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if capitalSet.Has(byte(c)) != capitalOrWide[c] {
+			t.Errorf("byte %#x: set %v, table %v", c, capitalSet.Has(byte(c)), capitalOrWide[c])
+		}
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := 0
-		for want < len(s) && !capitalOrWide[s[want]] {
-			want++
-		}
-		if got := skipLower(s, 0); got != want {
-			t.Fatalf("%q: got %d, want %d", s, got, want)
-		}
-	})
 }
