@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/resolution"
@@ -454,13 +455,12 @@ func matchIbid(text string) []int {
 // offsets of its parts (as untsRE in the tests would give them; group 1: the series owner, "United Nations"
 // or "League of Nations", found before "Treaty"; 2: volumes; 3: numbers;
 // 4: page). The anchored regular expression runs only at each "Treaty".
-func findUNTS(text string) [][]int {
-	var out [][]int
+func findUNTS(text string) [][10]int {
+	var out [][10]int
 	for from := 0; ; {
-		i := indexFrom(text, "Treaty Series", from)
-		if j := indexFrom(text, "Treaty", from); j >= 0 && (i < 0 || j < i) {
-			i = j // "Treaty\nSeries" joined with other space
-		}
+		// "Treaty Series", or "Treaty" and "Series" joined with other
+		// space: parseUNTS reads what follows "Treaty".
+		i := indexTreaty(text, from)
 		if i < 0 {
 			return out
 		}
@@ -469,19 +469,30 @@ func findUNTS(text string) [][]int {
 			from = i + len("Treaty")
 			continue
 		}
-		full := []int{i, end, -1, -1, vs, ve, ns, ne, ps, pe}
-		m := full
+		m := [10]int{i, end, -1, -1, vs, ve, ns, ne, ps, pe}
 		if start, owner, ok := ownerBefore(text, i); ok {
-			full[0], full[2], full[3] = start, start, start+len(owner)
+			m[0], m[2], m[3] = start, start, start+len(owner)
 		} else if i > 0 && text[i-1] == '*' {
-			full[0] = i - 1
+			m[0] = i - 1
 		}
-		if len(out) > 0 && full[0] < out[len(out)-1][1] {
-			from = m[1]
+		from = end
+		if len(out) > 0 && m[0] < out[len(out)-1][1] {
 			continue
 		}
-		out = append(out, full)
-		from = m[1]
+		out = append(out, m)
+	}
+}
+
+// indexTreaty returns the index of the first "Treaty" in text at or after
+// from, or -1: it jumps from one "Tr" to the next, a pair far rarer than a
+// capital T.
+func indexTreaty(text string, from int) int {
+	for {
+		i := bytescan.IndexPair(text, 'T', 'r', from)
+		if i < 0 || strings.HasPrefix(text[i:], "Treaty") {
+			return i
+		}
+		from = i + 2
 	}
 }
 

@@ -84,3 +84,16 @@ func FuzzHandMatchers(f *testing.F) {
 		}
 	})
 }
+
+func FuzzIndexTreaty(f *testing.F) {
+	for _, s := range []string{"United Nations, Treaty Series", "TrTrTreaty", "Tr", "Treat", "xTreatyTreaty"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for from := 0; from <= len(s)+1; from++ {
+			if got, want := indexTreaty(s, from), indexFrom(s, "Treaty", from); got != want {
+				t.Fatalf("indexTreaty(%q, %d) = %d, want %d", s, from, got, want)
+			}
+		}
+	})
+}
