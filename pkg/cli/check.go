@@ -93,7 +93,10 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 		return nil, &exitError{code: ExitUsage, err: fmt.Errorf("embedded resolution registry: %w", err)}
 	}
 	s.eng = engine.New(engine.Options{Registry: reg, Resolutions: res, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
-		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, MaxFileSize: o.input.maxFileSize})
+		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, MaxFileSize: o.input.maxFileSize,
+		// check, refs and baseline are done with a report when their
+		// emit returns (diagnostics hold copies, not views of the text).
+		ReuseBuffers: true})
 	return s, nil
 }
 

@@ -3,10 +3,13 @@ package engine_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/citecheck/citecheck/pkg/check"
+	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/engine"
 	"github.com/citecheck/citecheck/pkg/registry"
@@ -163,5 +166,44 @@ func BenchmarkOneDraft(b *testing.B) {
 		eng := engine.New(engine.Options{Registry: reg})
 		f, _ := source.New("draft.txt", data)
 		eng.CheckDoc(f, document.Parse(f))
+	}
+}
+
+// TestReuseBuffers: reading files into the buffers of files already
+// reported changes nothing, neither what emit sees nor the findings kept
+// after it returns (as the baseline command keeps them).
+func TestReuseBuffers(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := engine.Expand([]string{corpusDir, "../../testdata/synthetic"})
+	run := func(reuse bool) (rendered []byte, kept []diag.Diagnostic) {
+		var buf bytes.Buffer
+		eng := engine.New(engine.Options{Registry: reg, Jobs: 4, ReuseBuffers: reuse})
+		r := &render.Text{}
+		_ = r.Start(&buf, render.Meta{})
+		_, err := eng.Run(context.Background(), inputs, func(fr *engine.FileReport) error {
+			kept = append(kept, fr.Diagnostics...)
+			if fr.Refs == nil {
+				return nil
+			}
+			for _, ref := range fr.Refs.References {
+				fmt.Fprintf(&buf, "%s %d %q\n", ref.Kind, ref.Start, ref.Text)
+			}
+			return r.File(&buf, &fr.FileResult)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes(), kept
+	}
+	want, wantKept := run(false)
+	got, gotKept := run(true)
+	if !bytes.Equal(got, want) {
+		t.Errorf("with ReuseBuffers the output differs (%d vs %d bytes)", len(got), len(want))
+	}
+	if !reflect.DeepEqual(gotKept, wantKept) {
+		t.Errorf("with ReuseBuffers the findings kept after emit differ")
 	}
 }

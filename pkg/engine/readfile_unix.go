@@ -8,11 +8,11 @@ import (
 	"syscall"
 )
 
-// readFile reads a whole file with four system calls (open, fstat, read,
+// readFile reads a whole file, into a buffer from alloc, with four system calls (open, fstat, read,
 // close). os.Open costs two more per file (it stats the file to decide on
 // the poller, and the size needs another), which shows on archives of
 // small files.
-func readFile(path string, limit int64) ([]byte, error) {
+func readFile(path string, limit int64, alloc func(int) []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -37,7 +37,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 		// the portable path reads them to the end (or the limit).
 		return readFileOS(path, limit)
 	}
-	buf := make([]byte, st.Size)
+	buf := alloc(int(st.Size))
 	n := 0
 	for n < len(buf) {
 		m, err := syscall.Read(fd, buf[n:])
