@@ -2,6 +2,7 @@ package bytescan
 
 import (
 	"math/bits"
+	"sync"
 	"unsafe"
 )
 
@@ -19,6 +20,24 @@ func (sc *Scanner) Bitmap(text string, dst []uint64) []uint64 {
 func (sc *Scanner) BitmapBytes(text []byte, dst []uint64) []uint64 {
 	dst = sized(dst, len(text))
 	return tail(sc, text, sc.maskBlocks(unsafe.SliceData(text), len(text), dst), dst)
+}
+
+var bitmaps sync.Pool
+
+// GetBitmap returns a bitmap buffer to pass to Bitmap, from a pool shared
+// by the package's users; PutBitmap gives it back when no longer used.
+func GetBitmap() []uint64 {
+	if p, _ := bitmaps.Get().(*[]uint64); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// PutBitmap gives a bitmap buffer back to the pool.
+func PutBitmap(bm []uint64) {
+	if cap(bm) > 0 && cap(bm) <= 1<<16 {
+		bitmaps.Put(&bm)
+	}
 }
 
 // sized returns a zeroed bitmap for n bytes, in dst if it is large enough.

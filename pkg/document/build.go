@@ -107,11 +107,12 @@ func (d *Document) buildBody(body []span, size int) {
 		}
 	} else {
 		// Mark every byte that may start a marker in one pass.
-		ms.stops = markerSet.BitmapBytes(text, nil)
+		ms.stops = markerSet.BitmapBytes(text, bytescan.GetBitmap())
 		for _, l := range body {
 			b.space()
 			d.scanLine(&b, &ms, text, l.from, l.to)
 		}
+		bytescan.PutBitmap(ms.stops)
 	}
 	d.Body = b.stream()
 }

@@ -150,7 +150,8 @@ func (x *Extractor) Registry() *registry.Registry { return x.reg }
 // Extract finds every reference in d.
 func (x *Extractor) Extract(d *document.Document) *Result {
 	res := &Result{Doc: d}
-	a := &refSlab{}
+	a := &refSlab{stops: bytescan.GetBitmap()}
+	defer func() { bytescan.PutBitmap(a.stops) }()
 	// 1. Citations in footnotes, in order, so that Ibid. resolves.
 	var prev *Reference // the last citation of the previous footnote
 	byNote := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
