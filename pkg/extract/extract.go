@@ -131,12 +131,16 @@ type Extractor struct {
 	m   *Matcher
 	// amended maps a base entry to its "as amended" entry.
 	amended map[*registry.Treaty]*registry.Treaty
+	// instrumentWords holds instrumentWords for each entry, for fits.
+	instrumentWords map[*registry.Treaty][]string
 }
 
 // New makes an Extractor for reg.
 func New(reg *registry.Registry) *Extractor {
-	x := &Extractor{reg: reg, m: NewMatcher(reg), amended: map[*registry.Treaty]*registry.Treaty{}}
+	x := &Extractor{reg: reg, m: NewMatcher(reg), amended: map[*registry.Treaty]*registry.Treaty{},
+		instrumentWords: map[*registry.Treaty][]string{}}
 	for _, t := range reg.Treaties() {
+		x.instrumentWords[t] = instrumentWords(t)
 		if base, ok := reg.Lookup(t.AmendedFormOf); ok {
 			x.amended[base] = t
 		}

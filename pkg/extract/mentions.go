@@ -387,10 +387,17 @@ func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
 	if !ok {
 		return false
 	}
+	return slices.Contains(x.instrumentWords[t], word)
+}
+
+// instrumentWords lists, for a treaty, the kinds of instrument its title
+// names ("convention", "protocol", …: the values of shortFormWords).
+func instrumentWords(t *registry.Treaty) []string {
+	var ws []string
 	for _, w := range strings.Fields(registry.NormalizeTitle(t.MatchTitle())) {
-		if shortFormWords[w] == word {
-			return true
+		if k, ok := shortFormWords[w]; ok && !slices.Contains(ws, k) {
+			ws = append(ws, k)
 		}
 	}
-	return false
+	return ws
 }
