@@ -1,0 +1,122 @@
+package document
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/document/internal/docref"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// The tests here compare Parse with docref.Parse, the package as it was
+// before its speed work: the model must be byte for byte the same.
+
+func segsOf(s *Stream) [][3]int {
+	var out [][3]int
+	for _, g := range s.segs {
+		out = append(out, [3]int{g.at, g.src, g.n})
+	}
+	return out
+}
+
+// sameStream compares two streams: text, segments and Src/SrcEnd at
+// every offset (and a little beyond).
+func sameStream(t testing.TB, what string, got *Stream, want *docref.Stream) {
+	t.Helper()
+	if got.Text != want.Text {
+		t.Fatalf("%s: text\n got %q\nwant %q", what, got.Text, want.Text)
+	}
+	if g, w := segsOf(got), want.Segs(); !reflect.DeepEqual(g, w) {
+		t.Fatalf("%s: segs\n got %v\nwant %v", what, g, w)
+	}
+	for i := -2; i <= len(got.Text)+2; i++ {
+		if g, w := got.Src(i), want.Src(i); g != w {
+			t.Fatalf("%s: Src(%d) = %d, want %d", what, i, g, w)
+		}
+		if g, w := got.SrcEnd(i), want.SrcEnd(i); g != w {
+			t.Fatalf("%s: SrcEnd(%d) = %d, want %d", what, i, g, w)
+		}
+	}
+}
+
+func sameParse(t testing.TB, name string, data []byte) {
+	t.Helper()
+	f, err := source.New(name, data)
+	if err != nil {
+		return
+	}
+	got := Parse(f)
+	f2, _ := source.New(name, data)
+	want := docref.Parse(f2)
+	sameStream(t, name+": body", &got.Body, &want.Body)
+	if len(got.Markers) != len(want.Markers) {
+		t.Fatalf("%s: %d markers, want %d", name, len(got.Markers), len(want.Markers))
+	}
+	for i, m := range got.Markers {
+		w := want.Markers[i]
+		if m.Label != w.Label || m.At != w.At || m.Start != w.Start || m.End != w.End {
+			t.Fatalf("%s: marker %d = %+v, want %+v", name, i, m, w)
+		}
+	}
+	if len(got.Footnotes) != len(want.Footnotes) {
+		t.Fatalf("%s: %d footnotes, want %d", name, len(got.Footnotes), len(want.Footnotes))
+	}
+	for i, fn := range got.Footnotes {
+		w := want.Footnotes[i]
+		if fn.Label != w.Label || fn.Num != w.Num || fn.Start != w.Start {
+			t.Fatalf("%s: footnote %d = %q %d %d, want %q %d %d", name, i, fn.Label, fn.Num, fn.Start, w.Label, w.Num, w.Start)
+		}
+		sameStream(t, name+": footnote "+fn.Label, &fn.Text, &w.Text)
+	}
+	if g, w := got.Meta(), want.Meta(); g.Symbol != w.Symbol || g.Organ != w.Organ || g.Date != w.Date {
+		t.Fatalf("%s: meta %+v, want %+v", name, g, w)
+	}
+}
+
+// TestSameAsReference parses the repository's texts (and the benchmark
+// corpus named by CITECHECK_BENCH_CORPUS, if any) both ways.
+func TestSameAsReference(t *testing.T) {
+	dirs := []string{"../../testdata"}
+	if d := os.Getenv("CITECHECK_BENCH_CORPUS"); d != "" {
+		dirs = append(dirs, d)
+	}
+	n := 0
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !(strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".md")) {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameParse(t, path, data)
+			n++
+			return nil
+		})
+	}
+	if n < 1000 {
+		t.Fatalf("only %d texts", n)
+	}
+}
+
+func FuzzSameAsReference(f *testing.F) {
+	f.Add("Recalling the Convention,⁴ of 19721\n\n⁴ Ibid., vol. 1019, No. 14956.\n\n1 United Nations, Treaty Series, vol. 976, No. 14152.\n")
+	f.Add("text[^1] more\n\n[^1]: United Nations, Treaty Series, vol. 610, No. 8843.\n")
+	f.Add("Crime,5 x\n______\n\n5  Ibid.\nA/C.3/80/L.4\n25-16618\n6/14\n")
+	f.Add("---\na: b\n---\n¹²³ ⁴\r\n\r\n")
+	f.Add("Geneva Conventions 13 and international\n\n13 Geneva Conventions\n14 Ibid.\n")
+	f.Add("Protocol of 19721 and Convention,2 them.3 No.4 pornography5 SDG6 G207\n\n1 A\n2 B\n3 C\n4 D\n5 E\n6 F\n7 G\n*2516618*\n  E/2025/1\n")
+	f.Add("50 m³ and 10⁶ km² x¹ \u00a0\u2003\n\n¹ Note\n[^a b]: x\n[^12]: y\n  indented\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
+			return
+		}
+		sameParse(t, "fuzz", []byte(in))
+	})
+}
