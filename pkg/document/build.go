@@ -28,6 +28,8 @@ func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 		// Room for a few footnotes: spare the first steps of growth.
 		fb.b.buf.Grow(512)
 		fb.b.segs = make([]seg, 0, 16)
+		// A document with footnotes has a few dozen of them, mostly.
+		fb.notes = make([]Footnote, 0, 16)
 	}
 	fb.notes = append(fb.notes, Footnote{Label: label, Num: atoi(label), Start: lineStart})
 	fb.open = true

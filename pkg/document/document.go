@@ -411,24 +411,43 @@ func (d *Document) classify() (body []span, size int) {
 		if end > start && text[end-1] == '\r' {
 			end--
 		}
-		// Trim once: the tests below all look at the trimmed line.
-		from, to := trimSpace(text, start, end)
+		// Trim once: the tests below all look at the trimmed line. Most
+		// lines start and end with a printable ASCII byte: nothing to trim.
+		from, to := start, end
+		if from < to && (mayTrim(text[from]) || mayTrim(text[to-1])) {
+			from, to = trimSpace(text, start, end)
+		}
 		kind, md := lineText, false
+		// The first byte tells which of the tests below may match: most
+		// lines, prose starting with a letter, need none of them.
+		var first uint8
+		if from < to {
+			first = firstByte[text[from]]
+		}
 		switch {
 		case from >= to:
 			kind = lineBlank
-		case isRule(text[from:to]):
+		case first&mayRule != 0 && isRule(text[from:to]):
 			kind = lineRule
 			inRegion = true
-		case isFurniture(text[from:to]):
+		case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
 			kind = lineFurniture
 		default:
-			if lab, ts, ok := mdNoteDef(text, start, end); ok {
-				kind = lineMDNoteDef
-				fb.start(lab, start, ts, end)
-				break
+			if text[start] == '[' {
+				if lab, ts, ok := mdNoteDef(text, start, end); ok {
+					kind = lineMDNoteDef
+					fb.start(lab, start, ts, end)
+					break
+				}
 			}
-			lab, ts, super, weak := noteStart(text, from, to, labBuf[:0])
+			var (
+				lab         []byte
+				ts          int
+				super, weak bool
+			)
+			if first&mayNote != 0 {
+				lab, ts, super, weak = noteStart(text, from, to, labBuf[:0])
+			}
 			accept := false
 			if lab != nil {
 				n := atoi(lab)
@@ -484,6 +503,36 @@ func (d *Document) classify() (body []span, size int) {
 	d.Footnotes = fb.footnotes()
 	return body, size
 }
+
+// mayTrim reports whether trimSpace may remove the byte c at either end
+// of a line: ASCII white space, or any byte of a non-ASCII character.
+// (Control characters are let through: trimSpace decides.)
+func mayTrim(c byte) bool { return c <= ' ' || c >= utf8.RuneSelf }
+
+// Which of classify's line tests may match a trimmed line, by its first
+// byte.
+const (
+	mayRule      = 1 << iota // isRule: "_"
+	mayFurniture             // isFurniture: digits, "*", and "A", "S", "E" of symbols
+	mayNote                  // noteStart: "1"–"9", "*", lead bytes of superscripts
+)
+
+var firstByte = func() (t [256]uint8) {
+	t['_'] |= mayRule
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= mayFurniture
+	}
+	t['*'] |= mayFurniture | mayNote
+	t['A'] |= mayFurniture
+	t['S'] |= mayFurniture
+	t['E'] |= mayFurniture
+	for c := '1'; c <= '9'; c++ {
+		t[c] |= mayNote
+	}
+	t[0xC2] |= mayNote
+	t[0xE2] |= mayNote
+	return t
+}()
 
 // markerBefore reports whether the label appears as a marker candidate in
 // text[from:to]: glued to a word or punctuation ("Crime,5"), or as
