@@ -14,7 +14,6 @@ package document
 import (
 	"bytes"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -272,13 +271,22 @@ func labelString(lab []byte) string {
 
 var months = [][]byte{[]byte("January"), []byte("February"), []byte("March"), []byte("April"), []byte("May"), []byte("June"), []byte("July"), []byte("August"), []byte("September"), []byte("October"), []byte("November"), []byte("December")}
 
+// monthsBy are the months by their first letter.
+var monthsBy = func() (t [256][][]byte) {
+	for _, m := range months {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
+
 func isMonthAt(b []byte) bool {
-	// Most footnotes start with a capital that starts no month.
-	if len(b) == 0 || !strings.ContainsRune("JFMASOND", rune(b[0])) {
+	// Most footnotes start with a capital that starts no month; the others
+	// need only the months of that letter.
+	if len(b) == 0 {
 		return false
 	}
-	for _, m := range months {
-		if bytes.HasPrefix(b, m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
+	for _, m := range monthsBy[b[0]] {
+		if len(b) >= len(m) && string(b[:len(m)]) == string(m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,5 +119,29 @@ func FuzzSameAsReference(f *testing.F) {
 			return
 		}
 		sameParse(t, "fuzz", []byte(in))
+	})
+}
+
+// isMonthAtRef is isMonthAt as it was before it went by the first letter.
+func isMonthAtRef(b []byte) bool {
+	if len(b) == 0 || !strings.ContainsRune("JFMASOND", rune(b[0])) {
+		return false
+	}
+	for _, m := range months {
+		if bytes.HasPrefix(b, m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzIsMonthAt(f *testing.F) {
+	for _, s := range []string{"May", "May 5", "Mayor", "March,", "Ma", "", "June\u00e9", "Decemberx", "December 1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isMonthAt([]byte(s)), isMonthAtRef([]byte(s)); got != want {
+			t.Fatalf("isMonthAt(%q) = %v, want %v", s, got, want)
+		}
 	})
 }
