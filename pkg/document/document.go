@@ -135,6 +135,11 @@ func superValue(r rune) byte {
 // trimSpace returns the offsets of s[from:to] without leading and trailing
 // white space (including no-break spaces).
 func trimSpace(text []byte, from, to int) (int, int) {
+	// Runs of spaces (centred headings of PDF text) first, a byte at a
+	// time with nothing else to test.
+	for from < to && text[from] == ' ' {
+		from++
+	}
 	for from < to {
 		if c := text[from]; c < utf8.RuneSelf {
 			// ASCII, nearly always: no need to decode.
@@ -149,6 +154,9 @@ func trimSpace(text []byte, from, to int) (int, int) {
 			break
 		}
 		from += n
+	}
+	for to > from && text[to-1] == ' ' {
+		to--
 	}
 	for to > from {
 		if c := text[to-1]; c < utf8.RuneSelf {
@@ -182,16 +190,34 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	}
 	// Most lines start with a letter: turn them away before decoding.
 	// (Superscript digits start with 0xC2 or 0xE2.)
-	switch c := text[from]; {
-	case c >= '1' && c <= '9', c == '*', c == 0xC2, c == 0xE2:
-	default:
-		return nil, 0, false, false
-	}
-	r, _ := utf8.DecodeRune(text[from:to])
 	i := from
 	lab = lab[:0]
-	switch {
-	case isSuperDigit(r):
+	switch c := text[from]; {
+	case c >= '1' && c <= '9':
+		for i < to && text[i] >= '0' && text[i] <= '9' {
+			if i-from == 3 {
+				return nil, 0, false, false
+			}
+			i++
+		}
+		// Most such lines are numbered paragraphs ("1. Decides"): white
+		// space must follow the label.
+		if i == to || text[i] != ' ' && text[i] != '\t' {
+			return nil, 0, false, false
+		}
+		lab = append(lab, text[from:i]...)
+	case c == '*':
+		for i < to && text[i] == '*' {
+			if i-from == 3 {
+				return nil, 0, false, false
+			}
+			i++
+		}
+		lab = append(lab, text[from:i]...)
+	case c == 0xC2, c == 0xE2:
+		if r, _ := utf8.DecodeRune(text[from:to]); !isSuperDigit(r) {
+			return nil, 0, false, false
+		}
 		for i < to {
 			r, n := utf8.DecodeRune(text[i:to])
 			if !isSuperDigit(r) {
@@ -201,22 +227,6 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 			i += n
 		}
 		super = true
-	case r >= '1' && r <= '9':
-		for i < to && text[i] >= '0' && text[i] <= '9' {
-			if len(lab) == 3 {
-				return nil, 0, false, false
-			}
-			lab = append(lab, text[i])
-			i++
-		}
-	case r == '*':
-		for i < to && text[i] == '*' {
-			if len(lab) == 3 {
-				return nil, 0, false, false
-			}
-			lab = append(lab, '*')
-			i++
-		}
 	default:
 		return nil, 0, false, false
 	}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/document/internal/docref"
@@ -142,6 +143,103 @@ func FuzzIsMonthAt(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := isMonthAt([]byte(s)), isMonthAtRef([]byte(s)); got != want {
 			t.Fatalf("isMonthAt(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// noteStartRef is noteStart as it was before its digit lines were turned
+// away before the label was built.
+func noteStartRef(text []byte, from, to int, lab []byte) (label []byte, textStart int, super, weak bool) {
+	if from >= to {
+		return nil, 0, false, false
+	}
+	// Most lines start with a letter: turn them away before decoding.
+	// (Superscript digits start with 0xC2 or 0xE2.)
+	switch c := text[from]; {
+	case c >= '1' && c <= '9', c == '*', c == 0xC2, c == 0xE2:
+	default:
+		return nil, 0, false, false
+	}
+	r, _ := utf8.DecodeRune(text[from:to])
+	i := from
+	lab = lab[:0]
+	switch {
+	case isSuperDigit(r):
+		for i < to {
+			r, n := utf8.DecodeRune(text[i:to])
+			if !isSuperDigit(r) {
+				break
+			}
+			lab = append(lab, superValue(r))
+			i += n
+		}
+		super = true
+	case r >= '1' && r <= '9':
+		for i < to && text[i] >= '0' && text[i] <= '9' {
+			if len(lab) == 3 {
+				return nil, 0, false, false
+			}
+			lab = append(lab, text[i])
+			i++
+		}
+	case r == '*':
+		for i < to && text[i] == '*' {
+			if len(lab) == 3 {
+				return nil, 0, false, false
+			}
+			lab = append(lab, '*')
+			i++
+		}
+	default:
+		return nil, 0, false, false
+	}
+	// White space must follow the label, then text.
+	j := i
+	for j < to && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j == i && !super {
+		return nil, 0, false, false
+	}
+	if j == i && super {
+		// "¹*Salvador Declaration" — allow text right after superscripts.
+		j = i
+	}
+	if j >= to {
+		return nil, 0, false, false
+	}
+	c := text[j]
+	if lab[0] == '*' && c == '*' {
+		return nil, 0, false, false
+	}
+	// A body line that starts with a number followed by a lower-case word
+	// or a month ("15 September 1969 …", "2 December") is not a footnote;
+	// footnotes start with a capital, an asterisk (italics), a quote or a
+	// symbol.
+	weak = false
+	if !super {
+		r2, _ := utf8.DecodeRune(text[j:to])
+		if unicode.IsLower(r2) || unicode.IsDigit(r2) || isMonthAt(text[j:to]) {
+			// Only a footnote region after a rule, with the numbering
+			// continuing, takes such a line as a footnote ("2  1995
+			// Review and Extension Conference …").
+			weak = true
+		}
+	}
+	return lab, j, super, weak
+}
+
+func FuzzNoteStart(f *testing.F) {
+	for _, s := range []string{"1. Decides", "12 United Nations", "1234 x", "5  Ibid.", "*** x", "** *x", "¹² Note", "¹*Salvador", "² ", "2 December", "2 1995 Review", "3\tx", "7", "\u00e2x", "\u00c2x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(s)
+		var b1, b2 [8]byte
+		l1, t1, s1, w1 := noteStart(b, 0, len(b), b1[:0])
+		l2, t2, s2, w2 := noteStartRef(b, 0, len(b), b2[:0])
+		if string(l1) != string(l2) || (l1 == nil) != (l2 == nil) || t1 != t2 || s1 != s2 || w1 != w2 {
+			t.Fatalf("noteStart(%q) = %q %d %v %v, want %q %d %v %v", s, l1, t1, s1, w1, l2, t2, s2, w2)
 		}
 	})
 }
