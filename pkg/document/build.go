@@ -2,7 +2,6 @@ package document
 
 import (
 	"bytes"
-	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,6 +27,8 @@ func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 		// Room for a few footnotes: spare the first steps of growth.
 		fb.b.buf.Grow(512)
 		fb.b.segs = make([]seg, 0, 16)
+		// A document with footnotes has a few dozen of them, mostly.
+		fb.notes = make([]Footnote, 0, 16)
 	}
 	fb.notes = append(fb.notes, Footnote{Label: label, Num: atoi(label), Start: lineStart})
 	fb.open = true
@@ -68,7 +69,12 @@ func (fb *footnoteBuilder) footnotes() []*Footnote {
 
 // markerScan holds the state of footnote-marker recognition over the body.
 type markerScan struct {
-	defined map[string]bool
+	// notes says that the document has footnotes: only then are digits
+	// markers.
+	notes bool
+	// defined marks the footnote labels "1" to "999" (digits, no leading
+	// zero), the only ones a glued marker can have: bit n for label n.
+	defined [1000 / 64]uint64
 	// stops marks the bytes of the source that may start a marker
 	// (markerSet).
 	stops []uint64
@@ -80,10 +86,14 @@ type markerScan struct {
 // taking footnote markers out.
 func (d *Document) buildBody(body []span, size int) {
 	text := d.File.Text
-	ms := markerScan{defined: make(map[string]bool, len(d.Footnotes))}
+	ms := markerScan{notes: len(d.Footnotes) > 0}
 	minNum := 0
 	for _, f := range d.Footnotes {
-		ms.defined[f.Label] = true
+		if l := f.Label; len(l) > 0 && len(l) <= 3 && l[0] != '0' {
+			if n := atoi(l); n > 0 {
+				ms.defined[n/64] |= 1 << (n % 64)
+			}
+		}
 		if f.Num > 0 && (minNum == 0 || f.Num < minNum) {
 			minNum = f.Num
 		}
@@ -129,14 +139,6 @@ func mayHaveMarkers(text []byte) bool {
 // scanLine copies text[from:to] into b, taking footnote markers out.
 func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from, to int) {
 	pos := from // start of the text not yet copied
-	mark := func(start, end int, label string) {
-		b.copy(text, pos, start)
-		d.Markers = append(d.Markers, Marker{Label: label, At: b.len(), Start: start, End: end})
-		pos = end
-		if n := atoi(label); n > ms.last {
-			ms.last = n
-		}
-	}
 	i := from
 	for i < to {
 		// Most bytes cannot start a marker: go to the next that may.
@@ -160,7 +162,7 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 					i += n
 				}
 				if !exponent(text, from, start) {
-					mark(start, i, string(lab))
+					d.mark(b, ms, text, &pos, start, i, string(lab))
 				}
 				continue
 			}
@@ -168,7 +170,7 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 		case c == '[' && i+2 < to && text[i+1] == '^':
 			end := bytes.IndexByte(text[i:to], ']')
 			if end > 2 && !bytes.ContainsAny(text[i+2:i+end], " \t") {
-				mark(i, i+end+1, string(text[i+2:i+end]))
+				d.mark(b, ms, text, &pos, i, i+end+1, string(text[i+2:i+end]))
 				i += end + 1
 				continue
 			}
@@ -178,7 +180,7 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 			for i < to && text[i] >= '0' && text[i] <= '9' {
 				i++
 			}
-			if i < to && wordRuneAt(text[i:to]) {
+			if i < to && (text[i] < utf8.RuneSelf && isWordByte(text[i]) || text[i] >= utf8.RuneSelf && wordRuneAt(text[i:to])) {
 				// digits run into letters ("H5N1", "1512th"): no marker
 				for i < to && wordRuneAt(text[i:to]) {
 					_, n := utf8.DecodeRune(text[i:to])
@@ -186,17 +188,43 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 				}
 				continue
 			}
-			if ms.defined == nil || len(ms.defined) == 0 {
+			if !ms.notes || !ms.mayBeNext(text, start, i) {
 				continue
 			}
 			if mStart, lab, ok := ms.glued(text, from, start, i, to); ok {
-				mark(mStart, i, lab)
+				d.mark(b, ms, text, &pos, mStart, i, lab)
 			}
 		default:
 			i++
 		}
 	}
 	b.copy(text, pos, to)
+}
+
+// mark records the marker text[start:end] labelled label: it copies the
+// text before it from *pos, and moves *pos past it.
+func (d *Document) mark(b *streamBuilder, ms *markerScan, text []byte, pos *int, start, end int, label string) {
+	b.copy(text, *pos, start)
+	d.Markers = append(d.Markers, Marker{Label: label, At: b.len(), Start: start, End: end})
+	*pos = end
+	if n := atoi(label); n > ms.last {
+		ms.last = n
+	}
+}
+
+// mayBeNext reports whether the digit run text[ds:de] may hold the next
+// footnote's marker, on its own or after a year: most runs are years and
+// numbers that cannot, and glued need not look at them.
+func (ms *markerScan) mayBeNext(text []byte, ds, de int) bool {
+	switch n := de - ds; {
+	case n <= 3:
+	case n >= 5 && n <= 7:
+		ds += 4
+	default:
+		return false
+	}
+	n := atoiBytes(text[ds:de])
+	return n > ms.last && n <= ms.last+3
 }
 
 // markerStart marks the bytes that may start a footnote marker: digits,
@@ -247,27 +275,17 @@ var afterMarker = map[string]bool{
 // glued to what precedes it, and returns where the marker starts and its
 // label. The run is followed by a non-word byte or the end of the line.
 func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, string, bool) {
-	// Most digit runs are years and numbers that cannot be the next
-	// footnote: turn them away before anything is allocated.
-	if de-ds > 7 {
-		return 0, "", false
-	}
-	if de-ds <= 3 {
-		if n := atoiBytes(text[ds:de]); n <= ms.last || n > ms.last+3 {
-			return 0, "", false
-		}
-	} else if de-ds < 5 {
-		return 0, "", false
-	} else if n := atoiBytes(text[ds+4 : de]); n <= ms.last || n > ms.last+3 {
-		return 0, "", false
-	}
-	run := string(text[ds:de])
-	accept := func(lab string, window int) bool {
-		if !ms.defined[lab] {
+	// The caller turned away the runs that mayBeNext does: most of them.
+	// The label is made a string only when the run is taken.
+	run := text[ds:de]
+	// accept takes the label lab, one to three digits, if a footnote has
+	// it and it comes within window of the last marker.
+	accept := func(lab []byte, window int) bool {
+		if lab[0] == '0' {
 			return false
 		}
-		n := atoi(lab)
-		if n <= 0 || lab[0] == '0' {
+		n := atoiBytes(lab)
+		if ms.defined[n/64]&(1<<(n%64)) == 0 {
 			return false
 		}
 		return n > ms.last && n <= ms.last+window
@@ -286,9 +304,9 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 		// ("of 19721"), or a marker standing alone after a word (OCR
 		// text: "Geneva Conventions 13 and").
 		if len(run) >= 5 && len(run) <= 7 {
-			y, _ := strconv.Atoi(run[:4])
+			y := atoiBytes(run[:4])
 			if y >= 1800 && y <= 2099 && accept(run[4:], 3) && !citeWords[prevWord(text, lineStart, ts)] {
-				return ds + 4, run[4:], true
+				return ds + 4, labelString(run[4:]), true
 			}
 			return 0, "", false
 		}
@@ -309,7 +327,7 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 			return 0, "", false
 		}
 		// The marker takes the space before it with it.
-		return ds - 1, run, true
+		return ds - 1, labelString(run), true
 	}
 	// Glued to a word or punctuation.
 	r, _ := utf8.DecodeLastRune(text[ts:ds])
@@ -335,7 +353,7 @@ func (ms *markerScan) glued(text []byte, lineStart, ds, de, lineEnd int) (int, s
 	if len(run) > 3 || !accept(run, 3) {
 		return 0, "", false
 	}
-	return ds, run, true
+	return ds, labelString(run), true
 }
 
 // units after which superscript digits are an exponent, not a marker.

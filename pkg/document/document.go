@@ -14,7 +14,6 @@ package document
 import (
 	"bytes"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -136,6 +135,11 @@ func superValue(r rune) byte {
 // trimSpace returns the offsets of s[from:to] without leading and trailing
 // white space (including no-break spaces).
 func trimSpace(text []byte, from, to int) (int, int) {
+	// Runs of spaces (centred headings of PDF text) first, a byte at a
+	// time with nothing else to test.
+	for from < to && text[from] == ' ' {
+		from++
+	}
 	for from < to {
 		if c := text[from]; c < utf8.RuneSelf {
 			// ASCII, nearly always: no need to decode.
@@ -150,6 +154,9 @@ func trimSpace(text []byte, from, to int) (int, int) {
 			break
 		}
 		from += n
+	}
+	for to > from && text[to-1] == ' ' {
+		to--
 	}
 	for to > from {
 		if c := text[to-1]; c < utf8.RuneSelf {
@@ -183,16 +190,34 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	}
 	// Most lines start with a letter: turn them away before decoding.
 	// (Superscript digits start with 0xC2 or 0xE2.)
-	switch c := text[from]; {
-	case c >= '1' && c <= '9', c == '*', c == 0xC2, c == 0xE2:
-	default:
-		return nil, 0, false, false
-	}
-	r, _ := utf8.DecodeRune(text[from:to])
 	i := from
 	lab = lab[:0]
-	switch {
-	case isSuperDigit(r):
+	switch c := text[from]; {
+	case c >= '1' && c <= '9':
+		for i < to && text[i] >= '0' && text[i] <= '9' {
+			if i-from == 3 {
+				return nil, 0, false, false
+			}
+			i++
+		}
+		// Most such lines are numbered paragraphs ("1. Decides"): white
+		// space must follow the label.
+		if i == to || text[i] != ' ' && text[i] != '\t' {
+			return nil, 0, false, false
+		}
+		lab = append(lab, text[from:i]...)
+	case c == '*':
+		for i < to && text[i] == '*' {
+			if i-from == 3 {
+				return nil, 0, false, false
+			}
+			i++
+		}
+		lab = append(lab, text[from:i]...)
+	case c == 0xC2, c == 0xE2:
+		if r, _ := utf8.DecodeRune(text[from:to]); !isSuperDigit(r) {
+			return nil, 0, false, false
+		}
 		for i < to {
 			r, n := utf8.DecodeRune(text[i:to])
 			if !isSuperDigit(r) {
@@ -202,22 +227,6 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 			i += n
 		}
 		super = true
-	case r >= '1' && r <= '9':
-		for i < to && text[i] >= '0' && text[i] <= '9' {
-			if len(lab) == 3 {
-				return nil, 0, false, false
-			}
-			lab = append(lab, text[i])
-			i++
-		}
-	case r == '*':
-		for i < to && text[i] == '*' {
-			if len(lab) == 3 {
-				return nil, 0, false, false
-			}
-			lab = append(lab, '*')
-			i++
-		}
 	default:
 		return nil, 0, false, false
 	}
@@ -272,13 +281,22 @@ func labelString(lab []byte) string {
 
 var months = [][]byte{[]byte("January"), []byte("February"), []byte("March"), []byte("April"), []byte("May"), []byte("June"), []byte("July"), []byte("August"), []byte("September"), []byte("October"), []byte("November"), []byte("December")}
 
+// monthsBy are the months by their first letter.
+var monthsBy = func() (t [256][][]byte) {
+	for _, m := range months {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
+
 func isMonthAt(b []byte) bool {
-	// Most footnotes start with a capital that starts no month.
-	if len(b) == 0 || !strings.ContainsRune("JFMASOND", rune(b[0])) {
+	// Most footnotes start with a capital that starts no month; the others
+	// need only the months of that letter.
+	if len(b) == 0 {
 		return false
 	}
-	for _, m := range months {
-		if bytes.HasPrefix(b, m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
+	for _, m := range monthsBy[b[0]] {
+		if len(b) >= len(m) && string(b[:len(m)]) == string(m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
 			return true
 		}
 	}
@@ -411,24 +429,43 @@ func (d *Document) classify() (body []span, size int) {
 		if end > start && text[end-1] == '\r' {
 			end--
 		}
-		// Trim once: the tests below all look at the trimmed line.
-		from, to := trimSpace(text, start, end)
+		// Trim once: the tests below all look at the trimmed line. Most
+		// lines start and end with a printable ASCII byte: nothing to trim.
+		from, to := start, end
+		if from < to && (mayTrim(text[from]) || mayTrim(text[to-1])) {
+			from, to = trimSpace(text, start, end)
+		}
 		kind, md := lineText, false
+		// The first byte tells which of the tests below may match: most
+		// lines, prose starting with a letter, need none of them.
+		var first uint8
+		if from < to {
+			first = firstByte[text[from]]
+		}
 		switch {
 		case from >= to:
 			kind = lineBlank
-		case isRule(text[from:to]):
+		case first&mayRule != 0 && isRule(text[from:to]):
 			kind = lineRule
 			inRegion = true
-		case isFurniture(text[from:to]):
+		case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
 			kind = lineFurniture
 		default:
-			if lab, ts, ok := mdNoteDef(text, start, end); ok {
-				kind = lineMDNoteDef
-				fb.start(lab, start, ts, end)
-				break
+			if text[start] == '[' {
+				if lab, ts, ok := mdNoteDef(text, start, end); ok {
+					kind = lineMDNoteDef
+					fb.start(lab, start, ts, end)
+					break
+				}
 			}
-			lab, ts, super, weak := noteStart(text, from, to, labBuf[:0])
+			var (
+				lab         []byte
+				ts          int
+				super, weak bool
+			)
+			if first&mayNote != 0 {
+				lab, ts, super, weak = noteStart(text, from, to, labBuf[:0])
+			}
 			accept := false
 			if lab != nil {
 				n := atoi(lab)
@@ -484,6 +521,36 @@ func (d *Document) classify() (body []span, size int) {
 	d.Footnotes = fb.footnotes()
 	return body, size
 }
+
+// mayTrim reports whether trimSpace may remove the byte c at either end
+// of a line: ASCII white space, or any byte of a non-ASCII character.
+// (Control characters are let through: trimSpace decides.)
+func mayTrim(c byte) bool { return c <= ' ' || c >= utf8.RuneSelf }
+
+// Which of classify's line tests may match a trimmed line, by its first
+// byte.
+const (
+	mayRule      = 1 << iota // isRule: "_"
+	mayFurniture             // isFurniture: digits, "*", and "A", "S", "E" of symbols
+	mayNote                  // noteStart: "1"–"9", "*", lead bytes of superscripts
+)
+
+var firstByte = func() (t [256]uint8) {
+	t['_'] |= mayRule
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= mayFurniture
+	}
+	t['*'] |= mayFurniture | mayNote
+	t['A'] |= mayFurniture
+	t['S'] |= mayFurniture
+	t['E'] |= mayFurniture
+	for c := '1'; c <= '9'; c++ {
+		t[c] |= mayNote
+	}
+	t[0xC2] |= mayNote
+	t[0xE2] |= mayNote
+	return t
+}()
 
 // markerBefore reports whether the label appears as a marker candidate in
 // text[from:to]: glued to a word or punctuation ("Crime,5"), or as

@@ -1,9 +1,6 @@
 package document
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // Stream is a run of text assembled from pieces of a source file: the body
 // of a document with line wraps joined, footnote blocks and page furniture
@@ -12,7 +9,21 @@ import (
 type Stream struct {
 	Text string
 	segs []seg
+	// idx, for streams of many segs (a body), says where to start looking
+	// for the seg of an offset: idx[k] is the last seg at or before
+	// offset k<<idxShift. (pkg/extract maps some ten offsets a reference.)
+	idx []int32
 }
+
+const (
+	// idxShift: one entry for 128 bytes of text, a line or two of a body,
+	// so that Src walks a seg or two from where idx says. (64 makes Src
+	// no quicker and idx dearer to make; 256 makes Src slower.)
+	idxShift = 7
+	// A stream of up to idxMin segs (most footnotes) has no idx: a short
+	// search is as quick.
+	idxMin = 16
+)
 
 // seg says that Text[at:at+n] was copied from the source at src. Bytes of
 // Text not covered by a seg (joining spaces) map to the end of the
@@ -68,19 +79,63 @@ func (b *streamBuilder) stream() Stream {
 	// than copy them.
 	s := Stream{Text: b.buf.String()[b.base:], segs: b.segs[b.seg0:len(b.segs):len(b.segs)]}
 	b.base, b.seg0 = b.buf.Len(), len(b.segs)
+	if len(s.segs) > idxMin {
+		s.idx = makeIdx(s.segs, len(s.Text))
+	}
 	return s
+}
+
+// makeIdx makes Stream.idx for the segs of a text of size n.
+func makeIdx(segs []seg, n int) []int32 {
+	idx := make([]int32, n>>idxShift+1)
+	k := 0
+	for j := 1; j < len(segs); j++ {
+		// The entries before segs[j] start in segs[j-1] (or before the
+		// first seg: a search from it is right).
+		for at := segs[j].at; k < len(idx) && k<<idxShift < at; k++ {
+			idx[k] = int32(j - 1)
+		}
+	}
+	for ; k < len(idx); k++ {
+		idx[k] = int32(len(segs) - 1)
+	}
+	return idx
 }
 
 // Src maps a byte offset of Text to a byte offset of the source.
 func (s *Stream) Src(off int) int {
-	if len(s.segs) == 0 {
+	segs := s.segs
+	if len(segs) == 0 {
 		return 0
 	}
-	i := sort.Search(len(s.segs), func(i int) bool { return s.segs[i].at > off }) - 1
-	if i < 0 {
-		return s.segs[0].src
+	// Find the last seg at or before off (the first if there is none),
+	// from a seg known to be at or before it.
+	i := 0
+	if off > 0 {
+		if len(s.idx) > 0 {
+			i = int(s.idx[min(off>>idxShift, len(s.idx)-1)])
+		} else {
+			// Binary search for the first seg after off, in [lo, hi).
+			lo, hi := 0, len(segs)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if segs[m].at <= off {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			i = max(lo-1, 0)
+		}
 	}
-	g := s.segs[i]
+	for i+1 < len(segs) && segs[i+1].at <= off {
+		i++
+	}
+	g := segs[i]
+	if off < g.at {
+		// Before the first seg.
+		return g.src
+	}
 	if off-g.at <= g.n {
 		return g.src + off - g.at
 	}

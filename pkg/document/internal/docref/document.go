@@ -1,0 +1,520 @@
+// Package docref is pkg/document as it was before the speed work of the
+// speed-doc2 branch, kept verbatim as the reference that the differential
+// tests compare the faster package against. Only tests import it.
+//
+// Original package comment:
+//
+// Package document turns a source file into citecheck's document model: the
+// body text as one stream (line wraps joined, footnote blocks and page
+// furniture cut out, footnote markers taken out and recorded), and the
+// footnotes, each with its label and its own text stream.
+//
+// It understands the shapes real drafts take: footnote bodies at the foot
+// of each page (after a "____" rule, or as paragraphs between body
+// paragraphs), at the end, or as Markdown "[^3]: …" definitions; markers as
+// Unicode superscripts (³, ¹⁰), Markdown "[^3]", or digits glued to the
+// preceding word as PDF text extraction leaves them ("Crime,5", "of 19721" =
+// "of 1972" + marker 1), resolved against the footnote numbering.
+package docref
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// Document is a parsed source file.
+type Document struct {
+	File *source.File
+	// Body is the body text.
+	Body Stream
+	// Markers are the footnote markers found in the body, in order.
+	Markers []Marker
+	// Footnotes are the footnote bodies, in document order.
+	Footnotes []*Footnote
+}
+
+// Marker is a footnote marker in the body.
+type Marker struct {
+	// Label is the footnote's label ("3", "*", "e2").
+	Label string
+	// At is the offset in Body.Text where the marker stood (it is removed
+	// from the text: At is the offset of the character after it).
+	At int
+	// Start and End locate the marker in the source.
+	Start, End int
+}
+
+// Footnote is one footnote body.
+type Footnote struct {
+	Label string
+	// Num is the label as a number, or 0.
+	Num int
+	// Text is the footnote's text without its label.
+	Text Stream
+	// Start is the source offset of the footnote's first line.
+	Start int
+}
+
+// Footnote returns the footnote with the given label, or nil. When a label
+// occurs twice (volumes whose numbering restarts) it returns the first one
+// at or after the source offset from.
+func (d *Document) Footnote(label string, from int) *Footnote {
+	var first *Footnote
+	for _, f := range d.Footnotes {
+		if f.Label != label {
+			continue
+		}
+		if first == nil {
+			first = f
+		}
+		if f.Start >= from {
+			return f
+		}
+	}
+	return first
+}
+
+type lineKind uint8
+
+const (
+	lineText lineKind = iota
+	lineBlank
+	lineRule      // "______" footnote separator
+	lineFurniture // page header, job number, page number
+	lineNoteStart // first line of a footnote body
+	lineNoteCont  // continuation of a footnote body
+	lineMDNoteDef // "[^3]: text"
+)
+
+// span is a line of body text, trimmed: text[from:to].
+type span struct{ from, to int }
+
+// Parse builds the document model of f. It never fails: text it cannot
+// classify is body text.
+func Parse(f *source.File) *Document {
+	d := &Document{File: f}
+	body, size := d.classify()
+	d.buildBody(body, size)
+	return d
+}
+
+// nextLine returns the end of the line that starts at start, without its
+// line ending, and where the next line starts: len(text)+1 after the last.
+func nextLine(text []byte, start int) (end, next int) {
+	end, next = len(text), len(text)+1
+	if i := bytes.IndexByte(text[start:], '\n'); i >= 0 {
+		end = start + i
+		next = end + 1
+	}
+	if end > start && text[end-1] == '\r' {
+		end--
+	}
+	return end, next
+}
+
+func isSuperDigit(r rune) bool {
+	switch r {
+	case '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
+		return true
+	}
+	return false
+}
+
+func superValue(r rune) byte {
+	switch r {
+	case '⁰':
+		return '0'
+	case '¹':
+		return '1'
+	case '²':
+		return '2'
+	case '³':
+		return '3'
+	}
+	return byte('0' + (r - '⁴' + 4))
+}
+
+// trimSpace returns the offsets of s[from:to] without leading and trailing
+// white space (including no-break spaces).
+func trimSpace(text []byte, from, to int) (int, int) {
+	for from < to {
+		if c := text[from]; c < utf8.RuneSelf {
+			// ASCII, nearly always: no need to decode.
+			if !isASCIISpace(c) {
+				break
+			}
+			from++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[from:to])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		from += n
+	}
+	for to > from {
+		if c := text[to-1]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			to--
+			continue
+		}
+		r, n := utf8.DecodeLastRune(text[from:to])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		to -= n
+	}
+	return from, to
+}
+
+// isASCIISpace is unicode.IsSpace for ASCII: "\t\n\v\f\r ".
+func isASCIISpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
+
+// noteStart recognises the first line of a footnote body in the trimmed
+// text[from:to]: a label of superscript digits, one to three digits or one
+// to three asterisks, followed by white space and text that does not start
+// like a numbered paragraph ("1. Decides"). It appends the label (ASCII
+// digits or asterisks) to lab and returns it with where the text starts;
+// it returns a nil label if the line is not a footnote start.
+func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart int, super, weak bool) {
+	if from >= to {
+		return nil, 0, false, false
+	}
+	// Most lines start with a letter: turn them away before decoding.
+	// (Superscript digits start with 0xC2 or 0xE2.)
+	switch c := text[from]; {
+	case c >= '1' && c <= '9', c == '*', c == 0xC2, c == 0xE2:
+	default:
+		return nil, 0, false, false
+	}
+	r, _ := utf8.DecodeRune(text[from:to])
+	i := from
+	lab = lab[:0]
+	switch {
+	case isSuperDigit(r):
+		for i < to {
+			r, n := utf8.DecodeRune(text[i:to])
+			if !isSuperDigit(r) {
+				break
+			}
+			lab = append(lab, superValue(r))
+			i += n
+		}
+		super = true
+	case r >= '1' && r <= '9':
+		for i < to && text[i] >= '0' && text[i] <= '9' {
+			if len(lab) == 3 {
+				return nil, 0, false, false
+			}
+			lab = append(lab, text[i])
+			i++
+		}
+	case r == '*':
+		for i < to && text[i] == '*' {
+			if len(lab) == 3 {
+				return nil, 0, false, false
+			}
+			lab = append(lab, '*')
+			i++
+		}
+	default:
+		return nil, 0, false, false
+	}
+	// White space must follow the label, then text.
+	j := i
+	for j < to && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j == i && !super {
+		return nil, 0, false, false
+	}
+	if j == i && super {
+		// "¹*Salvador Declaration" — allow text right after superscripts.
+		j = i
+	}
+	if j >= to {
+		return nil, 0, false, false
+	}
+	c := text[j]
+	if lab[0] == '*' && c == '*' {
+		return nil, 0, false, false
+	}
+	// A body line that starts with a number followed by a lower-case word
+	// or a month ("15 September 1969 …", "2 December") is not a footnote;
+	// footnotes start with a capital, an asterisk (italics), a quote or a
+	// symbol.
+	weak = false
+	if !super {
+		r2, _ := utf8.DecodeRune(text[j:to])
+		if unicode.IsLower(r2) || unicode.IsDigit(r2) || isMonthAt(text[j:to]) {
+			// Only a footnote region after a rule, with the numbering
+			// continuing, takes such a line as a footnote ("2  1995
+			// Review and Extension Conference …").
+			weak = true
+		}
+	}
+	return lab, j, super, weak
+}
+
+// labelString returns lab as a string, without allocating for the labels
+// "1" to "99" that nearly all footnotes have.
+func labelString(lab []byte) string {
+	switch {
+	case len(lab) == 1 && isDigitByte(lab[0]):
+		return strconv.Itoa(int(lab[0] - '0'))
+	case len(lab) == 2 && lab[0] >= '1' && lab[0] <= '9' && isDigitByte(lab[1]):
+		// strconv.Itoa returns 0 to 99 from a constant table.
+		return strconv.Itoa(int(lab[0]-'0')*10 + int(lab[1]-'0'))
+	}
+	return string(lab)
+}
+
+var months = [][]byte{[]byte("January"), []byte("February"), []byte("March"), []byte("April"), []byte("May"), []byte("June"), []byte("July"), []byte("August"), []byte("September"), []byte("October"), []byte("November"), []byte("December")}
+
+func isMonthAt(b []byte) bool {
+	// Most footnotes start with a capital that starts no month.
+	if len(b) == 0 || !strings.ContainsRune("JFMASOND", rune(b[0])) {
+		return false
+	}
+	for _, m := range months {
+		if bytes.HasPrefix(b, m) && (len(b) == len(m) || !isWordByte(b[len(m)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// mdNoteDef recognises "[^label]: text".
+func mdNoteDef(text []byte, from, to int) (label string, textStart int, ok bool) {
+	s := text[from:to]
+	if !bytes.HasPrefix(s, []byte("[^")) {
+		return "", 0, false
+	}
+	end := bytes.IndexByte(s, ']')
+	if end < 3 || end+1 >= len(s) || s[end+1] != ':' {
+		return "", 0, false
+	}
+	lab := s[2:end]
+	if bytes.ContainsAny(lab, " \t[") {
+		return "", 0, false
+	}
+	j := end + 2
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	return string(lab), from + j, true
+}
+
+// isRule recognises a footnote separator, "______", in a trimmed line.
+func isRule(b []byte) bool {
+	if len(b) < 5 || b[0] != '_' {
+		return false
+	}
+	for _, c := range b {
+		if c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// isFurniture recognises page furniture of UN documents: job numbers
+// ("25-16618 (E)    171025", "*2516618*"), page numbers ("2/7"), and a
+// document symbol alone on its line ("A/C.3/80/L.4"), in a trimmed line.
+func isFurniture(b []byte) bool {
+	if len(b) == 0 || len(b) > 40 {
+		return false
+	}
+	// Job number: NN-NNNNN
+	if len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ') {
+		return true
+	}
+	// Barcode *2516618*
+	if len(b) >= 3 && b[0] == '*' && b[len(b)-1] == '*' && isDigits(b[1:len(b)-1]) {
+		return true
+	}
+	// Page number "2/7"
+	if i := bytes.IndexByte(b, '/'); i > 0 && isDigits(b[:i]) && isDigits(b[i+1:]) && len(b) <= 7 {
+		return true
+	}
+	// A document symbol alone: A/80/L.1, A/C.3/80/L.4, A/RES/80/1, S/RES/2719 (2023)
+	// (A footnote that is only a symbol ends with a full stop: "A/80/387.")
+	if (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 && !bytes.ContainsAny(b[len(b)-1:], ".,;") {
+		return true
+	}
+	return false
+}
+
+func isDigits(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// frontMatterEnd returns where the text after YAML front matter (at the
+// very top of Markdown files, between "---" lines) starts, or 0.
+func frontMatterEnd(text []byte) int {
+	for n, start := 0, 0; start <= len(text); n++ {
+		end, next := nextLine(text, start)
+		if string(bytes.TrimSpace(text[start:end])) == "---" {
+			if n > 0 {
+				return next
+			}
+		} else if n == 0 {
+			return 0
+		}
+		start = next
+	}
+	return 0
+}
+
+// classify sorts the lines of the source into body text, footnote bodies,
+// page furniture and the like. It builds the footnotes as it goes, and
+// returns the lines of body text with the size of the body they make.
+func (d *Document) classify() (body []span, size int) {
+	text := d.File.Text
+	// Front matter is neither body nor footnote.
+	bodyStart := frontMatterEnd(text)
+	// About half the lines of a document are body text.
+	body = make([]span, 0, d.File.Lines()/2+1)
+	fb := footnoteBuilder{text: text}
+	// Footnote numbering, to accept a "N text" line as a footnote only
+	// where the numbering continues.
+	lastNum := 0
+	inRegion := false // after a "____" rule, until body text resumes
+	prevKind := lineBlank
+	prevMD := false    // the previous line continues a Markdown footnote
+	var labBuf [8]byte // room for noteStart's label
+	// The source has found the lines already.
+	starts := d.File.LineStarts()
+	k := 0
+	for k < len(starts) && starts[k] < bodyStart {
+		k++
+	}
+	for ; k < len(starts); k++ {
+		start, end, next := starts[k], len(text), len(text)+1
+		if k+1 < len(starts) {
+			next = starts[k+1]
+			end = next - 1 // the "\n"
+		}
+		if end > start && text[end-1] == '\r' {
+			end--
+		}
+		// Trim once: the tests below all look at the trimmed line.
+		from, to := trimSpace(text, start, end)
+		kind, md := lineText, false
+		switch {
+		case from >= to:
+			kind = lineBlank
+		case isRule(text[from:to]):
+			kind = lineRule
+			inRegion = true
+		case isFurniture(text[from:to]):
+			kind = lineFurniture
+		default:
+			if lab, ts, ok := mdNoteDef(text, start, end); ok {
+				kind = lineMDNoteDef
+				fb.start(lab, start, ts, end)
+				break
+			}
+			lab, ts, super, weak := noteStart(text, from, to, labBuf[:0])
+			accept := false
+			if lab != nil {
+				n := atoi(lab)
+				switch {
+				case weak:
+					accept = inRegion && n > 0 && n == lastNum+1
+				case super:
+					accept = true
+				case lab[0] == '*':
+					accept = inRegion || prevKind == lineBlank || prevKind == lineNoteStart || prevKind == lineNoteCont
+				case inRegion:
+					accept = lastNum == 0 || n == lastNum+1 || n == lastNum
+				case prevKind == lineBlank || prevKind == lineNoteStart || prevKind == lineNoteCont || prevKind == lineRule || prevKind == lineFurniture:
+					accept = (lastNum == 0 && (n == 1 || markerBefore(text, bodyStart, start, lab))) || n == lastNum+1 || (n == lastNum && prevKind != lineBlank)
+				}
+				if accept && n > 0 {
+					lastNum = n
+				}
+			}
+			if accept {
+				kind = lineNoteStart
+				fb.start(labelString(lab), start, ts, end)
+				break
+			}
+			if prevKind == lineNoteStart || (prevKind == lineNoteCont && !prevMD) {
+				// A footnote continues on the next line until a blank
+				// line, a rule or page furniture ends it.
+				kind = lineNoteCont
+				break
+			}
+			if (prevKind == lineMDNoteDef || (prevKind == lineNoteCont && prevMD)) && (text[start] == ' ' || text[start] == '\t') {
+				// Indented continuation of a Markdown footnote.
+				kind, md = lineNoteCont, true
+				break
+			}
+			inRegion = false
+		}
+		switch kind {
+		case lineNoteStart, lineMDNoteDef:
+			// started above
+		case lineNoteCont:
+			fb.cont(from, to)
+		case lineText:
+			fb.flush()
+			body = append(body, span{from, to})
+			size += to - from + 1 // with the joining space
+		default:
+			// A blank line, a rule or page furniture ends a footnote.
+			fb.flush()
+		}
+		prevKind, prevMD = kind, md
+	}
+	d.Footnotes = fb.footnotes()
+	return body, size
+}
+
+// markerBefore reports whether the label appears as a marker candidate in
+// text[from:to]: glued to a word or punctuation ("Crime,5"), or as
+// superscript digits.
+func markerBefore(text []byte, from, to int, lb []byte) bool {
+	b := text[from:to]
+	for i := 0; ; {
+		j := bytes.Index(b[i:], lb)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(lb)
+		if j > 0 && (end == len(b) || !isDigitByte(b[end])) {
+			c := b[j-1]
+			if !isDigitByte(c) && c != ' ' && c != '/' && c != '.' && c != '-' {
+				return true
+			}
+			if c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' || b[end] == ',' || b[end] == '\n') {
+				return true
+			}
+		}
+		i = j + 1
+	}
+}
+
+func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
