@@ -297,7 +297,16 @@ func (a *refSlab) pairsFor(n int) []Pair {
 // the mention, with nothing but closing punctuation between.
 func markerAfter(d *document.Document, m *Reference) *document.Marker {
 	end := m.streamEnd
-	i, _ := slices.BinarySearchFunc(d.Markers, end, func(mk document.Marker, at int) int { return mk.At - at })
+	// The first marker at or after end (a binary search that does not copy
+	// each Marker it looks at, as slices.BinarySearchFunc would).
+	i, hi := 0, len(d.Markers)
+	for i < hi {
+		if h := int(uint(i+hi) >> 1); d.Markers[h].At < end {
+			i = h + 1
+		} else {
+			hi = h
+		}
+	}
 	if i >= len(d.Markers) {
 		return nil
 	}
