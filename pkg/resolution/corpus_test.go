@@ -198,17 +198,22 @@ func expectFinding(t *testing.T, name, src string, reg *Registry, d corpusDoc, r
 	t.Errorf("%s: no %s %s at %q\n    …%s…", name, severity, rule, src[start:end], src[lo:hi])
 }
 
-// BenchmarkFindCheck measures Find and Check over the test corpus.
-func BenchmarkFindCheck(b *testing.B) {
-	docs := loadCorpus(b)
-	reg := defaultReg(b)
+// textBytes is the size of the texts the benchmarks read.
+func textBytes(docs []corpusDoc) int64 {
 	size := 0
 	for _, d := range docs {
 		for _, s := range d.texts {
 			size += len(s)
 		}
 	}
-	b.SetBytes(int64(size))
+	return int64(size)
+}
+
+// BenchmarkFindCheck measures Find and Check over the test corpus.
+func BenchmarkFindCheck(b *testing.B) {
+	docs := loadCorpus(b)
+	reg := defaultReg(b)
+	b.SetBytes(textBytes(docs))
 	for b.Loop() {
 		for _, d := range docs {
 			for _, s := range d.texts {
@@ -221,13 +226,7 @@ func BenchmarkFindCheck(b *testing.B) {
 // BenchmarkFind measures Find alone over the test corpus.
 func BenchmarkFind(b *testing.B) {
 	docs := loadCorpus(b)
-	size := 0
-	for _, d := range docs {
-		for _, s := range d.texts {
-			size += len(s)
-		}
-	}
-	b.SetBytes(int64(size))
+	b.SetBytes(textBytes(docs))
 	for b.Loop() {
 		for _, d := range docs {
 			for _, s := range d.texts {
