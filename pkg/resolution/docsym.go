@@ -163,17 +163,23 @@ func resolutionFromDoc(r *Ref, comps []string) {
 // Supplement No. 27 and corrigendum (" before a symbol.
 var recordsRE = regexp.MustCompile(`(?:General Assembly|Ibid\.),\s+([A-Z][a-z]+(?:-[a-z]+)?)\s+(Special\s+|Emergency\s+Special\s+)?Session,\s+Supplement\s+No\.\s+(\d+)((?:\s+and\s+(?:corrigend(?:um|a)|addend(?:um|a)))?)\s*\($`)
 
+// recordsAnchoredRE is recordsRE anchored at the start: recordsSubmatch
+// knows where a match must begin, and unanchored the backtracker would
+// retry at every later byte of the 160 before a symbol.
+var recordsAnchoredRE = regexp.MustCompile(`^` + recordsRE.String())
+
 // recordsSubmatch is recordsRE.FindStringSubmatch(before). recordsRE has
 // no literal prefix, so the regexp would try to match at every byte of
 // before; but a match can only start at the last "General Assembly" or
 // "Ibid.", since the rest of the pattern holds neither, and it is run from
-// there.
+// there, anchored: no match starts later, for the pattern begins with one
+// of the two and neither occurs after from.
 func recordsSubmatch(before string) []string {
 	from := max(strings.LastIndex(before, "General Assembly"), strings.LastIndex(before, "Ibid."))
 	if from < 0 {
 		return nil
 	}
-	return recordsRE.FindStringSubmatch(before[from:])
+	return recordsAnchoredRE.FindStringSubmatch(before[from:])
 }
 
 // recordsBefore fills RecordsSession and RecordsSupplement of a symbol
