@@ -3,6 +3,7 @@ package resolution
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -502,4 +503,28 @@ func canonicalFmt(form Form, number, session string, letters []string, year int)
 		return fmt.Sprintf("%s%s (%d)", number, l, year)
 	}
 	return ""
+}
+
+// atoiOld is atoi as it was, with strconv for every string.
+func atoiOld(s string) int {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return -1
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// FuzzAtoi compares atoi with atoiOld.
+func FuzzAtoi(f *testing.F) {
+	for _, s := range []string{"", "0", "64", "2009", "12a", "1_0", "+1", "-1", "999999999999999999", "9223372036854775807", "9223372036854775808", "0000000000000000000001", "1\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := atoi(s), atoiOld(s); got != want {
+			t.Fatalf("atoi(%q) = %d, want %d", s, got, want)
+		}
+	})
 }

@@ -119,10 +119,24 @@ func hasWordFoldAt(s string, i int, w string) (int, bool) {
 	return e, true
 }
 
-// atoi parses a short run of ASCII digits.
+// atoi parses a short run of ASCII digits, or returns -1. Check calls it
+// several times a reference on sessions, numbers and years of a few digits,
+// which it reads itself: strconv.Atoi's generality costs several times as
+// much.
 func atoi(s string) int {
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return -1 // not a number (and no strconv error to allocate)
+	}
+	if len(s) <= 18 { // cannot overflow
+		n := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i] - '0'
+			if c > 9 {
+				return -1
+			}
+			n = n*10 + int(c)
+		}
+		return n
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
