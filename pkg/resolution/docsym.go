@@ -29,13 +29,46 @@ func (p *parser) findDocSymbols() {
 		if end == 0 {
 			continue
 		}
-		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: strings.Join(comps, "/")}
-		r.Organ = map[byte]string{'A': "GA", 'S': "SC", 'E': "ECOSOC"}[c]
+		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
+		switch c { // was a map literal, built for every symbol
+		case 'A':
+			r.Organ = "GA"
+		case 'S':
+			r.Organ = "SC"
+		case 'E':
+			r.Organ = "ECOSOC"
+		}
 		resolutionFromDoc(&r, comps)
 		recordsBefore(s, &r)
 		p.refs = append(p.refs, r)
 		i = end - 1
 	}
+}
+
+// docText is strings.Join(comps, "/"), the text itself where the symbol is
+// written so (nearly always), without building it again.
+func docText(text string, comps []string) string {
+	n := len(comps) - 1
+	for _, c := range comps {
+		n += len(c)
+	}
+	if n == len(text) {
+		k := 0
+		for i, c := range comps {
+			if i > 0 {
+				if text[k] != '/' {
+					return strings.Join(comps, "/")
+				}
+				k++
+			}
+			if text[k:k+len(c)] != c {
+				return strings.Join(comps, "/")
+			}
+			k += len(c)
+		}
+		return text
+	}
+	return strings.Join(comps, "/")
 }
 
 // scanDocSymbol reads the symbol at i and returns its end and components,
@@ -134,24 +167,24 @@ func resolutionFromDoc(r *Ref, comps []string) {
 			return
 		}
 		r.Number, r.Year = num, atoi(strings.TrimSuffix(yr, ")"))
-		r.Symbol = canonical(FormSecurityCouncil, r.Number, "", nil, r.Year)
+		r.Symbol = canonicalOr(r.Doc, FormSecurityCouncil, r.Number, "", nil, r.Year)
 	case organ == "GA" && len(rest) == 1:
 		num, sess, ok := strings.Cut(rest[0], " (")
 		if !ok || !docNumRE.MatchString(num) {
 			return
 		}
 		r.Number, r.Session = num, strings.TrimSuffix(sess, ")")
-		r.Symbol = canonical(FormRoman, r.Number, r.Session, nil, 0)
+		r.Symbol = canonicalOr(r.Doc, FormRoman, r.Number, r.Session, nil, 0)
 	case len(rest) == 2 && docYearRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
 		r.Number, r.Year = rest[1], atoi(rest[0])
-		r.Symbol = canonical(FormYear, r.Number, "", nil, r.Year)
+		r.Symbol = canonicalOr(r.Doc, FormYear, r.Number, "", nil, r.Year)
 	case len(rest) == 2 && docSessionNumRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
 		r.Number, r.Session = rest[1], rest[0]
 		form := FormSession
 		if strings.Contains(rest[0], "-") {
 			form = FormSpecial
 		}
-		r.Symbol = canonical(form, r.Number, r.Session, nil, 0)
+		r.Symbol = canonicalOr(r.Doc, form, r.Number, r.Session, nil, 0)
 	default:
 		return
 	}

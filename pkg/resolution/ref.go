@@ -132,26 +132,70 @@ func canonical(form Form, number, session string, letters []string, year int) st
 	return prefixedCanonical("", form, number, session, letters, year)
 }
 
-// prefixedCanonical is pre + canonical(…), built in one allocation: Check
-// makes a registry key ("A/RES/" + "64/182") for nearly every reference.
+// prefixedCanonical is pre + canonical(…), built in one allocation.
 func prefixedCanonical(pre string, form Form, number, session string, letters []string, year int) string {
-	l := letterList(letters)
-	sp := ""
-	if l != "" {
-		sp = " "
+	var buf [64]byte
+	return string(appendCanonical(append(buf[:0], pre...), form, number, session, letters, year))
+}
+
+// canonicalOr is canonical(…), but returns the end of text when text ends
+// with the symbol: Find reads nearly every symbol in its canonical form
+// ("64/182" in the text, "A/RES/64/182"), and a substring of the text costs
+// no allocation.
+func canonicalOr(text string, form Form, number, session string, letters []string, year int) string {
+	var buf [64]byte
+	b := appendCanonical(buf[:0], form, number, session, letters, year)
+	if len(b) <= len(text) && string(b) == text[len(text)-len(b):] {
+		return text[len(text)-len(b):]
 	}
-	var yb [20]byte
+	return string(b)
+}
+
+// appendCanonical appends canonical(…) to b, so that Check can look up a
+// registry key ("A/RES/" + "64/182") from a buffer on the stack instead of
+// building a string for every reference.
+func appendCanonical(b []byte, form Form, number, session string, letters []string, year int) []byte {
 	switch form {
 	case FormSession, FormSpecial:
-		return pre + session + "/" + number + sp + l
+		b = append(b, session...)
+		b = append(b, '/')
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
 	case FormYear:
-		return pre + string(strconv.AppendInt(yb[:0], int64(year), 10)) + "/" + number + sp + l
+		b = strconv.AppendInt(b, int64(year), 10)
+		b = append(b, '/')
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
 	case FormRoman:
-		return pre + number + sp + l + " (" + session + ")"
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
+		b = append(b, " ("...)
+		b = append(b, session...)
+		b = append(b, ')')
 	case FormSecurityCouncil:
-		return pre + number + sp + l + " (" + string(strconv.AppendInt(yb[:0], int64(year), 10)) + ")"
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
+		b = append(b, " ("...)
+		b = strconv.AppendInt(b, int64(year), 10)
+		b = append(b, ')')
 	}
-	return pre
+	return b
+}
+
+// appendLetterList appends " " + letterList(ls) to b, or nothing when the
+// list renders as "".
+func appendLetterList(b []byte, ls []string) []byte {
+	switch len(ls) {
+	case 0:
+		return b
+	case 1:
+		if ls[0] == "" {
+			return b
+		}
+		b = append(b, ' ')
+		return append(b, ls[0]...)
+	}
+	return append(append(b, ' '), letterList(ls)...)
 }
 
 // Find returns the references in text, ordered by Start.
@@ -330,7 +374,7 @@ func (p *parser) parseList(start, j int, kind string) int {
 		r := Ref{
 			Start: itemStart, End: sym.end, Kind: kind,
 			Organ: org.code, OrganName: org.name, Its: org.its,
-			Symbol: sym.canonical(), Number: sym.number, Session: sym.session,
+			Symbol: sym.canonicalIn(s), Number: sym.number, Session: sym.session,
 			Letters: sym.letters, Year: sym.year,
 			NumStart: sym.start, NumEnd: sym.end,
 		}
