@@ -85,7 +85,7 @@ func (r *Ref) Form() Form {
 	switch {
 	case r.Symbol == "":
 		return FormNone
-	case strings.Contains(r.Symbol, "("):
+	case strings.IndexByte(r.Symbol, '(') >= 0:
 		if r.Session == "" {
 			return FormSecurityCouncil
 		}
@@ -571,15 +571,19 @@ func (r *Ref) setDate(s string, d dateSpan) {
 // isoDate is fmt.Sprintf("%04d-%02d-%02d", year, month, day) without fmt,
 // which costs several times as much for every dated reference.
 func isoDate(year, month, day int) string {
+	var b [10]byte
+	return string(appendIsoDate(b[:0], year, month, day))
+}
+
+// appendIsoDate appends isoDate(year, month, day) to b.
+func appendIsoDate(b []byte, year, month, day int) []byte {
 	if year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99 {
-		return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+		return fmt.Appendf(b, "%04d-%02d-%02d", year, month, day)
 	}
-	b := [10]byte{
-		byte('0' + year/1000), byte('0' + year/100%10), byte('0' + year/10%10), byte('0' + year%10), '-',
-		byte('0' + month/10), byte('0' + month%10), '-',
-		byte('0' + day/10), byte('0' + day%10),
-	}
-	return string(b[:])
+	return append(b,
+		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+month/10), byte('0'+month%10), '-',
+		byte('0'+day/10), byte('0'+day%10))
 }
 
 // continues reports whether the text between two references only links
