@@ -572,3 +572,28 @@ func FuzzDocText(f *testing.F) {
 		}
 	})
 }
+
+// skipSpaceOld is skipSpace before its fast path.
+func skipSpaceOld(s string, i int) int {
+	for {
+		n := spaceLen(s, i)
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+}
+
+// FuzzSkipSpace compares skipSpace with skipSpaceOld at every offset.
+func FuzzSkipSpace(f *testing.F) {
+	for _, s := range []string{"a  b", " \t\n\r\f\v x", "\u00a0\u2009 \u202fy", "\x7f \x1f", "\u2028", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s)+1; i++ {
+			if got, want := skipSpace(s, i), skipSpaceOld(s, i); got != want {
+				t.Fatalf("skipSpace(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}

@@ -32,6 +32,16 @@ func spaceLen(s string, i int) int {
 // skipSpace returns the index of the first non-space byte at or after i.
 func skipSpace(s string, i int) int {
 	for {
+		// Nearly always a single space or none: decided here, without
+		// spaceLen's call.
+		if i < len(s) {
+			if c := s[i]; c == ' ' {
+				i++
+				continue
+			} else if c < utf8.RuneSelf && c > ' ' {
+				return i
+			}
+		}
 		n := spaceLen(s, i)
 		if n == 0 {
 			return i
