@@ -10,6 +10,7 @@ import (
 // Security Council (S/…) and the Economic and Social Council (E/…).
 func (p *parser) findDocSymbols() {
 	s := p.s
+	var compBuf [8]string // scanDocSymbol's components, reused
 	for i := 0; i+2 < len(s); i++ {
 		// Symbols are rare; jump to the next "/" and look at the byte
 		// before it.
@@ -25,11 +26,12 @@ func (p *parser) findDocSymbols() {
 		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '/' || s[i-1] == '.' || s[i-1] == '_' || letterBefore(s, i)) {
 			continue
 		}
-		end, comps := scanDocSymbol(s, i)
+		end, comps := scanDocSymbol(s, i, compBuf[:0])
 		if end == 0 {
 			continue
 		}
-		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
+		r := &p.refs[p.grow()] // written in place, not copied in
+		*r = Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
 		switch c { // was a map literal, built for every symbol
 		case 'A':
 			r.Organ = "GA"
@@ -38,9 +40,8 @@ func (p *parser) findDocSymbols() {
 		case 'E':
 			r.Organ = "ECOSOC"
 		}
-		resolutionFromDoc(&r, comps)
-		recordsBefore(s, &r)
-		p.refs = append(p.refs, r)
+		resolutionFromDoc(r, comps)
+		recordsBefore(s, r)
 		i = end - 1
 	}
 }
@@ -71,10 +72,11 @@ func docText(text string, comps []string) string {
 	return strings.Join(comps, "/")
 }
 
-// scanDocSymbol reads the symbol at i and returns its end and components,
-// or 0 if there is none. "A/79/552-S/2024/767" is read as two symbols.
-func scanDocSymbol(s string, i int) (int, []string) {
-	comps := []string{s[i : i+1]}
+// scanDocSymbol reads the symbol at i and returns its end and components
+// (appended to buf), or 0 if there is none. "A/79/552-S/2024/767" is read
+// as two symbols.
+func scanDocSymbol(s string, i int, buf []string) (int, []string) {
+	comps := append(buf, s[i:i+1])
 	j := i + 1
 	for j < len(s) && s[j] == '/' {
 		k := j + 1
