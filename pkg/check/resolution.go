@@ -21,14 +21,15 @@ func (c *Context) resolutionFindings() []resolution.Finding {
 	if n == 0 {
 		return nil
 	}
-	refs := make([]resolution.Ref, 0, n) // a Ref is ~300 bytes: no regrowth
+	// Pointers, not copies: a Ref is ~300 bytes, and CheckRefs only reads.
+	refs := make([]*resolution.Ref, 0, n)
 	for _, r := range c.Refs.References {
 		if r.Resolution != nil {
-			refs = append(refs, *r.Resolution)
+			refs = append(refs, r.Resolution)
 		}
 	}
 	meta := c.Doc.Meta()
-	c.resFindings = resolution.CheckWith(refs, c.Resolutions, resolution.Options{DocDate: meta.Date, DocOrgan: meta.Organ})
+	c.resFindings = resolution.CheckRefs(refs, c.Resolutions, resolution.Options{DocDate: meta.Date, DocOrgan: meta.Organ})
 	return c.resFindings
 }
 

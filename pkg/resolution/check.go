@@ -53,12 +53,48 @@ func Check(refs []Ref, reg *Registry, docDate string) []Finding {
 // CheckWith is Check with options. The findings are sorted by position and
 // rule.
 func CheckWith(refs []Ref, reg *Registry, opt Options) []Finding {
-	var out []Finding
+	cs := newCheckState(reg, opt)
 	for i := range refs {
-		c := checker{r: &refs[i], reg: reg, opt: opt}
-		c.run()
-		out = append(out, c.out...)
+		cs.check(&refs[i])
 	}
+	return cs.sorted()
+}
+
+// CheckRefs is CheckWith for references held by pointer, so that a caller
+// keeping them so need not copy every Ref into a slice first.
+func CheckRefs(refs []*Ref, reg *Registry, opt Options) []Finding {
+	cs := newCheckState(reg, opt)
+	for _, r := range refs {
+		cs.check(r)
+	}
+	return cs.sorted()
+}
+
+// checkState is what CheckWith works out once for all references.
+type checkState struct {
+	reg *Registry
+	opt Options
+	// docValid is ValidDate(opt.DocDate), docYear the year of a valid one.
+	docValid bool
+	docYear  int
+	out      []Finding
+}
+
+func newCheckState(reg *Registry, opt Options) *checkState {
+	cs := &checkState{reg: reg, opt: opt, docValid: ValidDate(opt.DocDate)}
+	if cs.docValid {
+		cs.docYear = atoi(opt.DocDate[:4])
+	}
+	return cs
+}
+
+func (cs *checkState) check(r *Ref) {
+	c := checker{r: r, reg: cs.reg, opt: cs.opt, cs: cs}
+	c.run()
+}
+
+func (cs *checkState) sorted() []Finding {
+	out := cs.out
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
@@ -75,7 +111,7 @@ type checker struct {
 	r     *Ref
 	reg   *Registry
 	opt   Options
-	out   []Finding
+	cs    *checkState // findings go to cs.out
 	organ string
 	cert  Certainty
 }
@@ -87,7 +123,7 @@ func (c *checker) add(f Finding) {
 			f.Severity = "error"
 		}
 	}
-	c.out = append(c.out, f)
+	c.cs.out = append(c.cs.out, f)
 }
 
 func (c *checker) run() {
@@ -295,20 +331,13 @@ func (c *checker) lookup(dateOK bool, es []*Entry) []*Entry {
 	if c.reg == nil || c.cert == Unknown {
 		return nil
 	}
-	var buf [4]string
-	keys := appendRegistryKeys(buf[:0], r, c.organ)
-	if len(keys) == 0 {
-		return nil
+	if _, ok := registryPrefix(r, c.organ); !ok {
+		return nil // no keys
 	}
 	if c.cert == Guess && !c.guessFits(dateOK) {
 		return nil
 	}
-	for _, k := range keys {
-		if e, ok := c.reg.Lookup(k); ok {
-			es = append(es, e)
-		}
-	}
-	return es
+	return c.reg.appendEntries(es, r, c.organ)
 }
 
 // guessFits reports whether a guessed organ is borne out by the stated
@@ -374,7 +403,7 @@ func (c *checker) checkDate(entries []*Entry) {
 func (c *checker) checkFuture(entries []*Entry, dateOK bool) {
 	r := c.r
 	doc := c.opt.DocDate
-	if !ValidDate(doc) {
+	if !c.cs.docValid {
 		return
 	}
 	if dateOK && r.Date > doc {
@@ -394,7 +423,7 @@ func (c *checker) checkFuture(entries []*Entry, dateOK bool) {
 	if c.cert != Sure {
 		return
 	}
-	docYear := atoi(doc[:4])
+	docYear := c.cs.docYear
 	switch r.Form() {
 	case FormSecurityCouncil, FormYear:
 		limit := docYear
@@ -414,7 +443,8 @@ func (c *checker) checkFuture(entries []*Entry, dateOK bool) {
 			return
 		}
 		n := atoi(r.Session)
-		if open := isoDate(1945+n, 9, 1); open > doc {
+		var ob [10]byte // the date compared on the stack, not a string per reference
+		if open := appendIsoDate(ob[:0], 1945+n, 9, 1); string(open) > doc {
 			c.add(Finding{Start: r.NumStart, End: r.NumEnd, Rule: RuleFuture,
 				Message: fmt.Sprintf("%s belongs to session %d of the General Assembly, which opens in September %d, after this document's date, %s", c.display(), n, 1945+n, FormatDate(doc)),
 				Found:   r.Symbol})

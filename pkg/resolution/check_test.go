@@ -1,6 +1,7 @@
 package resolution
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -228,6 +229,49 @@ func FuzzDocSuspect(f *testing.F) {
 		}
 		if got := docSuspect(doc); got != want {
 			t.Fatalf("docSuspect(%q) = %v, want %v", doc, got, want)
+		}
+	})
+}
+
+// FuzzAppendEntries compares the registry lookup from a stack buffer with
+// looking up each of RegistryKeys, as Check did.
+func FuzzAppendEntries(f *testing.F) {
+	f.Add("resolution", 1, "182", "64", "", "", 0, "GA")
+	f.Add("decision", 1, "573", "79", "A", "B", 0, "GA")
+	f.Add("resolution", 5, "1325", "", "", "", 2000, "SC")
+	f.Add("resolution", 3, "23", "", "", "", 2009, "ECOSOC")
+	f.Add("resolution", 4, "3411", "XXX", "A", "B", 0, "GA")
+	f.Add("resolution", 4, "2200", "XXI", "A", "", 0, "GA")
+	f.Add("decision", 1, "1", "5", "", "", 0, "HRC")
+	reg := defaultReg(f)
+	f.Fuzz(func(t *testing.T, kind string, form int, number, session, l1, l2 string, year int, organ string) {
+		var letters []string
+		for _, l := range []string{l1, l2} {
+			if l != "" {
+				letters = append(letters, l)
+			}
+		}
+		fm := Form((form%6 + 6) % 6)
+		r := Ref{Kind: kind, Number: number, Session: session, Letters: letters, Year: year}
+		if fm != FormNone {
+			r.Symbol = canonical(fm, number, session, letters, year)
+		}
+		var want []*Entry
+		for _, k := range RegistryKeys(&r, organ) {
+			if e, ok := reg.Lookup(k); ok {
+				want = append(want, e)
+			}
+		}
+		if got := reg.appendEntries(nil, &r, organ); !slices.Equal(got, want) {
+			t.Fatalf("appendEntries(%+v, %q) = %v, want %v", r, organ, got, want)
+		}
+		_, hasKeys := registryPrefix(&r, organ)
+		if hasKeys != (len(RegistryKeys(&r, organ)) > 0) {
+			t.Fatalf("registryPrefix says %v for %+v, %q", hasKeys, r, organ)
+		}
+		p, ok := organPrefixes(organ)
+		if wp, wok := prefixes[organ]; p != wp || ok != wok {
+			t.Fatalf("organPrefixes(%q) = %v, %v", organ, p, ok)
 		}
 	})
 }

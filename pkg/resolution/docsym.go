@@ -10,6 +10,7 @@ import (
 // Security Council (S/…) and the Economic and Social Council (E/…).
 func (p *parser) findDocSymbols() {
 	s := p.s
+	var compBuf [8]string // scanDocSymbol's components, reused
 	for i := 0; i+2 < len(s); i++ {
 		// Symbols are rare; jump to the next "/" and look at the byte
 		// before it.
@@ -25,23 +26,57 @@ func (p *parser) findDocSymbols() {
 		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '/' || s[i-1] == '.' || s[i-1] == '_' || letterBefore(s, i)) {
 			continue
 		}
-		end, comps := scanDocSymbol(s, i)
+		end, comps := scanDocSymbol(s, i, compBuf[:0])
 		if end == 0 {
 			continue
 		}
-		r := Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: strings.Join(comps, "/")}
-		r.Organ = map[byte]string{'A': "GA", 'S': "SC", 'E': "ECOSOC"}[c]
-		resolutionFromDoc(&r, comps)
-		recordsBefore(s, &r)
-		p.refs = append(p.refs, r)
+		r := &p.refs[p.grow()] // written in place, not copied in
+		*r = Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
+		switch c { // was a map literal, built for every symbol
+		case 'A':
+			r.Organ = "GA"
+		case 'S':
+			r.Organ = "SC"
+		case 'E':
+			r.Organ = "ECOSOC"
+		}
+		resolutionFromDoc(r, comps)
+		recordsBefore(s, r)
 		i = end - 1
 	}
 }
 
-// scanDocSymbol reads the symbol at i and returns its end and components,
-// or 0 if there is none. "A/79/552-S/2024/767" is read as two symbols.
-func scanDocSymbol(s string, i int) (int, []string) {
-	comps := []string{s[i : i+1]}
+// docText is strings.Join(comps, "/"), the text itself where the symbol is
+// written so (nearly always), without building it again.
+func docText(text string, comps []string) string {
+	n := len(comps) - 1
+	for _, c := range comps {
+		n += len(c)
+	}
+	if n == len(text) {
+		k := 0
+		for i, c := range comps {
+			if i > 0 {
+				if text[k] != '/' {
+					return strings.Join(comps, "/")
+				}
+				k++
+			}
+			if text[k:k+len(c)] != c {
+				return strings.Join(comps, "/")
+			}
+			k += len(c)
+		}
+		return text
+	}
+	return strings.Join(comps, "/")
+}
+
+// scanDocSymbol reads the symbol at i and returns its end and components
+// (appended to buf), or 0 if there is none. "A/79/552-S/2024/767" is read
+// as two symbols.
+func scanDocSymbol(s string, i int, buf []string) (int, []string) {
+	comps := append(buf, s[i:i+1])
 	j := i + 1
 	for j < len(s) && s[j] == '/' {
 		k := j + 1
@@ -134,24 +169,24 @@ func resolutionFromDoc(r *Ref, comps []string) {
 			return
 		}
 		r.Number, r.Year = num, atoi(strings.TrimSuffix(yr, ")"))
-		r.Symbol = canonical(FormSecurityCouncil, r.Number, "", nil, r.Year)
+		r.Symbol = canonicalOr(r.Doc, FormSecurityCouncil, r.Number, "", nil, r.Year)
 	case organ == "GA" && len(rest) == 1:
 		num, sess, ok := strings.Cut(rest[0], " (")
 		if !ok || !docNumRE.MatchString(num) {
 			return
 		}
 		r.Number, r.Session = num, strings.TrimSuffix(sess, ")")
-		r.Symbol = canonical(FormRoman, r.Number, r.Session, nil, 0)
+		r.Symbol = canonicalOr(r.Doc, FormRoman, r.Number, r.Session, nil, 0)
 	case len(rest) == 2 && docYearRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
 		r.Number, r.Year = rest[1], atoi(rest[0])
-		r.Symbol = canonical(FormYear, r.Number, "", nil, r.Year)
+		r.Symbol = canonicalOr(r.Doc, FormYear, r.Number, "", nil, r.Year)
 	case len(rest) == 2 && docSessionNumRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
 		r.Number, r.Session = rest[1], rest[0]
 		form := FormSession
 		if strings.Contains(rest[0], "-") {
 			form = FormSpecial
 		}
-		r.Symbol = canonical(form, r.Number, r.Session, nil, 0)
+		r.Symbol = canonicalOr(r.Doc, form, r.Number, r.Session, nil, 0)
 	default:
 		return
 	}
@@ -163,17 +198,23 @@ func resolutionFromDoc(r *Ref, comps []string) {
 // Supplement No. 27 and corrigendum (" before a symbol.
 var recordsRE = regexp.MustCompile(`(?:General Assembly|Ibid\.),\s+([A-Z][a-z]+(?:-[a-z]+)?)\s+(Special\s+|Emergency\s+Special\s+)?Session,\s+Supplement\s+No\.\s+(\d+)((?:\s+and\s+(?:corrigend(?:um|a)|addend(?:um|a)))?)\s*\($`)
 
+// recordsAnchoredRE is recordsRE anchored at the start: recordsSubmatch
+// knows where a match must begin, and unanchored the backtracker would
+// retry at every later byte of the 160 before a symbol.
+var recordsAnchoredRE = regexp.MustCompile(`^` + recordsRE.String())
+
 // recordsSubmatch is recordsRE.FindStringSubmatch(before). recordsRE has
 // no literal prefix, so the regexp would try to match at every byte of
 // before; but a match can only start at the last "General Assembly" or
 // "Ibid.", since the rest of the pattern holds neither, and it is run from
-// there.
+// there, anchored: no match starts later, for the pattern begins with one
+// of the two and neither occurs after from.
 func recordsSubmatch(before string) []string {
 	from := max(strings.LastIndex(before, "General Assembly"), strings.LastIndex(before, "Ibid."))
 	if from < 0 {
 		return nil
 	}
-	return recordsRE.FindStringSubmatch(before[from:])
+	return recordsAnchoredRE.FindStringSubmatch(before[from:])
 }
 
 // recordsBefore fills RecordsSession and RecordsSupplement of a symbol

@@ -3,6 +3,7 @@ package resolution
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -502,4 +503,97 @@ func canonicalFmt(form Form, number, session string, letters []string, year int)
 		return fmt.Sprintf("%s%s (%d)", number, l, year)
 	}
 	return ""
+}
+
+// atoiOld is atoi as it was, with strconv for every string.
+func atoiOld(s string) int {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return -1
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// FuzzAtoi compares atoi with atoiOld.
+func FuzzAtoi(f *testing.F) {
+	for _, s := range []string{"", "0", "64", "2009", "12a", "1_0", "+1", "-1", "999999999999999999", "9223372036854775807", "9223372036854775808", "0000000000000000000001", "1\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := atoi(s), atoiOld(s); got != want {
+			t.Fatalf("atoi(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// FuzzCanonicalOr compares canonicalOr, which may return a piece of the
+// text, with canonicalFmt, for lists of up to four letters.
+func FuzzCanonicalOr(f *testing.F) {
+	f.Add("resolution 64/182", 1, "182", "64", "", "", "", "", 0)
+	f.Add("A/RES/2009/23", 3, "23", "", "", "", "", "", 2009)
+	f.Add("1325 (2000)", 5, "1325", "", "", "", "", "", 2000)
+	f.Add("3411 A to D (XXX)", 4, "3411", "XXX", "A", "B", "C", "D", 0)
+	f.Add("31/16 A, B and D", 1, "16", "31", "A", "B", "D", "", 0)
+	f.Add("", 0, "", "", "", "", "", "", 0)
+	f.Fuzz(func(t *testing.T, text string, form int, number, session, l1, l2, l3, l4 string, year int) {
+		var letters []string
+		for _, l := range []string{l1, l2, l3, l4} {
+			if l != "" {
+				letters = append(letters, l)
+			}
+		}
+		fm := Form((form%6 + 6) % 6)
+		want := canonicalFmt(fm, number, session, letters, year)
+		if got := canonicalOr(text, fm, number, session, letters, year); got != want {
+			t.Fatalf("canonicalOr = %q, want %q", got, want)
+		}
+		if got := canonicalOr(want, fm, number, session, letters, year); got != want {
+			t.Fatalf("canonicalOr of itself = %q, want %q", got, want)
+		}
+		if got := canonical(fm, number, session, []string{l1}, year); got != canonicalFmt(fm, number, session, []string{l1}, year) {
+			t.Fatalf("canonical with letter %q = %q", l1, got)
+		}
+	})
+}
+
+// FuzzDocText compares docText with strings.Join.
+func FuzzDocText(f *testing.F) {
+	f.Add("A/RES/64/182", "A/RES/64/182")
+	f.Add("S/RES/1325(2000)", "S/RES/1325 (2000)")
+	f.Add("A/64/L.5.", "A/64/L.5")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, text, joined string) {
+		comps := strings.Split(joined, "/")
+		if got, want := docText(text, comps), joined; got != want {
+			t.Fatalf("docText(%q, %q) = %q", text, comps, got)
+		}
+	})
+}
+
+// skipSpaceOld is skipSpace before its fast path.
+func skipSpaceOld(s string, i int) int {
+	for {
+		n := spaceLen(s, i)
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+}
+
+// FuzzSkipSpace compares skipSpace with skipSpaceOld at every offset.
+func FuzzSkipSpace(f *testing.F) {
+	for _, s := range []string{"a  b", " \t\n\r\f\v x", "\u00a0\u2009 \u202fy", "\x7f \x1f", "\u2028", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s)+1; i++ {
+			if got, want := skipSpace(s, i), skipSpaceOld(s, i); got != want {
+				t.Fatalf("skipSpace(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
 }

@@ -68,18 +68,10 @@ func RegistryKeys(r *Ref, organ string) []string {
 	return appendRegistryKeys(nil, r, organ)
 }
 
-// appendRegistryKeys appends RegistryKeys(r, organ) to dst, so that Check
-// can keep them on the stack.
+// appendRegistryKeys appends RegistryKeys(r, organ) to dst.
 func appendRegistryKeys(dst []string, r *Ref, organ string) []string {
-	p, ok := prefixes[organ]
-	if !ok || r.Symbol == "" {
-		return dst
-	}
-	pre := p[0]
-	if r.Kind == "decision" {
-		pre = p[1]
-	}
-	if pre == "" {
+	pre, ok := registryPrefix(r, organ)
+	if !ok {
 		return dst
 	}
 	form := r.Form()
@@ -90,6 +82,71 @@ func appendRegistryKeys(dst []string, r *Ref, organ string) []string {
 		dst = append(dst, prefixedCanonical(pre, form, r.Number, r.Session, []string{l}, r.Year))
 	}
 	return dst
+}
+
+// registryPrefix returns the prefix of r's registry keys when adopted by
+// organ ("A/RES/"), or false when there are none.
+func registryPrefix(r *Ref, organ string) (string, bool) {
+	p, ok := organPrefixes(organ)
+	if !ok || r.Symbol == "" {
+		return "", false
+	}
+	pre := p[0]
+	if r.Kind == "decision" {
+		pre = p[1]
+	}
+	return pre, pre != ""
+}
+
+// organPrefixes is prefixes[organ], by a switch: Check asks for every
+// reference, and the common organs come first.
+func organPrefixes(organ string) ([2]string, bool) {
+	switch organ {
+	case "GA":
+		return [2]string{"A/RES/", "A/DEC/"}, true
+	case "SC":
+		return [2]string{"S/RES/", ""}, true
+	case "ECOSOC":
+		return [2]string{"E/RES/", "E/DEC/"}, true
+	}
+	p, ok := prefixes[organ]
+	return p, ok
+}
+
+// appendEntries appends the registry entry of each of RegistryKeys(r,
+// organ) that reg holds, in order. The keys are built in a buffer on the
+// stack and looked up without becoming strings.
+func (reg *Registry) appendEntries(es []*Entry, r *Ref, organ string) []*Entry {
+	pre, ok := registryPrefix(r, organ)
+	if !ok {
+		return es
+	}
+	form := r.Form()
+	var buf [64]byte
+	if len(r.Letters) <= 1 {
+		if e, ok := reg.lookupBytes(appendCanonical(append(buf[:0], pre...), form, r.Number, r.Session, r.Letters, r.Year)); ok {
+			es = append(es, e)
+		}
+		return es
+	}
+	for i := range r.Letters {
+		if e, ok := reg.lookupBytes(appendCanonical(append(buf[:0], pre...), form, r.Number, r.Session, r.Letters[i:i+1], r.Year)); ok {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+// lookupBytes is Lookup(string(key)), without the string.
+func (reg *Registry) lookupBytes(key []byte) (*Entry, bool) {
+	if reg == nil {
+		return nil, false
+	}
+	i, ok := reg.bySymbol[string(key)]
+	if !ok {
+		return nil, false
+	}
+	return &reg.entries[i], true
 }
 
 // Certainty says how sure ResolveOrgan is of a reference's organ.

@@ -85,7 +85,7 @@ func (r *Ref) Form() Form {
 	switch {
 	case r.Symbol == "":
 		return FormNone
-	case strings.Contains(r.Symbol, "("):
+	case strings.IndexByte(r.Symbol, '(') >= 0:
 		if r.Session == "" {
 			return FormSecurityCouncil
 		}
@@ -132,26 +132,70 @@ func canonical(form Form, number, session string, letters []string, year int) st
 	return prefixedCanonical("", form, number, session, letters, year)
 }
 
-// prefixedCanonical is pre + canonical(…), built in one allocation: Check
-// makes a registry key ("A/RES/" + "64/182") for nearly every reference.
+// prefixedCanonical is pre + canonical(…), built in one allocation.
 func prefixedCanonical(pre string, form Form, number, session string, letters []string, year int) string {
-	l := letterList(letters)
-	sp := ""
-	if l != "" {
-		sp = " "
+	var buf [64]byte
+	return string(appendCanonical(append(buf[:0], pre...), form, number, session, letters, year))
+}
+
+// canonicalOr is canonical(…), but returns the end of text when text ends
+// with the symbol: Find reads nearly every symbol in its canonical form
+// ("64/182" in the text, "A/RES/64/182"), and a substring of the text costs
+// no allocation.
+func canonicalOr(text string, form Form, number, session string, letters []string, year int) string {
+	var buf [64]byte
+	b := appendCanonical(buf[:0], form, number, session, letters, year)
+	if len(b) <= len(text) && string(b) == text[len(text)-len(b):] {
+		return text[len(text)-len(b):]
 	}
-	var yb [20]byte
+	return string(b)
+}
+
+// appendCanonical appends canonical(…) to b, so that Check can look up a
+// registry key ("A/RES/" + "64/182") from a buffer on the stack instead of
+// building a string for every reference.
+func appendCanonical(b []byte, form Form, number, session string, letters []string, year int) []byte {
 	switch form {
 	case FormSession, FormSpecial:
-		return pre + session + "/" + number + sp + l
+		b = append(b, session...)
+		b = append(b, '/')
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
 	case FormYear:
-		return pre + string(strconv.AppendInt(yb[:0], int64(year), 10)) + "/" + number + sp + l
+		b = strconv.AppendInt(b, int64(year), 10)
+		b = append(b, '/')
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
 	case FormRoman:
-		return pre + number + sp + l + " (" + session + ")"
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
+		b = append(b, " ("...)
+		b = append(b, session...)
+		b = append(b, ')')
 	case FormSecurityCouncil:
-		return pre + number + sp + l + " (" + string(strconv.AppendInt(yb[:0], int64(year), 10)) + ")"
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
+		b = append(b, " ("...)
+		b = strconv.AppendInt(b, int64(year), 10)
+		b = append(b, ')')
 	}
-	return pre
+	return b
+}
+
+// appendLetterList appends " " + letterList(ls) to b, or nothing when the
+// list renders as "".
+func appendLetterList(b []byte, ls []string) []byte {
+	switch len(ls) {
+	case 0:
+		return b
+	case 1:
+		if ls[0] == "" {
+			return b
+		}
+		b = append(b, ' ')
+		return append(b, ls[0]...)
+	}
+	return append(append(b, ' '), letterList(ls)...)
 }
 
 // Find returns the references in text, ordered by Start.
@@ -216,6 +260,17 @@ func mergeRefs(refs []Ref, n int) {
 type parser struct {
 	s    string
 	refs []Ref
+}
+
+// grow adds a zero Ref to p.refs and returns its index. A text with
+// references nearly always has several: the first growth makes room for
+// eight, not one, sparing the copies of 296-byte Refs from 1 to 2 to 4.
+func (p *parser) grow() int {
+	if cap(p.refs) == 0 {
+		p.refs = make([]Ref, 0, 8)
+	}
+	p.refs = append(p.refs, Ref{})
+	return len(p.refs) - 1
 }
 
 // findResolutions finds "resolution(s)"/"decision(s)" followed by symbols.
@@ -307,7 +362,7 @@ func (p *parser) parseList(start, j int, kind string) int {
 	// resolution 27/3 of …": a repeated "resolution" continues the list.
 	inherited := false
 	if org == (organInfo{}) && len(p.refs) > 0 {
-		prev := p.refs[len(p.refs)-1]
+		prev := &p.refs[len(p.refs)-1]
 		if prev.Kind != "symbol" && prev.OrganName != "" && prev.End <= start && continues(s[prev.End:start]) {
 			org = organInfo{code: prev.Organ, name: prev.OrganName}
 			inherited = true
@@ -318,7 +373,8 @@ func (p *parser) parseList(start, j int, kind string) int {
 	var yearlessBuf [4]yearlessDate
 	pending := pendingBuf[:0] // refs of this list still without a date
 	yearless := yearlessBuf[:0]
-	var dates []dateSpan // parseOfDates's buffer
+	var datesBuf [4]dateSpan
+	dates := datesBuf[:0] // parseOfDates's buffer
 	pos := j
 	itemStart := start
 	last := 0
@@ -327,15 +383,15 @@ func (p *parser) parseList(start, j int, kind string) int {
 		if !ok {
 			break
 		}
-		r := Ref{
+		// The Ref is written in place, not built and then copied in.
+		idx := p.grow()
+		p.refs[idx] = Ref{
 			Start: itemStart, End: sym.end, Kind: kind,
 			Organ: org.code, OrganName: org.name, Its: org.its,
-			Symbol: sym.canonical(), Number: sym.number, Session: sym.session,
+			Symbol: sym.canonicalIn(s), Number: sym.number, Session: sym.session,
 			Letters: sym.letters, Year: sym.year,
 			NumStart: sym.start, NumEnd: sym.end,
 		}
-		p.refs = append(p.refs, r)
-		idx := len(p.refs) - 1
 		pending = append(pending, idx)
 		q := sym.end
 		// "of 18 December 2009", "of 4 and 14 July 1967, respectively"
@@ -527,15 +583,19 @@ func (r *Ref) setDate(s string, d dateSpan) {
 // isoDate is fmt.Sprintf("%04d-%02d-%02d", year, month, day) without fmt,
 // which costs several times as much for every dated reference.
 func isoDate(year, month, day int) string {
+	var b [10]byte
+	return string(appendIsoDate(b[:0], year, month, day))
+}
+
+// appendIsoDate appends isoDate(year, month, day) to b.
+func appendIsoDate(b []byte, year, month, day int) []byte {
 	if year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99 {
-		return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+		return fmt.Appendf(b, "%04d-%02d-%02d", year, month, day)
 	}
-	b := [10]byte{
-		byte('0' + year/1000), byte('0' + year/100%10), byte('0' + year/10%10), byte('0' + year%10), '-',
-		byte('0' + month/10), byte('0' + month%10), '-',
-		byte('0' + day/10), byte('0' + day%10),
-	}
-	return string(b[:])
+	return append(b,
+		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+month/10), byte('0'+month%10), '-',
+		byte('0'+day/10), byte('0'+day%10))
 }
 
 // continues reports whether the text between two references only links

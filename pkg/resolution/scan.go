@@ -32,6 +32,16 @@ func spaceLen(s string, i int) int {
 // skipSpace returns the index of the first non-space byte at or after i.
 func skipSpace(s string, i int) int {
 	for {
+		// Nearly always a single space or none: decided here, without
+		// spaceLen's call.
+		if i < len(s) {
+			if c := s[i]; c == ' ' {
+				i++
+				continue
+			} else if c < utf8.RuneSelf && c > ' ' {
+				return i
+			}
+		}
 		n := spaceLen(s, i)
 		if n == 0 {
 			return i
@@ -119,10 +129,24 @@ func hasWordFoldAt(s string, i int, w string) (int, bool) {
 	return e, true
 }
 
-// atoi parses a short run of ASCII digits.
+// atoi parses a short run of ASCII digits, or returns -1. Check calls it
+// several times a reference on sessions, numbers and years of a few digits,
+// which it reads itself: strconv.Atoi's generality costs several times as
+// much.
 func atoi(s string) int {
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return -1 // not a number (and no strconv error to allocate)
+	}
+	if len(s) <= 18 { // cannot overflow
+		n := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i] - '0'
+			if c > 9 {
+				return -1
+			}
+			n = n*10 + int(c)
+		}
+		return n
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {

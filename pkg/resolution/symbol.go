@@ -16,6 +16,12 @@ func (t symTok) canonical() string {
 	return canonical(t.form, t.number, t.session, t.letters, t.year)
 }
 
+// canonicalIn is t.canonical(), as a substring of s (which t was read
+// from) when the symbol is written there in canonical form.
+func (t *symTok) canonicalIn(s string) string {
+	return canonicalOr(s[t.start:t.end], t.form, t.number, t.session, t.letters, t.year)
+}
+
 // parseSymbol reads a resolution or decision symbol at i: "64/182",
 // "31/16 A", "2009/23", "S-26/2", "ES-10/1", "2200 A (XXI)",
 // "3411 A and B (XXX)", "2253 (ES-V)", "1325 (2000)".
