@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/registry"
@@ -140,15 +138,14 @@ const maxKids = 8
 
 // finish fills kids for the nodes with few children, once every title is in.
 func (n *node) finish() {
-	if len(n.next) <= maxKids {
+	few := len(n.next) <= maxKids
+	if few {
 		n.kids = make([]kid, 0, len(n.next))
-		for k, c := range n.next {
-			n.kids = append(n.kids, kid{k, c})
-		}
-		// Any order finds the same child; sort for stable profiles.
-		slices.SortFunc(n.kids, func(a, b kid) int { return strings.Compare(a.key, b.key) })
 	}
-	for _, c := range n.next {
+	for k, c := range n.next {
+		if few {
+			n.kids = append(n.kids, kid{k, c}) // any order: keys differ
+		}
 		c.finish()
 	}
 }

@@ -387,6 +387,12 @@ func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
 	if !ok {
 		return false
 	}
+	x.instrumentWordsOnce.Do(func() {
+		x.instrumentWords = make(map[*registry.Treaty][]string, x.reg.Len())
+		for _, t := range x.reg.Treaties() {
+			x.instrumentWords[t] = instrumentWords(t)
+		}
+	})
 	return slices.Contains(x.instrumentWords[t], word)
 }
 
