@@ -3,6 +3,7 @@ package bytescan
 import (
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 var sets = []Set{
@@ -49,8 +50,15 @@ func TestEveryByte(t *testing.T) {
 						b[k] = byte(o)
 					}
 					b[pos] = byte(c)
-					if got, want := index(New(set), string(b)), slowIndex(string(b), set); got != want {
+					sc := New(set)
+					want := slowIndex(string(b), set)
+					if got := index(sc, string(b)); got != want {
 						t.Fatalf("index(%q, %+v) = %d, want %d", b, set, got, want)
+					}
+					bm := make([]uint64, 1)
+					sc.maskBlocksGo(&b[0], len(b), bm)
+					if got := min(len(b), Next(bm, 0)); got != want {
+						t.Fatalf("portable: index(%q, %+v) = %d, want %d", b, set, got, want)
 					}
 				}
 			}
@@ -111,6 +119,28 @@ func FuzzBitmap(f *testing.F) {
 			if got := Next(bm, i); got != want {
 				t.Fatalf("Next(%q, %d) = %d, want %d", s, i, got, want)
 			}
+		}
+	})
+}
+
+// FuzzPortable holds the portable implementations (the only ones off
+// amd64) to the byte table too, whatever this machine runs.
+func FuzzPortable(f *testing.F) {
+	f.Add("the Convention on Narcotic Drugs of 1961, as amended[^3] by the 1972 Protocol³", byte(0), byte('l'), byte('u'))
+	f.Fuzz(func(t *testing.T, s string, k, a, b byte) {
+		set := sets[int(k)%len(sets)]
+		sc := New(set)
+		bm := make([]uint64, (len(s)+63)/64)
+		if len(s) > 0 {
+			sc.maskBlocksGo(unsafe.StringData(s), len(s), bm)
+		}
+		for i := range s {
+			if got, want := bm[i/64]&(1<<(i%64)) != 0, set.Has(s[i]); got != want {
+				t.Fatalf("maskBlocksGo(%q, %+v): bit %d = %v, want %v", s, set, i, got, want)
+			}
+		}
+		if got, want := indexPairGo(s, a, b), slowPair(s, a, b, 0); got != want {
+			t.Fatalf("indexPairGo(%q, %q, %q) = %d, want %d", s, a, b, got, want)
 		}
 	})
 }
