@@ -39,14 +39,7 @@ func (t *text) identify() {
 	default:
 		t.doc = strings.ReplaceAll(base, "_", "/")
 	}
-	switch t.doc[0] {
-	case 'A':
-		t.organ = "GA"
-	case 'S':
-		t.organ = "SC"
-	case 'E':
-		t.organ = "ECOSOC"
-	}
+	t.organ = resolution.SymbolOrgan(t.doc)
 	// Several folders hold the same document; read the cleanest copy.
 	switch {
 	case strings.HasSuffix(t.path, ".md"):

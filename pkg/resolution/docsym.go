@@ -32,14 +32,7 @@ func (p *parser) findDocSymbols() {
 		}
 		r := &p.refs[p.grow()] // written in place, not copied in
 		*r = Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
-		switch c { // was a map literal, built for every symbol
-		case 'A':
-			r.Organ = "GA"
-		case 'S':
-			r.Organ = "SC"
-		case 'E':
-			r.Organ = "ECOSOC"
-		}
+		r.Organ = SymbolOrgan(s[i:end])
 		resolutionFromDoc(r, comps)
 		recordsBefore(s, r)
 		i = end - 1
@@ -244,4 +237,21 @@ func recordsBefore(s string, r *Ref) {
 		r.RecordsSession = fmt.Sprint(n)
 	}
 	r.RecordsSupplement = m[3]
+}
+
+// SymbolOrgan returns the organ whose documents a symbol's first letter
+// marks: "GA" for A/…, "SC" for S/…, "ECOSOC" for E/…, else "".
+func SymbolOrgan(symbol string) string {
+	if symbol == "" {
+		return ""
+	}
+	switch symbol[0] {
+	case 'A':
+		return "GA"
+	case 'S':
+		return "SC"
+	case 'E':
+		return "ECOSOC"
+	}
+	return ""
 }
