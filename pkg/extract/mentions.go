@@ -344,6 +344,9 @@ func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, lab
 // or two unrelated ones, the short form stays unresolved and lists its
 // candidates: the registry is never used to guess.
 func (x *Extractor) resolveShortForms(ms []*Reference) {
+	if !slices.ContainsFunc(ms, func(m *Reference) bool { return m.ShortForm }) {
+		return // most documents have none
+	}
 	var cited []*registry.Treaty
 	for _, m := range ms {
 		if !m.ShortForm && m.Treaty != nil && !slices.Contains(cited, m.Treaty) {
