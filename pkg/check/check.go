@@ -6,6 +6,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/citecheck/citecheck/pkg/diag"
@@ -117,8 +118,33 @@ func longDate(d string) string {
 		return d
 	}
 	var y, m, day int
-	if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil || m < 1 || m > 12 {
+	if iso, ok := isoDigits(d); ok {
+		// The registry's shape, YYYY-MM-DD, read without fmt (a message
+		// per finding).
+		y, m, day = iso[0], iso[1], iso[2]
+	} else if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil {
 		return d
 	}
-	return fmt.Sprintf("%d %s %d", day, monthNames[m-1], y)
+	if m < 1 || m > 12 {
+		return d
+	}
+	return strconv.Itoa(day) + " " + monthNames[m-1] + " " + strconv.Itoa(y)
+}
+
+// isoDigits reads "YYYY-MM-DD" made only of ASCII digits and dashes.
+func isoDigits(d string) ([3]int, bool) {
+	var v [3]int
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return v, false
+	}
+	for k, part := range [3]string{d[:4], d[5:7], d[8:]} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return v, false
+			}
+			v[k] = v[k]*10 + int(c-'0')
+		}
+	}
+	return v, true
 }

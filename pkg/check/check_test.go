@@ -142,3 +142,20 @@ func TestFootnoteNumber(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLongDate: reading YYYY-MM-DD by hand gives what fmt.Sscanf gave.
+func FuzzLongDate(f *testing.F) {
+	for _, d := range []string{"1961-03-30", "2000-12-01", "1961-13-30", "19x1-03-30", "1961-3-300", "+961-03-30", "1961-03-3x"} {
+		f.Add(d)
+	}
+	f.Fuzz(func(t *testing.T, d string) {
+		want := d
+		var y, m, day int
+		if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err == nil && m >= 1 && m <= 12 && len(d) == 10 {
+			want = fmt.Sprintf("%d %s %d", day, monthNames[m-1], y)
+		}
+		if got := longDate(d); got != want {
+			t.Fatalf("longDate(%q) = %q, want %q", d, got, want)
+		}
+	})
+}
