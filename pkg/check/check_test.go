@@ -159,3 +159,24 @@ func FuzzLongDate(f *testing.F) {
 		}
 	})
 }
+
+// TestFootnoteRepeatedLong: a repeated indicator is found the same way in
+// a short document (a scan back) and a long one (a map).
+func TestFootnoteRepeatedLong(t *testing.T) {
+	reg := testRegistry(t)
+	for _, n := range []int{3, 70} {
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "Recalling its work[^%d]\n\n", i)
+		}
+		b.WriteString("Noting the report[^2]\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "[^%d]: A/%d/1.\n", i, i)
+		}
+		got := lint(t, reg, b.String())
+		want := fmt.Sprintf("%d:18 warning footnote-repeated: footnote indicator 2 is used again (first at line 3)", 2*n+1)
+		if !strings.Contains(got, want) || strings.Count(got, "footnote-repeated") != 1 {
+			t.Errorf("%d footnotes: got\n%s\nwant a line starting %q", n, got, want)
+		}
+	}
+}

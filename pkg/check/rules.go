@@ -345,11 +345,28 @@ func (ch footnoteRepeated) Run(c *Context) []diag.Diagnostic {
 		return nil
 	}
 	var ds []diag.Diagnostic
-	first := map[string]int{}
-	for _, m := range c.Doc.Markers {
-		at, seen := first[m.Label]
+	markers := c.Doc.Markers
+	// The first marker with m's label: a scan back for the few markers of
+	// a resolution, a map for long documents.
+	var first map[string]int
+	if len(markers) > 64 {
+		first = make(map[string]int, len(markers))
+	}
+	for k, m := range markers {
+		at, seen := 0, false
+		if first != nil {
+			if at, seen = first[m.Label]; !seen {
+				first[m.Label] = m.Start
+			}
+		} else {
+			for _, p := range markers[:k] {
+				if p.Label == m.Label {
+					at, seen = p.Start, true
+					break
+				}
+			}
+		}
 		if !seen {
-			first[m.Label] = m.Start
 			continue
 		}
 		msg := fmt.Sprintf("footnote indicator %s is used again (first at line %d); in resolutions the Editorial Manual no longer repeats indicators: add a new footnote with the same text", m.Label, c.File.Pos(at).Line)
