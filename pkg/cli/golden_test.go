@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citecheck/citecheck/internal/golden"
 	"github.com/citecheck/citecheck/pkg/cli"
 )
 
@@ -46,7 +47,7 @@ func TestGolden(t *testing.T) {
 			}
 			want := readGolden(t, path)
 			if !bytes.Equal(out.Bytes(), want) {
-				t.Errorf("citecheck %s differs from %s:\n%s", strings.Join(tc.args, " "), path, firstDiff(want, out.Bytes()))
+				t.Errorf("citecheck %s differs from %s:\n%s", strings.Join(tc.args, " "), path, golden.Diff(out.String(), string(want)))
 			}
 		})
 	}
@@ -155,36 +156,4 @@ func writeGolden(t *testing.T, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// firstDiff shows the first lines where got departs from want, and how
-// many lines differ in all.
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	var b strings.Builder
-	fmt.Fprintf(&b, "want %d lines, got %d\n", len(wl), len(gl))
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w == g {
-			continue
-		}
-		for j := max(0, i-3); j < i; j++ {
-			fmt.Fprintf(&b, "  %d:  %s\n", j+1, wl[j])
-		}
-		for j := i; j < min(i+6, len(wl)); j++ {
-			fmt.Fprintf(&b, "- %d:  %s\n", j+1, wl[j])
-		}
-		for j := i; j < min(i+6, len(gl)); j++ {
-			fmt.Fprintf(&b, "+ %d:  %s\n", j+1, gl[j])
-		}
-		break
-	}
-	return b.String()
 }

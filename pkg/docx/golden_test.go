@@ -2,12 +2,13 @@ package docx
 
 import (
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/citecheck/citecheck/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.txt from the current output")
@@ -53,28 +54,10 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./pkg/docx -run Golden -update)", err)
 			}
 			if v.Text != string(want) {
-				t.Errorf("%s: text view differs from %s (run with -update to accept):\n%s", tc.docx, path, firstDiff(v.Text, string(want)))
+				t.Errorf("%s: text view differs from %s (run with -update to accept):\n%s", tc.docx, path, golden.Diff(v.Text, string(want)))
 			}
 		})
 	}
-}
-
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, gl, wl)
-		}
-	}
-	return "(same lines)"
 }
 
 // TestSeed checks what the checker needs from the seed draft, beyond the

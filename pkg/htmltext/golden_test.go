@@ -2,11 +2,12 @@ package htmltext
 
 import (
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/citecheck/citecheck/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.txt from the current output")
@@ -49,27 +50,10 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./pkg/htmltext -run Golden -update)", err)
 			}
 			if v.Text != string(want) {
-				t.Errorf("%s: text view differs from %s:\n%s", tc.html, tc.golden, firstDiff(v.Text, string(want)))
+				t.Errorf("%s: text view differs from %s:\n%s", tc.html, tc.golden, golden.Diff(v.Text, string(want)))
 			}
 		})
 	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, gl, wl)
-		}
-	}
-	return "(same lines)"
 }
 
 func TestUNPage(t *testing.T) {

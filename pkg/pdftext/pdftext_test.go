@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/citecheck/citecheck/internal/golden"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/source"
 )
@@ -53,28 +53,10 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./pkg/pdftext -run Golden -update)", err)
 			}
 			if got != string(want) {
-				t.Errorf("%s: text view differs from %s (run with -update to accept):\n%s", name, path, firstDiff(got, string(want)))
+				t.Errorf("%s: text view differs from %s (run with -update to accept):\n%s", name, path, golden.Diff(got, string(want)))
 			}
 		})
 	}
-}
-
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, gl, wl)
-		}
-	}
-	return "(same lines)"
 }
 
 // TestParse reads the view with pkg/document, as the checker does, and
