@@ -175,15 +175,7 @@ func parseIbid(s string) []int {
 	if k := spaces(s, j); k < len(s) && s[k] == ',' {
 		k = spaces(s, k+1)
 		if k+3 <= len(s) && (s[k] == 'v' || s[k] == 'V') && s[k+1:k+3] == "ol" {
-			n := k + 3
-			if n < len(s) && s[n] == 's' {
-				n++
-			}
-			n = spaces(s, n)
-			if n < len(s) && s[n] == '.' {
-				n++
-			}
-			n = spaces(s, n)
+			n := afterAbbrev(s, k+3)
 			if e := list(s, n, volItem, true); e > n {
 				m[2], m[3], j = n, e, e
 				if p := spaces(s, e); p < len(s) && s[p] == '(' && p+6 <= len(s) && allDigits(s[p+1:p+5]) && s[p+5] == ')' {
@@ -197,6 +189,19 @@ func parseIbid(s string) []int {
 	return m
 }
 
+// afterAbbrev skips what may follow "vol" or "No" at n: a plural "s",
+// spaces, a full stop, spaces. It returns where the list starts.
+func afterAbbrev(s string, n int) int {
+	if n < len(s) && s[n] == 's' {
+		n++
+	}
+	n = spaces(s, n)
+	if n < len(s) && s[n] == '.' {
+		n++
+	}
+	return spaces(s, n)
+}
+
 // numbersAndPage reads "[,.] No[s][.] NUMS" and "[,] p[p]. N" after a
 // citation's volumes, which end at j. It returns the spans of the number
 // list and the page (-1 when absent) and the new end.
@@ -207,15 +212,7 @@ func numbersAndPage(s string, j int) (numS, numE, pageS, pageE, end int) {
 		k = spaces(s, k+1)
 	}
 	if strings.HasPrefix(s[k:], "No") {
-		n := k + 2
-		if n < len(s) && s[n] == 's' {
-			n++
-		}
-		n = spaces(s, n)
-		if n < len(s) && s[n] == '.' {
-			n++
-		}
-		n = spaces(s, n)
+		n := afterAbbrev(s, k+2)
 		if e := list(s, n, numItem, false); e > n {
 			numS, numE, end = n, e, e
 		}
