@@ -127,8 +127,11 @@ func numItem(s string, i int) int {
 	return e
 }
 
+// spaces skips what `\s` matches in the regexps the parsers replaced:
+// space, tab, newline, carriage return and form feed (pdftotext marks page
+// breaks with one).
 func spaces(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
 		i++
 	}
 	return i
