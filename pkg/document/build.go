@@ -153,14 +153,7 @@ func (d *Document) scanLine(b *streamBuilder, ms *markerScan, text []byte, from,
 			if isSuperDigit(r) {
 				start := i
 				var lab []byte
-				for i < to {
-					r, n := utf8.DecodeRune(text[i:to])
-					if !isSuperDigit(r) {
-						break
-					}
-					lab = append(lab, superValue(r))
-					i += n
-				}
+				lab, i = superRun(text, i, to, nil)
 				if !exponent(text, from, start) {
 					d.mark(b, ms, text, &pos, start, i, string(lab))
 				}

@@ -118,6 +118,20 @@ func isSuperDigit(r rune) bool {
 	return false
 }
 
+// superRun reads the superscript digits at text[i:to], appending their
+// values to lab ("¹²" → "12"); it returns lab and the index after them.
+func superRun(text []byte, i, to int, lab []byte) ([]byte, int) {
+	for i < to {
+		r, n := utf8.DecodeRune(text[i:to])
+		if !isSuperDigit(r) {
+			break
+		}
+		lab = append(lab, superValue(r))
+		i += n
+	}
+	return lab, i
+}
+
 func superValue(r rune) byte {
 	switch r {
 	case '⁰':
@@ -218,14 +232,7 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 		if r, _ := utf8.DecodeRune(text[from:to]); !isSuperDigit(r) {
 			return nil, 0, false, false
 		}
-		for i < to {
-			r, n := utf8.DecodeRune(text[i:to])
-			if !isSuperDigit(r) {
-				break
-			}
-			lab = append(lab, superValue(r))
-			i += n
-		}
+		lab, i = superRun(text, i, to, lab)
 		super = true
 	default:
 		return nil, 0, false, false
