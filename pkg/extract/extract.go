@@ -233,24 +233,16 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 // symbolAfter reports whether s starts with a parenthesised document
 // symbol, `^\s*\(\s*[A-Z]+/` ("Ibid., vol. I (NPT/CONF.2010/50 …)").
 func symbolAfter(s string) bool {
-	i := skipSpaceRE(s, 0)
+	i := spaces(s, 0)
 	if i == len(s) || s[i] != '(' {
 		return false
 	}
-	i = skipSpaceRE(s, i+1)
+	i = spaces(s, i+1)
 	j := i
 	for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
 		j++
 	}
 	return j > i && j < len(s) && s[j] == '/'
-}
-
-// skipSpaceRE returns the first index at or after i where s has no `\s`.
-func skipSpaceRE(s string, i int) int {
-	for i < len(s) && isSpaceRE(s[i]) {
-		i++
-	}
-	return i
 }
 
 // refSlab hands out the References of one document, and the small slices

@@ -222,7 +222,7 @@ func ofYear(rest string) (int, int, bool) {
 // rangeFollows reports whether s starts with the rest of a range or a
 // fraction, `^\s*[-–/]\s*\d` ("1949-1977", "2000/01").
 func rangeFollows(s string) bool {
-	i := skipSpaceRE(s, 0)
+	i := spaces(s, 0)
 	switch {
 	case strings.HasPrefix(s[i:], "–"):
 		i += len("–")
@@ -231,7 +231,7 @@ func rangeFollows(s string) bool {
 	default:
 		return false
 	}
-	i = skipSpaceRE(s, i)
+	i = spaces(s, i)
 	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
@@ -245,16 +245,10 @@ func matchAmended(rest string) []int {
 
 // mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+as`.
 func mayBeAmended(rest string) bool {
-	i := 0
-	for i < len(rest) && isSpaceRE(rest[i]) {
-		i++
-	}
+	i := spaces(rest, 0)
 	if i < len(rest) && rest[i] == ',' {
 		i++
-		j := i
-		for j < len(rest) && isSpaceRE(rest[j]) {
-			j++
-		}
+		j := spaces(rest, i)
 		if j == i {
 			return false
 		}

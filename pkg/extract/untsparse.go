@@ -131,7 +131,7 @@ func numItem(s string, i int) int {
 // space, tab, newline, carriage return and form feed (pdftotext marks page
 // breaks with one).
 func spaces(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
+	for i < len(s) && isSpaceRE(s[i]) {
 		i++
 	}
 	return i
