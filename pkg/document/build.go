@@ -220,19 +220,6 @@ func (ms *markerScan) mayBeNext(text []byte, ds, de int) bool {
 	return n > ms.last && n <= ms.last+3
 }
 
-// markerStart marks the bytes that may start a footnote marker: digits,
-// "[" ("[^3]"), and the first byte of a non-ASCII character (superscripts).
-var markerStart = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	t['['] = true
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = c >= 0xC0 // lead bytes only; continuation bytes are skipped
-	}
-	return t
-}()
-
 // abbreviations after which digits are a number, not a footnote marker.
 var numberWords = map[string]bool{
 	"no": true, "nos": true, "vol": true, "vols": true, "para": true, "paras": true,

@@ -25,3 +25,17 @@ func TestMarkerSet(t *testing.T) {
 		}
 	}
 }
+
+// markerStart is the reference for markerSet: the bytes that may start a
+// footnote marker: digits,
+// "[" ("[^3]"), and the first byte of a non-ASCII character (superscripts).
+var markerStart = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['['] = true
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = c >= 0xC0 // lead bytes only; continuation bytes are skipped
+	}
+	return t
+}()

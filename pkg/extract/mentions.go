@@ -264,17 +264,6 @@ func isSpaceRE(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-// capitalOrWide marks A–Z and the lead bytes of non-ASCII characters.
-var capitalOrWide = func() (t [256]bool) {
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = true
-	}
-	for c := 0xC0; c < 0x100; c++ {
-		t[c] = true
-	}
-	return t
-}()
-
 // mayBeShortForm reports whether text[i:] starts with an instrument word
 // of a short form ("Convention", "Protocol", …).
 func mayBeShortForm(text string, i int) bool {

@@ -10,3 +10,15 @@ func TestCapitals(t *testing.T) {
 		}
 	}
 }
+
+// capitalOrWide is the reference for capitalSet: A–Z and the lead bytes
+// of non-ASCII characters.
+var capitalOrWide = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := 0xC0; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
