@@ -26,9 +26,8 @@ func TestMarkerSet(t *testing.T) {
 	}
 }
 
-// markerStart is the reference for markerSet: the bytes that may start a
-// footnote marker: digits,
-// "[" ("[^3]"), and the first byte of a non-ASCII character (superscripts).
+// markerStart is the reference for markerSet: digits, "[" ("[^3]"), and
+// the first byte of a non-ASCII character (superscripts).
 var markerStart = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
