@@ -19,9 +19,15 @@ type statement struct {
 	field  string // "date" or "title"
 	value  string
 	text   *text
-	self   bool   // the text is the resolution itself (its heading)
-	seed   bool   // from the curated data file
-	source string // "A/RES/78/210: “resolution 60/288 of 8 September 2006”"
+	self   bool // the text is the resolution itself (its heading)
+	seed   bool // from the curated data file
+	record bool // from the General Assembly decisions record
+	sure   bool // the text names the organ, or only that organ uses the symbol's form
+	// several holds the meeting dates of a decision the record says was
+	// adopted at several meetings: it has no single date.
+	several []string
+	part    bool   // the statement is about a part ("71/405 A") of a decision of the record
+	source  string // "A/RES/78/210: “resolution 60/288 of 8 September 2006”"
 }
 
 // identify sets the document symbol, organ and preference rank of a file
@@ -32,6 +38,8 @@ func (t *text) identify() {
 	t.short = dir + "/" + filepath.Base(t.path)
 	switch {
 	case scFileRE.MatchString(base):
+		// The Security Council texts are OCR of the printed volumes.
+		t.ocr = true
 		m := scFileRE.FindStringSubmatch(base)
 		t.doc = fmt.Sprintf("S/RES/%s (%s)", strings.TrimLeft(m[1], "0"), m[2])
 	case t.meta["symbol"] != "":
@@ -59,9 +67,10 @@ var (
 	// Adopted by the Security Council at its 3334th meeting, on 4 February
 	// 1994", "86 (1950). Resolution of 26 September 1950". The headings
 	// are OCR text: "ef 15 June 1965", "at _ its 3198th meeting", "(197-4)".
+	// Group 4 is the heading as the source quotes it.
 	scHeadRE = []*regexp.Regexp{
-		regexp.MustCompile(`\A(?:[A-Z ]{5,60}\n+)?\s*(\d+)\s*\((\d{4})\)\.?\s+Resolution\s+of\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\b`),
-		regexp.MustCompile(`\A(?s:.{0,300}?)(?:^|\n)[ \t]*(?:Resolution|RESOLUTION)\s+(\d+)\s*(?:\(([^)\n]{3,7})\))?\s*(?:[oOe][fn]\s+|Adopted\s+by\s+the\s+Security(?:\s+Council)?\s+at[\s_]+its\s+\S+\s+meeting,?\s+[oO]n\s+)?(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\b`),
+		regexp.MustCompile(`\A(?:[A-Z ]{5,60}\n+)?\s*((\d+)\s*\((\d{4})\)\.?\s+Resolution\s+of\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))\b`),
+		regexp.MustCompile(`\A(?s:.{0,300}?)(?:^|\n)[ \t]*((?:Resolution|RESOLUTION)\s+(\d+)\s*(?:\(([^)\n]{3,7})\))?\s*(?:[oOe][fn]\s+|Adopted\s+by\s+the\s+Security(?:\s+Council)?\s+at[\s_]+its\s+\S+\s+meeting,?\s+[oO]n\s+)?(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\b`),
 	}
 	gaAdoptedRE = regexp.MustCompile(`Resolution adopted by the General Assembly on (\d{1,2} [A-Z][a-z]+ \d{4})`)
 	gaHeadRE    = regexp.MustCompile(`(?m)(?:^|\]\s+|\n)(\d{2}/\d{1,3})\.\s+([^\n]{3,400}?)\s*\n`)
@@ -92,6 +101,8 @@ func selfStatements(t *text) []statement {
 			if m == nil {
 				continue
 			}
+			heading := strings.Join(strings.Fields(m[1]), " ")
+			m = m[1:]
 			if m[1] != num {
 				warnf("%s: heading names resolution %s, file name %s; heading ignored", t.short, m[1], num)
 				break
@@ -105,7 +116,7 @@ func selfStatements(t *text) []statement {
 				warnf("%s: heading date %q is not in %s; heading ignored", t.short, m[3], year)
 				break
 			}
-			src := t.short + ": heading"
+			src := fmt.Sprintf("%s: heading “%s”", t.doc, heading)
 			if m[2] != year {
 				src += fmt.Sprintf(" (year printed %q)", m[2])
 			}
@@ -118,7 +129,7 @@ func selfStatements(t *text) []statement {
 		if m := gaAdoptedRE.FindStringSubmatch(t.body); m != nil {
 			if d, ok := parseDay(m[1]); ok {
 				out = append(out, statement{symbol: t.doc, organ: "GA", field: "date", value: d, text: t, self: true,
-					source: fmt.Sprintf("%s: “%s”", t.short, m[0])})
+					source: fmt.Sprintf("%s: “%s”", t.doc, m[0])})
 			}
 		}
 		num := strings.TrimPrefix(t.doc, "A/RES/")
@@ -128,7 +139,7 @@ func selfStatements(t *text) []statement {
 			}
 			title := strings.TrimSpace(m[2])
 			out = append(out, statement{symbol: t.doc, organ: "GA", field: "title", value: title, text: t, self: true,
-				source: fmt.Sprintf("%s: heading “%s. %s”", t.short, m[1], title)})
+				source: fmt.Sprintf("%s: heading “%s. %s”", t.doc, m[1], title)})
 			break
 		}
 	}
@@ -154,14 +165,20 @@ func refStatements(t *text) []statement {
 			}
 			end := max(r.End, r.DateEnd)
 			quote := strings.Join(strings.Fields(src[r.Start:end]), " ")
-			source := fmt.Sprintf("%s: “%s”", t.doc, quote)
+			source := fmt.Sprintf("%s: “%s”", t.sourceName(), quote)
+			// A General Assembly or Security Council reference the text
+			// is sure of: the symbol's session or year bounds the date
+			// (plausible). Other bodies share numbering forms ("resolution
+			// 11/4" of a Conference of the Parties, read as the
+			// Commission's), so a single text is not enough for them.
+			sure := cert == resolution.Sure && (organ == "GA" || organ == "SC")
 			if r.Date != "" {
 				why := plausible(&r, organ, cert)
 				if why != "" {
 					warnf("%s: %q: %s; ignored", t.short, quote, why)
 				} else {
 					for _, k := range keys {
-						out = append(out, statement{symbol: k, organ: organ, field: "date", value: r.Date, text: t, source: source})
+						out = append(out, statement{symbol: k, organ: organ, field: "date", value: r.Date, text: t, sure: sure, source: source})
 					}
 				}
 			}
@@ -315,12 +332,31 @@ type entry struct {
 // stats counts what the harvest did.
 type stats struct {
 	files, docs, statements, dateFacts, titleFacts, conflicts, single int
+	// singleKept counts the dates kept on one born-digital text (-single).
+	singleKept int
+	// The decisions record: rows read, rows with a date outside their
+	// session dropped, symbols without a date, symbols dated several times.
+	decisionRows, droppedDates, undated, several int
+	// leftOut lists, by organ, the symbols left out for a conflict or for
+	// several dates, with why.
+	leftOut map[string][]string
+}
+
+func (st *stats) leave(organ, why string) {
+	if st.leftOut == nil {
+		st.leftOut = map[string][]string{}
+	}
+	st.leftOut[organ] = append(st.leftOut[organ], why)
 }
 
 // decide groups statements by symbol and field and keeps the facts that
 // two independent texts, the resolution itself or the curated data state,
 // with no text disagreeing.
-func decide(sts []statement, st *stats) []entry {
+//
+// With single set, a date that one text alone states is kept too, when
+// that text is born digital (not an OCR transcription), names the organ or
+// uses a symbol only that organ uses, and no text disagrees.
+func decide(sts []statement, st *stats, single bool) []entry {
 	type key struct{ symbol, field string }
 	groups := map[key][]statement{}
 	organs := map[string]string{}
@@ -348,7 +384,44 @@ func decide(sts []statement, st *stats) []entry {
 			families map[int]bool
 			self     bool
 			seed     bool
+			digital  bool // a born-digital text states it of an organ it is sure of
 			sources  []string
+		}
+		if i := slices.IndexFunc(g, func(s statement) bool { return len(s.several) > 0 }); i >= 0 {
+			rec := g[i]
+			var rest []statement
+			var cited, values []string
+			for _, s := range g {
+				if len(s.several) > 0 {
+					continue
+				}
+				rest = append(rest, s)
+				if !slices.Contains(cited, s.source) {
+					cited = append(cited, s.source)
+				}
+				if !slices.Contains(values, s.value) {
+					values = append(values, s.value)
+				}
+			}
+			if rec.part && len(values) == 1 && slices.Contains(rec.several, values[0]) {
+				// A part of a decision adopted at several meetings,
+				// which texts date at one of them: the part's date.
+				// The record supports it but does not decide it.
+				r := rec
+				r.several, r.record, r.value = nil, false, values[0]
+				g = append(rest, r)
+			} else {
+				why := fmt.Sprintf("%s: adopted at several meetings (%s)", k.symbol, rec.source)
+				if len(cited) > 0 {
+					why += "; cited with a single date by " + strings.Join(cited, "; ")
+				} else if rec.part {
+					continue // the line of the whole decision says it
+				}
+				st.several++
+				warnf("several dates: %s", why)
+				st.leave(organs[k.symbol], why)
+				continue
+			}
 		}
 		var vals []*support
 		byNorm := map[string]*support{}
@@ -369,7 +442,8 @@ func decide(sts []statement, st *stats) []entry {
 			if s.text != nil {
 				v.families[s.text.family] = true
 			}
-			v.self = v.self || s.self
+			v.self = v.self || s.self || s.record
+			v.digital = v.digital || s.sure && s.text != nil && !s.text.ocr
 			v.seed = v.seed || s.seed
 			if !slices.Contains(v.sources, s.source) {
 				v.sources = append(v.sources, s.source)
@@ -381,13 +455,18 @@ func decide(sts []statement, st *stats) []entry {
 			for _, v := range vals {
 				parts = append(parts, fmt.Sprintf("%q (%s)", v.value, strings.Join(v.sources, "; ")))
 			}
-			warnf("conflict: %s %s: %s", k.symbol, k.field, strings.Join(parts, " vs "))
+			why := fmt.Sprintf("%s %s: %s", k.symbol, k.field, strings.Join(parts, " vs "))
+			warnf("conflict: %s", why)
+			st.leave(organs[k.symbol], why)
 			continue
 		}
 		v := vals[0]
 		if !v.self && !v.seed && len(v.families) < 2 {
-			st.single++
-			continue
+			if !single || k.field != "date" || !v.digital {
+				st.single++
+				continue
+			}
+			st.singleKept++
 		}
 		e := entries[k.symbol]
 		if e == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,8 +100,149 @@ func TestHarvest(t *testing.T) {
 	if got["A/RES/64/182"].Title != "" {
 		t.Errorf("unverified title kept: %q", got["A/RES/64/182"].Title)
 	}
-	if src := got["S/RES/271 (1969)"].Sources; len(src) == 0 || src[0] != "sc-gold/S_RES_0271_1969.txt: heading" {
+	// Sources name the UN document and quote it, never the file it was
+	// read in nor the data file that pointed to it.
+	if src := got["S/RES/271 (1969)"].Sources; len(src) == 0 || src[0] != "S/RES/271 (1969): heading “Resolution 271 (1969) of 15 September 1969”" {
 		t.Errorf("271 sources %q", src)
+	}
+	if src := got["A/RES/80/11"].Sources; !slices.Contains(src, "A/RES/80/11: “Resolution adopted by the General Assembly on 26 November 2025”") {
+		t.Errorf("80/11 sources %q", src)
+	}
+	if src := got["A/RES/44/25"].Sources; len(src) != 1 || src[0] != "https://www.un.org/documents/ga/res/44/a44r025.htm" {
+		t.Errorf("44/25 sources %q, want the UN page the seed names", src)
+	}
+	for sym, e := range got {
+		for _, src := range e.Sources {
+			if strings.Contains(src, ".txt") || strings.Contains(src, ".md") || strings.Contains(src, ".yaml") || strings.Contains(src, "sc-gold") {
+				t.Errorf("%s: source %q names a file", sym, src)
+			}
+		}
+	}
+}
+
+func TestHarvestDecisions(t *testing.T) {
+	got, stderr := runHarvest(t, "-decisions", filepath.Join(testdir, "decisions.tsv"), filepath.Join(testdir, "synthetic"))
+	for sym, date := range map[string]string{
+		// One meeting date: the decision's date, and each part's.
+		"A/DEC/71/401":   "2016-09-13",
+		"A/DEC/71/413":   "2016-11-21",
+		"A/DEC/71/413 A": "2016-11-21",
+		"A/DEC/71/413 B": "2016-11-21",
+		// Blank fields before the date ("74/548. \t \t \t2020-04-13").
+		"A/DEC/74/548": "2020-04-13",
+		"A/DEC/79/535": "2024-12-04",
+		// A part with a row of its own and one date.
+		"A/DEC/78/528 A": "2023-12-07",
+		// A part of a decision of two meetings, which two texts date at
+		// one of them.
+		"A/DEC/75/519 B": "2021-03-25",
+	} {
+		e, ok := got[sym]
+		if !ok {
+			t.Errorf("no entry for %s", sym)
+			continue
+		}
+		if e.Date != date {
+			t.Errorf("%s: date %s, want %s", sym, e.Date, date)
+		}
+		if !slices.ContainsFunc(e.Sources, func(s string) bool { return strings.HasPrefix(s, "UN iGov decisions database, decision ") }) {
+			t.Errorf("%s: sources %q do not name the record", sym, e.Sources)
+		}
+	}
+	if src := got["A/DEC/71/401"].Sources; len(src) != 1 || src[0] != "UN iGov decisions database, decision 71/401: 2016-09-13, “on 13 September 2016, the General Assembly”" {
+		t.Errorf("71/401 sources %q", src)
+	}
+	if src := got["A/DEC/75/519 B"].Sources; len(src) != 3 {
+		t.Errorf("75/519 B sources %q, want the two texts and the record", src)
+	}
+	// Several meeting dates (a bogus 1969-12-31 dropped): no single date,
+	// even where texts give one.
+	for _, sym := range []string{"A/DEC/71/405", "A/DEC/71/405 A", "A/DEC/71/406", "A/DEC/75/519", "A/DEC/78/528", "A/DEC/78/528 B"} {
+		if e, ok := got[sym]; ok {
+			t.Errorf("%s: entered with date %s; it was adopted at several meetings", sym, e.Date)
+		}
+	}
+	for _, want := range []string{
+		"decision 71/406 A and B: date 1969-12-31 is not in the years of session 71; dropped",
+		"several dates: A/DEC/71/405: adopted at several meetings (UN iGov decisions database, decision 71/405 A and B: 2016-11-10, 2017-03-08, 2017-05-11); cited with a single date by A/SYN/5",
+		// The record's text dates the Assembly's action otherwise.
+		"conflict: A/DEC/71/506 date:",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, ok := got["A/DEC/71/506"]; ok {
+		t.Error("A/DEC/71/506 entered despite the conflict")
+	}
+	// The record's text is read for what it cites.
+	if e := got["A/RES/73/292"]; e.Date != "" {
+		t.Errorf("73/292 entered on one text without -single: %+v", e)
+	}
+}
+
+// TestHarvestListsLeftOut: the output lists what it left out, as comments
+// the registry loader ignores.
+func TestHarvestListsLeftOut(t *testing.T) {
+	var out, errw bytes.Buffer
+	if code := run([]string{"-q", "-decisions", filepath.Join(testdir, "decisions.tsv"), testdir}, &out, &errw); code != 0 {
+		t.Fatalf("exit %d: %s", code, errw.String())
+	}
+	for _, want := range []string{
+		"\n# Left out (6): ",
+		"\n#   A/DEC/71/405: adopted at several meetings",
+		"\n#   A/RES/60/1 date: \"2005-09-16\" (A/SYN/1: “resolution 60/1 of 16 September 2005”) vs \"2005-10-24\"",
+		"#   go run ./cmd/harvest -decisions decisions.tsv harvest && go generate ./pkg/resolution\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+// TestHarvestSingle: -single keeps a date one born-digital text states of
+// the General Assembly or the Security Council, and nothing else.
+func TestHarvestSingle(t *testing.T) {
+	args := []string{"-decisions", filepath.Join(testdir, "decisions.tsv"), testdir}
+	plain, _ := runHarvest(t, args...)
+	single, _ := runHarvest(t, append([]string{"-single"}, args...)...)
+	for _, sym := range []string{"A/RES/70/299", "A/RES/73/292"} {
+		if _, ok := plain[sym]; ok {
+			t.Errorf("%s entered without -single", sym)
+		}
+		if _, ok := single[sym]; !ok {
+			t.Errorf("%s not entered with -single", sym)
+		}
+	}
+	// Another organ's numbering is shared by other bodies.
+	if e, ok := single["E/CN.7/RES/61/11"]; ok {
+		t.Errorf("Commission resolution entered on one text: %+v", e)
+	}
+	for sym, e := range single {
+		if _, ok := plain[sym]; ok {
+			continue
+		}
+		if e.Organ != "GA" && e.Organ != "SC" {
+			t.Errorf("%s (%s) entered on one text", sym, e.Organ)
+		}
+		for _, src := range e.Sources {
+			if strings.HasPrefix(src, "S/RES/") {
+				t.Errorf("%s entered on an OCR text: %q", sym, src)
+			}
+		}
+	}
+}
+
+func TestParseLetters(t *testing.T) {
+	for in, want := range map[string]string{
+		"A": "A", "A and B": "A B", "A, B and C": "A B C", "A, B and C ": "A B C",
+		"A-C": "A B C", "B, C and D": "B C D", "A, B, C and D": "A B C D",
+		"": "", "a": "", "A and A": "", "AB": "",
+	} {
+		ls, ok := parseLetters(in)
+		if got := strings.Join(ls, " "); got != want || ok != (want != "") {
+			t.Errorf("parseLetters(%q) = %q, %v; want %q", in, got, ok, want)
+		}
 	}
 }
 

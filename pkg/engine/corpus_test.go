@@ -67,7 +67,6 @@ var knownErrors = map[string]string{
 	"sc-gold/S_RES_0264_1969.txt:12":     "General Assembly resolution 2145 (XXI) of 27 October 1966; the text says (XXII)",
 	"sc-gold/S_RES_0276_1970.txt:11":     "the same 2145 (XXII) for (XXI)",
 	"sc-gold/S_RES_0434_1978.txt:2":      "OCR misread the heading \"434 (1978)\" as \"434 (1973)\"",
-	"sc-gold/S_RES_0281_1970.txt:25":     "resolution 261 (1968) is of 10 December 1968 (its own heading); the text says 19 December",
 	"sc-gold/S_RES_0281_1970.txt:26":     "OCR: \"274 (1959)\" for 274 (1969)",
 }
 

@@ -74,9 +74,6 @@ var knownErrors = map[string]string{
 	"sc-gold/S_RES_0276_1970.txt: resolution-date 27 October 1966": "error in the text",
 	// OCR: the heading reads "Resolution 434 (1973) of 18 September 1978".
 	"sc-gold/S_RES_0434_1978.txt: resolution-date 18 September 1978": "OCR error in the heading",
-	// "261 (1968) of 19 December 1968": resolution 261 (1968) is of 10
-	// December 1968 (its own heading, and S/RES/274, 291, 305, 324).
-	"sc-gold/S_RES_0281_1970.txt: resolution-date 19 December 1968": "error in the text",
 	// OCR: "274 (1959) of 11 December 1969" for 274 (1969).
 	"sc-gold/S_RES_0281_1970.txt: resolution-date 11 December 1969": "OCR error",
 }
