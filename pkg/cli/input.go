@@ -118,7 +118,8 @@ func limitFlag(err error) error {
 
 func viewLoaded(path string, v *docx.View) (*engine.Loaded, error) {
 	if strings.TrimSpace(v.Text) == "" {
-		return nil, errors.New("the document has no text")
+		// Blank pages and templates: read, with nothing to check.
+		return nil, engine.ErrNoText
 	}
 	f, err := source.New(path, []byte(v.Text))
 	if err != nil {

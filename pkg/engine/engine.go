@@ -6,6 +6,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -77,10 +78,16 @@ type Loaded struct {
 // Reader turns a file's bytes into its text view.
 type Reader func(path string, data []byte) (*Loaded, error)
 
+// ErrNoText is returned by a Reader for a file that was read but holds no
+// text (an empty or blank file, a .docx of blank pages). It is a notice,
+// not a failure: the file is reported as holding no text and counts as
+// checked, not as unreadable.
+var ErrNoText = errors.New("holds no text")
+
 // ReadText reads plain text and Markdown.
 func ReadText(path string, data []byte) (*Loaded, error) {
-	if len(data) == 0 {
-		return nil, errors.New("empty file")
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
+		return nil, ErrNoText
 	}
 	f, err := source.New(path, data)
 	if err != nil {
@@ -365,6 +372,10 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 		r.Path = e.opts.StdinName
 	}
 	l, d, err := e.Load(in)
+	if errors.Is(err, ErrNoText) {
+		r.Notice = ErrNoText.Error()
+		return r
+	}
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
@@ -493,6 +504,9 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 		sum.Files++
 		if r.Err != nil {
 			sum.Unreadable++
+		}
+		if r.Notice != "" {
+			sum.NoText++
 		}
 		for _, d := range r.Diagnostics {
 			sum.Counts.Add(d)

@@ -63,6 +63,10 @@ func (t *Text) File(w io.Writer, f *FileResult) error {
 		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Error].Sprint("error"), f.Err)
 		return err
 	}
+	if f.Notice != "" {
+		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Info].Sprint("notice"), f.Notice)
+		return err
+	}
 	var b strings.Builder
 	for _, d := range f.Diagnostics {
 		fmt.Fprintf(&b, "%s: %s: %s %s\n",
@@ -138,10 +142,22 @@ func CountLine(s Summary) string {
 	if total > 0 {
 		msg += fmt.Sprintf(" (%d %s, %d %s, %d %s)", c.Errors, plural(c.Errors, "error"), c.Warnings, plural(c.Warnings, "warning"), c.Infos, plural(c.Infos, "info"))
 	}
+	if s.NoText > 0 {
+		verb := "holds"
+		if s.NoText > 1 {
+			verb = "hold"
+		}
+		msg += fmt.Sprintf("; %d %s %s no text", s.NoText, plural(s.NoText, "file"), verb)
+	}
 	if s.Unreadable > 0 {
 		msg += fmt.Sprintf("; %d %s could not be read", s.Unreadable, plural(s.Unreadable, "file"))
 	}
 	return msg
+}
+
+// Count says "1 finding", "2 findings", "0 findings".
+func Count(n int, word string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, word))
 }
 
 func plural(n int, word string) string {
