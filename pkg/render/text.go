@@ -23,7 +23,6 @@ type Text struct {
 
 	sev       map[diag.Severity]*color.Color
 	bold, dim *color.Color
-	caret     *color.Color
 	files     int
 }
 
@@ -44,7 +43,6 @@ func (t *Text) init() {
 	}
 	t.bold = mk(color.Bold)
 	t.dim = mk(color.Faint)
-	t.caret = mk(color.FgGreen, color.Bold)
 	if t.Width == 0 {
 		t.Width = 120
 	}
@@ -121,7 +119,13 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	lead := runewidth.StringWidth(prefix + string(runes[from:start]))
 	width := max(1, runewidth.StringWidth(string(runes[start:end])))
 	marks := "^" + strings.Repeat("~", width-1)
-	fmt.Fprintf(b, "%s %s %s%s\n", pad, t.dim.Sprint("|"), strings.Repeat(" ", lead), t.caret.Sprint(marks))
+	// The caret takes the finding's severity colour, as its label does, so
+	// that a warning's caret does not look like an error's.
+	caret := t.sev[d.Severity]
+	if caret == nil {
+		caret = t.bold
+	}
+	fmt.Fprintf(b, "%s %s %s%s\n", pad, t.dim.Sprint("|"), strings.Repeat(" ", lead), caret.Sprint(marks))
 }
 
 // Finish implements Renderer.
