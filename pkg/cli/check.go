@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -129,7 +128,7 @@ still checked and reported).`,
   citecheck check --format json drafts/
   citecheck check --format github --output sarif=citecheck.sarif .
   cat draft.md | citecheck check --stdin-filename draft.md -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needPaths(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(e, &o, args, cmd.Flags().Changed("fail-on"))
 		},
@@ -231,7 +230,11 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	var bl *baseline.Baseline
 	if o.baseline != "" {
 		if bl, err = baseline.Read(o.baseline); err != nil {
-			return usageErr("--baseline: %v", unwrapPath(err))
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return usageErr("--baseline %s: %v", o.baseline, pe.Err)
+			}
+			return usageErr("--baseline: %v", err)
 		}
 	}
 	s, err := o.setup(e, bl)
@@ -273,13 +276,16 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		outs = append(outs, &output{r: r, w: bufio.NewWriterSize(af, 64<<10), file: af})
 	}
 	inputs := engine.ExpandConfig(args, s.cfg)
+	if err := checkPaths(args, inputs); err != nil {
+		return err
+	}
 	meta := render.Meta{Version: Version(), Rules: engine.RuleInfos(check.All())}
 	for _, out := range outs {
 		if err := out.r.Start(out.w, meta); err != nil {
 			return writeErr(err)
 		}
 	}
-	prog := newProgress(e, o.progress, len(inputs))
+	prog := newProgress(e, o.progress, inputs)
 	worst := diag.Severity(0)
 	sum, err := s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		prog.step()
@@ -293,7 +299,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		}
 		return nil
 	})
-	prog.done()
+	shown := prog.finish()
 	if err != nil {
 		return writeErr(err)
 	}
@@ -312,10 +318,14 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 			}
 		}
 	}
-	if prog.shown || (o.format != "text" && isTerminal(e.stderr)) {
+	if shown || (o.format != "text" && isTerminal(e.stderr)) {
 		printSummary(e.stderr, sum)
 	}
 	switch {
+	case failOnName == "never":
+		// Report, never fail: not on findings, not on unreadable files.
+		// Only usage errors (above) and a report that could not be
+		// written exit non-zero.
 	case sum.Unreadable > 0:
 		return &exitError{code: ExitIO}
 	case worst >= failOn:
@@ -324,76 +334,30 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	return nil
 }
 
-// progress shows a bar on standard error for runs that last over a second,
-// when standard error is a terminal (or --progress always). The bar is made
-// when the run starts, so that its rate and times are right, but draws
-// nothing until a second has passed.
-type progress struct {
-	bar   *progressbar.ProgressBar
-	gate  *gatedWriter
-	shown bool
-}
-
-func newProgress(e *env, mode string, total int) *progress {
-	p := &progress{}
-	if mode == "never" || (mode == "auto" && !isTerminal(e.stderr)) {
-		return p
-	}
-	p.gate = &gatedWriter{w: e.stderr, open: time.Now().Add(time.Second)}
-	if mode == "always" {
-		p.gate.open = time.Time{}
-	}
-	p.bar = progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(p.gate),
-		progressbar.OptionSetDescription("checking"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("files"),
-		progressbar.OptionShowIts(),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetWidth(30),
-	)
-	return p
-}
-
-func (p *progress) step() {
-	if p.bar != nil {
-		_ = p.bar.Add(1)
-	}
-}
-
-func (p *progress) done() {
-	if p.bar != nil {
-		_ = p.bar.Finish()
-		p.shown = p.gate.wrote
-	}
-}
-
-// gatedWriter drops what is written before open; it remembers whether
-// anything got through.
-type gatedWriter struct {
-	w     io.Writer
-	open  time.Time
-	wrote bool
-}
-
-func (g *gatedWriter) Write(b []byte) (int, error) {
-	if time.Now().Before(g.open) {
-		return len(b), nil
-	}
-	g.wrote = true
-	return g.w.Write(b)
-}
-
 // printSummary writes the closing summary of an archive run: files,
 // findings per severity and per rule, unreadable files, time taken.
 func printSummary(w io.Writer, s engine.Summary) {
-	fmt.Fprintf(w, "citecheck: %s, in %s\n", render.CountLine(s), s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "citecheck: %s, in %s\n", render.CountLine(s), humanDuration(s.Elapsed))
 	for _, id := range engine.RuleIDs(check.All()) {
 		if n := s.ByRule[id]; n > 0 {
 			fmt.Fprintf(w, "  %-20s %d\n", id, n)
 		}
 	}
+}
+
+// humanDuration renders how long a run took: "0.4 ms", "12 ms", "3.9 s",
+// "1m05s". Round(time.Millisecond) gave "0s" for fast runs.
+func humanDuration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+	case d < time.Second:
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
 }
 
 func isTerminal(w io.Writer) bool {

@@ -11,6 +11,7 @@ import (
 	"github.com/citecheck/citecheck/pkg/baseline"
 	"github.com/citecheck/citecheck/pkg/config"
 	"github.com/citecheck/citecheck/pkg/engine"
+	"github.com/citecheck/citecheck/pkg/render"
 )
 
 func newInitCmd(e *env) *cobra.Command {
@@ -56,7 +57,7 @@ fingerprint (file, rule, text found and expected, treaty), not by line, so the
 baseline still matches after edits move lines.`,
 		Example: `  citecheck baseline -o citecheck-baseline.json archive/
   citecheck check --baseline citecheck-baseline.json archive/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needPaths(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := o.setup(e, nil)
 			if err != nil {
@@ -64,10 +65,17 @@ baseline still matches after edits move lines.`,
 			}
 			var w baseline.Writer
 			unreadable := 0
-			_, err = s.eng.Run(cmd.Context(), engine.ExpandConfig(args, s.cfg), func(r *engine.FileReport) error {
+			inputs := engine.ExpandConfig(args, s.cfg)
+			if err := checkPaths(args, inputs); err != nil {
+				return err
+			}
+			_, err = s.eng.Run(cmd.Context(), inputs, func(r *engine.FileReport) error {
 				if r.Err != nil {
 					unreadable++
 					fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)
+				}
+				if r.Notice != "" {
+					fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", r.Path, r.Notice)
 				}
 				w.Add(r.Diagnostics)
 				return nil
@@ -86,7 +94,7 @@ baseline still matches after edits move lines.`,
 			if err := af.commit(); err != nil {
 				return &exitError{code: ExitIO, err: err}
 			}
-			fmt.Fprintf(e.stdout, "wrote %s: %d findings\n", out, w.Len())
+			fmt.Fprintf(e.stdout, "wrote %s: %s\n", out, render.Count(w.Len(), "finding"))
 			if unreadable > 0 {
 				return &exitError{code: ExitIO}
 			}
