@@ -261,7 +261,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		if !ok || file == "" {
 			return usageErr("invalid --output %q (expected FORMAT=FILE, e.g. sarif=citecheck.sarif)", spec)
 		}
-		r, err := render.New(format, render.Options{Version: Version(), Summary: true})
+		r, err := render.New(format, render.Options{Version: Version(), Summary: true, ReportDir: filepath.Dir(file)})
 		if err != nil {
 			return usageErr("--output %s: %v", spec, err)
 		}
