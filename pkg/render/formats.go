@@ -30,7 +30,7 @@ type Options struct {
 
 // formatNames lists every name New accepts, sorted. Keep it in step with
 // the switch in New (TestFormatsAllConstruct checks that).
-var formatNames = []string{"checkstyle", "github", "html", "json", "jsonl", "junit", "sarif", "text"}
+var formatNames = []string{"checkstyle", "github", "gitlab", "html", "json", "jsonl", "junit", "sarif", "text"}
 
 // Formats returns the names of the output formats, sorted.
 func Formats() []string { return slices.Clone(formatNames) }
@@ -56,6 +56,8 @@ func New(format string, opt Options) (Renderer, error) {
 		return &SARIF{Version: opt.Version, BaseDir: opt.BaseDir}, nil
 	case "github":
 		return &GitHub{}, nil
+	case "gitlab":
+		return &GitLab{}, nil
 	case "checkstyle":
 		return &Checkstyle{}, nil
 	case "junit":

@@ -187,6 +187,7 @@ func newRenderer(t testing.TB, format string) Renderer {
 var goldenExt = map[string]string{
 	"checkstyle": "checkstyle.xml",
 	"github":     "github.txt",
+	"gitlab":     "gitlab.json",
 	"html":       "html",
 	"jsonl":      "jsonl",
 	"junit":      "junit.xml",
@@ -196,7 +197,7 @@ var goldenExt = map[string]string{
 // streamFormats are the machine formats whose tests live in this file and
 // beside it (text and json have their own). The generic tests below run
 // over them; a format can join by adding itself here and to goldenExt.
-var streamFormats = []string{"checkstyle", "github", "html", "jsonl", "junit", "sarif"}
+var streamFormats = []string{"checkstyle", "github", "gitlab", "html", "jsonl", "junit", "sarif"}
 
 func TestGolden(t *testing.T) {
 	fx := newFixture(t)
