@@ -54,7 +54,9 @@ func newBaselineCmd(e *env) *cobra.Command {
 		Long: `Record the current findings in a baseline file. 'citecheck check --baseline FILE'
 then reports only findings that are not in it. Findings are matched by
 fingerprint (file, rule, text found and expected, treaty), not by line, so the
-baseline still matches after edits move lines.`,
+baseline still matches after edits move lines. Paths are recorded relative to
+the baseline file, so it matches however the files are named later (relative,
+absolute, or from another folder).`,
 		Example: `  citecheck baseline -o citecheck-baseline.json archive/
   citecheck check --baseline citecheck-baseline.json archive/`,
 		Args: needPaths(e),
@@ -63,7 +65,10 @@ baseline still matches after edits move lines.`,
 			if err != nil {
 				return err
 			}
-			var w baseline.Writer
+			w, err := baseline.NewWriter(out)
+			if err != nil {
+				return &exitError{code: ExitIO, err: fmt.Errorf("%s: %v", out, err)}
+			}
 			unreadable := 0
 			inputs := engine.ExpandConfig(args, s.cfg)
 			if err := checkPaths(args, inputs); err != nil {
