@@ -26,6 +26,8 @@ import (
 
 // runOptions are the flags every command that reads drafts shares.
 type runOptions struct {
+	// keep, when set, filters findings (--new-from-rev); not a flag here.
+	keep          func(*diag.Diagnostic) bool
 	input         inputOptions
 	registries    []string
 	configPath    string
@@ -92,7 +94,7 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 		return nil, &exitError{code: ExitUsage, err: fmt.Errorf("embedded resolution registry: %w", err)}
 	}
 	s.eng = engine.New(engine.Options{Registry: reg, Resolutions: res, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
-		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, MaxFileSize: o.input.maxFileSize,
+		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, Keep: o.keep, MaxFileSize: o.input.maxFileSize,
 		// check, refs and baseline are done with a report when their
 		// emit returns (diagnostics hold copies, not views of the text).
 		ReuseBuffers: true})
@@ -106,6 +108,7 @@ type checkOptions struct {
 	color    string
 	failOn   string
 	baseline string
+	newFrom  string
 	quiet    bool
 	progress string
 	cpuprof  string
@@ -140,6 +143,7 @@ still checked and reported).`,
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always, never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info, never")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file (see 'citecheck baseline')")
+	fs.StringVar(&o.newFrom, "new-from-rev", "", "report only findings on lines changed since this git revision (whole files for .docx, HTML, PDF)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text format: no closing summary line")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on standard error: auto (a terminal, runs over a second), always, never")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
@@ -235,6 +239,14 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 				return usageErr("--baseline %s: %v", o.baseline, pe.Err)
 			}
 			return usageErr("--baseline: %v", err)
+		}
+	}
+	if o.newFrom != "" {
+		if countOf(args, "-") > 0 {
+			return usageErr("--new-from-rev cannot be used with standard input (-): git knows nothing of it")
+		}
+		if o.keep, err = newFromRev(context.Background(), o.newFrom, o.input.format); err != nil {
+			return err
 		}
 	}
 	s, err := o.setup(e, bl)

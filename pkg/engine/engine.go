@@ -45,6 +45,10 @@ type Options struct {
 	Config *config.Config
 	// Baseline holds known findings, which are not reported (nil: none).
 	Baseline *baseline.Baseline
+	// Keep, when set, drops the findings it returns false for, after the
+	// configuration, suppressions and baseline (check --new-from-rev keeps
+	// those on lines changed since a revision).
+	Keep func(d *diag.Diagnostic) bool
 	// Jobs is the number of files checked at once; 0 means twice the
 	// number of cores.
 	Jobs int
@@ -361,7 +365,11 @@ func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnost
 		}
 		ds = out
 	}
-	return e.opts.Baseline.Filter(ds), refs
+	ds = e.opts.Baseline.Filter(ds)
+	if e.opts.Keep != nil {
+		ds = slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return !e.opts.Keep(&d) })
+	}
+	return ds, refs
 }
 
 // CheckOne reads and checks one input.
