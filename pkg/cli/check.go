@@ -151,8 +151,17 @@ still checked and reported).`,
 	_ = fs.MarkHidden("cpuprofile")
 	_ = fs.MarkHidden("memprofile")
 	o.runOptions.register(fs)
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats()...))
+	_ = cmd.RegisterFlagCompletionFunc("output", outputCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnValues...))
+	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletion("auto", "always", "never"))
+	_ = cmd.RegisterFlagCompletionFunc("progress", fixedCompletion("auto", "always", "never"))
+	registerInputCompletion(cmd)
 	return cmd
 }
+
+// failOnValues are --fail-on's values, most severe first.
+var failOnValues = []string{"error", "warning", "info", "never"}
 
 // loadRegistry loads the embedded registry plus user files.
 func loadRegistry(paths []string) (*registry.Registry, error) {

@@ -108,5 +108,6 @@ absolute, or from another folder).`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "citecheck-baseline.json", "the baseline file to write")
 	o.register(cmd.Flags())
+	registerInputCompletion(cmd)
 	return cmd
 }

@@ -33,6 +33,8 @@ refer to. Use it to audit what was understood.`,
 	fs := cmd.Flags()
 	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, json")
 	o.runOptions.register(fs)
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
+	registerInputCompletion(cmd)
 	return cmd
 }
 

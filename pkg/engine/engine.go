@@ -140,11 +140,12 @@ func New(opts Options) *Engine {
 func RuleInfos(checks []check.Check) []render.RuleInfo {
 	var out []render.RuleInfo
 	for _, c := range checks {
-		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(),
+		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(), Long: c.Explain(),
 			HelpURI: "https://github.com/citecheck/citecheck#rule-" + c.ID()})
 	}
 	out = append(out, render.RuleInfo{ID: SuppressionRule, Severity: diag.Warning,
 		Short:   "A citecheck suppression comment has no reason, names an unknown rule, or suppresses nothing.",
+		Long:    "A suppression comment with no reason, naming an unknown rule, or suppressing nothing. Give the reason after a colon (`<!-- citecheck-disable-next-line treaty-year: quoted verbatim -->`), name a rule `citecheck rules` lists, or remove the comment.",
 		HelpURI: "https://github.com/citecheck/citecheck#suppressions"})
 	slices.SortFunc(out, func(a, b render.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	return out

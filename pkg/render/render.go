@@ -56,6 +56,8 @@ type RuleInfo struct {
 	Severity diag.Severity
 	// Short is one sentence saying what the rule reports.
 	Short string
+	// Long is a paragraph (light Markdown) explaining the rule.
+	Long string
 	// HelpURI links to the rule's documentation.
 	HelpURI string
 }
