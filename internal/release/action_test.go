@@ -65,7 +65,9 @@ func TestActionInputs(t *testing.T) {
 	if a.Name == "" || a.Description == "" {
 		t.Error("action.yml needs a name and a description (the Marketplace requires both)")
 	}
-	want := map[string]string{"paths": ".", "version": "latest", "args": "", "sarif": "true", "fail-on": "error"}
+	// fail-on defaults to empty: an input that is always passed would
+	// override fail-on in the user's .citecheck.yaml.
+	want := map[string]string{"paths": ".", "args": "", "sarif": "true", "fail-on": ""}
 	if got := sortedKeys(a.Inputs); !slices.Equal(got, sortedKeys(want)) {
 		t.Errorf("inputs %v, want %v", got, sortedKeys(want))
 	}
@@ -81,8 +83,8 @@ func TestActionInputs(t *testing.T) {
 			t.Errorf("input %s has no description", name)
 		}
 	}
-	if levels := failOnLevels(t); !slices.Contains(levels, a.Inputs["fail-on"].Default) {
-		t.Errorf("fail-on default %q is not a --fail-on value %v", a.Inputs["fail-on"].Default, levels)
+	if !strings.Contains(a.Inputs["fail-on"].Description, ".citecheck.yaml") {
+		t.Error("the fail-on description does not say that empty leaves it to .citecheck.yaml")
 	}
 	for _, l := range failOnLevels(t) {
 		if !strings.Contains(a.Inputs["fail-on"].Description, l) {
@@ -124,15 +126,27 @@ func TestActionSteps(t *testing.T) {
 		}
 	}
 
+	// Go as go.mod names it, from the action's own checkout.
 	setup := a.Runs.Steps[0]
-	if setup.Uses != "actions/setup-go@v5" || setup.With["go-version"] != "stable" {
-		t.Errorf("first step %+v, want actions/setup-go@v5 with go-version stable", setup)
+	if setup.Uses != "actions/setup-go@v5" || setup.With["go-version-file"] != "${{ github.action_path }}/go.mod" {
+		t.Errorf("first step %+v, want actions/setup-go@v5 with go-version-file ${{ github.action_path }}/go.mod", setup)
 	}
 
-	pkg := modulePath(t) + "/cmd/citecheck"
-	install := step(t, a, "runs go install", func(s actionStep) bool { return strings.Contains(s.Run, "go install") })
-	if !strings.Contains(install.Run, pkg+"@${CITECHECK_VERSION}") || install.Env["CITECHECK_VERSION"] != "${{ inputs.version }}" {
-		t.Errorf("install step runs %q with env %v, want go install %s@${CITECHECK_VERSION} with CITECHECK_VERSION from inputs.version", install.Run, install.Env, pkg)
+	// citecheck is built from the action's checkout, at the ref the
+	// workflow pinned: the module is not published, so `go install
+	// …@latest` (or @anything) fails with 403 from the proxy.
+	b, err := os.ReadFile(filepath.Join(root, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "go install") || strings.Contains(string(b), "@latest") {
+		t.Error("action.yml installs with go install or @latest; build from $GITHUB_ACTION_PATH instead")
+	}
+	build := step(t, a, "builds citecheck", func(s actionStep) bool { return strings.Contains(s.Run, "go build") })
+	for _, want := range []string{`cd "$GITHUB_ACTION_PATH"`, "./cmd/citecheck", `"$GITHUB_PATH"`, "${GITHUB_ACTION_REF:-devel}"} {
+		if !strings.Contains(build.Run, want) {
+			t.Errorf("the build step lacks %s:\n%s", want, build.Run)
+		}
 	}
 
 	check := step(t, a, "runs citecheck check", func(s actionStep) bool { return strings.Contains(s.Run, "citecheck check") })
@@ -164,27 +178,22 @@ func TestActionSteps(t *testing.T) {
 	}
 }
 
-// TestActionCommandLine runs the check step's citecheck command line
-// in-process, with the inputs at their defaults, so that a renamed flag or
-// format breaks this test rather than every user's workflow.
-func TestActionCommandLine(t *testing.T) {
-	a := loadAction(t)
+// actionArgs turns the check step's citecheck command line into the
+// arguments bash would pass, with the inputs at their defaults except
+// those in set (by input name), and the paths and SARIF file given.
+func actionArgs(t *testing.T, a action, set map[string]string, paths, sarif string) []string {
+	t.Helper()
 	check := step(t, a, "runs citecheck check", func(s actionStep) bool { return strings.Contains(s.Run, "citecheck check") })
-
-	dir := t.TempDir()
-	draft := filepath.Join(dir, "draft.txt")
-	text := "Recalling the Single Convention on Narcotic Drugs of 1954,\n"
-	if err := os.WriteFile(draft, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sarif := filepath.Join(dir, "citecheck.sarif")
 	vars := map[string]string{}
 	for k, v := range check.Env {
 		if m := regexp.MustCompile(`^\$\{\{ inputs\.([\w-]+) \}\}$`).FindStringSubmatch(v); m != nil {
 			vars[k] = a.Inputs[m[1]].Default
+			if v, ok := set[m[1]]; ok {
+				vars[k] = v
+			}
 		}
 	}
-	vars["CITECHECK_PATHS"] = draft
+	vars["CITECHECK_PATHS"] = paths
 	vars["CITECHECK_SARIF_FILE"] = sarif
 
 	var line string
@@ -201,7 +210,13 @@ func TestActionCommandLine(t *testing.T) {
 	for _, w := range words[1:] {
 		switch {
 		case w == "${sarif[@]}": // the array holds --output sarif=FILE when sarif is "true"
-			args = append(args, "--output", "sarif="+sarif)
+			if vars["CITECHECK_SARIF"] == "true" {
+				args = append(args, "--output", "sarif="+sarif)
+			}
+		case w == "${failon[@]}": // --fail-on LEVEL, only when the input is set
+			if v := vars["CITECHECK_FAIL_ON"]; v != "" {
+				args = append(args, "--fail-on", v)
+			}
 		case strings.HasPrefix(w, "$"):
 			v, ok := vars[strings.Trim(w, "${}")]
 			if !ok {
@@ -218,7 +233,23 @@ func TestActionCommandLine(t *testing.T) {
 			args = append(args, w)
 		}
 	}
-	for _, want := range []string{"--format", "github", "--fail-on"} {
+	return args
+}
+
+// TestActionCommandLine runs the check step's citecheck command line
+// in-process, with the inputs at their defaults, so that a renamed flag or
+// format breaks this test rather than every user's workflow.
+func TestActionCommandLine(t *testing.T) {
+	a := loadAction(t)
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "draft.txt")
+	text := "Recalling the Single Convention on Narcotic Drugs of 1954,\n"
+	if err := os.WriteFile(draft, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sarif := filepath.Join(dir, "citecheck.sarif")
+	args := actionArgs(t, a, nil, draft, sarif)
+	for _, want := range []string{"--format", "github"} {
 		if !slices.Contains(args, want) {
 			t.Errorf("the check command %q lacks %s", args, want)
 		}
@@ -240,5 +271,32 @@ func TestActionCommandLine(t *testing.T) {
 	}
 	if err := json.Unmarshal(b, &report); err != nil || report.Version != "2.1.0" {
 		t.Errorf("the SARIF report is not SARIF 2.1.0 (err %v):\n%.300s", err, b)
+	}
+}
+
+// TestActionFailOn: the fail-on input left empty passes no --fail-on, so
+// fail-on in .citecheck.yaml decides; given, it overrides the file.
+func TestActionFailOn(t *testing.T) {
+	a := loadAction(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "draft.txt"), []byte("Recalling the Single Convention on Narcotic Drugs of 1954,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".citecheck.yaml"), []byte("fail-on: never\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for _, c := range []struct {
+		failOn string
+		want   int
+	}{
+		{"", cli.ExitOK},            // the file's never
+		{"error", cli.ExitFindings}, // the input's error
+		{"never", cli.ExitOK},
+	} {
+		args := actionArgs(t, a, map[string]string{"fail-on": c.failOn, "sarif": "false"}, "draft.txt", "")
+		if code, _, stderr := runCLI(args...); code != c.want {
+			t.Errorf("fail-on %q: citecheck %s: exit %d, want %d %s", c.failOn, strings.Join(args, " "), code, c.want, stderr)
+		}
 	}
 }

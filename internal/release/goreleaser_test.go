@@ -209,10 +209,21 @@ func TestGoreleaserArchivesAndChecksums(t *testing.T) {
 	if len(a.FormatOverrides) != 1 || a.FormatOverrides[0].Goos != "windows" || !slices.Equal(a.FormatOverrides[0].Formats, []string{"zip"}) {
 		t.Errorf("archive format_overrides %+v, want zip on windows", a.FormatOverrides)
 	}
-	for _, want := range []string{"README*", "LICENSE*", "completions/*", "manpages/*"} {
+	for _, want := range []string{"LICENSE", "README.md", "completions/*", "manpages/*"} {
 		if !slices.Contains(a.Files, want) {
 			t.Errorf("archive files %q lack %q", a.Files, want)
 		}
+	}
+	// LICENSE and README.md are named without a glob, so that goreleaser
+	// fails ("globbing failed … file does not exist") rather than shipping
+	// an archive without them; they must therefore exist.
+	for _, name := range []string{"LICENSE", "README.md"} {
+		if _, err := os.Stat(filepath.Join(root, name)); err != nil {
+			t.Errorf("the archives carry %s: %v", name, err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "LICENSE")); err == nil && !strings.HasPrefix(string(b), "MIT License\n") {
+		t.Errorf("LICENSE does not open with \"MIT License\":\n%.80s", b)
 	}
 	if c.Checksum == nil || c.Checksum.Disable || c.Checksum.NameTemplate == "" {
 		t.Errorf("checksum: %+v, want a checksum file", c.Checksum)

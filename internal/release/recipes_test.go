@@ -116,15 +116,10 @@ func checkArgs(t *testing.T, line int, words []string) {
 // this repository provides: the install path, the action's inputs, the
 // pre-commit hook id.
 func TestRecipesMatchTheRepository(t *testing.T) {
-	install := modulePath(t) + "/cmd/citecheck@"
 	inputs := loadAction(t).Inputs
 	hookID := loadHook(t).ID
 	for _, b := range recipeBlocks(t) {
-		for _, m := range regexp.MustCompile(`go (?:install|run) (\S+@)`).FindAllStringSubmatch(b.text, -1) {
-			if m[1] != install {
-				t.Errorf("docs/recipes.md:%d: installs %s, want %s…", b.line, m[1], install)
-			}
-		}
+		checkInstall(t, "docs/recipes.md", b.line, b.text)
 		switch b.lang {
 		case "make":
 			for _, l := range strings.Split(b.text, "\n") {
@@ -185,4 +180,63 @@ func checkRecipeYAML[V any](t *testing.T, line int, node any, inputs map[string]
 			checkRecipeYAML(t, line, v, inputs, hookID)
 		}
 	}
+}
+
+// checkInstall checks one snippet's way of installing citecheck: never
+// `go install`/`go run` of the module (it is not published: the proxy
+// answers 403) and never @latest; a release download names the archive as
+// goreleaser does and verifies it against the release's checksum file.
+func checkInstall(t *testing.T, file string, line int, text string) {
+	t.Helper()
+	mod := modulePath(t)
+	if regexp.MustCompile(`go (?:install|run|get) ` + regexp.QuoteMeta(mod)).MatchString(text) {
+		t.Errorf("%s:%d: installs %s with the go command; the module is not published (build from a clone, or use a release archive)", file, line, mod)
+	}
+	if strings.Contains(text, "@latest") {
+		t.Errorf("%s:%d: @latest; pin a version", file, line)
+	}
+	if !strings.Contains(text, "/releases/download/") {
+		return
+	}
+	c := loadGoreleaser(t)
+	if !strings.Contains(text, "https://github.com/citecheck/citecheck/releases/download/v") {
+		t.Errorf("%s:%d: downloads a release from elsewhere than citecheck/citecheck's releases", file, line)
+	}
+	if c.Checksum == nil || !strings.Contains(text, c.Checksum.NameTemplate) || !regexp.MustCompile(`sha256sum [^\n]*-c\b|shasum -a 256 [^\n]*-c\b`).MatchString(text) {
+		t.Errorf("%s:%d: downloads a release archive without checking it against %s (sha256sum -c)", file, line, c.Checksum.NameTemplate)
+	}
+	// The archive's name, as .goreleaser.yaml's name_template makes it,
+	// with the snippet's variables for version, system and architecture.
+	var forms []string
+	for _, v := range [][3]string{
+		{"${CITECHECK_VERSION}", "linux", "amd64"},
+		{"$(CITECHECK_VERSION)", "$(CITECHECK_OS)", "$(CITECHECK_ARCH)"},
+	} {
+		forms = append(forms, archiveName(t, v[0], v[1], v[2]))
+	}
+	if !slices.ContainsFunc(forms, func(f string) bool { return strings.Contains(text, f) }) {
+		t.Errorf("%s:%d: the archive name is none of %q (.goreleaser.yaml's name_template)", file, line, forms)
+	}
+}
+
+// archiveName renders the archive's name_template for a version, OS and
+// architecture (tar.gz: the format outside Windows).
+func archiveName(t *testing.T, version, goos, goarch string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, ".goreleaser.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*name_template:\s*"(\{\{ \.ProjectName \}\}[^"]*)"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal(".goreleaser.yaml: no archive name_template")
+	}
+	name := string(m[1])
+	for k, v := range map[string]string{"ProjectName": loadGoreleaser(t).ProjectName, "Version": version, "Os": goos, "Arch": goarch} {
+		name = regexp.MustCompile(`\{\{\s*\.`+k+`\s*\}\}`).ReplaceAllString(name, strings.ReplaceAll(v, "$", "$$"))
+	}
+	if strings.Contains(name, "{{") {
+		t.Fatalf("archive name_template %q: the test does not know every field", name)
+	}
+	return name + ".tar.gz"
 }

@@ -39,6 +39,11 @@ type Check interface {
 	ID() string
 	// Doc says in one sentence what the rule reports.
 	Doc() string
+	// Explain says in a paragraph what the rule reports, what it accepts
+	// and what to do about a finding ('citecheck explain RULE'; the
+	// README's rule table is made from it). Markdown: *italics* and
+	// `code` only.
+	Explain() string
 	DefaultSeverity() diag.Severity
 	Run(c *Context) []diag.Diagnostic
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -27,6 +26,8 @@ import (
 
 // runOptions are the flags every command that reads drafts shares.
 type runOptions struct {
+	// keep, when set, filters findings (--new-from-rev); not a flag here.
+	keep          func(*diag.Diagnostic) bool
 	input         inputOptions
 	registries    []string
 	configPath    string
@@ -93,7 +94,7 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 		return nil, &exitError{code: ExitUsage, err: fmt.Errorf("embedded resolution registry: %w", err)}
 	}
 	s.eng = engine.New(engine.Options{Registry: reg, Resolutions: res, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
-		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, MaxFileSize: o.input.maxFileSize,
+		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, Keep: o.keep, MaxFileSize: o.input.maxFileSize,
 		// check, refs and baseline are done with a report when their
 		// emit returns (diagnostics hold copies, not views of the text).
 		ReuseBuffers: true})
@@ -107,6 +108,7 @@ type checkOptions struct {
 	color    string
 	failOn   string
 	baseline string
+	newFrom  string
 	quiet    bool
 	progress string
 	cpuprof  string
@@ -129,7 +131,7 @@ still checked and reported).`,
   citecheck check --format json drafts/
   citecheck check --format github --output sarif=citecheck.sarif .
   cat draft.md | citecheck check --stdin-filename draft.md -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needPaths(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(e, &o, args, cmd.Flags().Changed("fail-on"))
 		},
@@ -141,6 +143,7 @@ still checked and reported).`,
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always, never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info, never")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file (see 'citecheck baseline')")
+	fs.StringVar(&o.newFrom, "new-from-rev", "", "report only findings on lines changed since this git revision (whole files for .docx, HTML, PDF)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text format: no closing summary line")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on standard error: auto (a terminal, runs over a second), always, never")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
@@ -148,8 +151,17 @@ still checked and reported).`,
 	_ = fs.MarkHidden("cpuprofile")
 	_ = fs.MarkHidden("memprofile")
 	o.runOptions.register(fs)
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats()...))
+	_ = cmd.RegisterFlagCompletionFunc("output", outputCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnValues...))
+	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletion("auto", "always", "never"))
+	_ = cmd.RegisterFlagCompletionFunc("progress", fixedCompletion("auto", "always", "never"))
+	registerInputCompletion(cmd)
 	return cmd
 }
+
+// failOnValues are --fail-on's values, most severe first.
+var failOnValues = []string{"error", "warning", "info", "never"}
 
 // loadRegistry loads the embedded registry plus user files.
 func loadRegistry(paths []string) (*registry.Registry, error) {
@@ -231,7 +243,19 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	var bl *baseline.Baseline
 	if o.baseline != "" {
 		if bl, err = baseline.Read(o.baseline); err != nil {
-			return usageErr("--baseline: %v", unwrapPath(err))
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return usageErr("--baseline %s: %v", o.baseline, pe.Err)
+			}
+			return usageErr("--baseline: %v", err)
+		}
+	}
+	if o.newFrom != "" {
+		if countOf(args, "-") > 0 {
+			return usageErr("--new-from-rev cannot be used with standard input (-): git knows nothing of it")
+		}
+		if o.keep, err = newFromRev(context.Background(), o.newFrom, o.input.format); err != nil {
+			return err
 		}
 	}
 	s, err := o.setup(e, bl)
@@ -258,7 +282,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		if !ok || file == "" {
 			return usageErr("invalid --output %q (expected FORMAT=FILE, e.g. sarif=citecheck.sarif)", spec)
 		}
-		r, err := render.New(format, render.Options{Version: Version(), Summary: true})
+		r, err := render.New(format, render.Options{Version: Version(), Summary: true, ReportDir: filepath.Dir(file)})
 		if err != nil {
 			return usageErr("--output %s: %v", spec, err)
 		}
@@ -273,13 +297,16 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		outs = append(outs, &output{r: r, w: bufio.NewWriterSize(af, 64<<10), file: af})
 	}
 	inputs := engine.ExpandConfig(args, s.cfg)
+	if err := checkPaths(args, inputs); err != nil {
+		return err
+	}
 	meta := render.Meta{Version: Version(), Rules: engine.RuleInfos(check.All())}
 	for _, out := range outs {
 		if err := out.r.Start(out.w, meta); err != nil {
 			return writeErr(err)
 		}
 	}
-	prog := newProgress(e, o.progress, len(inputs))
+	prog := newProgress(e, o.progress, inputs)
 	worst := diag.Severity(0)
 	sum, err := s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		prog.step()
@@ -293,7 +320,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		}
 		return nil
 	})
-	prog.done()
+	shown := prog.finish()
 	if err != nil {
 		return writeErr(err)
 	}
@@ -312,10 +339,14 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 			}
 		}
 	}
-	if prog.shown || (o.format != "text" && isTerminal(e.stderr)) {
+	if shown || (o.format != "text" && isTerminal(e.stderr)) {
 		printSummary(e.stderr, sum)
 	}
 	switch {
+	case failOnName == "never":
+		// Report, never fail: not on findings, not on unreadable files.
+		// Only usage errors (above) and a report that could not be
+		// written exit non-zero.
 	case sum.Unreadable > 0:
 		return &exitError{code: ExitIO}
 	case worst >= failOn:
@@ -324,76 +355,30 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	return nil
 }
 
-// progress shows a bar on standard error for runs that last over a second,
-// when standard error is a terminal (or --progress always). The bar is made
-// when the run starts, so that its rate and times are right, but draws
-// nothing until a second has passed.
-type progress struct {
-	bar   *progressbar.ProgressBar
-	gate  *gatedWriter
-	shown bool
-}
-
-func newProgress(e *env, mode string, total int) *progress {
-	p := &progress{}
-	if mode == "never" || (mode == "auto" && !isTerminal(e.stderr)) {
-		return p
-	}
-	p.gate = &gatedWriter{w: e.stderr, open: time.Now().Add(time.Second)}
-	if mode == "always" {
-		p.gate.open = time.Time{}
-	}
-	p.bar = progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(p.gate),
-		progressbar.OptionSetDescription("checking"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("files"),
-		progressbar.OptionShowIts(),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetWidth(30),
-	)
-	return p
-}
-
-func (p *progress) step() {
-	if p.bar != nil {
-		_ = p.bar.Add(1)
-	}
-}
-
-func (p *progress) done() {
-	if p.bar != nil {
-		_ = p.bar.Finish()
-		p.shown = p.gate.wrote
-	}
-}
-
-// gatedWriter drops what is written before open; it remembers whether
-// anything got through.
-type gatedWriter struct {
-	w     io.Writer
-	open  time.Time
-	wrote bool
-}
-
-func (g *gatedWriter) Write(b []byte) (int, error) {
-	if time.Now().Before(g.open) {
-		return len(b), nil
-	}
-	g.wrote = true
-	return g.w.Write(b)
-}
-
 // printSummary writes the closing summary of an archive run: files,
 // findings per severity and per rule, unreadable files, time taken.
 func printSummary(w io.Writer, s engine.Summary) {
-	fmt.Fprintf(w, "citecheck: %s, in %s\n", render.CountLine(s), s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "citecheck: %s, in %s\n", render.CountLine(s), humanDuration(s.Elapsed))
 	for _, id := range engine.RuleIDs(check.All()) {
 		if n := s.ByRule[id]; n > 0 {
 			fmt.Fprintf(w, "  %-20s %d\n", id, n)
 		}
 	}
+}
+
+// humanDuration renders how long a run took: "0.4 ms", "12 ms", "3.9 s",
+// "1m05s". Round(time.Millisecond) gave "0s" for fast runs.
+func humanDuration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+	case d < time.Second:
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
 }
 
 func isTerminal(w io.Writer) bool {

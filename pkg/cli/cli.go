@@ -107,7 +107,7 @@ numbers, and footnotes that cite a different treaty from the one the text names.
 		Version:       Version(),
 	}
 	root.SetVersionTemplate("citecheck {{.Version}}\n")
-	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newInitCmd(e), newBaselineCmd(e), newVersionCmd(e), newManCmd(e))
+	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newInitCmd(e), newBaselineCmd(e), newVersionCmd(e), newManCmd(e), newRulesCmd(e), newExplainCmd(e))
 	return root
 }
 

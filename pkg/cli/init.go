@@ -11,6 +11,7 @@ import (
 	"github.com/citecheck/citecheck/pkg/baseline"
 	"github.com/citecheck/citecheck/pkg/config"
 	"github.com/citecheck/citecheck/pkg/engine"
+	"github.com/citecheck/citecheck/pkg/render"
 )
 
 func newInitCmd(e *env) *cobra.Command {
@@ -53,21 +54,33 @@ func newBaselineCmd(e *env) *cobra.Command {
 		Long: `Record the current findings in a baseline file. 'citecheck check --baseline FILE'
 then reports only findings that are not in it. Findings are matched by
 fingerprint (file, rule, text found and expected, treaty), not by line, so the
-baseline still matches after edits move lines.`,
+baseline still matches after edits move lines. Paths are recorded relative to
+the baseline file, so it matches however the files are named later (relative,
+absolute, or from another folder).`,
 		Example: `  citecheck baseline -o citecheck-baseline.json archive/
   citecheck check --baseline citecheck-baseline.json archive/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needPaths(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := o.setup(e, nil)
 			if err != nil {
 				return err
 			}
-			var w baseline.Writer
+			w, err := baseline.NewWriter(out)
+			if err != nil {
+				return &exitError{code: ExitIO, err: fmt.Errorf("%s: %v", out, err)}
+			}
 			unreadable := 0
-			_, err = s.eng.Run(cmd.Context(), engine.ExpandConfig(args, s.cfg), func(r *engine.FileReport) error {
+			inputs := engine.ExpandConfig(args, s.cfg)
+			if err := checkPaths(args, inputs); err != nil {
+				return err
+			}
+			_, err = s.eng.Run(cmd.Context(), inputs, func(r *engine.FileReport) error {
 				if r.Err != nil {
 					unreadable++
 					fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)
+				}
+				if r.Notice != "" {
+					fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", r.Path, r.Notice)
 				}
 				w.Add(r.Diagnostics)
 				return nil
@@ -86,7 +99,7 @@ baseline still matches after edits move lines.`,
 			if err := af.commit(); err != nil {
 				return &exitError{code: ExitIO, err: err}
 			}
-			fmt.Fprintf(e.stdout, "wrote %s: %d findings\n", out, w.Len())
+			fmt.Fprintf(e.stdout, "wrote %s: %s\n", out, render.Count(w.Len(), "finding"))
 			if unreadable > 0 {
 				return &exitError{code: ExitIO}
 			}
@@ -95,5 +108,6 @@ baseline still matches after edits move lines.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "citecheck-baseline.json", "the baseline file to write")
 	o.register(cmd.Flags())
+	registerInputCompletion(cmd)
 	return cmd
 }

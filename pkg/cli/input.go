@@ -118,7 +118,8 @@ func limitFlag(err error) error {
 
 func viewLoaded(path string, v *docx.View) (*engine.Loaded, error) {
 	if strings.TrimSpace(v.Text) == "" {
-		return nil, errors.New("the document has no text")
+		// Blank pages and templates: read, with nothing to check.
+		return nil, engine.ErrNoText
 	}
 	f, err := source.New(path, []byte(v.Text))
 	if err != nil {
@@ -126,6 +127,10 @@ func viewLoaded(path string, v *docx.View) (*engine.Loaded, error) {
 	}
 	return &engine.Loaded{File: f, Locate: func(line int) string { return v.Locate(line).Label }}, nil
 }
+
+// oleMagic opens an OLE compound file: Word 97–2003 .doc files, and
+// password-protected .docx files.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // detect chooses a format: --input-format, else the content's magic
 // bytes, else the extension.
@@ -140,6 +145,11 @@ func (o *inputOptions) detect(path string, data []byte) string {
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return "pdf"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return "docx"
+	case bytes.HasPrefix(data, oleMagic):
+		// A legacy Word .doc (or a password-protected .docx): the .docx
+		// reader says what it is and how to convert it, where the text
+		// reader could only say "binary file".
 		return "docx"
 	}
 	switch strings.ToLower(filepath.Ext(path)) {

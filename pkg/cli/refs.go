@@ -27,12 +27,14 @@ func newRefsCmd(e *env) *cobra.Command {
 with the year read and the registry entry they resolve to, Treaty Series
 citations with their volumes and numbers, and Ibid. footnotes with what they
 refer to. Use it to audit what was understood.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needPaths(e),
 		RunE: func(cmd *cobra.Command, args []string) error { return runRefs(e, &o, args) },
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, json")
 	o.runOptions.register(fs)
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
+	registerInputCompletion(cmd)
 	return cmd
 }
 
@@ -46,10 +48,18 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 	}
 	var all []extract.RefJSON
 	unreadable := 0
-	_, err = s.eng.Run(context.Background(), engine.ExpandConfig(args, s.cfg), func(r *engine.FileReport) error {
+	inputs := engine.ExpandConfig(args, s.cfg)
+	if err := checkPaths(args, inputs); err != nil {
+		return err
+	}
+	_, err = s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		if r.Err != nil {
 			unreadable++
 			fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)
+			return nil
+		}
+		if r.Notice != "" {
+			fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", r.Path, r.Notice)
 			return nil
 		}
 		for _, ref := range r.Refs.References {

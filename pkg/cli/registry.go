@@ -19,6 +19,7 @@ func newRegistryCmd(e *env) *cobra.Command {
 		Short: "Browse, search and validate the treaty registry",
 	}
 	cmd.PersistentFlags().StringVarP(&format, "format", "f", "text", "output format: text, json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
 	cmd.PersistentFlags().StringArrayVar(&paths, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
 	load := func() (*registry.Registry, error) {
 		if format != "text" && format != "json" {
@@ -39,9 +40,10 @@ func newRegistryCmd(e *env) *cobra.Command {
 		},
 	}
 	show := &cobra.Command{
-		Use:   "show ID...",
-		Short: "Show registry entries in full",
-		Args:  cobra.MinimumNArgs(1),
+		Use:               "show ID...",
+		ValidArgsFunction: registryIDCompletion,
+		Short:             "Show registry entries in full",
+		Args:              cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := load()
 			if err != nil {

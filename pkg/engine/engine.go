@@ -6,6 +6,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -44,6 +45,10 @@ type Options struct {
 	Config *config.Config
 	// Baseline holds known findings, which are not reported (nil: none).
 	Baseline *baseline.Baseline
+	// Keep, when set, drops the findings it returns false for, after the
+	// configuration, suppressions and baseline (check --new-from-rev keeps
+	// those on lines changed since a revision).
+	Keep func(d *diag.Diagnostic) bool
 	// Jobs is the number of files checked at once; 0 means twice the
 	// number of cores.
 	Jobs int
@@ -77,10 +82,16 @@ type Loaded struct {
 // Reader turns a file's bytes into its text view.
 type Reader func(path string, data []byte) (*Loaded, error)
 
+// ErrNoText is returned by a Reader for a file that was read but holds no
+// text (an empty or blank file, a .docx of blank pages). It is a notice,
+// not a failure: the file is reported as holding no text and counts as
+// checked, not as unreadable.
+var ErrNoText = errors.New("holds no text")
+
 // ReadText reads plain text and Markdown.
 func ReadText(path string, data []byte) (*Loaded, error) {
-	if len(data) == 0 {
-		return nil, errors.New("empty file")
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
+		return nil, ErrNoText
 	}
 	f, err := source.New(path, data)
 	if err != nil {
@@ -129,11 +140,12 @@ func New(opts Options) *Engine {
 func RuleInfos(checks []check.Check) []render.RuleInfo {
 	var out []render.RuleInfo
 	for _, c := range checks {
-		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(),
+		out = append(out, render.RuleInfo{ID: c.ID(), Severity: c.DefaultSeverity(), Short: c.Doc(), Long: c.Explain(),
 			HelpURI: "https://github.com/citecheck/citecheck#rule-" + c.ID()})
 	}
 	out = append(out, render.RuleInfo{ID: SuppressionRule, Severity: diag.Warning,
 		Short:   "A citecheck suppression comment has no reason, names an unknown rule, or suppresses nothing.",
+		Long:    "A suppression comment with no reason, naming an unknown rule, or suppressing nothing. Give the reason after a colon (`<!-- citecheck-disable-next-line treaty-year: quoted verbatim -->`), name a rule `citecheck rules` lists, or remove the comment.",
 		HelpURI: "https://github.com/citecheck/citecheck#suppressions"})
 	slices.SortFunc(out, func(a, b render.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	return out
@@ -354,7 +366,11 @@ func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnost
 		}
 		ds = out
 	}
-	return e.opts.Baseline.Filter(ds), refs
+	ds = e.opts.Baseline.Filter(ds)
+	if e.opts.Keep != nil {
+		ds = slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return !e.opts.Keep(&d) })
+	}
+	return ds, refs
 }
 
 // CheckOne reads and checks one input.
@@ -365,6 +381,10 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 		r.Path = e.opts.StdinName
 	}
 	l, d, err := e.Load(in)
+	if errors.Is(err, ErrNoText) {
+		r.Notice = ErrNoText.Error()
+		return r
+	}
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
@@ -493,6 +513,9 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 		sum.Files++
 		if r.Err != nil {
 			sum.Unreadable++
+		}
+		if r.Notice != "" {
+			sum.NoText++
 		}
 		for _, d := range r.Diagnostics {
 			sum.Counts.Add(d)

@@ -37,6 +37,9 @@ func (r *renderer) node(n *html.Node) {
 	case html.DocumentNode:
 		r.children(n)
 		return
+	case html.CommentNode:
+		r.comment(n.Data)
+		return
 	case html.ElementNode:
 	default:
 		return
@@ -142,6 +145,28 @@ func (r *renderer) lineBreak() {
 }
 
 // flush ends the current paragraph.
+// comment keeps citecheck's suppression comments in the text view, where
+// the engine reads them as it reads them in Markdown; other comments are
+// dropped. One inside a paragraph stays there (disable-line covers that
+// paragraph). One between blocks goes at the end of the paragraph before
+// it, so that disable-next-line covers the next paragraph, as it reads,
+// and the paragraphs keep the numbers a reader sees in the document.
+func (r *renderer) comment(data string) {
+	if !strings.Contains(data, "citecheck-") || strings.ContainsAny(data, "\n\r") {
+		return
+	}
+	c := "<!--" + data + "-->"
+	switch {
+	case r.started:
+		r.write(" " + c + " ")
+	case len(r.paras) > 0:
+		r.paras[len(r.paras)-1] += " " + c
+	default:
+		r.write(c)
+		r.flush()
+	}
+}
+
 func (r *renderer) flush() {
 	if r.started {
 		r.paras = append(r.paras, r.cur.String())

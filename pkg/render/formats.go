@@ -23,11 +23,14 @@ type Options struct {
 	BaseDir string
 	// Summary makes the text format close with a count line.
 	Summary bool
+	// ReportDir is the folder the report is written into ("" for the
+	// working directory): the HTML report links to files relative to it.
+	ReportDir string
 }
 
 // formatNames lists every name New accepts, sorted. Keep it in step with
 // the switch in New (TestFormatsAllConstruct checks that).
-var formatNames = []string{"checkstyle", "github", "json", "jsonl", "junit", "sarif", "text"}
+var formatNames = []string{"checkstyle", "github", "gitlab", "html", "json", "jsonl", "junit", "sarif", "text"}
 
 // Formats returns the names of the output formats, sorted.
 func Formats() []string { return slices.Clone(formatNames) }
@@ -43,6 +46,8 @@ func New(format string, opt Options) (Renderer, error) {
 		return &Text{Color: opt.Color, Summary: opt.Summary}, nil
 	case "json":
 		return &JSON{}, nil
+	case "html":
+		return &HTML{ReportDir: opt.ReportDir, Version: opt.Version}, nil
 
 	// Machine formats, one finding per record, streamed.
 	case "jsonl":
@@ -51,6 +56,8 @@ func New(format string, opt Options) (Renderer, error) {
 		return &SARIF{Version: opt.Version, BaseDir: opt.BaseDir}, nil
 	case "github":
 		return &GitHub{}, nil
+	case "gitlab":
+		return &GitLab{}, nil
 	case "checkstyle":
 		return &Checkstyle{}, nil
 	case "junit":

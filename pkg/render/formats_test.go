@@ -41,7 +41,8 @@ func checkGolden(t *testing.T, name string, got []byte) {
 
 // fixture is a run that exercises every path a renderer has: a fix, all
 // three severities, a message full of characters that each format must
-// escape, a non-ASCII path and message, a clean file and an unreadable one.
+// escape, a non-ASCII path and message, a clean file, one that holds no
+// text and an unreadable one.
 type fixture struct {
 	meta    Meta
 	files   []*FileResult
@@ -111,6 +112,7 @@ func newFixture(t testing.TB) fixture {
 			},
 		}},
 		{Path: b.Path, Source: b},
+		{Path: "drafts/c-blank.md", Notice: "holds no text"},
 		{Path: "drafts/missing.txt", Err: errors.New("open drafts/missing.txt: no such file or directory")},
 		{Path: fr.Path, Source: fr, Diagnostics: []diag.Diagnostic{
 			{
@@ -129,6 +131,9 @@ func newFixture(t testing.TB) fixture {
 	for _, f := range files {
 		if f.Err != nil {
 			sum.Unreadable++
+		}
+		if f.Notice != "" {
+			sum.NoText++
 		}
 		for _, d := range f.Diagnostics {
 			sum.Counts.Add(d)
@@ -182,6 +187,8 @@ func newRenderer(t testing.TB, format string) Renderer {
 var goldenExt = map[string]string{
 	"checkstyle": "checkstyle.xml",
 	"github":     "github.txt",
+	"gitlab":     "gitlab.json",
+	"html":       "html",
 	"jsonl":      "jsonl",
 	"junit":      "junit.xml",
 	"sarif":      "sarif",
@@ -190,7 +197,7 @@ var goldenExt = map[string]string{
 // streamFormats are the machine formats whose tests live in this file and
 // beside it (text and json have their own). The generic tests below run
 // over them; a format can join by adding itself here and to goldenExt.
-var streamFormats = []string{"checkstyle", "github", "jsonl", "junit", "sarif"}
+var streamFormats = []string{"checkstyle", "github", "gitlab", "html", "jsonl", "junit", "sarif"}
 
 func TestGolden(t *testing.T) {
 	fx := newFixture(t)

@@ -30,6 +30,9 @@ func (*GitHub) File(w io.Writer, f *FileResult) error {
 	if f.Err != nil {
 		fmt.Fprintf(&b, "::error file=%s::%s\n", ghProperty(f.Path), ghData(f.Err.Error()))
 	}
+	if f.Notice != "" {
+		fmt.Fprintf(&b, "::notice file=%s::%s\n", ghProperty(f.Path), ghData(f.Notice))
+	}
 	for i := range f.Diagnostics {
 		writeGitHub(&b, &f.Diagnostics[i])
 	}

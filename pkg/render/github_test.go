@@ -87,6 +87,12 @@ func TestGitHubRoundTrip(t *testing.T) {
 				t.Errorf("unreadable file: got %+v", c)
 			}
 		}
+		if f.Notice != "" {
+			c := next()
+			if c.name != "notice" || c.props["file"] != f.Path || c.data != f.Notice {
+				t.Errorf("file with no text: got %+v", c)
+			}
+		}
 		for _, d := range f.Diagnostics {
 			c := next()
 			want := map[diag.Severity]string{diag.Error: "error", diag.Warning: "warning", diag.Info: "notice"}[d.Severity]

@@ -57,9 +57,10 @@ func ToJSON(d diag.Diagnostic) JSONDiagnostic {
 // "summary": {...}}. Diagnostics stream out as files finish; only the
 // (few) unreadable files are held until the end.
 type JSON struct {
-	n    int
-	errs []jsonFileError
-	buf  []byte // reused from file to file
+	n       int
+	errs    []jsonFileError
+	notices []jsonlNotice
+	buf     []byte // reused from file to file
 }
 
 type jsonFileError struct {
@@ -73,6 +74,7 @@ type jsonSummary struct {
 	Warnings   int            `json:"warnings"`
 	Infos      int            `json:"infos"`
 	Unreadable int            `json:"unreadable"`
+	NoText     int            `json:"no_text,omitempty"`
 	ByRule     map[string]int `json:"by_rule"`
 }
 
@@ -86,6 +88,10 @@ func (j *JSON) Start(w io.Writer, m Meta) error {
 func (j *JSON) File(w io.Writer, f *FileResult) error {
 	if f.Err != nil {
 		j.errs = append(j.errs, jsonFileError{f.Path, f.Err.Error()})
+		return nil
+	}
+	if f.Notice != "" {
+		j.notices = append(j.notices, jsonlNotice{f.Path, f.Notice})
 		return nil
 	}
 	if len(f.Diagnostics) == 0 {
@@ -121,7 +127,7 @@ func (j *JSON) Finish(w io.Writer, s Summary) error {
 		byRule = map[string]int{}
 	}
 	sum, err := json.Marshal(jsonSummary{Files: s.Files, Errors: s.Counts.Errors, Warnings: s.Counts.Warnings,
-		Infos: s.Counts.Infos, Unreadable: s.Unreadable, ByRule: byRule})
+		Infos: s.Counts.Infos, Unreadable: s.Unreadable, NoText: s.NoText, ByRule: byRule})
 	if err != nil {
 		return err
 	}
@@ -129,7 +135,17 @@ func (j *JSON) Finish(w io.Writer, s Summary) error {
 	if j.n > 0 {
 		end = "\n],\n"
 	}
-	_, err = io.WriteString(w, end+` "errors": `+string(errs)+",\n"+` "summary": `+string(sum)+"}\n")
+	// "notices" appears only when a file held no text, so that the output
+	// of a run without one keeps its earlier shape.
+	notices := ""
+	if len(j.notices) > 0 {
+		b, err := marshal(j.notices)
+		if err != nil {
+			return err
+		}
+		notices = ` "notices": ` + string(b) + ",\n"
+	}
+	_, err = io.WriteString(w, end+` "errors": `+string(errs)+",\n"+notices+` "summary": `+string(sum)+"}\n")
 	return err
 }
 

@@ -5,8 +5,9 @@ import (
 	"io"
 )
 
-// JSONL writes JSON Lines: one object per finding, and one per unreadable
-// file ({"path": …, "error": …}), each on its own line. It writes nothing
+// JSONL writes JSON Lines: one object per finding, one per unreadable
+// file ({"path": …, "error": …}) and one per file that holds no text
+// ({"path": …, "notice": …}), each on its own line. It writes nothing
 // at Start or Finish, so the output of several runs can be concatenated and
 // a consumer can act on each line as it arrives.
 type JSONL struct{}
@@ -18,6 +19,11 @@ type jsonlError struct {
 	Error string `json:"error"`
 }
 
+type jsonlNotice struct {
+	Path   string `json:"path"`
+	Notice string `json:"notice"`
+}
+
 // Start implements Renderer; JSON Lines has no header.
 func (*JSONL) Start(io.Writer, Meta) error { return nil }
 
@@ -27,6 +33,11 @@ func (*JSONL) File(w io.Writer, f *FileResult) error {
 	enc.SetEscapeHTML(false)
 	if f.Err != nil {
 		if err := enc.Encode(jsonlError{Path: f.Path, Error: f.Err.Error()}); err != nil {
+			return err
+		}
+	}
+	if f.Notice != "" {
+		if err := enc.Encode(jsonlNotice{Path: f.Path, Notice: f.Notice}); err != nil {
 			return err
 		}
 	}

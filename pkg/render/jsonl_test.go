@@ -16,10 +16,13 @@ func TestJSONLLinesParse(t *testing.T) {
 	}
 	lines := bytes.Split(bytes.TrimSuffix(out, []byte("\n")), []byte("\n"))
 
-	var want []any // JSONDiagnostic or jsonlError, in order
+	var want []any // JSONDiagnostic, jsonlError or jsonlNotice, in order
 	for _, f := range fx.files {
 		if f.Err != nil {
 			want = append(want, jsonlError{Path: f.Path, Error: f.Err.Error()})
+		}
+		if f.Notice != "" {
+			want = append(want, jsonlNotice{Path: f.Path, Notice: f.Notice})
 		}
 		for i := range f.Diagnostics {
 			want = append(want, ToJSON(f.Diagnostics[i]))
@@ -34,6 +37,14 @@ func TestJSONLLinesParse(t *testing.T) {
 		switch w := want[i].(type) {
 		case jsonlError:
 			var got jsonlError
+			if err := dec.Decode(&got); err != nil {
+				t.Fatalf("line %d: %v: %s", i+1, err, line)
+			}
+			if got != w {
+				t.Errorf("line %d = %+v, want %+v", i+1, got, w)
+			}
+		case jsonlNotice:
+			var got jsonlNotice
 			if err := dec.Decode(&got); err != nil {
 				t.Fatalf("line %d: %v: %s", i+1, err, line)
 			}

@@ -99,7 +99,11 @@ func (*JUnit) File(w io.Writer, f *FileResult) error {
 		s.Cases = append(s.Cases, c)
 	}
 	if len(s.Cases) == 0 {
-		s.Cases = append(s.Cases, junitCase{Name: "citecheck", Classname: f.Path})
+		c := junitCase{Name: "citecheck", Classname: f.Path}
+		if f.Notice != "" {
+			c.SystemOut = &junitProblem{Text: f.Path + ": " + f.Notice}
+		}
+		s.Cases = append(s.Cases, c)
 	}
 	s.Tests = len(s.Cases)
 	return writeXML(w, s, "  ")

@@ -33,13 +33,18 @@ type FileResult struct {
 	Diagnostics []diag.Diagnostic
 	// Err is set when the file could not be read or parsed.
 	Err error
+	// Notice is set when the file was read but there is nothing to check
+	// in it ("holds no text"): not a finding, and not a failure.
+	Notice string
 }
 
 // Summary closes a run.
 type Summary struct {
 	Files      int
 	Unreadable int
-	Counts     diag.Counts
+	// NoText counts files that were read but hold no text (Notice).
+	NoText int
+	Counts diag.Counts
 	// ByRule counts findings per rule ID.
 	ByRule  map[string]int
 	Elapsed time.Duration
@@ -51,6 +56,8 @@ type RuleInfo struct {
 	Severity diag.Severity
 	// Short is one sentence saying what the rule reports.
 	Short string
+	// Long is a paragraph (light Markdown) explaining the rule.
+	Long string
 	// HelpURI links to the rule's documentation.
 	HelpURI string
 }

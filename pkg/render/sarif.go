@@ -35,6 +35,7 @@ type SARIF struct {
 	results   int
 	ruleIndex map[string]int
 	notes     []sarifNotification
+	failed    int // unreadable files among notes
 }
 
 var _ Renderer = (*SARIF)(nil)
@@ -177,7 +178,7 @@ type sarifDescriptor struct {
 
 // Start implements Renderer.
 func (r *SARIF) Start(w io.Writer, m Meta) error {
-	r.results, r.notes = 0, nil
+	r.results, r.notes, r.failed = 0, nil, 0
 	rules := slices.Clone(m.Rules)
 	slices.SortStableFunc(rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	r.ruleIndex = make(map[string]int, len(rules))
@@ -232,11 +233,20 @@ func (r *SARIF) Start(w io.Writer, m Meta) error {
 // File implements Renderer.
 func (r *SARIF) File(w io.Writer, f *FileResult) error {
 	if f.Err != nil {
+		r.failed++
 		r.notes = append(r.notes, sarifNotification{
 			Level:      "error",
 			Message:    sarifMessage{fmt.Sprintf("could not check %s: %v", f.Path, f.Err)},
 			Locations:  []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: r.artifact(f.Path)}}},
 			Descriptor: sarifDescriptor{ID: "unreadable"},
+		})
+	}
+	if f.Notice != "" {
+		r.notes = append(r.notes, sarifNotification{
+			Level:      "note",
+			Message:    sarifMessage{fmt.Sprintf("%s %s", f.Path, f.Notice)},
+			Locations:  []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: r.artifact(f.Path)}}},
+			Descriptor: sarifDescriptor{ID: "no-text"},
 		})
 	}
 	var b bytes.Buffer
@@ -265,7 +275,7 @@ func (r *SARIF) Finish(w io.Writer, s Summary) error {
 	}
 	b.WriteString("],\n")
 	inv := sarifInvocation{
-		ExecutionSuccessful:        len(r.notes) == 0 && s.Unreadable == 0,
+		ExecutionSuccessful:        r.failed == 0 && s.Unreadable == 0,
 		ToolExecutionNotifications: r.notes,
 	}
 	j, err := marshalJSON([]sarifInvocation{inv}, sarifFieldIndent)

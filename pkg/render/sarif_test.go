@@ -195,9 +195,17 @@ func TestSARIFContent(t *testing.T) {
 	if inv.ExecutionSuccessful {
 		t.Error("executionSuccessful with an unreadable file")
 	}
-	if len(inv.ToolExecutionNotifications) != 1 ||
-		inv.ToolExecutionNotifications[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/missing.txt" {
-		t.Errorf("notifications = %+v", inv.ToolExecutionNotifications)
+	// The file that holds no text is a note; the unreadable one an error.
+	notes := inv.ToolExecutionNotifications
+	if len(notes) != 2 ||
+		notes[0].Level != "note" || notes[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/c-blank.md" ||
+		notes[1].Level != "error" || notes[1].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/missing.txt" {
+		t.Errorf("notifications = %+v", notes)
+	}
+	// A note alone does not make the run unsuccessful.
+	one := fixture{files: []*FileResult{{Path: "blank.md", Notice: "holds no text"}}, summary: Summary{Files: 1, NoText: 1}}
+	if inv := parseSARIF(t, one.run(t, &SARIF{})).Runs[0].Invocations[0]; !inv.ExecutionSuccessful {
+		t.Error("executionSuccessful false for a run whose only note is a file that holds no text")
 	}
 }
 

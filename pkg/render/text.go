@@ -23,7 +23,6 @@ type Text struct {
 
 	sev       map[diag.Severity]*color.Color
 	bold, dim *color.Color
-	caret     *color.Color
 	files     int
 }
 
@@ -44,7 +43,6 @@ func (t *Text) init() {
 	}
 	t.bold = mk(color.Bold)
 	t.dim = mk(color.Faint)
-	t.caret = mk(color.FgGreen, color.Bold)
 	if t.Width == 0 {
 		t.Width = 120
 	}
@@ -61,6 +59,10 @@ func (t *Text) File(w io.Writer, f *FileResult) error {
 	t.files++
 	if f.Err != nil {
 		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Error].Sprint("error"), f.Err)
+		return err
+	}
+	if f.Notice != "" {
+		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Info].Sprint("notice"), f.Notice)
 		return err
 	}
 	var b strings.Builder
@@ -117,7 +119,13 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	lead := runewidth.StringWidth(prefix + string(runes[from:start]))
 	width := max(1, runewidth.StringWidth(string(runes[start:end])))
 	marks := "^" + strings.Repeat("~", width-1)
-	fmt.Fprintf(b, "%s %s %s%s\n", pad, t.dim.Sprint("|"), strings.Repeat(" ", lead), t.caret.Sprint(marks))
+	// The caret takes the finding's severity colour, as its label does, so
+	// that a warning's caret does not look like an error's.
+	caret := t.sev[d.Severity]
+	if caret == nil {
+		caret = t.bold
+	}
+	fmt.Fprintf(b, "%s %s %s%s\n", pad, t.dim.Sprint("|"), strings.Repeat(" ", lead), caret.Sprint(marks))
 }
 
 // Finish implements Renderer.
@@ -138,10 +146,22 @@ func CountLine(s Summary) string {
 	if total > 0 {
 		msg += fmt.Sprintf(" (%d %s, %d %s, %d %s)", c.Errors, plural(c.Errors, "error"), c.Warnings, plural(c.Warnings, "warning"), c.Infos, plural(c.Infos, "info"))
 	}
+	if s.NoText > 0 {
+		verb := "holds"
+		if s.NoText > 1 {
+			verb = "hold"
+		}
+		msg += fmt.Sprintf("; %d %s %s no text", s.NoText, plural(s.NoText, "file"), verb)
+	}
 	if s.Unreadable > 0 {
 		msg += fmt.Sprintf("; %d %s could not be read", s.Unreadable, plural(s.Unreadable, "file"))
 	}
 	return msg
+}
+
+// Count says "1 finding", "2 findings", "0 findings".
+func Count(n int, word string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, word))
 }
 
 func plural(n int, word string) string {

@@ -1,0 +1,42 @@
+package check
+
+import "github.com/citecheck/citecheck/pkg/resolution"
+
+// The rules' explanations, one paragraph each ('citecheck explain RULE',
+// 'citecheck rules', and the README's rule table, which a test keeps equal
+// to 'citecheck rules --format markdown').
+
+func (treatyYear) Explain() string {
+	return `A registered treaty given a year that is not its own ("… of 1954"). The message gives the registry's date and, where the mention's footnote cites the same instrument, says so. Carries a fix. Years that belong to a larger title ("Memorandum … on Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994") are not read as the treaty's. Treaties cited by a year other than their adoption year (the Chemical Weapons Convention "of 1993") are recorded as ` + "`cited_year`" + ` and accepted.`
+}
+
+func (untsCitation) Explain() string {
+	return `A *Treaty Series* volume/number pair that belongs to no registered instrument while its number does ("vol. 977, No. 14152": No. 14152 is in vol. 976); a footnote that cites another registered treaty than the one its mention names; a footnote that gives the treaty's own volume with a wrong number. Says which treaty the citation belongs to; carries a fix where one replacement is certain. A protocol's citation under its parent convention (and the reverse) is not a mismatch.`
+}
+
+func (yearInconsistent) Explain() string {
+	return `One document gives the same treaty two different years where the registry has no year to decide between them. Check which year the treaty's own text or the UN Treaty Collection gives, and use it throughout.`
+}
+
+func (ibidUnresolved) Explain() string {
+	return `An *Ibid.* footnote with no footnote before it to refer to (the first footnote of a text whose numbering starts at 1). Replace it with the full citation.`
+}
+
+func (footnoteRepeated) Explain() string {
+	return `A footnote indicator used a second time. The current UN Editorial Manual: "numbered footnote indicators are no longer repeated in resolutions. When a reference must be repeated, a new footnote with the identical text should be inserted". Older documents followed the earlier rule; set ` + "`editorial-manual: legacy`" + ` for them.`
+}
+
+// resolutionExplain holds the resolution rules' paragraphs, by rule ID.
+var resolutionExplain = map[string]string{
+	resolution.RuleDate:   `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out.`,
+	resolution.RuleFuture: `A resolution adopted after the document's own date (taken from its front matter, its symbol and "Distr." block, or its heading).`,
+	resolution.RuleForm:   "A symbol in a form its organ and era never used: General Assembly `NNNN (XXX)` only before the thirty-first session and `31/1` from then on, special sessions `S-n/m`, a Security Council year that does not fit the number (\"434 (1973)\"), an impossible date (31 April), a malformed document symbol.",
+	resolution.RuleTitle:  `A quoted title ("entitled “…”") that differs from the registered one beyond typography (quotes, dashes, case).`,
+}
+
+func (r resolutionRule) Explain() string {
+	if e, ok := resolutionExplain[r.id]; ok {
+		return e
+	}
+	return r.doc
+}

@@ -1,0 +1,57 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/source"
+)
+
+// excerpt is a finding's source line cut to a window around the cited
+// text, split so that a format can mark the cited part, and the caret that
+// goes under it.
+type excerpt struct {
+	Line                 int
+	Prefix, Suffix       string // "…" where the line was cut
+	Before, Cited, After string
+	Lead                 int    // display cells before the caret
+	Marks                string // "^~~~"
+}
+
+// makeExcerpt cuts the line of d's start to at most width display cells
+// around the cited text. ok is false when there is no source line to show.
+func makeExcerpt(f *source.File, d *diag.Diagnostic, width int) (ex excerpt, ok bool) {
+	if f == nil || d.Span.Start.Line < 1 || d.Span.Start.Line > f.Lines() {
+		return ex, false
+	}
+	line := f.Line(d.Span.Start.Line)
+	runes := []rune(strings.ReplaceAll(line, "\t", " "))
+	start := d.Span.Start.Col - 1
+	end := start + 1
+	switch {
+	case d.Span.End.Line == d.Span.Start.Line && d.Span.End.Col > d.Span.Start.Col:
+		end = d.Span.End.Col - 1
+	case d.Span.End.Line > d.Span.Start.Line:
+		end = len(runes) // the cited text goes on: mark the rest of the line
+	}
+	start = min(max(start, 0), len(runes))
+	end = min(max(end, start), len(runes))
+	from, to := 0, len(runes)
+	if runewidth.StringWidth(line) > width {
+		from = max(0, start-width/2)
+		to = min(len(runes), max(end+width/4, from+width))
+		if from > 0 {
+			ex.Prefix = "…"
+		}
+		if to < len(runes) {
+			ex.Suffix = "…"
+		}
+	}
+	ex.Line = d.Span.Start.Line
+	ex.Before, ex.Cited, ex.After = string(runes[from:start]), string(runes[start:end]), string(runes[end:to])
+	ex.Lead = runewidth.StringWidth(ex.Prefix + ex.Before)
+	ex.Marks = "^" + strings.Repeat("~", max(1, runewidth.StringWidth(ex.Cited))-1)
+	return ex, true
+}
