@@ -38,8 +38,11 @@ type Marker struct {
 	// At is the offset in Body.Text where the marker stood (it is removed
 	// from the text: At is the offset of the character after it).
 	At int
-	// Start and End locate the marker in the source.
+	// Start and End locate the marker's label in the source.
 	Start, End int
+	// Note is the footnote the marker refers to (nil if no footnote has
+	// its label).
+	Note *Footnote
 }
 
 // Footnote is one footnote body.
@@ -51,6 +54,10 @@ type Footnote struct {
 	Text Stream
 	// Start is the source offset of the footnote's first line.
 	Start int
+	// block counts the blocks of footnotes before the one that holds
+	// this footnote (a block: footnotes with no body text between them,
+	// as at the foot of a page).
+	block int32
 }
 
 // Footnote returns the footnote with the given label, or nil. When a label
@@ -84,8 +91,13 @@ const (
 	lineMDNoteDef // "[^3]: text"
 )
 
-// span is a line of body text, trimmed: text[from:to].
-type span struct{ from, to int }
+// span is a line of body text, trimmed: text[from:to]. page counts the
+// blocks of footnotes before it: the line is on the page of the footnotes
+// of block page (when footnotes stand at the foot of each page).
+type span struct {
+	from, to int
+	page     int32
+}
 
 // Parse builds the document model of f. It never fails: text it cannot
 // classify is body text.
@@ -209,7 +221,9 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	switch c := text[from]; {
 	case c >= '1' && c <= '9':
 		for i < to && text[i] >= '0' && text[i] <= '9' {
-			if i-from == 3 {
+			if i-from == 4 {
+				// Labels run to 9999 (yearly volumes number their
+				// footnotes across the year).
 				return nil, 0, false, false
 			}
 			i++
@@ -428,10 +442,9 @@ func (d *Document) classify() (body []span, size int) {
 		k++
 	}
 	for ; k < len(starts); k++ {
-		start, end, next := starts[k], len(text), len(text)+1
+		start, end := starts[k], len(text)
 		if k+1 < len(starts) {
-			next = starts[k+1]
-			end = next - 1 // the "\n"
+			end = starts[k+1] - 1 // the "\n"
 		}
 		if end > start && text[end-1] == '\r' {
 			end--
@@ -477,6 +490,12 @@ func (d *Document) classify() (body []span, size int) {
 			if lab != nil {
 				n := atoi(lab)
 				switch {
+				case len(lab) == 4 && !super:
+					// Four digits start many lines ("2030 Agenda …"): a
+					// label of four only continues the numbering, or
+					// opens a footnote region whose marker the body has.
+					accept = n == lastNum+1 && (inRegion || prevKind != lineText) ||
+						inRegion && lastNum == 0 && markerBefore(text, bodyStart, start, lab)
 				case weak:
 					accept = inRegion && n > 0 && n == lastNum+1
 				case super:
@@ -517,7 +536,8 @@ func (d *Document) classify() (body []span, size int) {
 			fb.cont(from, to)
 		case lineText:
 			fb.flush()
-			body = append(body, span{from, to})
+			body = append(body, span{from, to, fb.blocks})
+			fb.inBlock = false
 			size += to - from + 1 // with the joining space
 		default:
 			// A blank line, a rule or page furniture ends a footnote.

@@ -183,7 +183,7 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	for _, m := range ms {
 		if mk := markerAfter(d, m); mk != nil {
 			m.Footnote = mk.Label
-			if f := d.Footnote(mk.Label, mk.Start); f != nil {
+			if f := mk.Note; f != nil {
 				ps, ok := primaries[f]
 				if !ok {
 					for _, c := range byNote[f] {
