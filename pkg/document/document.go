@@ -441,6 +441,13 @@ func (d *Document) classify() (body []span, size int) {
 	for k < len(starts) && starts[k] < bodyStart {
 		k++
 	}
+	titles := runningTitles(text, starts, k, func(k int) (int, int) {
+		start, end := starts[k], len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1
+		}
+		return trimSpace(text, start, end)
+	})
 	for ; k < len(starts); k++ {
 		start, end := starts[k], len(text)
 		if k+1 < len(starts) {
@@ -469,6 +476,8 @@ func (d *Document) classify() (body []span, size int) {
 			kind = lineRule
 			inRegion = true
 		case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
+			kind = lineFurniture
+		case titles != nil && titles[k]:
 			kind = lineFurniture
 		default:
 			if text[start] == '[' {

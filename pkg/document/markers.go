@@ -259,6 +259,9 @@ func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 				return k, false
 			}
 			k.form = formSpaceWord
+		case isDigitByte(text[e-1]) && isYearBefore(text, l.from, e):
+			// After a year: "… of 12 August 1949 2 and".
+			k.form = formSpaceWord
 		case isClosing(before):
 			// The phrase before the punctuation must end in a word, a
 			// closing bracket or quote, or a year; not a number of a list

@@ -64,6 +64,9 @@ func TestMarkerForms(t *testing.T) {
 		{"at the start of the next line",
 			page("Parties to the United Nations Framework Convention on Climate Change\n4 that have not", "4 "+cite),
 			"Parties to the United Nations Framework Convention on Climate Change {4}that have not"},
+		{"space after a year",
+			page("Recalling the Geneva Conventions of 12 August 1949 2  and the Additional Protocols", "1 A", "2 "+cite),
+			"Recalling the Geneva Conventions of 12 August 1949{2}  and the Additional Protocols"},
 		{"glued to a year",
 			page("the Protocol amending the Single Convention on Narcotic Drugs of 19612 and", "2 "+cite),
 			"the Protocol amending the Single Convention on Narcotic Drugs of 1961{2} and"},
@@ -123,6 +126,39 @@ func TestMarkerForms(t *testing.T) {
 				if got := string(d.File.Text[m.Start:m.End]); !strings.Contains(got, m.Label) && !strings.ContainsAny(got, "¹²³⁴⁵⁶⁷⁸⁹⁰") {
 					t.Errorf("marker %s spans %q", m.Label, got)
 				}
+			}
+		})
+	}
+}
+
+// TestRunningTitles: the title printed at the head of each page is page
+// furniture, wherever it falls in a sentence.
+func TestRunningTitles(t *testing.T) {
+	head := "United Nations A/RES/80/9\n\nResolution adopted by the General Assembly\n\n80/9. Oceans and the law of the sea\n\n"
+	brk := func(title string) string {
+		return "\n_______________\n\n1 A.\n\nA/RES/80/9\n" + title + "\n\n25-20236\n2/5\n\n"
+	}
+	tests := []struct{ name, in, want string }{
+		{"one line, seen at the top of the document",
+			head + "Recalling the Agreement relating to the" + brk("Oceans and the law of the sea") + "Implementation of Part XI,\n",
+			"Recalling the Agreement relating to the Implementation of Part XI,"},
+		{"several lines, seen on two pages",
+			"Recalling the Convention on" + brk("Sustainable fisheries, including through the 1995 Agreement for the\nImplementation of the Provisions") +
+				"the Law of the Sea and" + brk("Sustainable fisheries, including through the 1995 Agreement for the\nImplementation of the Provisions") + "the Agreement,\n",
+			"Recalling the Convention on the Law of the Sea and the Agreement,"},
+		{"a paragraph seen once is body text",
+			"Recalling the Convention on" + brk("Welcoming the report of the Secretary-General") + "the Law of the Sea,\n",
+			"Recalling the Convention on Welcoming the report of the Secretary-General the Law of the Sea,"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.in)
+			got := d.Body.Text
+			if i := strings.Index(got, tt.want[:20]); i >= 0 {
+				got = got[i:]
+			}
+			if got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
 	}
