@@ -69,6 +69,12 @@ type Reference struct {
 	Embedded bool
 	// ShortForm: "the 1988 Convention", resolved from the document.
 	ShortForm bool
+	// Antecedent is set for words that refer back to a title named
+	// before and carry a footnote marker ("that Convention,18", "the
+	// Optional Protocols thereto,9"): the mention they refer to. Treaty
+	// is its treaty, and the footnote may cite any instrument related
+	// to it.
+	Antecedent *Reference
 	// Footnote is the label of the footnote marker the mention carries
 	// (treaty) or of the footnote the citation is in (unts, ibid).
 	Footnote string
@@ -180,27 +186,21 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	var mentions []*Reference
 	ms := x.mentions(a, &d.Body, "", bodyCites)
 	primaries := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
-	for _, m := range ms {
-		if mk := markerAfter(d, m); mk != nil {
-			m.Footnote = mk.Label
-			if f := mk.Note; f != nil {
-				ps, ok := primaries[f]
-				if !ok {
-					for _, c := range byNote[f] {
-						if c.Primary {
-							ps = append(ps, c)
-						}
-					}
-					ps = ps[:len(ps):len(ps)] // shared: appending copies
-					primaries[f] = ps
-				}
-				if m.Citations == nil {
-					m.Citations = ps
-				} else {
-					m.Citations = append(m.Citations, ps...)
+	primariesOf := func(f *document.Footnote) []*Reference {
+		ps, ok := primaries[f]
+		if !ok {
+			for _, c := range byNote[f] {
+				if c.Primary {
+					ps = append(ps, c)
 				}
 			}
+			ps = ps[:len(ps):len(ps)] // shared: appending copies
+			primaries[f] = ps
 		}
+		return ps
+	}
+	if len(d.Markers) > 0 {
+		mentions = append(mentions, x.link(a, d, ms, primariesOf)...)
 	}
 	mentions = append(mentions, ms...)
 	for _, f := range d.Footnotes {
@@ -285,31 +285,6 @@ func (a *refSlab) pairsFor(n int) []Pair {
 	k := len(a.pairs)
 	a.pairs = a.pairs[:k+n]
 	return a.pairs[k : k : k+n]
-}
-
-// markerAfter returns the footnote marker that m carries: one right after
-// the mention, with nothing but closing punctuation between.
-func markerAfter(d *document.Document, m *Reference) *document.Marker {
-	end := m.streamEnd
-	// The first marker at or after end (a binary search that does not copy
-	// each Marker it looks at, as slices.BinarySearchFunc would).
-	i, hi := 0, len(d.Markers)
-	for i < hi {
-		if h := int(uint(i+hi) >> 1); d.Markers[h].At < end {
-			i = h + 1
-		} else {
-			hi = h
-		}
-	}
-	if i >= len(d.Markers) {
-		return nil
-	}
-	mk := &d.Markers[i]
-	gap := d.Body.Text[end:mk.At]
-	if len(gap) > 4 || strings.Trim(gap, " ,;:.)”’\"'*") != "" {
-		return nil
-	}
-	return mk
 }
 
 // citations finds UNTS citations and Ibid. footnotes in one stream. prev

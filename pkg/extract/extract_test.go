@@ -128,6 +128,20 @@ func TestExtract(t *testing.T) {
 				"treaty crc embedded «Convention on the Rights of the Child»",
 		},
 		{
+			"a title after an article, an appendix, a date or a country is not inside a larger title",
+			"undertaken in article VI of the Treaty on the Non-Proliferation of Nuclear Weapons, in appendix I to the Convention on the Rights of the Child, since the entry into force on 7 July 2007 of the Convention relating to the Status of Refugees, and the obligations of Myanmar under the Convention on the Elimination of All Forms of Discrimination against Women",
+			"treaty npt «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +
+				"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty refugees «Convention relating to the Status of Refugees»\n" +
+				"treaty cedaw «Convention on the Elimination of All Forms of Discrimination against Women»",
+		},
+		{
+			"titles inside larger titles, after a date of the larger one",
+			"Amended Protocol II of 3 May 1996 to the Convention on the Rights of the Child and the Protocol of 2014 to the Convention relating to the Status of Refugees",
+			"treaty crc embedded «Convention on the Rights of the Child»\n" +
+				"treaty refugees embedded «Convention relating to the Status of Refugees»",
+		},
+		{
 			"short forms resolved from the document's own mentions",
 			"Recalling the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988, the 1988 Convention and the 1961 Convention",
 			"treaty traffic1988 1988 «United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988»\n" +

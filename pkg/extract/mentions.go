@@ -290,7 +290,12 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // embedded reports whether the title starting with word w is part of a
 // larger capitalised title: "Optional Protocol to the Convention …",
 // "Memorandum … in Connection with Ukraine’s Accession to the Treaty …",
-// "Protocol of 2014 to the Forced Labour Convention".
+// "Protocol of 2014 to the Forced Labour Convention". The larger title is
+// a run of capitalised words (and the small words titles have inside)
+// with a word that heads instruments ("Protocol", "Amendment",
+// "Memorandum", "Accession", …); "article VI of the Treaty", "appendix I
+// to the Convention", "entry into force on 7 July 2007 of the Treaty" and
+// "obligations of Myanmar under the Convention" are not larger titles.
 func embedded(text string, w word, keyOf func(word) []byte) bool {
 	p, ok := prevWord(text, w.start)
 	if ok && string(keyOf(p)) == "the" {
@@ -304,9 +309,65 @@ func embedded(text string, w word, keyOf func(word) []byte) bool {
 		return false
 	}
 	if p2.digits {
-		return yearWord.MatchString(text[p2.start:p2.end])
+		// "Protocol of 2014 to the …", "Amended Protocol II of 3 May 1996
+		// to the …", not "… entry into force on 7 July 2007 of the …".
+		if !yearWord.MatchString(text[p2.start:p2.end]) {
+			return false
+		}
+		of, ok := prevWord(text, p2.start)
+		if ok && monthName(text[of.start:of.end]) {
+			if of, ok = prevWord(text, of.start); ok && of.digits {
+				of, ok = prevWord(text, of.start)
+			}
+		}
+		if !ok || string(keyOf(of)) != "of" {
+			return false
+		}
+		h, ok := prevWord(text, of.start)
+		return ok && titleRunHasHead(text, h, keyOf)
 	}
-	return p2.upper && !notTitleWords[string(keyOf(p2))]
+	if !p2.upper || notTitleWords[string(keyOf(p2))] {
+		return false
+	}
+	return titleRunHasHead(text, p2, keyOf)
+}
+
+// titleWords may stand inside a capitalised title in lower case.
+var titleWords = map[string]bool{
+	"of": true, "the": true, "to": true, "and": true, "on": true, "for": true, "in": true,
+	"with": true, "against": true, "between": true, "concerning": true, "relating": true,
+	"amending": true, "supplementing": true, "by": true, "at": true, "from": true, "under": true,
+}
+
+// headWords head the titles that can hold another title.
+var headWords = map[string]bool{
+	"protocol": true, "protocols": true, "amendment": true, "amendments": true,
+	"agreement": true, "memorandum": true, "convention": true, "treaty": true,
+	"statute": true, "covenant": true, "charter": true, "accession": true, "annex": true,
+	"rules": true, "regulations": true, "arrangement": true, "declaration": true,
+	"code": true, "principles": true, "guidelines": true, "instrument": true,
+}
+
+// titleRunHasHead reports whether the run of capitalised words ending
+// with w (title words and Roman numerals inside it) has a head word.
+func titleRunHasHead(text string, w word, keyOf func(word) []byte) bool {
+	for n := 0; n < 30; n++ {
+		k := keyOf(w)
+		switch {
+		case w.upper && headWords[string(k)]:
+			return true
+		case w.upper, titleWords[string(k)] && n > 0:
+		case w.digits && yearWord.MatchString(text[w.start:w.end]):
+		default:
+			return false
+		}
+		p, ok := prevWord(text, w.start)
+		if !ok || strings.ContainsAny(text[p.end:w.start], ".;:") {
+			return false
+		}
+		w = p
+	}
+	return false
 }
 
 func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Reference {
@@ -337,7 +398,7 @@ func (x *Extractor) resolveShortForms(ms []*Reference) {
 		}
 	}
 	for _, m := range ms {
-		if !m.ShortForm {
+		if !m.ShortForm || m.Antecedent != nil {
 			continue
 		}
 		var cands []*registry.Treaty
@@ -373,13 +434,15 @@ func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
 	if !ok {
 		return false
 	}
-	x.instrumentWordsOnce.Do(func() {
-		x.instrumentWords = make(map[*registry.Treaty][]string, x.reg.Len())
-		for _, t := range x.reg.Treaties() {
-			x.instrumentWords[t] = instrumentWords(t)
-		}
-	})
+	x.instrumentWordsOnce.Do(x.initInstrumentWords)
 	return slices.Contains(x.instrumentWords[t], word)
+}
+
+func (x *Extractor) initInstrumentWords() {
+	x.instrumentWords = make(map[*registry.Treaty][]string, x.reg.Len())
+	for _, t := range x.reg.Treaties() {
+		x.instrumentWords[t] = instrumentWords(t)
+	}
 }
 
 // instrumentWords lists, for a treaty, the kinds of instrument its title
