@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -87,6 +88,9 @@ func (d *Document) buildBody(body []span, size int) {
 		// superscript digits or "[^" either, the body is its lines.
 		for _, l := range body {
 			b.space()
+			if l.para {
+				d.Paras = append(d.Paras, b.len())
+			}
 			b.copy(text, l.from, l.to)
 		}
 		d.Body = b.stream()
@@ -94,6 +98,11 @@ func (d *Document) buildBody(body []span, size int) {
 	}
 	// Every place a marker may stand, then the best chain of them.
 	cs := candScan{text: text, defined: newLabelSet(d.Footnotes)}
+	for _, f := range d.Footnotes {
+		if f.Label[0] == '*' {
+			cs.stars = true
+		}
+	}
 	cs.stops = markerSet.BitmapBytes(text, bytescan.GetBitmap())
 	var prev span
 	for _, l := range body {
@@ -101,6 +110,9 @@ func (d *Document) buildBody(body []span, size int) {
 		prev = l
 	}
 	bytescan.PutBitmap(cs.stops)
+	if cs.unsorted {
+		slices.SortStableFunc(cs.cands, func(a, b cand) int { return a.start - b.start })
+	}
 	blocks := make([]int32, len(d.Footnotes))
 	for k, f := range d.Footnotes {
 		blocks[k] = f.block
@@ -113,6 +125,9 @@ func (d *Document) buildBody(body []span, size int) {
 	j := 0
 	for _, l := range body {
 		b.space()
+		if l.para {
+			d.Paras = append(d.Paras, b.len())
+		}
 		pos := l.from
 		for ; j < len(marks) && marks[j].start < l.to; j++ {
 			m := &marks[j]

@@ -13,6 +13,7 @@ package document
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,16 @@ type Document struct {
 	Markers []Marker
 	// Footnotes are the footnote bodies, in document order.
 	Footnotes []*Footnote
+	// Paras are the offsets in Body.Text where a paragraph starts after
+	// a blank line (not where a page break interrupts the text).
+	Paras []int
+}
+
+// ParaBetween reports whether a paragraph starts in Body.Text between
+// offsets from and to (after from, at or before to).
+func (d *Document) ParaBetween(from, to int) bool {
+	i, _ := slices.BinarySearch(d.Paras, from+1)
+	return i < len(d.Paras) && d.Paras[i] <= to
 }
 
 // Marker is a footnote marker in the body.
@@ -97,7 +108,17 @@ const (
 type span struct {
 	from, to int
 	page     int32
+	// para: a blank line separates the line from the body text before
+	// it, with nothing else between (not a page break).
+	para bool
 }
+
+// States of classify's paragraph tracking.
+const (
+	paraNone  = iota // after a page break, or at the start
+	paraText         // after a body line
+	paraBlank        // after a body line and blank lines
+)
 
 // Parse builds the document model of f. It never fails: text it cannot
 // classify is body text.
@@ -433,7 +454,10 @@ func (d *Document) classify() (body []span, size int) {
 	lastNum := 0
 	inRegion := false // after a "____" rule, until body text resumes
 	prevKind := lineBlank
-	prevMD := false    // the previous line continues a Markdown footnote
+	prevMD := false // the previous line continues a Markdown footnote
+	// para follows blank lines between body lines: a body line after
+	// text and blank lines only starts a paragraph.
+	para := paraNone
 	var labBuf [8]byte // room for noteStart's label
 	// The source has found the lines already.
 	starts := d.File.LineStarts()
@@ -545,12 +569,20 @@ func (d *Document) classify() (body []span, size int) {
 			fb.cont(from, to)
 		case lineText:
 			fb.flush()
-			body = append(body, span{from, to, fb.blocks})
+			body = append(body, span{from, to, fb.blocks, para == paraBlank})
 			fb.inBlock = false
 			size += to - from + 1 // with the joining space
+			para = paraText
 		default:
 			// A blank line, a rule or page furniture ends a footnote.
 			fb.flush()
+		}
+		switch {
+		case kind == lineBlank && para == paraText:
+			para = paraBlank
+		case kind != lineBlank && kind != lineText:
+			// A page break: the paragraph may go on after it.
+			para = paraNone
 		}
 		prevKind, prevMD = kind, md
 	}

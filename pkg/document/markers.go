@@ -39,6 +39,7 @@ const (
 	formSpacePunct             // "Rights, 1 the", "; 11"
 	formSpaceWord              // "Climate Change 4 that"
 	formLineStart              // "…Climate Change\n4 that"
+	formGluedNext              // "Nuclear Weapons 6and the": glued to the next word
 )
 
 // Scores of the forms: how sure a candidate of that form, in a neutral
@@ -52,6 +53,7 @@ var formScore = [...]int32{
 	formSpacePunct: 5,
 	formSpaceWord:  3,
 	formLineStart:  3,
+	formGluedNext:  3,
 }
 
 const (
@@ -114,6 +116,11 @@ type candScan struct {
 	defined labelSet
 	stops   []uint64
 	cands   []cand
+	// stars: some footnote's label is asterisks ("*", "**"), so
+	// asterisks glued to a word may be markers.
+	stars bool
+	// sorted is false once candidates were added out of order.
+	unsorted bool
 }
 
 // line collects the candidates of the body line l. prev is the body line
@@ -121,6 +128,9 @@ type candScan struct {
 func (cs *candScan) line(l, prev span) {
 	text := cs.text
 	from, to := l.from, l.to
+	if cs.stars {
+		cs.asterisks(l)
+	}
 	for i := from; i < to; {
 		i = bytescan.Next(cs.stops, i)
 		if i >= to {
@@ -155,7 +165,12 @@ func (cs *candScan) line(l, prev span) {
 				i++
 			}
 			if i < to && (text[i] < utf8.RuneSelf && isWordByte(text[i]) || text[i] >= utf8.RuneSelf && wordRuneAt(text[i:to])) {
-				// Digits run into letters ("H5N1", "1512th"): no marker.
+				// Digits run into letters ("H5N1", "1512th"): no marker,
+				// unless the letters are a word that follows markers and
+				// a space precedes ("Weapons 6and the").
+				if k, ok := cs.gluedNext(l, start, i); ok {
+					cs.add(k)
+				}
 				for i < to && wordRuneAt(text[i:to]) {
 					_, n := utf8.DecodeRune(text[i:to])
 					i += n
@@ -172,6 +187,79 @@ func (cs *candScan) line(l, prev span) {
 		}
 	}
 }
+
+// gluedNext judges the digits text[ds:de], glued to the letters after
+// them, as a marker that lost its space: "Nuclear Weapons 6and the",
+// "nuclear weapons, 7in which".
+func (cs *candScan) gluedNext(l span, ds, de int) (cand, bool) {
+	text := cs.text
+	if cs.defined == nil || de-ds > 3 || ds-l.from < 2 || text[ds-1] != ' ' || text[ds] == '0' {
+		return cand{}, false
+	}
+	e := de
+	for e < l.to && isLetterByte(text[e]) {
+		e++
+	}
+	if e < l.to && isWordByte(text[e]) {
+		return cand{}, false
+	}
+	var buf [16]byte
+	if e-de > len(buf) || !afterMarker[string(append(buf[:0], text[de:e]...))] {
+		return cand{}, false
+	}
+	n := atoiBytes(text[ds:de])
+	if !cs.defined.has(n) {
+		return cand{}, false
+	}
+	b := ds - 1
+	for b > l.from && isSpaceByte(text[b-1]) {
+		b--
+	}
+	r, _ := utf8.DecodeLastRune(text[l.from:b])
+	if !unicode.IsLetter(r) && !isClosing(r) {
+		return cand{}, false
+	}
+	if pw := prevWord(text, l.from, ds); numberWords[pw] {
+		return cand{}, false
+	}
+	k := cand{start: ds, end: de, ds: ds, de: de, num: n, label: labelString(text[ds:de]), form: formGluedNext, page: l.page}
+	k.score += scoreWordBefore(text, l.from, b)
+	return k, true
+}
+
+// asterisks collects the asterisk markers of line l: "Court,**",
+// "Russian Federation:*", but not "*italics*" or "*2516618*".
+func (cs *candScan) asterisks(l span) {
+	text := cs.text
+	for i := l.from; i < l.to; {
+		j := bytes.IndexByte(text[i:l.to], '*')
+		if j < 0 {
+			return
+		}
+		s := i + j
+		e := s
+		for e < l.to && text[e] == '*' {
+			e++
+		}
+		i = e
+		if e-s > 3 || s == l.from || e < l.to && !isSpaceByte(text[e]) && !isClosingByte(text[e]) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRune(text[l.from:s])
+		if !unicode.IsLetter(r) && !isClosing(r) {
+			continue
+		}
+		// An asterisk before, after a space, opens emphasis that this
+		// one closes.
+		if k := bytes.LastIndexByte(text[l.from:s], '*'); k >= 0 && (k == 0 || isSpaceByte(text[l.from+k-1])) {
+			continue
+		}
+		cs.add(cand{start: s, end: e, ds: s, de: e, label: string(text[s:e]), form: formGluedPunct, page: l.page})
+		cs.unsorted = true
+	}
+}
+
+func isClosingByte(c byte) bool { return c < utf8.RuneSelf && isClosing(rune(c)) || c == '.' }
 
 func (cs *candScan) add(k cand) {
 	if k.form != formExplicit {

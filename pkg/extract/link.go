@@ -58,7 +58,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 		if m == nil {
 			m = parenMentionAfter(text, ms, j+1, at)
 		}
-		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) {
+		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) {
 			m = ms[j]
 		}
 		if m == nil {
@@ -357,7 +357,7 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 		return nil, false
 	}
 	between := text[ante.streamEnd:start]
-	if kind != "" && !x.hasKind(ante, kind) || mentionsKind(between, kind) || strings.ContainsAny(between, ";") {
+	if kind != "" && !x.hasKind(ante, kind) || mentionsKind(between, kind) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, start) {
 		return nil, false
 	}
 	if kind == "" && k > 0 && coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
