@@ -142,6 +142,20 @@ func TestExtract(t *testing.T) {
 				"treaty refugees embedded «Convention relating to the Status of Refugees»",
 		},
 		{
+			"more volumes and numbers in one footnote, each group its own citation",
+			"the Convention,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; and vols. 1577 and 2173, No. 27531, and vol. 189, No. 2545, p. 137.\n",
+			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»\n" +
+				"unts 1577/27531=crc 2173/27531=crc_opac fn1 «vols. 1577 and 2173, No. 27531»\n" +
+				"unts 189/2545=refugees p137 fn1 «vol. 189, No. 2545, p. 137»",
+		},
+		{
+			"Ibid. without its comma; no-break spaces; a number with its part of the register",
+			"the Convention,1 the Protocol,2 and the Covenant,3\n\n1 United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531.\n\n2 Ibid. vol. 2131, No. 20378.\n\n3 Ibid., vol. 189, No. I-2545.\n",
+			"unts 1577/27531=crc fn1 «United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531»\n" +
+				"unts 2131/20378=cedaw_op ibid fn2 «Ibid. vol. 2131, No. 20378»\n" +
+				"unts 189/2545=refugees ibid fn3 «Ibid., vol. 189, No. I-2545»",
+		},
+		{
 			"short forms resolved from the document's own mentions",
 			"Recalling the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988, the 1988 Convention and the 1961 Convention",
 			"treaty traffic1988 1988 «United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988»\n" +
