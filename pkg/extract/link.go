@@ -69,6 +69,15 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 				}
 			}
 		}
+		if m == nil && j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && nearGap(text[ms[j].streamEnd:at]) {
+			// "the Doha Amendment112 to the Kyoto Protocol113": the first
+			// marker stood inside the title, on the larger instrument;
+			// this one is on the title inside it.
+			if t := x.tailMention(a, &d.Body, ms[j], lo); t != nil {
+				m = t
+				backs = append(backs, t)
+			}
+		}
 		if m == nil {
 			continue
 		}
@@ -83,6 +92,39 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 		}
 	}
 	return backs
+}
+
+// tailMention returns a mention of the title that ends the mention m
+// after the offset at, where a marker stood: "… to the Kyoto Protocol"
+// in "Doha Amendment to the Kyoto Protocol". It is embedded in m's title.
+func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Reference, at int) *Reference {
+	text := s.Text
+	i := spaces(text, at)
+	for _, p := range [...]string{"to the ", "of the "} {
+		if strings.HasPrefix(text[i:m.streamEnd], p) {
+			i += len(p)
+			break
+		}
+	}
+	if i >= m.streamEnd || !startsWord(text, i) {
+		return nil
+	}
+	w := wordAt(text, i)
+	key := appendKey(nil, text[w.start:w.end])
+	n0 := x.m.first(key)
+	if n0 == nil {
+		return nil
+	}
+	last, n, _ := x.m.match(text, w, n0, key)
+	if n == nil || last.end != m.streamEnd || n.treaty == nil {
+		return nil
+	}
+	t := a.new()
+	*t = Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: m.InFootnote}
+	t.streamStart, t.streamEnd = w.start, last.end
+	t.Start, t.End = s.Src(t.streamStart), s.SrcEnd(t.streamEnd)
+	t.Text = text[t.streamStart:t.streamEnd]
+	return t
 }
 
 // lastStartingBefore returns the index of the last mention that starts
@@ -299,7 +341,8 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 		return nil, false
 	}
 	start := -1
-	kind := "" // the instrument word an antecedent's title must have, "" for any
+	kind := ""     // the instrument word an antecedent's title must have, "" for any
+	plural := false // the words name instruments, plural
 	switch word := text[w.start:w.end]; {
 	case word == "thereto":
 		// [the|its] [Optional|Additional] [1967] Protocol(s) [I|II] thereto
@@ -310,7 +353,7 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 		if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper {
 			return nil, false
 		}
-		start = p.start
+		start, plural = p.start, strings.HasSuffix(text[p.start:p.end], "s")
 		for {
 			q, ok := prevWord(text, start)
 			if !ok || q.start < lo || !onlySpace(text[q.end:start]) {
@@ -326,6 +369,11 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 			}
 			break
 		}
+	case itsProtocol(text, lo, w.end) >= 0:
+		// "its Optional Protocol on the involvement of children in armed
+		// conflict,8": the protocol of the title before.
+		start = itsProtocol(text, lo, w.end)
+		plural = strings.Contains(text[start:w.end], "Protocols")
 	default:
 		// the|that|this|said Convention|Protocol|Treaty|Agreement|…
 		sw, isShort := shortFormWords[strings.ToLower(word)]
@@ -360,9 +408,10 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 	if kind != "" && !x.hasKind(ante, kind) || mentionsKind(between, kind) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, start) {
 		return nil, false
 	}
-	if kind == "" && k > 0 && coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
+	if plural && k > 0 && coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
 		// "the Convention on …7 and the Convention on …,8 and the
-		// Optional Protocols thereto,9": thereto refers to both.
+		// Optional Protocols thereto,9": the protocols of both. (A
+		// protocol, singular, is the nearest one's.)
 		return nil, false
 	}
 	// A short form inside the words ("the 1967 Protocol thereto").
@@ -385,6 +434,35 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 	m.Start, m.End = d.Body.Src(m.streamStart), d.Body.SrcEnd(m.streamEnd)
 	m.Text = text[m.streamStart:m.streamEnd]
 	return m, isNew
+}
+
+// itsProtocol returns where "its [Optional|Additional] Protocol[s]"
+// starts when the words text[lo:end] end with it and lower-case words
+// after it ("its Optional Protocol on the involvement of children in
+// armed conflict"), or -1.
+func itsProtocol(text string, lo, end int) int {
+	from := max(lo, end-120)
+	i := strings.LastIndex(text[from:end], "its ")
+	if i < 0 {
+		return -1
+	}
+	i += from
+	if i > 0 && isAlnumByte(text[i-1]) {
+		return -1
+	}
+	rest := text[i+len("its "):end]
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
+	if !strings.HasPrefix(rest, "Protocol") {
+		return -1
+	}
+	// Only lower-case words after "Protocol[s]": a description, not a
+	// title.
+	for _, f := range strings.Fields(strings.TrimLeft(strings.TrimPrefix(rest, "Protocol"), "s")) {
+		if !titleWords[f] && (f[0] < 'a' || f[0] > 'z') {
+			return -1
+		}
+	}
+	return i
 }
 
 // protocolOf returns the one instrument of the kind (word: "protocol")
