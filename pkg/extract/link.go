@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -410,9 +411,25 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 	}
 	if plural && k > 0 && coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
 		// "the Convention on …7 and the Convention on …,8 and the
-		// Optional Protocols thereto,9": the protocols of both. (A
-		// protocol, singular, is the nearest one's.)
-		return nil, false
+		// Optional Protocols thereto,9": the protocols of both, unless
+		// only one of the titles listed has protocols ("the Convention
+		// for the Protection of All Persons from Enforced
+		// Disappearance,3 as well as the Geneva Conventions4 and the
+		// Additional Protocols thereto,5"). (A protocol, singular, is
+		// the nearest one's.)
+		var with []*Reference
+		for i := k; i >= 0; i-- {
+			if x.hasProtocols(ms[i].Treaty, qualifier(text[start:w.end])) {
+				with = append(with, ms[i])
+			}
+			if i == 0 || !coordinated(text[ms[i-1].streamEnd:ms[i].streamStart]) {
+				break
+			}
+		}
+		if len(with) != 1 {
+			return nil, false
+		}
+		ante = with[0]
 	}
 	// A short form inside the words ("the 1967 Protocol thereto").
 	for i := k + 1; i <= j; i++ {
@@ -463,6 +480,35 @@ func itsProtocol(text string, lo, end int) int {
 		}
 	}
 	return i
+}
+
+// hasProtocols reports whether the registry knows protocols to t, whose
+// title or an alias has the word qual ("Optional", "Additional") if it
+// is not "".
+func (x *Extractor) hasProtocols(t *registry.Treaty, qual string) bool {
+	if t == nil {
+		return false
+	}
+	for _, p := range x.reg.Treaties() {
+		if p.ProtocolTo != t.ID {
+			continue
+		}
+		if qual == "" || strings.Contains(p.Title, qual) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.Contains(a, qual) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifier returns "Optional" or "Additional" when the words name
+// protocols so, or "".
+func qualifier(words string) string {
+	for _, q := range [...]string{"Optional", "Additional"} {
+		if strings.Contains(words, q) {
+			return q
+		}
+	}
+	return ""
 }
 
 // protocolOf returns the one instrument of the kind (word: "protocol")

@@ -65,6 +65,9 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		a.stops = capitals.Bitmap(text, a.stops)
 		stops = a.stops
 	}
+	// Where lists of names share their instrument word ("the treaties of
+	// Tlatelolco, Rarotonga, …"): most streams have none.
+	ells := ellipticLists(text)
 	for i := 0; i < len(text); i++ {
 		if stops != nil {
 			if i = bytescan.Next(stops, i); i >= len(text) {
@@ -74,7 +77,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		c := text[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			if x.m.skipCapital(text, i) {
+			if x.m.skipCapital(text, i) && !nearElliptic(ells, i) {
 				continue
 			}
 		case c >= 'a' && c <= 'z' && x.m.lowerStarts:
@@ -86,7 +89,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		default:
 			continue
 		}
-		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) || !startsWord(text, i) {
+		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) && !nearElliptic(ells, i) || !startsWord(text, i) {
 			continue
 		}
 		w := wordAt(text, i)
@@ -97,6 +100,17 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 			last, n, key = x.m.match(text, w, n0, key)
 		}
 		if n == nil {
+			if t := x.elliptic(text, w); t != nil {
+				// "the treaties of Tlatelolco, Rarotonga, Bangkok and
+				// Pelindaba": "Treaty of Rarotonga".
+				m := a.new()
+				*m = Reference{Kind: KindTreaty, Treaty: t, InFootnote: label, Text: text[w.start:w.end]}
+				m.streamStart, m.streamEnd = w.start, w.end
+				m.Start, m.End = s.Src(w.start), s.SrcEnd(w.end)
+				out = append(out, m)
+				i = w.end - 1
+				continue
+			}
 			// "the 1988 Convention": a year before a capitalised
 			// instrument word that starts no registered title.
 			if mayBeShortForm(text, w.start) {
@@ -172,6 +186,83 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		i = m.streamEnd - 1
 	}
 	return out
+}
+
+// elliptic returns the treaty that the name w stands for in a list that
+// shares its instrument word: "the treaties of Tlatelolco, Rarotonga,
+// Bangkok and Pelindaba" names the Treaty of Rarotonga. The registry
+// must know "Treaty of <name>" as a title or alias.
+func (x *Extractor) elliptic(text string, w word) *registry.Treaty {
+	if !w.upper {
+		return nil
+	}
+	cur := w
+	for n := 0; n < 8; n++ {
+		p, ok := prevWord(text, cur.start)
+		if !ok {
+			return nil
+		}
+		sep := strings.TrimSpace(text[p.end:cur.start])
+		switch pw := text[p.start:p.end]; {
+		case pw == "of" && sep == "":
+			t, ok := prevWord(text, p.start)
+			if !ok || (text[t.start:t.end] != "treaties" && text[t.start:t.end] != "Treaties") || strings.TrimSpace(text[t.end:p.start]) != "" {
+				return nil
+			}
+			return x.treatyOf(text, w)
+		case pw == "and" && (sep == "" || sep == ","):
+			// "…, Bangkok and Pelindaba": the name before "and".
+			q, ok := prevWord(text, p.start)
+			if !ok || !q.upper || strings.TrimSpace(text[q.end:p.start]) != "" && strings.TrimSpace(text[q.end:p.start]) != "," {
+				return nil
+			}
+			cur = q
+		case p.upper && sep == ",":
+			cur = p
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// ellipticLists returns where "treaties of" stands in text.
+func ellipticLists(text string) []int {
+	var at []int
+	for i := 0; ; {
+		j := strings.Index(text[i:], "reaties of ")
+		if j < 0 {
+			return at
+		}
+		at = append(at, i+j)
+		i += j + 1
+	}
+}
+
+// nearElliptic reports whether offset i is in the list after one of ells.
+func nearElliptic(ells []int, i int) bool {
+	for _, e := range ells {
+		if i > e && i-e < 120 {
+			return true
+		}
+	}
+	return false
+}
+
+// treatyOf returns the treaty the registry calls "Treaty of <w>".
+func (x *Extractor) treatyOf(text string, w word) *registry.Treaty {
+	n := x.m.root.next["treaty"]
+	if n == nil {
+		return nil
+	}
+	if n = n.next["of"]; n == nil {
+		return nil
+	}
+	c, _ := n.child(text, w, nil)
+	if c == nil {
+		return nil
+	}
+	return c.treaty
 }
 
 // mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
