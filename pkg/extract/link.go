@@ -342,7 +342,7 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 		return nil, false
 	}
 	start := -1
-	kind := ""     // the instrument word an antecedent's title must have, "" for any
+	kind := ""      // the instrument word an antecedent's title must have, "" for any
 	plural := false // the words name instruments, plural
 	switch word := text[w.start:w.end]; {
 	case word == "thereto":
@@ -467,7 +467,7 @@ func itsProtocol(text string, lo, end int) int {
 	if i > 0 && isAlnumByte(text[i-1]) {
 		return -1
 	}
-	rest := text[i+len("its "):end]
+	rest := text[i+len("its ") : end]
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
 	if !strings.HasPrefix(rest, "Protocol") {
 		return -1
