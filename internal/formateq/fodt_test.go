@@ -120,7 +120,7 @@ Recalling its resolution 79/1,[^17] and the Pact[^19]  for the Future,
 		},
 		stats: Stats{Footnotes: 3, Linked: 2, Unlinked: 1},
 	}, {
-		name: "glued markers; a footnote before any marker; a page number alone",
+		name: "glued markers, an asterisk marker; a page number alone",
 		text: `Indonesia:* draft resolution
 
 Recalling the Convention of 19721 and the Protocol,2 and
@@ -135,12 +135,12 @@ Recalling the Convention of 19721 and the Protocol,2 and
 the Statute.
 `,
 		want: []string{
-			"Indonesia:*{*: On behalf of the Group.} draft resolution",
+			"Indonesia:{*: On behalf of the Group.} draft resolution",
 			"Recalling the Convention of 1972{1: United Nations, Treaty Series, vol. 976, No. 14152.} and the Protocol,{2: Ibid.} and",
 			"3",
 			"the Statute.",
 		},
-		stats: Stats{Footnotes: 3, Linked: 2, Unlinked: 1, Joined: 0},
+		stats: Stats{Footnotes: 3, Linked: 3, Unlinked: 0, Joined: 0},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := source.New("x.txt", []byte(tc.text))

@@ -25,7 +25,7 @@ func (treatyYear) Doc() string {
 
 // yearChecked reports whether m's year is one the rule checks.
 func yearChecked(m *extract.Reference) bool {
-	return m.Kind == extract.KindTreaty && m.Treaty != nil && !m.ShortForm && !m.Embedded && !m.YearInTitle && m.Year != 0
+	return m.Kind == extract.KindTreaty && m.Treaty != nil && !m.ShortForm && !m.Embedded && !m.YearInTitle && m.Year != 0 && m.Antecedent == nil
 }
 
 // wrongYear reports whether m gives its treaty a year the registry does not
@@ -225,6 +225,9 @@ func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Dia
 	}
 	where := fmt.Sprintf("line %d", c.File.Pos(m.Start).Line)
 	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, name(reg, t))
+	if m.Antecedent != nil {
+		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s (%q) refers to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, m.Text, name(reg, t))
+	}
 	if want := citeOf(t); want != "" {
 		msg += " (" + want + ")"
 	} else if t.NotInUNTS {

@@ -113,6 +113,9 @@ func writeRefText(w io.Writer, j extract.RefJSON) error {
 		if j.Year != 0 {
 			facts = append(facts, fmt.Sprintf("year %d", j.Year))
 		}
+		if j.RefersBack {
+			facts = append(facts, "refers back to it")
+		}
 		if j.Embedded {
 			facts = append(facts, "inside a longer title")
 		}

@@ -13,6 +13,7 @@ package document
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,16 @@ type Document struct {
 	Markers []Marker
 	// Footnotes are the footnote bodies, in document order.
 	Footnotes []*Footnote
+	// Paras are the offsets in Body.Text where a paragraph starts after
+	// a blank line (not where a page break interrupts the text).
+	Paras []int
+}
+
+// ParaBetween reports whether a paragraph starts in Body.Text between
+// offsets from and to (after from, at or before to).
+func (d *Document) ParaBetween(from, to int) bool {
+	i, _ := slices.BinarySearch(d.Paras, from+1)
+	return i < len(d.Paras) && d.Paras[i] <= to
 }
 
 // Marker is a footnote marker in the body.
@@ -38,8 +49,11 @@ type Marker struct {
 	// At is the offset in Body.Text where the marker stood (it is removed
 	// from the text: At is the offset of the character after it).
 	At int
-	// Start and End locate the marker in the source.
+	// Start and End locate the marker's label in the source.
 	Start, End int
+	// Note is the footnote the marker refers to (nil if no footnote has
+	// its label).
+	Note *Footnote
 }
 
 // Footnote is one footnote body.
@@ -51,6 +65,10 @@ type Footnote struct {
 	Text Stream
 	// Start is the source offset of the footnote's first line.
 	Start int
+	// block counts the blocks of footnotes before the one that holds
+	// this footnote (a block: footnotes with no body text between them,
+	// as at the foot of a page).
+	block int32
 }
 
 // Footnote returns the footnote with the given label, or nil. When a label
@@ -84,8 +102,23 @@ const (
 	lineMDNoteDef // "[^3]: text"
 )
 
-// span is a line of body text, trimmed: text[from:to].
-type span struct{ from, to int }
+// span is a line of body text, trimmed: text[from:to]. page counts the
+// blocks of footnotes before it: the line is on the page of the footnotes
+// of block page (when footnotes stand at the foot of each page).
+type span struct {
+	from, to int
+	page     int32
+	// para: a blank line separates the line from the body text before
+	// it, with nothing else between (not a page break).
+	para bool
+}
+
+// States of classify's paragraph tracking.
+const (
+	paraNone  = iota // after a page break, or at the start
+	paraText         // after a body line
+	paraBlank        // after a body line and blank lines
+)
 
 // Parse builds the document model of f. It never fails: text it cannot
 // classify is body text.
@@ -209,7 +242,9 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	switch c := text[from]; {
 	case c >= '1' && c <= '9':
 		for i < to && text[i] >= '0' && text[i] <= '9' {
-			if i-from == 3 {
+			if i-from == 4 {
+				// Labels run to 9999 (yearly volumes number their
+				// footnotes across the year).
 				return nil, 0, false, false
 			}
 			i++
@@ -419,7 +454,10 @@ func (d *Document) classify() (body []span, size int) {
 	lastNum := 0
 	inRegion := false // after a "____" rule, until body text resumes
 	prevKind := lineBlank
-	prevMD := false    // the previous line continues a Markdown footnote
+	prevMD := false // the previous line continues a Markdown footnote
+	// para follows blank lines between body lines: a body line after
+	// text and blank lines only starts a paragraph.
+	para := paraNone
 	var labBuf [8]byte // room for noteStart's label
 	// The source has found the lines already.
 	starts := d.File.LineStarts()
@@ -427,11 +465,17 @@ func (d *Document) classify() (body []span, size int) {
 	for k < len(starts) && starts[k] < bodyStart {
 		k++
 	}
-	for ; k < len(starts); k++ {
-		start, end, next := starts[k], len(text), len(text)+1
+	titles := runningTitles(text, starts, k, func(k int) (int, int) {
+		start, end := starts[k], len(text)
 		if k+1 < len(starts) {
-			next = starts[k+1]
-			end = next - 1 // the "\n"
+			end = starts[k+1] - 1
+		}
+		return trimSpace(text, start, end)
+	})
+	for ; k < len(starts); k++ {
+		start, end := starts[k], len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1 // the "\n"
 		}
 		if end > start && text[end-1] == '\r' {
 			end--
@@ -457,6 +501,8 @@ func (d *Document) classify() (body []span, size int) {
 			inRegion = true
 		case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
 			kind = lineFurniture
+		case titles != nil && titles[k]:
+			kind = lineFurniture
 		default:
 			if text[start] == '[' {
 				if lab, ts, ok := mdNoteDef(text, start, end); ok {
@@ -477,6 +523,12 @@ func (d *Document) classify() (body []span, size int) {
 			if lab != nil {
 				n := atoi(lab)
 				switch {
+				case len(lab) == 4 && !super:
+					// Four digits start many lines ("2030 Agenda …"): a
+					// label of four only continues the numbering, or
+					// opens a footnote region whose marker the body has.
+					accept = n == lastNum+1 && (inRegion || prevKind != lineText) ||
+						inRegion && lastNum == 0 && markerBefore(text, bodyStart, start, lab)
 				case weak:
 					accept = inRegion && n > 0 && n == lastNum+1
 				case super:
@@ -517,11 +569,20 @@ func (d *Document) classify() (body []span, size int) {
 			fb.cont(from, to)
 		case lineText:
 			fb.flush()
-			body = append(body, span{from, to})
+			body = append(body, span{from, to, fb.blocks, para == paraBlank})
+			fb.inBlock = false
 			size += to - from + 1 // with the joining space
+			para = paraText
 		default:
 			// A blank line, a rule or page furniture ends a footnote.
 			fb.flush()
+		}
+		switch {
+		case kind == lineBlank && para == paraText:
+			para = paraBlank
+		case kind != lineBlank && kind != lineText:
+			// A page break: the paragraph may go on after it.
+			para = paraNone
 		}
 		prevKind, prevMD = kind, md
 	}

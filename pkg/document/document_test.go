@@ -127,6 +127,9 @@ func FuzzParse(f *testing.F) {
 	f.Add("text[^1] more\n\n[^1]: United Nations, Treaty Series, vol. 610, No. 8843.\n")
 	f.Add("Crime,5 x\n______\n\n5  Ibid.\nA/C.3/80/L.4\n25-16618\n6/14\n")
 	f.Add("---\na: b\n---\n¹²³ ⁴\r\n\r\n")
+	f.Add("Reaffirming the Convention on the Rights of the Child,975\n__________\n975 United Nations, Treaty Series, vol. 1577, No. 27531.\n")
+	f.Add("the Statute,9998 and the Charter 9999 and\n__________\n9998 Ibid.\n\n9999 Ibid.\n\n10000 Ibid.\n")
+	f.Add("the Convention, 1 the Covenant\n2 and the Treaty 3 that\n____\n1 A.\n2 B.\n3 C.\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return
@@ -151,9 +154,14 @@ func FuzzParse(f *testing.F) {
 		for _, fn := range d.Footnotes {
 			check(&fn.Text)
 		}
+		prevAt := 0
 		for _, m := range d.Markers {
-			if m.At < 0 || m.At > len(d.Body.Text) || m.Start < 0 || m.End > len(text) || m.Start > m.End {
-				t.Fatalf("marker out of range: %+v", m)
+			if m.At < prevAt || m.At > len(d.Body.Text) || m.Start < 0 || m.End > len(text) || m.Start > m.End {
+				t.Fatalf("marker out of range or order: %+v", m)
+			}
+			prevAt = m.At
+			if m.Note != nil && m.Note.Label != m.Label {
+				t.Fatalf("marker %q refers to footnote %q", m.Label, m.Note.Label)
 			}
 		}
 	})

@@ -69,6 +69,12 @@ type Reference struct {
 	Embedded bool
 	// ShortForm: "the 1988 Convention", resolved from the document.
 	ShortForm bool
+	// Antecedent is set for words that refer back to a title named
+	// before and carry a footnote marker ("that Convention,18", "the
+	// Optional Protocols thereto,9"): the mention they refer to. Treaty
+	// is its treaty, and the footnote may cite any instrument related
+	// to it.
+	Antecedent *Reference
 	// Footnote is the label of the footnote marker the mention carries
 	// (treaty) or of the footnote the citation is in (unts, ibid).
 	Footnote string
@@ -180,27 +186,21 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	var mentions []*Reference
 	ms := x.mentions(a, &d.Body, "", bodyCites)
 	primaries := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
-	for _, m := range ms {
-		if mk := markerAfter(d, m); mk != nil {
-			m.Footnote = mk.Label
-			if f := d.Footnote(mk.Label, mk.Start); f != nil {
-				ps, ok := primaries[f]
-				if !ok {
-					for _, c := range byNote[f] {
-						if c.Primary {
-							ps = append(ps, c)
-						}
-					}
-					ps = ps[:len(ps):len(ps)] // shared: appending copies
-					primaries[f] = ps
-				}
-				if m.Citations == nil {
-					m.Citations = ps
-				} else {
-					m.Citations = append(m.Citations, ps...)
+	primariesOf := func(f *document.Footnote) []*Reference {
+		ps, ok := primaries[f]
+		if !ok {
+			for _, c := range byNote[f] {
+				if c.Primary {
+					ps = append(ps, c)
 				}
 			}
+			ps = ps[:len(ps):len(ps)] // shared: appending copies
+			primaries[f] = ps
 		}
+		return ps
+	}
+	if len(d.Markers) > 0 {
+		mentions = append(mentions, x.link(a, d, ms, primariesOf)...)
 	}
 	mentions = append(mentions, ms...)
 	for _, f := range d.Footnotes {
@@ -287,31 +287,6 @@ func (a *refSlab) pairsFor(n int) []Pair {
 	return a.pairs[k : k : k+n]
 }
 
-// markerAfter returns the footnote marker that m carries: one right after
-// the mention, with nothing but closing punctuation between.
-func markerAfter(d *document.Document, m *Reference) *document.Marker {
-	end := m.streamEnd
-	// The first marker at or after end (a binary search that does not copy
-	// each Marker it looks at, as slices.BinarySearchFunc would).
-	i, hi := 0, len(d.Markers)
-	for i < hi {
-		if h := int(uint(i+hi) >> 1); d.Markers[h].At < end {
-			i = h + 1
-		} else {
-			hi = h
-		}
-	}
-	if i >= len(d.Markers) {
-		return nil
-	}
-	mk := &d.Markers[i]
-	gap := d.Body.Text[end:mk.At]
-	if len(gap) > 4 || strings.Trim(gap, " ,;:.)”’\"'*") != "" {
-		return nil
-	}
-	return mk
-}
-
 // citations finds UNTS citations and Ibid. footnotes in one stream. prev
 // is the last citation of the previous footnote (for Ibid.); label is the
 // footnote's label ("" for the body).
@@ -331,12 +306,12 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				r.Kind = KindUNTS
 				r.Series = prev.Series
 				if m[2] >= 0 && !symbolAfter(text[m[3]:]) {
-					r.Volumes = nums(a, s, text, m[2], m[3])
+					r.Volumes = nums(a, s, text, m[2], m[3], true)
 				} else {
 					r.Volumes = prev.Volumes
 				}
 				if m[4] >= 0 {
-					r.Numbers = nums(a, s, text, m[4], m[5])
+					r.Numbers = nums(a, s, text, m[4], m[5], false)
 				} else if m[2] < 0 {
 					r.Numbers = prev.Numbers
 				}
@@ -352,10 +327,11 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				r.Prev = prev
 				r.NotUNTS = true
 			}
+			out = append(out, r)
 			if r.Kind == KindUNTS {
 				x.resolve(a, r)
+				out = x.more(a, s, r, out)
 			}
-			out = append(out, r)
 		}
 	}
 	for _, m := range findUNTS(text) {
@@ -371,9 +347,9 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if m[4] >= 0 && symbolAfter(text[m[5]:]) {
 			continue
 		}
-		r.Volumes = nums(a, s, text, m[4], m[5])
+		r.Volumes = nums(a, s, text, m[4], m[5], true)
 		if m[6] >= 0 {
-			r.Numbers = nums(a, s, text, m[6], m[7])
+			r.Numbers = nums(a, s, text, m[6], m[7], false)
 		}
 		if m[8] >= 0 {
 			r.Page = text[m[8]:m[9]]
@@ -383,8 +359,39 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		}
 		x.resolve(a, r)
 		out = append(out, r)
+		out = x.more(a, s, r, out)
 	}
 	return out
+}
+
+// more reads the volumes and numbers that continue the citation r in its
+// stream ("…, No. 20378; and vols. 2171, 2173 and 2983, No. 27531"), each
+// group a citation of its own (pairing volumes with the numbers of another
+// group would make pairs the text does not cite), and appends them to out.
+func (x *Extractor) more(a *refSlab, s *document.Stream, r *Reference, out []*Reference) []*Reference {
+	text := s.Text
+	for end := r.streamEnd; ; {
+		vs, ve, ns, ne, ps, pe, e, ok := parseMore(text, end)
+		if !ok {
+			return out
+		}
+		c := a.new()
+		*c = Reference{Kind: KindUNTS, Start: s.Src(vs), End: s.SrcEnd(e), Text: text[vs:e], InFootnote: r.InFootnote, Footnote: r.Footnote, Series: r.Series, Primary: r.Primary}
+		c.streamStart, c.streamEnd = vs, e
+		// The "vol." before the list starts the citation's text.
+		if k := max(strings.LastIndex(text[end:vs], "vol"), strings.LastIndex(text[end:vs], "Vol")); k >= 0 {
+			c.streamStart = end + k
+			c.Start, c.Text = s.Src(c.streamStart), text[c.streamStart:e]
+		}
+		c.Volumes = nums(a, s, text, vs, ve, true)
+		c.Numbers = nums(a, s, text, ns, ne, false)
+		if ps >= 0 {
+			c.Page = text[ps:pe]
+		}
+		x.resolve(a, c)
+		out = append(out, c)
+		end = e
+	}
 }
 
 // resolutionRefs finds references to resolutions, decisions and document
@@ -532,11 +539,12 @@ func indexFrom(s, sub string, from int) int {
 }
 
 // nums splits a volume or number list into numbers, expanding ranges
-// ("970–973").
-func nums(a *refSlab, s *document.Stream, text string, from, to int) []Num {
+// ("970–973"). Volumes may be roman (roman); registration numbers are not,
+// and the part of the register before them ("I-14668") is left out.
+func nums(a *refSlab, s *document.Stream, text string, from, to int, roman bool) []Num {
 	var tmp [8]Num
 	out := tmp[:0]
-	isRoman := func(c byte) bool { return strings.IndexByte("IVXLCDM", c) >= 0 }
+	isRoman := func(c byte) bool { return roman && strings.IndexByte("IVXLCDM", c) >= 0 }
 	i := from
 	for i < to {
 		c := text[i]

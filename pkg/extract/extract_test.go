@@ -128,6 +128,34 @@ func TestExtract(t *testing.T) {
 				"treaty crc embedded «Convention on the Rights of the Child»",
 		},
 		{
+			"a title after an article, an appendix, a date or a country is not inside a larger title",
+			"undertaken in article VI of the Treaty on the Non-Proliferation of Nuclear Weapons, in appendix I to the Convention on the Rights of the Child, since the entry into force on 7 July 2007 of the Convention relating to the Status of Refugees, and the obligations of Myanmar under the Convention on the Elimination of All Forms of Discrimination against Women",
+			"treaty npt «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +
+				"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty refugees «Convention relating to the Status of Refugees»\n" +
+				"treaty cedaw «Convention on the Elimination of All Forms of Discrimination against Women»",
+		},
+		{
+			"titles inside larger titles, after a date of the larger one",
+			"Amended Protocol II of 3 May 1996 to the Convention on the Rights of the Child and the Protocol of 2014 to the Convention relating to the Status of Refugees",
+			"treaty crc embedded «Convention on the Rights of the Child»\n" +
+				"treaty refugees embedded «Convention relating to the Status of Refugees»",
+		},
+		{
+			"more volumes and numbers in one footnote, each group its own citation",
+			"the Convention,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; and vols. 1577 and 2173, No. 27531, and vol. 189, No. 2545, p. 137.\n",
+			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»\n" +
+				"unts 1577/27531=crc 2173/27531=crc_opac fn1 «vols. 1577 and 2173, No. 27531»\n" +
+				"unts 189/2545=refugees p137 fn1 «vol. 189, No. 2545, p. 137»",
+		},
+		{
+			"Ibid. without its comma; no-break spaces; a number with its part of the register",
+			"the Convention,1 the Protocol,2 and the Covenant,3\n\n1 United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531.\n\n2 Ibid. vol. 2131, No. 20378.\n\n3 Ibid., vol. 189, No. I-2545.\n",
+			"unts 1577/27531=crc fn1 «United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531»\n" +
+				"unts 2131/20378=cedaw_op ibid fn2 «Ibid. vol. 2131, No. 20378»\n" +
+				"unts 189/2545=refugees ibid fn3 «Ibid., vol. 189, No. I-2545»",
+		},
+		{
 			"short forms resolved from the document's own mentions",
 			"Recalling the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988, the 1988 Convention and the 1961 Convention",
 			"treaty traffic1988 1988 «United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988»\n" +

@@ -14,10 +14,13 @@ type RefJSON struct {
 	Kind      string `json:"kind"`
 	Text      string `json:"text"`
 	// Treaty mentions.
-	Treaty     *string  `json:"treaty,omitempty"`
-	Year       int      `json:"year,omitempty"`
-	ShortForm  bool     `json:"short_form,omitempty"`
-	Embedded   bool     `json:"embedded,omitempty"`
+	Treaty    *string `json:"treaty,omitempty"`
+	Year      int     `json:"year,omitempty"`
+	ShortForm bool    `json:"short_form,omitempty"`
+	Embedded  bool    `json:"embedded,omitempty"`
+	// RefersBack: the words refer back to a title named before, whose
+	// treaty Treaty is ("that Convention", "the Protocols thereto").
+	RefersBack bool     `json:"refers_back,omitempty"`
 	Candidates []string `json:"candidates,omitempty"`
 	// UNTS citations.
 	Series   string   `json:"series,omitempty"`
@@ -57,7 +60,7 @@ func (r *Reference) JSON(f *source.File) RefJSON {
 			id = r.Treaty.ID
 		}
 		j.Treaty = &id
-		j.Year, j.ShortForm, j.Embedded = r.Year, r.ShortForm, r.Embedded
+		j.Year, j.ShortForm, j.Embedded, j.RefersBack = r.Year, r.ShortForm, r.Embedded, r.Antecedent != nil
 		for _, c := range r.Candidates {
 			j.Candidates = append(j.Candidates, c.ID)
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/registry"
@@ -73,6 +74,9 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		for _, a := range t.Aliases {
 			m.add(a, t, true)
 		}
+		if short := shortTitle(t.MatchTitle()); short != "" {
+			m.add(short, t, true)
+		}
 	}
 	for _, c := range m.root.next {
 		c.finish()
@@ -82,6 +86,23 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		m.wordPair[int(w[0]-'a')*27+int(w[1]-'a')] = true
 	}
 	return m
+}
+
+// titleTails start the descriptive tail of a title, which resolutions
+// often leave out: "… Especially Women and Children, supplementing the
+// United Nations Convention against Transnational Organized Crime", "…
+// Certain Conventional Weapons Which May Be Deemed to Be Excessively
+// Injurious or to Have Indiscriminate Effects".
+var titleTails = []string{", supplementing the ", " Which May Be Deemed "}
+
+// shortTitle returns a title without its descriptive tail, or "".
+func shortTitle(title string) string {
+	for _, tail := range titleTails {
+		if i := strings.Index(title, tail); i > 0 {
+			return title[:i]
+		}
+	}
+	return ""
 }
 
 func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {

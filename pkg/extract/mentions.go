@@ -65,6 +65,9 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		a.stops = capitals.Bitmap(text, a.stops)
 		stops = a.stops
 	}
+	// Where lists of names share their instrument word ("the treaties of
+	// Tlatelolco, Rarotonga, …"): most streams have none.
+	ells := ellipticLists(text)
 	for i := 0; i < len(text); i++ {
 		if stops != nil {
 			if i = bytescan.Next(stops, i); i >= len(text) {
@@ -74,7 +77,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		c := text[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			if x.m.skipCapital(text, i) {
+			if x.m.skipCapital(text, i) && !nearElliptic(ells, i) {
 				continue
 			}
 		case c >= 'a' && c <= 'z' && x.m.lowerStarts:
@@ -86,7 +89,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		default:
 			continue
 		}
-		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) || !startsWord(text, i) {
+		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) && !nearElliptic(ells, i) || !startsWord(text, i) {
 			continue
 		}
 		w := wordAt(text, i)
@@ -97,6 +100,17 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 			last, n, key = x.m.match(text, w, n0, key)
 		}
 		if n == nil {
+			if t := x.elliptic(text, w); t != nil {
+				// "the treaties of Tlatelolco, Rarotonga, Bangkok and
+				// Pelindaba": "Treaty of Rarotonga".
+				m := a.new()
+				*m = Reference{Kind: KindTreaty, Treaty: t, InFootnote: label, Text: text[w.start:w.end]}
+				m.streamStart, m.streamEnd = w.start, w.end
+				m.Start, m.End = s.Src(w.start), s.SrcEnd(w.end)
+				out = append(out, m)
+				i = w.end - 1
+				continue
+			}
 			// "the 1988 Convention": a year before a capitalised
 			// instrument word that starts no registered title.
 			if mayBeShortForm(text, w.start) {
@@ -172,6 +186,83 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		i = m.streamEnd - 1
 	}
 	return out
+}
+
+// elliptic returns the treaty that the name w stands for in a list that
+// shares its instrument word: "the treaties of Tlatelolco, Rarotonga,
+// Bangkok and Pelindaba" names the Treaty of Rarotonga. The registry
+// must know "Treaty of <name>" as a title or alias.
+func (x *Extractor) elliptic(text string, w word) *registry.Treaty {
+	if !w.upper {
+		return nil
+	}
+	cur := w
+	for n := 0; n < 8; n++ {
+		p, ok := prevWord(text, cur.start)
+		if !ok {
+			return nil
+		}
+		sep := strings.TrimSpace(text[p.end:cur.start])
+		switch pw := text[p.start:p.end]; {
+		case pw == "of" && sep == "":
+			t, ok := prevWord(text, p.start)
+			if !ok || (text[t.start:t.end] != "treaties" && text[t.start:t.end] != "Treaties") || strings.TrimSpace(text[t.end:p.start]) != "" {
+				return nil
+			}
+			return x.treatyOf(text, w)
+		case pw == "and" && (sep == "" || sep == ","):
+			// "…, Bangkok and Pelindaba": the name before "and".
+			q, ok := prevWord(text, p.start)
+			if !ok || !q.upper || strings.TrimSpace(text[q.end:p.start]) != "" && strings.TrimSpace(text[q.end:p.start]) != "," {
+				return nil
+			}
+			cur = q
+		case p.upper && sep == ",":
+			cur = p
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// ellipticLists returns where "treaties of" stands in text.
+func ellipticLists(text string) []int {
+	var at []int
+	for i := 0; ; {
+		j := strings.Index(text[i:], "reaties of ")
+		if j < 0 {
+			return at
+		}
+		at = append(at, i+j)
+		i += j + 1
+	}
+}
+
+// nearElliptic reports whether offset i is in the list after one of ells.
+func nearElliptic(ells []int, i int) bool {
+	for _, e := range ells {
+		if i > e && i-e < 120 {
+			return true
+		}
+	}
+	return false
+}
+
+// treatyOf returns the treaty the registry calls "Treaty of <w>".
+func (x *Extractor) treatyOf(text string, w word) *registry.Treaty {
+	n := x.m.root.next["treaty"]
+	if n == nil {
+		return nil
+	}
+	if n = n.next["of"]; n == nil {
+		return nil
+	}
+	c, _ := n.child(text, w, nil)
+	if c == nil {
+		return nil
+	}
+	return c.treaty
 }
 
 // mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
@@ -290,7 +381,12 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // embedded reports whether the title starting with word w is part of a
 // larger capitalised title: "Optional Protocol to the Convention …",
 // "Memorandum … in Connection with Ukraine’s Accession to the Treaty …",
-// "Protocol of 2014 to the Forced Labour Convention".
+// "Protocol of 2014 to the Forced Labour Convention". The larger title is
+// a run of capitalised words (and the small words titles have inside)
+// with a word that heads instruments ("Protocol", "Amendment",
+// "Memorandum", "Accession", …); "article VI of the Treaty", "appendix I
+// to the Convention", "entry into force on 7 July 2007 of the Treaty" and
+// "obligations of Myanmar under the Convention" are not larger titles.
 func embedded(text string, w word, keyOf func(word) []byte) bool {
 	p, ok := prevWord(text, w.start)
 	if ok && string(keyOf(p)) == "the" {
@@ -304,9 +400,65 @@ func embedded(text string, w word, keyOf func(word) []byte) bool {
 		return false
 	}
 	if p2.digits {
-		return yearWord.MatchString(text[p2.start:p2.end])
+		// "Protocol of 2014 to the …", "Amended Protocol II of 3 May 1996
+		// to the …", not "… entry into force on 7 July 2007 of the …".
+		if !yearWord.MatchString(text[p2.start:p2.end]) {
+			return false
+		}
+		of, ok := prevWord(text, p2.start)
+		if ok && monthName(text[of.start:of.end]) {
+			if of, ok = prevWord(text, of.start); ok && of.digits {
+				of, ok = prevWord(text, of.start)
+			}
+		}
+		if !ok || string(keyOf(of)) != "of" {
+			return false
+		}
+		h, ok := prevWord(text, of.start)
+		return ok && titleRunHasHead(text, h, keyOf)
 	}
-	return p2.upper && !notTitleWords[string(keyOf(p2))]
+	if !p2.upper || notTitleWords[string(keyOf(p2))] {
+		return false
+	}
+	return titleRunHasHead(text, p2, keyOf)
+}
+
+// titleWords may stand inside a capitalised title in lower case.
+var titleWords = map[string]bool{
+	"of": true, "the": true, "to": true, "and": true, "on": true, "for": true, "in": true,
+	"with": true, "against": true, "between": true, "concerning": true, "relating": true,
+	"amending": true, "supplementing": true, "by": true, "at": true, "from": true, "under": true,
+}
+
+// headWords head the titles that can hold another title.
+var headWords = map[string]bool{
+	"protocol": true, "protocols": true, "amendment": true, "amendments": true,
+	"agreement": true, "memorandum": true, "convention": true, "treaty": true,
+	"statute": true, "covenant": true, "charter": true, "accession": true, "annex": true,
+	"rules": true, "regulations": true, "arrangement": true, "declaration": true,
+	"code": true, "principles": true, "guidelines": true, "instrument": true,
+}
+
+// titleRunHasHead reports whether the run of capitalised words ending
+// with w (title words and Roman numerals inside it) has a head word.
+func titleRunHasHead(text string, w word, keyOf func(word) []byte) bool {
+	for n := 0; n < 30; n++ {
+		k := keyOf(w)
+		switch {
+		case w.upper && headWords[string(k)]:
+			return true
+		case w.upper, titleWords[string(k)] && n > 0:
+		case w.digits && yearWord.MatchString(text[w.start:w.end]):
+		default:
+			return false
+		}
+		p, ok := prevWord(text, w.start)
+		if !ok || strings.ContainsAny(text[p.end:w.start], ".;:") {
+			return false
+		}
+		w = p
+	}
+	return false
 }
 
 func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Reference {
@@ -337,7 +489,7 @@ func (x *Extractor) resolveShortForms(ms []*Reference) {
 		}
 	}
 	for _, m := range ms {
-		if !m.ShortForm {
+		if !m.ShortForm || m.Antecedent != nil {
 			continue
 		}
 		var cands []*registry.Treaty
@@ -373,13 +525,15 @@ func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
 	if !ok {
 		return false
 	}
-	x.instrumentWordsOnce.Do(func() {
-		x.instrumentWords = make(map[*registry.Treaty][]string, x.reg.Len())
-		for _, t := range x.reg.Treaties() {
-			x.instrumentWords[t] = instrumentWords(t)
-		}
-	})
+	x.instrumentWordsOnce.Do(x.initInstrumentWords)
 	return slices.Contains(x.instrumentWords[t], word)
+}
+
+func (x *Extractor) initInstrumentWords() {
+	x.instrumentWords = make(map[*registry.Treaty][]string, x.reg.Len())
+	for _, t := range x.reg.Treaties() {
+		x.instrumentWords[t] = instrumentWords(t)
+	}
 }
 
 // instrumentWords lists, for a treaty, the kinds of instrument its title

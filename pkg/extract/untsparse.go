@@ -14,7 +14,7 @@ import "strings"
 func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, ok bool) {
 	numS, numE, pageS, pageE = -1, -1, -1, -1
 	j := i + len("Treaty")
-	k := spaces(s, j)
+	k := citeSpaces(s, j)
 	if k == j || !strings.HasPrefix(s[k:], "Series") {
 		return
 	}
@@ -22,9 +22,9 @@ func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, 
 	if j < len(s) && s[j] == '*' {
 		j++
 	}
-	j = spaces(s, j)
+	j = citeSpaces(s, j)
 	if j < len(s) && (s[j] == ',' || s[j] == '.') {
-		j = spaces(s, j+1)
+		j = citeSpaces(s, j+1)
 	}
 	// vol, vols, vol., vol, (OCR), volume, volumes
 	if j+3 > len(s) || (s[j] != 'v' && s[j] != 'V') || s[j+1:j+3] != "ol" {
@@ -39,12 +39,12 @@ func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, 
 		if j < len(s) && s[j] == 's' {
 			j++
 		}
-		j = spaces(s, j)
+		j = citeSpaces(s, j)
 		if j < len(s) && (s[j] == '.' || s[j] == ',') {
 			j++
 		}
 	}
-	j = spaces(s, j)
+	j = citeSpaces(s, j)
 	volS = j
 	volE = list(s, j, volItem, true)
 	if volE == j {
@@ -52,7 +52,7 @@ func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, 
 	}
 	end = volE
 	// "(1950)" after the volume
-	if k := spaces(s, end); k < len(s) && s[k] == '(' && k+6 <= len(s) && allDigits(s[k+1:k+5]) && s[k+5] == ')' {
+	if k := citeSpaces(s, end); k < len(s) && s[k] == '(' && k+6 <= len(s) && allDigits(s[k+1:k+5]) && s[k+5] == ')' {
 		end = k + 6
 	}
 	numS, numE, pageS, pageE, end = numbersAndPage(s, end)
@@ -67,21 +67,21 @@ func list(s string, i int, item func(string, int) int, boundary bool) int {
 		return i
 	}
 	for {
-		k := spaces(s, e)
+		k := citeSpaces(s, e)
 		switch {
 		case strings.HasPrefix(s[k:], ","):
-			k = spaces(s, k+1)
+			k = citeSpaces(s, k+1)
 			if strings.HasPrefix(s[k:], "and") {
 				// ", and" is one separator, unless "and" is not followed
 				// by an item and "," alone is (the regexp's backtracking).
-				if n := spaces(s, k+3); item(s, n) > n {
+				if n := citeSpaces(s, k+3); item(s, n) > n {
 					k = n
 				}
 			}
 		case strings.HasPrefix(s[k:], "and"):
-			k = spaces(s, k+3)
+			k = citeSpaces(s, k+3)
 		case strings.HasPrefix(s[k:], "&"):
-			k = spaces(s, k+1)
+			k = citeSpaces(s, k+1)
 		default:
 			return e
 		}
@@ -105,13 +105,16 @@ func volItem(s string, i int) int {
 	return e
 }
 
-// numItem reads a registration number or a range of them.
+// numItem reads a registration number or a range of them. A number may
+// carry the part of the register it is in, as the Treaty Collection
+// writes it: "I-14668" (Part I, registered), "II-1234" (Part II, filed).
 func numItem(s string, i int) int {
+	i = registerPart(s, i)
 	e := digits(s, i)
 	if e == i {
 		return i
 	}
-	k := spaces(s, e)
+	k := citeSpaces(s, e)
 	dash := 0
 	if k < len(s) && s[k] == '-' {
 		dash = 1
@@ -119,7 +122,7 @@ func numItem(s string, i int) int {
 		dash = len("–")
 	}
 	if dash > 0 {
-		n := spaces(s, k+dash)
+		n := citeSpaces(s, k+dash)
 		if d := digits(s, n); d > n {
 			return d
 		}
@@ -137,6 +140,38 @@ func spaces(s string, i int) int {
 	return i
 }
 
+// citeSpaces is spaces, and the no-break spaces word processors put
+// between "vol." or "No." and the number: U+00A0, U+202F and the thin
+// space U+2009.
+func citeSpaces(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case isSpaceRE(s[i]):
+			i++
+		case s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			i += 2
+		case s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xAF || s[i+2] == 0x89):
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// registerPart skips "I-" or "II-" before a registration number at i,
+// when digits follow.
+func registerPart(s string, i int) int {
+	j := i
+	for j < len(s) && j-i < 2 && s[j] == 'I' {
+		j++
+	}
+	if j > i && j+1 < len(s) && s[j] == '-' && s[j+1] >= '0' && s[j+1] <= '9' {
+		return j + 1
+	}
+	return i
+}
+
 func digits(s string, i int) int {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
@@ -150,13 +185,13 @@ func wordByteAt(s string, i int) bool { return i < len(s) && isAlnumByte(s[i]) }
 
 // parseIbid reads an Ibid. footnote opening at the start of s:
 //
-//	[See ]*Ibid[.][*][, vol[s][.] VOLS [(YYYY)]][[,.] No[s][.] NUMS][[,] p[p]. N]
+//	[See ]*Ibid[.][*][[,] vol[s][.] VOLS [(YYYY)]][[,.] No[s][.] NUMS][[,] p[p]. N]
 //
 // and returns the submatch layout of ibidRE: whole, volumes, numbers, page.
 func parseIbid(s string) []int {
 	j := 0
 	if strings.HasPrefix(s, "See") {
-		if k := spaces(s, 3); k > 3 {
+		if k := citeSpaces(s, 3); k > 3 {
 			j = k
 		}
 	}
@@ -174,14 +209,17 @@ func parseIbid(s string) []int {
 		j++
 	}
 	m := []int{0, j, -1, -1, -1, -1, -1, -1}
-	// ", vol[s][.] VOLS [(YYYY)]"
-	if k := spaces(s, j); k < len(s) && s[k] == ',' {
-		k = spaces(s, k+1)
+	// "[,] vol[s][.] VOLS [(YYYY)]" (the comma is sometimes left out:
+	// "Ibid. vol. 660, No. 9464")
+	if k := citeSpaces(s, j); k < len(s) {
+		if s[k] == ',' {
+			k = citeSpaces(s, k+1)
+		}
 		if k+3 <= len(s) && (s[k] == 'v' || s[k] == 'V') && s[k+1:k+3] == "ol" {
 			n := afterAbbrev(s, k+3)
 			if e := list(s, n, volItem, true); e > n {
 				m[2], m[3], j = n, e, e
-				if p := spaces(s, e); p < len(s) && s[p] == '(' && p+6 <= len(s) && allDigits(s[p+1:p+5]) && s[p+5] == ')' {
+				if p := citeSpaces(s, e); p < len(s) && s[p] == '(' && p+6 <= len(s) && allDigits(s[p+1:p+5]) && s[p+5] == ')' {
 					j = p + 6
 				}
 			}
@@ -198,11 +236,11 @@ func afterAbbrev(s string, n int) int {
 	if n < len(s) && s[n] == 's' {
 		n++
 	}
-	n = spaces(s, n)
+	n = citeSpaces(s, n)
 	if n < len(s) && s[n] == '.' {
 		n++
 	}
-	return spaces(s, n)
+	return citeSpaces(s, n)
 }
 
 // numbersAndPage reads "[,.] No[s][.] NUMS" and "[,] p[p]. N" after a
@@ -210,9 +248,9 @@ func afterAbbrev(s string, n int) int {
 // list and the page (-1 when absent) and the new end.
 func numbersAndPage(s string, j int) (numS, numE, pageS, pageE, end int) {
 	numS, numE, pageS, pageE, end = -1, -1, -1, -1, j
-	k := spaces(s, end)
+	k := citeSpaces(s, end)
 	if k < len(s) && (s[k] == ',' || s[k] == '.') {
-		k = spaces(s, k+1)
+		k = citeSpaces(s, k+1)
 	}
 	if strings.HasPrefix(s[k:], "No") {
 		n := afterAbbrev(s, k+2)
@@ -220,9 +258,9 @@ func numbersAndPage(s string, j int) (numS, numE, pageS, pageE, end int) {
 			numS, numE, end = n, e, e
 		}
 	}
-	k = spaces(s, end)
+	k = citeSpaces(s, end)
 	if k < len(s) && s[k] == ',' {
-		k = spaces(s, k+1)
+		k = citeSpaces(s, k+1)
 	}
 	if k < len(s) && s[k] == 'p' {
 		n := k + 1
@@ -230,11 +268,47 @@ func numbersAndPage(s string, j int) (numS, numE, pageS, pageE, end int) {
 			n++
 		}
 		if n < len(s) && s[n] == '.' {
-			n = spaces(s, n+1)
+			n = citeSpaces(s, n+1)
 			if e := digits(s, n); e > n {
 				pageS, pageE, end = n, e, e
 			}
 		}
 	}
 	return numS, numE, pageS, pageE, end
+}
+
+// parseMore reads, at i right after a citation, one more volume and
+// number in the same citation:
+//
+//	[,;] [and] vol[s][.] VOLS [(YYYY)] [,.] No[s][.] NUMS [[,] p[p]. N]
+//
+// ("Ibid., vol. 2131, No. 20378; and vols. 2171, 2173 and 2983, No.
+// 27531"). The numbers must be there: "and vol. 2 of the report" is not a
+// citation. It returns the spans of the volumes, numbers and page (-1
+// when absent) and the end, or ok == false.
+func parseMore(s string, i int) (volS, volE, numS, numE, pageS, pageE, end int, ok bool) {
+	j := citeSpaces(s, i)
+	if j < len(s) && (s[j] == ',' || s[j] == ';') {
+		j = citeSpaces(s, j+1)
+	}
+	if strings.HasPrefix(s[j:], "and") {
+		j = citeSpaces(s, j+3)
+	}
+	if j+3 > len(s) || (s[j] != 'v' && s[j] != 'V') || s[j+1:j+3] != "ol" {
+		return
+	}
+	n := afterAbbrev(s, j+3)
+	volE = list(s, n, volItem, true)
+	if volE == n {
+		return
+	}
+	volS, end = n, volE
+	if k := citeSpaces(s, end); k < len(s) && s[k] == '(' && k+6 <= len(s) && allDigits(s[k+1:k+5]) && s[k+5] == ')' {
+		end = k + 6
+	}
+	numS, numE, pageS, pageE, end = numbersAndPage(s, end)
+	if numS < 0 {
+		return
+	}
+	return volS, volE, numS, numE, pageS, pageE, end, true
 }

@@ -1,0 +1,730 @@
+package document
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/internal/bytescan"
+)
+
+// Footnote markers are chosen for the whole document at once.
+//
+// The Editorial Manual numbers footnotes in the order of their markers,
+// and each footnote has one marker in the body. Plain text (PDF text
+// extraction above all) leaves markers as ordinary digits: glued to a
+// word ("Child4"), to punctuation ("Women,5"), to a year ("of 19721"),
+// or standing apart ("Rights, 1 the", "Climate Change 4 that", at the
+// start of the next line). Each of these forms is also how ordinary
+// numbers are written, so no one place can be judged alone.
+//
+// So every place where a footnote's label could stand as a marker is a
+// candidate, scored by its form and context (what precedes and follows
+// it, whether it is on the same page as its footnote), and the markers
+// are the best chain of candidates whose footnotes and positions both
+// increase: a weighted longest increasing subsequence, found in
+// O(n log n) over the candidates, not the text. One ambiguous number
+// cannot push the markers after it out (a window after the last accepted
+// marker did), and a number that fits no place in the order is not taken.
+
+// form is how a marker candidate is written.
+type form uint8
+
+const (
+	formExplicit   form = iota // superscript digits or "[^3]": always a marker
+	formGluedWord              // "Child4"
+	formGluedPunct             // "Women,5", "(No. 182)9", "Rights”3"
+	formGluedDot               // "of them.5"
+	formYear                   // "of 19721": the year 1972 and marker 1
+	formSpacePunct             // "Rights, 1 the", "; 11"
+	formSpaceWord              // "Climate Change 4 that"
+	formLineStart              // "…Climate Change\n4 that"
+	formGluedNext              // "Nuclear Weapons 6and the": glued to the next word
+)
+
+// Scores of the forms: how sure a candidate of that form, in a neutral
+// context, is to be a marker. Context moves them (scoreContext).
+var formScore = [...]int32{
+	formExplicit:   1000,
+	formGluedWord:  10,
+	formGluedPunct: 10,
+	formGluedDot:   7,
+	formYear:       7,
+	formSpacePunct: 5,
+	formSpaceWord:  3,
+	formLineStart:  3,
+	formGluedNext:  3,
+}
+
+const (
+	// samePage is added when a candidate is on the page of its footnote
+	// (in the body text between the footnote block before it and the
+	// block that holds the footnote).
+	samePage = 6
+	// pagePenalty is taken off for each page a candidate lies before its
+	// footnote's page.
+	pagePenalty = 4
+)
+
+// cand is a marker candidate: text[start:end] of the source would be
+// taken out of the body, and the marker would stand at its place.
+type cand struct {
+	start, end int
+	// ds, de are the label's own bytes (a year's digits or a space
+	// before it are not).
+	ds, de int
+	label  string
+	num    int // the label as a number, 0 if it is not one
+	score  int32
+	page   int32
+	form   form
+}
+
+// maxLabel is the largest numeric label a plain-digit marker may have:
+// the yearly Security Council volumes number footnotes across a year.
+const maxLabel = 9999
+
+// labelSet records which footnote labels exist, by number.
+type labelSet []uint64
+
+func newLabelSet(notes []*Footnote) labelSet {
+	hi := 0
+	for _, f := range notes {
+		if f.Num > hi && f.Num <= maxLabel {
+			hi = f.Num
+		}
+	}
+	if hi == 0 {
+		return nil
+	}
+	s := make(labelSet, hi/64+1)
+	for _, f := range notes {
+		if f.Num > 0 && f.Num <= maxLabel && len(f.Label) > 0 && f.Label[0] != '0' {
+			s[f.Num/64] |= 1 << (f.Num % 64)
+		}
+	}
+	return s
+}
+
+func (s labelSet) has(n int) bool {
+	return n > 0 && n/64 < len(s) && s[n/64]&(1<<(n%64)) != 0
+}
+
+// candScan collects the marker candidates of the body lines.
+type candScan struct {
+	text    []byte
+	defined labelSet
+	stops   []uint64
+	cands   []cand
+	// stars: some footnote's label is asterisks ("*", "**"), so
+	// asterisks glued to a word may be markers.
+	stars bool
+	// sorted is false once candidates were added out of order.
+	unsorted bool
+}
+
+// line collects the candidates of the body line l. prev is the body line
+// before it (zero if none).
+func (cs *candScan) line(l, prev span) {
+	text := cs.text
+	from, to := l.from, l.to
+	if cs.stars {
+		cs.asterisks(l)
+	}
+	for i := from; i < to; {
+		i = bytescan.Next(cs.stops, i)
+		if i >= to {
+			break
+		}
+		c := text[i]
+		switch {
+		case c >= 0x80:
+			r, n := utf8.DecodeRune(text[i:to])
+			if isSuperDigit(r) {
+				start := i
+				var lab []byte
+				lab, i = superRun(text, i, to, nil)
+				if !exponent(text, from, start) {
+					cs.add(cand{start: start, end: i, ds: start, de: i, label: string(lab), num: atoi(lab), form: formExplicit, page: l.page})
+				}
+				continue
+			}
+			i += n
+		case c == '[' && i+2 < to && text[i+1] == '^':
+			end := bytes.IndexByte(text[i:to], ']')
+			if end > 2 && !bytes.ContainsAny(text[i+2:i+end], " \t") {
+				lab := string(text[i+2 : i+end])
+				cs.add(cand{start: i, end: i + end + 1, ds: i, de: i + end + 1, label: lab, num: atoi(lab), form: formExplicit, page: l.page})
+				i += end + 1
+				continue
+			}
+			i++
+		case c >= '0' && c <= '9':
+			start := i
+			for i < to && text[i] >= '0' && text[i] <= '9' {
+				i++
+			}
+			if i < to && (text[i] < utf8.RuneSelf && isWordByte(text[i]) || text[i] >= utf8.RuneSelf && wordRuneAt(text[i:to])) {
+				// Digits run into letters ("H5N1", "1512th"): no marker,
+				// unless the letters are a word that follows markers and
+				// a space precedes ("Weapons 6and the").
+				if k, ok := cs.gluedNext(l, start, i); ok {
+					cs.add(k)
+				}
+				for i < to && wordRuneAt(text[i:to]) {
+					_, n := utf8.DecodeRune(text[i:to])
+					i += n
+				}
+				continue
+			}
+			if cs.defined != nil && (start == from || !isDigitByte(text[start-1])) {
+				if k, ok := cs.digits(l, prev, start, i); ok {
+					cs.add(k)
+				}
+			}
+		default:
+			i++
+		}
+	}
+}
+
+// gluedNext judges the digits text[ds:de], glued to the letters after
+// them, as a marker that lost its space: "Nuclear Weapons 6and the",
+// "nuclear weapons, 7in which".
+func (cs *candScan) gluedNext(l span, ds, de int) (cand, bool) {
+	text := cs.text
+	if cs.defined == nil || de-ds > 3 || ds-l.from < 2 || text[ds-1] != ' ' || text[ds] == '0' {
+		return cand{}, false
+	}
+	e := de
+	for e < l.to && isLetterByte(text[e]) {
+		e++
+	}
+	if e < l.to && isWordByte(text[e]) {
+		return cand{}, false
+	}
+	var buf [16]byte
+	if e-de > len(buf) || !afterMarker[string(append(buf[:0], text[de:e]...))] {
+		return cand{}, false
+	}
+	n := atoiBytes(text[ds:de])
+	if !cs.defined.has(n) {
+		return cand{}, false
+	}
+	b := ds - 1
+	for b > l.from && isSpaceByte(text[b-1]) {
+		b--
+	}
+	r, _ := utf8.DecodeLastRune(text[l.from:b])
+	if !unicode.IsLetter(r) && !isClosing(r) {
+		return cand{}, false
+	}
+	if pw := prevWord(text, l.from, ds); numberWords[pw] {
+		return cand{}, false
+	}
+	k := cand{start: ds, end: de, ds: ds, de: de, num: n, label: labelString(text[ds:de]), form: formGluedNext, page: l.page}
+	k.score += scoreWordBefore(text, l.from, b)
+	return k, true
+}
+
+// asterisks collects the asterisk markers of line l: "Court,**",
+// "Russian Federation:*", but not "*italics*" or "*2516618*".
+func (cs *candScan) asterisks(l span) {
+	text := cs.text
+	for i := l.from; i < l.to; {
+		j := bytes.IndexByte(text[i:l.to], '*')
+		if j < 0 {
+			return
+		}
+		s := i + j
+		e := s
+		for e < l.to && text[e] == '*' {
+			e++
+		}
+		i = e
+		if e-s > 3 || s == l.from || e < l.to && !isSpaceByte(text[e]) && !isClosingByte(text[e]) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRune(text[l.from:s])
+		if !unicode.IsLetter(r) && !isClosing(r) {
+			continue
+		}
+		// An asterisk before, after a space, opens emphasis that this
+		// one closes.
+		if k := bytes.LastIndexByte(text[l.from:s], '*'); k >= 0 && (k == 0 || isSpaceByte(text[l.from+k-1])) {
+			continue
+		}
+		cs.add(cand{start: s, end: e, ds: s, de: e, label: string(text[s:e]), form: formGluedPunct, page: l.page})
+		cs.unsorted = true
+	}
+}
+
+func isClosingByte(c byte) bool { return c < utf8.RuneSelf && isClosing(rune(c)) || c == '.' }
+
+func (cs *candScan) add(k cand) {
+	if k.form != formExplicit {
+		k.score += formScore[k.form]
+	} else {
+		k.score = formScore[formExplicit]
+	}
+	cs.cands = append(cs.cands, k)
+}
+
+// digits judges the digit run text[ds:de] of line l (followed by a non-word
+// byte or the line's end) as a marker candidate.
+func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
+	text := cs.text
+	run := text[ds:de]
+	k := cand{start: ds, end: de, ds: ds, de: de, page: l.page}
+	// The whitespace-delimited token the run ends.
+	ts := ds
+	for ts > l.from && !isSpaceByte(text[ts-1]) {
+		ts--
+	}
+	if bytes.ContainsAny(text[ts:de], "/@") {
+		return k, false
+	}
+	if ds == ts {
+		// The run starts its token.
+		if len(run) >= 5 && len(run) <= 8 {
+			// A year with a marker glued to it: "of 19721".
+			y := atoiBytes(run[:4])
+			n := atoiBytes(run[4:])
+			if y < 1800 || y > 2099 || run[4] == '0' || !cs.defined.has(n) || citeWords[prevWord(text, l.from, ts)] {
+				return k, false
+			}
+			k.ds, k.start = ds+4, ds+4
+			k.form, k.num, k.label = formYear, n, labelString(run[4:])
+			k.score += scoreFollower(text, de, l.to, false)
+			return k, true
+		}
+		if len(run) > 4 || run[0] == '0' {
+			return k, false
+		}
+		n := atoiBytes(run)
+		if !cs.defined.has(n) {
+			return k, false
+		}
+		k.num, k.label = n, labelString(run)
+		if len(run) == 4 && n >= 1800 && n <= 2099 {
+			// A year standing apart is a year.
+			return k, false
+		}
+		f := scoreFollower(text, de, l.to, true)
+		if f < 0 && f <= -followBad {
+			return k, false
+		}
+		if ds == l.from {
+			// At the start of a line: a marker the line wrap carried
+			// over ("…Climate Change\n4 that"). The line before must
+			// end in a word or closing punctuation.
+			if prev.to <= prev.from || !endsPhrase(text, prev.from, prev.to) || f <= 0 {
+				return k, false
+			}
+			// The marker takes the space after it with it.
+			e := de
+			for e < l.to && isSpaceByte(text[e]) {
+				e++
+			}
+			k.end = e
+			k.form = formLineStart
+			k.score += f + scoreWordBefore(text, prev.from, prev.to)
+			return k, true
+		}
+		// Standing apart after a word or after punctuation.
+		e := ds - 1
+		for e > l.from && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e == l.from {
+			return k, false
+		}
+		before, _ := utf8.DecodeLastRune(text[l.from:e])
+		switch {
+		case isLetterByte(text[e-1]):
+			pw := prevWord(text, l.from, ds)
+			if pw == "" || numberWords[pw] {
+				return k, false
+			}
+			k.form = formSpaceWord
+		case isDigitByte(text[e-1]) && isYearBefore(text, l.from, e):
+			// After a year: "… of 12 August 1949 2 and".
+			k.form = formSpaceWord
+		case isClosing(before):
+			// The phrase before the punctuation must end in a word, a
+			// closing bracket or quote, or a year; not a number of a list
+			// ("paragraphs 4, 5 and 6").
+			if !closesPhrase(text, l.from, e) {
+				return k, false
+			}
+			k.form = formSpacePunct
+		default:
+			return k, false
+		}
+		// The marker takes the space before it with it.
+		k.start = ds - 1
+		k.score += f + scoreWordBefore(text, l.from, e)
+		return k, true
+	}
+	// Glued to what precedes it.
+	if len(run) > 4 || run[0] == '0' {
+		return k, false
+	}
+	n := atoiBytes(run)
+	if !cs.defined.has(n) {
+		return k, false
+	}
+	k.num, k.label = n, labelString(run)
+	r, _ := utf8.DecodeLastRune(text[ts:ds])
+	switch {
+	case unicode.IsLetter(r):
+		// "pornography7": the word must be a real word, not "G20" or
+		// "SDG3": three letters or more, starting lower case or ending
+		// a capitalised word.
+		w := bytes.TrimLeftFunc(text[ts:ds], func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCount(w) < 3 || isAllUpper(w) {
+			return k, false
+		}
+		k.form = formGluedWord
+	case r == '.':
+		// "… of them.5" — but not "No.5", "L.5", "para.5", "Rev.1", "1.5".
+		w := bytes.ToLower(bytes.TrimLeftFunc(text[ts:ds-1], func(r rune) bool { return !unicode.IsLetter(r) }))
+		if len(w) <= 1 || numberWords[string(w)] || isDigitByte(text[ds-2]) {
+			return k, false
+		}
+		k.form = formGluedDot
+	case r == ',' || r == ';' || r == ':':
+		if ds-1 > ts && isDigitByte(text[ds-2]) && !isYearBefore(text, ts, ds-1) {
+			// "5,000", "1:5", "3,4": a number, not a marker.
+			return k, false
+		}
+		k.form = formGluedPunct
+	case isClosing(r) || r == '*':
+		k.form = formGluedPunct
+	default:
+		return k, false
+	}
+	k.score += scoreFollower(text, de, l.to, false)
+	return k, true
+}
+
+// isClosing reports whether r is punctuation a marker may follow.
+func isClosing(r rune) bool {
+	switch r {
+	case ',', ';', ':', ')', ']', '”', '’', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// isYearBefore reports whether text[ts:e] ends in a year of four digits
+// (1800–2099) that starts its token or follows a non-digit.
+func isYearBefore(text []byte, ts, e int) bool {
+	if e-ts < 4 || e-4 > ts && isDigitByte(text[e-5]) {
+		return false
+	}
+	y := text[e-4 : e]
+	for _, c := range y {
+		if !isDigitByte(c) {
+			return false
+		}
+	}
+	n := atoiBytes(y)
+	return n >= 1800 && n <= 2099
+}
+
+// closesPhrase reports whether the punctuation at text[e-1] (e is after
+// it) ends a phrase a marker may follow: after a word, a closing bracket
+// or quote, or a year; not after a number of a list.
+func closesPhrase(text []byte, from, e int) bool {
+	j := e - 1
+	// Skip a run of closing punctuation: "),", "”,".
+	for j > from {
+		r, n := utf8.DecodeLastRune(text[from:j])
+		if !isClosing(r) {
+			break
+		}
+		j -= n
+	}
+	if j == from {
+		return false
+	}
+	c := text[j-1]
+	switch {
+	case isLetterByte(c):
+		return true
+	case isDigitByte(c):
+		return isYearBefore(text, from, j) || text[e-1] == ')' || j < e-1 && text[j] == ')'
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeLastRune(text[from:j])
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+// endsPhrase reports whether the line text[from:to] ends in a word or
+// closing punctuation, as a line whose marker wrapped to the next does.
+func endsPhrase(text []byte, from, to int) bool {
+	r, _ := utf8.DecodeLastRune(text[from:to])
+	return unicode.IsLetter(r) || isClosing(r)
+}
+
+// followBad is the score scoreFollower gives what never follows a
+// marker: a candidate with it is dropped.
+const followBad = 100
+
+// scoreFollower scores what follows a candidate at text[de:]: the end of
+// the line, punctuation, or a word that follows markers ("and", "the",
+// "which") make it likelier; a month, a unit or a counted noun ("1
+// January", "5 per cent", "13 States") make it a number.
+//
+// apart says that the candidate stands apart from the word before it,
+// so that a number after it makes it part of a longer one ("1 500").
+func scoreFollower(text []byte, de, lineEnd int, apart bool) int32 {
+	if de >= lineEnd {
+		return 1
+	}
+	c := text[de]
+	switch {
+	case c == '.':
+		// "4.5", "para 1.": a decimal or a numbered item.
+		if de+1 < lineEnd && isDigitByte(text[de+1]) {
+			return -followBad
+		}
+		return 0
+	case c == '%' || c == '-' || c == '/':
+		return -followBad
+	case c == ',' || c == ';' || c == ')' || c == ':':
+		if de+1 < lineEnd && isDigitByte(text[de+1]) {
+			return -followBad // "1,5", "1:5"
+		}
+		return 1
+	case !isSpaceByte(c):
+		if c >= utf8.RuneSelf {
+			r, _ := utf8.DecodeRune(text[de:lineEnd])
+			if r == '–' || r == '—' || r == '‑' {
+				return -followBad
+			}
+		}
+		return 0
+	}
+	s := de
+	for s < lineEnd && isSpaceByte(text[s]) {
+		s++
+	}
+	if s == lineEnd {
+		return 1
+	}
+	if isDigitByte(text[s]) {
+		e := s
+		for e < lineEnd && isDigitByte(text[e]) {
+			e++
+		}
+		if apart && e-s == 3 && (e == lineEnd || text[e] != '/' && !isWordByte(text[e])) {
+			return -followBad // "1 500": a group of a number
+		}
+		return 0 // "2011,1 19/25 of …", "2016, 5 34/32 of …"
+	}
+	e := s
+	for e < lineEnd && isLetterByte(text[e]) {
+		e++
+	}
+	w := text[s:e]
+	if len(w) == 0 {
+		return 0
+	}
+	if isMonthAt(text[s:lineEnd]) {
+		return -followBad
+	}
+	var buf [16]byte
+	lw := buf[:0]
+	for _, c := range w[:min(len(w), len(buf))] {
+		lw = append(lw, c|0x20) // ASCII letters: lower case
+	}
+	switch {
+	case afterMarker[string(lw)]:
+		return 2
+	case countedWords[string(lw)]:
+		return -followBad
+	case isLetterByte(w[0]) && w[0] >= 'A' && w[0] <= 'Z':
+		return 0
+	}
+	return -1
+}
+
+// scoreWordBefore scores the word that ends text[from:e] (before any
+// closing punctuation): titles, which most markers follow, are
+// capitalised.
+func scoreWordBefore(text []byte, from, e int) int32 {
+	j := e
+	for j > from {
+		r, n := utf8.DecodeLastRune(text[from:j])
+		if !isClosing(r) && r != ' ' {
+			break
+		}
+		j -= n
+	}
+	s := j
+	for s > from && isLetterByte(text[s-1]) {
+		s--
+	}
+	if s < j && text[s] >= 'A' && text[s] <= 'Z' {
+		return 2
+	}
+	if j < e && (text[j] == ')' || bytes.HasPrefix(text[j:e], []byte("”"))) {
+		return 1
+	}
+	return 0
+}
+
+// countedWords follow a number that counts them ("13 States").
+var countedWords = map[string]bool{
+	"per": true, "percent": true, "million": true, "billion": true, "trillion": true,
+	"states": true, "countries": true, "members": true, "member": true, "years": true,
+	"year": true, "months": true, "days": true, "weeks": true, "hours": true, "times": true,
+	"people": true, "persons": true, "women": true, "children": true, "cases": true,
+	"parties": true, "votes": true, "seats": true, "judges": true, "posts": true,
+	"km": true, "kg": true, "tons": true, "tonnes": true, "degrees": true, "hectares": true,
+	"am": true, "pm": true, "a": true, "p": true,
+}
+
+// align chooses the markers among the candidates: the chain of
+// candidates, increasing in position and in the index of the footnote
+// each is assigned, with the greatest total score. Explicit markers are
+// kept whether or not they are in the chain (a repeated superscript is
+// still a marker). It returns the chosen candidates in order, each with
+// the footnote it marks (nil for a label no footnote has).
+func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	// The footnotes each label may mean, in document order.
+	byNum := map[int][]int32{}
+	byLabel := map[string][]int32{}
+	for k, f := range notes {
+		if f.Num > 0 {
+			byNum[f.Num] = append(byNum[f.Num], int32(k))
+		} else {
+			byLabel[f.Label] = append(byLabel[f.Label], int32(k))
+		}
+	}
+	type item struct {
+		c    int32 // candidate
+		k    int32 // footnote
+		w    int32 // score
+		best int32 // best chain ending here
+		prev int32 // the item before it in that chain, -1 if none
+	}
+	items := make([]item, 0, len(cands)+len(cands)/4)
+	for i := range cands {
+		c := &cands[i]
+		ks := byNum[c.num]
+		if c.num == 0 {
+			ks = byLabel[c.label]
+		}
+		for _, k := range ks {
+			w := c.score
+			if c.form != formExplicit {
+				switch b := blocks[k]; {
+				case c.page > b:
+					// After its footnote: never, for a plain number.
+					continue
+				case c.page == b:
+					w += samePage
+				default:
+					w -= pagePenalty * min(b-c.page, 3)
+				}
+			}
+			if w <= 0 {
+				continue
+			}
+			items = append(items, item{c: int32(i), k: k, w: w, prev: -1})
+		}
+	}
+	// Weighted longest chain, items in candidate order: a Fenwick tree
+	// over footnote indexes holds, for each prefix of footnotes, the
+	// best chain so far and the item it ends at.
+	type best struct{ v, item int32 }
+	tree := make([]best, len(notes)+1)
+	query := func(k int32) best { // best over footnotes [0, k)
+		b := best{0, -1}
+		for i := k; i > 0; i -= i & -i {
+			if tree[i].v > b.v {
+				b = tree[i]
+			}
+		}
+		return b
+	}
+	update := func(k int32, b best) {
+		for i := k + 1; int(i) < len(tree); i += i & -i {
+			if b.v > tree[i].v {
+				tree[i] = b
+			}
+		}
+	}
+	top := best{0, -1}
+	for lo := 0; lo < len(items); {
+		// Items of one candidate are scored before any is inserted, so
+		// that a chain uses a candidate once.
+		hi := lo
+		for hi < len(items) && items[hi].c == items[lo].c {
+			hi++
+		}
+		for j := lo; j < hi; j++ {
+			p := query(items[j].k)
+			items[j].best, items[j].prev = p.v+items[j].w, p.item
+		}
+		for j := lo; j < hi; j++ {
+			b := best{items[j].best, int32(j)}
+			update(items[j].k, b)
+			if b.v > top.v {
+				top = b
+			}
+		}
+		lo = hi
+	}
+	chosen := make([]bool, len(cands))
+	noteOf := make([]*Footnote, len(cands))
+	for j := top.item; j >= 0; j = items[j].prev {
+		chosen[items[j].c] = true
+		noteOf[items[j].c] = notes[items[j].k]
+	}
+	var out []cand
+	var outNotes []*Footnote
+	last := -1
+	for i := range cands {
+		c := &cands[i]
+		if !chosen[i] && c.form != formExplicit {
+			continue
+		}
+		if c.start < last {
+			continue // overlaps the marker before (cannot happen for chosen ones)
+		}
+		last = c.end
+		f := noteOf[i]
+		if f == nil {
+			f = noteFor(notes, c.label, c.start)
+		}
+		out = append(out, *c)
+		outNotes = append(outNotes, f)
+	}
+	return out, outNotes
+}
+
+// noteFor returns the footnote labelled label: the first at or after the
+// source offset from, or else the first; nil if none.
+func noteFor(notes []*Footnote, label string, from int) *Footnote {
+	var first *Footnote
+	for _, f := range notes {
+		if f.Label != label {
+			continue
+		}
+		if first == nil {
+			first = f
+		}
+		if f.Start >= from {
+			return f
+		}
+	}
+	return first
+}

@@ -1,0 +1,174 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// page builds the raw PDF text of one page: body lines, a rule, and the
+// footnotes "label text", as pdftotext leaves a UN document.
+func page(body string, notes ...string) string {
+	var b strings.Builder
+	b.WriteString(body)
+	b.WriteString("\n_______________\n\n")
+	for _, n := range notes {
+		b.WriteString(n)
+		b.WriteString("\n\n")
+	}
+	b.WriteString("A/RES/80/1\n\n25-20760\n2/7\n\n")
+	return b.String()
+}
+
+// markers renders the body with its markers as {label}.
+func markers(d *Document) string {
+	var b strings.Builder
+	prev := 0
+	for _, m := range d.Markers {
+		b.WriteString(d.Body.Text[prev:m.At])
+		fmt.Fprintf(&b, "{%s}", m.Label)
+		prev = m.At
+	}
+	b.WriteString(d.Body.Text[prev:])
+	return b.String()
+}
+
+// TestMarkerForms: every form a footnote marker takes in plain text, and
+// the numbers that look like one, each written from the pattern.
+func TestMarkerForms(t *testing.T) {
+	cite := "United Nations, Treaty Series, vol. 1577, No. 27531."
+	tests := []struct {
+		name, in, want string
+	}{
+		{"glued to a word",
+			page("Recalling the Convention on the Rights of the Child4 and", "4 "+cite),
+			"Recalling the Convention on the Rights of the Child{4} and"},
+		{"glued to a comma",
+			page("the Convention on the Elimination of All Forms of Discrimination against Women,5 and", "5 "+cite),
+			"the Convention on the Elimination of All Forms of Discrimination against Women,{5} and"},
+		{"space after a comma",
+			page("the Convention on the Rights of Persons with Disabilities, 1 the Convention", "1 "+cite),
+			"the Convention on the Rights of Persons with Disabilities,{1} the Convention"},
+		{"space after a semicolon",
+			page("the Charter of the United Nations; 11 and", "11 "+cite),
+			"the Charter of the United Nations;{11} and"},
+		{"space after a closing parenthesis",
+			page("the Worst Forms of Child Labour Convention, 1999 (No. 182) 15 and", "15 "+cite),
+			"the Worst Forms of Child Labour Convention, 1999 (No. 182){15} and"},
+		{"space after a word",
+			page("Parties to the United Nations Framework Convention on Climate Change 4 that have not", "4 "+cite),
+			"Parties to the United Nations Framework Convention on Climate Change{4} that have not"},
+		{"space after a word, two spaces after",
+			page("Reaffirming also the Paris Agreement 3  and its early entry into force,", "3 "+cite),
+			"Reaffirming also the Paris Agreement{3}  and its early entry into force,"},
+		{"at the start of the next line",
+			page("Parties to the United Nations Framework Convention on Climate Change\n4 that have not", "4 "+cite),
+			"Parties to the United Nations Framework Convention on Climate Change {4}that have not"},
+		{"space after a year",
+			page("Recalling the Geneva Conventions of 12 August 1949 2  and the Additional Protocols", "1 A", "2 "+cite),
+			"Recalling the Geneva Conventions of 12 August 1949{2}  and the Additional Protocols"},
+		{"glued to the next word, its space lost",
+			page("the Paris Agreement 5and its entry into force, and the Convention on Climate Change 6that have not", "5 A", "6 "+cite),
+			"the Paris Agreement {5}and its entry into force, and the Convention on Climate Change {6}that have not"},
+		{"digits glued to a word that does not follow markers are not markers",
+			page("the 5th Committee and G20 and 3rd and the 2nd session,6", "5 A", "6 "+cite),
+			"the 5th Committee and G20 and 3rd and the 2nd session,{6}"},
+		{"asterisks",
+			"Russian Federation:* amendment\n\nin the Rome Statute of the International Criminal Court,** and *italics* and\n\n* Any changes to the list of sponsors.\n\n** " + cite + "\n",
+			"Russian Federation:{*} amendment in the Rome Statute of the International Criminal Court,{**} and *italics* and"},
+		{"glued to a year",
+			page("the Protocol amending the Single Convention on Narcotic Drugs of 19612 and", "2 "+cite),
+			"the Protocol amending the Single Convention on Narcotic Drugs of 1961{2} and"},
+		{"glued to a date",
+			page("adopted on 10 December 1982,1 and", "1 "+cite),
+			"adopted on 10 December 1982,{1} and"},
+		{"a label of four digits (yearly Security Council volumes)",
+			page("Reaffirming the Convention on the Rights of the Child,975", "975 "+cite),
+			"Reaffirming the Convention on the Rights of the Child,{975}"},
+		{"labels 960 to 999 do not overflow the label set",
+			page("the Convention,998 and the Covenant,999", "998 "+cite, "999 "+cite),
+			"the Convention,{998} and the Covenant,{999}"},
+		{"one missed marker does not push out the next ones",
+			page("the Convention,1 the Statute 2 and the Treaty,3 the Covenant,4 and the Charter,5", "1 a", "2 b", "3 c", "4 d", "5 e"),
+			"the Convention,{1} the Statute{2} and the Treaty,{3} the Covenant,{4} and the Charter,{5}"},
+		{"a decimal is not a marker",
+			page("the estimated 8.5 trillion, the Convention,6", "5 X", "6 "+cite),
+			"the estimated 8.5 trillion, the Convention,{6}"},
+		{"a number that counts is not a marker",
+			page("the Treaty, 2 States and the Convention,3", "2 X", "3 "+cite),
+			"the Treaty, 2 States and the Convention,{3}"},
+		{"a day of a month is not a marker",
+			page("adopted on\n1 January 2020, the Convention,2", "1 X", "2 "+cite),
+			"adopted on 1 January 2020, the Convention,{2}"},
+		{"a list of numbers is not a marker",
+			page("paragraphs 1, 2 and 3 of the Convention,4", "2 X", "3 Y", "4 "+cite),
+			"paragraphs 1, 2 and 3 of the Convention,{4}"},
+		{"numbers after words that count them are not markers",
+			page("resolution 21, article 21 and Agenda 21. The Convention,22", "21 X", "22 "+cite),
+			"resolution 21, article 21 and Agenda 21. The Convention,{22}"},
+		{"a thousands group is not a marker",
+			page("some Convention, 1 500 persons, the Statute,2", "1 X", "2 "+cite),
+			"some Convention, 1 500 persons, the Statute,{2}"},
+		{"a ten-year plan is not a marker",
+			page("its first 10-year implementation plan and the Convention,11", "10 X", "11 "+cite),
+			"its first 10-year implementation plan and the Convention,{11}"},
+		{"a marker stands on the page of its footnote",
+			page("the Convention,1 and", "1 "+cite) + page("the Statute 1 and the Treaty,2", "2 "+cite),
+			"the Convention,{1} and the Statute 1 and the Treaty,{2}"},
+		{"resolutions glued to their markers",
+			page("resolutions 16/18 of 24 March 2011,1 19/25 of 23 March 2012, 2 22/31 of 22 March 2013,3", "1 a", "2 b", "3 c"),
+			"resolutions 16/18 of 24 March 2011,{1} 19/25 of 23 March 2012,{2} 22/31 of 22 March 2013,{3}"},
+		{"superscripts are markers even out of order",
+			"the Convention,¹ the Statute² and the Convention¹ again\n\n¹ x\n\n² y\n",
+			"the Convention,{1} the Statute{2} and the Convention{1} again"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.in)
+			if got := markers(d); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			for _, m := range d.Markers {
+				if m.Note == nil || m.Note.Label != m.Label {
+					t.Errorf("marker %s: note %v", m.Label, m.Note)
+				}
+				if got := string(d.File.Text[m.Start:m.End]); !strings.Contains(got, m.Label) && !strings.ContainsAny(got, "¹²³⁴⁵⁶⁷⁸⁹⁰") {
+					t.Errorf("marker %s spans %q", m.Label, got)
+				}
+			}
+		})
+	}
+}
+
+// TestRunningTitles: the title printed at the head of each page is page
+// furniture, wherever it falls in a sentence.
+func TestRunningTitles(t *testing.T) {
+	head := "United Nations A/RES/80/9\n\nResolution adopted by the General Assembly\n\n80/9. Oceans and the law of the sea\n\n"
+	brk := func(title string) string {
+		return "\n_______________\n\n1 A.\n\nA/RES/80/9\n" + title + "\n\n25-20236\n2/5\n\n"
+	}
+	tests := []struct{ name, in, want string }{
+		{"one line, seen at the top of the document",
+			head + "Recalling the Agreement relating to the" + brk("Oceans and the law of the sea") + "Implementation of Part XI,\n",
+			"Recalling the Agreement relating to the Implementation of Part XI,"},
+		{"several lines, seen on two pages",
+			"Recalling the Convention on" + brk("Sustainable fisheries, including through the 1995 Agreement for the\nImplementation of the Provisions") +
+				"the Law of the Sea and" + brk("Sustainable fisheries, including through the 1995 Agreement for the\nImplementation of the Provisions") + "the Agreement,\n",
+			"Recalling the Convention on the Law of the Sea and the Agreement,"},
+		{"a paragraph seen once is body text",
+			"Recalling the Convention on" + brk("Welcoming the report of the Secretary-General") + "the Law of the Sea,\n",
+			"Recalling the Convention on Welcoming the report of the Secretary-General the Law of the Sea,"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.in)
+			got := d.Body.Text
+			if i := strings.Index(got, tt.want[:20]); i >= 0 {
+				got = got[i:]
+			}
+			if got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

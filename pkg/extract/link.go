@@ -1,0 +1,606 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/document"
+	"github.com/citecheck/citecheck/pkg/registry"
+)
+
+// Linking a footnote marker to the mention it annotates.
+//
+// A marker stands at the end of what its footnote documents, and in a
+// resolution that is nearly always the title of an instrument, right after
+// it ("the Convention on the Rights of the Child,4") or after words that
+// finish the phrase: a short name in parentheses ("… of the Sea (the
+// Convention),1"), the organization or date that goes with the title
+// ("(No. 169), of the International Labour Organization,17", "…, adopted
+// on 22 May 1969 by the United Nations Conference on the Law of
+// Treaties,1"), the instrument's family ("… Crime and the Protocols
+// thereto,23"). Sometimes it stands on words that refer back to a title
+// named before ("that Convention,18", "the 1967 Protocol thereto4"), or
+// before a short name in parentheses ("… of 12 August 1949,5 (Fourth Geneva
+// Convention)").
+//
+// Each marker is linked once, to the nearest mention it may annotate; the
+// words between must not name something else a footnote could document
+// (another instrument, a resolution) or start a new sentence or paragraph.
+
+// maxGap is the longest run of words between a mention and its marker.
+const maxGap = 160
+
+// link links the body mentions ms (in text order) to the footnotes whose
+// markers they carry, setting Footnote and Citations; primaries returns
+// the citations that document a footnote's subject. It returns the
+// mentions made for markers on words that refer back to a title.
+func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, primaries func(*document.Footnote) []*Reference) []*Reference {
+	text := d.Body.Text
+	var backs []*Reference
+	prevAt := 0
+	for i := range d.Markers {
+		mk := &d.Markers[i]
+		at := mk.At
+		lo := prevAt
+		prevAt = at
+		// The last mention that starts before the marker.
+		j := lastStartingBefore(ms, at)
+		var m *Reference
+		switch {
+		case j >= 0 && ms[j].streamEnd > at && ms[j].Footnote == "":
+			// Inside the title ("the Amendment1 to the Convention on the
+			// Physical Protection of Nuclear Material"), or before the
+			// words read with it (", 1978,53 as amended").
+			m = ms[j]
+		case j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && nearGap(text[ms[j].streamEnd:at]):
+			m = ms[j]
+		}
+		if m == nil {
+			m = parenMentionAfter(text, ms, j+1, at)
+		}
+		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) {
+			m = ms[j]
+		}
+		if m == nil {
+			if b, isNew := x.backRef(a, d, ms, j, lo, at); b != nil {
+				m = b
+				if isNew {
+					backs = append(backs, b)
+				}
+			}
+		}
+		if m == nil && j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && nearGap(text[ms[j].streamEnd:at]) {
+			// "the Doha Amendment112 to the Kyoto Protocol113": the first
+			// marker stood inside the title, on the larger instrument;
+			// this one is on the title inside it.
+			if t := x.tailMention(a, &d.Body, ms[j], lo); t != nil {
+				m = t
+				backs = append(backs, t)
+			}
+		}
+		if m == nil {
+			continue
+		}
+		m.Footnote = mk.Label
+		if mk.Note != nil {
+			ps := primaries(mk.Note)
+			if m.Citations == nil {
+				m.Citations = ps
+			} else {
+				m.Citations = append(m.Citations[:len(m.Citations):len(m.Citations)], ps...)
+			}
+		}
+	}
+	return backs
+}
+
+// tailMention returns a mention of the title that ends the mention m
+// after the offset at, where a marker stood: "… to the Kyoto Protocol"
+// in "Doha Amendment to the Kyoto Protocol". It is embedded in m's title.
+func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Reference, at int) *Reference {
+	text := s.Text
+	i := spaces(text, at)
+	for _, p := range [...]string{"to the ", "of the "} {
+		if strings.HasPrefix(text[i:m.streamEnd], p) {
+			i += len(p)
+			break
+		}
+	}
+	if i >= m.streamEnd || !startsWord(text, i) {
+		return nil
+	}
+	w := wordAt(text, i)
+	key := appendKey(nil, text[w.start:w.end])
+	n0 := x.m.first(key)
+	if n0 == nil {
+		return nil
+	}
+	last, n, _ := x.m.match(text, w, n0, key)
+	if n == nil || last.end != m.streamEnd || n.treaty == nil {
+		return nil
+	}
+	t := a.new()
+	*t = Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: m.InFootnote}
+	t.streamStart, t.streamEnd = w.start, last.end
+	t.Start, t.End = s.Src(t.streamStart), s.SrcEnd(t.streamEnd)
+	t.Text = text[t.streamStart:t.streamEnd]
+	return t
+}
+
+// lastStartingBefore returns the index of the last mention that starts
+// before offset at, or -1.
+func lastStartingBefore(ms []*Reference, at int) int {
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if ms[h].streamStart < at {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo - 1
+}
+
+// closing is what may stand between a title and its marker with nothing
+// else: closing punctuation and space.
+const closing = " ,;:.)”’\"'*"
+
+// nearGap reports whether gap, the text between a mention and a marker,
+// is only closing punctuation.
+func nearGap(gap string) bool {
+	return len(gap) <= 4 && strings.Trim(gap, closing) == ""
+}
+
+// parenMentionAfter returns the mention, among ms[k:], that stands in
+// parentheses right after the marker at at: "… of 12 August 1949,5
+// (Fourth Geneva Convention)".
+func parenMentionAfter(text string, ms []*Reference, k, at int) *Reference {
+	if k >= len(ms) || ms[k].Footnote != "" {
+		return nil
+	}
+	i := spaces(text, at)
+	if i >= len(text) || text[i] != '(' || i-at > 2 {
+		return nil
+	}
+	m := ms[k]
+	if m.streamStart-i > 5 || !onlyArticle(text[i+1:m.streamStart]) {
+		return nil
+	}
+	if e := spaces(text, m.streamEnd); e >= len(text) || text[e] != ')' {
+		return nil
+	}
+	return m
+}
+
+// onlyArticle reports whether s is empty or "the" with spaces.
+func onlyArticle(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || s == "the"
+}
+
+// farGap reports whether gap, the words between a mention and a marker
+// further on, only finish the mention's phrase: a parenthesis, a date, the
+// organization that adopted it, a clause on its adoption or entry into
+// force, its protocols "thereto". It refuses words that name what else a
+// footnote could document (another instrument, a resolution, a report),
+// and a new sentence or paragraph.
+func farGap(gap string) bool {
+	gap = strings.TrimRight(gap, closing)
+	if len(gap) > maxGap {
+		return false
+	}
+	depth := 0
+	prevComma := false
+	inName := false // in the name of a body: "the United Nations Conference on the Law of Treaties"
+	for i := 0; i < len(gap); {
+		c := gap[i]
+		switch {
+		case c == '(':
+			depth++
+			i++
+			continue
+		case c == ')':
+			depth--
+			i++
+			continue
+		case c == ';':
+			return false
+		case c == '.':
+			// A sentence ends: ". The", ". 5.", but not "No. 169" or "U.N."
+			if depth == 0 && i+2 < len(gap) && gap[i+1] == ' ' && (isUpperByte(gap[i+2]) || isDigitByte(gap[i+2])) && !abbrevBefore(gap, i) {
+				return false
+			}
+			i++
+			continue
+		case c == ',':
+			prevComma = true
+			i++
+			continue
+		}
+		if !isAlnumByte(c) && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		w := wordAt(gap, i)
+		if w.end == w.start {
+			_, n := utf8.DecodeRuneInString(gap[i:])
+			i += n
+			continue
+		}
+		word := gap[w.start:w.end]
+		switch {
+		case w.upper && bodyWords[word]:
+			inName = true
+		case !w.upper && !titleWords[word]:
+			inName = false
+		}
+		if instrumentWord(word) && !backReferring(gap, w.end) && depth == 0 && !(inName && w.upper && strings.HasSuffix(word, "ies")) {
+			// (A body's name may hold a plural: "Conference on the Law of
+			// Treaties"; never the name of one instrument.)
+			return false
+		}
+		if depth == 0 && prevComma && w.upper && strings.HasSuffix(word, "ing") {
+			// ", Recalling …": the next preambular paragraph.
+			return false
+		}
+		prevComma = false
+		i = w.end
+	}
+	return true
+}
+
+// bodyWords head the names of bodies, whose names may hold instrument
+// words ("the United Nations Conference on the Law of Treaties").
+var bodyWords = map[string]bool{
+	"Conference": true, "Organization": true, "Organisation": true, "Commission": true,
+	"Committee": true, "Council": true, "Assembly": true, "Court": true, "Tribunal": true,
+	"Office": true, "Agency": true, "Institute": true, "Union": true,
+}
+
+// abbrevBefore reports whether the full stop at gap[i] ends a short
+// abbreviation ("No.", "Nos.", "Vol.", "St.").
+func abbrevBefore(gap string, i int) bool {
+	j := i
+	for j > 0 && isAlnumByte(gap[j-1]) {
+		j--
+	}
+	return i-j > 0 && i-j <= 3
+}
+
+// gapWords name what a footnote documents besides the title it
+// follows: other instruments, resolutions, reports, outcomes.
+var gapWords = map[string]bool{
+	"convention": true, "conventions": true, "protocol": true, "protocols": true,
+	"treaty": true, "treaties": true, "agreement": true, "agreements": true,
+	"covenant": true, "covenants": true, "charter": true, "statute": true, "statutes": true,
+	"declaration": true, "declarations": true, "programme": true, "programmes": true,
+	"plan": true, "plans": true, "framework": true, "agenda": true, "strategy": true,
+	"principles": true, "guidelines": true, "rules": true, "code": true, "amendment": true,
+	"amendments": true, "accord": true, "accords": true, "pact": true, "compact": true,
+	"resolution": true, "resolutions": true, "decision": true, "decisions": true,
+	"report": true, "reports": true, "outcome": true, "document": true, "documents": true,
+	"instrument": true, "instruments": true, "arrangement": true, "arrangements": true,
+	"memorandum": true, "annex": true, "conclusions": true, "consensus": true,
+	"commitment": true, "commitments": true, "platform": true, "action": true,
+}
+
+// instrumentWord reports whether w (any case) is one of gapWords.
+func instrumentWord(w string) bool {
+	if len(w) > 16 {
+		return false
+	}
+	var buf [16]byte
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return gapWords[string(b)]
+}
+
+// backReferring reports whether the words at gap[i:] make the instrument
+// word before them refer back to the title ("Protocols thereto").
+func backReferring(gap string, i int) bool {
+	w, ok := nextWord(gap, i)
+	if !ok {
+		return false
+	}
+	next := gap[w.start:w.end]
+	return next == "thereto" || next == "to" && strings.HasPrefix(gap[w.end:], " it")
+}
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// backRef makes a mention for a marker on words that refer back to a
+// title named before: "that Convention,18", "the Optional Protocol
+// thereto14", "the 1967 Protocol thereto4", "the Additional Protocols
+// thereto of 8 June 1977,3". j is the last mention before the marker at
+// at; lo is where the previous marker stood. The mention refers to the
+// nearest mention before the words that can be their antecedent, and
+// names its treaty: a footnote on the protocols of a treaty cites
+// instruments related to it.
+//
+// A short form the words hold ("1967 Protocol") becomes the mention, and
+// is resolved among the protocols of the antecedent's treaty; isNew says
+// that the mention is new.
+func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j, lo, at int) (m *Reference, isNew bool) {
+	text := d.Body.Text
+	end := at
+	for end > lo && strings.IndexByte(closing, text[end-1]) >= 0 {
+		end--
+	}
+	// A date after "thereto": "… thereto, of 1977", "thereto of 8 June 1977".
+	phraseEnd := stripDate(text, lo, end)
+	w, ok := prevWord(text, phraseEnd)
+	if !ok || w.end != phraseEnd || w.start < lo {
+		return nil, false
+	}
+	start := -1
+	kind := ""      // the instrument word an antecedent's title must have, "" for any
+	plural := false // the words name instruments, plural
+	switch word := text[w.start:w.end]; {
+	case word == "thereto":
+		// [the|its] [Optional|Additional] [1967] Protocol(s) [I|II] thereto
+		p, ok := prevWord(text, w.start)
+		if ok && (text[p.start:p.end] == "I" || text[p.start:p.end] == "II" || text[p.start:p.end] == "III") {
+			p, ok = prevWord(text, p.start)
+		}
+		if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper {
+			return nil, false
+		}
+		start, plural = p.start, strings.HasSuffix(text[p.start:p.end], "s")
+		for {
+			q, ok := prevWord(text, start)
+			if !ok || q.start < lo || !onlySpace(text[q.end:start]) {
+				break
+			}
+			qw := text[q.start:q.end]
+			if qw == "Optional" || qw == "Additional" || q.digits && yearWord.MatchString(qw) {
+				start = q.start
+				continue
+			}
+			if qw == "the" || qw == "its" || qw == "their" {
+				start = q.start
+			}
+			break
+		}
+	case itsProtocol(text, lo, w.end) >= 0:
+		// "its Optional Protocol on the involvement of children in armed
+		// conflict,8": the protocol of the title before.
+		start = itsProtocol(text, lo, w.end)
+		plural = strings.Contains(text[start:w.end], "Protocols")
+	default:
+		// the|that|this|said Convention|Protocol|Treaty|Agreement|…
+		sw, isShort := shortFormWords[strings.ToLower(word)]
+		if !isShort || !w.upper {
+			return nil, false
+		}
+		p, ok := prevWord(text, w.start)
+		if !ok || p.start < lo || !onlySpace(text[p.end:w.start]) {
+			return nil, false
+		}
+		switch text[p.start:p.end] {
+		case "the", "that", "this", "said", "The", "That", "This":
+		default:
+			return nil, false
+		}
+		start, kind = p.start, sw
+	}
+	// The antecedent: the nearest mention before the words, with nothing
+	// between that names another instrument of the kind.
+	k := j
+	for k >= 0 && ms[k].streamEnd > start {
+		k--
+	}
+	if k < 0 {
+		return nil, false
+	}
+	ante := ms[k]
+	if ante.Treaty == nil || start-ante.streamEnd > 400 || ante.Embedded || ante.ShortForm {
+		return nil, false
+	}
+	between := text[ante.streamEnd:start]
+	if kind != "" && !x.hasKind(ante, kind) || mentionsKind(between, kind) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, start) {
+		return nil, false
+	}
+	if plural && k > 0 && coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
+		// "the Convention on …7 and the Convention on …,8 and the
+		// Optional Protocols thereto,9": the protocols of both, unless
+		// only one of the titles listed has protocols ("the Convention
+		// for the Protection of All Persons from Enforced
+		// Disappearance,3 as well as the Geneva Conventions4 and the
+		// Additional Protocols thereto,5"). (A protocol, singular, is
+		// the nearest one's.)
+		var with []*Reference
+		for i := k; i >= 0; i-- {
+			if x.hasProtocols(ms[i].Treaty, qualifier(text[start:w.end])) {
+				with = append(with, ms[i])
+			}
+			if i == 0 || !coordinated(text[ms[i-1].streamEnd:ms[i].streamStart]) {
+				break
+			}
+		}
+		if len(with) != 1 {
+			return nil, false
+		}
+		ante = with[0]
+	}
+	// A short form inside the words ("the 1967 Protocol thereto").
+	for i := k + 1; i <= j; i++ {
+		if ms[i].ShortForm && ms[i].streamStart >= start && ms[i].streamEnd <= w.end {
+			m = ms[i]
+		}
+	}
+	if m == nil {
+		m, isNew = a.new(), true
+		*m = Reference{Kind: KindTreaty, InFootnote: ante.InFootnote}
+	}
+	m.ShortForm, m.Antecedent, m.Treaty = false, ante, ante.Treaty
+	if m.Year != 0 && m.shortWord != "" {
+		if p := x.protocolOf(ante.Treaty, m.Year, m.shortWord); p != nil {
+			m.Treaty = p
+		}
+	}
+	m.streamStart, m.streamEnd = start, end
+	m.Start, m.End = d.Body.Src(m.streamStart), d.Body.SrcEnd(m.streamEnd)
+	m.Text = text[m.streamStart:m.streamEnd]
+	return m, isNew
+}
+
+// itsProtocol returns where "its [Optional|Additional] Protocol[s]"
+// starts when the words text[lo:end] end with it and lower-case words
+// after it ("its Optional Protocol on the involvement of children in
+// armed conflict"), or -1.
+func itsProtocol(text string, lo, end int) int {
+	from := max(lo, end-120)
+	i := strings.LastIndex(text[from:end], "its ")
+	if i < 0 {
+		return -1
+	}
+	i += from
+	if i > 0 && isAlnumByte(text[i-1]) {
+		return -1
+	}
+	rest := text[i+len("its ") : end]
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
+	if !strings.HasPrefix(rest, "Protocol") {
+		return -1
+	}
+	// Only lower-case words after "Protocol[s]": a description, not a
+	// title.
+	for _, f := range strings.Fields(strings.TrimLeft(strings.TrimPrefix(rest, "Protocol"), "s")) {
+		if !titleWords[f] && (f[0] < 'a' || f[0] > 'z') {
+			return -1
+		}
+	}
+	return i
+}
+
+// hasProtocols reports whether the registry knows protocols to t, whose
+// title or an alias has the word qual ("Optional", "Additional") if it
+// is not "".
+func (x *Extractor) hasProtocols(t *registry.Treaty, qual string) bool {
+	if t == nil {
+		return false
+	}
+	for _, p := range x.reg.Treaties() {
+		if p.ProtocolTo != t.ID {
+			continue
+		}
+		if qual == "" || strings.Contains(p.Title, qual) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.Contains(a, qual) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifier returns "Optional" or "Additional" when the words name
+// protocols so, or "".
+func qualifier(words string) string {
+	for _, q := range [...]string{"Optional", "Additional"} {
+		if strings.Contains(words, q) {
+			return q
+		}
+	}
+	return ""
+}
+
+// protocolOf returns the one instrument of the kind (word: "protocol")
+// and year that is a protocol to t, or nil.
+func (x *Extractor) protocolOf(t *registry.Treaty, year int, word string) *registry.Treaty {
+	var found *registry.Treaty
+	for _, p := range x.reg.Treaties() {
+		if p.ProtocolTo != t.ID || !x.fits(p, year, word) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = p
+	}
+	return found
+}
+
+// coordinated reports whether between, the words between two mentions,
+// only join them: "and", "or", "as well as", commas and articles.
+func coordinated(between string) bool {
+	if len(between) > 20 {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(between, func(r rune) bool { return strings.ContainsRune(closing, r) }) {
+		switch f {
+		case "and", "or", "the", "as", "well", "its":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// hasKind reports whether the title of m's treaty names the instrument
+// kind ("convention").
+func (x *Extractor) hasKind(m *Reference, kind string) bool {
+	x.instrumentWordsOnce.Do(x.initInstrumentWords)
+	for _, k := range x.instrumentWords[m.Treaty] {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsKind reports whether s names an instrument of the kind ("" for
+// any) with a capital: "… the Convention on …".
+func mentionsKind(s, kind string) bool {
+	for i := 0; i < len(s); {
+		w, ok := nextWord(s, i)
+		if !ok {
+			return false
+		}
+		if w.upper {
+			if sw, ok := shortFormWords[strings.ToLower(s[w.start:w.end])]; ok && (kind == "" || sw == kind) {
+				return true
+			}
+		}
+		i = w.end
+	}
+	return false
+}
+
+// stripDate returns where text[lo:end] ends without a date that follows
+// "thereto": ", of 1977", " of 8 June 1977".
+func stripDate(text string, lo, end int) int {
+	y, ok := prevWord(text, end)
+	if !ok || y.end != end || !y.digits || !yearWord.MatchString(text[y.start:y.end]) {
+		return end
+	}
+	e := y.start
+	if m, ok := prevWord(text, e); ok && monthName(text[m.start:m.end]) {
+		if dd, ok := prevWord(text, m.start); ok && dd.digits && dd.end-dd.start <= 2 {
+			e = dd.start
+		}
+	}
+	of, ok := prevWord(text, e)
+	if !ok || text[of.start:of.end] != "of" || of.start < lo {
+		return end
+	}
+	e = of.start
+	for e > lo && (text[e-1] == ' ' || text[e-1] == ',') {
+		e--
+	}
+	return e
+}
+
+func monthName(w string) bool {
+	switch w {
+	case "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// links describes which footnote each body mention is linked to and what
+// that footnote cites: "crc fn4 cited=crc".
+func links(res *Result) string {
+	var out []string
+	for _, r := range res.References {
+		if r.Kind != KindTreaty || r.InFootnote != "" {
+			continue
+		}
+		id := "-"
+		if r.Treaty != nil {
+			id = r.Treaty.ID
+		}
+		s := id
+		if r.Antecedent != nil {
+			s += " «" + r.Text + "»"
+		}
+		if r.Footnote != "" {
+			s += " fn" + r.Footnote
+		}
+		for _, c := range r.Citations {
+			s += " cited=" + ids(c.Treaties())
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "\n")
+}
+
+// notes is a footnote block citing the given pairs, one footnote each,
+// numbered from 1.
+func notes(pairs ...string) string {
+	var b strings.Builder
+	b.WriteString("\n_______________\n\n")
+	for i, p := range pairs {
+		b.WriteString(strings.Repeat(" ", 0))
+		b.WriteString(string(rune('1' + i)))
+		b.WriteString(" United Nations, Treaty Series, " + p + ".\n\n")
+	}
+	return b.String()
+}
+
+// TestLink: what may stand between a title and its marker, and the words
+// that refer back to a title, each written from the pattern.
+func TestLink(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct{ name, in, want string }{
+		{"a short name in parentheses",
+			"Recalling the United Nations Convention on the Law of the Sea (the Convention), 1 and bearing in mind" + notes("vol. 1833, No. 31363"),
+			"unclos fn1 cited=unclos"},
+		{"the organization after the number of an ILO convention",
+			"the Indigenous and Tribal Peoples Convention, 1989 (No. 169), of the International Labour Organization,1 Recalling" + notes("vol. 1650, No. 28383"),
+			"ilo_c169 fn1 cited=ilo_c169"},
+		{"a clause on the adoption",
+			"the Vienna Convention on the Law of Treaties, adopted on 22 May 1969 by the United Nations Conference on the Law of Treaties,1 Convinced" + notes("vol. 1155, No. 18232"),
+			"vclt fn1 cited=vclt"},
+		{"the protocols thereto",
+			"the United Nations Convention against Transnational Organized Crime and the Protocols thereto;1 Takes note" + notes("vol. 2225, No. 39574"),
+			"untoc fn1 cited=untoc"},
+		{"a marker inside the words read with the title",
+			"the Convention on the Rights of the Child, 1989,1 as amended, and" + notes("vol. 1577, No. 27531"),
+			"crc fn1 cited=crc"},
+		{"a short name in parentheses after the marker",
+			"the Geneva Convention on the Protection of Civilian Persons in Time of War, of 12 August 1949 1 (Fourth Geneva Convention), and stressing" + notes("vol. 75, No. 973"),
+			"gc4 fn1 cited=gc4"},
+		{"that Convention",
+			"the Convention on the Rights of the Child, in particular the appendix to that Convention,1 and" + notes("vol. 1577, No. 27531"),
+			"crc\ncrc «that Convention» fn1 cited=crc"},
+		{"the Protocol thereto, with its year",
+			"Reaffirms the Convention relating to the Status of Refugees1 and the 1967 Protocol thereto2 as the foundation" + notes("vol. 189, No. 2545", "vol. 606, No. 8791"),
+			"refugees fn1 cited=refugees\nrefugee_protocol «the 1967 Protocol thereto» fn2 cited=refugee_protocol"},
+		{"the Optional Protocol thereto, with a date after it",
+			"the Convention on the Elimination of All Forms of Discrimination against Women1 and the Optional Protocol thereto, of 1999,2 as well as" + notes("vol. 1249, No. 20378", "vol. 2131, No. 20378"),
+			"cedaw fn1 cited=cedaw\ncedaw «the Optional Protocol thereto, of 1999» fn2 cited=cedaw_op"},
+		{"thereto after two titles refers to both: no link",
+			"the Convention on the Elimination of All Forms of Discrimination against Women1 and the Convention on the Rights of the Child,2 and the Optional Protocols thereto,3 as well as" + notes("vol. 1249, No. 20378", "vol. 1577, No. 27531", "vol. 2131, No. 20378"),
+			"cedaw fn1 cited=cedaw\ncrc fn2 cited=crc"},
+		{"a protocol, singular, thereto after two titles is the nearest one's",
+			"the Convention on the Elimination of All Forms of Discrimination against Women,1 the Convention on the Rights of the Child2 and the Optional Protocol thereto,3 the" + notes("vol. 1249, No. 20378", "vol. 1577, No. 27531", "vol. 2173, No. 27531"),
+			"cedaw fn1 cited=cedaw\ncrc fn2 cited=crc\ncrc «the Optional Protocol thereto» fn3 cited=crc_opac"},
+		{"its Optional Protocol, described",
+			"the Convention on the Rights of the Child1 and its Optional Protocol on the involvement of children in armed conflict,2 the" + notes("vol. 1577, No. 27531", "vol. 2173, No. 27531"),
+			"crc fn1 cited=crc\ncrc «its Optional Protocol on the involvement of children in armed conflict» fn2 cited=crc_opac"},
+		{"a marker inside a title, and one after the title inside it",
+			"notes the entry into force of the Doha Amendment1 to the Kyoto Protocol2 on 31 December 2020" + notes("vol. 3260, No. 30822", "vol. 2303, No. 30822"),
+			"doha fn1 cited=?\nkyoto fn2 cited=kyoto"},
+		{"names that share the instrument word",
+			"Stressing the importance of the treaties of Tlatelolco, 1 Rarotonga2 and Pelindaba 3 establishing zones" + notes("vol. 634, No. 9068", "vol. 1445, No. 24592", "vol. 1, No. 1"),
+			"tlatelolco fn1 cited=tlatelolco\nrarotonga fn2 cited=rarotonga"},
+		{"protocols thereto after a list: the one title with such protocols",
+			"the International Covenant on Civil and Political Rights1 and the Convention on the Rights of the Child,2 as well as the Geneva Conventions of 12 August 19493 and the Additional Protocols thereto,4 Recalling" + notes("vol. 999, No. 14668", "vol. 1577, No. 27531", "vol. 75, No. 970", "vol. 1125, No. 17512"),
+			"iccpr fn1 cited=iccpr+iccpr_op\ncrc fn2 cited=crc\ngeneva1949 fn3 cited=?\ngeneva1949 «the Additional Protocols thereto» fn4 cited=ap1977"},
+		{"another instrument between: no link",
+			"the Convention on the Rights of the Child and the Global Plan of Action,1 and" + notes("vol. 1577, No. 27531"),
+			"crc"},
+		{"a new paragraph between: no link",
+			"Recalling the Convention on the Rights of the Child, Welcoming the efforts of States,1" + notes("vol. 1577, No. 27531"),
+			"crc"},
+		{"a resolution between: no link",
+			"the Convention on the Rights of the Child and its resolution 64/142,1" + notes("vol. 1577, No. 27531"),
+			"crc"},
+		{"a paragraph between: no link",
+			"Recalling the Convention on the Rights of the Child\n\nIraq:1 draft resolution" + notes("vol. 1577, No. 27531"),
+			"crc"},
+		{"a page break is not a paragraph",
+			"Recalling the Convention on the Rights of the Child and its appendix, as" + notes("vol. 1577, No. 2753") + "A/RES/80/1\n\n25-20760\n2/7\n\namended,1 and" + notes("vol. 1577, No. 27531"),
+			"crc fn1 cited=crc"},
+		{"a sentence between: no link",
+			"the Convention on the Rights of the Child. The States Parties,1" + notes("vol. 1577, No. 27531"),
+			"crc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res := run(t, x, tt.in)
+			if got := links(res); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
