@@ -175,7 +175,7 @@ func (st *state) view() *View {
 				// as plain text where an automatic one is a w:footnoteRef.
 				text = strings.TrimLeft(strings.TrimPrefix(text, r.shown), " \t\n")
 			}
-			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown})
+			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown, ID: r.id})
 			texts = append(texts, "[^"+r.label+"]: "+text)
 		}
 	}

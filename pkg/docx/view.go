@@ -33,6 +33,9 @@ type Paragraph struct {
 	// Label names the paragraph for people: "paragraph 12", "footnote 3",
 	// "endnote ii".
 	Label string
+	// ID is a note's w:id in footnotes.xml or endnotes.xml ("" for the
+	// body), for tools that write the note back (package docxedit).
+	ID string
 }
 
 // Locate returns the paragraph that contains the given 1-based line of
