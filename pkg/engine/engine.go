@@ -400,6 +400,27 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	return r
 }
 
+// CheckData checks data as the content of the file at path, without
+// reading the file: citecheck check --fix uses it to check a fixed file
+// before (and instead of) reading it back.
+func (e *Engine) CheckData(path string, data []byte) *FileReport {
+	r := &FileReport{}
+	r.Path = path
+	l, err := e.opts.Reader(path, data)
+	if err != nil {
+		r.Err = cleanErr(err)
+		return r
+	}
+	r.Source = l.File
+	r.Diagnostics, r.Refs = e.CheckDoc(l.File, document.Parse(l.File))
+	if l.Locate != nil {
+		for i := range r.Diagnostics {
+			r.Diagnostics[i].Context = quoteContext(l, r.Diagnostics[i])
+		}
+	}
+	return r
+}
+
 // quoteContext says where a finding is in the original document and quotes
 // the words around it, so that it can be found with the word processor's
 // search: `paragraph 4: "…Narcotic Drugs of 1954 as amended…"`.
