@@ -93,7 +93,7 @@ type fixer struct {
 
 	// Totals for the closing line.
 	fixed, files int
-	failed                bool
+	failed       bool
 	// Changes to the run's summary: findings removed by fixing and those
 	// the fixed file still has.
 	delta render.Summary
