@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -77,6 +78,10 @@ type Loaded struct {
 	// such as .docx where the view's line numbers mean little to the
 	// reader. nil for plain text.
 	Locate func(line int) string
+	// Notes names the notes of the text view as the document shows them,
+	// by their label in the view: "e1" → "endnote i", "3" → "footnote 3".
+	// nil for plain text, whose labels are what the reader sees.
+	Notes map[string]string
 }
 
 // Reader turns a file's bytes into its text view.
@@ -392,11 +397,7 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	r.Source = l.File
 	r.buf = l.buf
 	r.Diagnostics, r.Refs = e.CheckDoc(l.File, d)
-	if l.Locate != nil {
-		for i := range r.Diagnostics {
-			r.Diagnostics[i].Context = quoteContext(l, r.Diagnostics[i])
-		}
-	}
+	located(l, r.Diagnostics)
 	return r
 }
 
@@ -413,12 +414,56 @@ func (e *Engine) CheckData(path string, data []byte) *FileReport {
 	}
 	r.Source = l.File
 	r.Diagnostics, r.Refs = e.CheckDoc(l.File, document.Parse(l.File))
-	if l.Locate != nil {
-		for i := range r.Diagnostics {
-			r.Diagnostics[i].Context = quoteContext(l, r.Diagnostics[i])
-		}
-	}
+	located(l, r.Diagnostics)
 	return r
+}
+
+// located words findings on a document read into a text view (.docx,
+// HTML) as the document shows them: the place and the words around it
+// (Context), and in messages, notes by the mark the reader sees
+// ("endnote i", not the view's "footnote e1") and places by paragraph,
+// not by a line of the view.
+func located(l *Loaded, ds []diag.Diagnostic) {
+	if l.Locate == nil {
+		return
+	}
+	for i := range ds {
+		ds[i].Context = quoteContext(l, ds[i])
+		ds[i].Message = wordMessage(l, ds[i].Message)
+	}
+}
+
+var (
+	noteWordRE = regexp.MustCompile(`\bfootnote( indicator)? ([^\s,;:()]+)`)
+	lineWordRE = regexp.MustCompile(`\bat line (\d+)\b`)
+)
+
+// wordMessage rewrites a message's note labels and view lines.
+func wordMessage(l *Loaded, msg string) string {
+	if l.Notes != nil && strings.Contains(msg, "footnote") {
+		msg = noteWordRE.ReplaceAllStringFunc(msg, func(m string) string {
+			sub := noteWordRE.FindStringSubmatch(m)
+			name, ok := l.Notes[sub[2]]
+			if !ok {
+				return m
+			}
+			kind, shown, _ := strings.Cut(name, " ")
+			return kind + sub[1] + " " + shown
+		})
+	}
+	if strings.Contains(msg, "at line ") {
+		msg = lineWordRE.ReplaceAllStringFunc(msg, func(m string) string {
+			n, err := strconv.Atoi(m[len("at line "):])
+			if err != nil {
+				return m
+			}
+			if where := l.Locate(n); where != "" {
+				return "in " + where
+			}
+			return m
+		})
+	}
+	return msg
 }
 
 // quoteContext says where a finding is in the original document and quotes
@@ -434,6 +479,8 @@ func quoteContext(l *Loaded, d diag.Diagnostic) string {
 	from := wordBoundary(text, start, -30)
 	to := wordBoundary(text, end, 30)
 	q := strings.Join(strings.Fields(markerRE.ReplaceAllString(string(text[from:to]), "")), " ")
+	// A note's paragraph opens "[^N]: ": the quote starts at its text.
+	q = strings.TrimPrefix(q, ": ")
 	if where == "" {
 		return fmt.Sprintf("%q", q)
 	}
