@@ -10,13 +10,14 @@
 //
 // On Linux the temporary file is made with O_TMPFILE: it has no name while
 // it is written and flushed, so a process killed then (SIGKILL included)
-// leaves nothing behind. It gets a name only for the rename, by linkat
-// immediately followed by rename(2): the one window in which a killed
-// process leaves a temporary file is those two system calls. Elsewhere
-// (and on Linux file systems without O_TMPFILE) the temporary file is
-// named from the start; a failed Replace removes it, and callers that
-// want signals to leave nothing behind stop on SIGINT and SIGTERM between
-// files (as citecheck check --fix does).
+// leaves nothing behind. It gets a name only to be renamed, by linkat
+// immediately followed by rename(2); those two calls are the one moment a
+// killed process could leave a temporary file, so a Writer with a Helper
+// has them made by a helper process, which finishes them whatever happens
+// to this one. Elsewhere (and on Linux file systems without O_TMPFILE)
+// the temporary file is named from the start; a failed Replace removes
+// it, and callers that want signals to leave nothing behind stop on
+// SIGINT and SIGTERM between files (as citecheck check --fix does).
 //
 // Temporary names are ".NAME.citecheck-PID-N~" beside NAME.
 package inplace
@@ -59,12 +60,28 @@ func IsTemp(name string) bool {
 	return len(name) > 0 && name[0] == '.' && bytes.Contains([]byte(name), []byte(TempPrefix)) && name[len(name)-1] == TempSuffix[0]
 }
 
+// Writer replaces files with the guarantees of this package. Its zero
+// value commits in this process; with a Helper (Linux), the last two
+// system calls of each commit run in the helper process, so that even
+// killing this process cannot leave a temporary file behind.
+type Writer struct {
+	Helper *Helper
+}
+
+// Replace is Writer.Replace for a zero Writer.
+func Replace(path string, old, data []byte) error { return (&Writer{}).Replace(path, old, data) }
+
+// Write is Writer.Write for a zero Writer.
+func Write(path string, data []byte, perm fs.FileMode) error {
+	return (&Writer{}).Write(path, data, perm)
+}
+
 // Replace makes the file at path hold data, provided it still holds old.
 // A symbolic link is followed: the file it points to is replaced. The
 // file keeps its permission bits (and owner and group when the process
 // may set them). It returns ErrChanged, and writes nothing, when the file
 // no longer holds old.
-func Replace(path string, old, data []byte) error {
+func (w *Writer) Replace(path string, old, data []byte) error {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return err
@@ -73,7 +90,7 @@ func Replace(path string, old, data []byte) error {
 	if err != nil {
 		return err
 	}
-	t, err := createTemp(real, 0o600)
+	t, err := createTemp(real, 0o600, w.Helper)
 	if err != nil {
 		return err
 	}
@@ -199,8 +216,8 @@ func (t tempFile) fill(data []byte, st fs.FileInfo) error {
 
 // createTemp makes a temporary file for path with permissions perm (less
 // the umask).
-func createTemp(path string, perm fs.FileMode) (tempFile, error) {
-	if t, ok := createAnonymous(path, perm); ok {
+func createTemp(path string, perm fs.FileMode, h *Helper) (tempFile, error) {
+	if t, ok := createAnonymous(path, perm, h); ok {
 		return tempFile{t}, nil
 	}
 	n, err := createNamed(path, perm)
@@ -228,7 +245,7 @@ func syncDir(dir string) error {
 // Write makes the file at path hold data, whether it exists or not, with
 // the same guarantees as Replace except the check of its old content: an
 // existing file keeps its mode; a new one gets perm (less the umask).
-func Write(path string, data []byte, perm fs.FileMode) error {
+func (w *Writer) Write(path string, data []byte, perm fs.FileMode) error {
 	real := path
 	if r, err := filepath.EvalSymlinks(path); err == nil {
 		real = r
@@ -242,7 +259,7 @@ func Write(path string, data []byte, perm fs.FileMode) error {
 	case err != nil:
 		st = nil // a new file: perm, less the umask
 	}
-	t, err := createTemp(real, perm)
+	t, err := createTemp(real, perm, w.Helper)
 	if err != nil {
 		return err
 	}

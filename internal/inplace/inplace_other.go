@@ -2,7 +2,14 @@
 
 package inplace
 
-import "io/fs"
+import (
+	"errors"
+	"io/fs"
+)
 
 // createAnonymous is only possible on Linux (O_TMPFILE).
-func createAnonymous(string, fs.FileMode) (temp, bool) { return nil, false }
+func createAnonymous(string, fs.FileMode, *Helper) (temp, bool) { return nil, false }
+
+var errNoHelper = errors.New("no commit helper outside Linux")
+
+var errHelperGone = errNoHelper

@@ -127,3 +127,9 @@ func TestIsTemp(t *testing.T) {
 		t.Errorf("tempName gives %q, which IsTemp rejects", n)
 	}
 }
+
+// TestMain lets the test binary serve as its own commit helper.
+func TestMain(m *testing.M) {
+	ServeHelper()
+	os.Exit(m.Run())
+}

@@ -115,8 +115,8 @@ const (
 
 // Mutation is one injected error.
 type Mutation struct {
-	Line               int // 1-based
-	Kind               string
+	Line              int // 1-based
+	Kind              string
 	Original, Mutated string
 }
 

@@ -104,11 +104,15 @@ type fixer struct {
 	now string
 	// stdinName is the name standard input is reported under.
 	stdinName string
+	// w writes files; its helper is started with the first write.
+	w          inplace.Writer
+	selfHelper bool
+	helperTry  bool
 }
 
 func newFixer(e *env, o *fixOptions, in *inputOptions, eng *engine.Engine, stdout io.Writer, stdinName string) *fixer {
 	f := &fixer{o: o, in: in, eng: eng, stdout: stdout, stderr: e.stderr, delta: render.Summary{ByRule: map[string]int{}},
-		stdinName: stdinName, now: time.Now().UTC().Format("2006-01-02T15:04:05Z")}
+		stdinName: stdinName, now: time.Now().UTC().Format("2006-01-02T15:04:05Z"), selfHelper: e.selfHelper}
 	if v := e.getenv("SOURCE_DATE_EPOCH"); v != "" {
 		// Reproducible builds' convention: the time to stamp.
 		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
@@ -129,12 +133,28 @@ func newFixer(e *env, o *fixOptions, in *inputOptions, eng *engine.Engine, stdou
 	return f
 }
 
-// close restores the default signal handling.
+// close restores the default signal handling and ends the commit helper.
 func (f *fixer) close() {
 	if f.signals != nil {
 		signal.Stop(f.signals)
 		close(f.signals)
 	}
+	f.w.Helper.Close()
+}
+
+// writer returns the file writer, with citecheck's commit helper started
+// on first use when this process is citecheck (see Main): then not even
+// killing this process can leave a temporary file behind.
+func (f *fixer) writer() *inplace.Writer {
+	if f.selfHelper && !f.helperTry {
+		f.helperTry = true
+		if exe, err := os.Executable(); err == nil {
+			if h, err := inplace.StartHelper(exe); err == nil {
+				f.w.Helper = h
+			}
+		}
+	}
+	return &f.w
 }
 
 // errInterrupted stops a run on SIGINT or SIGTERM.
@@ -187,7 +207,7 @@ func (f *fixer) file(r *engine.FileReport) error {
 		f.fixed += len(plan.applied)
 		return fix.WriteDiff(f.stdout, plan.diffName, plan.diffOld, plan.diffEdits)
 	}
-	if err := inplace.Replace(r.Path, raw, plan.data); err != nil {
+	if err := f.writer().Replace(r.Path, raw, plan.data); err != nil {
 		return f.fail(r.Path, err)
 	}
 	f.files++
@@ -479,7 +499,7 @@ func (f *fixer) annotateFile(r *engine.FileReport) error {
 	if data == nil {
 		data = raw // nothing to say: the copy is the document itself
 	}
-	if err := inplace.Write(f.o.annotate, data, 0o666); err != nil {
+	if err := f.writer().Write(f.o.annotate, data, 0o666); err != nil {
 		f.failed = true
 		f.note(f.o.annotate, "not written: "+unwrapPath(err).Error())
 		return nil

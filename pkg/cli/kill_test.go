@@ -10,7 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -83,13 +83,18 @@ func TestFixSurvivesSIGKILL(t *testing.T) {
 		dir := t.TempDir()
 		write(t, dir, files)
 		cmd := exec.Command(bin, "check", "--fix", "--no-config", "-q", "--progress", "never", dir)
+		// A process group of its own, to know when all of the run (the
+		// commit helper included) has ended.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// A random point of the run (process start-up included).
+		// A random point of the run (process start-up included). Only
+		// citecheck is killed, as kill -9 PID or the OOM killer would.
 		time.Sleep(time.Duration(rng.Int64N(int64(full))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
+		waitGroupGone(t, cmd.Process.Pid)
 		nNew := 0
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -140,3 +145,39 @@ func write(t *testing.T, dir string, files map[string][]byte) {
 }
 
 func itoa(i int) string { return fmt.Sprintf("%03d", i) }
+
+// waitGroupGone waits until no process of the process group pgid is left:
+// the commit helper finishes the commit it was given, then exits.
+func waitGroupGone(t *testing.T, pgid int) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for groupAlive(pgid) {
+		if time.Now().After(deadline) {
+			syscall.Kill(-pgid, syscall.SIGKILL)
+			t.Fatalf("process group %d still running 30 s after citecheck was killed", pgid)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// groupAlive reports whether a process of group pgid is running. Where
+// /proc lists processes, zombies (exited, not yet reaped by init, as
+// happens in containers) do not count.
+func groupAlive(pgid int) bool {
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		return syscall.Kill(-pgid, 0) == nil
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid pgrp …; comm may hold spaces.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+		if len(f) > 2 && f[2] == strconv.Itoa(pgid) && f[0] != "Z" {
+			return true
+		}
+	}
+	return false
+}
