@@ -137,7 +137,11 @@ func viewLoaded(path string, v *docx.View) (*engine.Loaded, error) {
 			}
 		}
 	}
-	return &engine.Loaded{File: f, Locate: func(line int) string { return v.Locate(line).Label }, Notes: notes}, nil
+	var comments []engine.Comment
+	for _, c := range v.Comments {
+		comments = append(comments, engine.Comment{Start: c.Start, End: c.End, Text: c.Text})
+	}
+	return &engine.Loaded{File: f, Locate: func(line int) string { return v.Locate(line).Label }, Notes: notes, Comments: comments}, nil
 }
 
 // lineStart returns the offset of 1-based line n of text.

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"archive/zip"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +95,75 @@ func TestWordNames(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("%s output lacks %q:\n%s", format, want, out)
 		}
+	}
+}
+
+// commented anchors a Word comment with id on runs.
+func commented(id, runs string) string {
+	return `<w:commentRangeStart w:id="` + id + `"/>` + runs + `<w:commentRangeEnd w:id="` + id + `"/><w:r><w:commentReference w:id="` + id + `"/></w:r>`
+}
+
+func wordComment(id, text string) string {
+	return `<w:comment w:id="` + id + `" w:author="Drafter"><w:p>` + wr(text) + `</w:p></w:comment>`
+}
+
+// TestWordSuppressions: a Word comment "citecheck-ignore RULE: reason" on
+// the cited words suppresses the finding, as the text form does.
+func TestWordSuppressions(t *testing.T) {
+	body := wp(wr("Recalling the Single Convention on Narcotic Drugs of ")+commented("1", wr("1954"))+wr(",")) +
+		wp(wr("the Convention on Psychotropic Substances of ")+commented("2", wr("1972"))+wr(",")) +
+		wp(wr("the ")+commented("3", wr("Convention on the Rights of the Child"))+wr(",")) +
+		wp(wr("the Single Convention on Narcotic Drugs of ")+commented("4", wr("1962"))+wr(",")) +
+		wp(wr("and the Convention on the Rights of Persons with Disabilities of ")+commented("5", wr("2007"))+wr("."))
+	comments := wordComment("1", "citecheck-ignore treaty-year: quoting the 1954 draft verbatim") +
+		wordComment("2", "citecheck-ignore treaty-year") +
+		wordComment("3", "citecheck-ignore unts-citation: nothing here") +
+		wordComment("4", "citecheck-ignore treaty-yera: typo") +
+		wordComment("5", "Please check this year (a drafter's comment)")
+	doc := wordFile(t, "draft.docx", body, "", "", comments)
+	_, out, _ := run(t, "check", "--no-config", "-q", "--format", "jsonl", doc)
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f jsonFinding
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		got = append(got, f.Rule+" "+f.Found+" "+f.Message)
+	}
+	want := []string{
+		"suppression  the Word comment citecheck-ignore needs a reason after a colon",
+		"treaty-year 1972 ",
+		"suppression  unused citecheck-ignore unts-citation",
+		"suppression  the Word comment citecheck-ignore names unknown rule \"treaty-yera\"",
+		"treaty-year 1962 ",
+		"treaty-year 2007 ",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("findings:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("finding %d: %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}
+
+// TestWordNoteRef: a footnote mark repeated with a NOTEREF field (Insert >
+// Cross-reference > Footnote number (formatted)) is the same footnote's
+// mark: it links to the footnote, and footnote-repeated reports it.
+func TestWordNoteRef(t *testing.T) {
+	ref := `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NOTEREF _Ref1 \f \h </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
+	body := wp(wr("Recalling the Convention on Psychotropic Substances of 1971,")+`<w:bookmarkStart w:id="0" w:name="_Ref1"/><w:r><w:footnoteReference w:id="1"/></w:r><w:bookmarkEnd w:id="0"/>`) +
+		wp(wr("Reaffirming the Convention on Psychotropic Substances of 1971,")+ref)
+	notes := note("footnote", "1", "United Nations, Treaty Series, vol. 1019, No. 14956.")
+	doc := wordFile(t, "draft.docx", body, notes, "", "")
+	code, out, _ := run(t, "check", "--no-config", "-q", "--fail-on", "warning", doc)
+	if code != 1 || !strings.Contains(out, "warning: footnote indicator 1 is used again (first in paragraph 1)") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	_, refs, _ := run(t, "refs", "--no-config", doc)
+	if strings.Count(refs, "footnote 1; footnote cites psychotropic_substances_1971") != 2 {
+		t.Errorf("the repeated mark does not link to its footnote:\n%s", refs)
 	}
 }

@@ -82,6 +82,16 @@ type Loaded struct {
 	// by their label in the view: "e1" → "endnote i", "3" → "footnote 3".
 	// nil for plain text, whose labels are what the reader sees.
 	Notes map[string]string
+	// Comments are the document's comments that may suppress findings
+	// (Word comments reading "citecheck-ignore RULE: reason").
+	Comments []Comment
+}
+
+// Comment is a comment of the original document anchored on the bytes
+// [Start, End) of the text view.
+type Comment struct {
+	Start, End int
+	Text       string
 }
 
 // Reader turns a file's bytes into its text view.
@@ -351,6 +361,12 @@ func readFileOS(path string, limit int64) ([]byte, error) {
 // configuration's rule levels, the document's suppression comments and the
 // baseline.
 func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
+	return e.checkDoc(f, d, nil)
+}
+
+// checkDoc is CheckDoc with the document's Word comments, which may
+// suppress findings.
+func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comment) ([]diag.Diagnostic, *extract.Result) {
 	refs := e.x.Extract(d)
 	manual := ""
 	if e.opts.Config != nil {
@@ -358,6 +374,7 @@ func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnost
 	}
 	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions, Manual: manual}, e.opts.Checks)
 	ds = applySuppressions(f, ds, e.rules)
+	ds = applyComments(f, ds, comments, e.rules)
 	if c := e.opts.Config; c != nil {
 		out := ds[:0]
 		for _, dg := range ds {
@@ -396,7 +413,7 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	}
 	r.Source = l.File
 	r.buf = l.buf
-	r.Diagnostics, r.Refs = e.CheckDoc(l.File, d)
+	r.Diagnostics, r.Refs = e.checkDoc(l.File, d, l.Comments)
 	located(l, r.Diagnostics)
 	return r
 }
@@ -413,7 +430,7 @@ func (e *Engine) CheckData(path string, data []byte) *FileReport {
 		return r
 	}
 	r.Source = l.File
-	r.Diagnostics, r.Refs = e.CheckDoc(l.File, document.Parse(l.File))
+	r.Diagnostics, r.Refs = e.checkDoc(l.File, document.Parse(l.File), l.Comments)
 	located(l, r.Diagnostics)
 	return r
 }
