@@ -125,9 +125,14 @@ func newCheckCmd(e *env) *cobra.Command {
 and PDF files, folders (walked recursively for those), or - for standard input.
 Findings are reported as path:line:col: severity: message [rule].
 
+--diff shows what --fix would change; --fix applies every certain fix in
+place (text, Markdown, Word); --annotate=OUT.docx writes a reviewed copy of
+a Word document with each finding as a comment.
+
 Exit status: 0 no finding at or above --fail-on; 1 findings; 2 bad usage,
-configuration or registry; 3 a file could not be read (the other files are
-still checked and reported).`,
+configuration or registry; 3 a file could not be read, or not rewritten (the
+other files are still checked and reported). With --fix, the status is that
+of the fixed files.`,
 		Example: `  citecheck check draft.txt
   citecheck check --format json drafts/
   citecheck check --format github --output sarif=citecheck.sarif .
