@@ -471,7 +471,7 @@ func (f *fixer) annotateFile(r *engine.FileReport) error {
 	}
 	var comments []docxedit.Comment
 	for _, d := range r.Diagnostics {
-		comments = append(comments, docxedit.Comment{Start: d.Span.Start.Offset, End: d.Span.End.Offset, Text: commentText(d)})
+		comments = append(comments, docxedit.Comment{Start: d.Span.Start.Offset, End: d.Span.End.Offset, Text: commentText(d, r.Source.Text)})
 	}
 	var edits []fix.Edit
 	var des []docxedit.Edit
@@ -521,13 +521,12 @@ func countErrs(errs []error) int {
 }
 
 // commentText is what a finding's Word comment says: the finding, its
-// fix, its rule.
-func commentText(d diag.Diagnostic) string {
+// fix, its rule. text is the text view the finding's offsets count in.
+func commentText(d diag.Diagnostic, text []byte) string {
 	s := fmt.Sprintf("%s: %s", d.Severity, d.Message)
-	if d.Fix != nil {
-		s += fmt.Sprintf("\nFix: replace %q with %q.", d.Found, d.Fix.Replacement)
-		if d.Found == "" {
-			s = fmt.Sprintf("%s: %s\nFix: %q.", d.Severity, d.Message, d.Fix.Replacement)
+	if f := d.Fix; f != nil {
+		if a, b := f.Span.Start.Offset, f.Span.End.Offset; 0 <= a && a <= b && b <= len(text) {
+			s += fmt.Sprintf("\nFix: replace %q with %q.", text[a:b], f.Replacement)
 		}
 	}
 	return s + fmt.Sprintf("\n[citecheck %s]", d.Rule)

@@ -197,3 +197,37 @@ func TestFixCorpus(t *testing.T) {
 		t.Errorf("stderr %q, want %d findings fixed", errs, nfix)
 	}
 }
+
+// TestFixKeepsBytes: --fix changes the characters of the fix and nothing
+// else — byte order mark, line endings, the rest of the text.
+func TestFixKeepsBytes(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/drafts/ccpcj-draft-links-crime-terrorism.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	variants := map[string][]byte{
+		"lf.txt":       seed,
+		"crlf.md":      bytes.ReplaceAll(seed, []byte("\n"), []byte("\r\n")),
+		"bom-crlf.txt": append([]byte("\xEF\xBB\xBF"), bytes.ReplaceAll(seed, []byte("\n"), []byte("\r\n"))...),
+		"no-eol.txt":   bytes.TrimRight(seed, "\n"),
+	}
+	for name, b := range variants {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, errs := run(t, "check", "--no-config", "-q", "--fix", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for name, b := range variants {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		want := bytes.Replace(b, []byte("Narcotic Drugs of 1954"), []byte("Narcotic Drugs of 1961"), 1)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: not the original with only the fix applied", name)
+		}
+		if st, _ := os.Stat(filepath.Join(dir, name)); st.Mode().Perm() != 0o640 {
+			t.Errorf("%s: mode %v, want 0640", name, st.Mode().Perm())
+		}
+	}
+}
