@@ -113,6 +113,7 @@ type checkOptions struct {
 	progress string
 	cpuprof  string
 	memprof  string
+	fx       fixOptions
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -124,12 +125,20 @@ func newCheckCmd(e *env) *cobra.Command {
 and PDF files, folders (walked recursively for those), or - for standard input.
 Findings are reported as path:line:col: severity: message [rule].
 
+--diff shows what --fix would change; --fix applies every certain fix in
+place (text, Markdown, Word); --annotate=OUT.docx writes a reviewed copy of
+a Word document with each finding as a comment.
+
 Exit status: 0 no finding at or above --fail-on; 1 findings; 2 bad usage,
-configuration or registry; 3 a file could not be read (the other files are
-still checked and reported).`,
+configuration or registry; 3 a file could not be read, or not rewritten (the
+other files are still checked and reported). With --fix, the status is that
+of the fixed files.`,
 		Example: `  citecheck check draft.txt
   citecheck check --format json drafts/
   citecheck check --format github --output sarif=citecheck.sarif .
+  citecheck check --diff draft.docx notes.md
+  citecheck check --fix drafts/
+  citecheck check --annotate=reviewed.docx draft.docx
   cat draft.md | citecheck check --stdin-filename draft.md -`,
 		Args: needPaths(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -148,6 +157,7 @@ still checked and reported).`,
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on standard error: auto (a terminal, runs over a second), always, never")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to FILE at the end (for performance work)")
+	o.fx.register(fs)
 	_ = fs.MarkHidden("cpuprofile")
 	_ = fs.MarkHidden("memprofile")
 	o.runOptions.register(fs)
@@ -258,6 +268,12 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 			return err
 		}
 	}
+	if err := o.fx.validate(args); err != nil {
+		return err
+	}
+	if o.fx.active() && o.input.revisions == "original" {
+		return usageErr("--fix, --diff and --annotate work on the text with tracked changes accepted (--revisions accepted)")
+	}
 	s, err := o.setup(e, bl)
 	if err != nil {
 		return err
@@ -276,6 +292,15 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	// buffer is flushed when full and at the end.
 	stdout := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer stdout.Flush()
+	var fx *fixer
+	if o.fx.active() {
+		fx = newFixer(e, &o.fx, &o.input, s.eng, stdout, stdinName(o.stdinFilename))
+		defer fx.close()
+		if o.fx.diff {
+			// Standard output is the diff.
+			main = discard{}
+		}
+	}
 	outs = append(outs, &output{r: main, w: stdout})
 	for _, spec := range o.outputs {
 		format, file, ok := strings.Cut(spec, "=")
@@ -310,6 +335,11 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	worst := diag.Severity(0)
 	sum, err := s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		prog.step()
+		if fx != nil {
+			if err := fx.file(r); err != nil {
+				return err
+			}
+		}
 		for _, d := range r.Diagnostics {
 			worst = max(worst, d.Severity)
 		}
@@ -322,7 +352,18 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	})
 	shown := prog.finish()
 	if err != nil {
+		var xe *exitError
+		if errors.As(err, &xe) {
+			return err
+		}
+		if errors.Is(err, errInterrupted) {
+			return &exitError{code: ExitIO, err: err}
+		}
 		return writeErr(err)
+	}
+	if fx != nil {
+		fx.adjust(&sum)
+		fx.finish()
 	}
 	for _, out := range outs {
 		if err := out.r.Finish(out.w, sum); err != nil {
@@ -343,6 +384,10 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		printSummary(e.stderr, sum)
 	}
 	switch {
+	case fx != nil && fx.failed:
+		// A file --fix or --annotate could not write: as a report that
+		// could not be written, whatever --fail-on says.
+		return &exitError{code: ExitIO}
 	case failOnName == "never":
 		// Report, never fail: not on findings, not on unreadable files.
 		// Only usage errors (above) and a report that could not be
@@ -406,3 +451,11 @@ func stdinName(s string) string {
 func writeErr(err error) error {
 	return &exitError{code: ExitIO, err: fmt.Errorf("writing output: %w", err)}
 }
+
+// discard is a renderer that writes nothing (standard output carries
+// --diff's diff instead of findings).
+type discard struct{}
+
+func (discard) Start(io.Writer, render.Meta) error       { return nil }
+func (discard) File(io.Writer, *render.FileResult) error { return nil }
+func (discard) Finish(io.Writer, render.Summary) error   { return nil }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/citecheck/citecheck/internal/inplace"
 )
 
 // Exit codes.
@@ -64,17 +66,33 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// selfHelper says this process's executable is citecheck, which can
+	// serve as its own commit helper (see Main).
+	selfHelper bool
 }
 
 // Run runs citecheck with args (without the program name) and returns the
 // exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return run(&env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}, args)
+}
+
+// Main is Run for the citecheck program itself (its main function): when
+// it must rewrite files in place (check --fix, --annotate), it starts
+// itself again as the helper that commits them (inplace.Helper), and it
+// serves as that helper when started so. A program that embeds Run cannot
+// be started as the helper, so Run commits in process.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	inplace.ServeHelper() // exits if this process is the helper
+	return run(&env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, selfHelper: true}, args)
+}
+
+func run(e *env, args []string) int {
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -82,14 +100,14 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var xe *exitError
 	if errors.As(err, &xe) {
 		if xe.err != nil {
-			fmt.Fprintf(stderr, "citecheck: %s\n", xe.err)
+			fmt.Fprintf(e.stderr, "citecheck: %s\n", xe.err)
 		}
 		return xe.code
 	}
 	// cobra's own errors: unknown command or flag, bad arguments.
-	fmt.Fprintf(stderr, "citecheck: %s\n", err)
+	fmt.Fprintf(e.stderr, "citecheck: %s\n", err)
 	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") {
-		fmt.Fprintln(stderr, "Run 'citecheck --help' for usage.")
+		fmt.Fprintln(e.stderr, "Run 'citecheck --help' for usage.")
 	}
 	return ExitUsage
 }

@@ -125,7 +125,36 @@ func viewLoaded(path string, v *docx.View) (*engine.Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &engine.Loaded{File: f, Locate: func(line int) string { return v.Locate(line).Label }}, nil
+	notes := map[string]string{}
+	for _, p := range v.Paragraphs {
+		if p.Part == "body" {
+			continue
+		}
+		// The paragraph starts "[^label]: ".
+		if rest, ok := strings.CutPrefix(v.Text[lineStart(v.Text, p.Line):], "[^"); ok {
+			if label, _, ok := strings.Cut(rest, "]: "); ok {
+				notes[label] = p.Label
+			}
+		}
+	}
+	var comments []engine.Comment
+	for _, c := range v.Comments {
+		comments = append(comments, engine.Comment{Start: c.Start, End: c.End, Text: c.Text})
+	}
+	return &engine.Loaded{File: f, Locate: func(line int) string { return v.Locate(line).Label }, Notes: notes, Comments: comments}, nil
+}
+
+// lineStart returns the offset of 1-based line n of text.
+func lineStart(text string, n int) int {
+	off := 0
+	for ; n > 1; n-- {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return len(text)
+		}
+		off += i + 1
+	}
+	return off
 }
 
 // oleMagic opens an OLE compound file: Word 97–2003 .doc files, and

@@ -15,7 +15,7 @@ import (
 // binary re-executes itself as the command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"citecheck": func() { os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"citecheck": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

@@ -46,16 +46,26 @@ type state struct {
 	count    [2]int
 	body     []string
 	size     int64 // bytes of paragraph text so far
+	// comments holds the text of the comments that mention citecheck,
+	// by w:id; commentIDs numbers those anchored in the text.
+	comments   map[string]string
+	commentIDs []string
+	// noteRefs are the NOTEREF fields met, in order; bookmarks maps a
+	// bookmark around a note reference to the note's "[^…]" label.
+	noteRefs  []*crossRef
+	bookmarks map[string]string
 }
 
 func newState(opt Options) *state {
 	return &state{
-		opt:      opt,
-		original: opt.Revisions == RevisionsOriginal,
-		num:      newNumbering(),
-		notePr:   [2]notePr{{"decimal", 1}, {"lowerRoman", 1}},
-		notes:    [2]map[string]string{{}, {}},
-		refByID:  [2]map[string]string{{}, {}},
+		opt:       opt,
+		original:  opt.Revisions == RevisionsOriginal,
+		num:       newNumbering(),
+		notePr:    [2]notePr{{"decimal", 1}, {"lowerRoman", 1}},
+		notes:     [2]map[string]string{{}, {}},
+		refByID:   [2]map[string]string{{}, {}},
+		comments:  map[string]string{},
+		bookmarks: map[string]string{},
 	}
 }
 
@@ -161,7 +171,7 @@ func (st *state) view() *View {
 	var texts []string
 	for _, t := range st.body {
 		paras = append(paras, Paragraph{Part: "body"})
-		texts = append(texts, t)
+		texts = append(texts, st.resolveNoteRefs(t))
 	}
 	for k := footnote; k <= endnote; k++ {
 		for _, r := range st.refs[k] {
@@ -175,11 +185,13 @@ func (st *state) view() *View {
 				// as plain text where an automatic one is a w:footnoteRef.
 				text = strings.TrimLeft(strings.TrimPrefix(text, r.shown), " \t\n")
 			}
-			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown})
+			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown, ID: r.id})
 			texts = append(texts, "[^"+r.label+"]: "+text)
 		}
 	}
-	return NewView(paras, texts)
+	v := NewView(paras, texts)
+	v.Text, v.Comments = st.takeComments(v.Text)
+	return v
 }
 
 // walker turns the paragraphs of one part (the body or one note) into
@@ -189,17 +201,26 @@ type walker struct {
 	d      *decoder
 	inNote bool
 
-	paras  []string         // finished paragraphs
-	open   []*paragraph     // open paragraphs (text boxes nest them)
-	fields []bool           // open complex fields: true once past "separate"
-	hidden bool             // in a w:vanish run
-	custom *customMark      // a note reference waiting for its custom mark
-	carry  *strings.Builder // paragraphs whose mark was removed, waiting to join the next
+	paras     []string          // finished paragraphs
+	open      []*paragraph      // open paragraphs (text boxes nest them)
+	fields    []*field          // open fields, innermost last
+	bookmarks map[string]string // open bookmarks: w:id → name
+	hidden    bool              // in a w:vanish run
+	custom    *customMark       // a note reference waiting for its custom mark
+	carry     *strings.Builder  // paragraphs whose mark was removed, waiting to join the next
 }
 
 type paragraph struct {
 	b     strings.Builder
 	props paraProps
+}
+
+// field is an open field: its instructions until "separate", then its
+// result. A NOTEREF field's result becomes a note mark (ref).
+type field struct {
+	inResult bool
+	instr    strings.Builder
+	ref      *crossRef
 }
 
 type customMark struct {
@@ -214,8 +235,8 @@ func (w *walker) visible() bool {
 	if w.hidden {
 		return false
 	}
-	for _, inResult := range w.fields {
-		if !inResult {
+	for _, f := range w.fields {
+		if !f.inResult {
 			return false
 		}
 	}
@@ -227,6 +248,15 @@ func (w *walker) visible() bool {
 func (w *walker) write(s string) {
 	if !w.visible() || len(w.open) == 0 {
 		return
+	}
+	s = noMarks(s)
+	for i := len(w.fields) - 1; i >= 0; i-- {
+		if r := w.fields[i].ref; r != nil {
+			// A NOTEREF's result stands for a note mark: kept aside,
+			// in case its bookmark holds no note.
+			r.result.WriteString(s)
+			return
+		}
 	}
 	if w.custom != nil {
 		w.custom.b.WriteString(s)
@@ -296,16 +326,47 @@ func (w *walker) element(se startElement) error {
 	case "fldChar":
 		switch se.attr("fldCharType") {
 		case "begin":
-			w.fields = append(w.fields, false)
+			w.fields = append(w.fields, &field{})
 		case "separate":
-			if len(w.fields) > 0 {
-				w.fields[len(w.fields)-1] = true
+			if n := len(w.fields); n > 0 && !w.fields[n-1].inResult {
+				f := w.fields[n-1]
+				f.inResult = true
+				if bm := crossRefBookmark(f.instr.String()); bm != "" && !w.inNote {
+					f.ref = w.startNoteRef(bm)
+				}
 			}
 		case "end":
 			if len(w.fields) > 0 {
 				w.fields = w.fields[:len(w.fields)-1]
 			}
 		}
+	case "instrText":
+		s, err := w.d.text()
+		if n := len(w.fields); n > 0 && !w.fields[n-1].inResult {
+			w.fields[n-1].instr.WriteString(s)
+		}
+		return err
+	case "fldSimple":
+		if bm := crossRefBookmark(se.attr("instr")); bm != "" && !w.inNote {
+			w.fields = append(w.fields, &field{inResult: true, ref: w.startNoteRef(bm)})
+			err := w.children()
+			w.fields = w.fields[:len(w.fields)-1]
+			return err
+		}
+		return w.children()
+	case "bookmarkStart":
+		if !w.inNote {
+			if w.bookmarks == nil {
+				w.bookmarks = map[string]string{}
+			}
+			w.bookmarks[se.attr("id")] = se.attr("name")
+		}
+	case "bookmarkEnd":
+		delete(w.bookmarks, se.attr("id"))
+	case "commentRangeStart":
+		w.commentAnchor(markCommentStart, se.attr("id"))
+	case "commentRangeEnd":
+		w.commentAnchor(markCommentEnd, se.attr("id"))
 	case "footnoteReference", "endnoteReference":
 		kind := footnote
 		if se.Name.Local == "endnoteReference" {
@@ -317,7 +378,7 @@ func (w *walker) element(se startElement) error {
 		err := w.children()
 		w.flushCarry()
 		return err
-	case "rPr", "sdtPr", "sdtEndPr", "instrText", "delInstrText", "sym", "softHyphen",
+	case "rPr", "sdtPr", "sdtEndPr", "delInstrText", "sym", "softHyphen",
 		"commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator",
 		"continuationSeparator", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx",
 		"rPrChange", "pPrChange", "customXmlPr", "smartTagPr", "fldData", "background",
@@ -372,7 +433,18 @@ func (w *walker) noteRef(kind noteKind, id, customMarkFollows string) {
 		w.custom = &customMark{kind: kind, id: id}
 		return
 	}
-	w.write("[^" + w.st.ref(kind, id, "") + "]")
+	w.write("[^" + w.noteLabel(w.st.ref(kind, id, "")) + "]")
+}
+
+// noteLabel records that the open bookmarks hold the note labelled label
+// (for NOTEREF fields that name them), and returns label.
+func (w *walker) noteLabel(label string) string {
+	for _, name := range w.bookmarks {
+		if _, ok := w.st.bookmarks[name]; !ok {
+			w.st.bookmarks[name] = label
+		}
+	}
+	return label
 }
 
 // endCustomMark writes a pending custom-mark reference, with the mark
@@ -397,7 +469,7 @@ func (w *walker) endCustomMark() {
 		mark = mark[:32]
 		mark = strings.ToValidUTF8(mark, "")
 	}
-	w.write("[^" + w.st.ref(c.kind, c.id, mark) + "]")
+	w.write("[^" + w.noteLabel(w.st.ref(c.kind, c.id, mark)) + "]")
 }
 
 // paragraph handles w:p.

@@ -197,6 +197,7 @@ const (
 	relNumbering      = "numbering"
 	relStyles         = "styles"
 	relSettings       = "settings"
+	relComments       = "comments"
 )
 
 // rels reads a relationships part and returns the target part names of
@@ -272,6 +273,9 @@ func (p *pkg) read() (*View, error) {
 		return nil, err
 	}
 	if err := p.parse(partName(relNumbering, "word/numbering.xml"), false, st.num.parseNumbering); err != nil {
+		return nil, err
+	}
+	if err := p.parse(partName(relComments, "word/comments.xml"), false, st.parseComments); err != nil {
 		return nil, err
 	}
 	if err := p.parse(partName(relFootnotes, "word/footnotes.xml"), false, func(d *decoder) error {

@@ -269,8 +269,8 @@ func TestParagraphs(t *testing.T) {
 		{Line: 1, Part: "body", Index: 1, Label: "paragraph 1"},
 		{Line: 3, Part: "body", Index: 2, Label: "paragraph 2"},
 		{Line: 6, Part: "body", Index: 3, Label: "paragraph 3"},
-		{Line: 8, Part: "footnote", Index: 1, Label: "footnote 1"},
-		{Line: 10, Part: "endnote", Index: 1, Label: "endnote ii"},
+		{Line: 8, Part: "footnote", Index: 1, Label: "footnote 1", ID: "5"},
+		{Line: 10, Part: "endnote", Index: 1, Label: "endnote ii", ID: "1"},
 	}
 	if len(v.Paragraphs) != len(wantParas) {
 		t.Fatalf("paragraphs: got %+v", v.Paragraphs)

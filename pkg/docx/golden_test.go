@@ -137,7 +137,7 @@ func TestFeatures(t *testing.T) {
 		}
 	}
 	last := accepted.Paragraphs[len(accepted.Paragraphs)-1]
-	if last != (Paragraph{Line: last.Line, Part: "endnote", Index: 1, Label: "endnote i"}) {
+	if last != (Paragraph{Line: last.Line, Part: "endnote", Index: 1, Label: "endnote i", ID: "2"}) {
 		t.Errorf("endnote paragraph %+v", last)
 	}
 }
@@ -146,9 +146,9 @@ func TestCustomMark(t *testing.T) {
 	v := readFixture(t, "custommark.docx", Options{})
 	want := []Paragraph{
 		{Line: 1, Part: "body", Index: 1, Label: "paragraph 1"},
-		{Line: 3, Part: "footnote", Index: 0, Label: "footnote *"},
-		{Line: 5, Part: "footnote", Index: 1, Label: "footnote 1"},
-		{Line: 7, Part: "footnote", Index: 2, Label: "footnote 2"},
+		{Line: 3, Part: "footnote", Index: 0, Label: "footnote *", ID: "2"},
+		{Line: 5, Part: "footnote", Index: 1, Label: "footnote 1", ID: "3"},
+		{Line: 7, Part: "footnote", Index: 2, Label: "footnote 2", ID: "4"},
 	}
 	if len(v.Paragraphs) != len(want) {
 		t.Fatalf("paragraphs %+v", v.Paragraphs)

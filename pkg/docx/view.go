@@ -19,6 +19,10 @@ type View struct {
 	Text string
 	// Paragraphs has one entry per paragraph of Text, in order.
 	Paragraphs []Paragraph
+	// Comments are the Word comments that mention citecheck
+	// ("citecheck-ignore …"), with the text they are anchored on; nil
+	// for other formats.
+	Comments []Comment
 }
 
 // Paragraph describes one paragraph of a View's Text.
@@ -33,6 +37,9 @@ type Paragraph struct {
 	// Label names the paragraph for people: "paragraph 12", "footnote 3",
 	// "endnote ii".
 	Label string
+	// ID is a note's w:id in footnotes.xml or endnotes.xml ("" for the
+	// body), for tools that write the note back (package docxedit).
+	ID string
 }
 
 // Locate returns the paragraph that contains the given 1-based line of
@@ -63,7 +70,7 @@ func NewView(paras []Paragraph, texts []string) *View {
 	line, body := 1, 0
 	for i, p := range paras {
 		t := normalize(texts[i])
-		if strings.TrimFunc(t, unicode.IsSpace) == "" {
+		if strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || isMark(r) }) == "" {
 			continue
 		}
 		if len(v.Paragraphs) > 0 {
@@ -91,9 +98,14 @@ func normalize(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	spaces, pendingBreak := 0, false
+	spaces, pendingBreak, visible := 0, false, false
 	for _, r := range s {
 		switch {
+		case isMark(r):
+			// Position markers (package annot) take no room: written
+			// at once, before any pending space.
+			b.WriteRune(r)
+			continue
 		case r == '\n':
 			pendingBreak = true
 			spaces = 0
@@ -104,14 +116,14 @@ func normalize(s string) string {
 			}
 			continue
 		}
-		if b.Len() > 0 {
+		if visible {
 			if pendingBreak {
 				b.WriteByte('\n')
 			} else {
 				b.WriteString(strings.Repeat(" ", spaces))
 			}
 		}
-		spaces, pendingBreak = 0, false
+		spaces, pendingBreak, visible = 0, false, true
 		b.WriteRune(r)
 	}
 	return b.String()

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -77,6 +78,20 @@ type Loaded struct {
 	// such as .docx where the view's line numbers mean little to the
 	// reader. nil for plain text.
 	Locate func(line int) string
+	// Notes names the notes of the text view as the document shows them,
+	// by their label in the view: "e1" → "endnote i", "3" → "footnote 3".
+	// nil for plain text, whose labels are what the reader sees.
+	Notes map[string]string
+	// Comments are the document's comments that may suppress findings
+	// (Word comments reading "citecheck-ignore RULE: reason").
+	Comments []Comment
+}
+
+// Comment is a comment of the original document anchored on the bytes
+// [Start, End) of the text view.
+type Comment struct {
+	Start, End int
+	Text       string
 }
 
 // Reader turns a file's bytes into its text view.
@@ -346,6 +361,12 @@ func readFileOS(path string, limit int64) ([]byte, error) {
 // configuration's rule levels, the document's suppression comments and the
 // baseline.
 func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
+	return e.checkDoc(f, d, nil)
+}
+
+// checkDoc is CheckDoc with the document's Word comments, which may
+// suppress findings.
+func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comment) ([]diag.Diagnostic, *extract.Result) {
 	refs := e.x.Extract(d)
 	manual := ""
 	if e.opts.Config != nil {
@@ -353,6 +374,7 @@ func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnost
 	}
 	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions, Manual: manual}, e.opts.Checks)
 	ds = applySuppressions(f, ds, e.rules)
+	ds = applyComments(f, ds, comments, e.rules)
 	if c := e.opts.Config; c != nil {
 		out := ds[:0]
 		for _, dg := range ds {
@@ -391,13 +413,74 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	}
 	r.Source = l.File
 	r.buf = l.buf
-	r.Diagnostics, r.Refs = e.CheckDoc(l.File, d)
-	if l.Locate != nil {
-		for i := range r.Diagnostics {
-			r.Diagnostics[i].Context = quoteContext(l, r.Diagnostics[i])
-		}
-	}
+	r.Diagnostics, r.Refs = e.checkDoc(l.File, d, l.Comments)
+	located(l, r.Diagnostics)
 	return r
+}
+
+// CheckData checks data as the content of the file at path, without
+// reading the file: citecheck check --fix uses it to check a fixed file
+// before (and instead of) reading it back.
+func (e *Engine) CheckData(path string, data []byte) *FileReport {
+	r := &FileReport{}
+	r.Path = path
+	l, err := e.opts.Reader(path, data)
+	if err != nil {
+		r.Err = cleanErr(err)
+		return r
+	}
+	r.Source = l.File
+	r.Diagnostics, r.Refs = e.checkDoc(l.File, document.Parse(l.File), l.Comments)
+	located(l, r.Diagnostics)
+	return r
+}
+
+// located words findings on a document read into a text view (.docx,
+// HTML) as the document shows them: the place and the words around it
+// (Context), and in messages, notes by the mark the reader sees
+// ("endnote i", not the view's "footnote e1") and places by paragraph,
+// not by a line of the view.
+func located(l *Loaded, ds []diag.Diagnostic) {
+	if l.Locate == nil {
+		return
+	}
+	for i := range ds {
+		ds[i].Context = quoteContext(l, ds[i])
+		ds[i].Message = wordMessage(l, ds[i].Message)
+	}
+}
+
+var (
+	noteWordRE = regexp.MustCompile(`\bfootnote( indicator)? ([^\s,;:()]+)`)
+	lineWordRE = regexp.MustCompile(`\bat line (\d+)\b`)
+)
+
+// wordMessage rewrites a message's note labels and view lines.
+func wordMessage(l *Loaded, msg string) string {
+	if l.Notes != nil && strings.Contains(msg, "footnote") {
+		msg = noteWordRE.ReplaceAllStringFunc(msg, func(m string) string {
+			sub := noteWordRE.FindStringSubmatch(m)
+			name, ok := l.Notes[sub[2]]
+			if !ok {
+				return m
+			}
+			kind, shown, _ := strings.Cut(name, " ")
+			return kind + sub[1] + " " + shown
+		})
+	}
+	if strings.Contains(msg, "at line ") {
+		msg = lineWordRE.ReplaceAllStringFunc(msg, func(m string) string {
+			n, err := strconv.Atoi(m[len("at line "):])
+			if err != nil {
+				return m
+			}
+			if where := l.Locate(n); where != "" {
+				return "in " + where
+			}
+			return m
+		})
+	}
+	return msg
 }
 
 // quoteContext says where a finding is in the original document and quotes
@@ -413,6 +496,8 @@ func quoteContext(l *Loaded, d diag.Diagnostic) string {
 	from := wordBoundary(text, start, -30)
 	to := wordBoundary(text, end, 30)
 	q := strings.Join(strings.Fields(markerRE.ReplaceAllString(string(text[from:to]), "")), " ")
+	// A note's paragraph opens "[^N]: ": the quote starts at its text.
+	q = strings.TrimPrefix(q, ": ")
 	if where == "" {
 		return fmt.Sprintf("%q", q)
 	}

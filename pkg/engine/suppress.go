@@ -163,3 +163,87 @@ func quoteList(ks []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// In Word documents, a comment on the cited words suppresses findings:
+//
+//	citecheck-ignore treaty-year: quoting the 1954 draft verbatim
+//
+// with the rules of the text form: rules separated by commas or spaces,
+// "all" for every rule, a reason after a colon required, and a comment
+// that suppresses nothing reported.
+var ignoreRE = regexp.MustCompile(`^citecheck-ignore\b([^:]*)(?::(.*))?$`)
+
+// applyComments drops the findings that Word comments suppress, and
+// reports comments that cannot suppress or suppress nothing.
+func applyComments(f *source.File, ds []diag.Diagnostic, cs []Comment, known []string) []diag.Diagnostic {
+	if len(cs) == 0 {
+		return ds
+	}
+	type ignore struct {
+		Comment
+		rules []string
+		used  bool
+	}
+	var ignores []*ignore
+	var probs []diag.Diagnostic
+	report := func(c Comment, msg string) {
+		probs = append(probs, diag.Diagnostic{Path: f.Path, Span: f.Span(c.Start, c.End), Rule: SuppressionRule, Severity: diag.Warning, Message: msg})
+	}
+	for _, c := range cs {
+		text := strings.Join(strings.Fields(c.Text), " ")
+		m := ignoreRE.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		rules := strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' })
+		reason := strings.TrimSpace(m[2])
+		switch {
+		case len(rules) == 0:
+			report(c, "the Word comment citecheck-ignore names no rule (name one, or \"all\")")
+			continue
+		case reason == "":
+			report(c, fmt.Sprintf("the Word comment citecheck-ignore needs a reason after a colon: \"citecheck-ignore %s: why\"", strings.Join(rules, ",")))
+			continue
+		}
+		bad := false
+		for _, r := range rules {
+			if r != "all" && !slices.Contains(known, r) {
+				report(c, fmt.Sprintf("the Word comment citecheck-ignore names unknown rule %q (expected one of %s, or \"all\")", r, quoteList(known)))
+				bad = true
+			}
+		}
+		if !bad {
+			ignores = append(ignores, &ignore{Comment: c, rules: rules})
+		}
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		suppressed := false
+		for _, ig := range ignores {
+			if (slices.Contains(ig.rules, "all") || slices.Contains(ig.rules, d.Rule)) && overlaps(ig.Start, ig.End, d.Span.Start.Offset, d.Span.End.Offset) {
+				ig.used, suppressed = true, true
+			}
+		}
+		if !suppressed {
+			out = append(out, d)
+		}
+	}
+	for _, ig := range ignores {
+		if !ig.used {
+			report(ig.Comment, fmt.Sprintf("unused citecheck-ignore %s: no such finding on the words this Word comment is on; remove it", strings.Join(ig.rules, ",")))
+		}
+	}
+	return diag.Sort(append(out, probs...))
+}
+
+// overlaps reports whether [a, b) and [c, d) share a byte (or, for an
+// empty range, whether the other holds its point).
+func overlaps(a, b, c, d int) bool {
+	if a == b {
+		return c <= a && a <= d
+	}
+	if c == d {
+		return a <= c && c <= b
+	}
+	return a < d && c < b
+}

@@ -61,7 +61,7 @@ func (*Checkstyle) File(w io.Writer, f *FileResult) error {
 	for _, d := range f.Diagnostics {
 		e := checkstyleError{
 			Severity: checkstyleSeverity(d.Severity),
-			Message:  d.Message,
+			Message:  withContext(&d),
 			Source:   "citecheck." + d.Rule,
 		}
 		if hasPos(d.Span.Start) {

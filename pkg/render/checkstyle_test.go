@@ -78,7 +78,7 @@ func TestCheckstyleParses(t *testing.T) {
 		for j, d := range f.Diagnostics {
 			e := errs[j]
 			if e.Line != d.Span.Start.Line || e.Column != d.Span.Start.Col || e.Severity != d.Severity.String() ||
-				e.Message != d.Message || e.Source != "citecheck."+d.Rule {
+				e.Message != withContext(&d) || e.Source != "citecheck."+d.Rule {
 				t.Errorf("%s: error %d = %+v, want %v", f.Path, j, e, d)
 			}
 		}

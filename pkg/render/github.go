@@ -65,7 +65,7 @@ func writeGitHub(b *strings.Builder, d *diag.Diagnostic) {
 		// span over several lines it wants the lines alone.
 		fmt.Fprintf(b, ",line=%d,endLine=%d", s.Start.Line, s.End.Line)
 	}
-	fmt.Fprintf(b, ",title=%s::%s\n", ghProperty("citecheck "+d.Rule), ghData(d.Message))
+	fmt.Fprintf(b, ",title=%s::%s\n", ghProperty("citecheck "+d.Rule), ghData(withContext(d)))
 }
 
 // ghData escapes a workflow command's message, as the runner's toolkit
@@ -76,3 +76,15 @@ var ghData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace
 // ghProperty escapes a property value (file=…, title=…), where ':' would
 // end the properties and ',' would start the next one.
 var ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace
+
+// withContext is a finding's message followed by where it is in the
+// original document, for formats that have no field for it: the line and
+// column of a .docx finding count in citecheck's text view, which the
+// reader never sees, so the paragraph or footnote and the quoted words are
+// what locate it.
+func withContext(d *diag.Diagnostic) string {
+	if d.Context == "" {
+		return d.Message
+	}
+	return d.Message + " (in " + d.Context + ")"
+}

@@ -105,8 +105,10 @@ func TestGitHubRoundTrip(t *testing.T) {
 			if c.props["title"] != "citecheck "+d.Rule {
 				t.Errorf("title = %q", c.props["title"])
 			}
-			if c.data != d.Message {
-				t.Errorf("message = %q, want %q", c.data, d.Message)
+			// The message, then where the finding is when the format's
+			// positions are a text view's (.docx).
+			if want := withContext(&d); c.data != want {
+				t.Errorf("message = %q, want %q", c.data, want)
 			}
 		}
 	}

@@ -121,6 +121,10 @@ type sarifResultProps struct {
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	// Message says where the finding is in the original document when
+	// line and column count in a text view (.docx, HTML): the paragraph
+	// or footnote, and the words around it.
+	Message *sarifMessage `json:"message,omitempty"`
 }
 
 type sarifPhysicalLocation struct {
@@ -297,11 +301,15 @@ func (r *SARIF) result(f *FileResult, d *diag.Diagnostic) sarifResult {
 		}
 		loc.Region = reg
 	}
+	where := sarifLocation{PhysicalLocation: loc}
+	if d.Context != "" {
+		where.Message = &sarifMessage{d.Context}
+	}
 	res := sarifResult{
 		RuleID:              d.Rule,
 		Level:               sarifLevel(d.Severity),
 		Message:             sarifMessage{d.Message},
-		Locations:           []sarifLocation{{PhysicalLocation: loc}},
+		Locations:           []sarifLocation{where},
 		PartialFingerprints: sarifFingerprints{V1: d.Fingerprint()},
 	}
 	if i, ok := r.ruleIndex[d.Rule]; ok {
