@@ -102,6 +102,16 @@ func TestChecks(t *testing.T) {
 			"3:3 warning ibid-unresolved: \"Ibid., vol. 976, No. 14152\" in footnote 1 has no earlier footnote to refer to; give the full citation",
 		},
 		{
+			"a larger registered title: the marker is on it; a year that is neither's is wrong",
+			"under article 34 of Additional Protocol I to the Geneva Conventions of 1942;¹ and of Additional Protocol I to the Geneva Conventions of 1977 and\n\n¹ United Nations, Treaty Series, vol. 1125, No. 17512.\n",
+			"1:72 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:72",
+		},
+		{
+			"inside a protocol's title, a year is the treaty's or one of its protocols'",
+			"the Optional Protocol to the Convention on the Rights of the Child of 2000, the Status of the Protocols Additional to the Geneva Conventions of 1942",
+			"1:145 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:145",
+		},
+		{
 			"the year of a larger instrument is not checked",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994",
 			"",
