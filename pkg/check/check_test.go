@@ -39,8 +39,14 @@ func lint(t *testing.T, reg *registry.Registry, text string) string {
 	}
 	d := document.Parse(f)
 	c := &Context{File: f, Doc: d, Refs: extract.New(reg).Extract(d), Registry: reg}
+	var checks []Check
+	for _, ch := range All() {
+		if !IsOptIn(ch) {
+			checks = append(checks, ch)
+		}
+	}
 	var lines []string
-	for _, dg := range Run(c, All()) {
+	for _, dg := range Run(c, checks) {
 		s := fmt.Sprintf("%d:%d %s %s: %s", dg.Span.Start.Line, dg.Span.Start.Col, dg.Severity, dg.Rule, dg.Message)
 		if dg.Found != "" || dg.Expected != "" {
 			s += fmt.Sprintf(" (%s → %s)", dg.Found, dg.Expected)
@@ -123,6 +129,33 @@ func TestChecks(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFootnoteUnlinked: footnotes no marker refers to.
+func TestFootnoteUnlinked(t *testing.T) {
+	reg := testRegistry(t)
+	run := func(text string) string {
+		f, err := source.New("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := document.Parse(f)
+		c := &Context{File: f, Doc: d, Refs: extract.New(reg).Extract(d), Registry: reg}
+		var lines []string
+		for _, dg := range Run(c, []Check{footnoteUnlinked{}}) {
+			lines = append(lines, fmt.Sprintf("%d:%d %s", dg.Span.Start.Line, dg.Span.Start.Col, dg.Message))
+		}
+		return strings.Join(lines, "\n")
+	}
+	if got, want := run("the Convention,1 and the Treaty\n\n1 A.\n\n2 B.\n"), "5:1 footnote 2 has no marker in the text: put its marker where the text refers to it, or remove the footnote"; got != want {
+		t.Errorf("one unmarked footnote: got %q, want %q", got, want)
+	}
+	if got, want := run("the Convention and the Treaty\n\n1 A.\n\n2 B.\n"), "3:1 none of the 2 footnotes has a marker in the text (were the markers lost when the text was extracted?)"; got != want {
+		t.Errorf("no markers: got %q, want %q", got, want)
+	}
+	if got := run("the Convention,1 and the Treaty,2\n\n1 A.\n\n2 B.\n"); got != "" {
+		t.Errorf("all marked: got %q", got)
 	}
 }
 

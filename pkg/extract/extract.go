@@ -134,11 +134,6 @@ type Result struct {
 	References []*Reference // sorted by Start
 }
 
-var (
-	numList = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
-	volList = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-)
-
 // Extractor extracts references using one registry. It is safe for
 // concurrent use.
 type Extractor struct {
