@@ -48,9 +48,21 @@ type Check interface {
 	Run(c *Context) []diag.Diagnostic
 }
 
+// OptIn is implemented by checks that report nothing unless the
+// configuration sets a level for them.
+type OptIn interface {
+	OptIn()
+}
+
+// IsOptIn reports whether c is an opt-in check.
+func IsOptIn(c Check) bool {
+	_, ok := c.(OptIn)
+	return ok
+}
+
 // All returns every check, sorted by ID.
 func All() []Check {
-	cs := append([]Check{footnoteRepeated{}, ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}, resolutionChecks...)
+	cs := append([]Check{footnoteRepeated{}, footnoteUnlinked{}, ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}, resolutionChecks...)
 	slices.SortFunc(cs, func(a, b Check) int { return strings.Compare(a.ID(), b.ID()) })
 	return cs
 }

@@ -39,8 +39,14 @@ func lint(t *testing.T, reg *registry.Registry, text string) string {
 	}
 	d := document.Parse(f)
 	c := &Context{File: f, Doc: d, Refs: extract.New(reg).Extract(d), Registry: reg}
+	var checks []Check
+	for _, ch := range All() {
+		if !IsOptIn(ch) {
+			checks = append(checks, ch)
+		}
+	}
 	var lines []string
-	for _, dg := range Run(c, All()) {
+	for _, dg := range Run(c, checks) {
 		s := fmt.Sprintf("%d:%d %s %s: %s", dg.Span.Start.Line, dg.Span.Start.Col, dg.Severity, dg.Rule, dg.Message)
 		if dg.Found != "" || dg.Expected != "" {
 			s += fmt.Sprintf(" (%s → %s)", dg.Found, dg.Expected)
@@ -102,6 +108,16 @@ func TestChecks(t *testing.T) {
 			"3:3 warning ibid-unresolved: \"Ibid., vol. 976, No. 14152\" in footnote 1 has no earlier footnote to refer to; give the full citation",
 		},
 		{
+			"a larger registered title: the marker is on it; a year that is neither's is wrong",
+			"under article 34 of Additional Protocol I to the Geneva Conventions of 1942;¹ and of Additional Protocol I to the Geneva Conventions of 1977 and\n\n¹ United Nations, Treaty Series, vol. 1125, No. 17512.\n",
+			"1:72 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:72",
+		},
+		{
+			"inside a protocol's title, a year is the treaty's or one of its protocols'",
+			"the Optional Protocol to the Convention on the Rights of the Child of 2000, the Status of the Protocols Additional to the Geneva Conventions of 1942",
+			"1:145 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:145",
+		},
+		{
 			"the year of a larger instrument is not checked",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994",
 			"",
@@ -113,6 +129,33 @@ func TestChecks(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFootnoteUnlinked: footnotes no marker refers to.
+func TestFootnoteUnlinked(t *testing.T) {
+	reg := testRegistry(t)
+	run := func(text string) string {
+		f, err := source.New("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := document.Parse(f)
+		c := &Context{File: f, Doc: d, Refs: extract.New(reg).Extract(d), Registry: reg}
+		var lines []string
+		for _, dg := range Run(c, []Check{footnoteUnlinked{}}) {
+			lines = append(lines, fmt.Sprintf("%d:%d %s", dg.Span.Start.Line, dg.Span.Start.Col, dg.Message))
+		}
+		return strings.Join(lines, "\n")
+	}
+	if got, want := run("the Convention,1 and the Treaty\n\n1 A.\n\n2 B.\n"), "5:1 footnote 2 has no marker in the text: put its marker where the text refers to it, or remove the footnote"; got != want {
+		t.Errorf("one unmarked footnote: got %q, want %q", got, want)
+	}
+	if got, want := run("the Convention and the Treaty\n\n1 A.\n\n2 B.\n"), "3:1 none of the 2 footnotes has a marker in the text (were the markers lost when the text was extracted?)"; got != want {
+		t.Errorf("no markers: got %q, want %q", got, want)
+	}
+	if got := run("the Convention,1 and the Treaty,2\n\n1 A.\n\n2 B.\n"); got != "" {
+		t.Errorf("all marked: got %q", got)
 	}
 }
 

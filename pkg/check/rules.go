@@ -25,7 +25,7 @@ func (treatyYear) Doc() string {
 
 // yearChecked reports whether m's year is one the rule checks.
 func yearChecked(m *extract.Reference) bool {
-	return m.Kind == extract.KindTreaty && m.Treaty != nil && !m.ShortForm && !m.Embedded && !m.YearInTitle && m.Year != 0 && m.Antecedent == nil
+	return m.Kind == extract.KindTreaty && m.Treaty != nil && !m.ShortForm && (!m.Embedded || m.Outer != nil || m.InProtocol) && !m.YearInTitle && m.Year != 0 && m.Antecedent == nil
 }
 
 // wrongYear reports whether m gives its treaty a year the registry does not
@@ -35,7 +35,24 @@ func wrongYear(reg *registry.Registry, m *extract.Reference) bool {
 		return false
 	}
 	ys := reg.Years(m.Treaty)
-	return len(ys) > 0 && !slices.Contains(ys, m.Year)
+	if len(ys) == 0 || slices.Contains(ys, m.Year) {
+		return false
+	}
+	// After an embedded title the year may be the larger one's: "the
+	// Protocol of 1977 to the Conventions …" is not wrong.
+	if m.Outer != nil && slices.Contains(reg.Years(m.Outer.Treaty), m.Year) {
+		return false
+	}
+	if m.InProtocol && m.Outer == nil {
+		// "the Optional Protocol to the Convention on the Rights of the
+		// Child of 2000": the year of one of its protocols is not wrong.
+		for _, p := range reg.Treaties() {
+			if (p.ProtocolTo == m.Treaty.ID || p.Amends == m.Treaty.ID) && slices.Contains(reg.Years(p), m.Year) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (ch treatyYear) Run(c *Context) []diag.Diagnostic {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/citecheck/citecheck/pkg/engine"
 	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/render"
 )
 
 type refsOptions struct {
@@ -47,6 +48,7 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 		return err
 	}
 	var all []extract.RefJSON
+	docs := []footnotesJSON{}
 	unreadable := 0
 	inputs := engine.ExpandConfig(args, s.cfg)
 	if err := checkPaths(args, inputs); err != nil {
@@ -72,6 +74,14 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 			}
 			all = append(all, j)
 		}
+		sum := footnoteSummary(r)
+		if sum == nil {
+			return nil
+		}
+		if o.format == "text" {
+			return writeFootnoteSummary(e.stdout, sum)
+		}
+		docs = append(docs, *sum)
 		return nil
 	})
 	if err != nil {
@@ -83,7 +93,8 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 		}
 		b, err := json.MarshalIndent(struct {
 			References []extract.RefJSON `json:"references"`
-		}{all}, "", "  ")
+			Documents  []footnotesJSON   `json:"documents"`
+		}{all, docs}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -95,6 +106,50 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 		return &exitError{code: ExitIO}
 	}
 	return nil
+}
+
+// footnotesJSON says, for a document with footnotes, how many have a
+// marker in the text, and which have none.
+type footnotesJSON struct {
+	Path      string         `json:"path"`
+	Footnotes int            `json:"footnotes"`
+	Marked    int            `json:"marked"`
+	Unmarked  []unmarkedJSON `json:"unmarked"`
+}
+
+type unmarkedJSON struct {
+	Footnote string `json:"footnote"`
+	Line     int    `json:"line"`
+}
+
+// footnoteSummary returns the footnotes of a file's document and which
+// have no marker, or nil when it has none.
+func footnoteSummary(r *engine.FileReport) *footnotesJSON {
+	d := r.Refs.Doc
+	if d == nil || len(d.Footnotes) == 0 {
+		return nil
+	}
+	un := d.Unmarked()
+	sum := &footnotesJSON{Path: r.Path, Footnotes: len(d.Footnotes), Marked: len(d.Footnotes) - len(un), Unmarked: []unmarkedJSON{}}
+	for _, f := range un {
+		sum.Unmarked = append(sum.Unmarked, unmarkedJSON{Footnote: f.Label, Line: r.Source.Pos(f.Start).Line})
+	}
+	return sum
+}
+
+// writeFootnoteSummary writes "PATH: 12 footnotes, 11 with a marker in the
+// text; none for footnote 6 (line 130)".
+func writeFootnoteSummary(w io.Writer, s *footnotesJSON) error {
+	line := fmt.Sprintf("%s: %s, %d with a marker in the text", s.Path, render.Count(s.Footnotes, "footnote"), s.Marked)
+	if len(s.Unmarked) > 0 {
+		var un []string
+		for _, u := range s.Unmarked {
+			un = append(un, fmt.Sprintf("%s (line %d)", u.Footnote, u.Line))
+		}
+		line += "; none for footnote " + strings.Join(un, ", ")
+	}
+	_, err := fmt.Fprintln(w, line)
+	return err
 }
 
 func writeRefText(w io.Writer, j extract.RefJSON) error {

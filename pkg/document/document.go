@@ -35,6 +35,24 @@ type Document struct {
 	Paras []int
 }
 
+// Unmarked returns the footnotes that no marker of the body refers to.
+func (d *Document) Unmarked() []*Footnote {
+	var out []*Footnote
+	for _, f := range d.Footnotes {
+		marked := false
+		for i := range d.Markers {
+			if d.Markers[i].Note == f {
+				marked = true
+				break
+			}
+		}
+		if !marked {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // ParaBetween reports whether a paragraph starts in Body.Text between
 // offsets from and to (after from, at or before to).
 func (d *Document) ParaBetween(from, to int) bool {

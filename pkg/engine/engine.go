@@ -120,6 +120,8 @@ type Engine struct {
 	opts  Options
 	x     *extract.Extractor
 	rules []string
+	// optIn are the rules that report nothing unless configured.
+	optIn map[string]bool
 }
 
 // New makes an Engine.
@@ -145,6 +147,12 @@ func New(opts Options) *Engine {
 	e := &Engine{opts: opts, x: extract.New(opts.Registry)}
 	for _, c := range opts.Checks {
 		e.rules = append(e.rules, c.ID())
+		if check.IsOptIn(c) {
+			if e.optIn == nil {
+				e.optIn = map[string]bool{}
+			}
+			e.optIn[c.ID()] = true
+		}
 	}
 	return e
 }
@@ -375,19 +383,25 @@ func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comme
 	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions, Manual: manual}, e.opts.Checks)
 	ds = applySuppressions(f, ds, e.rules)
 	ds = applyComments(f, ds, comments, e.rules)
-	if c := e.opts.Config; c != nil {
-		out := ds[:0]
-		for _, dg := range ds {
-			if l, ok := c.LevelFor(dg.Rule, f.Path); ok {
-				if l.Off {
-					continue
-				}
-				dg.Severity = l.Severity
-			}
-			out = append(out, dg)
+	c := e.opts.Config
+	out := ds[:0]
+	for _, dg := range ds {
+		l, ok := config.Level{}, false
+		if c != nil {
+			l, ok = c.LevelFor(dg.Rule, f.Path)
 		}
-		ds = out
+		switch {
+		case ok && l.Off:
+			continue
+		case ok:
+			dg.Severity = l.Severity
+		case e.optIn[dg.Rule]:
+			// Off unless the configuration sets a level.
+			continue
+		}
+		out = append(out, dg)
 	}
+	ds = out
 	ds = e.opts.Baseline.Filter(ds)
 	if e.opts.Keep != nil {
 		ds = slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return !e.opts.Keep(&d) })

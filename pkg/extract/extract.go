@@ -69,6 +69,14 @@ type Reference struct {
 	Embedded bool
 	// ShortForm: "the 1988 Convention", resolved from the document.
 	ShortForm bool
+	// InProtocol: the title is embedded in the title of a protocol or an
+	// amendment to it ("Protocols Additional to the Geneva Conventions of
+	// 1949"), so a year after it is its own or the protocol's.
+	InProtocol bool
+	// Outer is, for an embedded title, the mention of the larger title
+	// it is part of when that is registered too ("Additional Protocol I"
+	// in "Additional Protocol I to the Geneva Conventions of 1949").
+	Outer *Reference
 	// Antecedent is set for words that refer back to a title named
 	// before and carry a footnote marker ("that Convention,18", "the
 	// Optional Protocols thereto,9"): the mention they refer to. Treaty
@@ -125,11 +133,6 @@ type Result struct {
 	Doc        *document.Document
 	References []*Reference // sorted by Start
 }
-
-var (
-	numList = `\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*`
-	volList = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
-)
 
 // Extractor extracts references using one registry. It is safe for
 // concurrent use.

@@ -125,7 +125,7 @@ func TestExtract(t *testing.T) {
 			"a year that belongs to a larger title",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
 			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +
-				"treaty crc embedded «Convention on the Rights of the Child»",
+				"treaty crc 2000 embedded «Convention on the Rights of the Child of 2000»",
 		},
 		{
 			"a title after an article, an appendix, a date or a country is not inside a larger title",

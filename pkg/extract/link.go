@@ -82,6 +82,11 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 		if m == nil {
 			continue
 		}
+		if m.Outer != nil && m.Outer.Footnote == "" {
+			// The marker is on the larger title: "… under article 34 of
+			// Additional Protocol I to the Geneva Conventions of 1949;13".
+			m = m.Outer
+		}
 		m.Footnote = mk.Label
 		if mk.Note != nil {
 			ps := primaries(mk.Note)

@@ -134,7 +134,20 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		if m.streamEnd < len(text) && text[m.streamEnd] == ')' && strings.Count(text[m.streamStart:m.streamEnd], "(") > strings.Count(text[m.streamStart:m.streamEnd], ")") {
 			m.streamEnd++ // "… Convention, 1989 (No. 169)"
 		}
-		m.Embedded = embedded(text, w, keyOf)
+		head := embedded(text, w, keyOf)
+		m.Embedded = head != ""
+		// In "Protocols Additional to the Geneva Conventions of 1949" the
+		// year is the Conventions', or the protocol's: checked against
+		// both (treaty-year).
+		m.InProtocol = head == "protocol" || head == "protocols" || head == "amendment" || head == "amendments"
+		if m.Embedded && len(out) > 0 {
+			// "Additional Protocol I to the Geneva Conventions of 1949":
+			// the larger title is a mention too, and its year tells
+			// whose a year after the smaller one is.
+			if p := out[len(out)-1]; p.Treaty != nil && p.streamEnd <= m.streamStart && abuts(text[p.streamEnd:m.streamStart]) {
+				m.Outer = p
+			}
+		}
 		// "the 1951 Convention relating to the Status of Refugees"
 		if m.Year == 0 {
 			if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
@@ -146,7 +159,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 			}
 		}
 		rest := text[m.streamEnd:min(len(text), m.streamEnd+160)]
-		if m.Year == 0 && !m.Embedded && mayGiveYear(rest) {
+		if m.Year == 0 && (!m.Embedded || m.Outer != nil || m.InProtocol) && mayGiveYear(rest) {
 			if ys, ye, ok := ofYear(rest); ok {
 				// The common " of 1971", without the regexp.
 				m.Year, _ = strconv.Atoi(rest[ys:ye])
@@ -186,6 +199,13 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		i = m.streamEnd - 1
 	}
 	return out
+}
+
+// abuts reports whether between, the words between a title and one
+// embedded in it, are only the preposition that joins them ("to the").
+func abuts(between string) bool {
+	f := strings.Fields(between)
+	return len(f) >= 1 && len(f) <= 2 && embedPreps[f[0]] && (len(f) == 1 || f[1] == "the")
 }
 
 // elliptic returns the treaty that the name w stands for in a list that
@@ -387,23 +407,26 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // "Memorandum", "Accession", …); "article VI of the Treaty", "appendix I
 // to the Convention", "entry into force on 7 July 2007 of the Treaty" and
 // "obligations of Myanmar under the Convention" are not larger titles.
-func embedded(text string, w word, keyOf func(word) []byte) bool {
+//
+// It returns the head word of the larger title, lower-cased, or "" when
+// there is none.
+func embedded(text string, w word, keyOf func(word) []byte) string {
 	p, ok := prevWord(text, w.start)
 	if ok && string(keyOf(p)) == "the" {
 		p, ok = prevWord(text, p.start)
 	}
 	if !ok || !embedPreps[string(keyOf(p))] {
-		return false
+		return ""
 	}
 	p2, ok := prevWord(text, p.start)
 	if !ok || strings.ContainsAny(text[p2.end:w.start], ".;:") {
-		return false
+		return ""
 	}
 	if p2.digits {
 		// "Protocol of 2014 to the …", "Amended Protocol II of 3 May 1996
 		// to the …", not "… entry into force on 7 July 2007 of the …".
 		if !yearWord.MatchString(text[p2.start:p2.end]) {
-			return false
+			return ""
 		}
 		of, ok := prevWord(text, p2.start)
 		if ok && monthName(text[of.start:of.end]) {
@@ -412,15 +435,18 @@ func embedded(text string, w word, keyOf func(word) []byte) bool {
 			}
 		}
 		if !ok || string(keyOf(of)) != "of" {
-			return false
+			return ""
 		}
 		h, ok := prevWord(text, of.start)
-		return ok && titleRunHasHead(text, h, keyOf)
+		if !ok {
+			return ""
+		}
+		return titleRunHead(text, h, keyOf)
 	}
 	if !p2.upper || notTitleWords[string(keyOf(p2))] {
-		return false
+		return ""
 	}
-	return titleRunHasHead(text, p2, keyOf)
+	return titleRunHead(text, p2, keyOf)
 }
 
 // titleWords may stand inside a capitalised title in lower case.
@@ -439,26 +465,27 @@ var headWords = map[string]bool{
 	"code": true, "principles": true, "guidelines": true, "instrument": true,
 }
 
-// titleRunHasHead reports whether the run of capitalised words ending
-// with w (title words and Roman numerals inside it) has a head word.
-func titleRunHasHead(text string, w word, keyOf func(word) []byte) bool {
+// titleRunHead returns the nearest head word, lower-cased, of the run of
+// capitalised words ending with w (title words and Roman numerals inside
+// it), or "".
+func titleRunHead(text string, w word, keyOf func(word) []byte) string {
 	for n := 0; n < 30; n++ {
 		k := keyOf(w)
 		switch {
 		case w.upper && headWords[string(k)]:
-			return true
+			return string(k)
 		case w.upper, titleWords[string(k)] && n > 0:
 		case w.digits && yearWord.MatchString(text[w.start:w.end]):
 		default:
-			return false
+			return ""
 		}
 		p, ok := prevWord(text, w.start)
 		if !ok || strings.ContainsAny(text[p.end:w.start], ".;:") {
-			return false
+			return ""
 		}
 		w = p
 	}
-	return false
+	return ""
 }
 
 func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Reference {

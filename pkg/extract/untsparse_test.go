@@ -17,7 +17,10 @@ func citeRE(p string) *regexp.Regexp {
 	return regexp.MustCompile(p)
 }
 
-// citeNumList is numList with NUM for each number.
+// volList is a list of volumes, arabic or roman.
+var volList = `(?:\d+|[IVXLCDM]+)(?:\s*(?:,\s*and|,|and|&)\s*(?:\d+|[IVXLCDM]+)\b)*`
+
+// citeNumList is a list of registration numbers and ranges, NUM for each.
 var citeNumList = `NUM(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*NUM(?:\s*[-–]\s*\d+)?)*`
 
 // untsRE is the pattern parseUNTS implements by hand; the fuzz test keeps
