@@ -326,6 +326,47 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	return lab, j, super, weak
 }
 
+// gluedNoteStart recognises a footnote's first line whose label is glued
+// to its text, in the trimmed text[from:to]: one to four digits then a
+// capital, an asterisk or a quotation mark ("2United Nations, Treaty
+// Series", "3Ibid."). It appends the label to lab and returns it with
+// where the text starts, or a nil label.
+func gluedNoteStart(text []byte, from, to int, lab []byte) ([]byte, int) {
+	i := from
+	for i < to && isDigitByte(text[i]) && i-from < 4 {
+		i++
+	}
+	if i == from || i >= to || text[from] == '0' {
+		return nil, 0
+	}
+	c := text[i]
+	if !(c >= 'A' && c <= 'Z' || c == '*' || c == '"') && !bytes.HasPrefix(text[i:to], []byte("“")) {
+		return nil, 0
+	}
+	return append(lab[:0], text[from:i]...), i
+}
+
+// labelAhead reports whether one of the few lines after line k starts
+// with the footnote label n, glued to its text or not.
+func labelAhead(text []byte, starts []int, k, n int) bool {
+	var buf [8]byte
+	for j := k + 1; j < len(starts) && j <= k+8; j++ {
+		end := len(text)
+		if j+1 < len(starts) {
+			end = starts[j+1] - 1
+		}
+		from, to := trimSpace(text, starts[j], end)
+		lab, _, _, _ := noteStart(text, from, to, buf[:0])
+		if lab == nil {
+			lab, _ = gluedNoteStart(text, from, to, buf[:0])
+		}
+		if lab != nil && atoi(lab) == n {
+			return true
+		}
+	}
+	return false
+}
+
 // labelString returns lab as a string, without allocating for the labels
 // "1" to "99" that nearly all footnotes have.
 func labelString(lab []byte) string {
@@ -534,13 +575,25 @@ func (d *Document) classify() (body []span, size int) {
 				ts          int
 				super, weak bool
 			)
+			glued := false
 			if first&mayNote != 0 {
 				lab, ts, super, weak = noteStart(text, from, to, labBuf[:0])
+				if lab == nil {
+					lab, ts = gluedNoteStart(text, from, to, labBuf[:0])
+					glued = lab != nil
+				}
 			}
 			accept := false
 			if lab != nil {
 				n := atoi(lab)
 				switch {
+				case glued:
+					// "2United Nations, Treaty Series, …": a label glued to
+					// its text, as some PDF text leaves footnotes with no
+					// rule above them. Only the numbering tells: it must
+					// continue, or start at 1 with the next label close by.
+					accept = n > 0 && (lastNum > 0 && n == lastNum+1 ||
+						lastNum == 0 && n == 1 && labelAhead(text, starts, k, n+1))
 				case len(lab) == 4 && !super:
 					// Four digits start many lines ("2030 Agenda …"): a
 					// label of four only continues the numbering, or

@@ -140,6 +140,27 @@ func TestMarkerForms(t *testing.T) {
 	}
 }
 
+// TestGluedFootnoteLabels: footnotes whose labels are glued to their
+// text, with no rule above them (text of PDFs made by word processors),
+// are found by their numbering alone.
+func TestGluedFootnoteLabels(t *testing.T) {
+	in := "effectively counter the challenges posed by those links,1\n" +
+		"the Protocols thereto,2 the Single Convention on Narcotic Drugs of 19613 and\n" +
+		"1Salvador Declaration on Comprehensive Strategies for Global Challenges, General Assembly\n" +
+		"resolution 65/230, annex.\n" +
+		"2United Nations, Treaty Series, vol. 2225, No. 39574.\n" +
+		"3Ibid., vol. 976, No. 14152.\n\n" +
+		"particular those activities that sustain 4000 organized groups;\n" +
+		"4Ibid., vol. 1019, No. 14956.\n\n" +
+		"3D printing of weapons and 5Ghz networks\n"
+	d := parse(t, in)
+	want := "effectively counter the challenges posed by those links,{1} the Protocols thereto,{2} the Single Convention on Narcotic Drugs of 1961{3} and particular those activities that sustain 4000 organized groups; 3D printing of weapons and 5Ghz networks" +
+		"\n[1] Salvador Declaration on Comprehensive Strategies for Global Challenges, General Assembly resolution 65/230, annex.\n[2] United Nations, Treaty Series, vol. 2225, No. 39574.\n[3] Ibid., vol. 976, No. 14152.\n[4] Ibid., vol. 1019, No. 14956."
+	if got := summary(d); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestRunningTitles: the title printed at the head of each page is page
 // furniture, wherever it falls in a sentence.
 func TestRunningTitles(t *testing.T) {
