@@ -383,7 +383,11 @@ func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 		// a capitalised word.
 		w := bytes.TrimLeftFunc(text[ts:ds], func(r rune) bool { return !unicode.IsLetter(r) })
 		if utf8.RuneCount(w) < 3 || isAllUpper(w) {
-			return k, false
+			// "Additional Protocol I6": a Roman numeral that ends a
+			// title, after a capitalised word, takes a marker too.
+			if !isRoman(w) || ts-l.from < 2 || !capitalisedBefore(text, l.from, ts) {
+				return k, false
+			}
 		}
 		k.form = formGluedWord
 	case r == '.':
@@ -406,6 +410,34 @@ func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 	}
 	k.score += scoreFollower(text, de, l.to, false)
 	return k, true
+}
+
+// isRoman reports whether w is a Roman numeral of up to four letters
+// ("I", "IV", "XIII").
+func isRoman(w []byte) bool {
+	if len(w) == 0 || len(w) > 4 {
+		return false
+	}
+	for _, c := range w {
+		if c != 'I' && c != 'V' && c != 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalisedBefore reports whether the word before the token at ts is
+// capitalised ("Protocol" in "Protocol I6").
+func capitalisedBefore(text []byte, from, ts int) bool {
+	e := ts
+	for e > from && isSpaceByte(text[e-1]) {
+		e--
+	}
+	s := e
+	for s > from && isLetterByte(text[s-1]) {
+		s--
+	}
+	return s < e && text[s] >= 'A' && text[s] <= 'Z'
 }
 
 // isClosing reports whether r is punctuation a marker may follow.
