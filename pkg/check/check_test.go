@@ -118,6 +118,21 @@ func TestChecks(t *testing.T) {
 			"1:145 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:145",
 		},
 		{
+			"a footnote that cites a sibling: the Third Geneva Convention for the Fourth",
+			"the Geneva Convention relative to the Protection of Civilian Persons in Time of War,¹ and the Geneva Conventions of 12 August 1949²\n\n¹ United Nations, Treaty Series, vol. 75, No. 972.\n\n² Ibid., vol. 75, No. 973.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 75, No. 972, which is the Geneva Convention relative to the Treatment of Prisoners of War, but the text at line 1 names the Geneva Convention relative to the Protection of Civilian Persons in Time of War (vol. 75, No. 973, p. 287) (vol. 75, No. 972 → vol. 75, No. 973, p. 287) fix=\"75, No. 973\"@3:39",
+		},
+		{
+			"a wrong number in the volume of the treaty's protocol",
+			"the Convention on the Elimination of All Forms of Discrimination against Women and the Optional Protocol thereto,¹\n\n¹ United Nations, Treaty Series, vol. 2131, No. 20578.\n",
+			"3:49 error unts-citation: footnote 1 cites vol. 2131, No. 20578 for the Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women, whose registration number is 20378 (vol. 2131, No. 20378) (20578 → 20378) fix=\"20378\"@3:49",
+		},
+		{
+			"a title inside a protocol's title: its footnote cites the protocol, or else is wrong",
+			"the Amended Protocol to the Convention on the Rights of the Child,¹ the Amended Protocol to the Convention on the Rights of the Child,²\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531.\n\n² Ibid., vol. 1249, No. 20378.\n",
+			"5:15 error unts-citation: footnote 2 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names an instrument to the Convention on the Rights of the Child (vol. 1249, No. 20378 → )",
+		},
+		{
 			"the year of a larger instrument is not checked",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994",
 			"",

@@ -104,7 +104,7 @@ func agreeingCitation(reg *registry.Registry, m *extract.Reference) *extract.Ref
 		}
 		ok := true
 		for _, t := range ts {
-			if !reg.Related(t, m.Treaty) {
+			if !reg.Lineal(t, m.Treaty) {
 				ok = false
 			}
 		}
@@ -183,7 +183,10 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 		}
 	}
 	for _, m := range c.Refs.References {
-		if m.Kind != extract.KindTreaty || m.Treaty == nil || m.ShortForm || m.Embedded {
+		// A title inside a protocol's title ("the Protocol … to the
+		// Convention on …,7") is checked too: its footnote cites the
+		// protocol or the treaty, and the protocol belongs to the treaty.
+		if m.Kind != extract.KindTreaty || m.Treaty == nil || m.ShortForm || m.Embedded && !m.InProtocol {
 			continue
 		}
 		for _, cit := range m.Citations {
@@ -197,6 +200,55 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// specific returns the instruments a pair names, without those another
+// of them belongs to: "vol. 75, No. 972" names the Third Geneva Convention
+// and the collection of the four, and is the Third Convention's.
+func specific(reg *registry.Registry, ts []*registry.Treaty) []*registry.Treaty {
+	if len(ts) < 2 {
+		return ts
+	}
+	var out []*registry.Treaty
+	for _, t := range ts {
+		if !slices.ContainsFunc(ts, func(o *registry.Treaty) bool { return o != t && reg.BelongsTo(o, t) }) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ownVolume returns the one instrument, t or else one lineal to it
+// (Lineal), cited in volume vol, and its citation there.
+func ownVolume(reg *registry.Registry, t *registry.Treaty, vol string) (*registry.Treaty, registry.Citation, bool) {
+	// t's own citation in that volume.
+	var own []registry.Citation
+	for _, u := range t.UNTS {
+		if u.Volume == vol {
+			own = append(own, u)
+		}
+	}
+	if len(own) == 1 {
+		return t, own[0], true
+	}
+	var found *registry.Treaty
+	var ref registry.Citation
+	n := 0
+	for _, o := range reg.Treaties() {
+		if !reg.Lineal(o, t) {
+			continue
+		}
+		for _, u := range o.UNTS {
+			if u.Volume == vol {
+				found, ref = o, u
+				n++
+			}
+		}
+	}
+	if n != 1 || found == t {
+		return nil, registry.Citation{}, false
+	}
+	return found, ref, true
 }
 
 // mismatch compares the treaty a mention names with what its citation
@@ -213,19 +265,21 @@ func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Dia
 			if p.Number.Value == "" {
 				return diag.Diagnostic{}, false
 			}
-			for _, u := range t.UNTS {
-				if u.Volume == p.Volume.Value && len(t.UNTS) == 1 {
-					msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, t), u.Number, u.String())
-					d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
-					d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, t.ID
-					d.Fix = fix(c, p.Number.Start, p.Number.End, u.Number)
-					return d, true
-				}
+			// The same for the instruments that belong to it or it to
+			// them: "vol. 2131, No. 20578" (the Optional Protocol's
+			// volume) under "the Convention … and the Optional Protocol
+			// thereto".
+			if o, u, ok := ownVolume(reg, t, p.Volume.Value); ok && u.Number != p.Number.Value {
+				msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, o), u.Number, u.String())
+				d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
+				d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, o.ID
+				d.Fix = fix(c, p.Number.Start, p.Number.End, u.Number)
+				return d, true
 			}
 			return diag.Diagnostic{}, false
 		}
-		for _, o := range p.Treaties {
-			if reg.Related(o, t) {
+		for _, o := range specific(reg, p.Treaties) {
+			if reg.Lineal(o, t) {
 				return diag.Diagnostic{}, false
 			}
 			if !slices.Contains(named, o) {
@@ -242,12 +296,17 @@ func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Dia
 	}
 	where := fmt.Sprintf("line %d", c.File.Pos(m.Start).Line)
 	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, name(reg, t))
-	if m.Antecedent != nil {
+	// Only a mention of the treaty itself says which citation is right.
+	certain := m.Antecedent == nil && !m.Embedded
+	switch {
+	case m.Antecedent != nil:
 		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s (%q) refers to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, m.Text, name(reg, t))
+	case m.Embedded:
+		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names an instrument to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, name(reg, t))
 	}
-	if want := citeOf(t); want != "" {
+	if want := citeOf(t); want != "" && certain {
 		msg += " (" + want + ")"
-	} else if t.NotInUNTS {
+	} else if t.NotInUNTS && certain {
 		msg += " (not in the Treaty Series)"
 	}
 	start, end := cit.Start, cit.End
@@ -259,10 +318,10 @@ func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Dia
 	}
 	d := newDiag(c, ch, start, end, msg)
 	d.Found, d.Treaty = pairList(cit), t.ID
-	if len(t.UNTS) == 1 {
+	if len(t.UNTS) == 1 && certain {
 		d.Expected = t.UNTS[0].String()
 	}
-	if len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair.Match(c.File.Text[start:end]) {
+	if certain && len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair.Match(c.File.Text[start:end]) {
 		d.Fix = fix(c, start, end, t.UNTS[0].Volume+", No. "+t.UNTS[0].Number)
 	}
 	return d, true

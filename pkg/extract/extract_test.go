@@ -173,7 +173,7 @@ func TestExtract(t *testing.T) {
 			"citations: volume lists, number ranges, pages, League of Nations, not-UNTS Ibid.",
 			"text\n\n1 United Nations, Treaty Series, vols. 2225 and 2237, No. 39574.\n2 Ibid., vol. 75, Nos. 972–973.\n3 United Nations, Treaty Series, vol. 75, p. 287.\n4 League of Nations, Treaty Series, vol. XCIV (1929), No. 2138, p. 65.\n5 Official Records of the Review Conference, vol. I.\n6 Ibid., vol. I (NPT/CONF.2010/50 (Vol. I)).\n",
 			"unts 2225/39574=untoc 2237/39574=untoc_trafficking fn1 «United Nations, Treaty Series, vols. 2225 and 2237, No. 39574»\n" +
-				"unts 75/972=gc3 75/973=gc4 ibid fn2 «Ibid., vol. 75, Nos. 972–973»\n" +
+				"unts 75/972=gc3+geneva1949 75/973=gc4+geneva1949 ibid fn2 «Ibid., vol. 75, Nos. 972–973»\n" +
 				"unts 75/=gc4 p287 fn3 «United Nations, Treaty Series, vol. 75, p. 287»\n" +
 				"unts XCIV/2138=gas_protocol p65 fn4 «League of Nations, Treaty Series, vol. XCIV (1929), No. 2138, p. 65»\n" +
 				"ibid ibid not-unts fn6 «Ibid., vol. I»",

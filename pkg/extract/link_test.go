@@ -67,7 +67,7 @@ func TestLink(t *testing.T) {
 			"crc fn1 cited=crc"},
 		{"a short name in parentheses after the marker",
 			"the Geneva Convention on the Protection of Civilian Persons in Time of War, of 12 August 1949 1 (Fourth Geneva Convention), and stressing" + notes("vol. 75, No. 973"),
-			"gc4 fn1 cited=gc4"},
+			"gc4 fn1 cited=gc4+geneva1949"},
 		{"that Convention",
 			"the Convention on the Rights of the Child, in particular the appendix to that Convention,1 and" + notes("vol. 1577, No. 27531"),
 			"crc\ncrc «that Convention» fn1 cited=crc"},

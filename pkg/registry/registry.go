@@ -116,6 +116,8 @@ type Registry struct {
 	byVolume map[string][]*Treaty
 	// links holds each entry's linked entries, in both directions.
 	links map[*Treaty][]*Treaty
+	// parents holds the entries each entry belongs to (Lineal).
+	parents map[*Treaty][]*Treaty
 	// years holds Years for each entry, worked out once.
 	years map[*Treaty][]int
 }
@@ -216,6 +218,33 @@ func (r *Registry) Related(a, b *Treaty) bool {
 
 func (r *Registry) neighbours(t *Treaty) []*Treaty { return r.links[t] }
 
+// Lineal reports whether a and b are the same instrument, or one belongs
+// to the other: a protocol or an amendment and its treaty (at any
+// remove), an amended form and its base, a convention and the collection
+// it is part of. Unlike Related, two protocols to one treaty, or two
+// conventions of one collection, are not lineal: a footnote on one that
+// cites the other cites the wrong instrument.
+func (r *Registry) Lineal(a, b *Treaty) bool {
+	return a == b || r.ancestor(a, b, 0) || r.ancestor(b, a, 0)
+}
+
+// BelongsTo reports whether a belongs to b (at any remove): a protocol to
+// the treaty, a convention to its collection (see Lineal).
+func (r *Registry) BelongsTo(a, b *Treaty) bool { return r.ancestor(a, b, 0) }
+
+// ancestor reports whether b is one of the instruments a belongs to.
+func (r *Registry) ancestor(a, b *Treaty, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, p := range r.parents[a] {
+		if p == b || r.ancestor(p, b, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // build indexes the entries. It expects validated input.
 func build(ts []*Treaty) *Registry {
 	slices.SortFunc(ts, func(a, b *Treaty) int { return strings.Compare(a.ID, b.ID) })
@@ -230,12 +259,29 @@ func build(ts []*Treaty) *Registry {
 	for _, t := range ts {
 		r.byID[t.ID] = t
 	}
+	r.parents = map[*Treaty][]*Treaty{}
 	for _, t := range ts {
 		for _, id := range []string{t.ProtocolTo, t.Amends, t.AmendedFormOf, t.AmendedBy, t.Supersedes, t.PartOf} {
 			if o, ok := r.byID[id]; ok && o != t {
 				r.links[t] = appendUnique(r.links[t], o)
 				r.links[o] = appendUnique(r.links[o], t)
 			}
+		}
+		// The instruments t belongs to: the treaty a protocol or an
+		// amendment is to, the base of an amended form, the collection
+		// an instrument is part of; an amending protocol belongs to the
+		// treaty it amends; a treaty and the one it supersedes belong
+		// to each other.
+		for _, id := range []string{t.ProtocolTo, t.Amends, t.AmendedFormOf, t.PartOf, t.Supersedes} {
+			if o, ok := r.byID[id]; ok && o != t {
+				r.parents[t] = appendUnique(r.parents[t], o)
+			}
+		}
+		if o, ok := r.byID[t.AmendedBy]; ok && o != t {
+			r.parents[o] = appendUnique(r.parents[o], t)
+		}
+		if o, ok := r.byID[t.Supersedes]; ok && o != t {
+			r.parents[o] = appendUnique(r.parents[o], t)
 		}
 		for _, c := range slices.Concat(t.UNTS, t.LNTS) {
 			if c.Number != "" {
@@ -244,6 +290,19 @@ func build(ts []*Treaty) *Registry {
 				r.byNumber[c.Number] = appendUnique(r.byNumber[c.Number], t)
 			}
 			r.byVolume[c.Volume] = appendUnique(r.byVolume[c.Volume], t)
+		}
+	}
+	// An amended form belongs to what amends its base too: the Single
+	// Convention as amended, and the 1972 Protocol amending it.
+	for _, t := range ts {
+		base, ok := r.byID[t.AmendedFormOf]
+		if !ok {
+			continue
+		}
+		for _, o := range ts {
+			if o != t && (o.Amends == base.ID || base.AmendedBy == o.ID) {
+				r.parents[t] = appendUnique(r.parents[t], o)
+			}
 		}
 	}
 	r.years = make(map[*Treaty][]int, len(ts))
