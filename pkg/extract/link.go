@@ -59,7 +59,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 		if m == nil {
 			m = parenMentionAfter(text, ms, j+1, at)
 		}
-		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) {
+		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) && !ofBody(text, ms[j].streamStart) {
 			m = ms[j]
 		}
 		if m == nil {
@@ -254,6 +254,30 @@ func farGap(gap string) bool {
 		i = w.end
 	}
 	return true
+}
+
+// ofBody reports whether the title at start names what a body or meeting
+// belongs to ("decision X/29, adopted at the tenth meeting of the
+// Conference of the Parties to the Convention on Biological Diversity,
+// held in Nagoya, …,144"): a marker further on is then the decision's or
+// the meeting's, not the treaty's.
+func ofBody(text string, start int) bool {
+	p, ok := prevWord(text, start)
+	if ok && text[p.start:p.end] == "the" {
+		p, ok = prevWord(text, p.start)
+	}
+	if !ok || text[p.start:p.end] != "to" && text[p.start:p.end] != "of" {
+		return false
+	}
+	q, ok := prevWord(text, p.start)
+	if !ok {
+		return false
+	}
+	switch text[q.start:q.end] {
+	case "Parties", "parties", "Conference", "Meeting", "meeting", "session", "Session", "secretariat", "Secretariat", "Committee", "Signatories", "signatories":
+		return true
+	}
+	return false
 }
 
 // bodyWords head the names of bodies, whose names may hold instrument
