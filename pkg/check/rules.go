@@ -234,7 +234,7 @@ func ownVolume(reg *registry.Registry, t *registry.Treaty, vol string) (*registr
 	var found *registry.Treaty
 	var ref registry.Citation
 	n := 0
-	for _, o := range reg.Treaties() {
+	for _, o := range reg.ByVolume(vol) {
 		if !reg.Lineal(o, t) {
 			continue
 		}

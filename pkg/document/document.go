@@ -129,6 +129,8 @@ type span struct {
 	// para: a blank line separates the line from the body text before
 	// it, with nothing else between (not a page break).
 	para bool
+	// line is the index of the line in the source.
+	line int32
 }
 
 // States of classify's paragraph tracking.
@@ -524,13 +526,8 @@ func (d *Document) classify() (body []span, size int) {
 	for k < len(starts) && starts[k] < bodyStart {
 		k++
 	}
-	titles := runningTitles(text, starts, k, func(k int) (int, int) {
-		start, end := starts[k], len(text)
-		if k+1 < len(starts) {
-			end = starts[k+1] - 1
-		}
-		return trimSpace(text, start, end)
-	})
+	first := k
+	var furniture []int // the lines of page furniture, for running titles
 	for ; k < len(starts); k++ {
 		start, end := starts[k], len(text)
 		if k+1 < len(starts) {
@@ -560,8 +557,7 @@ func (d *Document) classify() (body []span, size int) {
 			inRegion = true
 		case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
 			kind = lineFurniture
-		case titles != nil && titles[k]:
-			kind = lineFurniture
+			furniture = append(furniture, k)
 		default:
 			if text[start] == '[' {
 				if lab, ts, ok := mdNoteDef(text, start, end); ok {
@@ -640,7 +636,7 @@ func (d *Document) classify() (body []span, size int) {
 			fb.cont(from, to)
 		case lineText:
 			fb.flush()
-			body = append(body, span{from, to, fb.blocks, para == paraBlank})
+			body = append(body, span{from, to, fb.blocks, para == paraBlank, int32(k)})
 			fb.inBlock = false
 			size += to - from + 1 // with the joining space
 			para = paraText
@@ -658,7 +654,41 @@ func (d *Document) classify() (body []span, size int) {
 		prevKind, prevMD = kind, md
 	}
 	d.Footnotes = fb.footnotes()
+	if len(furniture) > 0 {
+		body = dropRunningTitles(body, runningTitles(text, starts, first, furniture, func(k int) (int, int) {
+			start, end := starts[k], len(text)
+			if k+1 < len(starts) {
+				end = starts[k+1] - 1
+			}
+			if end > start && text[end-1] == '\r' {
+				end--
+			}
+			return trimSpace(text, start, end)
+		}))
+	}
 	return body, size
+}
+
+// dropRunningTitles removes from body the lines that are running titles.
+// The line after one starts no paragraph: the title stood at a page break.
+func dropRunningTitles(body []span, titles map[int]bool) []span {
+	if len(titles) == 0 {
+		return body
+	}
+	out := body[:0]
+	dropped := false
+	for _, l := range body {
+		if titles[int(l.line)] {
+			dropped = true
+			continue
+		}
+		if dropped {
+			l.para = false
+			dropped = false
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // mayTrim reports whether trimSpace may remove the byte c at either end

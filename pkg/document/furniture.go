@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -25,26 +26,24 @@ const (
 )
 
 // runningTitles returns the lines (indexes into starts, from first) that
-// are running titles. lines(k) gives the trimmed bounds of line k.
-func runningTitles(text []byte, starts []int, first int, lines func(k int) (int, int)) map[int]bool {
-	furniture := func(k int) bool {
-		from, to := lines(k)
-		return from < to && firstByte[text[from]]&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to])
+// are running titles, given the lines of other furniture (sorted).
+// lines(k) gives the trimmed bounds of line k.
+func runningTitles(text []byte, starts []int, first int, furniture []int, lines func(k int) (int, int)) map[int]bool {
+	isFurniture := func(k int) bool {
+		_, ok := slices.BinarySearch(furniture, k)
+		return ok
 	}
 	// The blocks of text lines right above and below furniture, by their
 	// text (white space made single spaces).
 	type block struct{ from, to int } // lines [from, to)
 	var cands map[string][]block
 	var key []byte
-	for k := first; k < len(starts); k++ {
-		if !furniture(k) {
-			continue
-		}
+	for _, k := range furniture {
 		for _, dir := range [2]int{-1, 1} {
 			// Over blank lines and furniture to the nearest text line.
 			j := k + dir
 			for j >= first && j < len(starts) {
-				if from, to := lines(j); from < to && !furniture(j) {
+				if from, to := lines(j); from < to && !isFurniture(j) {
 					break
 				}
 				if j-k > 2 || k-j > 2 {
@@ -66,7 +65,7 @@ func runningTitles(text []byte, starts []int, first int, lines func(k int) (int,
 				if next < first || next >= len(starts) {
 					break
 				}
-				if from, to := lines(next); from == to || furniture(next) {
+				if from, to := lines(next); from == to || isFurniture(next) {
 					break
 				}
 				if n == maxTitleLines {

@@ -177,7 +177,7 @@ func (cs *candScan) line(l, prev span) {
 				}
 				continue
 			}
-			if cs.defined != nil && (start == from || !isDigitByte(text[start-1])) {
+			if cs.defined != nil && (start == from || !isDigitByte(text[start-1])) && cs.mayLabel(text[start:i]) {
 				if k, ok := cs.digits(l, prev, start, i); ok {
 					cs.add(k)
 				}
@@ -186,6 +186,19 @@ func (cs *candScan) line(l, prev span) {
 			i++
 		}
 	}
+}
+
+// mayLabel reports whether the digit run holds a footnote's label, on its
+// own or after a year ("19721"): the cheap test that turns away most
+// numbers before digits reads their context.
+func (cs *candScan) mayLabel(run []byte) bool {
+	switch n := len(run); {
+	case n <= 4:
+		return cs.defined.has(atoiBytes(run))
+	case n <= 8:
+		return cs.defined.has(atoiBytes(run[4:]))
+	}
+	return false
 }
 
 // gluedNext judges the digits text[ds:de], glued to the letters after
@@ -630,14 +643,26 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// The footnotes each label may mean, in document order.
-	byNum := map[int][]int32{}
-	byLabel := map[string][]int32{}
-	for k, f := range notes {
-		if f.Num > 0 {
-			byNum[f.Num] = append(byNum[f.Num], int32(k))
-		} else {
-			byLabel[f.Label] = append(byLabel[f.Label], int32(k))
+	// The footnotes each label may mean, in document order: for numeric
+	// labels, the first footnote of each number and, per footnote, the
+	// next with its label (a slice, not a map: most documents have a
+	// few dozen footnotes and this runs for every one).
+	maxNum := 0
+	for _, f := range notes {
+		if f.Num <= maxLabel {
+			maxNum = max(maxNum, f.Num)
+		}
+	}
+	firstOf := make([]int32, maxNum+1)
+	nextOf := make([]int32, len(notes))
+	for i := range firstOf {
+		firstOf[i] = -1
+	}
+	for k := len(notes) - 1; k >= 0; k-- {
+		nextOf[k] = -1
+		if n := notes[k].Num; n > 0 && n <= maxNum {
+			nextOf[k] = firstOf[n]
+			firstOf[n] = int32(k)
 		}
 	}
 	type item struct {
@@ -648,12 +673,22 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 		prev int32 // the item before it in that chain, -1 if none
 	}
 	items := make([]item, 0, len(cands)+len(cands)/4)
+	var byLabel []int32 // the footnotes of a label that is not a number
 	for i := range cands {
 		c := &cands[i]
-		ks := byNum[c.num]
-		if c.num == 0 {
-			ks = byLabel[c.label]
+		ks := byLabel[:0]
+		if c.num > 0 && c.num <= maxNum {
+			for k := firstOf[c.num]; k >= 0; k = nextOf[k] {
+				ks = append(ks, k)
+			}
+		} else if c.num == 0 {
+			for k, f := range notes {
+				if f.Num == 0 && f.Label == c.label {
+					ks = append(ks, int32(k))
+				}
+			}
 		}
+		byLabel = ks
 		for _, k := range ks {
 			w := c.score
 			if c.form != formExplicit {

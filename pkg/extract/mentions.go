@@ -65,9 +65,9 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		a.stops = capitals.Bitmap(text, a.stops)
 		stops = a.stops
 	}
-	// Where lists of names share their instrument word ("the treaties of
-	// Tlatelolco, Rarotonga, …"): most streams have none.
-	ells := ellipticLists(text)
+	// Where a list of names that share their instrument word starts ("the
+	// treaties of Tlatelolco, Rarotonga, …"), -1 if none was seen.
+	listFrom := -1
 	for i := 0; i < len(text); i++ {
 		if stops != nil {
 			if i = bytescan.Next(stops, i); i >= len(text) {
@@ -77,7 +77,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		c := text[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			if x.m.skipCapital(text, i) && !nearElliptic(ells, i) {
+			if x.m.skipCapital(text, i) && !listItem(text, i, &listFrom) {
 				continue
 			}
 		case c >= 'a' && c <= 'z' && x.m.lowerStarts:
@@ -89,7 +89,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		default:
 			continue
 		}
-		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) && !nearElliptic(ells, i) || !startsWord(text, i) {
+		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) && !listItem(text, i, &listFrom) || !startsWord(text, i) {
 			continue
 		}
 		w := wordAt(text, i)
@@ -246,25 +246,22 @@ func (x *Extractor) elliptic(text string, w word) *registry.Treaty {
 	return nil
 }
 
-// ellipticLists returns where "treaties of" stands in text.
-func ellipticLists(text string) []int {
-	var at []int
-	for i := 0; ; {
-		j := strings.Index(text[i:], "reaties of ")
-		if j < 0 {
-			return at
-		}
-		at = append(at, i+j)
-		i += j + 1
-	}
-}
-
-// nearElliptic reports whether offset i is in the list after one of ells.
-func nearElliptic(ells []int, i int) bool {
-	for _, e := range ells {
-		if i > e && i-e < 120 {
+// listItem reports whether the capital at i follows what starts or
+// continues a list of names that share an instrument word: "of " (the
+// treaties of Tlatelolco), ", " or "and " (…, Rarotonga, Bangkok and
+// Pelindaba). It is a cheap test before elliptic, which reads the list.
+//
+// *from is where the last such list started ("treaties of "), -1 if none:
+// only the names shortly after it are items.
+func listItem(text string, i int, from *int) bool {
+	switch {
+	case i >= 3 && text[i-3:i] == "of ":
+		if i >= 12 && strings.HasSuffix(text[:i-3], "reaties ") {
+			*from = i
 			return true
 		}
+	case *from >= 0 && i-*from < 120 && (i >= 2 && text[i-2:i] == ", " || i >= 4 && text[i-4:i] == "and "):
+		return true
 	}
 	return false
 }
