@@ -597,7 +597,10 @@ func (d *Document) classify() (body []span, size int) {
 					accept = n == lastNum+1 && (inRegion || prevKind != lineText) ||
 						inRegion && lastNum == 0 && markerBefore(text, bodyStart, start, lab)
 				case weak:
-					accept = inRegion && n > 0 && n == lastNum+1
+					// "8 2010 Review Conference …": among footnotes (after a
+					// rule, or with no body text since the last footnote),
+					// where the numbering continues.
+					accept = (inRegion || fb.inBlock) && n > 0 && n == lastNum+1
 				case super:
 					accept = true
 				case lab[0] == '*':

@@ -164,6 +164,19 @@ func TestGluedFootnoteLabels(t *testing.T) {
 	}
 }
 
+// TestWeakFootnoteStarts: a footnote whose text starts with a number or
+// a lower-case word is read as one where the numbering continues among
+// footnotes, with or without a rule above them.
+func TestWeakFootnoteStarts(t *testing.T) {
+	in := "the Review Conference,7 and the Treaty,8\n\n7 See NPT/CONF.2010/50.\n\n8 2010 Review Conference of the Parties.\n\n9 and so on.\n\n1 December 2025 was the date.\n"
+	d := parse(t, in)
+	want := "the Review Conference,{7} and the Treaty,{8} 1 December 2025 was the date." +
+		"\n[7] See NPT/CONF.2010/50.\n[8] 2010 Review Conference of the Parties.\n[9] and so on."
+	if got := summary(d); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestRunningTitles: the title printed at the head of each page is page
 // furniture, wherever it falls in a sentence.
 func TestRunningTitles(t *testing.T) {
