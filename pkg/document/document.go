@@ -53,11 +53,12 @@ func (d *Document) Unmarked() []*Footnote {
 	return out
 }
 
-// ParaBetween reports whether a paragraph starts in Body.Text between
-// offsets from and to (after from, at or before to).
+// ParaBetween reports whether a paragraph starts in Body.Text strictly
+// between offsets from and to. (A marker that ends a paragraph stands at
+// the offset where the next one starts: it is the first paragraph's.)
 func (d *Document) ParaBetween(from, to int) bool {
 	i, _ := slices.BinarySearch(d.Paras, from+1)
-	return i < len(d.Paras) && d.Paras[i] <= to
+	return i < len(d.Paras) && d.Paras[i] < to
 }
 
 // Marker is a footnote marker in the body.
@@ -316,6 +317,11 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	// footnotes start with a capital, an asterisk (italics), a quote or a
 	// symbol.
 	weak = false
+	if !super && dateRange(text[j:to]) {
+		// "3 – 14 June 1992", "3 to 14 June": the end of a date range a
+		// line wrap carried over, not a footnote.
+		return nil, 0, false, false
+	}
 	if !super {
 		r2, _ := utf8.DecodeRune(text[j:to])
 		if unicode.IsLower(r2) || unicode.IsDigit(r2) || isMonthAt(text[j:to]) {
@@ -326,6 +332,30 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 		}
 	}
 	return lab, j, super, weak
+}
+
+// dateRange reports whether b continues a date range after its first
+// day: "– 14 June 1992", "- 14 June", "to 14 June".
+func dateRange(b []byte) bool {
+	switch {
+	case bytes.HasPrefix(b, []byte("–")), bytes.HasPrefix(b, []byte("—")):
+		b = b[len("–"):]
+	case bytes.HasPrefix(b, []byte("-")):
+		b = b[1:]
+	case bytes.HasPrefix(b, []byte("to ")):
+		b = b[2:]
+	default:
+		return false
+	}
+	b = bytes.TrimLeft(b, " ")
+	i := 0
+	for i < len(b) && i < 2 && isDigitByte(b[i]) {
+		i++
+	}
+	if i == 0 || i == len(b) || b[i] != ' ' {
+		return false
+	}
+	return isMonthAt(b[i+1:])
 }
 
 // gluedNoteStart recognises a footnote's first line whose label is glued
@@ -516,6 +546,8 @@ func (d *Document) classify() (body []span, size int) {
 	inRegion := false // after a "____" rule, until body text resumes
 	prevKind := lineBlank
 	prevMD := false // the previous line continues a Markdown footnote
+	// prevOpen: the previous line does not end a sentence.
+	prevOpen := false
 	// para follows blank lines between body lines: a body line after
 	// text and blank lines only starts a paragraph.
 	para := paraNone
@@ -600,7 +632,10 @@ func (d *Document) classify() (body []span, size int) {
 					// "8 2010 Review Conference …": among footnotes (after a
 					// rule, or with no body text since the last footnote),
 					// where the numbering continues.
-					accept = (inRegion || fb.inBlock) && n > 0 && n == lastNum+1
+					accept = (inRegion || fb.inBlock) && n > 0 && n == lastNum+1 &&
+						// Not right after a footnote line that does not
+						// end a sentence ("…, New York,\n17 March 2022").
+						!((prevKind == lineNoteStart || prevKind == lineNoteCont) && prevOpen)
 				case super:
 					accept = true
 				case lab[0] == '*':
@@ -655,6 +690,7 @@ func (d *Document) classify() (body []span, size int) {
 			para = paraNone
 		}
 		prevKind, prevMD = kind, md
+		prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
 	}
 	d.Footnotes = fb.footnotes()
 	if len(furniture) > 0 {

@@ -411,8 +411,9 @@ func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 		}
 		k.form = formGluedDot
 	case r == ',' || r == ';' || r == ':':
-		if ds-1 > ts && isDigitByte(text[ds-2]) && !isYearBefore(text, ts, ds-1) {
-			// "5,000", "1:5", "3,4": a number, not a marker.
+		if ds-1 > ts && isDigitByte(text[ds-2]) && !isYearBefore(text, ts, ds-1) && (r == ':' || r == ',' && len(run) == 3) {
+			// "5,000", "10:30": a number, not a marker. ("Agenda 21,3"
+			// is one: a group of thousands has three digits.)
 			return k, false
 		}
 		k.form = formGluedPunct

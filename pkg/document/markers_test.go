@@ -82,6 +82,9 @@ func TestMarkerForms(t *testing.T) {
 		{"glued to a year",
 			page("the Protocol amending the Single Convention on Narcotic Drugs of 19612 and", "2 "+cite),
 			"the Protocol amending the Single Convention on Narcotic Drugs of 1961{2} and"},
+		{"glued to a number and a comma",
+			page("taking into account also chapter 17 of Agenda 21,3 and 5,000 persons and 10:30,", "1 A", "2 B", "3 "+cite),
+			"taking into account also chapter 17 of Agenda 21,{3} and 5,000 persons and 10:30,"},
 		{"glued to a date",
 			page("adopted on 10 December 1982,1 and", "1 "+cite),
 			"adopted on 10 December 1982,{1} and"},
@@ -172,6 +175,18 @@ func TestWeakFootnoteStarts(t *testing.T) {
 	d := parse(t, in)
 	want := "the Review Conference,{7} and the Treaty,{8} 1 December 2025 was the date." +
 		"\n[7] See NPT/CONF.2010/50.\n[8] 2010 Review Conference of the Parties.\n[9] and so on."
+	if got := summary(d); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestDateRangeIsNoFootnote: a line that a wrap starts with the end of a
+// date range ("3 – 14 June 1992") continues the footnote before it.
+func TestDateRangeIsNoFootnote(t *testing.T) {
+	in := "of Agenda 21,3 and Prosperity4 and\n_____\n\n2 Report of the Conference, Rio de Janeiro,\n3 – 14 June 1992, vol. I.\n\n3 Ibid., annex II.\n\n" +
+		"4 Report of the Conference, New York,\n5 March 2022, and Doha.\n\n5 Resolution 78/317.\n"
+	d := parse(t, in)
+	want := "of Agenda 21,{3} and Prosperity{4} and\n[2] Report of the Conference, Rio de Janeiro, 3 – 14 June 1992, vol. I.\n[3] Ibid., annex II.\n[4] Report of the Conference, New York, 5 March 2022, and Doha.\n[5] Resolution 78/317."
 	if got := summary(d); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -254,13 +254,21 @@ func (x *Extractor) elliptic(text string, w word) *registry.Treaty {
 // *from is where the last such list started ("treaties of "), -1 if none:
 // only the names shortly after it are items.
 func listItem(text string, i int, from *int) bool {
+	// (A marker taken out may leave two spaces: "Tlatelolco,  Rarotonga".)
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == i {
+		return false
+	}
 	switch {
-	case i >= 3 && text[i-3:i] == "of ":
-		if i >= 12 && strings.HasSuffix(text[:i-3], "reaties ") {
+	case j >= 2 && text[j-2:j] == "of":
+		if j >= 11 && strings.HasSuffix(text[:j-2], "reaties ") {
 			*from = i
 			return true
 		}
-	case *from >= 0 && i-*from < 120 && (i >= 2 && text[i-2:i] == ", " || i >= 4 && text[i-4:i] == "and "):
+	case *from >= 0 && i-*from < 120 && (j >= 1 && text[j-1] == ',' || j >= 3 && text[j-3:j] == "and"):
 		return true
 	}
 	return false
