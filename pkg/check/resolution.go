@@ -1,73 +1,134 @@
 package check
 
 import (
-	"github.com/citecheck/citecheck/pkg/diag"
+	"fmt"
+	"strings"
+
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
-// resolutionFindings runs the resolution checks once per document; the
-// four rules below each report their share.
-func (c *Context) resolutionFindings() []resolution.Finding {
-	if c.resDone {
-		return c.resFindings
-	}
-	c.resDone = true
-	n := 0
-	for _, r := range c.Refs.References {
-		if r.Resolution != nil {
-			n++
+// What the resolution rules share: which references they read, the words
+// of their messages, and the two questions several of them ask, whether a
+// stated date is one the symbol allows and which registry entries a
+// reference names. Each rule is a file of its own (resolution_*.go).
+
+// resolutions calls f for each reference to a resolution, decision or
+// document symbol in c.
+func resolutions(c *Context, f func(r *extract.Resolution)) {
+	for _, ref := range c.Refs.References {
+		if ref.Resolution != nil {
+			f(ref.Resolution)
 		}
 	}
-	if n == 0 {
-		return nil
-	}
-	// Pointers, not copies: a Ref is ~300 bytes, and CheckRefs only reads.
-	refs := make([]*resolution.Ref, 0, n)
-	for _, r := range c.Refs.References {
-		if r.Resolution != nil {
-			refs = append(refs, r.Resolution)
-		}
-	}
-	meta := c.Doc.Meta()
-	c.resFindings = resolution.CheckRefs(refs, c.Resolutions, resolution.Options{DocDate: meta.Date, DocOrgan: meta.Organ})
-	return c.resFindings
 }
 
-// resolutionRule reports the resolution checks' findings of one rule.
-type resolutionRule struct {
-	id  string
-	sev diag.Severity
-	doc string
-}
-
-func (r resolutionRule) ID() string                     { return r.id }
-func (r resolutionRule) DefaultSeverity() diag.Severity { return r.sev }
-func (r resolutionRule) Doc() string                    { return r.doc }
-
-func (r resolutionRule) Run(c *Context) []diag.Diagnostic {
-	var ds []diag.Diagnostic
-	for _, f := range c.resolutionFindings() {
-		if f.Rule != r.id {
-			continue
-		}
-		if f.Rule == resolution.RuleFuture && heading(c, f.Start) {
-			continue
-		}
-		d := newDiag(c, r, f.Start, f.End, f.Message)
-		d.Found, d.Expected = f.Found, f.Expected
-		if f.Replacement != "" {
-			d.Fix = fix(c, f.Start, f.End, f.Replacement)
-		}
-		ds = append(ds, d)
+// kindWord returns "resolution" or "decision".
+func kindWord(r *extract.Resolution) string {
+	if r.Kind == extract.KindDecision {
+		return "decision"
 	}
-	return ds
+	return "resolution"
 }
 
-var resolutionChecks = []Check{
-	resolutionRule{resolution.RuleDate, diag.Error, "A resolution is cited with a date of adoption that is not the one the resolution registry records."},
-	resolutionRule{resolution.RuleForm, diag.Warning, "A resolution or document symbol is in a form its organ and era never used (\"3363 (XXX)\" before the 31st session, \"31/1\" from then on, a Security Council year that does not fit the number), or a date is impossible (31 April)."},
-	resolutionRule{resolution.RuleTitle, diag.Warning, "A quoted resolution title differs from the registered one beyond typography."},
-	resolutionRule{resolution.RuleFuture, diag.Error, "A resolution is cited that was adopted after the document's own date."},
+// display names a reference in messages: "resolution 64/182".
+func display(r *extract.Resolution) string { return kindWord(r) + " " + r.Canonical }
+
+// symbolChecked reports whether r is a resolution or decision the rules
+// compare with the registry and the numbering rules: every reference with
+// a resolution symbol, including document symbols such as "A/RES/64/182".
+func symbolChecked(r *extract.Resolution) bool { return r.Form != resolution.FormNone }
+
+// dateAgainstSymbol returns why r's stated date cannot be right for its
+// symbol (a Security Council resolution's year, a General Assembly
+// session's years), or "". It judges only a possible date.
+func dateAgainstSymbol(r *extract.Resolution) string {
+	year := resolution.Atoi(r.Date[:4])
+	switch r.Form {
+	case resolution.FormSecurityCouncil:
+		if year != r.Year && r.Organ == "SC" {
+			return fmt.Sprintf("%s was adopted in %d, as its symbol says, not on %s", display(r), r.Year, resolution.FormatDate(r.Date))
+		}
+	case resolution.FormYear:
+		if year != r.Year && year != r.Year-1 && r.Certainty != resolution.Unknown {
+			return fmt.Sprintf("%s was adopted in %d, as its symbol says, not on %s", display(r), r.Year, resolution.FormatDate(r.Date))
+		}
+	case resolution.FormSession, resolution.FormRoman:
+		if r.Organ != "GA" || r.Certainty != resolution.Sure {
+			break
+		}
+		if n := r.SessionNum; n > 0 && !strings.Contains(r.Session, "S-") {
+			if lo, hi := resolution.SessionYears(n); year < lo || year > hi {
+				return fmt.Sprintf("%s belongs to the General Assembly's session %s (%d–%d), so it cannot be dated %s", display(r), r.Session, lo, hi, resolution.FormatDate(r.Date))
+			}
+		}
+	}
+	return ""
+}
+
+// dateOK reports whether r states a date that is possible and that its
+// symbol allows: the date the registry and the document's date are
+// compared with.
+func dateOK(r *extract.Resolution) bool {
+	return r.Date != "" && resolution.DateProblem(r.Date) == "" && dateAgainstSymbol(r) == ""
+}
+
+// entries returns the registry entries r names, appended to es (a buffer
+// of the caller's), or none when the organ is not sure enough to compare
+// facts: a guessed organ only when the stated date fits it.
+func entries(c *Context, r *extract.Resolution, es []*registry.Resolution) []*registry.Resolution {
+	if c.Registry == nil || !symbolChecked(r) || r.Certainty == resolution.Unknown {
+		return es
+	}
+	pre, ok := resolution.Prefix(r.Organ, r.Kind)
+	if !ok {
+		return es // the organ has no symbols of this kind
+	}
+	if r.Certainty == resolution.Guess && !guessFits(c, r) {
+		return es
+	}
+	var buf [64]byte
+	if len(r.Letters) <= 1 {
+		if e, ok := c.Registry.LookupSymbolBytes(r.AppendCanonical(append(buf[:0], pre...))); ok {
+			es = append(es, e)
+		}
+		return es
+	}
+	for k := range r.Letters {
+		if e, ok := c.Registry.LookupSymbolBytes(r.AppendLetter(append(buf[:0], pre...), k)); ok {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+// guessFits reports whether a guessed organ is borne out by the stated
+// date: a "resolution 52/1 of 16 March 2009" cannot be the General
+// Assembly's (session 52 met in 1997–1998) and is left alone.
+func guessFits(c *Context, r *extract.Resolution) bool {
+	if !dateOK(r) {
+		return false
+	}
+	year := resolution.Atoi(r.Date[:4])
+	switch r.Form {
+	case resolution.FormSession, resolution.FormRoman:
+		if r.Organ != "GA" || r.SessionNum <= 0 {
+			return false
+		}
+		lo, hi := resolution.SessionYears(r.SessionNum)
+		return year >= lo && year <= hi
+	case resolution.FormSpecial:
+		for _, y := range c.Registry.SpecialSessionYears(r.Session) {
+			if year >= y-1 && year <= y+1 {
+				return true
+			}
+		}
+		return false
+	case resolution.FormYear:
+		return year == r.Year || year == r.Year-1
+	}
+	return false
 }
 
 // heading reports whether the reference around offset at is a resolution's

@@ -27,11 +27,7 @@ func newEngine(t testing.TB) *engine.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := resolution.DefaultRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return engine.New(engine.Options{Registry: reg, Resolutions: res, Jobs: 2})
+	return engine.New(engine.Options{Registry: reg, Jobs: 2})
 }
 
 // corpusFiles returns every text file of the regression corpus.
@@ -276,6 +272,85 @@ func TestCorpusInjectedErrors(t *testing.T) {
 	for _, k := range []string{"wrong year", "wrong volume", "wrong number", "swapped footnote"} {
 		if kinds[k] < 5 {
 			t.Errorf("only %d %q injections: the corpus should offer more", kinds[k], k)
+		}
+	}
+}
+
+// TestCorpusInjectedResolutionErrors plants errors in real resolution
+// references of the corpus, one at a time, and checks that each is caught
+// at the right place: a wrong day in a date the registry knows, an
+// impossible date, a General Assembly symbol in the form of the wrong era
+// and a Security Council year that does not fit the number.
+func TestCorpusInjectedResolutionErrors(t *testing.T) {
+	eng := newEngine(t)
+	reg, _ := registry.Default()
+	kinds := map[string]int{}
+	for _, p := range corpusFiles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), "esolution") {
+			continue
+		}
+		_, res := checkBytes(t, eng, p, data)
+		for _, ref := range res.References {
+			r := ref.Resolution
+			if r == nil || r.Kind == extract.KindSymbol {
+				continue
+			}
+			injectResolutionErrors(t, eng, reg, p, data, r, kinds)
+		}
+	}
+	t.Logf("injected: %v", kinds)
+	for k, least := range map[string]int{"wrong day": 100, "impossible date": 50, "wrong era": 20, "wrong Security Council year": 50} {
+		if kinds[k] < least {
+			t.Errorf("only %d %q injections: the corpus should offer %d", kinds[k], k, least)
+		}
+	}
+}
+
+func injectResolutionErrors(t *testing.T, eng *engine.Engine, reg *registry.Registry, p string, data []byte, r *extract.Resolution, kinds map[string]int) {
+	t.Helper()
+	var entry *registry.Resolution
+	if r.Certainty == resolution.Sure && len(r.Letters) <= 1 {
+		if pre, ok := resolution.Prefix(r.Organ, r.Kind); ok {
+			entry, _ = reg.LookupSymbol(r.Keys(pre)[0])
+		}
+	}
+	// A wrong day in a date the registry knows.
+	if entry != nil && r.Date == entry.Date && r.DateText == resolution.FormatDate(r.Date) && kinds["wrong day"] < 150 {
+		day := resolution.Atoi(r.Date[8:])
+		wrong := day + 1
+		if wrong > 28 {
+			wrong = day - 1
+		}
+		bad := fmt.Sprintf("%d %s", wrong, r.DateText[strings.Index(r.DateText, " ")+1:])
+		expectFinding(t, eng, p, splice(data, r.DateStart, r.DateEnd, bad), "resolution-date", r.DateStart, bad)
+		kinds["wrong day"]++
+	}
+	// An impossible date: 31 April, 29 February of a common year.
+	if r.Date != "" && r.DateText == resolution.FormatDate(r.Date) && kinds["impossible date"] < 60 {
+		bad := "31 April " + r.Date[:4]
+		if kinds["impossible date"]%2 == 1 {
+			bad = "29 February 2023"
+		}
+		expectFinding(t, eng, p, splice(data, r.DateStart, r.DateEnd, bad), "resolution-form", r.DateStart, bad)
+		kinds["impossible date"]++
+	}
+	// A General Assembly symbol in the form of the wrong era: "64/182"
+	// written "182 (LXIV)".
+	if r.Certainty == resolution.Sure && r.Organ == "GA" && r.Form == resolution.FormSession && len(r.Letters) == 0 && r.SessionNum >= 31 && kinds["wrong era"] < 60 {
+		bad := fmt.Sprintf("%s (%s)", r.Number, resolution.Roman(r.SessionNum))
+		expectFinding(t, eng, p, splice(data, r.NumStart, r.NumEnd, bad), "resolution-form", r.NumStart, bad)
+		kinds["wrong era"]++
+	}
+	// A Security Council year that does not fit the number.
+	if r.Organ == "SC" && r.Form == resolution.FormSecurityCouncil && r.Date == "" && kinds["wrong Security Council year"] < 80 {
+		if lo, hi, _, _, ok := reg.SecurityCouncilNumbering().Bounds(resolution.Atoi(r.Number)); ok && lo == hi {
+			bad := fmt.Sprintf("%s (%d)", r.Number, r.Year-7)
+			expectFinding(t, eng, p, splice(data, r.NumStart, r.NumEnd, bad), "resolution-form", r.NumStart, bad)
+			kinds["wrong Security Council year"]++
 		}
 	}
 }

@@ -71,7 +71,7 @@ func (r *Reference) JSON(f *source.File) RefJSON {
 		}
 	case KindResolution, KindDecision, KindSymbol:
 		if rr := r.Resolution; rr != nil {
-			j.Organ, j.Symbol, j.Date, j.Title, j.Doc = rr.Organ, rr.Symbol, rr.Date, rr.Title, rr.Doc
+			j.Organ, j.Symbol, j.Date, j.Title, j.Doc = rr.Organ, rr.Canonical, rr.Date, rr.Title, rr.Doc
 			j.Number = rr.Number
 		}
 	case KindUNTS, KindIbid:
