@@ -167,23 +167,24 @@ func resolutionRefs(a *refSlab, s *document.Stream, label string) []*Reference {
 const nbHyphen = "\u2011"
 
 // plainHyphens returns text with non-breaking hyphens made plain, and a
-// function that maps an offset of the result back to text.
+// function that maps an offset of the result back to text. The text
+// between hyphens is copied whole: byte by byte, this cost a third of the
+// run on the corpus's Markdown texts, which use U+2011 throughout.
 func plainHyphens(text string) (string, func(int) int) {
-	if !strings.Contains(text, nbHyphen) {
+	i := strings.Index(text, nbHyphen)
+	if i < 0 {
 		return text, func(i int) int { return i }
 	}
 	var b strings.Builder
+	b.Grow(len(text))
 	var cuts []int // offsets in the result after which 2 bytes were dropped
-	for i := 0; i < len(text); {
-		if strings.HasPrefix(text[i:], nbHyphen) {
-			b.WriteByte('-')
-			cuts = append(cuts, b.Len())
-			i += len(nbHyphen)
-			continue
-		}
-		b.WriteByte(text[i])
-		i++
+	for ; i >= 0; i = strings.Index(text, nbHyphen) {
+		b.WriteString(text[:i])
+		b.WriteByte('-')
+		cuts = append(cuts, b.Len())
+		text = text[i+len(nbHyphen):]
 	}
+	b.WriteString(text)
 	return b.String(), func(i int) int {
 		n := sort.SearchInts(cuts, i+1)
 		return i + 2*n

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -385,4 +386,47 @@ func TestResolveOrgan(t *testing.T) {
 			t.Errorf("%q in a %q text: organ %q (%s), want %q (%s)", tt.in, tt.docOrgan, r.Organ, r.Certainty, tt.organ, tt.cert)
 		}
 	}
+}
+
+// plainHyphensOld is plainHyphens as it was, byte by byte.
+func plainHyphensOld(text string) (string, func(int) int) {
+	if !strings.Contains(text, nbHyphen) {
+		return text, func(i int) int { return i }
+	}
+	var b strings.Builder
+	var cuts []int
+	for i := 0; i < len(text); {
+		if strings.HasPrefix(text[i:], nbHyphen) {
+			b.WriteByte('-')
+			cuts = append(cuts, b.Len())
+			i += len(nbHyphen)
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	return b.String(), func(i int) int {
+		n := sort.SearchInts(cuts, i+1)
+		return i + 2*n
+	}
+}
+
+// FuzzPlainHyphens compares plainHyphens with plainHyphensOld, the text
+// and the offset map at every offset.
+func FuzzPlainHyphens(f *testing.F) {
+	for _, s := range []string{"S\u20111/2", "\u2011\u2011a\u2011", "no hyphen", "", "\u2011", "a\u2010b\u2011"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gback := plainHyphens(s)
+		want, wback := plainHyphensOld(s)
+		if got != want {
+			t.Fatalf("plainHyphens(%q) = %q, want %q", s, got, want)
+		}
+		for i := 0; i <= len(got); i++ {
+			if gback(i) != wback(i) {
+				t.Fatalf("offset %d maps to %d, want %d", i, gback(i), wback(i))
+			}
+		}
+	})
 }
