@@ -2,26 +2,80 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
+	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
-// What the resolution rules share: which references they read, the words
-// of their messages, and the two questions several of them ask, whether a
-// stated date is one the symbol allows and which registry entries a
-// reference names. Each rule is a file of its own (resolution_*.go).
+// What the resolution rules share: how they rank, the words of their
+// messages, and the two questions several of them ask, whether a stated
+// date is one the symbol allows and which registry entries a reference
+// names. Each rule is a file of its own (resolution_*.go).
 
-// resolutions calls f for each reference to a resolution, decision or
-// document symbol in c.
-func resolutions(c *Context, f func(r *extract.Resolution)) {
-	for _, ref := range c.Refs.References {
-		if ref.Resolution != nil {
-			f(ref.Resolution)
+// resolutionRule is a rule about references to resolutions, decisions and
+// document symbols. A reference gets at most one finding from all of
+// them, so that two messages about one citation can never contradict each
+// other ("434 was adopted in 1978, not 1973" beside "434 (1973) was
+// adopted in 1973, not on 18 September 1978"): the rules are ranked, and
+// a rule reports a reference only when no rule ranked before it has a
+// finding on it, whether or not that rule is enabled. The ranks:
+// resolution-form (the symbol itself, or an impossible date), then
+// resolution-date, resolution-future, resolution-title.
+type resolutionRule interface {
+	Check
+	// rank orders the rules: the lower claims a reference first.
+	rank() int
+	// find returns the rule's finding on r, if it has one.
+	find(c *Context, r *extract.Resolution) (diag.Diagnostic, bool)
+}
+
+// rankedResolutionRules returns the registered resolution rules in rank
+// order.
+var rankedResolutionRules = sync.OnceValue(func() []resolutionRule {
+	var rs []resolutionRule
+	for _, ch := range registered {
+		if r, ok := ch.(resolutionRule); ok {
+			rs = append(rs, r)
 		}
 	}
+	slices.SortFunc(rs, func(a, b resolutionRule) int { return a.rank() - b.rank() })
+	return rs
+})
+
+// runResolutionRule is the Run of every resolution rule: its findings on
+// the references no rule ranked before it claims.
+func runResolutionRule(c *Context, rule resolutionRule) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, ref := range c.Refs.References {
+		r := ref.Resolution
+		if r == nil {
+			continue
+		}
+		d, ok := rule.find(c, r)
+		if ok && !claimedBefore(c, r, rule.rank()) {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
+// claimedBefore reports whether a rule ranked before rank has a finding
+// on r. It runs only for a reference with a finding, which is rare.
+func claimedBefore(c *Context, r *extract.Resolution, rank int) bool {
+	for _, o := range rankedResolutionRules() {
+		if o.rank() >= rank {
+			return false
+		}
+		if _, ok := o.find(c, r); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // kindWord returns "resolution" or "decision".

@@ -14,7 +14,7 @@ import (
 // out or that is not the registry's.
 type resolutionDate struct{}
 
-var _ = register(resolutionDate{})
+var _ resolutionRule = register(resolutionDate{}).(resolutionRule)
 
 func (resolutionDate) ID() string                     { return "resolution-date" }
 func (resolutionDate) DefaultSeverity() diag.Severity { return diag.Error }
@@ -26,27 +26,26 @@ func (resolutionDate) Explain() string {
 	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out.`
 }
 
-func (ch resolutionDate) Run(c *Context) []diag.Diagnostic {
-	var ds []diag.Diagnostic
-	resolutions(c, func(r *extract.Resolution) {
-		if !symbolChecked(r) || r.Date == "" || resolution.DateProblem(r.Date) != "" {
-			return // no date, or an impossible one (resolution-form)
+func (resolutionDate) rank() int { return 2 }
+
+func (ch resolutionDate) Run(c *Context) []diag.Diagnostic { return runResolutionRule(c, ch) }
+
+func (ch resolutionDate) find(c *Context, r *extract.Resolution) (diag.Diagnostic, bool) {
+	if !symbolChecked(r) || r.Date == "" || resolution.DateProblem(r.Date) != "" {
+		return diag.Diagnostic{}, false // no date, or an impossible one (resolution-form)
+	}
+	if msg := dateAgainstSymbol(r); msg != "" {
+		d := newDiag(c, ch, r.DateStart, r.DateEnd, msg)
+		d.Found = r.DateText
+		return d, true
+	}
+	var buf [4]*registry.Resolution
+	for _, e := range entries(c, r, buf[:0]) {
+		if e.Date != r.Date {
+			return ch.registryDate(c, r, e), true
 		}
-		if msg := dateAgainstSymbol(r); msg != "" {
-			d := newDiag(c, ch, r.DateStart, r.DateEnd, msg)
-			d.Found = r.DateText
-			ds = append(ds, d)
-			return
-		}
-		var buf [4]*registry.Resolution
-		for _, e := range entries(c, r, buf[:0]) {
-			if e.Date != r.Date {
-				ds = append(ds, ch.registryDate(c, r, e))
-				return
-			}
-		}
-	})
-	return ds
+	}
+	return diag.Diagnostic{}, false
 }
 
 // registryDate reports r's date, which is not e's.

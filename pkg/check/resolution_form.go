@@ -15,7 +15,7 @@ import (
 // impossible date, and a malformed document symbol.
 type resolutionForm struct{}
 
-var _ = register(resolutionForm{})
+var _ resolutionRule = register(resolutionForm{}).(resolutionRule)
 
 func (resolutionForm) ID() string                     { return "resolution-form" }
 func (resolutionForm) DefaultSeverity() diag.Severity { return diag.Warning }
@@ -27,27 +27,30 @@ func (resolutionForm) Explain() string {
 	return "A symbol in a form its organ and era never used: General Assembly `NNNN (XXX)` only before the thirty-first session and `31/1` from then on, special sessions `S-n/m`, a Security Council year that does not fit the number (\"434 (1973)\"), an impossible date (31 April), a malformed document symbol."
 }
 
-func (ch resolutionForm) Run(c *Context) []diag.Diagnostic {
-	var ds []diag.Diagnostic
-	resolutions(c, func(r *extract.Resolution) {
-		if r.Kind == extract.KindSymbol {
-			ds = ch.docSymbol(c, r, ds)
+func (resolutionForm) rank() int { return 1 }
+
+func (ch resolutionForm) Run(c *Context) []diag.Diagnostic { return runResolutionRule(c, ch) }
+
+func (ch resolutionForm) find(c *Context, r *extract.Resolution) (diag.Diagnostic, bool) {
+	if r.Kind == extract.KindSymbol {
+		if d, ok := ch.docSymbol(c, r); ok {
+			return d, true
 		}
-		if !symbolChecked(r) {
-			return
+	}
+	if !symbolChecked(r) {
+		return diag.Diagnostic{}, false
+	}
+	if d, ok := ch.symbol(c, r); ok {
+		return d, true
+	}
+	if r.Date != "" {
+		if p := resolution.DateProblem(r.Date); p != "" {
+			d := newDiag(c, ch, r.DateStart, r.DateEnd, fmt.Sprintf("impossible date %q: %s", r.DateText, p))
+			d.Found = r.DateText
+			return d, true
 		}
-		if d, ok := ch.symbol(c, r); ok {
-			ds = append(ds, d)
-		}
-		if r.Date != "" {
-			if p := resolution.DateProblem(r.Date); p != "" {
-				d := newDiag(c, ch, r.DateStart, r.DateEnd, fmt.Sprintf("impossible date %q: %s", r.DateText, p))
-				d.Found = r.DateText
-				ds = append(ds, d)
-			}
-		}
-	})
-	return ds
+	}
+	return diag.Diagnostic{}, false
 }
 
 // symbol checks the form of r's symbol against its organ and era.
@@ -180,10 +183,10 @@ var (
 
 // docSymbol reports malformed components of a document symbol and a
 // symbol that does not match the Official Records supplement it is cited
-// as, appended to ds.
-func (ch resolutionForm) docSymbol(c *Context, r *extract.Resolution, ds []diag.Diagnostic) []diag.Diagnostic {
+// as, in one finding.
+func (ch resolutionForm) docSymbol(c *Context, r *extract.Resolution) (diag.Diagnostic, bool) {
 	if r.RecordsSession == "" && !docSuspect(r.Doc) {
-		return ds // nothing to report, and nothing to split
+		return diag.Diagnostic{}, false // nothing to report, and nothing to split
 	}
 	comps := strings.Split(r.Doc, "/")
 	fixed := make([]string, len(comps))
@@ -210,24 +213,31 @@ func (ch resolutionForm) docSymbol(c *Context, r *extract.Resolution, ds []diag.
 			}
 		}
 	}
-	if len(probs) > 0 {
-		d := newDiag(c, ch, r.Start, r.End, fmt.Sprintf("malformed document symbol %q: %s", r.Doc, strings.Join(probs, "; ")))
-		d.Found = r.Doc
-		if fx := strings.Join(fixed, "/"); fx != r.Doc {
-			d.Expected = fx
-			d.Fix = fix(c, r.Start, r.End, fx)
-		}
-		ds = append(ds, d)
-	}
+	records := ""
 	if r.RecordsSession != "" && len(comps) >= 3 && comps[0] == "A" && allDigits(comps[2]) {
 		if comps[1] != r.RecordsSession || comps[2] != r.RecordsSupplement {
-			want := "A/" + r.RecordsSession + "/" + r.RecordsSupplement
-			d := newDiag(c, ch, r.Start, r.End, fmt.Sprintf("document symbol %q does not match the Official Records cited (session %s, Supplement No. %s): expected %q", r.Doc, r.RecordsSession, r.RecordsSupplement, want))
-			d.Found, d.Expected = r.Doc, want
-			ds = append(ds, d)
+			records = "A/" + r.RecordsSession + "/" + r.RecordsSupplement
 		}
 	}
-	return ds
+	if len(probs) == 0 && records == "" {
+		return diag.Diagnostic{}, false
+	}
+	var msg []string
+	if len(probs) > 0 {
+		msg = append(msg, fmt.Sprintf("malformed document symbol %q: %s", r.Doc, strings.Join(probs, "; ")))
+	}
+	if records != "" {
+		msg = append(msg, fmt.Sprintf("document symbol %q does not match the Official Records cited (session %s, Supplement No. %s): expected %q", r.Doc, r.RecordsSession, r.RecordsSupplement, records))
+	}
+	d := newDiag(c, ch, r.Start, r.End, strings.Join(msg, "; "))
+	d.Found = r.Doc
+	if fx := strings.Join(fixed, "/"); fx != r.Doc {
+		d.Expected = fx
+		d.Fix = fix(c, r.Start, r.End, fx)
+	} else if records != "" {
+		d.Expected = records
+	}
+	return d, true
 }
 
 func allDigits(s string) bool {

@@ -14,7 +14,7 @@ import (
 // session its symbol bears.
 type resolutionFuture struct{}
 
-var _ = register(resolutionFuture{})
+var _ resolutionRule = register(resolutionFuture{}).(resolutionRule)
 
 func (resolutionFuture) ID() string                     { return "resolution-future" }
 func (resolutionFuture) DefaultSeverity() diag.Severity { return diag.Error }
@@ -26,22 +26,25 @@ func (resolutionFuture) Explain() string {
 	return `A resolution adopted after the document's own date (taken from its front matter, its symbol and "Distr." block, or its heading).`
 }
 
+func (resolutionFuture) rank() int { return 3 }
+
 func (ch resolutionFuture) Run(c *Context) []diag.Diagnostic {
-	doc := c.Refs.Meta.Date
-	if !resolution.ValidDate(doc) {
-		return nil
+	if !resolution.ValidDate(c.Refs.Meta.Date) {
+		return nil // no date to compare with
 	}
-	var ds []diag.Diagnostic
-	resolutions(c, func(r *extract.Resolution) {
-		if !symbolChecked(r) {
-			return
-		}
-		d, ok := ch.future(c, r, doc)
-		if ok && !heading(c, d.start) {
-			ds = append(ds, newDiagFound(c, ch, d))
-		}
-	})
-	return ds
+	return runResolutionRule(c, ch)
+}
+
+func (ch resolutionFuture) find(c *Context, r *extract.Resolution) (diag.Diagnostic, bool) {
+	doc := c.Refs.Meta.Date
+	if !symbolChecked(r) || !resolution.ValidDate(doc) {
+		return diag.Diagnostic{}, false
+	}
+	f, ok := ch.future(c, r, doc)
+	if !ok || heading(c, f.start) {
+		return diag.Diagnostic{}, false
+	}
+	return newDiagFound(c, ch, f), true
 }
 
 // finding is a finding's span and words before it becomes a Diagnostic.

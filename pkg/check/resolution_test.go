@@ -10,6 +10,7 @@ import (
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
@@ -278,4 +279,58 @@ func FuzzDocSuspect(f *testing.F) {
 			t.Fatalf("docSuspect(%q) = %v, want %v", doc, got, want)
 		}
 	})
+}
+
+// TestOneFindingPerReference: a reference gets at most one finding, and
+// it names the part that is wrong. Written from the pattern of the
+// corpus's OCR and transcription errors (S/RES/434 "434 (1973) of 18
+// September 1978", S/RES/281 "274 (1959) of 11 December 1969", S/RES/264
+// "2145 (XXII) of 27 October 1966", S/RES/171 "93 (1951) of 18 May 1948"),
+// over every registered Security Council resolution.
+func TestOneFindingPerReference(t *testing.T) {
+	reg := defaultRegistry(t)
+	n := 0
+	for _, e := range reg.Resolutions() {
+		if !strings.HasPrefix(e.Symbol, "S/RES/") || strings.Contains(e.Symbol, "/RES/1 ") || n >= 200 {
+			continue
+		}
+		num, year := strings.TrimSuffix(strings.TrimPrefix(e.Symbol, "S/RES/"), ")"), e.Date[:4]
+		num, _, _ = strings.Cut(num, " ")
+		date := resolution.FormatDate(e.Date)
+		wrongYear := fmt.Sprint(resolution.Atoi(year) - 5)
+		if resolution.Atoi(year) < 1951 {
+			wrongYear = fmt.Sprint(resolution.Atoi(year) + 5)
+		}
+		// The symbol's year is wrong, the date right: one warning on the
+		// symbol, no error on the date.
+		in := fmt.Sprintf("Recalling its resolution %s (%s) of %s,", num, wrongYear, date)
+		got, texts := checkText(t, reg, in, "", "SC")
+		if len(got) != 1 || got[0].Rule != "resolution-form" || texts[0] != num+" ("+wrongYear+")" {
+			t.Errorf("%q:\n%s", in, dump(got, texts))
+		}
+		// The date's year is wrong, the symbol right: one error on the
+		// date.
+		wrongDate := strings.Replace(date, year, wrongYear, 1)
+		in = fmt.Sprintf("Recalling its resolution %s (%s) of %s,", num, year, wrongDate)
+		got, texts = checkText(t, reg, in, "", "SC")
+		if len(got) != 1 || got[0].Rule != "resolution-date" || texts[0] != wrongDate {
+			t.Errorf("%q:\n%s", in, dump(got, texts))
+		}
+		n++
+	}
+	if n < 100 {
+		t.Errorf("only %d Security Council resolutions tried", n)
+	}
+	// The General Assembly's old numbering: session XXII for a resolution
+	// of the twenty-first session, with its right date.
+	got, texts := checkText(t, reg, "General Assembly resolution 2145 (XXII) of 27 October 1966", "", "")
+	if len(got) != 1 || got[0].Rule != "resolution-form" || !strings.Contains(got[0].Message, "resolution 2145 was adopted in 1966") {
+		t.Errorf("2145 (XXII):\n%s", dump(got, texts))
+	}
+	// A malformed document symbol cited as the wrong supplement: one
+	// finding that says both.
+	got, texts = checkText(t, reg, "Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (A/65/49/rev.1).", "", "")
+	if len(got) != 1 || !strings.Contains(got[0].Message, `"rev.1" is written "Rev.1"`) || !strings.Contains(got[0].Message, "Official Records") {
+		t.Errorf("A/65/49/rev.1:\n%s", dump(got, texts))
+	}
 }

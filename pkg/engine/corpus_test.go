@@ -60,10 +60,17 @@ func checkBytes(t testing.TB, eng *engine.Engine, path string, data []byte) ([]d
 var knownErrors = map[string]string{
 	"ga-80-drafts/A_C.2_80_L.25.txt:336": "resolution 70/202 was adopted on 22 December 2015; the draft says 2025",
 	"sc-gold/S_RES_0171_1962.txt:7":      "resolution 93 (1951) is of 18 May 1951; the text says 1948",
-	"sc-gold/S_RES_0264_1969.txt:12":     "General Assembly resolution 2145 (XXI) of 27 October 1966; the text says (XXII)",
-	"sc-gold/S_RES_0276_1970.txt:11":     "the same 2145 (XXII) for (XXI)",
-	"sc-gold/S_RES_0434_1978.txt:2":      "OCR misread the heading \"434 (1978)\" as \"434 (1973)\"",
-	"sc-gold/S_RES_0281_1970.txt:26":     "OCR: \"274 (1959)\" for 274 (1969)",
+}
+
+// knownSymbolErrors are real errors in the symbols of corpus texts, whose
+// dates are right: each is reported once, as a resolution-form warning on
+// the symbol, and never as an error on the date (the one finding of the
+// reference; before, a date error said the opposite of the warning).
+var knownSymbolErrors = map[string]string{
+	"sc-gold/S_RES_0264_1969.txt:12": "General Assembly resolution 2145 (XXI) of 27 October 1966; the text says (XXII)",
+	"sc-gold/S_RES_0276_1970.txt:10": "the same 2145 (XXII) for (XXI)",
+	"sc-gold/S_RES_0434_1978.txt:1":  "OCR misread the heading \"434 (1978)\" as \"434 (1973)\"",
+	"sc-gold/S_RES_0281_1970.txt:26": "OCR: \"274 (1959)\" for 274 (1969)",
 }
 
 // TestCorpusNoErrors: the corpus is believed correct, so any finding of
@@ -92,6 +99,10 @@ func TestCorpusNoErrors(t *testing.T) {
 				t.Errorf("false positive: %s:%d:%d: %s [%s]", d.Path, d.Span.Start.Line, d.Span.Start.Col, d.Message, d.Rule)
 			case diag.Warning:
 				warnings++
+				key := fmt.Sprintf("%s:%d", strings.TrimPrefix(d.Path, corpusDir+"/"), d.Span.Start.Line)
+				if _, ok := knownSymbolErrors[key]; ok && d.Rule == "resolution-form" {
+					seen[key] = true
+				}
 				t.Logf("warning: %s:%d:%d: %s [%s]", d.Path, d.Span.Start.Line, d.Span.Start.Col, d.Message, d.Rule)
 			}
 		}
@@ -104,6 +115,11 @@ func TestCorpusNoErrors(t *testing.T) {
 	for k, why := range knownErrors {
 		if !seen[k] {
 			t.Errorf("%s: the known error (%s) is no longer reported", k, why)
+		}
+	}
+	for k, why := range knownSymbolErrors {
+		if !seen[k] {
+			t.Errorf("%s: the known error (%s) is no longer reported as a resolution-form warning", k, why)
 		}
 	}
 }
