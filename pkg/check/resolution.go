@@ -104,6 +104,15 @@ func dateAgainstSymbol(r *extract.Resolution) string {
 		if year != r.Year && r.Organ == "SC" {
 			return fmt.Sprintf("%s was adopted in %d, as its symbol says, not on %s", display(r), r.Year, resolution.FormatDate(r.Date))
 		}
+	case resolution.FormNumberYear:
+		// The FAO Conference's "7/2025": read so only when it is named.
+		if year != r.Year {
+			return fmt.Sprintf("%s of the %s was adopted in %d, as its symbol says, not on %s", display(r), resolution.OrganName(r.Organ), r.Year, resolution.FormatDate(r.Date))
+		}
+	case resolution.FormDotted, resolution.FormAgency:
+		if sy, ok := sessionYear(r); ok && year != sy {
+			return fmt.Sprintf("%s belongs to session %d of the %s, held in %d, so it cannot be dated %s", display(r), r.SessionNum, resolution.OrganName(r.Organ), sy, resolution.FormatDate(r.Date))
+		}
 	case resolution.FormYear:
 		if year != r.Year && year != r.Year-1 && r.Certainty != resolution.Unknown {
 			return fmt.Sprintf("%s was adopted in %d, as its symbol says, not on %s", display(r), r.Year, resolution.FormatDate(r.Date))
@@ -119,6 +128,15 @@ func dateAgainstSymbol(r *extract.Resolution) string {
 		}
 	}
 	return ""
+}
+
+// sessionYear returns the year of the session a World Health Assembly or
+// IAEA General Conference symbol bears, when the organ is sure.
+func sessionYear(r *extract.Resolution) (int, bool) {
+	if r.Certainty != resolution.Sure {
+		return 0, false
+	}
+	return resolution.AnnualSessionYear(r.Organ, r.SessionNum)
 }
 
 // dateOK reports whether r states a date that is possible and that its

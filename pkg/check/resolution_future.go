@@ -76,7 +76,11 @@ func (resolutionFuture) future(c *Context, r *extract.Resolution, doc string) (f
 		return finding{}, false
 	}
 	switch r.Form {
-	case resolution.FormSecurityCouncil, resolution.FormYear:
+	case resolution.FormDotted, resolution.FormAgency:
+		if sy, ok := sessionYear(r); ok && sy > resolution.Atoi(doc[:4]) {
+			return finding{r.NumStart, r.NumEnd, fmt.Sprintf("%s belongs to session %d of the %s, held in %d, after this document's date, %s", display(r), r.SessionNum, resolution.OrganName(r.Organ), sy, resolution.FormatDate(doc)), r.Canonical}, true
+		}
+	case resolution.FormSecurityCouncil, resolution.FormYear, resolution.FormNumberYear:
 		limit := resolution.Atoi(doc[:4])
 		if r.Form == resolution.FormYear {
 			// Year-numbered sessions (the Economic and Social Council's

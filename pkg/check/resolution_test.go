@@ -334,3 +334,67 @@ func TestOneFindingPerReference(t *testing.T) {
 		t.Errorf("A/65/49/rev.1:\n%s", dump(got, texts))
 	}
 }
+
+// TestOtherOrgansNoFalseAlarm: references to the resolutions of other
+// organs, in General Assembly texts, written from the patterns of the
+// false alarms of issue 12 over every session and number the pattern
+// allows: nothing is reported, for each is attributed to its organ or to
+// none.
+func TestOtherOrgansNoFalseAlarm(t *testing.T) {
+	reg := defaultRegistry(t)
+	var texts []string
+	// The FAO Conference numbers its resolutions n/year: "resolution
+	// 7/2025 of 4 July 2025", with the organ after the date, after the
+	// title, or not at all.
+	for year := 1947; year <= 2025; year += 2 {
+		for _, n := range []int{1, 3, 6, 7, 12} {
+			texts = append(texts,
+				fmt.Sprintf("Recalling resolution %d/%d of 28 June %d of the Conference of the Food and Agriculture Organization of the United Nations, entitled “Further integration”,", n, year, year),
+				fmt.Sprintf("Taking note of resolution %d/%d of 4 July %d, entitled “International Day”, adopted by the Conference of the Food and Agriculture Organization of the United Nations at its forty-fourth session,", n, year, year),
+				fmt.Sprintf("Recalling resolution %d/%d of 7 July %d,", n, year, year))
+		}
+	}
+	// A Human Rights Council decision after the Council's resolutions.
+	for session := 1; session <= 60; session++ {
+		year := 2006 + (session-1)/3
+		texts = append(texts, fmt.Sprintf("Welcoming the work of the Human Rights Council in its resolutions %d/28 and %d/29 of 4 April %d and its decision %d/115 of 11 July %d,", session, session, year, session+1, year),
+			fmt.Sprintf("Recalling Human Rights Council decision %d/101 of 6 July %d,", session, year))
+	}
+	// A regional commission's resolution in the old form.
+	for session := 1; session <= 40; session++ {
+		texts = append(texts, fmt.Sprintf("Recalls the adoption by the Economic Commission for Latin America and the Caribbean of its resolution 574 (%s) of 16 May 1998,", resolution.Roman(session)))
+	}
+	for _, in := range texts {
+		if got, spans := checkText(t, reg, in, "2025-12-01", "GA"); len(got) != 0 {
+			t.Errorf("%q:\n%s", in, dump(got, spans))
+		}
+	}
+}
+
+// TestOtherOrgansNumbering: what is known of another organ's numbering is
+// checked: the year of the FAO Conference's symbol, the session of the
+// World Health Assembly and of the IAEA General Conference.
+func TestOtherOrgansNumbering(t *testing.T) {
+	reg := defaultRegistry(t)
+	for _, tt := range []struct{ in, want string }{
+		{"Recalling FAO Conference resolution 7/2025 of 4 July 2025,", ""},
+		{"Recalling FAO Conference resolution 7/2025 of 4 July 2023,", "resolution-date: resolution 7/2025 of the FAO Conference was adopted in 2025, as its symbol says, not on 4 July 2023"},
+		{"Taking note of World Health Assembly resolution 78.11 of 27 May 2025,", ""},
+		{"Taking note of World Health Assembly resolution 78.11 of 27 May 2024,", "resolution-date: resolution 78.11 belongs to session 78 of the World Health Assembly, held in 2025, so it cannot be dated 27 May 2024"},
+		{"Recalling resolution WHA77.1 of 1 June 2024,", ""},
+		{"Recalling General Conference resolution GC(68)/RES/9 of 20 September 2024,", ""},
+		{"Recalling General Conference resolution GC(68)/RES/9 of 20 September 2023,", "resolution-date: resolution GC(68)/RES/9 belongs to session 68 of the IAEA General Conference, held in 2024, so it cannot be dated 20 September 2023"},
+		{"Recalling World Health Assembly resolution 79.1,", "resolution-future: resolution 79.1 belongs to session 79 of the World Health Assembly, held in 2026, after this document's date, 1 December 2025"},
+		// Without its organ, a bare "78.11" is anyone's: nothing claimed.
+		{"Recalling resolution 78.11 of 27 May 2024,", ""},
+	} {
+		got, spans := checkText(t, reg, tt.in, "2025-12-01", "GA")
+		var lines []string
+		for _, d := range got {
+			lines = append(lines, d.Rule+": "+d.Message)
+		}
+		if strings.Join(lines, "\n") != tt.want {
+			t.Errorf("%q:\n%s\nwant %q", tt.in, dump(got, spans), tt.want)
+		}
+	}
+}

@@ -90,14 +90,20 @@ func (r *Resolution) resolveOrgan(docOrgan string) {
 	case r.Form == resolution.FormNone:
 		r.Organ, r.Certainty = "", resolution.Unknown
 		return
+	case r.OrganName != "" && r.Organ == "" && r.Series != "":
+		// "General Conference resolution GC(68)/RES/9": the symbol names
+		// its organ where the text's words do not.
+		r.Organ, r.Certainty = resolution.ShapeOrgan(&r.Symbol, r.Kind, r.Its)
+		return
 	case r.OrganName != "":
 		r.Certainty = resolution.Sure
 		if r.Organ == "" {
 			r.Certainty = resolution.Unknown // a body citecheck does not know
 		}
+		r.readAsOrgan()
 		return
 	}
-	organ, cert := resolution.ShapeOrgan(&r.Symbol, r.Its)
+	organ, cert := resolution.ShapeOrgan(&r.Symbol, r.Kind, r.Its)
 	if docOrgan != "" && docOrgan != organ && (r.Its || cert == resolution.Unknown) && resolution.Fits(docOrgan, &r.Symbol) {
 		// "its resolution 5/1" in a Human Rights Council text, a bare
 		// "resolution 87 (LIX)" in a General Assembly text. The clause may
@@ -105,6 +111,14 @@ func (r *Resolution) resolveOrgan(docOrgan string) {
 		organ, cert = docOrgan, resolution.Guess
 	}
 	r.Organ, r.Certainty = organ, cert
+}
+
+// readAsOrgan reads the symbol as its organ numbers them, once the organ is
+// settled: the FAO Conference's "7/2025" is resolution 7 of 2025.
+func (r *Resolution) readAsOrgan() {
+	if r.Certainty == resolution.Sure {
+		r.Symbol = r.Symbol.ReadAs(r.Organ)
+	}
 }
 
 // appendResolutionRefs finds the references to resolutions, decisions and

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // want describes one expected reference. Empty fields are not compared,
@@ -85,8 +87,12 @@ func TestFindResolutions(t *testing.T) {
 			{Text: "resolution 65/7", Symbol: "65/7", Organ: "GA"},
 			{Text: "resolution 1947 (2010)", Symbol: "1947 (2010)", Organ: "SC"},
 		}},
-		{"other bodies", "World Health Assembly resolution 78.1 and United Nations Environment Assembly resolution 5/14", []want{{Text: "resolution 5/14", Symbol: "5/14", Organ: "-"}}},
-		{"its after organ clause", "the United Nations Environment Assembly at its resumed fifth session, in its resolution 5/14 of 2 March 2022", []want{{Text: "resolution 5/14 of 2 March 2022", Symbol: "5/14", Organ: "-"}}},
+		{"other bodies", "World Health Assembly resolution 78.1 and United Nations Environment Assembly resolution 5/14", []want{
+			{Text: "resolution 78.1", Symbol: "78.1", Organ: "WHA", Cert: "sure"},
+			{Text: "resolution 5/14", Symbol: "5/14", Organ: "UNEA", Cert: "sure"},
+		}},
+		{"unknown body", "Governing Council resolution 5/14", []want{{Text: "resolution 5/14", Symbol: "5/14", Organ: "-", Cert: "unknown"}}},
+		{"its after organ clause", "the United Nations Environment Assembly at its resumed fifth session, in its resolution 5/14 of 2 March 2022", []want{{Text: "resolution 5/14 of 2 March 2022", Symbol: "5/14", Organ: "UNEA", Cert: "sure"}}},
 		{"contained in annex", "A/56/1026-S/2002/932, annex II, resolution 14/221.", []want{
 			{Text: "A/56/1026", Kind: "symbol", Doc: "A/56/1026"}, {Text: "S/2002/932", Kind: "symbol", Doc: "S/2002/932"},
 			{Text: "resolution 14/221", Symbol: "14/221", Organ: "-"},
@@ -369,7 +375,7 @@ func TestResolveOrgan(t *testing.T) {
 		{"its resolution 1325 (2000)", "GA", "SC", "sure"}, // the shape overrules the document
 		{"Economic and Social Council resolution 2009/23", "", "ECOSOC", "sure"},
 		{"its resolution 2009/23", "", "ECOSOC", "guess"},
-		{"World Health Assembly resolution 5/14", "GA", "", "unknown"}, // a body citecheck does not know
+		{"Governing Council resolution 5/14", "GA", "", "unknown"}, // a body citecheck does not know
 		{"Council resolution 1947 (2010)", "", "SC", "sure"},
 		{"Council resolution 5/1", "", "", "unknown"}, // which council?
 		{"A/RES/64/182", "", "GA", "sure"},
@@ -429,4 +435,96 @@ func FuzzPlainHyphens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEveryOrgan: a reference preceded (or followed) by its organ is
+// attributed to it, and read as that organ numbers its symbols. The
+// sentences follow the texts of the General Assembly's eightieth session
+// (and, for the FAO Conference and the Human Rights Council decision, the
+// false alarms of issue 12).
+func TestEveryOrgan(t *testing.T) {
+	tests := []struct {
+		name, in, text, symbol, organ, cert string
+		form                                resolution.Form
+	}{
+		{"Human Rights Council", "Recalling Human Rights Council resolution 55/28 of 4 April 2024,", "resolution 55/28 of 4 April 2024", "55/28", "HRC", "sure", resolution.FormSession},
+		{"its decision after the Council's resolutions",
+			"Welcoming the work of the Human Rights Council in its resolutions 55/28 and 55/29 of 4 April 2024 and its decision 56/115 of 11 July 2024,",
+			"decision 56/115 of 11 July 2024", "56/115", "HRC", "sure", resolution.FormSession},
+		{"its decision of the document's organ", "Recalling its resolution 79/1 and its decision 79/512,", "decision 79/512", "79/512", "GA", "sure", resolution.FormSession},
+		{"a small decision number is no Assembly's for sure", "Recalling its decision 56/115 of 11 July 2024,", "decision 56/115 of 11 July 2024", "56/115", "GA", "guess", resolution.FormSession},
+		{"Environment Assembly", "Recalling United Nations Environment Assembly resolution 6/9 of 1 March 2024,", "resolution 6/9 of 1 March 2024", "6/9", "UNEA", "sure", resolution.FormSession},
+		{"FAO Conference before", "Recalling FAO Conference resolution 7/2025 of 4 July 2025,", "resolution 7/2025 of 4 July 2025", "7/2025", "FAO", "sure", resolution.FormNumberYear},
+		{"FAO Conference after", "Recalling resolution 7/2019 of 28 June 2019 of the Conference of the Food and Agriculture Organization of the United Nations, entitled", "resolution 7/2019 of 28 June 2019", "7/2019", "FAO", "sure", resolution.FormNumberYear},
+		{"FAO Conference adopted by", "Taking note of resolution 7/2025 of 4 July 2025, entitled “International Day of the Mediterranean Diet”, adopted by the Conference of the Food and Agriculture Organization of the United Nations at its forty-fourth session,",
+			"resolution 7/2025 of 4 July 2025, entitled “International Day of the Mediterranean Diet”", "7/2025", "FAO", "sure", resolution.FormNumberYear},
+		{"a year for a number, no organ", "Recalling resolution 3/2023 of 7 July 2023,", "resolution 3/2023 of 7 July 2023", "3/2023", "", "unknown", resolution.FormSession},
+		{"World Health Assembly", "Taking note of World Health Assembly resolution 78.11 of 27 May 2025, entitled", "resolution 78.11 of 27 May 2025", "78.11", "WHA", "sure", resolution.FormDotted},
+		{"World Health Assembly prefixed", "Recalling resolution WHA77.1 of 1 June 2024,", "resolution WHA77.1 of 1 June 2024", "WHA77.1", "WHA", "sure", resolution.FormDotted},
+		{"a conference's dotted number", "the adoption by its twelfth meeting of resolution 12.20 on marine debris", "resolution 12.20", "12.20", "", "unknown", resolution.FormDotted},
+		{"Commission on Narcotic Drugs", "Recalling Commission on Narcotic Drugs resolution 61/11 of 16 March 2018,", "resolution 61/11 of 16 March 2018", "61/11", "CND", "sure", resolution.FormSession},
+		{"IAEA General Conference", "See International Atomic Energy Agency General Conference resolution GC(67)/RES/15, entitled", "resolution GC(67)/RES/15", "GC(67)/RES/15", "IAEA", "sure", resolution.FormAgency},
+		{"IAEA symbol alone", "Takes note of resolutions GC(69)/RES/7, entitled “Nuclear and radiation safety”;", "resolutions GC(69)/RES/7, entitled “Nuclear and radiation safety”", "GC(69)/RES/7", "IAEA", "sure", resolution.FormAgency},
+		{"Statistical Commission", "Recalling Statistical Commission decision 53/113,", "decision 53/113", "53/113", "StatCom", "sure", resolution.FormSession},
+		{"a regional commission, of its", "Recalls the adoption by the Economic Commission for Latin America and the Caribbean of its resolution 574 (XXVII) of 16 May 1998,", "resolution 574 (XXVII) of 16 May 1998", "574 (XXVII)", "ECLAC", "sure", resolution.FormRoman},
+		{"paragraph of its resolution", "Recalling paragraph 3 of its resolution 1514 (XV),", "resolution 1514 (XV)", "1514 (XV)", "GA", "guess", resolution.FormRoman},
+		{"Security Council", "Recalling Security Council resolution 1325 (2000),", "resolution 1325 (2000)", "1325 (2000)", "SC", "sure", resolution.FormSecurityCouncil},
+		{"Economic and Social Council", "Recalling Economic and Social Council resolution 2009/23,", "resolution 2009/23", "2009/23", "ECOSOC", "sure", resolution.FormYear},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			refs := FindResolutions(tt.in, "GA")
+			var r *Resolution
+			for i := range refs {
+				if tt.in[refs[i].Start:refs[i].End] == tt.text {
+					r = &refs[i]
+				}
+			}
+			if r == nil {
+				var got []string
+				for _, x := range refs {
+					got = append(got, fmt.Sprintf("%q", tt.in[x.Start:x.End]))
+				}
+				t.Fatalf("no reference %q in %v", tt.text, got)
+			}
+			if r.Canonical != tt.symbol || r.Organ != tt.organ || r.Certainty.String() != tt.cert || r.Form != tt.form {
+				t.Errorf("%q: symbol %q form %v organ %q (%s); want %q form %v organ %q (%s)", tt.text, r.Canonical, r.Form, r.Organ, r.Certainty, tt.symbol, tt.form, tt.organ, tt.cert)
+			}
+		})
+	}
+	// A list of IAEA symbols joined by semicolons, and a dotted number is
+	// not read as the second item of another list.
+	refs := FindResolutions("Takes note of resolutions GC(69)/RES/7, entitled “A”; GC(69)/RES/8, entitled “B”; and GC(69)/RES/16 A, entitled “C”, and resolutions 64/182 and 1.5 million", "GA")
+	var syms []string
+	for _, r := range refs {
+		syms = append(syms, r.Canonical)
+	}
+	if got := strings.Join(syms, "|"); got != "GC(69)/RES/7|GC(69)/RES/8|GC(69)/RES/16 A|64/182" {
+		t.Errorf("lists: %s", got)
+	}
+}
+
+// TestOfItsNamesNoSection: "section XI of its resolution" names no body,
+// and neither does the "and its resolutions" that follows.
+func TestOfItsNamesNoSection(t *testing.T) {
+	refs := FindResolutions("Recalling section XI of its resolution 55/258 of 14 June 2001 and its resolutions 57/307 of 15 April 2003 and 58/566,", "GA")
+	if len(refs) != 3 {
+		t.Fatalf("%d references", len(refs))
+	}
+	for _, r := range refs {
+		if r.Organ != "GA" || r.OrganName != "" {
+			t.Errorf("%s: organ %q named %q", r.Canonical, r.Organ, r.OrganName)
+		}
+	}
+}
+
+// TestAndItsStaysInItsClause: "and its resolution" continues the body of
+// the "…, in its resolution" just before it, and nothing further away.
+func TestAndItsStaysInItsClause(t *testing.T) {
+	in := "Noting that the Human Rights Council, in its resolution 55/28, welcomed the report.\n\nRecalling also its resolution 51/241 of 31 July 1997 and its resolution 51/242 of 15 September 1997,"
+	for _, r := range FindResolutions(in, "GA") {
+		if r.Canonical != "55/28" && (r.Organ != "GA" || r.OrganName != "") {
+			t.Errorf("%s: organ %q named %q", r.Canonical, r.Organ, r.OrganName)
+		}
+	}
 }

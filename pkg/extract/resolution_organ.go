@@ -29,6 +29,9 @@ type organInfo struct {
 	// inherited is set when the list continues the organ of the list
 	// before it ("Commission … resolution 27/2 …, resolution 27/3").
 	inherited bool
+	// viaIts is set for the body "its" stands for ("the Council, in its
+	// resolution"); andIts for "and its", which may continue that body.
+	viaIts, andIts bool
 }
 
 // organBefore reads the organ named before the trigger word at i: "General
@@ -45,15 +48,28 @@ func organBefore(s string, i int) organInfo {
 				e--
 			}
 			if code, name, ok := organPhrase(s, e); ok {
-				return organInfo{code: code, name: name}
+				return organInfo{code: code, name: name, viaIts: true}
 			}
 			// "the United Nations Environment Assembly at its resumed
 			// fifth session, in its resolution 5/14": the body named
 			// earlier in the clause. (After a verb, as in "Recalling its
 			// resolution", "its" is the document's organ.)
 			if code, name, ok := organEarlier(s, vs); ok {
-				return organInfo{code: code, name: name, earlier: true}
+				return organInfo{code: code, name: name, earlier: true, viaIts: true}
 			}
+		case "of":
+			// "the adoption by the Economic Commission for Latin America
+			// and the Caribbean of its resolution 574 (XXVII)"; but
+			// "paragraph 3 of its resolution" and "section XI of its
+			// resolution" name no body: only a known organ counts.
+			if code, name, ok := organPhrase(s, skipSpaceBack(s, vs)); ok && code != "" {
+				return organInfo{code: code, name: name, viaIts: true}
+			}
+		case "and":
+			// "the Human Rights Council in its resolutions 55/28 and
+			// 55/29 and its decision 56/115": the same body, which the
+			// list reader knows.
+			return organInfo{its: true, andIts: true}
 		}
 		return organInfo{its: true}
 	}
@@ -197,28 +213,43 @@ func isAcronym(w string) bool {
 	return true
 }
 
-// organAfter reads " of the Security Council" after a reference.
+// organAfter reads the organ named after a reference: " of the Security
+// Council", ", adopted by the Conference of the Food and Agriculture
+// Organization of the United Nations". Of two names that fit, the longer
+// is the organ's.
 func organAfter(s string, i int) (code, name string, ok bool) {
 	j := skipSpace(s, i)
-	e, ok := hasWordAt(s, j, "of")
+	k, ok := wordsAt(s, j, "of", "the")
 	if !ok {
-		return "", "", false
+		if j < len(s) && s[j] == ',' {
+			j = skipSpace(s, j+1)
+		}
+		if k, ok = wordsAt(s, j, "adopted", "by", "the"); !ok {
+			return "", "", false
+		}
 	}
-	k := skipSpace(s, e)
-	e, ok = hasWordAt(s, k, "the")
-	if !ok {
-		return "", "", false
-	}
-	k = skipSpace(s, e)
 	for n, c := range resolution.Organs {
-		if n == "Assembly" || n == "ECOSOC" {
+		if n == "Assembly" || n == "ECOSOC" || len(n) <= len(name) {
 			continue
 		}
 		if end, ok := hasWordAt(s, k, n); ok && end > k {
-			return c, n, true
+			code, name = c, n
 		}
 	}
-	return "", "", false
+	return code, name, name != ""
+}
+
+// wordsAt reads the words ws at i, separated by spaces, and returns where
+// what follows them starts.
+func wordsAt(s string, i int, ws ...string) (int, bool) {
+	for _, w := range ws {
+		e, ok := hasWordAt(s, i, w)
+		if !ok {
+			return i, false
+		}
+		i = skipSpace(s, e)
+	}
+	return i, true
 }
 
 // organEarlier looks back from i, within the clause, for the name of a body

@@ -12,6 +12,10 @@ import (
 type resParser struct {
 	s    string
 	refs []Resolution
+	// itsOrg is the body the last "…, in its resolution" named, and
+	// itsEnd the end of that list: "and its decision …" may continue it.
+	itsOrg organInfo
+	itsEnd int
 }
 
 // find returns the references in text, ordered by Start, with the organ
@@ -172,6 +176,9 @@ type listState struct {
 	pending  []int // references of this list still without a date
 	yearless []yearlessDate
 	dates    []dateSpan // parseOfDates's buffer
+	// inherited: the list's organ is the list before's, which an organ
+	// named after an item overrules.
+	inherited bool
 }
 
 // parseList reads the symbols of a list that starts at j, after the
@@ -182,11 +189,11 @@ func (p *resParser) parseList(start, j int, kind string) int {
 	var pendingBuf [8]int
 	var yearlessBuf [4]yearlessDate
 	var datesBuf [4]dateSpan
-	st := listState{first: len(p.refs), pending: pendingBuf[:0], yearless: yearlessBuf[:0], dates: datesBuf[:0]}
+	st := listState{first: len(p.refs), pending: pendingBuf[:0], yearless: yearlessBuf[:0], dates: datesBuf[:0], inherited: org.inherited}
 	pos, itemStart, last := j, start, 0
 	for {
 		sym, end, ok := resolution.ParseSymbol(s, pos)
-		if !ok {
+		if !ok || len(p.refs) > st.first && !sameFamily(&p.refs[st.first].Symbol, &sym) {
 			break
 		}
 		// The reference is written in place, not built and then copied in.
@@ -208,7 +215,18 @@ func (p *resParser) parseList(start, j int, kind string) int {
 		return 0
 	}
 	p.settleListOrgan(st.first, org)
+	if org.viaIts && p.refs[st.first].OrganName != "" {
+		p.itsOrg, p.itsEnd = organInfo{code: p.refs[st.first].Organ, name: p.refs[st.first].OrganName}, last
+	}
 	return last
+}
+
+// sameFamily reports whether a list that starts with first may go on with
+// s: a bare "78.11" (a World Health Assembly resolution, or a conference's)
+// only after another, so that "resolutions 64/182 and 1.5 million" is not
+// read as a list of two.
+func sameFamily(first, s *resolution.Symbol) bool {
+	return s.Form != resolution.FormDotted || s.Series != "" || first.Form == resolution.FormDotted
 }
 
 // listOrgan reads the organ a list's trigger word at start names, or one
@@ -216,6 +234,9 @@ func (p *resParser) parseList(start, j int, kind string) int {
 // “…”, resolution 27/3 of …".
 func (p *resParser) listOrgan(start int) organInfo {
 	org := organBefore(p.s, start)
+	if org.andIts && p.itsOrg.name != "" && len(p.refs) > 0 && p.refs[len(p.refs)-1].End == p.itsEnd && p.itsEnd <= start && sameClause(p.s[p.itsEnd:start]) {
+		return organInfo{code: p.itsOrg.code, name: p.itsOrg.name, inherited: true}
+	}
 	if org == (organInfo{}) && len(p.refs) > 0 {
 		prev := &p.refs[len(p.refs)-1]
 		if prev.Kind != KindSymbol && prev.OrganName != "" && prev.End <= start && continues(p.s[prev.End:start]) {
@@ -267,7 +288,7 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 		q = end
 	}
 	// "resolution 1325 (2000) of the Security Council"
-	if r.OrganName == "" && !r.Its {
+	if (r.OrganName == "" || st.inherited) && !r.Its {
 		if code, name, ok := organAfter(s, q); ok {
 			for k := st.first; k <= idx; k++ {
 				p.refs[k].Organ, p.refs[k].OrganName = code, name
@@ -356,9 +377,20 @@ func listSep(s string, i int) (int, bool) {
 		}
 	}
 	if !comma && !word {
+		// "resolutions GC(69)/RES/7, entitled “…”; GC(69)/RES/8; and
+		// GC(69)/RES/9": items with titles are listed with semicolons.
+		if j < len(s) && s[j] == ';' {
+			k := skipSpace(s, j+1)
+			if e, ok := hasWordAt(s, k, "and"); ok {
+				k = skipSpace(s, e)
+			}
+			if strings.HasPrefix(s[k:], "GC(") || strings.HasPrefix(s[k:], "WHA") {
+				return k, true
+			}
+		}
 		return 0, false
 	}
-	if j < len(s) && (isDigit(s[j]) || strings.HasPrefix(s[j:], "S-") || strings.HasPrefix(s[j:], "ES-")) {
+	if j < len(s) && (isDigit(s[j]) || strings.HasPrefix(s[j:], "S-") || strings.HasPrefix(s[j:], "ES-") || strings.HasPrefix(s[j:], "GC(") || strings.HasPrefix(s[j:], "WHA")) {
 		return j, true
 	}
 	return 0, false
@@ -394,6 +426,12 @@ func (r *Resolution) setDate(s string, d dateSpan) {
 	r.Date = resolution.ISODate(d.year, d.month, d.day)
 	r.DateStart, r.DateEnd = d.start, d.end
 	r.DateText = s[d.start:d.end]
+}
+
+// sameClause reports whether the text between two lists leaves them in
+// one clause: close, with no semicolon, full stop or paragraph break.
+func sameClause(between string) bool {
+	return len(between) < 200 && !strings.ContainsAny(between, ";.") && !strings.Contains(between, "\n\n")
 }
 
 // continues reports whether the text between two references only links

@@ -6,8 +6,12 @@ import (
 )
 
 // Organs maps the names of the organs citecheck knows, as texts write
-// them before "resolution", to their codes: "GA", "SC", "ECOSOC", "HRC",
-// "CND", …
+// them before or after "resolution", to their codes: "GA", "SC",
+// "ECOSOC", "HRC", "CND", … A reference is attributed to the organ it
+// names and checked only against what is known of that organ's numbering
+// (Fits, AnnualSessionYear, ReadAs and the registry's prefixes); a body
+// not listed here is named but not known, and nothing is claimed about
+// its resolutions.
 var Organs = map[string]string{
 	"General Assembly":             "GA",
 	"Security Council":             "SC",
@@ -26,6 +30,29 @@ var Organs = map[string]string{
 	"Assembly":                                                                    "GA",
 	"Sub-Commission on Prevention of Discrimination and Protection of Minorities": "SUBCOM",
 	"Sub-Commission on the Promotion and Protection of Human Rights":              "SUBCOM",
+	// The other functional commissions of the Economic and Social Council.
+	"Statistical Commission":          "StatCom",
+	"United Nations Forum on Forests": "UNFF",
+	// Its regional commissions.
+	"Economic Commission for Africa":                          "ECA",
+	"Economic Commission for Europe":                          "ECE",
+	"Economic Commission for Latin America and the Caribbean": "ECLAC",
+	"Economic and Social Commission for Asia and the Pacific": "ESCAP",
+	"Economic and Social Commission for Western Asia":         "ESCWA",
+	// Organs of other bodies of the United Nations system, whose
+	// resolutions the General Assembly cites.
+	"United Nations Environment Assembly":                                             "UNEA",
+	"United Nations Environment Assembly of the United Nations Environment Programme": "UNEA",
+	"Environment Assembly":                                                            "UNEA",
+	"FAO Conference":                                                                  "FAO",
+	"Conference of FAO":                                                               "FAO",
+	"Conference of the Food and Agriculture Organization":                             "FAO",
+	"Conference of the Food and Agriculture Organization of the United Nations":       "FAO",
+	"World Health Assembly":                                                           "WHA",
+	"IAEA General Conference":                                                         "IAEA",
+	"General Conference of the IAEA":                                                  "IAEA",
+	"General Conference of the International Atomic Energy Agency":                    "IAEA",
+	"International Atomic Energy Agency General Conference":                           "IAEA",
 }
 
 // prefixes gives the registry symbol prefix of each organ's resolutions and
@@ -155,10 +182,18 @@ func (c Certainty) String() string {
 	return "unknown"
 }
 
-// ShapeOrgan guesses the organ of a symbol from its shape alone. its is set
-// for "its resolution …", where the organ is the document's.
-func ShapeOrgan(s *Symbol, its bool) (string, Certainty) {
+// ShapeOrgan guesses the organ of a symbol from its shape alone. kind is
+// "resolution" or "decision"; its is set for "its resolution …", where the
+// organ is the document's.
+func ShapeOrgan(s *Symbol, kind string, its bool) (string, Certainty) {
 	switch s.Form {
+	case FormDotted:
+		if s.Series == "WHA" {
+			return "WHA", Sure
+		}
+		return "", Unknown // "12.20" is a conference of parties' too
+	case FormAgency:
+		return "IAEA", Sure
 	case FormSecurityCouncil:
 		return "SC", Sure
 	case FormYear:
@@ -180,12 +215,35 @@ func ShapeOrgan(s *Symbol, its bool) (string, Certainty) {
 		}
 		return "", Unknown
 	case FormSession:
-		// Commissions and councils number a few dozen resolutions a
-		// session; only the General Assembly reaches the hundreds.
-		if n := Atoi(s.Number); n > 60 {
-			return "GA", Sure
-		}
+		return sessionShapeOrgan(s, kind)
+	}
+	return "", Unknown
+}
+
+// sessionShapeOrgan guesses the organ of a "64/182" symbol. Commissions
+// and councils number a few dozen resolutions a session; only the General
+// Assembly reaches the hundreds, and its decisions are numbered from 401
+// (the Human Rights Council's from 101, the Statistical Commission's
+// too: "decision 56/115"). The Assembly wrote "64/182" only from its
+// thirty-first session; an earlier session with a number in the hundreds
+// is the Assembly's symbol written in the wrong form ("21/2200"), but a
+// year in place of the number is another body's numbering (the FAO
+// Conference's "7/2025"), and a small number anyone's.
+func sessionShapeOrgan(s *Symbol, kind string) (string, Certainty) {
+	n := Atoi(s.Number)
+	many := n > 60
+	if kind == "decision" {
+		many = n >= 300
+	}
+	switch {
+	case s.SessionNum >= 31 && many:
+		return "GA", Sure
+	case s.SessionNum >= 31:
 		return "GA", Guess
+	case yearLike(s.Number):
+		return "", Unknown
+	case many:
+		return "GA", Sure
 	}
 	return "", Unknown
 }
@@ -195,17 +253,59 @@ func Fits(organ string, s *Symbol) bool {
 	form := s.Form
 	switch organ {
 	case "GA":
-		return form == FormSession || form == FormSpecial || form == FormRoman
+		// "64/182" only from the thirty-first session (1976).
+		return form == FormSession && s.SessionNum >= 31 || form == FormSpecial || form == FormRoman
 	case "SC":
 		return form == FormSecurityCouncil
 	case "ECOSOC", "CHR":
 		return form == FormYear || form == FormRoman
 	case "HRC":
 		return form == FormSession || form == FormSpecial && strings.HasPrefix(s.Session, "S-")
-	case "CND", "CCPCJ", "CSW", "CSocD", "CPD", "CSD", "CSTD":
+	case "CND", "CCPCJ", "CSW", "CSocD", "CPD", "CSD", "CSTD", "StatCom", "UNFF", "UNEA":
 		return form == FormSession || form == FormRoman
+	case "ECA", "ECE", "ECLAC", "ESCAP", "ESCWA":
+		return form == FormSession || form == FormRoman
+	case "FAO":
+		return form == FormNumberYear || form == FormSession && yearLike(s.Number)
+	case "WHA":
+		return form == FormDotted
+	case "IAEA":
+		return form == FormAgency
 	}
 	return false
+}
+
+// organNames are the names messages give the organs, by code.
+var organNames = map[string]string{
+	"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
+	"HRC": "Human Rights Council", "WHA": "World Health Assembly", "IAEA": "IAEA General Conference",
+	"FAO": "FAO Conference", "UNEA": "United Nations Environment Assembly",
+}
+
+// OrganName returns the name of the organ with code, for messages ("World
+// Health Assembly"), or the code itself.
+func OrganName(code string) string {
+	if n, ok := organNames[code]; ok {
+		return n
+	}
+	return code
+}
+
+// AnnualSessionYear returns the year in which organ held its session n,
+// for the organs that meet once a year under a running number: the World
+// Health Assembly (its first in 1948, the seventy-seventh in 2024) and the
+// IAEA General Conference (its first in 1957, GC(68) in 2024).
+func AnnualSessionYear(organ string, n int) (int, bool) {
+	if n < 1 {
+		return 0, false
+	}
+	switch organ {
+	case "WHA":
+		return 1947 + n, true
+	case "IAEA":
+		return 1956 + n, true
+	}
+	return 0, false
 }
 
 // SessionYears returns the years in which the General Assembly's regular

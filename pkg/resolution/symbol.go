@@ -16,6 +16,9 @@ const (
 	FormSpecial              // S-26/2, ES-10/1 (special sessions, new style)
 	FormRoman                // 2200 A (XXI), 2253 (ES-V) (General Assembly before 1976, ECOSOC before 1978)
 	FormSecurityCouncil      // 1325 (2000)
+	FormDotted               // WHA77.1, 77.1 (World Health Assembly: session, then number)
+	FormAgency               // GC(68)/RES/9, GC(68)/DEC/10 (IAEA General Conference)
+	FormNumberYear           // 7/2025 read as number/year (FAO Conference); see ReadAs
 )
 
 // Symbol is a resolution or decision symbol: "64/182", "31/16 A",
@@ -36,15 +39,22 @@ type Symbol struct {
 	// SessionNum is the number of the session: 64 for "64" and "LXIV", 26
 	// for "S-26", 5 for "ES-V"; 0 when there is none.
 	SessionNum int
+	// Series is the organ's prefix a symbol carries: "WHA" for "WHA77.1",
+	// "GC/RES" and "GC/DEC" for "GC(68)/RES/9" and "GC(68)/DEC/10".
+	Series string
 }
 
 // NewSymbol builds a Symbol from its parts. Its Canonical is the end of
 // text when text ends with the canonical symbol (as a symbol read from a
 // text nearly always does), which saves building it.
 func NewSymbol(form Form, number, session string, letters []string, year int, text string) Symbol {
-	s := Symbol{Form: form, Number: number, Session: session, Letters: letters, Year: year}
+	return newSymbol(form, "", number, session, letters, year, text)
+}
+
+func newSymbol(form Form, series, number, session string, letters []string, year int, text string) Symbol {
+	s := Symbol{Form: form, Series: series, Number: number, Session: session, Letters: letters, Year: year}
 	if form != FormNone {
-		s.Canonical = canonicalOr(text, form, number, session, letters, year)
+		s.Canonical = canonicalOr(text, form, series, number, session, letters, year)
 	}
 	if session != "" {
 		s.SessionNum, _ = SessionValue(session)
@@ -52,16 +62,35 @@ func NewSymbol(form Form, number, session string, letters []string, year int, te
 	return s
 }
 
+// yearLike reports whether a running number could be a year: "2025" of
+// the FAO Conference's "7/2025".
+func yearLike(number string) bool {
+	n := Atoi(number)
+	return len(number) == 4 && n >= 1946 && n <= 2100
+}
+
+// ReadAs returns s as organ numbers its symbols. The FAO Conference's
+// "7/2025" is resolution 7 of its 2025 session, not resolution 2025 of a
+// seventh session: read so, its year can be compared with a date.
+func (s Symbol) ReadAs(organ string) Symbol {
+	if organ == "FAO" && s.Form == FormSession && yearLike(s.Number) {
+		t := s
+		t.Form, t.Number, t.Year, t.Session, t.SessionNum = FormNumberYear, s.Session, Atoi(s.Number), "", 0
+		return t
+	}
+	return s
+}
+
 // AppendCanonical appends s.Canonical to b, built from the parts.
 func (s *Symbol) AppendCanonical(b []byte) []byte {
-	return appendCanonical(b, s.Form, s.Number, s.Session, s.Letters, s.Year)
+	return appendCanonical(b, s.Form, s.Series, s.Number, s.Session, s.Letters, s.Year)
 }
 
 // AppendLetter appends the canonical symbol of one letter of s to b:
 // "3411 B (XXX)" for letter 1 of "3411 A and B (XXX)". A registry has one
 // entry per letter.
 func (s *Symbol) AppendLetter(b []byte, k int) []byte {
-	return appendCanonical(b, s.Form, s.Number, s.Session, s.Letters[k:k+1], s.Year)
+	return appendCanonical(b, s.Form, s.Series, s.Number, s.Session, s.Letters[k:k+1], s.Year)
 }
 
 // Keys returns the registry symbols s names under prefix ("A/RES/"): one
@@ -72,7 +101,7 @@ func (s *Symbol) Keys(prefix string) []string {
 		return nil
 	}
 	var buf [64]byte
-	if len(s.Letters) <= 1 {
+	if len(s.Letters) <= 1 || s.Form == FormDotted { // "WHA77.1" has no letters
 		return []string{string(s.AppendCanonical(append(buf[:0], prefix...)))}
 	}
 	keys := make([]string, len(s.Letters))
@@ -98,8 +127,9 @@ func SessionValue(s string) (int, bool) {
 
 // ParseSymbol reads a resolution or decision symbol at s[i:] and returns
 // it and its end: "64/182", "31/16 A", "2009/23", "S-26/2", "ES-10/1",
-// "2200 A (XXI)", "3411 A and B (XXX)", "2253 (ES-V)", "1325 (2000)". A
-// symbol glued to a word, a slash or a decimal point is not one.
+// "2200 A (XXI)", "3411 A and B (XXX)", "2253 (ES-V)", "1325 (2000)",
+// "WHA77.1", "77.1", "GC(68)/RES/9". A symbol glued to a word, a slash or
+// a decimal point is not one.
 func ParseSymbol(s string, i int) (Symbol, int, bool) {
 	var t symTok
 	var ok bool
@@ -108,23 +138,73 @@ func ParseSymbol(s string, i int) (Symbol, int, bool) {
 		t, ok = parseSpecial(s, i, len("ES-"))
 	case strings.HasPrefix(s[i:], "S-"):
 		t, ok = parseSpecial(s, i, len("S-"))
+	case strings.HasPrefix(s[i:], "WHA"):
+		if i == 0 || !isAlnum(s[i-1]) {
+			t, ok = parseDotted(s, i+len("WHA"), "WHA")
+		}
+	case strings.HasPrefix(s[i:], "GC("):
+		if i == 0 || !isAlnum(s[i-1]) {
+			t, ok = parseAgency(s, i)
+		}
 	default:
 		t, ok = parseNumbered(s, i)
 	}
 	if !ok {
 		return Symbol{}, i, false
 	}
-	return NewSymbol(t.form, t.number, t.session, t.letters, t.year, s[i:t.end]), t.end, true
+	return newSymbol(t.form, t.series, t.number, t.session, t.letters, t.year, s[i:t.end]), t.end, true
 }
 
 // symTok is a symbol's parts as ParseSymbol reads them.
 type symTok struct {
 	end     int
 	form    Form
+	series  string
 	number  string
 	session string
 	letters []string
 	year    int
+}
+
+// parseDotted reads the session and number of a World Health Assembly
+// resolution, "77.1", at a (after any "WHA").
+func parseDotted(s string, a int, series string) (symTok, bool) {
+	b := digitsAt(s, a)
+	if b == a || b-a > 2 || s[a] == '0' || b+1 >= len(s) || s[b] != '.' {
+		return symTok{}, false
+	}
+	c := digitsAt(s, b+1)
+	if c == b+1 || c-b-1 > 3 || s[b+1] == '0' || !symbolEnds(s, c) {
+		return symTok{}, false
+	}
+	return symTok{end: c, form: FormDotted, series: series, session: s[a:b], number: s[b+1 : c]}, true
+}
+
+// parseAgency reads an IAEA General Conference symbol at i:
+// "GC(68)/RES/9", "GC(69)/RES/16 A", "GC(69)/DEC/10".
+func parseAgency(s string, i int) (symTok, bool) {
+	a := i + len("GC(")
+	b := digitsAt(s, a)
+	if b == a || b-a > 3 || s[a] == '0' || !strings.HasPrefix(s[b:], ")/") {
+		return symTok{}, false
+	}
+	var series string
+	switch k := b + len(")/"); {
+	case strings.HasPrefix(s[k:], "RES/"):
+		series = "GC/RES"
+	case strings.HasPrefix(s[k:], "DEC/"):
+		series = "GC/DEC"
+	default:
+		return symTok{}, false
+	}
+	n := b + len(")/RES/")
+	e := digitsAt(s, n)
+	if !validNumber(s, n, e) || !symbolEnds(s, e) {
+		return symTok{}, false
+	}
+	t := symTok{form: FormAgency, series: series, session: s[a:b], number: s[n:e]}
+	t.letters, t.end = parseNewLetters(s, e)
+	return t, true
 }
 
 // parseSpecial reads a new-style special session symbol, "S-26/2" or
@@ -154,6 +234,9 @@ func parseNumbered(s string, i int) (symTok, bool) {
 	}
 	if a < len(s) && s[a] == '/' {
 		return parseSlashed(s, i, a)
+	}
+	if a < len(s) && s[a] == '.' {
+		return parseDotted(s, i, "")
 	}
 	if !validNumber(s, i, a) {
 		return symTok{}, false
@@ -390,9 +473,9 @@ func letterList(ls []string) string {
 // canonicalOr is the canonical symbol, but the end of text when text ends
 // with it: nearly every symbol is read in its canonical form ("64/182"),
 // and a substring of the text costs no allocation.
-func canonicalOr(text string, form Form, number, session string, letters []string, year int) string {
+func canonicalOr(text string, form Form, series, number, session string, letters []string, year int) string {
 	var buf [64]byte
-	b := appendCanonical(buf[:0], form, number, session, letters, year)
+	b := appendCanonical(buf[:0], form, series, number, session, letters, year)
 	if len(b) <= len(text) && string(b) == text[len(text)-len(b):] {
 		return text[len(text)-len(b):]
 	}
@@ -402,8 +485,26 @@ func canonicalOr(text string, form Form, number, session string, letters []strin
 // appendCanonical appends the canonical symbol built from its parts to b,
 // so that a registry key ("A/RES/" + "64/182") can be built in a buffer on
 // the stack instead of a string for every reference.
-func appendCanonical(b []byte, form Form, number, session string, letters []string, year int) []byte {
+func appendCanonical(b []byte, form Form, series, number, session string, letters []string, year int) []byte {
 	switch form {
+	case FormDotted:
+		b = append(b, series...)
+		b = append(b, session...)
+		b = append(b, '.')
+		b = append(b, number...)
+	case FormAgency:
+		b = append(b, "GC("...)
+		b = append(b, session...)
+		b = append(b, ")/"...)
+		b = append(b, series[len("GC/"):]...)
+		b = append(b, '/')
+		b = append(b, number...)
+		b = appendLetterList(b, letters)
+	case FormNumberYear:
+		b = append(b, number...)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(year), 10)
+		b = appendLetterList(b, letters)
 	case FormSession, FormSpecial:
 		b = append(b, session...)
 		b = append(b, '/')

@@ -153,13 +153,20 @@ func FuzzISODate(f *testing.F) {
 	})
 }
 
-// canonicalFmt is the canonical symbol as it was built, with fmt.
-func canonicalFmt(form Form, number, session string, letters []string, year int) string {
+// canonicalFmtSeries is the canonical symbol as it was built, with fmt
+// (and the forms added since).
+func canonicalFmtSeries(form Form, series, number, session string, letters []string, year int) string {
 	l := letterList(letters)
 	if l != "" {
 		l = " " + l
 	}
 	switch form {
+	case FormDotted:
+		return series + session + "." + number
+	case FormAgency:
+		return "GC(" + session + ")/" + strings.TrimPrefix(series, "GC/") + "/" + number + l
+	case FormNumberYear:
+		return fmt.Sprintf("%s/%d%s", number, year, l)
 	case FormSession, FormSpecial:
 		return session + "/" + number + l
 	case FormYear:
@@ -189,28 +196,35 @@ func FuzzCanonical(f *testing.F) {
 				letters = append(letters, l)
 			}
 		}
-		fm := Form((form%6 + 6) % 6)
-		want := canonicalFmt(fm, number, session, letters, year)
-		if got := NewSymbol(fm, number, session, letters, year, text).Canonical; got != want {
+		fm := Form((form%9 + 9) % 9)
+		series := ""
+		switch {
+		case fm == FormAgency:
+			series = "GC/RES"
+		case fm == FormDotted && year%2 == 0:
+			series = "WHA"
+		}
+		want := canonicalFmtSeries(fm, series, number, session, letters, year)
+		if got := newSymbol(fm, series, number, session, letters, year, text).Canonical; got != want {
 			t.Fatalf("canonical = %q, want %q", got, want)
 		}
-		if got := NewSymbol(fm, number, session, letters, year, want).Canonical; got != want {
+		if got := newSymbol(fm, series, number, session, letters, year, want).Canonical; got != want {
 			t.Fatalf("canonical of itself = %q, want %q", got, want)
 		}
-		s := NewSymbol(fm, number, session, letters, year, "")
+		s := newSymbol(fm, series, number, session, letters, year, "")
 		keys := s.Keys("A/RES/")
 		switch {
 		case fm == FormNone:
 			if keys != nil {
 				t.Fatalf("keys %q of no symbol", keys)
 			}
-		case len(letters) <= 1:
+		case len(letters) <= 1 || fm == FormDotted:
 			if len(keys) != 1 || keys[0] != "A/RES/"+want {
 				t.Fatalf("keys %q, want %q", keys, "A/RES/"+want)
 			}
 		default:
 			for k, l := range letters {
-				if w := "A/RES/" + canonicalFmt(fm, number, session, []string{l}, year); keys[k] != w {
+				if w := "A/RES/" + canonicalFmtSeries(fm, series, number, session, []string{l}, year); keys[k] != w {
 					t.Fatalf("key %d = %q, want %q", k, keys[k], w)
 				}
 			}
