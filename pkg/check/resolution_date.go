@@ -23,7 +23,7 @@ func (resolutionDate) Doc() string {
 }
 
 func (resolutionDate) Explain() string {
-	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out.`
+	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out (a Security Council year, a General Assembly session, the year of an FAO Conference "7/2025", the session of the World Health Assembly or IAEA General Conference). A reference gets at most one finding: where its number and date agree, the symbol is reported (` + "`resolution-form`" + `), not the date.`
 }
 
 func (resolutionDate) rank() int { return 2 }

@@ -22,7 +22,7 @@ func (resolutionTitle) Doc() string {
 }
 
 func (resolutionTitle) Explain() string {
-	return `A quoted title ("entitled “…”") that differs from the registered one beyond typography (quotes, dashes, case).`
+	return `A quoted title ("entitled “…”") that differs from the registered one beyond typography (quotes, dashes, punctuation, case, a leading "The").`
 }
 
 func (resolutionTitle) rank() int { return 4 }
