@@ -16,6 +16,11 @@ type resParser struct {
 	// itsEnd the end of that list: "and its decision …" may continue it.
 	itsOrg organInfo
 	itsEnd int
+	// The buffers of listState, one list at a time: kept here, with the
+	// parser, they cost no allocation per list.
+	pendingBuf  [8]int
+	yearlessBuf [4]yearlessDate
+	datesBuf    [4]dateSpan
 }
 
 // find returns the references in text, ordered by Start, with the organ
@@ -186,10 +191,7 @@ type listState struct {
 func (p *resParser) parseList(start, j int, kind string) int {
 	s := p.s
 	org := p.listOrgan(start)
-	var pendingBuf [8]int
-	var yearlessBuf [4]yearlessDate
-	var datesBuf [4]dateSpan
-	st := listState{first: len(p.refs), pending: pendingBuf[:0], yearless: yearlessBuf[:0], dates: datesBuf[:0], inherited: org.inherited}
+	st := listState{first: len(p.refs), pending: p.pendingBuf[:0], yearless: p.yearlessBuf[:0], dates: p.datesBuf[:0], inherited: org.inherited}
 	pos, itemStart, last := j, start, 0
 	for {
 		sym, end, ok := resolution.ParseSymbol(s, pos)
