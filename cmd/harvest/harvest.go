@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
@@ -78,7 +80,7 @@ var (
 
 // parseDay reads "15 September 1969" as "1969-09-15".
 func parseDay(s string) (string, bool) {
-	refs := resolution.Find("resolution 1/1 of " + s)
+	refs := extract.FindResolutions("resolution 1/1 of "+s, "")
 	if len(refs) == 0 || refs[0].Date == "" || !resolution.ValidDate(refs[0].Date) {
 		return "", false
 	}
@@ -151,15 +153,18 @@ func selfStatements(t *text) []statement {
 func refStatements(t *text) []statement {
 	var out []statement
 	for _, src := range append([]string{t.body}, t.notes...) {
-		for _, r := range resolution.Find(src) {
-			if r.Kind == "symbol" || (r.Date == "" && r.Title == "") {
+		for _, r := range extract.FindResolutions(src, t.organ) {
+			if r.Kind == extract.KindSymbol || (r.Date == "" && r.Title == "") {
 				continue
 			}
-			organ, cert := r.ResolveOrgan(t.organ)
+			organ, cert := r.Organ, r.Certainty
 			if cert == resolution.Unknown {
 				continue
 			}
-			keys := resolution.RegistryKeys(&r, organ)
+			var keys []string
+			if pre, ok := resolution.Prefix(organ, r.Kind); ok {
+				keys = r.Keys(pre)
+			}
 			if len(keys) == 0 || keys[0] == t.doc {
 				continue // its own heading: read by selfStatements
 			}
@@ -194,13 +199,13 @@ func refStatements(t *text) []statement {
 
 // plausible returns why a stated date cannot be the date of r when adopted
 // by organ, or "" if it can be.
-func plausible(r *resolution.Ref, organ string, cert resolution.Certainty) string {
+func plausible(r *extract.Resolution, organ string, cert resolution.Certainty) string {
 	if !resolution.ValidDate(r.Date) {
 		return "impossible date"
 	}
 	year := 0
 	fmt.Sscanf(r.Date, "%4d", &year)
-	switch r.Form() {
+	switch r.Form {
 	case resolution.FormSecurityCouncil:
 		if year != r.Year {
 			return fmt.Sprintf("the date is not in %d", r.Year)
@@ -214,7 +219,7 @@ func plausible(r *resolution.Ref, organ string, cert resolution.Certainty) strin
 			break
 		}
 		n := 0
-		if r.Form() == resolution.FormSession {
+		if r.Form == resolution.FormSession {
 			fmt.Sscanf(r.Session, "%d", &n)
 		} else if v, ok := resolution.ParseRoman(r.Session); ok {
 			n = v
@@ -280,8 +285,7 @@ func groupFamilies(ts []*text) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -428,7 +432,7 @@ func decide(sts []statement, st *stats, single bool) []entry {
 		for _, s := range g {
 			n := s.value
 			if k.field == "title" {
-				n = resolution.NormalizeTitle(s.value)
+				n = strings.TrimPrefix(registry.NormalizeTitle(s.value), "the ")
 			}
 			v := byNorm[n]
 			if v == nil {
@@ -491,14 +495,4 @@ func decide(sts []statement, st *stats, single bool) []entry {
 	}
 	sort.Slice(out, func(i, j int) bool { return resolution.SymbolLess(out[i].symbol, out[j].symbol) })
 	return out
-}
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func digitRun(s string) int {
-	i := 0
-	for i < len(s) && isDigit(s[i]) {
-		i++
-	}
-	return i
 }

@@ -192,7 +192,7 @@ func TestHarvestListsLeftOut(t *testing.T) {
 		"\n# Left out (6): ",
 		"\n#   A/DEC/71/405: adopted at several meetings",
 		"\n#   A/RES/60/1 date: \"2005-09-16\" (A/SYN/1: “resolution 60/1 of 16 September 2005”) vs \"2005-10-24\"",
-		"#   go run ./cmd/harvest -decisions decisions.tsv harvest && go generate ./pkg/resolution\n",
+		"#   go run ./cmd/harvest -decisions decisions.tsv harvest && go generate ./pkg/registry\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)

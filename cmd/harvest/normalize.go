@@ -1,8 +1,6 @@
 package main
 
-import "github.com/citecheck/citecheck/pkg/resolution"
-
-// A text is one input file, cleaned for resolution.Find.
+// A text is one input file, cleaned for extract.FindResolutions.
 type text struct {
 	path   string // as given on the command line, slash-separated
 	short  string // folder/file, for sources ("sc-gold/S_RES_0271_1969.txt")
@@ -20,7 +18,7 @@ type text struct {
 
 // clean prepares the file for Find.
 func (t *text) clean() {
-	p := resolution.Plain(t.raw, len(t.path) > 3 && t.path[len(t.path)-3:] == ".md")
+	p := Plain(t.raw, len(t.path) > 3 && t.path[len(t.path)-3:] == ".md")
 	t.body, t.notes, t.meta = p.Body, p.Notes, p.Meta
 }
 

@@ -1,5 +1,6 @@
-// Command genregistry compiles the embedded treaty registry (rules/treaties)
-// into Go source, so that the binary starts without parsing YAML:
+// Command genregistry compiles the embedded registry (rules/treaties and
+// rules/resolutions) into Go source, so that the binary starts without
+// parsing YAML:
 //
 //	go generate ./pkg/registry
 //
@@ -49,6 +50,14 @@ func Generate() ([]byte, error) {
 	for _, t := range reg.Treaties() {
 		b.WriteString("\t{")
 		writeStruct(&b, reflect.ValueOf(*t))
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// generatedResolutions holds rules/resolutions/*.yaml, validated, as Go\n// values, sorted by symbol.\n")
+	b.WriteString("var generatedResolutions = []*Resolution{\n")
+	for _, r := range reg.Resolutions() {
+		b.WriteString("\t{")
+		writeStruct(&b, reflect.ValueOf(*r))
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")

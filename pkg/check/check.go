@@ -13,24 +13,20 @@ import (
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/registry"
-	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
 // Context is what a check sees of one document.
 type Context struct {
-	File     *source.File
-	Doc      *document.Document
-	Refs     *extract.Result
+	File *source.File
+	Doc  *document.Document
+	Refs *extract.Result
+	// Registry holds the treaties, resolutions and decisions the checks
+	// compare with.
 	Registry *registry.Registry
-	// Resolutions is the resolution registry (nil: form checks only).
-	Resolutions *resolution.Registry
 	// Manual is the Editorial Manual convention: "current" (or "") or
 	// "legacy".
 	Manual string
-
-	resDone     bool
-	resFindings []resolution.Finding
 }
 
 // Check is one rule.
@@ -60,9 +56,19 @@ func IsOptIn(c Check) bool {
 	return ok
 }
 
+// registered holds every check, each added by the file that defines it
+// (var _ = register(ruleType{})): adding a rule is adding a file.
+var registered []Check
+
+// register adds ch to the checks All returns, and returns it.
+func register(ch Check) Check {
+	registered = append(registered, ch)
+	return ch
+}
+
 // All returns every check, sorted by ID.
 func All() []Check {
-	cs := append([]Check{footnoteRepeated{}, footnoteUnlinked{}, ibidUnresolved{}, treatyYear{}, untsCitation{}, yearInconsistent{}}, resolutionChecks...)
+	cs := slices.Clone(registered)
 	slices.SortFunc(cs, func(a, b Check) int { return strings.Compare(a.ID(), b.ID()) })
 	return cs
 }

@@ -1,10 +1,9 @@
 package check
 
-import "github.com/citecheck/citecheck/pkg/resolution"
-
-// The rules' explanations, one paragraph each ('citecheck explain RULE',
-// 'citecheck rules', and the README's rule table, which a test keeps equal
-// to 'citecheck rules --format markdown').
+// The treaty rules' explanations, one paragraph each ('citecheck explain
+// RULE', 'citecheck rules', and the README's rule table, which a test keeps
+// equal to 'citecheck rules --format markdown'). A rule in a file of its
+// own explains itself there (resolution_*.go).
 
 func (treatyYear) Explain() string {
 	return `A registered treaty given a year that is not its own ("… of 1954"). The message gives the registry's date and, where the mention's footnote cites the same instrument, says so. Carries a fix. Years that belong to a larger title ("Memorandum … on Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994") are not read as the treaty's. Treaties cited by a year other than their adoption year (the Chemical Weapons Convention "of 1993") are recorded as ` + "`cited_year`" + ` and accepted.`
@@ -24,19 +23,4 @@ func (ibidUnresolved) Explain() string {
 
 func (footnoteRepeated) Explain() string {
 	return `A footnote indicator used a second time. The current UN Editorial Manual: "numbered footnote indicators are no longer repeated in resolutions. When a reference must be repeated, a new footnote with the identical text should be inserted". Older documents followed the earlier rule; set ` + "`editorial-manual: legacy`" + ` for them.`
-}
-
-// resolutionExplain holds the resolution rules' paragraphs, by rule ID.
-var resolutionExplain = map[string]string{
-	resolution.RuleDate:   `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out.`,
-	resolution.RuleFuture: `A resolution adopted after the document's own date (taken from its front matter, its symbol and "Distr." block, or its heading).`,
-	resolution.RuleForm:   "A symbol in a form its organ and era never used: General Assembly `NNNN (XXX)` only before the thirty-first session and `31/1` from then on, special sessions `S-n/m`, a Security Council year that does not fit the number (\"434 (1973)\"), an impossible date (31 April), a malformed document symbol.",
-	resolution.RuleTitle:  `A quoted title ("entitled “…”") that differs from the registered one beyond typography (quotes, dashes, case).`,
-}
-
-func (r resolutionRule) Explain() string {
-	if e, ok := resolutionExplain[r.id]; ok {
-		return e
-	}
-	return r.doc
 }

@@ -12,7 +12,7 @@ import (
 type footnoteUnlinked struct{}
 
 var (
-	_ Check = footnoteUnlinked{}
+	_       = register(footnoteUnlinked{})
 	_ OptIn = footnoteUnlinked{}
 )
 

@@ -15,7 +15,7 @@ import (
 // treatyYear reports a registered treaty given a year that is not its own.
 type treatyYear struct{}
 
-var _ Check = treatyYear{}
+var _ = register(treatyYear{})
 
 func (treatyYear) ID() string                     { return "treaty-year" }
 func (treatyYear) DefaultSeverity() diag.Severity { return diag.Error }
@@ -132,7 +132,7 @@ var simplePair = regexp.MustCompile(`^\d+,\s*No\.?\s*\d+$`)
 // names.
 type untsCitation struct{}
 
-var _ Check = untsCitation{}
+var _ = register(untsCitation{})
 
 func (untsCitation) ID() string                     { return "unts-citation" }
 func (untsCitation) DefaultSeverity() diag.Severity { return diag.Error }
@@ -331,7 +331,7 @@ func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Dia
 // where the registry cannot say which is right.
 type yearInconsistent struct{}
 
-var _ Check = yearInconsistent{}
+var _ = register(yearInconsistent{})
 
 func (yearInconsistent) ID() string                     { return "year-inconsistent" }
 func (yearInconsistent) DefaultSeverity() diag.Severity { return diag.Warning }
@@ -364,7 +364,7 @@ func (ch yearInconsistent) Run(c *Context) []diag.Diagnostic {
 // ibidUnresolved reports an "Ibid." with no earlier footnote to refer to.
 type ibidUnresolved struct{}
 
-var _ Check = ibidUnresolved{}
+var _ = register(ibidUnresolved{})
 
 func (ibidUnresolved) ID() string                     { return "ibid-unresolved" }
 func (ibidUnresolved) DefaultSeverity() diag.Severity { return diag.Warning }
@@ -411,7 +411,7 @@ func footnoteNumber(label string) int {
 // should be inserted"); the older convention allowed it.
 type footnoteRepeated struct{}
 
-var _ Check = footnoteRepeated{}
+var _ = register(footnoteRepeated{})
 
 func (footnoteRepeated) ID() string                     { return "footnote-repeated" }
 func (footnoteRepeated) DefaultSeverity() diag.Severity { return diag.Warning }

@@ -21,7 +21,6 @@ import (
 	"github.com/citecheck/citecheck/pkg/engine"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/render"
-	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // runOptions are the flags every command that reads drafts shares.
@@ -89,11 +88,7 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 		return nil, err
 	}
 	s.reg = reg
-	res, err := resolution.DefaultRegistry()
-	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: fmt.Errorf("embedded resolution registry: %w", err)}
-	}
-	s.eng = engine.New(engine.Options{Registry: reg, Resolutions: res, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
+	s.eng = engine.New(engine.Options{Registry: reg, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
 		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, Keep: o.keep, MaxFileSize: o.input.maxFileSize,
 		// check, refs and baseline are done with a report when their
 		// emit returns (diagnostics hold copies, not views of the text).

@@ -181,8 +181,13 @@ func writeRefText(w io.Writer, j extract.RefJSON) error {
 			facts = append(facts, "footnote cites "+strings.Join(j.CitedAs, ", "))
 		}
 	case extract.KindResolution, extract.KindDecision, extract.KindSymbol:
-		if j.Organ != "" {
+		switch {
+		case j.Organ != "" && j.OrganCertainty == "guess":
+			facts = append(facts, "organ "+j.Organ+" (guessed)")
+		case j.Organ != "":
 			facts = append(facts, "organ "+j.Organ)
+		case j.OrganName != "":
+			facts = append(facts, fmt.Sprintf("organ %q (not known)", j.OrganName))
 		}
 		if j.Symbol != "" {
 			facts = append(facts, "symbol "+j.Symbol)

@@ -5,18 +5,17 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/yamlnode"
 )
 
 // FileName is the configuration file citecheck looks for.
@@ -57,20 +56,6 @@ type Config struct {
 	Overrides []Override
 }
 
-// Error is a problem in a configuration file.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
-
 // Find looks for FileName in dir and its parents; "" if there is none.
 func Find(dir string) string {
 	dir, err := filepath.Abs(dir)
@@ -106,28 +91,20 @@ var topKeys = []string{"editorial-manual", "exclude", "fail-on", "include", "ove
 var Manuals = []string{"current", "legacy"}
 
 // Parse parses configuration text; name is used in error messages and to
-// resolve relative paths.
+// resolve relative paths. Every problem found is returned, joined, each a
+// *yamlnode.Error.
 func Parse(name string, data []byte, rules []string) (*Config, error) {
 	c := &Config{Path: name, Dir: filepath.Dir(name), Rules: map[string]Level{}}
 	p := &parser{file: name, rules: rules}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if strings.HasPrefix(msg, "line ") {
-			if i := strings.Index(msg, ":"); i > 0 {
-				line, _ = strconv.Atoi(msg[5:i])
-				msg = strings.TrimSpace(msg[i+1:])
-			}
-		}
-		return nil, &Error{File: name, Line: line, Col: 1, Msg: msg}
+	root, err := yamlnode.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return c, nil
 	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{name, root.Line, root.Column, "the configuration must be a mapping of keys to values"}
+		return nil, yamlnode.At(name, root, "the configuration must be a mapping of keys to values")
 	}
 	p.mapping(root, topKeys, func(k string, v *yaml.Node) {
 		switch k {
@@ -189,7 +166,7 @@ type parser struct {
 }
 
 func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, &Error{p.file, n.Line, n.Column, fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, yamlnode.At(p.file, n, format, args...))
 }
 
 func (p *parser) mapping(n *yaml.Node, allowed []string, f func(string, *yaml.Node)) {
@@ -255,12 +232,19 @@ func (p *parser) levels(n *yaml.Node) map[string]Level {
 		p.errorf(n, "\"rules\" must map rule IDs to levels (%s)", quote(levelNames))
 		return m
 	}
+	first := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(p.rules, k.Value) {
 			p.errorf(k, "unknown rule %q (expected one of %s)", k.Value, quote(p.rules))
 			continue
 		}
+		if f := first[k.Value]; f != nil {
+			// Not "last wins": two levels for one rule is a mistake.
+			p.errorf(k, "rule %q is set twice (first at line %d)", k.Value, f.Line)
+			continue
+		}
+		first[k.Value] = k
 		if v.Kind != yaml.ScalarNode {
 			p.errorf(v, "the level of %q must be one of %s", k.Value, quote(levelNames))
 			continue
@@ -280,13 +264,7 @@ func (p *parser) levels(n *yaml.Node) map[string]Level {
 	return m
 }
 
-func quote(ks []string) string {
-	q := make([]string, len(ks))
-	for i, k := range ks {
-		q[i] = strconv.Quote(k)
-	}
-	return strings.Join(q, ", ")
-}
+func quote(ks []string) string { return yamlnode.Quote(ks) }
 
 // rel returns path relative to the config's directory, slash-separated, or
 // false when it lies outside it.

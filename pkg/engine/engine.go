@@ -30,16 +30,13 @@ import (
 	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/render"
-	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
 // Options configure an Engine.
 type Options struct {
+	// Registry holds the treaties, resolutions and decisions.
 	Registry *registry.Registry
-	// Resolutions is the resolution registry (nil: symbol forms are still
-	// checked, dates are not).
-	Resolutions *resolution.Registry
 	// Checks to run; nil means check.All().
 	Checks []check.Check
 	// Config sets rule levels per path (nil: defaults).
@@ -380,7 +377,7 @@ func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comme
 	if e.opts.Config != nil {
 		manual = e.opts.Config.EditorialManual
 	}
-	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Resolutions: e.opts.Resolutions, Manual: manual}, e.opts.Checks)
+	ds := check.Run(&check.Context{File: f, Doc: d, Refs: refs, Registry: e.opts.Registry, Manual: manual}, e.opts.Checks)
 	ds = applySuppressions(f, ds, e.rules)
 	ds = applyComments(f, ds, comments, e.rules)
 	c := e.opts.Config

@@ -8,7 +8,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +15,6 @@ import (
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
-	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // Reference kinds.
@@ -108,7 +106,7 @@ type Reference struct {
 
 	// Resolution is set for resolution, decision and symbol references;
 	// its offsets are source offsets.
-	Resolution *resolution.Ref
+	Resolution *Resolution
 
 	// streamStart and streamEnd locate the reference in its stream.
 	streamStart, streamEnd int
@@ -132,6 +130,10 @@ func (r *Reference) Treaties() []*registry.Treaty {
 type Result struct {
 	Doc        *document.Document
 	References []*Reference // sorted by Start
+	// Meta is what the document says about itself (its symbol, organ and
+	// date), read when it cites a resolution: the organ resolves "its
+	// resolution", the date is the limit of resolution-future.
+	Meta document.Meta
 }
 
 // Extractor extracts references using one registry. It is safe for
@@ -212,10 +214,7 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	x.resolveShortForms(mentions)
 	groups = append(groups, mentions)
 	// 4. References to resolutions, decisions and documents.
-	groups = append(groups, resolutionRefs(a, &d.Body, ""))
-	for _, f := range d.Footnotes {
-		groups = append(groups, resolutionRefs(a, &f.Text, f.Label))
-	}
+	groups = appendResolutionRefs(a, d, res, groups)
 	n := 0
 	for _, g := range groups {
 		n += len(g)
@@ -394,61 +393,6 @@ func (x *Extractor) more(a *refSlab, s *document.Stream, r *Reference, out []*Re
 		x.resolve(a, c)
 		out = append(out, c)
 		end = e
-	}
-}
-
-// resolutionRefs finds references to resolutions, decisions and document
-// symbols in a stream, with every offset mapped to the source.
-func resolutionRefs(a *refSlab, s *document.Stream, label string) []*Reference {
-	var out []*Reference
-	text, back := plainHyphens(s.Text)
-	found := resolution.Find(text)
-	for i := range found {
-		r := &found[i] // kept by the reference: no copy
-		at := func(i int) int { return s.Src(back(i)) }
-		end := func(i int) int { return s.SrcEnd(back(i)) }
-		raw := s.Text[back(r.Start):back(r.End)]
-		r.Start, r.End = at(r.Start), end(r.End)
-		r.NumStart, r.NumEnd = at(r.NumStart), end(r.NumEnd)
-		if r.DateText != "" {
-			r.DateStart, r.DateEnd = at(r.DateStart), end(r.DateEnd)
-		}
-		if r.Title != "" {
-			r.TitleStart, r.TitleEnd = at(r.TitleStart), end(r.TitleEnd)
-		}
-		text := raw
-		ref := a.new()
-		*ref = Reference{Kind: r.Kind, Start: r.Start, End: r.End, Text: text, InFootnote: label, Resolution: r}
-		out = append(out, ref)
-	}
-	return out
-}
-
-// nbHyphen is U+2011, the non-breaking hyphen word processors put in
-// "S‑10/2"; resolution symbols are read with a plain hyphen.
-const nbHyphen = "\u2011"
-
-// plainHyphens returns text with non-breaking hyphens made plain, and a
-// function that maps an offset of the result back to text.
-func plainHyphens(text string) (string, func(int) int) {
-	if !strings.Contains(text, nbHyphen) {
-		return text, func(i int) int { return i }
-	}
-	var b strings.Builder
-	var cuts []int // offsets in the result after which 2 bytes were dropped
-	for i := 0; i < len(text); {
-		if strings.HasPrefix(text[i:], nbHyphen) {
-			b.WriteByte('-')
-			cuts = append(cuts, b.Len())
-			i += len(nbHyphen)
-			continue
-		}
-		b.WriteByte(text[i])
-		i++
-	}
-	return b.String(), func(i int) int {
-		n := sort.SearchInts(cuts, i+1)
-		return i + 2*n
 	}
 }
 

@@ -262,7 +262,7 @@ func TestNonBreakingHyphen(t *testing.T) {
 	var got []string
 	for _, r := range res.References {
 		if r.Resolution != nil {
-			got = append(got, fmt.Sprintf("%s %s %q", r.Resolution.Symbol, r.Resolution.Date, f.Text[r.Resolution.NumStart:r.Resolution.NumEnd]))
+			got = append(got, fmt.Sprintf("%s %s %q", r.Resolution.Canonical, r.Resolution.Date, f.Text[r.Resolution.NumStart:r.Resolution.NumEnd]))
 		}
 	}
 	want := []string{"S-10/2 1978-06-30 \"S\u201110/2\"", "S-26/2  \"S\u201126/2\""}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
@@ -37,12 +38,16 @@ type RefJSON struct {
 	InFootnote string `json:"in_footnote,omitempty"`
 	// Documented: the registry IDs the footnote of a mention cites.
 	CitedAs []string `json:"cited_as,omitempty"`
-	// Resolutions, decisions and document symbols.
-	Organ  string `json:"organ,omitempty"`
-	Symbol string `json:"symbol,omitempty"`
-	Date   string `json:"date,omitempty"`
-	Title  string `json:"title,omitempty"`
-	Doc    string `json:"doc,omitempty"`
+	// Resolutions, decisions and document symbols: the organ the
+	// reference is attributed to, how sure that is ("sure", "guess";
+	// omitted when unknown) and the organ as the text names it.
+	Organ          string `json:"organ,omitempty"`
+	OrganCertainty string `json:"organ_certainty,omitempty"`
+	OrganName      string `json:"organ_name,omitempty"`
+	Symbol         string `json:"symbol,omitempty"`
+	Date           string `json:"date,omitempty"`
+	Title          string `json:"title,omitempty"`
+	Doc            string `json:"doc,omitempty"`
 }
 
 // JSON converts r to its JSON form.
@@ -71,7 +76,11 @@ func (r *Reference) JSON(f *source.File) RefJSON {
 		}
 	case KindResolution, KindDecision, KindSymbol:
 		if rr := r.Resolution; rr != nil {
-			j.Organ, j.Symbol, j.Date, j.Title, j.Doc = rr.Organ, rr.Symbol, rr.Date, rr.Title, rr.Doc
+			j.Organ, j.Symbol, j.Date, j.Title, j.Doc = rr.Organ, rr.Canonical, rr.Date, rr.Title, rr.Doc
+			j.OrganName = rr.OrganName
+			if rr.Certainty != resolution.Unknown {
+				j.OrganCertainty = rr.Certainty.String()
+			}
 			j.Number = rr.Number
 		}
 	case KindUNTS, KindIbid:

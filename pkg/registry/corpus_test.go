@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/citecheck/citecheck/pkg/yamlnode"
 )
 
 // citedPair is one volume/number pair read from a corpus footnote; Number is
@@ -240,9 +242,9 @@ func TestLoadUnknownKey(t *testing.T) {
 			t.Errorf("error %q lacks %q", msg, want)
 		}
 	}
-	var e *Error
+	var e *yamlnode.Error
 	if !errors.As(err, &e) || e.Line != 3 || e.Col != 3 {
-		t.Errorf("error %v: want an *Error at 3:3", err)
+		t.Errorf("error %v: want a *yamlnode.Error at 3:3", err)
 	}
 }
 

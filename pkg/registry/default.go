@@ -13,9 +13,9 @@ var defaultOnce = sync.OnceValues(Embedded)
 // Embedded builds the embedded registry afresh (Default caches it).
 func Embedded() (*Registry, error) {
 	if len(generated) > 0 {
-		// rules/treaties compiled to Go by genregistry: no YAML to parse
-		// at start-up. TestGeneratedMatchesYAML keeps it in step.
-		return build(append([]*Treaty(nil), generated...)), nil
+		// rules/ compiled to Go by genregistry: no YAML to parse at
+		// start-up. TestGeneratedMatchesYAML keeps it in step.
+		return build(append([]*Treaty(nil), generated...), append([]*Resolution(nil), generatedResolutions...)), nil
 	}
 	srcs, err := EmbeddedSources()
 	if err != nil {
@@ -24,9 +24,10 @@ func Embedded() (*Registry, error) {
 	return Load(srcs)
 }
 
-// EmbeddedSources returns the registry files compiled into the binary.
+// EmbeddedSources returns the registry files compiled into the binary:
+// rules/treaties/*.yaml and rules/resolutions/*.yaml.
 func EmbeddedSources() ([]Source, error) {
-	return LoadFS(rules.FS, "treaties", "rules")
+	return LoadFS(rules.FS, ".", "rules")
 }
 
 // Default returns the embedded registry, loaded once.

@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestGeneratedMatchesYAML: zz_generated.go is rules/treaties compiled; run
-// `go generate ./pkg/registry` after editing the YAML.
+// TestGeneratedMatchesYAML: zz_generated.go is rules/treaties and
+// rules/resolutions compiled; run `go generate ./pkg/registry` after
+// editing the YAML.
 func TestGeneratedMatchesYAML(t *testing.T) {
 	srcs, err := EmbeddedSources()
 	if err != nil {
@@ -22,6 +23,14 @@ func TestGeneratedMatchesYAML(t *testing.T) {
 	for i, want := range reg.Treaties() {
 		if got := generated[i]; !reflect.DeepEqual(got, want) {
 			t.Errorf("entry %s differs from rules/treaties (%s:%d): run go generate ./pkg/registry", want.ID, want.File, want.Line)
+		}
+	}
+	if len(generatedResolutions) != len(reg.Resolutions()) {
+		t.Fatalf("zz_generated.go has %d resolutions, rules/resolutions %d: run go generate ./pkg/registry", len(generatedResolutions), len(reg.Resolutions()))
+	}
+	for i, want := range reg.Resolutions() {
+		if got := generatedResolutions[i]; !reflect.DeepEqual(got, want) {
+			t.Errorf("entry %s differs from rules/resolutions (%s:%d): run go generate ./pkg/registry", want.Symbol, want.File, want.Line)
 		}
 	}
 }
@@ -40,6 +49,6 @@ func BenchmarkLoadYAML(b *testing.B) {
 
 func BenchmarkBuildGenerated(b *testing.B) {
 	for b.Loop() {
-		build(append([]*Treaty(nil), generated...))
+		build(append([]*Treaty(nil), generated...), append([]*Resolution(nil), generatedResolutions...))
 	}
 }

@@ -1,12 +1,13 @@
-// Package registry loads citecheck's treaty registry: YAML files that list
+// Package registry loads citecheck's registry: YAML files that list
 // multilateral instruments with their titles, aliases, dates, United Nations
-// Treaty Series (UNTS) citations and the sources of those facts.
+// Treaty Series (UNTS) citations and the sources of those facts, and the
+// resolutions and decisions of United Nations organs with their dates of
+// adoption and the texts that state them.
 //
 // A Registry is immutable once built and safe for concurrent use.
 package registry
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,17 +121,19 @@ type Registry struct {
 	parents map[*Treaty][]*Treaty
 	// years holds Years for each entry, worked out once.
 	years map[*Treaty][]int
+	// res holds the resolutions and decisions.
+	res resolutionIndex
 }
 
 type untsKey struct{ volume, number string }
 
-// Treaties returns every entry, sorted by ID.
+// Treaties returns every treaty, sorted by ID.
 func (r *Registry) Treaties() []*Treaty { return r.treaties }
 
-// Len reports the number of entries.
+// Len reports the number of treaties.
 func (r *Registry) Len() int { return len(r.treaties) }
 
-// Lookup returns the entry with the given ID.
+// Lookup returns the treaty with the given ID.
 func (r *Registry) Lookup(id string) (*Treaty, bool) {
 	t, ok := r.byID[id]
 	return t, ok
@@ -246,7 +249,7 @@ func (r *Registry) ancestor(a, b *Treaty, depth int) bool {
 }
 
 // build indexes the entries. It expects validated input.
-func build(ts []*Treaty) *Registry {
+func build(ts []*Treaty, rs []*Resolution) *Registry {
 	slices.SortFunc(ts, func(a, b *Treaty) int { return strings.Compare(a.ID, b.ID) })
 	r := &Registry{
 		treaties: ts,
@@ -309,6 +312,7 @@ func build(ts []*Treaty) *Registry {
 	for _, t := range ts {
 		r.years[t] = r.workOutYears(t)
 	}
+	r.res = buildResolutions(rs)
 	return r
 }
 
@@ -317,20 +321,6 @@ func appendUnique(ts []*Treaty, t *Treaty) []*Treaty {
 		return ts
 	}
 	return append(ts, t)
-}
-
-// Error is a problem in a registry file, with its position.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
 
 // Search returns the entries whose ID, title or an alias contains q (case

@@ -19,7 +19,6 @@ import (
 	"github.com/citecheck/citecheck/pkg/engine"
 	"github.com/citecheck/citecheck/pkg/registry"
 	"github.com/citecheck/citecheck/pkg/render"
-	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // corpusSchema compiles testdata/sarif-schema-2.1.0.json the way
@@ -103,11 +102,7 @@ func TestSARIFCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := resolution.DefaultRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng := engine.New(engine.Options{Registry: reg, Resolutions: res})
+	eng := engine.New(engine.Options{Registry: reg})
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

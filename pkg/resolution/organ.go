@@ -1,13 +1,17 @@
 package resolution
 
 import (
+	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-// Organs maps the names of the organs citecheck knows to their codes. The
-// codes are those of Ref.Organ.
+// Organs maps the names of the organs citecheck knows, as texts write
+// them before or after "resolution", to their codes: "GA", "SC",
+// "ECOSOC", "HRC", "CND", … A reference is attributed to the organ it
+// names and checked only against what is known of that organ's numbering
+// (Fits, AnnualSessionYear, ReadAs and the registry's prefixes); a body
+// not listed here is named but not known, and nothing is claimed about
+// its resolutions.
 var Organs = map[string]string{
 	"General Assembly":             "GA",
 	"Security Council":             "SC",
@@ -26,267 +30,285 @@ var Organs = map[string]string{
 	"Assembly":                                                                    "GA",
 	"Sub-Commission on Prevention of Discrimination and Protection of Minorities": "SUBCOM",
 	"Sub-Commission on the Promotion and Protection of Human Rights":              "SUBCOM",
+	// The other functional commissions of the Economic and Social Council.
+	"Statistical Commission":          "StatCom",
+	"United Nations Forum on Forests": "UNFF",
+	// Its regional commissions.
+	"Economic Commission for Africa":                          "ECA",
+	"Economic Commission for Europe":                          "ECE",
+	"Economic Commission for Latin America and the Caribbean": "ECLAC",
+	"Economic and Social Commission for Asia and the Pacific": "ESCAP",
+	"Economic and Social Commission for Western Asia":         "ESCWA",
+	// Organs of other bodies of the United Nations system, whose
+	// resolutions the General Assembly cites.
+	"United Nations Environment Assembly":                                             "UNEA",
+	"United Nations Environment Assembly of the United Nations Environment Programme": "UNEA",
+	"Environment Assembly":                                                            "UNEA",
+	"FAO Conference":                                                                  "FAO",
+	"Conference of FAO":                                                               "FAO",
+	"Conference of the Food and Agriculture Organization":                             "FAO",
+	"Conference of the Food and Agriculture Organization of the United Nations":       "FAO",
+	"World Health Assembly":                                                           "WHA",
+	"IAEA General Conference":                                                         "IAEA",
+	"General Conference of the IAEA":                                                  "IAEA",
+	"General Conference of the International Atomic Energy Agency":                    "IAEA",
+	"International Atomic Energy Agency General Conference":                           "IAEA",
 }
 
-// organHeads are the nouns that end the name of a body.
-var organHeads = map[string]bool{
-	"Assembly": true, "Council": true, "Commission": true, "Committee": true,
-	"Board": true, "Conference": true, "Parties": true, "Meeting": true,
-	"Organization": true, "Organisation": true, "Forum": true, "Congress": true,
-	"Union": true, "Agency": true, "Programme": true, "Fund": true,
-	"Court": true, "Tribunal": true, "Summit": true, "Sub-Commission": true,
-	"Subcommission": true, "Bureau": true, "Group": true, "Body": true,
+// prefixes gives the registry symbol prefix of each organ's resolutions and
+// decisions. The General Assembly, Security Council, ECOSOC and Human Rights
+// Council prefixes are the UN's own (A/RES/64/182, S/RES/1325 (2000),
+// E/RES/2009/23, A/HRC/RES/5/1). The functional commissions' resolutions are
+// printed in their reports rather than issued under their own symbols, so
+// citecheck files them under the commission's document series
+// (E/CN.7/RES/52/1 for the Commission on Narcotic Drugs).
+var prefixes = map[string][2]string{
+	"GA":     {"A/RES/", "A/DEC/"},
+	"SC":     {"S/RES/", ""},
+	"ECOSOC": {"E/RES/", "E/DEC/"},
+	"HRC":    {"A/HRC/RES/", "A/HRC/DEC/"},
+	"CND":    {"E/CN.7/RES/", "E/CN.7/DEC/"},
+	"CCPCJ":  {"E/CN.15/RES/", "E/CN.15/DEC/"},
+	"CSW":    {"E/CN.6/RES/", "E/CN.6/DEC/"},
+	"CHR":    {"E/CN.4/RES/", "E/CN.4/DEC/"},
+	"CSocD":  {"E/CN.5/RES/", "E/CN.5/DEC/"},
+	"CPD":    {"E/CN.9/RES/", "E/CN.9/DEC/"},
+	"CSD":    {"E/CN.17/RES/", "E/CN.17/DEC/"},
+	"CSTD":   {"E/CN.16/RES/", "E/CN.16/DEC/"},
+	"SUBCOM": {"E/CN.4/Sub.2/RES/", "E/CN.4/Sub.2/DEC/"},
+	"TC":     {"T/RES/", ""},
 }
 
-// organInfo is what the words before a reference say about its organ.
-type organInfo struct {
-	code, name string
-	its        bool
-	// earlier is set when the organ was named earlier in the clause ("the
-	// X at its fifth session, in its resolution"): a guess that the
-	// symbol's shape may overrule.
-	earlier bool
-}
-
-// organBefore reads the organ named before the trigger word at i: "General
-// Assembly resolution", "the Security Council, in its resolution", "its
-// resolution".
-func organBefore(s string, i int) organInfo {
-	w, ws := wordBefore(s, i)
-	if strings.EqualFold(w, "its") {
-		v, vs := wordBefore(s, ws)
-		switch v {
-		case "in", "by", "under", "through", "with", "to":
-			e := skipSpaceBack(s, vs)
-			if e > 0 && s[e-1] == ',' {
-				e--
+// prefixList is prefixes flattened, longest prefix first.
+var prefixList = func() []struct{ prefix, organ, kind string } {
+	var l []struct{ prefix, organ, kind string }
+	for o, p := range prefixes {
+		for k, pre := range p {
+			if pre != "" {
+				l = append(l, struct{ prefix, organ, kind string }{pre, o, [2]string{"resolution", "decision"}[k]})
 			}
-			if code, name, ok := organPhrase(s, e); ok {
-				return organInfo{code: code, name: name}
-			}
-			// "the United Nations Environment Assembly at its resumed
-			// fifth session, in its resolution 5/14": the body named
-			// earlier in the clause. (After a verb, as in "Recalling its
-			// resolution", "its" is the document's organ.)
-			if code, name, ok := organEarlier(s, vs); ok {
-				return organInfo{code: code, name: name, earlier: true}
-			}
 		}
-		return organInfo{its: true}
 	}
-	if code, name, ok := organPhrase(s, i); ok {
-		return organInfo{code: code, name: name}
+	sort.Slice(l, func(i, j int) bool {
+		if len(l[i].prefix) != len(l[j].prefix) {
+			return len(l[i].prefix) > len(l[j].prefix)
+		}
+		return l[i].prefix < l[j].prefix
+	})
+	return l
+}()
+
+// OrganOfSymbol returns the organ code and kind ("resolution" or
+// "decision") of a registry symbol such as "A/RES/64/182", and the symbol
+// without its prefix ("64/182"); "" when the prefix is not known.
+func OrganOfSymbol(sym string) (organ, kind, rest string) {
+	for _, p := range prefixList {
+		if strings.HasPrefix(sym, p.prefix) {
+			return p.organ, p.kind, sym[len(p.prefix):]
+		}
 	}
-	if name, ok := containedIn(s, i); ok {
-		return organInfo{name: name}
-	}
-	return organInfo{}
+	return "", "", ""
 }
 
-// containedIn recognizes a resolution printed in another document: "…,
-// annex II, resolution 14/221", "(Sales No. E.93.I.8), chap. I, resolution
-// 1". It returns the locator ("annex II").
-func containedIn(s string, i int) (string, bool) {
-	e := skipSpaceBack(s, i)
-	if e == 0 || s[e-1] != ',' {
-		return "", false
-	}
-	w, ws := wordBefore(s, e-1)
-	switch w {
-	case "annex", "annexes", "appendix", "enclosure":
-		return w, true
-	}
-	if w == "" {
-		return "", false
-	}
-	// "document CBD/COP/15/17, decision 15/4"
-	if sym := symbolBefore(s, e-1); sym != "" {
-		return sym, true
-	}
-	v, vs := wordBefore(s, ws)
-	if vs < ws && ws > 0 && s[ws-1] == '.' {
-		// "chap. I", "sect. V", "part. II"
-		v, _ = wordBefore(s, ws-1)
-		switch v {
-		case "chap", "sect", "part", "para", "vol":
-			return v + ". " + w, true
+// Prefix returns the prefix of the registry symbols of an organ's
+// resolutions or decisions (kind "decision"; any other kind is a
+// resolution): "A/RES/" for the General Assembly's resolutions. It is
+// false when the organ issues no such symbols (Security Council
+// decisions) or is not known.
+func Prefix(organ, kind string) (string, bool) {
+	var p [2]string
+	switch organ { // the common organs without the map
+	case "GA":
+		p = [2]string{"A/RES/", "A/DEC/"}
+	case "SC":
+		p = [2]string{"S/RES/", ""}
+	case "ECOSOC":
+		p = [2]string{"E/RES/", "E/DEC/"}
+	default:
+		var ok bool
+		if p, ok = prefixes[organ]; !ok {
+			return "", false
 		}
-		return "", false
 	}
-	switch v {
-	case "annex", "annexes", "appendix", "enclosure", "Resolutions":
-		return v + " " + w, true
+	pre := p[0]
+	if kind == "decision" {
+		pre = p[1]
 	}
-	_ = vs
-	return "", false
+	return pre, pre != ""
 }
 
-// organPhrase reads the name of a body that ends at i.
-func organPhrase(s string, i int) (code, name string, ok bool) {
-	var buf [14]string
-	var starts [14]int
-	words := buf[:0] // in reverse order
-	pos := i
-	for len(words) < len(buf) {
-		w, ws := wordBefore(s, pos)
-		if w == "" {
-			break
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case isConnector(w):
-		case unicode.IsUpper(r) && !strings.HasSuffix(w, "ing"):
-		default:
-			w = ""
-		}
-		if w == "" {
-			break
-		}
-		starts[len(words)] = ws
-		words = append(words, w)
-		pos = ws
+// SymbolOrgan returns the organ whose documents a document symbol's first
+// letter marks: "GA" for A/…, "SC" for S/…, "ECOSOC" for E/…, else "".
+func SymbolOrgan(symbol string) string {
+	if symbol == "" {
+		return ""
 	}
-	// Drop connectors at the front.
-	for len(words) > 0 && isConnector(words[len(words)-1]) {
-		words = words[:len(words)-1]
+	switch symbol[0] {
+	case 'A':
+		return "GA"
+	case 'S':
+		return "SC"
+	case 'E':
+		return "ECOSOC"
 	}
-	if len(words) == 0 {
-		return "", "", false
-	}
-	// The name of the last k words is the text itself where single spaces
-	// separate them (nearly always), which saves building it.
-	end := starts[0] + len(words[0])
-	spaced := 1 // the last spaced words are separated by single spaces
-	for spaced < len(words) && starts[spaced]+len(words[spaced])+1 == starts[spaced-1] && s[starts[spaced-1]-1] == ' ' {
-		spaced++
-	}
-	join := func(k int) string {
-		if k <= spaced {
-			return s[starts[k-1]:end]
-		}
-		return joinReversed(words[:k])
-	}
-	head := words[0]
-	for k := len(words); k >= 1; k-- {
-		name := join(k)
-		if c, found := Organs[name]; found {
-			if k == 1 && len(words) > 1 && (head == "Assembly" || head == "Council" || head == "Commission") {
-				break // "World Health Assembly", "Governing Council"
-			}
-			return c, name, true
-		}
-	}
-	if !organHeads[head] && !isAcronym(head) {
-		return "", "", false
-	}
-	return "", join(len(words)), true
+	return ""
 }
 
-// isConnector reports whether w may join the words of a body's name.
-func isConnector(w string) bool {
-	switch w {
-	case "of", "on", "and", "for", "the":
-		return true
+// Certainty says how sure an attribution of a reference to an organ is.
+type Certainty int
+
+// Degrees of certainty.
+const (
+	// Unknown: no organ can be told; nothing may be claimed about the
+	// reference's date or numbering.
+	Unknown Certainty = iota
+	// Guess: the symbol's shape or the document suggests the organ, but
+	// other bodies use the same shape ("resolution 52/1" may be the
+	// Commission on Narcotic Drugs'). Facts are compared only when they
+	// fit the guess.
+	Guess
+	// Sure: the text names the organ, or only that organ uses the shape.
+	Sure
+)
+
+// String returns "unknown", "guess" or "sure".
+func (c Certainty) String() string {
+	switch c {
+	case Guess:
+		return "guess"
+	case Sure:
+		return "sure"
+	}
+	return "unknown"
+}
+
+// ShapeOrgan guesses the organ of a symbol from its shape alone. kind is
+// "resolution" or "decision"; its is set for "its resolution …", where the
+// organ is the document's.
+func ShapeOrgan(s *Symbol, kind string, its bool) (string, Certainty) {
+	switch s.Form {
+	case FormDotted:
+		if s.Series == "WHA" {
+			return "WHA", Sure
+		}
+		return "", Unknown // "12.20" is a conference of parties' too
+	case FormAgency:
+		return "IAEA", Sure
+	case FormSecurityCouncil:
+		return "SC", Sure
+	case FormYear:
+		if its {
+			return "ECOSOC", Guess
+		}
+		return "ECOSOC", Sure
+	case FormSpecial:
+		if strings.HasPrefix(s.Session, "ES-") {
+			return "GA", Sure
+		}
+		return "GA", Guess // the Human Rights Council holds special sessions too
+	case FormRoman:
+		if strings.HasPrefix(s.Session, "ES-") || strings.HasPrefix(s.Session, "S-") {
+			return "GA", Sure
+		}
+		if s.SessionNum > 0 && s.SessionNum <= 30 {
+			return "GA", Guess // ECOSOC and the Trusteeship Council used this form too
+		}
+		return "", Unknown
+	case FormSession:
+		return sessionShapeOrgan(s, kind)
+	}
+	return "", Unknown
+}
+
+// sessionShapeOrgan guesses the organ of a "64/182" symbol. Commissions
+// and councils number a few dozen resolutions a session; only the General
+// Assembly reaches the hundreds, and its decisions are numbered from 401
+// (the Human Rights Council's from 101, the Statistical Commission's
+// too: "decision 56/115"). The Assembly wrote "64/182" only from its
+// thirty-first session; an earlier session with a number in the hundreds
+// is the Assembly's symbol written in the wrong form ("21/2200"), but a
+// year in place of the number is another body's numbering (the FAO
+// Conference's "7/2025"), and a small number anyone's.
+func sessionShapeOrgan(s *Symbol, kind string) (string, Certainty) {
+	n := Atoi(s.Number)
+	many := n > 60
+	if kind == "decision" {
+		many = n >= 300
+	}
+	switch {
+	case s.SessionNum >= 31 && many:
+		return "GA", Sure
+	case s.SessionNum >= 31:
+		return "GA", Guess
+	case yearLike(s.Number):
+		return "", Unknown
+	case many:
+		return "GA", Sure
+	}
+	return "", Unknown
+}
+
+// Fits reports whether organ used symbols of s's form.
+func Fits(organ string, s *Symbol) bool {
+	form := s.Form
+	switch organ {
+	case "GA":
+		// "64/182" only from the thirty-first session (1976).
+		return form == FormSession && s.SessionNum >= 31 || form == FormSpecial || form == FormRoman
+	case "SC":
+		return form == FormSecurityCouncil
+	case "ECOSOC", "CHR":
+		return form == FormYear || form == FormRoman
+	case "HRC":
+		return form == FormSession || form == FormSpecial && strings.HasPrefix(s.Session, "S-")
+	case "CND", "CCPCJ", "CSW", "CSocD", "CPD", "CSD", "CSTD", "StatCom", "UNFF", "UNEA":
+		return form == FormSession || form == FormRoman
+	case "ECA", "ECE", "ECLAC", "ESCAP", "ESCWA":
+		return form == FormSession || form == FormRoman
+	case "FAO":
+		return form == FormNumberYear || form == FormSession && yearLike(s.Number)
+	case "WHA":
+		return form == FormDotted
+	case "IAEA":
+		return form == FormAgency
 	}
 	return false
 }
 
-func joinReversed(ws []string) string {
-	var b strings.Builder
-	for k := len(ws) - 1; k >= 0; k-- {
-		b.WriteString(ws[k])
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
+// organNames are the names messages give the organs, by code.
+var organNames = map[string]string{
+	"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
+	"HRC": "Human Rights Council", "WHA": "World Health Assembly", "IAEA": "IAEA General Conference",
+	"FAO": "FAO Conference", "UNEA": "United Nations Environment Assembly",
 }
 
-func isAcronym(w string) bool {
-	if len(w) < 2 {
-		return false
+// OrganName returns the name of the organ with code, for messages ("World
+// Health Assembly"), or the code itself.
+func OrganName(code string) string {
+	if n, ok := organNames[code]; ok {
+		return n
 	}
-	for i := 0; i < len(w); i++ {
-		if !isUpper(w[i]) {
-			return false
-		}
-	}
-	return true
+	return code
 }
 
-// organAfter reads " of the Security Council" after a reference.
-func organAfter(s string, i int) (code, name string, ok bool) {
-	j := skipSpace(s, i)
-	e, ok := hasWordAt(s, j, "of")
-	if !ok {
-		return "", "", false
+// AnnualSessionYear returns the year in which organ held its session n,
+// for the organs that meet once a year under a running number: the World
+// Health Assembly (its first in 1948, the seventy-seventh in 2024) and the
+// IAEA General Conference (its first in 1957, GC(68) in 2024).
+func AnnualSessionYear(organ string, n int) (int, bool) {
+	if n < 1 {
+		return 0, false
 	}
-	k := skipSpace(s, e)
-	e, ok = hasWordAt(s, k, "the")
-	if !ok {
-		return "", "", false
+	switch organ {
+	case "WHA":
+		return 1947 + n, true
+	case "IAEA":
+		return 1956 + n, true
 	}
-	k = skipSpace(s, e)
-	for n, c := range Organs {
-		if n == "Assembly" || n == "ECOSOC" {
-			continue
-		}
-		if end, ok := hasWordAt(s, k, n); ok && end > k {
-			return c, n, true
-		}
-	}
-	return "", "", false
+	return 0, false
 }
 
-// organEarlier looks back from i, within the clause, for the name of a body
-// that "its" may stand for. It gives up at a semicolon, a full stop, a
-// paragraph break or another "resolution"/"decision".
-func organEarlier(s string, i int) (code, name string, ok bool) {
-	lo := max(0, i-160)
-	for j := i; j > lo; {
-		w, ws := wordBefore(s, j)
-		if w == "" {
-			k := skipSpaceBack(s, j)
-			if k == 0 || strings.Contains(s[k:j], "\n") {
-				return "", "", false
-			}
-			switch s[k-1] {
-			case ';', '.', '\n', ':':
-				return "", "", false
-			}
-			_, n := utf8.DecodeLastRuneInString(s[:k])
-			j = k - n
-			continue
-		}
-		lw := strings.ToLower(w)
-		if strings.HasPrefix(lw, "resolution") || strings.HasPrefix(lw, "decision") {
-			return "", "", false
-		}
-		if organHeads[w] || isAcronym(w) && len(w) > 2 {
-			if c, n, ok := organPhrase(s, ws+len(w)); ok {
-				return c, n, true
-			}
-		}
-		j = ws
-	}
-	return "", "", false
-}
-
-// symbolBefore returns the document symbol ending at i ("CBD/COP/15/17",
-// "A/56/1026-S/2002/932"), or "".
-func symbolBefore(s string, i int) string {
-	b := i
-	for b > 0 {
-		c := s[b-1]
-		if isAlnum(c) || c == '/' || c == '.' || c == '-' {
-			b--
-			continue
-		}
-		break
-	}
-	sym := s[b:i]
-	if strings.Count(sym, "/") >= 1 && strings.IndexFunc(sym, unicode.IsUpper) >= 0 && !strings.HasSuffix(sym, "/") {
-		return sym
-	}
-	return ""
-}
+// SessionYears returns the years in which the General Assembly's regular
+// session n adopted resolutions: a session opens in September and may be
+// resumed until the next one opens.
+func SessionYears(n int) (int, int) { return 1945 + n, 1946 + n }

@@ -15,18 +15,25 @@ func Roman(n int) string {
 	if n <= 0 || n >= 4000 {
 		return ""
 	}
-	var b strings.Builder
+	var buf [16]byte
+	return string(appendRoman(buf[:0], n))
+}
+
+// appendRoman appends Roman(n) to b, for 0 < n < 4000.
+func appendRoman(b []byte, n int) []byte {
 	for _, d := range romanDigits {
 		for n >= d.v {
-			b.WriteString(d.s)
+			b = append(b, d.s...)
 			n -= d.v
 		}
 	}
-	return b.String()
+	return b
 }
 
 // ParseRoman returns the value of a canonical upper-case roman numeral
-// ("XXI" = 21). Non-canonical spellings such as "IIII" are rejected.
+// ("XXI" = 21). Non-canonical spellings such as "IIII" are rejected. It
+// allocates nothing: the checks read the session of every old-style
+// symbol with it.
 func ParseRoman(s string) (int, bool) {
 	if s == "" || len(s) > 15 {
 		return 0, false
@@ -38,7 +45,11 @@ func ParseRoman(s string) (int, bool) {
 			i += len(d.s)
 		}
 	}
-	if i != len(s) || Roman(n) != s {
+	if i != len(s) || n >= 4000 {
+		return 0, false
+	}
+	var buf [16]byte
+	if string(appendRoman(buf[:0], n)) != s {
 		return 0, false
 	}
 	return n, true

@@ -1,4 +1,4 @@
-package resolution
+package main
 
 import (
 	"regexp"
@@ -34,7 +34,7 @@ var (
 )
 
 // Plain cleans a corpus text (PDF extraction or Markdown) roughly the way
-// citecheck's document reader does, for cmd/harvest and for tests: front
+// citecheck's document reader does: front
 // matter and Markdown footnotes are split off, footnote markers and page
 // furniture dropped, footnote numbers glued to years removed, and line wraps
 // joined. Footnote numbers glued to words are removed from PDF text. A line ending in a hyphen joins the next without a space

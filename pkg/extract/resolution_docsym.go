@@ -1,14 +1,16 @@
-package resolution
+package extract
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // findDocSymbols finds document symbols of the General Assembly (A/…), the
 // Security Council (S/…) and the Economic and Social Council (E/…).
-func (p *parser) findDocSymbols() {
+func (p *resParser) findDocSymbols() {
 	s := p.s
 	var compBuf [8]string // scanDocSymbol's components, reused
 	for i := 0; i+2 < len(s); i++ {
@@ -31,8 +33,8 @@ func (p *parser) findDocSymbols() {
 			continue
 		}
 		r := &p.refs[p.grow()] // written in place, not copied in
-		*r = Ref{Start: i, End: end, Kind: "symbol", NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
-		r.Organ = SymbolOrgan(s[i:end])
+		*r = Resolution{Start: i, End: end, Kind: KindSymbol, NumStart: i, NumEnd: end, Doc: docText(s[i:end], comps)}
+		r.Organ = resolution.SymbolOrgan(s[i:end])
 		resolutionFromDoc(r, comps)
 		recordsBefore(s, r)
 		i = end - 1
@@ -126,7 +128,7 @@ func scanDocSymbol(s string, i int, buf []string) (int, []string) {
 			if e := strings.IndexByte(s[k:min(len(s), k+10)], ')'); e > 0 {
 				inner := s[k+1 : k+e]
 				body := strings.TrimPrefix(strings.TrimPrefix(inner, "E"), "S-")
-				if _, ok := ParseRoman(body); ok {
+				if _, ok := resolution.ParseRoman(body); ok {
 					comps[2] += " " + s[k:k+e+1]
 					j = k + e + 1
 				}
@@ -145,7 +147,7 @@ var (
 // resolutionFromDoc fills the resolution fields of a symbol such as
 // "A/RES/64/182", "A/RES/ES-10/1", "S/RES/1325 (2000)", "E/RES/2009/23" or
 // "A/HRC/RES/5/1".
-func resolutionFromDoc(r *Ref, comps []string) {
+func resolutionFromDoc(r *Resolution, comps []string) {
 	body := comps[1:]
 	organ := r.Organ
 	if comps[0] == "A" && len(body) > 0 && body[0] == "HRC" {
@@ -161,25 +163,21 @@ func resolutionFromDoc(r *Ref, comps []string) {
 		if !ok || !docNumRE.MatchString(num) {
 			return
 		}
-		r.Number, r.Year = num, atoi(strings.TrimSuffix(yr, ")"))
-		r.Symbol = canonicalOr(r.Doc, FormSecurityCouncil, r.Number, "", nil, r.Year)
+		r.Symbol = resolution.NewSymbol(resolution.FormSecurityCouncil, num, "", nil, resolution.Atoi(strings.TrimSuffix(yr, ")")), r.Doc)
 	case organ == "GA" && len(rest) == 1:
 		num, sess, ok := strings.Cut(rest[0], " (")
 		if !ok || !docNumRE.MatchString(num) {
 			return
 		}
-		r.Number, r.Session = num, strings.TrimSuffix(sess, ")")
-		r.Symbol = canonicalOr(r.Doc, FormRoman, r.Number, r.Session, nil, 0)
+		r.Symbol = resolution.NewSymbol(resolution.FormRoman, num, strings.TrimSuffix(sess, ")"), nil, 0, r.Doc)
 	case len(rest) == 2 && docYearRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
-		r.Number, r.Year = rest[1], atoi(rest[0])
-		r.Symbol = canonicalOr(r.Doc, FormYear, r.Number, "", nil, r.Year)
+		r.Symbol = resolution.NewSymbol(resolution.FormYear, rest[1], "", nil, resolution.Atoi(rest[0]), r.Doc)
 	case len(rest) == 2 && docSessionNumRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
-		r.Number, r.Session = rest[1], rest[0]
-		form := FormSession
+		form := resolution.FormSession
 		if strings.Contains(rest[0], "-") {
-			form = FormSpecial
+			form = resolution.FormSpecial
 		}
-		r.Symbol = canonicalOr(r.Doc, form, r.Number, r.Session, nil, 0)
+		r.Symbol = resolution.NewSymbol(form, rest[1], rest[0], nil, 0, r.Doc)
 	default:
 		return
 	}
@@ -212,7 +210,7 @@ func recordsSubmatch(before string) []string {
 
 // recordsBefore fills RecordsSession and RecordsSupplement of a symbol
 // cited as the supplement of the Official Records of the General Assembly.
-func recordsBefore(s string, r *Ref) {
+func recordsBefore(s string, r *Resolution) {
 	if r.Doc == "" || r.Doc[0] != 'A' {
 		return
 	}
@@ -224,7 +222,7 @@ func recordsBefore(s string, r *Ref) {
 	if m == nil {
 		return
 	}
-	n, ok := ParseOrdinal(m[1])
+	n, ok := resolution.ParseOrdinal(m[1])
 	if !ok {
 		return
 	}
@@ -237,21 +235,4 @@ func recordsBefore(s string, r *Ref) {
 		r.RecordsSession = fmt.Sprint(n)
 	}
 	r.RecordsSupplement = m[3]
-}
-
-// SymbolOrgan returns the organ whose documents a symbol's first letter
-// marks: "GA" for A/…, "SC" for S/…, "ECOSOC" for E/…, else "".
-func SymbolOrgan(symbol string) string {
-	if symbol == "" {
-		return ""
-	}
-	switch symbol[0] {
-	case 'A':
-		return "GA"
-	case 'S':
-		return "SC"
-	case 'E':
-		return "ECOSOC"
-	}
-	return ""
 }

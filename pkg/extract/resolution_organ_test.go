@@ -1,10 +1,12 @@
-package resolution
+package extract
 
 import (
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // The functions below are organ.go's and scan.go's as they were before
@@ -68,7 +70,7 @@ func organPhraseOld(s string, i int) (code, name string, ok bool) {
 	head := words[0]
 	for k := len(words); k >= 1; k-- {
 		name := joinReversed(words[:k])
-		if c, found := Organs[name]; found {
+		if c, found := resolution.Organs[name]; found {
 			if k == 1 && len(words) > 1 && (head == "Assembly" || head == "Council" || head == "Commission") {
 				break
 			}

@@ -1,0 +1,64 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/citecheck/citecheck/pkg/diag"
+	"github.com/citecheck/citecheck/pkg/extract"
+	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/resolution"
+)
+
+// resolutionDate reports a resolution cited with a date its symbol rules
+// out or that is not the registry's.
+type resolutionDate struct{}
+
+var _ resolutionRule = register(resolutionDate{}).(resolutionRule)
+
+func (resolutionDate) ID() string                     { return "resolution-date" }
+func (resolutionDate) DefaultSeverity() diag.Severity { return diag.Error }
+func (resolutionDate) Doc() string {
+	return "A resolution is cited with a date of adoption that is not the one the resolution registry records."
+}
+
+func (resolutionDate) Explain() string {
+	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out (a Security Council year, a General Assembly session, the year of an FAO Conference "7/2025", the session of the World Health Assembly or IAEA General Conference). A reference gets at most one finding: where its number and date agree, the symbol is reported (` + "`resolution-form`" + `), not the date.`
+}
+
+func (resolutionDate) rank() int { return 2 }
+
+func (ch resolutionDate) Run(c *Context) []diag.Diagnostic { return runResolutionRule(c, ch) }
+
+func (ch resolutionDate) find(c *Context, r *extract.Resolution) (diag.Diagnostic, bool) {
+	if !symbolChecked(r) || r.Date == "" || resolution.DateProblem(r.Date) != "" {
+		return diag.Diagnostic{}, false // no date, or an impossible one (resolution-form)
+	}
+	if msg := dateAgainstSymbol(r); msg != "" {
+		d := newDiag(c, ch, r.DateStart, r.DateEnd, msg)
+		d.Found = r.DateText
+		return d, true
+	}
+	var buf [4]*registry.Resolution
+	for _, e := range entries(c, r, buf[:0]) {
+		if e.Date != r.Date {
+			return ch.registryDate(c, r, e), true
+		}
+	}
+	return diag.Diagnostic{}, false
+}
+
+// registryDate reports r's date, which is not e's.
+func (ch resolutionDate) registryDate(c *Context, r *extract.Resolution, e *registry.Resolution) diag.Diagnostic {
+	want := resolution.FormatDate(e.Date)
+	d := newDiag(c, ch, r.DateStart, r.DateEnd, fmt.Sprintf("%s %s is dated %s in the registry, not %s", kindWord(r), e.ShortSymbol(), want, resolution.FormatDate(r.Date)))
+	d.Found, d.Expected = r.DateText, want
+	switch {
+	case r.DateText == resolution.FormatDate(r.Date):
+		d.Fix = fix(c, r.DateStart, r.DateEnd, want)
+	case e.Date[:8] == r.Date[:8] && allDigits(r.DateText):
+		// "of 4 and 14 July 1967": only the day is written
+		d.Fix = fix(c, r.DateStart, r.DateEnd, strings.TrimLeft(e.Date[8:], "0"))
+	}
+	return d
+}
