@@ -51,11 +51,7 @@ var rankedResolutionRules = sync.OnceValue(func() []resolutionRule {
 // the references no rule ranked before it claims.
 func runResolutionRule(c *Context, rule resolutionRule) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	for _, ref := range c.Refs.References {
-		r := ref.Resolution
-		if r == nil {
-			continue
-		}
+	for _, r := range c.Refs.Resolutions {
 		d, ok := rule.find(c, r)
 		if ok && !claimedBefore(c, r, rule.rank()) {
 			ds = append(ds, d)
@@ -207,8 +203,8 @@ func guessFits(c *Context, r *extract.Resolution) bool {
 // own heading ("Resolution 474 (1980)" at the start of a line, as texts cut
 // from a yearly volume carry the next resolution's), not a citation.
 func heading(c *Context, at int) bool {
-	for _, r := range c.Refs.References {
-		if r.Resolution == nil || at < r.Start || at >= r.End {
+	for _, r := range c.Refs.Resolutions {
+		if at < r.Start || at >= r.End {
 			continue
 		}
 		text := c.File.Text

@@ -24,13 +24,13 @@ func (treatyYear) Doc() string {
 }
 
 // yearChecked reports whether m's year is one the rule checks.
-func yearChecked(m *extract.Reference) bool {
-	return m.Kind == extract.KindTreaty && m.Treaty != nil && !m.ShortForm && (!m.Embedded || m.Outer != nil || m.InProtocol) && !m.YearInTitle && m.Year != 0 && m.Antecedent == nil
+func yearChecked(m *extract.Mention) bool {
+	return m.Treaty != nil && !m.ShortForm && (!m.Embedded || m.Outer != nil || m.InProtocol) && !m.YearInTitle && m.Year != 0 && m.Antecedent == nil
 }
 
 // wrongYear reports whether m gives its treaty a year the registry does not
 // know for it (false when the registry knows no year).
-func wrongYear(reg *registry.Registry, m *extract.Reference) bool {
+func wrongYear(reg *registry.Registry, m *extract.Mention) bool {
 	if !yearChecked(m) {
 		return false
 	}
@@ -58,7 +58,7 @@ func wrongYear(reg *registry.Registry, m *extract.Reference) bool {
 func (ch treatyYear) Run(c *Context) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	reg := c.Registry
-	for _, m := range c.Refs.References {
+	for _, m := range c.Refs.Mentions {
 		if !wrongYear(reg, m) {
 			continue
 		}
@@ -96,7 +96,7 @@ func (ch treatyYear) Run(c *Context) []diag.Diagnostic {
 
 // agreeingCitation returns the footnote citation of m when every treaty it
 // names is m's treaty or one linked to it.
-func agreeingCitation(reg *registry.Registry, m *extract.Reference) *extract.Reference {
+func agreeingCitation(reg *registry.Registry, m *extract.Mention) *extract.Citation {
 	for _, c := range m.Citations {
 		ts := c.Treaties()
 		if len(ts) == 0 || m.Footnote == "" {
@@ -115,7 +115,7 @@ func agreeingCitation(reg *registry.Registry, m *extract.Reference) *extract.Ref
 	return nil
 }
 
-func pairList(c *extract.Reference) string {
+func pairList(c *extract.Citation) string {
 	var ps []string
 	for _, p := range c.Pairs {
 		ps = append(ps, pairText(p))
@@ -143,9 +143,9 @@ func (untsCitation) Doc() string {
 func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	reg := c.Registry
-	flagged := map[*extract.Reference]bool{}
-	for _, r := range c.Refs.References {
-		if r.Kind != extract.KindUNTS {
+	flagged := map[*extract.Citation]bool{}
+	for _, r := range c.Refs.Citations {
+		if r.RefKind() != extract.KindUNTS {
 			continue
 		}
 		for _, p := range r.Pairs {
@@ -182,11 +182,11 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 			flagged[r] = true
 		}
 	}
-	for _, m := range c.Refs.References {
+	for _, m := range c.Refs.Mentions {
 		// A title inside a protocol's title ("the Protocol … to the
 		// Convention on …,7") is checked too: its footnote cites the
 		// protocol or the treaty, and the protocol belongs to the treaty.
-		if m.Kind != extract.KindTreaty || m.Treaty == nil || m.ShortForm || m.Embedded && !m.InProtocol {
+		if m.Treaty == nil || m.ShortForm || m.Embedded && !m.InProtocol {
 			continue
 		}
 		for _, cit := range m.Citations {
@@ -253,7 +253,7 @@ func ownVolume(reg *registry.Registry, t *registry.Treaty, vol string) (*registr
 
 // mismatch compares the treaty a mention names with what its citation
 // cites.
-func (ch untsCitation) mismatch(c *Context, m, cit *extract.Reference) (diag.Diagnostic, bool) {
+func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Citation) (diag.Diagnostic, bool) {
 	reg := c.Registry
 	t := m.Treaty
 	var named []*registry.Treaty
@@ -341,8 +341,8 @@ func (yearInconsistent) Doc() string {
 
 func (ch yearInconsistent) Run(c *Context) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	first := map[*registry.Treaty]*extract.Reference{}
-	for _, m := range c.Refs.References {
+	first := map[*registry.Treaty]*extract.Mention{}
+	for _, m := range c.Refs.Mentions {
 		if !yearChecked(m) || len(c.Registry.Years(m.Treaty)) > 0 {
 			continue
 		}
@@ -374,15 +374,15 @@ func (ibidUnresolved) Doc() string {
 
 func (ch ibidUnresolved) Run(c *Context) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	for _, r := range c.Refs.References {
+	for _, r := range c.Refs.Citations {
 		// A first footnote numbered above 1 continues a numbering that
 		// began outside this text (a resolution extracted from a yearly
 		// volume): its Ibid. refers to a footnote we cannot see.
-		if footnoteNumber(r.InFootnote) > 1 {
+		if footnoteNumber(r.Footnote) > 1 {
 			continue
 		}
 		if r.Ibid && r.Prev == nil {
-			msg := fmt.Sprintf("%q in footnote %s has no earlier footnote to refer to; give the full citation", strings.TrimSpace(r.Text), r.InFootnote)
+			msg := fmt.Sprintf("%q in footnote %s has no earlier footnote to refer to; give the full citation", strings.TrimSpace(r.Text), r.Footnote)
 			ds = append(ds, newDiag(c, ch, r.Start, r.End, msg))
 		}
 	}

@@ -64,7 +64,7 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 			fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", r.Path, r.Notice)
 			return nil
 		}
-		for _, ref := range r.Refs.References {
+		for _, ref := range r.Refs.All() {
 			j := ref.JSON(r.Source)
 			if o.format == "text" {
 				if err := writeRefText(e.stdout, j); err != nil {

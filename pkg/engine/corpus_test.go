@@ -222,8 +222,8 @@ func TestCorpusResolutionDates(t *testing.T) {
 			}
 			total++
 			ok := false
-			for _, r := range res.References {
-				if rr := r.Resolution; rr != nil && rr.Date != "" && rr.Number != "" && rr.DateStart <= loc[2] && loc[2] < rr.DateEnd+1 {
+			for _, rr := range res.Resolutions {
+				if rr.Date != "" && rr.Number != "" && rr.DateStart <= loc[2] && loc[2] < rr.DateEnd+1 {
 					ok = true
 				}
 			}
@@ -261,8 +261,8 @@ func TestCorpusTreatySeriesInRefs(t *testing.T) {
 		for _, loc := range locs {
 			total++
 			ok := false
-			for _, r := range res.References {
-				if r.Kind == extract.KindUNTS && r.Start <= loc[0] && loc[1] <= r.End+1 {
+			for _, r := range res.Citations {
+				if r.RefKind() == extract.KindUNTS && r.Start <= loc[0] && loc[1] <= r.End+1 {
 					ok = true
 				}
 			}
@@ -302,9 +302,8 @@ func TestCorpusInjectedErrors(t *testing.T) {
 			continue
 		}
 		_, res := checkBytes(t, eng, p, data)
-		for _, r := range res.References {
-			switch {
-			case r.Kind == extract.KindTreaty && r.Treaty != nil && r.Year != 0 && !r.YearInTitle && !r.Embedded && !r.ShortForm && r.Antecedent == nil:
+		for _, r := range res.Mentions {
+			if r.Treaty != nil && r.Year != 0 && !r.YearInTitle && !r.Embedded && !r.ShortForm && r.Antecedent == nil {
 				ys := reg.Years(r.Treaty)
 				if len(ys) == 0 {
 					continue
@@ -313,7 +312,10 @@ func TestCorpusInjectedErrors(t *testing.T) {
 				mut := splice(data, r.YearStart, r.YearEnd, strconv.Itoa(bad))
 				expectFinding(t, eng, p, mut, "treaty-year", r.YearStart, strconv.Itoa(bad))
 				kinds["wrong year"]++
-			case r.Kind == extract.KindUNTS && len(r.Pairs) == 1 && len(r.Pairs[0].Treaties) == 1 && r.Pairs[0].Number.Value != "" && !r.Ibid:
+			}
+		}
+		for _, r := range res.Citations {
+			if r.RefKind() == extract.KindUNTS && len(r.Pairs) == 1 && len(r.Pairs[0].Treaties) == 1 && r.Pairs[0].Number.Value != "" && !r.Ibid {
 				pr := r.Pairs[0]
 				v, _ := strconv.Atoi(pr.Volume.Value)
 				if len(reg.ByUNTS(strconv.Itoa(v+1), pr.Number.Value)) == 0 {
@@ -324,8 +326,8 @@ func TestCorpusInjectedErrors(t *testing.T) {
 			}
 		}
 		// Footnotes swapped for another treaty's correct citation.
-		for _, m := range res.References {
-			if m.Kind != extract.KindTreaty || m.Treaty == nil || m.Embedded || m.ShortForm || len(m.Citations) != 1 {
+		for _, m := range res.Mentions {
+			if m.Treaty == nil || m.Embedded || m.ShortForm || len(m.Citations) != 1 {
 				continue
 			}
 			c := m.Citations[0]
@@ -378,9 +380,8 @@ func TestCorpusInjectedResolutionErrors(t *testing.T) {
 			continue
 		}
 		_, res := checkBytes(t, eng, p, data)
-		for _, ref := range res.References {
-			r := ref.Resolution
-			if r == nil || r.Kind == extract.KindSymbol {
+		for _, r := range res.Resolutions {
+			if r.Kind == extract.KindSymbol {
 				continue
 			}
 			injectResolutionErrors(t, eng, reg, p, data, r, kinds)

@@ -34,8 +34,8 @@ func TestSeedDraft(t *testing.T) {
 	}
 	// Every Treaty Series citation in its footnotes resolves to an entry.
 	n := 0
-	for _, ref := range r.Refs.References {
-		if ref.Kind == "unts" {
+	for _, ref := range r.Refs.Citations {
+		if ref.RefKind() == "unts" {
 			n++
 			if len(ref.Treaties()) == 0 {
 				t.Errorf("citation %q resolves to no registry entry", ref.Text)
@@ -188,8 +188,9 @@ func TestReuseBuffers(t *testing.T) {
 			if fr.Refs == nil {
 				return nil
 			}
-			for _, ref := range fr.Refs.References {
-				fmt.Fprintf(&buf, "%s %d %q\n", ref.Kind, ref.Start, ref.Text)
+			for _, ref := range fr.Refs.All() {
+				start, _ := ref.Span()
+				fmt.Fprintf(&buf, "%s %d %q\n", ref.RefKind(), start, ref.JSON(fr.Source).Text)
 			}
 			return r.File(&buf, &fr.FileResult)
 		})

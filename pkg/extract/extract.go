@@ -15,6 +15,7 @@ import (
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/source"
 )
 
 // Reference kinds.
@@ -40,18 +41,37 @@ type Pair struct {
 	Treaties []*registry.Treaty
 }
 
-// Reference is one reference found in a document. Start and End are byte
-// offsets in the source file.
-type Reference struct {
-	Kind       string
+// Ref is one reference found in a document: a *Mention of a treaty, a
+// *Citation of the Treaty Series (or an Ibid.), or a *Resolution (a
+// resolution, a decision or a document symbol).
+type Ref interface {
+	// Span returns the reference's byte offsets in the source file.
+	Span() (start, end int)
+	// RefKind names its kind as refs prints it: KindTreaty, KindUNTS,
+	// KindIbid, KindResolution, KindDecision or KindSymbol.
+	RefKind() string
+	// JSON is the reference as refs --format json prints it.
+	JSON(f *source.File) RefJSON
+}
+
+var (
+	_ Ref = (*Mention)(nil)
+	_ Ref = (*Citation)(nil)
+	_ Ref = (*Resolution)(nil)
+)
+
+// Mention is a treaty named in the text: by its title, an alias, a short
+// form ("the 1988 Convention") or words that refer back to a title ("the
+// Optional Protocol thereto"). Start and End are byte offsets in the
+// source file.
+type Mention struct {
 	Start, End int
-	// Text is the reference as it reads (line wraps joined, markers out).
+	// Text is the mention as it reads (line wraps joined, markers out).
 	Text string
-	// InFootnote is the label of the footnote the reference is written in,
+	// InFootnote is the label of the footnote the mention is written in,
 	// "" for the body.
 	InFootnote string
-
-	// Treaty mentions.
+	// Treaty is the registry entry named (nil when unresolved).
 	Treaty *registry.Treaty
 	// Candidates are the entries an unresolved short form could mean.
 	Candidates []*registry.Treaty
@@ -74,49 +94,86 @@ type Reference struct {
 	// Outer is, for an embedded title, the mention of the larger title
 	// it is part of when that is registered too ("Additional Protocol I"
 	// in "Additional Protocol I to the Geneva Conventions of 1949").
-	Outer *Reference
+	Outer *Mention
 	// Antecedent is set for words that refer back to a title named
 	// before and carry a footnote marker ("that Convention,18", "the
 	// Optional Protocols thereto,9"): the mention they refer to. Treaty
 	// is its treaty, and the footnote may cite any instrument related
 	// to it.
-	Antecedent *Reference
-	// Footnote is the label of the footnote marker the mention carries
-	// (treaty) or of the footnote the citation is in (unts, ibid).
+	Antecedent *Mention
+	// Footnote is the label of the footnote marker the mention carries.
 	Footnote string
-	// Citations are the UNTS citations that document this mention: those
-	// of its footnote, or one in parentheses right after it.
-	Citations []*Reference
+	// Citations are the Treaty Series citations that document this
+	// mention: those of its footnote, or one in parentheses right after
+	// it.
+	Citations []*Citation
 
-	// UNTS citations.
-	Series  string // "UNTS" or "LNTS"
-	Volumes []Num
-	Numbers []Num
-	Page    string
-	Pairs   []Pair
+	// streamStart and streamEnd locate the mention in its stream.
+	streamStart, streamEnd int
+	shortWord              string
+}
+
+// Span returns the mention's source offsets.
+func (m *Mention) Span() (int, int) { return m.Start, m.End }
+
+// RefKind returns KindTreaty.
+func (m *Mention) RefKind() string { return KindTreaty }
+
+// Citation is a Treaty Series citation ("United Nations, Treaty Series,
+// vol. 976, No. 14152"), or an "Ibid." footnote, which takes what it does
+// not say from the citation before. Start and End are byte offsets in the
+// source file.
+type Citation struct {
+	Start, End int
+	// Text is the citation as it reads.
+	Text string
+	// Footnote is the label of the footnote the citation is written in,
+	// "" for the body.
+	Footnote string
+	Series   string // "UNTS" or "LNTS"
+	Volumes  []Num
+	Numbers  []Num
+	Page     string
+	Pairs    []Pair
 	// Primary: the citation opens its footnote, so it documents the
 	// mention that carries the footnote's marker.
 	Primary bool
 	// Ibid: the citation is an "Ibid." that inherits from Prev.
 	Ibid bool
-	// Prev is what an Ibid. refers to; nil if nothing precedes it.
-	Prev *Reference
+	// Prev is what an Ibid. refers to: the last citation of the footnote
+	// before (one with no citation is represented too); nil if no
+	// footnote precedes it.
+	Prev *Citation
 	// NotUNTS: an Ibid. whose antecedent is not a Treaty Series citation.
 	NotUNTS bool
 
-	// Resolution is set for resolution, decision and symbol references;
-	// its offsets are source offsets.
-	Resolution *Resolution
-
-	// streamStart and streamEnd locate the reference in its stream.
+	// kind is KindUNTS, or KindIbid for an Ibid. that is no Treaty Series
+	// citation; kindOther for the stand-in of a footnote with none.
+	kind                   string
 	streamStart, streamEnd int
-	shortWord              string
 }
 
+// kindOther marks the stand-in Citation for a footnote that cites no
+// treaty, which an Ibid. after it refers to.
+const kindOther = "other"
+
+// Span returns the citation's source offsets.
+func (c *Citation) Span() (int, int) { return c.Start, c.End }
+
+// RefKind returns KindUNTS, or KindIbid for an Ibid. that is no Treaty
+// Series citation.
+func (c *Citation) RefKind() string { return c.kind }
+
+// Span returns the reference's source offsets.
+func (r *Resolution) Span() (int, int) { return r.Start, r.End }
+
+// RefKind returns KindResolution, KindDecision or KindSymbol.
+func (r *Resolution) RefKind() string { return r.Kind }
+
 // Treaties returns the distinct entries the citation names.
-func (r *Reference) Treaties() []*registry.Treaty {
+func (c *Citation) Treaties() []*registry.Treaty {
 	var ts []*registry.Treaty
-	for _, p := range r.Pairs {
+	for _, p := range c.Pairs {
 		for _, t := range p.Treaties {
 			if !slices.Contains(ts, t) {
 				ts = append(ts, t)
@@ -128,12 +185,40 @@ func (r *Reference) Treaties() []*registry.Treaty {
 
 // Result is everything extracted from one document.
 type Result struct {
-	Doc        *document.Document
-	References []*Reference // sorted by Start
+	Doc *document.Document
+	// Mentions, Citations and Resolutions are the references of each
+	// kind, each sorted by Start.
+	Mentions    []*Mention
+	Citations   []*Citation
+	Resolutions []*Resolution
 	// Meta is what the document says about itself (its symbol, organ and
 	// date), read when it cites a resolution: the organ resolves "its
 	// resolution", the date is the limit of resolution-future.
 	Meta document.Meta
+}
+
+// All returns every reference, sorted by Start (and kind, where two start
+// together).
+func (r *Result) All() []Ref {
+	out := make([]Ref, 0, len(r.Citations)+len(r.Mentions)+len(r.Resolutions))
+	for _, c := range r.Citations {
+		out = append(out, c)
+	}
+	for _, m := range r.Mentions {
+		out = append(out, m)
+	}
+	for _, x := range r.Resolutions {
+		out = append(out, x)
+	}
+	slices.SortStableFunc(out, func(a, b Ref) int {
+		as, _ := a.Span()
+		bs, _ := b.Span()
+		if as != bs {
+			return as - bs
+		}
+		return strings.Compare(a.RefKind(), b.RefKind())
+	})
+	return out
 }
 
 // Extractor extracts references using one registry. It is safe for
@@ -170,28 +255,27 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	a := &refSlab{stops: bytescan.GetBitmap()}
 	defer func() { bytescan.PutBitmap(a.stops) }()
 	// 1. Citations in footnotes, in order, so that Ibid. resolves.
-	var prev *Reference // the last citation of the previous footnote
-	byNote := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
-	var groups [][]*Reference // every list of references, joined at the end
+	var prev *Citation // the last citation of the previous footnote
+	byNote := make(map[*document.Footnote][]*Citation, len(d.Footnotes))
 	for _, f := range d.Footnotes {
 		cs := x.citations(a, &f.Text, f.Label, prev)
 		byNote[f] = cs
-		groups = append(groups, cs)
+		res.Citations = append(res.Citations, cs...)
 		if len(cs) > 0 {
 			prev = cs[len(cs)-1]
 		} else {
-			prev = &Reference{Kind: "other", InFootnote: f.Label}
+			prev = &Citation{kind: kindOther, Footnote: f.Label}
 		}
 	}
 	// 2. Citations written in the body ("(United Nations, Treaty Series,
 	// vol. 1833, No. 31363)").
 	bodyCites := x.citations(a, &d.Body, "", nil)
-	groups = append(groups, bodyCites)
+	res.Citations = append(res.Citations, bodyCites...)
 	// 3. Treaty mentions in the body and in footnotes.
-	var mentions []*Reference
+	var mentions []*Mention
 	ms := x.mentions(a, &d.Body, "", bodyCites)
-	primaries := make(map[*document.Footnote][]*Reference, len(d.Footnotes))
-	primariesOf := func(f *document.Footnote) []*Reference {
+	primaries := make(map[*document.Footnote][]*Citation, len(d.Footnotes))
+	primariesOf := func(f *document.Footnote) []*Citation {
 		ps, ok := primaries[f]
 		if !ok {
 			for _, c := range byNote[f] {
@@ -212,23 +296,13 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 		mentions = append(mentions, x.mentions(a, &f.Text, f.Label, byNote[f])...)
 	}
 	x.resolveShortForms(mentions)
-	groups = append(groups, mentions)
+	res.Mentions = mentions
 	// 4. References to resolutions, decisions and documents.
-	groups = appendResolutionRefs(a, d, res, groups)
-	n := 0
-	for _, g := range groups {
-		n += len(g)
-	}
-	res.References = make([]*Reference, 0, n)
-	for _, g := range groups {
-		res.References = append(res.References, g...)
-	}
-	slices.SortStableFunc(res.References, func(a, b *Reference) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return strings.Compare(a.Kind, b.Kind)
-	})
+	x.resolutions(d, res)
+	// Each kind in order; where two start together, in the order found.
+	slices.SortStableFunc(res.Citations, func(a, b *Citation) int { return a.Start - b.Start })
+	slices.SortStableFunc(res.Mentions, func(a, b *Mention) int { return a.Start - b.Start })
+	slices.SortStableFunc(res.Resolutions, func(a, b *Resolution) int { return a.Start - b.Start })
 	return res
 }
 
@@ -247,22 +321,32 @@ func symbolAfter(s string) bool {
 	return j > i && j < len(s) && s[j] == '/'
 }
 
-// refSlab hands out the References of one document, and the small slices
-// they hold, from a few larger allocations: a document has dozens of
-// references, each a few hundred bytes, and they live and die together.
+// refSlab hands out the Mentions and Citations of one document, and the
+// small slices they hold, from a few larger allocations: a document has
+// dozens of references, each a few hundred bytes, and they live and die
+// together.
 type refSlab struct {
-	refs  []Reference
-	nums  []Num
-	pairs []Pair
-	stops []uint64 // mentions' bitmap of capitals, reused stream to stream
+	mentions []Mention
+	cites    []Citation
+	nums     []Num
+	pairs    []Pair
+	stops    []uint64 // mentions' bitmap of capitals, reused stream to stream
 }
 
-func (a *refSlab) new() *Reference {
-	if len(a.refs) == cap(a.refs) {
-		a.refs = make([]Reference, 0, min(64, max(8, 2*cap(a.refs))))
+func (a *refSlab) mention() *Mention {
+	if len(a.mentions) == cap(a.mentions) {
+		a.mentions = make([]Mention, 0, min(64, max(8, 2*cap(a.mentions))))
 	}
-	a.refs = a.refs[:len(a.refs)+1]
-	return &a.refs[len(a.refs)-1]
+	a.mentions = a.mentions[:len(a.mentions)+1]
+	return &a.mentions[len(a.mentions)-1]
+}
+
+func (a *refSlab) citation() *Citation {
+	if len(a.cites) == cap(a.cites) {
+		a.cites = make([]Citation, 0, min(32, max(8, 2*cap(a.cites))))
+	}
+	a.cites = a.cites[:len(a.cites)+1]
+	return &a.cites[len(a.cites)-1]
 }
 
 // copyNums returns a copy of ns with its own capacity (appending to it
@@ -292,20 +376,20 @@ func (a *refSlab) pairsFor(n int) []Pair {
 // citations finds UNTS citations and Ibid. footnotes in one stream. prev
 // is the last citation of the previous footnote (for Ibid.); label is the
 // footnote's label ("" for the body).
-func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev *Reference) []*Reference {
+func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev *Citation) []*Citation {
 	text := s.Text
-	var out []*Reference
+	var out []*Citation
 	if label != "" {
 		if m := matchIbid(text); m != nil {
-			r := a.new()
-			*r = Reference{Kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Ibid: true, Primary: true}
+			r := a.citation()
+			*r = Citation{kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], Footnote: label, Ibid: true, Primary: true}
 			r.streamStart, r.streamEnd = m[0], m[1]
 			switch {
 			case prev == nil:
 				// nothing to refer to: reported by ibid-unresolved
-			case prev.Kind == KindUNTS:
+			case prev.kind == KindUNTS:
 				r.Prev = prev
-				r.Kind = KindUNTS
+				r.kind = KindUNTS
 				r.Series = prev.Series
 				if m[2] >= 0 && !symbolAfter(text[m[3]:]) {
 					r.Volumes = nums(a, s, text, m[2], m[3], true)
@@ -323,14 +407,14 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 				if m[2] >= 0 && symbolAfter(text[m[3]:]) {
 					// "Ibid., vol. I (NPT/CONF.2010/50 (Vol. I))": a
 					// volume of a document, not of the Treaty Series.
-					r.Kind, r.NotUNTS, r.Volumes, r.Numbers = KindIbid, true, nil, nil
+					r.kind, r.NotUNTS, r.Volumes, r.Numbers = KindIbid, true, nil, nil
 				}
 			default:
 				r.Prev = prev
 				r.NotUNTS = true
 			}
 			out = append(out, r)
-			if r.Kind == KindUNTS {
+			if r.kind == KindUNTS {
 				x.resolve(a, r)
 				out = x.more(a, s, r, out)
 			}
@@ -340,8 +424,8 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if len(out) > 0 && m[0] < out[len(out)-1].streamEnd {
 			continue
 		}
-		r := a.new()
-		*r = Reference{Kind: KindUNTS, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], InFootnote: label, Footnote: label, Series: "UNTS"}
+		r := a.citation()
+		*r = Citation{kind: KindUNTS, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], Footnote: label, Series: "UNTS"}
 		r.streamStart, r.streamEnd = m[0], m[1]
 		if m[2] >= 0 && text[m[2]:m[3]] == "League of Nations" {
 			r.Series = "LNTS"
@@ -370,15 +454,15 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 // stream ("…, No. 20378; and vols. 2171, 2173 and 2983, No. 27531"), each
 // group a citation of its own (pairing volumes with the numbers of another
 // group would make pairs the text does not cite), and appends them to out.
-func (x *Extractor) more(a *refSlab, s *document.Stream, r *Reference, out []*Reference) []*Reference {
+func (x *Extractor) more(a *refSlab, s *document.Stream, r *Citation, out []*Citation) []*Citation {
 	text := s.Text
 	for end := r.streamEnd; ; {
 		vs, ve, ns, ne, ps, pe, e, ok := parseMore(text, end)
 		if !ok {
 			return out
 		}
-		c := a.new()
-		*c = Reference{Kind: KindUNTS, Start: s.Src(vs), End: s.SrcEnd(e), Text: text[vs:e], InFootnote: r.InFootnote, Footnote: r.Footnote, Series: r.Series, Primary: r.Primary}
+		c := a.citation()
+		*c = Citation{kind: KindUNTS, Start: s.Src(vs), End: s.SrcEnd(e), Text: text[vs:e], Footnote: r.Footnote, Series: r.Series, Primary: r.Primary}
 		c.streamStart, c.streamEnd = vs, e
 		// The "vol." before the list starts the citation's text.
 		if k := max(strings.LastIndex(text[end:vs], "vol"), strings.LastIndex(text[end:vs], "Vol")); k >= 0 {
@@ -549,7 +633,7 @@ func nums(a *refSlab, s *document.Stream, text string, from, to int, roman bool)
 }
 
 // resolve pairs each volume with each number and looks them up.
-func (x *Extractor) resolve(a *refSlab, r *Reference) {
+func (x *Extractor) resolve(a *refSlab, r *Citation) {
 	r.Pairs = nil
 	if n := len(r.Volumes) * max(1, len(r.Numbers)); n > 0 {
 		r.Pairs = a.pairsFor(n)

@@ -29,11 +29,12 @@ func testExtractor(t testing.TB) *Extractor {
 // "treaty single 1961 fn3 «text»" or "unts 976/14152=single_amended fn3".
 func describe(f *source.File, res *Result) string {
 	var lines []string
-	for _, r := range res.References {
+	for _, ref := range res.All() {
 		var b strings.Builder
-		b.WriteString(r.Kind)
-		switch r.Kind {
-		case KindTreaty:
+		b.WriteString(ref.RefKind())
+		text := ""
+		switch r := ref.(type) {
+		case *Mention:
 			id := "-"
 			if r.Treaty != nil {
 				id = r.Treaty.ID
@@ -57,7 +58,8 @@ func describe(f *source.File, res *Result) string {
 			for _, c := range r.Citations {
 				fmt.Fprintf(&b, " cited=%s", ids(c.Treaties()))
 			}
-		default:
+			text = r.Text
+		case *Citation:
 			for _, p := range r.Pairs {
 				fmt.Fprintf(&b, " %s/%s=%s", p.Volume.Value, p.Number.Value, ids(p.Treaties))
 			}
@@ -76,8 +78,11 @@ func describe(f *source.File, res *Result) string {
 			if r.Footnote != "" {
 				fmt.Fprintf(&b, " fn%s", r.Footnote)
 			}
+			text = r.Text
+		case *Resolution:
+			text = r.Text
 		}
-		fmt.Fprintf(&b, " «%s»", r.Text)
+		fmt.Fprintf(&b, " «%s»", text)
 		lines = append(lines, b.String())
 	}
 	return strings.Join(lines, "\n")
@@ -232,16 +237,21 @@ func FuzzExtract(f *testing.F) {
 			return
 		}
 		res := x.Extract(document.Parse(src))
-		for _, r := range res.References {
-			if r.Start < 0 || r.End > len(src.Text) || r.Start > r.End {
-				t.Fatalf("span [%d,%d) outside input of %d bytes: %+v", r.Start, r.End, len(src.Text), r)
+		for _, ref := range res.All() {
+			start, end := ref.Span()
+			if start < 0 || end > len(src.Text) || start > end {
+				t.Fatalf("span [%d,%d) outside input of %d bytes: %+v", start, end, len(src.Text), ref)
 			}
-			if !utf8.Valid(src.Text[r.Start:r.End]) {
-				t.Fatalf("span [%d,%d) splits a character", r.Start, r.End)
+			if !utf8.Valid(src.Text[start:end]) {
+				t.Fatalf("span [%d,%d) splits a character", start, end)
 			}
+		}
+		for _, r := range res.Mentions {
 			if r.YearEnd != 0 && (r.YearStart < 0 || r.YearEnd > len(src.Text) || r.YearStart > r.YearEnd) {
 				t.Fatalf("year span out of range: %+v", r)
 			}
+		}
+		for _, r := range res.Citations {
 			for _, p := range r.Pairs {
 				for _, n := range []Num{p.Volume, p.Number} {
 					if n.Value != "" && (n.Start < 0 || n.End > len(src.Text) || n.Start > n.End) {
@@ -260,10 +270,8 @@ func TestNonBreakingHyphen(t *testing.T) {
 	in := "Recalling its resolution S\u201110/2 of 30 June 1978 and resolution S\u201126/2,"
 	f, res := run(t, x, in)
 	var got []string
-	for _, r := range res.References {
-		if r.Resolution != nil {
-			got = append(got, fmt.Sprintf("%s %s %q", r.Resolution.Canonical, r.Resolution.Date, f.Text[r.Resolution.NumStart:r.Resolution.NumEnd]))
-		}
+	for _, r := range res.Resolutions {
+		got = append(got, fmt.Sprintf("%s %s %q", r.Canonical, r.Date, f.Text[r.NumStart:r.NumEnd]))
 	}
 	want := []string{"S-10/2 1978-06-30 \"S\u201110/2\"", "S-26/2  \"S\u201126/2\""}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

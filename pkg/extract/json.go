@@ -50,64 +50,76 @@ type RefJSON struct {
 	Doc            string `json:"doc,omitempty"`
 }
 
+// refJSON fills the fields every kind has.
+func refJSON(f *source.File, start, end int, kind, text string) RefJSON {
+	s, e := f.Pos(start), f.Pos(end)
+	return RefJSON{Path: f.Path, Line: s.Line, Column: s.Col, EndLine: e.Line, EndColumn: e.Col, Kind: kind, Text: text}
+}
+
+// JSON converts m to its JSON form.
+func (m *Mention) JSON(f *source.File) RefJSON {
+	j := refJSON(f, m.Start, m.End, KindTreaty, m.Text)
+	j.Footnote = m.Footnote
+	if m.InFootnote != m.Footnote {
+		j.InFootnote = m.InFootnote
+	}
+	id := ""
+	if m.Treaty != nil {
+		id = m.Treaty.ID
+	}
+	j.Treaty = &id
+	j.Year, j.ShortForm, j.Embedded, j.RefersBack = m.Year, m.ShortForm, m.Embedded, m.Antecedent != nil
+	for _, c := range m.Candidates {
+		j.Candidates = append(j.Candidates, c.ID)
+	}
+	for _, c := range m.Citations {
+		for _, t := range c.Treaties() {
+			j.CitedAs = append(j.CitedAs, t.ID)
+		}
+	}
+	return j
+}
+
+// JSON converts c to its JSON form.
+func (c *Citation) JSON(f *source.File) RefJSON {
+	j := refJSON(f, c.Start, c.End, c.kind, c.Text)
+	j.Footnote = c.Footnote
+	j.Series = c.Series
+	for _, v := range c.Volumes {
+		j.Volume = append(j.Volume, v.Value)
+	}
+	for _, n := range c.Numbers {
+		j.Numbers = append(j.Numbers, n.Value)
+	}
+	if len(j.Numbers) > 0 {
+		j.Number = j.Numbers[0]
+	}
+	if len(j.Numbers) < 2 {
+		j.Numbers = nil
+	}
+	j.Page = c.Page
+	for _, t := range c.Treaties() {
+		j.Treaties = append(j.Treaties, t.ID)
+	}
+	if c.Ibid {
+		lab := ""
+		if c.Prev != nil {
+			lab = c.Prev.Footnote
+		}
+		j.IbidOf = &lab
+	}
+	return j
+}
+
 // JSON converts r to its JSON form.
-func (r *Reference) JSON(f *source.File) RefJSON {
-	s, e := f.Pos(r.Start), f.Pos(r.End)
-	j := RefJSON{Path: f.Path, Line: s.Line, Column: s.Col, EndLine: e.Line, EndColumn: e.Col,
-		Kind: r.Kind, Text: r.Text, Footnote: r.Footnote}
-	if r.InFootnote != r.Footnote {
-		j.InFootnote = r.InFootnote
+func (r *Resolution) JSON(f *source.File) RefJSON {
+	j := refJSON(f, r.Start, r.End, r.Kind, r.Text)
+	j.InFootnote = r.InFootnote
+	j.Organ, j.Symbol, j.Date, j.Title, j.Doc = r.Organ, r.Canonical, r.Date, r.Title, r.Doc
+	j.OrganName = r.OrganName
+	if r.Certainty != resolution.Unknown {
+		j.OrganCertainty = r.Certainty.String()
 	}
-	switch r.Kind {
-	case KindTreaty:
-		id := ""
-		if r.Treaty != nil {
-			id = r.Treaty.ID
-		}
-		j.Treaty = &id
-		j.Year, j.ShortForm, j.Embedded, j.RefersBack = r.Year, r.ShortForm, r.Embedded, r.Antecedent != nil
-		for _, c := range r.Candidates {
-			j.Candidates = append(j.Candidates, c.ID)
-		}
-		for _, c := range r.Citations {
-			for _, t := range c.Treaties() {
-				j.CitedAs = append(j.CitedAs, t.ID)
-			}
-		}
-	case KindResolution, KindDecision, KindSymbol:
-		if rr := r.Resolution; rr != nil {
-			j.Organ, j.Symbol, j.Date, j.Title, j.Doc = rr.Organ, rr.Canonical, rr.Date, rr.Title, rr.Doc
-			j.OrganName = rr.OrganName
-			if rr.Certainty != resolution.Unknown {
-				j.OrganCertainty = rr.Certainty.String()
-			}
-			j.Number = rr.Number
-		}
-	case KindUNTS, KindIbid:
-		j.Series = r.Series
-		for _, v := range r.Volumes {
-			j.Volume = append(j.Volume, v.Value)
-		}
-		for _, n := range r.Numbers {
-			j.Numbers = append(j.Numbers, n.Value)
-		}
-		if len(j.Numbers) > 0 {
-			j.Number = j.Numbers[0]
-		}
-		if len(j.Numbers) < 2 {
-			j.Numbers = nil
-		}
-		j.Page = r.Page
-		for _, t := range r.Treaties() {
-			j.Treaties = append(j.Treaties, t.ID)
-		}
-		if r.Ibid {
-			lab := ""
-			if r.Prev != nil {
-				lab = r.Prev.InFootnote
-			}
-			j.IbidOf = &lab
-		}
-	}
+	j.Number = r.Number
 	return j
 }

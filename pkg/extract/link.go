@@ -35,9 +35,9 @@ const maxGap = 160
 // markers they carry, setting Footnote and Citations; primaries returns
 // the citations that document a footnote's subject. It returns the
 // mentions made for markers on words that refer back to a title.
-func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, primaries func(*document.Footnote) []*Reference) []*Reference {
+func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primaries func(*document.Footnote) []*Citation) []*Mention {
 	text := d.Body.Text
-	var backs []*Reference
+	var backs []*Mention
 	prevAt := 0
 	for i := range d.Markers {
 		mk := &d.Markers[i]
@@ -46,7 +46,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 		prevAt = at
 		// The last mention that starts before the marker.
 		j := lastStartingBefore(ms, at)
-		var m *Reference
+		var m *Mention
 		switch {
 		case j >= 0 && ms[j].streamEnd > at && ms[j].Footnote == "":
 			// Inside the title ("the Amendment1 to the Convention on the
@@ -103,7 +103,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Reference, prim
 // tailMention returns a mention of the title that ends the mention m
 // after the offset at, where a marker stood: "… to the Kyoto Protocol"
 // in "Doha Amendment to the Kyoto Protocol". It is embedded in m's title.
-func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Reference, at int) *Reference {
+func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Mention, at int) *Mention {
 	text := s.Text
 	i := spaces(text, at)
 	for _, p := range [...]string{"to the ", "of the "} {
@@ -125,8 +125,8 @@ func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Reference, at
 	if n == nil || last.end != m.streamEnd || n.treaty == nil {
 		return nil
 	}
-	t := a.new()
-	*t = Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: m.InFootnote}
+	t := a.mention()
+	*t = Mention{Treaty: n.treaty, InFootnote: m.InFootnote}
 	t.streamStart, t.streamEnd = w.start, last.end
 	t.Start, t.End = s.Src(t.streamStart), s.SrcEnd(t.streamEnd)
 	t.Text = text[t.streamStart:t.streamEnd]
@@ -135,7 +135,7 @@ func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Reference, at
 
 // lastStartingBefore returns the index of the last mention that starts
 // before offset at, or -1.
-func lastStartingBefore(ms []*Reference, at int) int {
+func lastStartingBefore(ms []*Mention, at int) int {
 	lo, hi := 0, len(ms)
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
@@ -161,7 +161,7 @@ func nearGap(gap string) bool {
 // parenMentionAfter returns the mention, among ms[k:], that stands in
 // parentheses right after the marker at at: "… of 12 August 1949,5
 // (Fourth Geneva Convention)".
-func parenMentionAfter(text string, ms []*Reference, k, at int) *Reference {
+func parenMentionAfter(text string, ms []*Mention, k, at int) *Mention {
 	if k >= len(ms) || ms[k].Footnote != "" {
 		return nil
 	}
@@ -358,7 +358,7 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // A short form the words hold ("1967 Protocol") becomes the mention, and
 // is resolved among the protocols of the antecedent's treaty; isNew says
 // that the mention is new.
-func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j, lo, at int) (m *Reference, isNew bool) {
+func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Mention, j, lo, at int) (m *Mention, isNew bool) {
 	text := d.Body.Text
 	end := at
 	for end > lo && strings.IndexByte(closing, text[end-1]) >= 0 {
@@ -446,7 +446,7 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 		// Disappearance,3 as well as the Geneva Conventions4 and the
 		// Additional Protocols thereto,5"). (A protocol, singular, is
 		// the nearest one's.)
-		var with []*Reference
+		var with []*Mention
 		for i := k; i >= 0; i-- {
 			if x.hasProtocols(ms[i].Treaty, qualifier(text[start:w.end])) {
 				with = append(with, ms[i])
@@ -467,8 +467,8 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Reference, j
 		}
 	}
 	if m == nil {
-		m, isNew = a.new(), true
-		*m = Reference{Kind: KindTreaty, InFootnote: ante.InFootnote}
+		m, isNew = a.mention(), true
+		*m = Mention{InFootnote: ante.InFootnote}
 	}
 	m.ShortForm, m.Antecedent, m.Treaty = false, ante, ante.Treaty
 	if m.Year != 0 && m.shortWord != "" {
@@ -574,7 +574,7 @@ func coordinated(between string) bool {
 
 // hasKind reports whether the title of m's treaty names the instrument
 // kind ("convention").
-func (x *Extractor) hasKind(m *Reference, kind string) bool {
+func (x *Extractor) hasKind(m *Mention, kind string) bool {
 	x.instrumentWordsOnce.Do(x.initInstrumentWords)
 	for _, k := range x.instrumentWords[m.Treaty] {
 		if k == kind {

@@ -9,8 +9,8 @@ import (
 // that footnote cites: "crc fn4 cited=crc".
 func links(res *Result) string {
 	var out []string
-	for _, r := range res.References {
-		if r.Kind != KindTreaty || r.InFootnote != "" {
+	for _, r := range res.Mentions {
+		if r.InFootnote != "" {
 			continue
 		}
 		id := "-"

@@ -47,9 +47,9 @@ var shortFormWords = map[string]string{
 //
 // Every registered title starts with a capital, so only capitalised words
 // are looked at; the words around them are read as needed.
-func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites []*Reference) []*Reference {
+func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites []*Citation) []*Mention {
 	text := s.Text
-	var out []*Reference
+	var out []*Mention
 	var keyBuf, kbBuf [64]byte // most keys fit: no allocation per stream
 	key, kb := keyBuf[:0], kbBuf[:0]
 	// keyOf returns a word's key in a reused buffer: use it at once (map
@@ -103,8 +103,8 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 			if t := x.elliptic(text, w); t != nil {
 				// "the treaties of Tlatelolco, Rarotonga, Bangkok and
 				// Pelindaba": "Treaty of Rarotonga".
-				m := a.new()
-				*m = Reference{Kind: KindTreaty, Treaty: t, InFootnote: label, Text: text[w.start:w.end]}
+				m := a.mention()
+				*m = Mention{Treaty: t, InFootnote: label, Text: text[w.start:w.end]}
 				m.streamStart, m.streamEnd = w.start, w.end
 				m.Start, m.End = s.Src(w.start), s.SrcEnd(w.end)
 				out = append(out, m)
@@ -123,8 +123,8 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 			i = w.end - 1
 			continue
 		}
-		m := a.new()
-		*m = Reference{Kind: KindTreaty, Treaty: n.treaty, InFootnote: label}
+		m := a.mention()
+		*m = Mention{Treaty: n.treaty, InFootnote: label}
 		m.streamStart, m.streamEnd = w.start, last.end
 		if last.digits && yearWord.MatchString(text[last.start:last.end]) {
 			m.Year, _ = strconv.Atoi(text[last.start:last.end])
@@ -493,11 +493,11 @@ func titleRunHead(text string, w word, keyOf func(word) []byte) string {
 	return ""
 }
 
-func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Reference {
+func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Mention {
 	text := s.Text
 	yr, _ := strconv.Atoi(text[y.start:y.end])
-	m := a.new()
-	*m = Reference{Kind: KindTreaty, ShortForm: true, InFootnote: label, Year: yr}
+	m := a.mention()
+	*m = Mention{ShortForm: true, InFootnote: label, Year: yr}
 	m.streamStart, m.streamEnd = y.start, w.end
 	m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
 	m.Start, m.End = s.Src(m.streamStart), s.SrcEnd(m.streamEnd)
@@ -510,8 +510,8 @@ func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, lab
 // itself cites with that year and kind of instrument. With no such treaty,
 // or two unrelated ones, the short form stays unresolved and lists its
 // candidates: the registry is never used to guess.
-func (x *Extractor) resolveShortForms(ms []*Reference) {
-	if !slices.ContainsFunc(ms, func(m *Reference) bool { return m.ShortForm }) {
+func (x *Extractor) resolveShortForms(ms []*Mention) {
+	if !slices.ContainsFunc(ms, func(m *Mention) bool { return m.ShortForm }) {
 		return // most documents have none
 	}
 	var cited []*registry.Treaty

@@ -10,7 +10,7 @@ import (
 
 // Resolution is a reference to a resolution or decision ("General
 // Assembly resolution 64/182 of 18 December 2009") or a document symbol
-// ("A/C.3/80/L.4/Rev.1"), reached from its Reference. Its offsets are
+// ("A/C.3/80/L.4/Rev.1"), one of a Result's Resolutions. Its offsets are
 // byte offsets in the source file (in FindResolutions, in the text given).
 type Resolution struct {
 	// Symbol is the resolution symbol read ("64/182", "2200 A (XXI)"); its
@@ -18,6 +18,9 @@ type Resolution struct {
 	resolution.Symbol
 	// Kind is KindResolution, KindDecision or KindSymbol.
 	Kind string
+	// Text is the reference as it reads; InFootnote is the label of the
+	// footnote it is written in, "" for the body.
+	Text, InFootnote string
 	// Start and End delimit the whole reference, from the word
 	// "resolution(s)"/"decision(s)" (or, for the second and later items
 	// of a list, from the symbol) through its date or title:
@@ -121,20 +124,18 @@ func (r *Resolution) readAsOrgan() {
 	}
 }
 
-// appendResolutionRefs finds the references to resolutions, decisions and
-// documents in d's body and footnotes and appends them to groups, one
-// group per stream. It reads the document's own organ and date (res.Meta)
-// when it holds a resolution symbol, and resolves the organs with them.
-func appendResolutionRefs(a *refSlab, d *document.Document, res *Result, groups [][]*Reference) [][]*Reference {
-	n := len(groups)
-	groups = append(groups, resolutionRefs(a, &d.Body, ""))
+// resolutions finds the references to resolutions, decisions and
+// documents in d's body and footnotes and adds them to res. It reads the
+// document's own organ and date (res.Meta) when it holds a resolution
+// symbol, and resolves the organs with them.
+func (x *Extractor) resolutions(d *document.Document, res *Result) {
+	res.Resolutions = resolutionRefs(&d.Body, "", res.Resolutions)
 	for _, f := range d.Footnotes {
-		groups = append(groups, resolutionRefs(a, &f.Text, f.Label))
+		res.Resolutions = resolutionRefs(&f.Text, f.Label, res.Resolutions)
 	}
 	read := false
-	for _, g := range groups[n:] {
-		for _, ref := range g {
-			r := ref.Resolution
+	for _, r := range res.Resolutions {
+		{
 			if r.Form == resolution.FormNone && r.Kind == KindSymbol {
 				r.resolveOrgan("") // a document symbol needs no context
 				continue
@@ -147,13 +148,12 @@ func appendResolutionRefs(a *refSlab, d *document.Document, res *Result, groups 
 			r.resolveOrgan(res.Meta.Organ)
 		}
 	}
-	return groups
 }
 
 // resolutionRefs finds references to resolutions, decisions and document
-// symbols in a stream, with every offset mapped to the source.
-func resolutionRefs(a *refSlab, s *document.Stream, label string) []*Reference {
-	var out []*Reference
+// symbols in a stream, with every offset mapped to the source, and
+// appends them to out.
+func resolutionRefs(s *document.Stream, label string, out []*Resolution) []*Resolution {
 	text, back := plainHyphens(s.Text)
 	found := findResolutionRefs(text)
 	for i := range found {
@@ -169,9 +169,8 @@ func resolutionRefs(a *refSlab, s *document.Stream, label string) []*Reference {
 		if r.Title != "" {
 			r.TitleStart, r.TitleEnd = at(r.TitleStart), end(r.TitleEnd)
 		}
-		ref := a.new()
-		*ref = Reference{Kind: r.Kind, Start: r.Start, End: r.End, Text: raw, InFootnote: label, Resolution: r}
-		out = append(out, ref)
+		r.Text, r.InFootnote = raw, label
+		out = append(out, r)
 	}
 	return out
 }

@@ -59,8 +59,8 @@ func TestCorpusPairsResolve(t *testing.T) {
 			return err
 		}
 		files++
-		for _, r := range x.Extract(document.Parse(f)).References {
-			if r.Kind != extract.KindUNTS {
+		for _, r := range x.Extract(document.Parse(f)).Citations {
+			if r.RefKind() != extract.KindUNTS {
 				continue
 			}
 			for _, p := range r.Pairs {
