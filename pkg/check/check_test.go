@@ -133,6 +133,11 @@ func TestChecks(t *testing.T) {
 			"5:15 error unts-citation: footnote 2 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names an instrument to the Convention on the Rights of the Child (vol. 1249, No. 20378 → )",
 		},
 		{
+			"the year of an amendment to a treaty is not the treaty's",
+			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
+			"",
+		},
+		{
 			"the year of a larger instrument is not checked",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994",
 			"",

@@ -416,6 +416,9 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // It returns the head word of the larger title, lower-cased, or "" when
 // there is none.
 func embedded(text string, w word, keyOf func(word) []byte) string {
+	if amendmentTo(text, w, keyOf) {
+		return "(amendment)"
+	}
 	p, ok := prevWord(text, w.start)
 	if ok && string(keyOf(p)) == "the" {
 		p, ok = prevWord(text, p.start)
@@ -452,6 +455,43 @@ func embedded(text string, w word, keyOf func(word) []byte) string {
 		return ""
 	}
 	return titleRunHead(text, p2, keyOf)
+}
+
+// amendmentTo reports whether the title at w follows "amendment(s) to
+// [article N of] the": "the amendments to article 8 of the Rome Statute
+// of the International Criminal Court, adopted on 10 June 2010". A year
+// after the title is then the amendment's. (embedded returns
+// "(amendment)": a lower-case head, not a protocol's title.)
+func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
+	p, ok := prevWord(text, w.start)
+	if ok && string(keyOf(p)) == "the" {
+		p, ok = prevWord(text, p.start)
+	}
+	if !ok {
+		return false
+	}
+	if k := string(keyOf(p)); k == "of" {
+		// "article 8 of", "articles 5 and 8 of"
+		n, ok := prevWord(text, p.start)
+		for ok && (n.digits || string(keyOf(n)) == "and") {
+			n, ok = prevWord(text, n.start)
+		}
+		if !ok || !strings.HasPrefix(string(keyOf(n)), "article") {
+			return false
+		}
+		if p, ok = prevWord(text, n.start); !ok {
+			return false
+		}
+	}
+	if string(keyOf(p)) != "to" {
+		return false
+	}
+	a, ok := prevWord(text, p.start)
+	if !ok || strings.ContainsAny(text[a.end:w.start], ".;:") {
+		return false
+	}
+	k := string(keyOf(a))
+	return k == "amendment" || k == "amendments"
 }
 
 // titleWords may stand inside a capitalised title in lower case.
