@@ -27,6 +27,7 @@ type inputOptions struct {
 	maxZipEntries   int
 	maxXMLDepth     int
 	pdfTimeout      time.Duration
+	maxPDFOutput    int64
 }
 
 var inputFormats = []string{"docx", "html", "markdown", "pdf", "text"}
@@ -40,6 +41,7 @@ func (o *inputOptions) register(fs *pflag.FlagSet) {
 	fs.IntVar(&o.maxZipEntries, "max-docx-entries", d.MaxEntries, ".docx: most entries in the zip archive")
 	fs.IntVar(&o.maxXMLDepth, "max-xml-depth", d.MaxDepth, ".docx: deepest XML nesting")
 	fs.DurationVar(&o.pdfTimeout, "pdf-timeout", time.Minute, "PDF: longest time pdftotext may take for one file")
+	fs.Int64Var(&o.maxPDFOutput, "max-pdf-output", pdftext.DefaultMaxOutput, "PDF: most bytes pdftotext may write for one file")
 }
 
 func (o *inputOptions) validate() error {
@@ -49,7 +51,7 @@ func (o *inputOptions) validate() error {
 	if o.revisions != docx.RevisionsAccepted && o.revisions != docx.RevisionsOriginal {
 		return usageErr("invalid --revisions %q (expected one of \"accepted\", \"original\")", o.revisions)
 	}
-	if o.maxFileSize <= 0 || o.maxUncompressed <= 0 || o.maxZipEntries <= 0 || o.maxXMLDepth <= 0 || o.pdfTimeout <= 0 {
+	if o.maxFileSize <= 0 || o.maxUncompressed <= 0 || o.maxZipEntries <= 0 || o.maxXMLDepth <= 0 || o.pdfTimeout <= 0 || o.maxPDFOutput <= 0 {
 		return usageErr("the --max-* limits and --pdf-timeout must be positive")
 	}
 	return nil
@@ -78,7 +80,7 @@ func (o *inputOptions) reader() engine.Reader {
 		case "pdf":
 			ctx, cancel := context.WithTimeout(context.Background(), o.pdfTimeout)
 			defer cancel()
-			text, err := pdftext.Read(ctx, data, pdftext.Options{Timeout: o.pdfTimeout})
+			text, err := pdftext.Read(ctx, data, pdftext.Options{Timeout: o.pdfTimeout, MaxOutput: o.maxPDFOutput})
 			if err != nil {
 				return nil, err
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -276,5 +277,49 @@ func TestMaxPages(t *testing.T) {
 	}
 	if strings.Contains(first, "plenary meeting") {
 		t.Errorf("MaxPages 1 read the last page")
+	}
+}
+
+// TestStderrCapped: a pdftotext that floods its standard error before
+// failing costs at most maxStderr bytes, and its error stays one short
+// line. (exec copies into the writer with io.Copy, which handed the old
+// buffer, an io.ReaderFrom, the whole stream.)
+func TestStderrCapped(t *testing.T) {
+	prog := fakeProgram(t, "head -c 20000000 /dev/zero | tr '\\0' x >&2; exit 1")
+	_, err := Read(context.Background(), []byte("%PDF-1.4\n"), Options{Pdftotext: prog})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if n := len(err.Error()); n > maxStderr+100 {
+		t.Errorf("error is %d bytes long, want at most the %d kept of standard error", n, maxStderr)
+	}
+}
+
+// TestCappedWriter: io.Copy into the stderr writer keeps max bytes and
+// reports every write as done, so the program is never blocked or killed
+// by a broken pipe.
+func TestCappedWriter(t *testing.T) {
+	w := &cappedWriter{max: 100}
+	n, err := io.Copy(w, strings.NewReader(strings.Repeat("x", 1<<20)))
+	if err != nil || n != 1<<20 {
+		t.Fatalf("io.Copy = %d, %v", n, err)
+	}
+	if len(w.buf) != 100 {
+		t.Errorf("kept %d bytes, want 100", len(w.buf))
+	}
+}
+
+// TestOutputCapped: a pdftotext whose output never ends is stopped at
+// MaxOutput, and the error names the flag that raises it.
+func TestOutputCapped(t *testing.T) {
+	prog := fakeProgram(t, `echo '<doc><page width="100" height="100">'; exec yes '<word xMin="1" yMin="1" xMax="2" yMax="2">a</word>'`)
+	start := time.Now()
+	_, err := Read(context.Background(), []byte("%PDF-1.4\n"), Options{Pdftotext: prog, MaxOutput: 1 << 20})
+	var oe *OutputError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "--max-pdf-output") {
+		t.Fatalf("err = %v, want an OutputError naming --max-pdf-output", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v to stop", d)
 	}
 }
