@@ -80,18 +80,14 @@ func (o *inputOptions) reader() engine.Reader {
 		case "pdf":
 			ctx, cancel := context.WithTimeout(context.Background(), o.pdfTimeout)
 			defer cancel()
-			text, err := pdftext.Read(ctx, data, pdftext.Options{Timeout: o.pdfTimeout, MaxOutput: o.maxPDFOutput})
+			v, err := pdftext.Read(ctx, data, pdftext.Options{Timeout: o.pdfTimeout, MaxOutput: o.maxPDFOutput})
 			if err != nil {
 				return nil, err
 			}
-			if strings.TrimSpace(text) == "" {
+			if strings.TrimSpace(v.Text) == "" {
 				return nil, errors.New("the PDF has no text layer (a scanned image?)")
 			}
-			f, err := source.New(path, []byte(text))
-			if err != nil {
-				return nil, err
-			}
-			return &engine.Loaded{File: f}, nil
+			return viewLoaded(path, v)
 		}
 		return engine.ReadText(path, data)
 	}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/citecheck/citecheck/pkg/docx"
 )
 
 // Options control Read.
@@ -55,6 +57,11 @@ func (e *OutputError) Error() string {
 	return fmt.Sprintf("pdftotext: output exceeds the limit of %d MiB (--max-pdf-output)", e.Limit>>20)
 }
 
+// View is the text view of a PDF file, one Paragraph per page: Line is
+// the first line of the page's text, Part is "page", Index the page's
+// number in the file and Label "page N". See docx.View.
+type View = docx.View
+
 // Read returns the text view of the PDF file data, in UTF-8: the body
 // lines of each page with running headers, footers and page furniture
 // left out, and each page's footnotes after a "__________________" line
@@ -62,10 +69,10 @@ func (e *OutputError) Error() string {
 // Treaty Series, …"). Footnote markers in the body are Unicode
 // superscript digits where the PDF sets them as superscripts and a
 // footnote with that label exists, and digits glued to the preceding word
-// otherwise.
-func Read(ctx context.Context, data []byte, opt Options) (string, error) {
+// otherwise. The view's places are the pages.
+func Read(ctx context.Context, data []byte, opt Options) (*View, error) {
 	if !looksLikePDF(data) {
-		return "", ErrNotPDF
+		return nil, ErrNotPDF
 	}
 	args := []string{"-enc", "UTF-8", "-bbox-layout"}
 	if opt.MaxPages > 0 {
@@ -79,9 +86,9 @@ func Read(ctx context.Context, data []byte, opt Options) (string, error) {
 		return err
 	})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return render(pages), nil
+	return renderView(pages), nil
 }
 
 // looksLikePDF reports whether data has a %PDF- header in its first

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,11 +33,11 @@ func readFixture(t testing.TB, name string, opt Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := Read(context.Background(), data, opt)
+	v, err := Read(context.Background(), data, opt)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	return text
+	return v.Text
 }
 
 func TestGolden(t *testing.T) {
@@ -252,12 +254,12 @@ func TestArguments(t *testing.T) {
 	dir := t.TempDir()
 	prog := fakeProgram(t, `printf '%s\n' "$@" > `+dir+`/args; cat > `+dir+`/stdin; echo '<doc><page width="100" height="100"><word xMin="1" yMin="1" xMax="9" yMax="9">ok</word></page></doc>'`)
 	pdf := []byte("%PDF-1.4\n% a; rm -rf / `x` $(y)\n")
-	text, err := Read(context.Background(), pdf, Options{Pdftotext: prog, MaxPages: 3})
+	v, err := Read(context.Background(), pdf, Options{Pdftotext: prog, MaxPages: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text != "ok\n" {
-		t.Errorf("text = %q", text)
+	if v.Text != "ok\n" {
+		t.Errorf("text = %q", v.Text)
 	}
 	args, _ := os.ReadFile(filepath.Join(dir, "args"))
 	if got, want := string(args), "-enc\nUTF-8\n-bbox-layout\n-l\n3\n-\n-\n"; got != want {
@@ -321,5 +323,32 @@ func TestOutputCapped(t *testing.T) {
 	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v to stop", d)
+	}
+}
+
+// TestPages: the view's places are the pages, each at the first line it
+// contributes, so that a finding can say "page 2". The sentence broken
+// across the page break goes on on page 2, with page 2's footnote.
+func TestPages(t *testing.T) {
+	needPdftotext(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "continued.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Read(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range v.Paragraphs {
+		got = append(got, fmt.Sprintf("%d %s %d %s", p.Line, p.Part, p.Index, p.Label))
+	}
+	if want := []string{"1 page 1 page 1", "33 page 2 page 2"}; !slices.Equal(got, want) {
+		t.Errorf("places = %q, want %q", got, want)
+	}
+	for line, want := range map[int]string{1: "page 1", 31: "page 1", 33: "page 2", 41: "page 2"} {
+		if got := v.Locate(line).Label; got != want {
+			t.Errorf("Locate(%d) = %q, want %q", line, got, want)
+		}
 	}
 }

@@ -68,7 +68,10 @@ func view(args []string) int {
 					text = v.Text
 				}
 			case ".pdf":
-				text, err = pdftext.Read(context.Background(), data, pdftext.Options{})
+				var v *pdftext.View
+				if v, err = pdftext.Read(context.Background(), data, pdftext.Options{}); err == nil {
+					text = v.Text
+				}
 			default:
 				text = string(data)
 			}
