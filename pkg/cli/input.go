@@ -100,7 +100,7 @@ func limitFlag(err error) error {
 		switch le.What {
 		case "file size":
 			le.Flag = "--max-file-size"
-		case "uncompressed size":
+		case "uncompressed size", "text view size", "XML token size":
 			le.Flag = "--max-docx-uncompressed"
 		case "number of zip entries":
 			le.Flag = "--max-docx-entries"

@@ -13,6 +13,10 @@ type Options struct {
 	// MaxUncompressed caps the uncompressed size of the parts read, in
 	// bytes, as declared in the zip directory and as actually read.
 	MaxUncompressed int64
+	// MaxText caps the text view, and any one XML token (a run of text,
+	// a tag with its attributes), in bytes: the XML decoder holds a whole
+	// token in memory. Zero means MaxUncompressed.
+	MaxText int64
 	// MaxEntries caps the number of entries in the zip archive.
 	MaxEntries int
 	// MaxDepth caps how deeply XML elements may nest.
@@ -58,6 +62,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.MaxUncompressed <= 0 {
 		o.MaxUncompressed = d.MaxUncompressed
+	}
+	if o.MaxText <= 0 || o.MaxText > o.MaxUncompressed {
+		o.MaxText = o.MaxUncompressed
 	}
 	if o.MaxEntries <= 0 {
 		o.MaxEntries = d.MaxEntries
