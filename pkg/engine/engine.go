@@ -53,11 +53,12 @@ type Options struct {
 	// Stdin is read for the input "-"; StdinName names it in output.
 	Stdin     io.Reader
 	StdinName string
-	// Reader reads a file in its format; nil means ReadText for every
-	// file. The CLI installs one that knows .docx, HTML and PDF.
+	// Limits bound what reading one file may cost; zero fields take
+	// their defaults (DefaultLimits). Limits.Format forces a format.
+	Limits Limits
+	// Reader, if set, reads every file instead of the format table
+	// (tests).
 	Reader Reader
-	// MaxFileSize bounds the bytes read from one file (0: 256 MiB).
-	MaxFileSize int64
 	// ReuseBuffers lets Run read later files into the buffers of plain-text
 	// files already reported: a FileReport, its Source and its Refs are
 	// then valid only until emit returns. (Allocating and zeroing a new
@@ -132,15 +133,10 @@ func New(opts Options) *Engine {
 		// where -j 2 takes 1.21 s, with the same output.
 		opts.Jobs = 2 * runtime.GOMAXPROCS(0)
 	}
-	if opts.Reader == nil {
-		opts.Reader = ReadText
-	}
 	if opts.StdinName == "" {
 		opts.StdinName = "-"
 	}
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = 256 << 20
-	}
+	opts.Limits = opts.Limits.withDefaults()
 	e := &Engine{opts: opts, x: extract.New(opts.Registry)}
 	for _, c := range opts.Checks {
 		e.rules = append(e.rules, c.ID())
@@ -193,9 +189,6 @@ type Input struct {
 	// directory entry); the file is then reported as unreadable.
 	Err error
 }
-
-// Extensions are the file types a directory walk picks up.
-var Extensions = []string{".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf"}
 
 // Expand turns command-line arguments into inputs: files as given,
 // directories walked recursively for files with one of Extensions (hidden
@@ -301,12 +294,13 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 	var err error
 	var pooled *[]byte
 	path := in.Path
+	lim := &e.opts.Limits
 	if path == "-" {
 		path = e.opts.StdinName
 		if e.opts.Stdin == nil {
 			return nil, nil, errors.New("no standard input")
 		}
-		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, e.opts.MaxFileSize+1))
+		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, lim.MaxFileSize+1))
 	} else {
 		alloc := func(n int) []byte { return make([]byte, n) }
 		if e.opts.ReuseBuffers {
@@ -316,15 +310,15 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 				return b
 			}
 		}
-		data, err = readFile(in.Path, e.opts.MaxFileSize, alloc)
+		data, err = readFile(in.Path, lim.MaxFileSize, alloc)
+	}
+	if err == nil {
+		err = e.checkSize(path, int64(len(data)), func() []byte { return data })
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	if int64(len(data)) > e.opts.MaxFileSize {
-		return nil, nil, fmt.Errorf("file larger than %d MiB", e.opts.MaxFileSize>>20)
-	}
-	l, err := e.opts.Reader(path, data)
+	l, err := e.read(path, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -334,6 +328,39 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 		l.buf = pooled
 	}
 	return l, document.Parse(l.File), nil
+}
+
+// read turns a file's bytes into its text view: Options.Reader, else the
+// reader of its format.
+func (e *Engine) read(path string, data []byte) (*Loaded, error) {
+	if e.opts.Reader != nil {
+		return e.opts.Reader(path, data)
+	}
+	return e.detect(path, data).Read(path, data, &e.opts.Limits)
+}
+
+// detect chooses the format of a file: --input-format, else by its name
+// and first bytes.
+func (e *Engine) detect(path string, head []byte) *Format {
+	if f := FormatByName(e.opts.Limits.Format); f != nil {
+		return f
+	}
+	return Detect(path, head)
+}
+
+// checkSize refuses a file by its size, before it is read: larger than
+// --max-file-size, or, for formats whose text view is the size of the
+// file, larger than --max-text-size. head returns the file's first bytes
+// (read only when the format matters).
+func (e *Engine) checkSize(path string, size int64, head func() []byte) error {
+	lim := &e.opts.Limits
+	if size > lim.MaxFileSize {
+		return &LimitError{What: "file", Size: size, Limit: lim.MaxFileSize, Bytes: true, Flag: "--max-file-size"}
+	}
+	if size > lim.MaxTextSize && e.detect(path, head()).TextSized {
+		return &LimitError{What: "file", Size: size, Limit: lim.MaxTextSize, Bytes: true, Flag: "--max-text-size"}
+	}
+	return nil
 }
 
 // readFileOS reads a file through package os (the portable path).
@@ -435,7 +462,7 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 func (e *Engine) CheckData(path string, data []byte) *FileReport {
 	r := &FileReport{}
 	r.Path = path
-	l, err := e.opts.Reader(path, data)
+	l, err := e.read(path, data)
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
