@@ -543,34 +543,32 @@ func quoteContext(l *Loaded, d diag.Diagnostic) string {
 }
 
 // wordBoundary moves about n bytes from off (back when n < 0) without
-// crossing a line break, and stops at a space so words stay whole.
+// crossing a line break, and stops at a space so words stay whole: going
+// back, at the start of a word; going forward, at the space after one
+// (an exclusive end). Either way it stops on a rune boundary.
 func wordBoundary(text []byte, off, n int) int {
 	i := off
-	for steps := 0; ; steps++ {
-		j := i + 1
-		if n < 0 {
-			j = i - 1
+	if n < 0 {
+		for steps := 0; i > 0 && text[i-1] != '\n'; steps++ {
+			if steps >= -n && text[i-1] == ' ' {
+				break
+			}
+			i--
 		}
-		if j < 0 || j > len(text) || (n < 0 && text[j] == '\n') || (n > 0 && text[i] == '\n') {
-			return i
-		}
-		if steps >= abs(n) && text[min(j, len(text)-1)] == ' ' {
-			return i
-		}
-		i = j
+		return i
 	}
+	for steps := 0; i < len(text) && text[i] != '\n'; steps++ {
+		if steps >= n && text[i] == ' ' {
+			break
+		}
+		i++
+	}
+	return i
 }
 
 // markerRE matches footnote markers of the text view ("[^3]", or a piece
 // of one cut by the quote).
 var markerRE = regexp.MustCompile(`\[\^[^\]\s]*\]?`)
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
 
 // cleanErr drops the path that os errors repeat ("open x: no such file").
 func cleanErr(err error) error {

@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -95,5 +96,39 @@ func TestExpandEveryExtension(t *testing.T) {
 	}
 	if !slices.Contains(engine.Extensions, ".xhtml") {
 		t.Error(".xhtml is not walked")
+	}
+}
+
+// TestPlaces: every reader that is not plain text names where each line
+// of its view comes from — paragraphs for .docx and HTML, pages for PDF —
+// and a finding carries that place and the words around it.
+func TestPlaces(t *testing.T) {
+	eng := newEngine(t)
+	tests := []struct {
+		path    string
+		context string
+	}{
+		{"../../testdata/drafts/ccpcj-draft-links-crime-terrorism.docx", `paragraph 4: "Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol,"`},
+		{"../../testdata/drafts/ccpcj-draft-links-crime-terrorism.pdf", `page 1: "Narcotic Drugs of 1954 as amended by the 1972 Protocol,³"`},
+		{"../../testdata/drafts/ccpcj-draft-links-crime-terrorism.txt", ""},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Ext(tt.path), func(t *testing.T) {
+			if strings.HasSuffix(tt.path, ".pdf") {
+				if _, err := exec.LookPath("pdftotext"); err != nil {
+					t.Skip("pdftotext not installed")
+				}
+			}
+			r := eng.CheckOne(engine.Input{Path: tt.path})
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			if len(r.Diagnostics) != 1 {
+				t.Fatalf("got %d findings, want 1", len(r.Diagnostics))
+			}
+			if got := r.Diagnostics[0].Context; got != tt.context {
+				t.Errorf("context = %q, want %q", got, tt.context)
+			}
+		})
 	}
 }
