@@ -301,6 +301,9 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 			return nil, nil, errors.New("no standard input")
 		}
 		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, lim.MaxFileSize+1))
+		if err == nil {
+			err = e.checkSize(path, int64(len(data)), func() []byte { return data })
+		}
 	} else {
 		alloc := func(n int) []byte { return make([]byte, n) }
 		if e.opts.ReuseBuffers {
@@ -310,10 +313,7 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 				return b
 			}
 		}
-		data, err = readFile(in.Path, lim.MaxFileSize, alloc)
-	}
-	if err == nil {
-		err = e.checkSize(path, int64(len(data)), func() []byte { return data })
+		data, err = readFile(in.Path, e.checkSize, lim.MaxFileSize, alloc)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -363,8 +363,17 @@ func (e *Engine) checkSize(path string, size int64, head func() []byte) error {
 	return nil
 }
 
-// readFileOS reads a file through package os (the portable path).
-func readFileOS(path string, limit int64) ([]byte, error) {
+// sizeCheck is Engine.checkSize: it refuses a file of this size (head
+// gives its first bytes).
+type sizeCheck func(path string, size int64, head func() []byte) error
+
+// readFileOS reads a file through package os (the portable path). Only
+// regular files are read: a named pipe would block, and a device has no
+// end.
+func readFileOS(path string, check sizeCheck, limit int64) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -374,10 +383,13 @@ func readFileOS(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
 	}
-	if n := st.Size(); n > 0 && n <= limit {
+	if n := st.Size(); n > 0 {
+		if err := check(path, n, func() []byte { return readHead(fh) }); err != nil {
+			return nil, err
+		}
 		// One allocation of the right size; ReadFull stops at EOF.
 		buf := make([]byte, n)
 		m, err := io.ReadFull(fh, buf)
@@ -386,7 +398,38 @@ func readFileOS(path string, limit int64) ([]byte, error) {
 		}
 		return buf[:m], nil
 	}
-	return io.ReadAll(io.LimitReader(fh, limit+1))
+	// A regular file that says it is empty may not be (/proc): read it
+	// to the limit.
+	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	return data, check(path, int64(len(data)), func() []byte { return data })
+}
+
+// readHead reads the first bytes of a file, for its format.
+func readHead(r io.ReaderAt) []byte {
+	head := make([]byte, sniffLen)
+	n, _ := r.ReadAt(head, 0)
+	return head[:n]
+}
+
+// notRegular says what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	what := "not a regular file"
+	switch {
+	case m.IsDir():
+		return errors.New("is a directory")
+	case m&fs.ModeNamedPipe != 0:
+		what += " (a named pipe)"
+	case m&fs.ModeCharDevice != 0:
+		what += " (a character device)"
+	case m&fs.ModeDevice != 0:
+		what += " (a device)"
+	case m&fs.ModeSocket != 0:
+		what += " (a socket)"
+	}
+	return errors.New(what)
 }
 
 // CheckDoc extracts and checks one parsed document, then applies the
