@@ -194,6 +194,11 @@ type Input struct {
 // directories walked recursively for files with one of Extensions (hidden
 // entries skipped), "-" for standard input. The result is sorted by path,
 // each path once.
+//
+// Symbolic links named on the command line are followed, to a file or a
+// folder, as rg and git do; inside a walk none is followed (so a link
+// cannot make the walk loop), and nothing but regular files is listed:
+// a named pipe in a folder would block the run.
 func Expand(args []string) []Input { return ExpandConfig(args, nil) }
 
 // ExpandConfig is Expand with the configuration's include and exclude
@@ -217,41 +222,74 @@ func ExpandConfig(args []string, cfg *config.Config) []Input {
 			}
 			continue
 		}
-		var files []Input
-		_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, Input{Path: filepath.ToSlash(p), Err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if p != a && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if p != a && cfg != nil && cfg.Excluded(p) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if cfg != nil && !cfg.Included(p) {
-				return nil
-			}
-			if slices.Contains(Extensions, strings.ToLower(filepath.Ext(name))) {
-				files = append(files, Input{Path: filepath.ToSlash(p)})
-			}
-			return nil
-		})
-		out = append(out, files...)
+		out = append(out, walk(a, cfg)...)
 	}
 	// One total order whatever the order of the arguments, each file once.
 	slices.SortStableFunc(out, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
 	return slices.CompactFunc(out, func(a, b Input) bool { return a.Path == b.Path })
+}
+
+// walk lists the files of folder dir to check. When dir is itself a
+// symbolic link (the user named it), its target is walked and the paths
+// are shown under the name given.
+func walk(dir string, cfg *config.Config) []Input {
+	root := dir
+	if lst, err := os.Lstat(dir); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(dir); err == nil {
+			root = target
+		}
+	}
+	shown := func(p string) string {
+		if root == dir {
+			return p
+		}
+		if p == root {
+			return dir
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return p
+		}
+		return filepath.Join(dir, rel)
+	}
+	var files []Input
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		top := p == root
+		p = shown(p)
+		if err != nil {
+			files = append(files, Input{Path: filepath.ToSlash(p), Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if !top && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if !top && cfg != nil && cfg.Excluded(p) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		// Symbolic links, named pipes, devices, sockets: not followed,
+		// not read.
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if cfg != nil && !cfg.Included(p) {
+			return nil
+		}
+		if slices.Contains(Extensions, strings.ToLower(filepath.Ext(name))) {
+			files = append(files, Input{Path: filepath.ToSlash(p)})
+		}
+		return nil
+	})
+	return files
 }
 
 // FileReport is what checking one file produced.
