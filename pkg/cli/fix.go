@@ -284,7 +284,7 @@ func plural(n int, what string) string {
 }
 
 func (f *fixer) note(path, msg string) {
-	fmt.Fprintf(f.stderr, "citecheck: %s: %s\n", path, msg)
+	fmt.Fprintf(f.stderr, "citecheck: %s: %s\n", render.Printable(path), render.Printable(msg))
 }
 
 // fail reports a file that could not be fixed; the run goes on and exits
