@@ -186,3 +186,23 @@ func TestMaxText(t *testing.T) {
 		t.Fatalf("under the limit: %v", err)
 	}
 }
+
+// TestDepthCap: the depth limit cannot be raised past MaxDepthCap (a
+// million nested runs under a limit of 5,000,000 overflowed the stack, a
+// crash no recover catches), and a document nested to the cap is read.
+func TestDepthCap(t *testing.T) {
+	_, err := Read(bytes.NewReader(nil), 0, Options{MaxDepth: 5000000})
+	if err == nil || !strings.Contains(err.Error(), "over the cap of 10000") {
+		t.Fatalf("MaxDepth 5000000: err = %v", err)
+	}
+	// The root, the body, the paragraph and the text take 4 levels.
+	n := MaxDepthCap - 4
+	deep := strings.Repeat("<w:r>", n) + "<w:t>deep</w:t>" + strings.Repeat("</w:r>", n)
+	v, err := readBytes(t, makeZip(t, document(p(deep))), Options{MaxDepth: MaxDepthCap})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Text != "deep\n" {
+		t.Errorf("text %q", v.Text)
+	}
+}

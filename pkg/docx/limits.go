@@ -35,6 +35,13 @@ const (
 	DefaultMaxDepth        = 1000
 )
 
+// MaxDepthCap is the largest MaxDepth accepted. The reader recurses once
+// per level of nesting, and Go stacks stop at 1 GB: a million levels
+// (\"--max-xml-depth 5000000\" and a million nested runs) overflowed it,
+// which no recover can catch. 10,000 levels take about 8 MB of stack;
+// Word itself writes a few dozen.
+const MaxDepthCap = 10000
+
 // Revision modes for Options.Revisions.
 const (
 	RevisionsAccepted = "accepted"
@@ -71,6 +78,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = d.MaxDepth
+	}
+	if o.MaxDepth > MaxDepthCap {
+		return o, fmt.Errorf("XML depth limit %d is over the cap of %d", o.MaxDepth, MaxDepthCap)
 	}
 	switch o.Revisions {
 	case "":

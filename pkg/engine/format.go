@@ -186,9 +186,8 @@ type Limits struct {
 const HTMLTagBytes = 16
 
 // MaxXMLDepthCap is the deepest --max-xml-depth accepted: the .docx
-// reader recurses once per level, and 10,000 levels stay within a few MB
-// of stack.
-const MaxXMLDepthCap = 10000
+// reader recurses once per level (docx.MaxDepthCap).
+const MaxXMLDepthCap = docx.MaxDepthCap
 
 // DefaultLimits returns the default limits.
 func DefaultLimits() Limits {
