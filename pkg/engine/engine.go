@@ -299,6 +299,16 @@ type FileReport struct {
 	Refs *extract.Result
 	// buf is the pooled buffer the file was read into (ReuseBuffers).
 	buf *[]byte
+	// share is the file's share of Run's budget, given back once
+	// reported.
+	share *fileShare
+}
+
+// fileShare is what one input holds of Run's budget.
+type fileShare struct {
+	b *budget
+	i int   // the input's index
+	n int64 // bytes taken
 }
 
 // bufPool holds read buffers for ReuseBuffers: most files of an archive
@@ -325,8 +335,24 @@ func pooledBuf(n int) ([]byte, *[]byte) {
 
 // Load reads one input and parses it into a document.
 func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
+	return e.load(in, nil)
+}
+
+// load is Load; reserve, if not nil, is told the size of the file once
+// it is known to be within the limits, before it is read (Run's budget).
+func (e *Engine) load(in Input, reserve func(path string, size int64, head func() []byte)) (*Loaded, *document.Document, error) {
 	if in.Err != nil {
 		return nil, nil, in.Err
+	}
+	check := e.checkSize
+	if reserve != nil {
+		check = func(path string, size int64, head func() []byte) error {
+			if err := e.checkSize(path, size, head); err != nil {
+				return err
+			}
+			reserve(path, size, head)
+			return nil
+		}
 	}
 	var data []byte
 	var err error
@@ -340,7 +366,7 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 		}
 		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, lim.MaxFileSize+1))
 		if err == nil {
-			err = e.checkSize(path, int64(len(data)), func() []byte { return data })
+			err = check(path, int64(len(data)), func() []byte { return data })
 		}
 	} else {
 		alloc := func(n int) []byte { return make([]byte, n) }
@@ -351,7 +377,7 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 				return b
 			}
 		}
-		data, err = readFile(in.Path, e.checkSize, lim.MaxFileSize, alloc)
+		data, err = readFile(in.Path, check, lim.MaxFileSize, alloc)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -515,13 +541,31 @@ func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comme
 }
 
 // CheckOne reads and checks one input.
-func (e *Engine) CheckOne(in Input) *FileReport {
-	r := &FileReport{}
+func (e *Engine) CheckOne(in Input) *FileReport { return e.checkOne(in, nil) }
+
+// checkOne is CheckOne; share, if not nil, holds the file's share of
+// Run's budget: it is taken when the file's size is known, before it is
+// read, and resized to its text view once read.
+func (e *Engine) checkOne(in Input, share *fileShare) *FileReport {
+	r := &FileReport{share: share}
 	r.Path = in.Path
 	if in.Path == "-" {
 		r.Path = e.opts.StdinName
 	}
-	l, d, err := e.Load(in)
+	var reserve func(string, int64, func() []byte)
+	if share != nil {
+		reserve = func(path string, size int64, _ func() []byte) {
+			// By the name alone, which costs no read: the view of a
+			// .docx or PDF is known only once read, so it takes the
+			// largest allowed until then. (A .docx named .txt takes
+			// its size, and the rest once read.)
+			if !e.detect(path, nil).TextSized {
+				size = e.opts.Limits.MaxTextSize
+			}
+			share.n = share.b.take(share.i, size)
+		}
+	}
+	l, d, err := e.load(in, reserve)
 	if errors.Is(err, ErrNoText) {
 		r.Notice = ErrNoText.Error()
 		return r
@@ -529,6 +573,9 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
+	}
+	if share != nil {
+		share.n = share.b.resize(share.n, int64(len(l.File.Text)))
 	}
 	r.Source = l.File
 	r.buf = l.buf
@@ -678,6 +725,10 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 	defer cancel()
 	idx := make(chan int)
 	sem := make(chan struct{}, window)
+	// The text in flight is bounded by Jobs files of the largest size
+	// (README, "Limits"), however many are waiting to be reported.
+	bud := newBudget(int64(e.opts.Jobs) * e.opts.Limits.MaxTextSize)
+	defer bud.close()
 	go func() {
 		defer close(idx)
 		for i := range inputs {
@@ -697,7 +748,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 		go func() {
 			for i := range idx {
 				select {
-				case slots[i%window] <- e.CheckOne(inputs[i]):
+				case slots[i%window] <- e.checkOne(inputs[i], &fileShare{b: bud, i: i}):
 				case <-ctx.Done():
 					return
 				}
@@ -729,6 +780,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 		if r.buf != nil {
 			bufPool.Put(r.buf)
 		}
+		bud.done(i, r.share.n)
 		<-sem
 	}
 	sum.Elapsed = time.Since(start)

@@ -103,3 +103,32 @@ func TestNotRegular(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLimits: --max-text-size bounds every format's text view, and an
+// HTML file's tags (each costs about 130 bytes of parsed tree: 20 MB of
+// "<i>a</i>" took 668 MB); the errors name the flag.
+func TestTextLimits(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		path string
+		want string
+	}{
+		{write("tags.html", "<html><body><p>"+strings.Repeat("<br>x", 150)+"</p></body></html>"), "HTML with 156 tags exceeds the limit of 100 (--max-text-size)"},
+		{write("long.txt", strings.Repeat("Recalling ", 200)), "file of 2.0 KiB exceeds the limit of 1.6 KiB (--max-text-size)"},
+		{"../../testdata/drafts/ccpcj-draft-links-crime-terrorism.docx", "text view size exceeds 1.6 KiB limit (--max-text-size)"},
+	}
+	eng := limitedEngine(t, engine.Limits{MaxTextSize: 1600})
+	for _, tt := range tests {
+		r := checkOne(t, eng, engine.Input{Path: tt.path})
+		if r.Err == nil || r.Err.Error() != tt.want {
+			t.Errorf("%s: err = %v, want %q", filepath.Base(tt.path), r.Err, tt.want)
+		}
+	}
+}

@@ -34,10 +34,11 @@ type Options struct {
 const DefaultTimeout = 2 * time.Minute
 
 // DefaultMaxOutput caps what pdftotext may write when Options.MaxOutput is
-// 0. Its XHTML is about 55 KB a page (1,356 UN pages: 75 MB), so 256 MiB
-// is some 4,500 pages; the output is parsed as it streams and never held
-// whole: what is held is the words, about a third of its size.
-const DefaultMaxOutput = 256 << 20
+// 0. Its XHTML is about 55 KB a page (1,356 UN pages: 75 MB), so 128 MiB
+// is some 2,400 pages. The output is parsed as it streams, never held
+// whole; the words and lines built from it peak at about 1.6 times its
+// size (1,356 pages: 176 MB of RSS, 39 MB of it the PDF itself).
+const DefaultMaxOutput = 128 << 20
 
 // maxStderr caps what is kept of pdftotext's standard error: enough for
 // its first errors.
