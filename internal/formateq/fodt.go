@@ -66,12 +66,78 @@ const (
 // no marker points to are anchored right after the previous footnote's
 // note, so that footnote order (and Ibid.) is kept.
 func FODT(f *source.File) ([]byte, Stats) {
-	d := document.Parse(f)
-	text := f.Text
-	var st Stats
+	fb := &fodtBuilder{d: document.Parse(f), text: f.Text}
+	fb.anchorNotes()
+	fb.paragraphs(fb.lines())
+	fb.placeLeadingNotes()
+	return fb.write(), fb.st
+}
 
-	// Which source bytes ended up in the body and in each footnote.
-	inBody := make([]bool, len(text)+1)
+// fodtBuilder carries FODT's steps: which marker anchors which footnote
+// (anchorNotes), what each source line is (lines), the paragraphs
+// (paragraphs, placeLeadingNotes), and the XML (write).
+type fodtBuilder struct {
+	d    *document.Document
+	text []byte
+	st   Stats
+
+	anchorOf map[int]int   // marker index → footnote index
+	after    map[int][]int // footnote index → unlinked footnotes after it
+	lead     []int         // unlinked footnotes before any linked one
+	paras    []*para
+}
+
+// anchorNotes decides which marker anchors which footnote: the first
+// marker of each; footnotes no marker points to follow the previous
+// footnote's note.
+func (fb *fodtBuilder) anchorNotes() {
+	d := fb.d
+	noteIndex := map[*document.Footnote]int{}
+	for i, fn := range d.Footnotes {
+		noteIndex[fn] = i
+	}
+	fb.anchorOf = map[int]int{}
+	anchored := make([]bool, len(d.Footnotes))
+	for i, mk := range d.Markers {
+		fn := d.Footnote(mk.Label, mk.Start)
+		switch {
+		case fn == nil:
+			fb.st.Dangling++
+		case anchored[noteIndex[fn]]:
+			fb.st.Repeated++
+		default:
+			anchored[noteIndex[fn]] = true
+			fb.anchorOf[i] = noteIndex[fn]
+		}
+	}
+	fb.after = map[int][]int{}
+	prev := -1
+	for i := range d.Footnotes {
+		if anchored[i] {
+			prev = i
+			continue
+		}
+		fb.st.Unlinked++
+		if prev < 0 {
+			fb.lead = append(fb.lead, i)
+		} else {
+			fb.after[prev] = append(fb.after[prev], i)
+		}
+	}
+	fb.st.Footnotes = len(d.Footnotes)
+	fb.st.Linked = fb.st.Footnotes - fb.st.Unlinked
+}
+
+// srcLine is a source line, trimmed, with what the parser made of it.
+type srcLine struct {
+	start, end int
+	kind       lineKind
+}
+
+// sourceMap says which source bytes ended up in the body (markers
+// included) and which in a footnote.
+func (fb *fodtBuilder) sourceMap() (inBody, inNote []bool) {
+	text := fb.text
 	mark := func(s *document.Stream, fn func(int)) {
 		for i := 0; i < len(s.Text); i++ {
 			if p := s.Src(i); p < len(text) && text[p] == s.Text[i] && !isSpaceByte(text[p]) {
@@ -79,62 +145,26 @@ func FODT(f *source.File) ([]byte, Stats) {
 			}
 		}
 	}
-	mark(&d.Body, func(p int) { inBody[p] = true })
-	inNote := make([]bool, len(text)+1)
-	for _, fn := range d.Footnotes {
+	inBody = make([]bool, len(text)+1)
+	mark(&fb.d.Body, func(p int) { inBody[p] = true })
+	inNote = make([]bool, len(text)+1)
+	for _, fn := range fb.d.Footnotes {
 		mark(&fn.Text, func(p int) { inNote[p] = true })
 	}
-	for _, mk := range d.Markers {
+	for _, mk := range fb.d.Markers {
 		for p := mk.Start; p < mk.End; p++ {
 			if !isSpaceByte(text[p]) {
 				inBody[p] = true
 			}
 		}
 	}
+	return inBody, inNote
+}
 
-	// Which marker anchors which footnote.
-	noteIndex := map[*document.Footnote]int{}
-	for i, fn := range d.Footnotes {
-		noteIndex[fn] = i
-	}
-	anchorOf := map[int]int{} // marker index → footnote index
-	anchored := make([]bool, len(d.Footnotes))
-	for i, mk := range d.Markers {
-		fn := d.Footnote(mk.Label, mk.Start)
-		switch {
-		case fn == nil:
-			st.Dangling++
-		case anchored[noteIndex[fn]]:
-			st.Repeated++
-		default:
-			anchored[noteIndex[fn]] = true
-			anchorOf[i] = noteIndex[fn]
-		}
-	}
-	// Unlinked footnotes follow the previous footnote's note.
-	after := map[int][]int{} // footnote index → unlinked footnotes after it
-	var lead []int           // unlinked footnotes before any linked one
-	prev := -1
-	for i := range d.Footnotes {
-		if anchored[i] {
-			prev = i
-			continue
-		}
-		st.Unlinked++
-		if prev < 0 {
-			lead = append(lead, i)
-		} else {
-			after[prev] = append(after[prev], i)
-		}
-	}
-	st.Footnotes = len(d.Footnotes)
-	st.Linked = st.Footnotes - st.Unlinked
-
-	// Lines.
-	type srcLine struct {
-		start, end int
-		kind       lineKind
-	}
+// lines splits the source into lines and classifies each.
+func (fb *fodtBuilder) lines() []srcLine {
+	text := fb.text
+	inBody, inNote := fb.sourceMap()
 	var lines []srcLine
 	for start := 0; start <= len(text); {
 		end := bytes.IndexByte(text[start:], '\n')
@@ -145,7 +175,7 @@ func FODT(f *source.File) ([]byte, Stats) {
 			end += start
 			next = end + 1
 		}
-		l := srcLine{start: start, end: end}
+		l := srcLine{}
 		l.start, l.end = trim(text, start, end)
 		switch {
 		case l.start >= l.end:
@@ -162,165 +192,191 @@ func FODT(f *source.File) ([]byte, Stats) {
 		lines = append(lines, l)
 		start = next
 	}
+	return lines
+}
 
-	// Paragraphs.
-	var paras []*para
-	var cur *para            // the open body paragraph
-	var pendingOther []*para // furniture met since cur was cut
-	gap, cut := false, false // a blank line / a note or furniture line since cur's last line
-	curAlone := false        // cur is a number alone
-	mi := 0                  // next marker
+// paraState is where paragraphs stand while the lines are read.
+type paraState struct {
+	cur          *para   // the open body paragraph
+	pendingOther []*para // furniture met since cur was cut
+	gap, cut     bool    // a blank line / a note or furniture line since cur's last line
+	curAlone     bool    // cur is a number alone
+	mi           int     // next marker
+}
+
+// paragraphs makes the paragraphs of the lines: body lines join their
+// paragraph, notes and rules are left out, other lines stand alone.
+func (fb *fodtBuilder) paragraphs(lines []srcLine) {
+	ps := &paraState{}
 	for _, l := range lines {
 		switch l.kind {
 		case lBlank:
-			gap = cur != nil
-			continue
+			ps.gap = ps.cur != nil
 		case lNote:
-			cut = cur != nil
-			continue
+			ps.cut = ps.cur != nil
 		case lOther:
 			p := &para{pieces: []piece{{from: l.start, to: l.end, note: isText}}}
-			if cur != nil {
-				cut = true
-				pendingOther = append(pendingOther, p)
+			if ps.cur != nil {
+				ps.cut = true
+				ps.pendingOther = append(ps.pendingOther, p)
 			} else {
-				paras = append(paras, p)
+				fb.paras = append(fb.paras, p)
 			}
-			continue
-		}
-		// A body line: continue cur, or start a paragraph. A number
-		// alone on its line (a page number of OCR text) stays a
-		// paragraph of its own, as the parser reads it on its own line.
-		alone := isNumber(text[l.start:l.end])
-		switch {
-		case cur != nil && (alone || curAlone):
-			paras = append(paras, pendingOther...)
-			pendingOther = nil
-			cur = &para{body: true}
-			paras = append(paras, cur)
-		case cur != nil && !gap && !cut:
-			cur.pieces = append(cur.pieces, piece{note: isSpace}) // a joining space
-		case cur != nil && cut && continues(text, cur, l.start):
-			cur.pieces = append(cur.pieces, piece{note: isSpace})
-			st.Joined++
-			pendingOther = nil // page furniture: a word processor has it in the header
 		default:
-			paras = append(paras, pendingOther...)
-			pendingOther = nil
-			cur = &para{body: true}
-			paras = append(paras, cur)
-		}
-		gap, cut, curAlone = false, false, alone
-		pos := l.start
-		for mi < len(d.Markers) && d.Markers[mi].Start < l.end {
-			mk := d.Markers[mi]
-			if fi, ok := anchorOf[mi]; ok {
-				if mk.Start > pos {
-					cur.pieces = append(cur.pieces, piece{from: pos, to: mk.Start, note: isText})
-				}
-				cur.pieces = append(cur.pieces, piece{note: fi})
-				for _, u := range after[fi] {
-					cur.pieces = append(cur.pieces, piece{note: u})
-				}
-				pos = mk.End
-			}
-			mi++
-		}
-		if pos < l.end {
-			cur.pieces = append(cur.pieces, piece{from: pos, to: l.end, note: isText})
+			fb.bodyLine(ps, l)
 		}
 	}
-	paras = append(paras, pendingOther...)
-	if len(lead) > 0 {
-		// After the first word of the first body paragraph, where they
-		// cannot follow a treaty's name (nor start a line, where a PDF
-		// would show them as a footnote's label).
-		var notes []piece
-		for _, u := range lead {
-			notes = append(notes, piece{note: u})
-		}
-		i := 0
-		for i < len(paras) && !paras[i].body {
-			i++
-		}
-		if i == len(paras) {
-			paras = append(paras, &para{body: true})
-		}
-		p := paras[i]
-		at, split := 0, 0
-		for at < len(p.pieces) && p.pieces[at].note != isText {
-			at++
-		}
-		if at < len(p.pieces) {
-			pc := p.pieces[at]
-			w := bytes.IndexFunc(text[pc.from:pc.to], unicode.IsSpace)
-			if w < 0 {
-				w = pc.to - pc.from
-			}
-			split = pc.from + w
-			rest := append([]piece{{from: pc.from, to: split, note: isText}}, notes...)
-			if split < pc.to {
-				rest = append(rest, piece{from: split, to: pc.to, note: isText})
-			}
-			p.pieces = append(p.pieces[:at], append(rest, p.pieces[at+1:]...)...)
-		} else {
-			p.pieces = append(p.pieces, notes...)
-		}
-	}
+	fb.paras = append(fb.paras, ps.pendingOther...)
+}
 
-	// Footnote numbering: automatic when the numeric labels, in anchor
-	// order, are 1, 2, 3 …; custom marks otherwise (LibreOffice neither
-	// reads a start value from a .fodt nor writes one to a .docx), and for
-	// labels such as "*".
-	var order []int
-	for _, p := range paras {
-		for _, pc := range p.pieces {
-			if pc.note >= 0 {
-				order = append(order, pc.note)
-			}
-		}
+// bodyLine adds a body line: it continues the open paragraph, or starts
+// one. A number alone on its line (a page number of OCR text) stays a
+// paragraph of its own, as the parser reads it on its own line. Its
+// markers become the notes they anchor.
+func (fb *fodtBuilder) bodyLine(ps *paraState, l srcLine) {
+	text := fb.text
+	alone := isNumber(text[l.start:l.end])
+	switch {
+	case ps.cur != nil && !(alone || ps.curAlone) && !ps.gap && !ps.cut:
+		ps.cur.pieces = append(ps.cur.pieces, piece{note: isSpace}) // a joining space
+	case ps.cur != nil && !(alone || ps.curAlone) && ps.cut && continues(text, ps.cur, l.start):
+		ps.cur.pieces = append(ps.cur.pieces, piece{note: isSpace})
+		fb.st.Joined++
+		ps.pendingOther = nil // page furniture: a word processor has it in the header
+	default:
+		fb.paras = append(fb.paras, ps.pendingOther...)
+		ps.pendingOther = nil
+		ps.cur = &para{body: true}
+		fb.paras = append(fb.paras, ps.cur)
 	}
-	next, auto := 1, true
-	for _, fi := range order {
-		fn := d.Footnotes[fi]
-		if fn.Num <= 0 || strconv.Itoa(fn.Num) != fn.Label {
+	ps.gap, ps.cut, ps.curAlone = false, false, alone
+	pos := l.start
+	for ; ps.mi < len(fb.d.Markers) && fb.d.Markers[ps.mi].Start < l.end; ps.mi++ {
+		mk := fb.d.Markers[ps.mi]
+		fi, ok := fb.anchorOf[ps.mi]
+		if !ok {
 			continue
 		}
-		if fn.Num != next {
-			auto = false
-			break
+		if mk.Start > pos {
+			ps.cur.pieces = append(ps.cur.pieces, piece{from: pos, to: mk.Start, note: isText})
 		}
-		next++
+		ps.cur.pieces = append(ps.cur.pieces, piece{note: fi})
+		for _, u := range fb.after[fi] {
+			ps.cur.pieces = append(ps.cur.pieces, piece{note: u})
+		}
+		pos = mk.End
 	}
+	if pos < l.end {
+		ps.cur.pieces = append(ps.cur.pieces, piece{from: pos, to: l.end, note: isText})
+	}
+}
 
+// placeLeadingNotes anchors the footnotes before any linked one after the
+// first word of the first body paragraph, where they cannot follow a
+// treaty's name (nor start a line, where a PDF would show them as a
+// footnote's label).
+func (fb *fodtBuilder) placeLeadingNotes() {
+	if len(fb.lead) == 0 {
+		return
+	}
+	var notes []piece
+	for _, u := range fb.lead {
+		notes = append(notes, piece{note: u})
+	}
+	i := 0
+	for i < len(fb.paras) && !fb.paras[i].body {
+		i++
+	}
+	if i == len(fb.paras) {
+		fb.paras = append(fb.paras, &para{body: true})
+	}
+	p := fb.paras[i]
+	at := 0
+	for at < len(p.pieces) && p.pieces[at].note != isText {
+		at++
+	}
+	if at == len(p.pieces) {
+		p.pieces = append(p.pieces, notes...)
+		return
+	}
+	pc := p.pieces[at]
+	w := bytes.IndexFunc(fb.text[pc.from:pc.to], unicode.IsSpace)
+	if w < 0 {
+		w = pc.to - pc.from
+	}
+	split := pc.from + w
+	rest := append([]piece{{from: pc.from, to: split, note: isText}}, notes...)
+	if split < pc.to {
+		rest = append(rest, piece{from: split, to: pc.to, note: isText})
+	}
+	p.pieces = append(p.pieces[:at], append(rest, p.pieces[at+1:]...)...)
+}
+
+// autoNumbered reports whether the footnotes can be numbered
+// automatically: their numeric labels, in anchor order, are 1, 2, 3 …
+// (else custom marks: LibreOffice neither reads a start value from a
+// .fodt nor writes one to a .docx). Labels such as "*" are custom either
+// way.
+func (fb *fodtBuilder) autoNumbered() bool {
+	next := 1
+	for _, p := range fb.paras {
+		for _, pc := range p.pieces {
+			if pc.note < 0 {
+				continue
+			}
+			fn := fb.d.Footnotes[pc.note]
+			if !numericLabel(fn) {
+				continue
+			}
+			if fn.Num != next {
+				return false
+			}
+			next++
+		}
+	}
+	return true
+}
+
+func numericLabel(fn *document.Footnote) bool {
+	return fn.Num > 0 && strconv.Itoa(fn.Num) == fn.Label
+}
+
+// write writes the paragraphs as a flat OpenDocument text.
+func (fb *fodtBuilder) write() []byte {
+	auto := fb.autoNumbered()
 	var b bytes.Buffer
 	writeHead(&b)
-	for _, p := range paras {
+	for _, p := range fb.paras {
 		b.WriteString("   <text:p text:style-name=\"Standard\">")
 		for _, pc := range p.pieces {
 			switch {
 			case pc.note == isSpace:
 				b.WriteString(" ")
 			case pc.note >= 0:
-				fn := d.Footnotes[pc.note]
-				custom := !auto || fn.Num <= 0 || strconv.Itoa(fn.Num) != fn.Label
-				fmt.Fprintf(&b, `<text:note text:id="ftn%d" text:note-class="footnote">`, pc.note+1)
-				if custom {
-					fmt.Fprintf(&b, `<text:note-citation text:label="%s">%s</text:note-citation>`, esc(fn.Label), esc(fn.Label))
-				} else {
-					fmt.Fprintf(&b, `<text:note-citation>%s</text:note-citation>`, fn.Label)
-				}
-				b.WriteString(`<text:note-body><text:p text:style-name="Footnote">`)
-				writeText(&b, fn.Text.Text)
-				b.WriteString(`</text:p></text:note-body></text:note>`)
+				writeNote(&b, pc.note, fb.d.Footnotes[pc.note], auto)
 			default:
-				writeText(&b, string(text[pc.from:pc.to]))
+				writeText(&b, string(fb.text[pc.from:pc.to]))
 			}
 		}
 		b.WriteString("</text:p>\n")
 	}
 	b.WriteString("  </office:text>\n </office:body>\n</office:document>\n")
-	return b.Bytes(), st
+	return b.Bytes()
+}
+
+// writeNote writes footnote number i, with a custom mark unless the
+// document's footnotes are numbered automatically and its label is a
+// number.
+func writeNote(b *bytes.Buffer, i int, fn *document.Footnote, auto bool) {
+	fmt.Fprintf(b, `<text:note text:id="ftn%d" text:note-class="footnote">`, i+1)
+	if !auto || !numericLabel(fn) {
+		fmt.Fprintf(b, `<text:note-citation text:label="%s">%s</text:note-citation>`, esc(fn.Label), esc(fn.Label))
+	} else {
+		fmt.Fprintf(b, `<text:note-citation>%s</text:note-citation>`, fn.Label)
+	}
+	b.WriteString(`<text:note-body><text:p text:style-name="Footnote">`)
+	writeText(b, fn.Text.Text)
+	b.WriteString(`</text:p></text:note-body></text:note>`)
 }
 
 // continues reports whether the body line at from continues the sentence

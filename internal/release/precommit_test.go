@@ -103,7 +103,7 @@ func TestPreCommitHookInstallsTheBinary(t *testing.T) {
 var identifyTags = map[string][]string{
 	".txt": {"text", "plain-text"}, ".text": {"text"},
 	".md": {"text", "markdown"}, ".markdown": {"text", "markdown"},
-	".html": {"text", "html"}, ".htm": {"text", "html"},
+	".html": {"text", "html"}, ".htm": {"text", "html"}, ".xhtml": {"text", "xml", "html", "xhtml"},
 	".docx": {"binary", "docx"}, ".pdf": {"binary", "pdf"},
 }
 

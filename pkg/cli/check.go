@@ -89,7 +89,7 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 	}
 	s.reg = reg
 	s.eng = engine.New(engine.Options{Registry: reg, Jobs: o.jobs, Stdin: e.stdin, StdinName: stdinName(o.stdinFilename),
-		Reader: o.input.reader(), Config: s.cfg, Baseline: bl, Keep: o.keep, MaxFileSize: o.input.maxFileSize,
+		Limits: o.input.limits, Config: s.cfg, Baseline: bl, Keep: o.keep,
 		// check, refs and baseline are done with a report when their
 		// emit returns (diagnostics hold copies, not views of the text).
 		ReuseBuffers: true})
@@ -259,14 +259,14 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		if countOf(args, "-") > 0 {
 			return usageErr("--new-from-rev cannot be used with standard input (-): git knows nothing of it")
 		}
-		if o.keep, err = newFromRev(context.Background(), o.newFrom, o.input.format); err != nil {
+		if o.keep, err = newFromRev(context.Background(), o.newFrom, o.input.limits.Format); err != nil {
 			return err
 		}
 	}
 	if err := o.fx.validate(args); err != nil {
 		return err
 	}
-	if o.fx.active() && o.input.revisions == "original" {
+	if o.fx.active() && o.input.limits.Revisions == "original" {
 		return usageErr("--fix, --diff and --annotate work on the text with tracked changes accepted (--revisions accepted)")
 	}
 	s, err := o.setup(e, bl)

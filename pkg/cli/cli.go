@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/citecheck/citecheck/internal/inplace"
+	"github.com/citecheck/citecheck/pkg/render"
 )
 
 // Exit codes.
@@ -100,12 +101,12 @@ func run(e *env, args []string) int {
 	var xe *exitError
 	if errors.As(err, &xe) {
 		if xe.err != nil {
-			fmt.Fprintf(e.stderr, "citecheck: %s\n", xe.err)
+			fmt.Fprintf(e.stderr, "citecheck: %s\n", printableLines(xe.err.Error()))
 		}
 		return xe.code
 	}
 	// cobra's own errors: unknown command or flag, bad arguments.
-	fmt.Fprintf(e.stderr, "citecheck: %s\n", err)
+	fmt.Fprintf(e.stderr, "citecheck: %s\n", printableLines(err.Error()))
 	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") {
 		fmt.Fprintln(e.stderr, "Run 'citecheck --help' for usage.")
 	}
@@ -166,4 +167,15 @@ func useColor(mode string, w io.Writer, getenv func(string) string) (bool, error
 
 func isTerminalFd(fd uintptr) bool {
 	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
+}
+
+// printableLines escapes the control characters of each line of a
+// message (render.Printable) and keeps its line breaks: file names and
+// arguments in messages must not reach the terminal raw.
+func printableLines(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = render.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -179,7 +179,7 @@ func (f *fixer) file(r *engine.FileReport) error {
 	if r.Path == f.stdinName {
 		return f.diffStdin(r)
 	}
-	raw, err := readRaw(r.Path, f.in.maxFileSize)
+	raw, err := readRaw(r.Path, f.in.limits.MaxFileSize)
 	if err != nil {
 		return f.fail(r.Path, err)
 	}
@@ -284,7 +284,7 @@ func plural(n int, what string) string {
 }
 
 func (f *fixer) note(path, msg string) {
-	fmt.Fprintf(f.stderr, "citecheck: %s: %s\n", path, msg)
+	fmt.Fprintf(f.stderr, "citecheck: %s: %s\n", render.Printable(path), render.Printable(msg))
 }
 
 // fail reports a file that could not be fixed; the run goes on and exits
@@ -388,9 +388,9 @@ func (f *fixer) diffStdin(r *engine.FileReport) error {
 // docxOptions are the reader options for rewriting: the run's limits,
 // tracked changes accepted (fixes apply to the text as it reads).
 func (f *fixer) docxOptions() docx.Options {
-	o := f.in
-	return docx.Options{MaxFileSize: o.maxFileSize, MaxUncompressed: o.maxUncompressed,
-		MaxEntries: o.maxZipEntries, MaxDepth: o.maxXMLDepth, Revisions: docx.RevisionsAccepted}
+	o := f.in.limits
+	return docx.Options{MaxFileSize: o.MaxFileSize, MaxUncompressed: o.MaxUncompressed, MaxText: o.MaxTextSize,
+		MaxEntries: o.MaxZipEntries, MaxDepth: o.MaxXMLDepth, Revisions: docx.RevisionsAccepted}
 }
 
 // docxView reads raw and checks that it is the document that was checked.
@@ -458,7 +458,7 @@ func where(d *diag.Diagnostic) string {
 // comment on the cited words and, with --fix, every certain fix as a
 // tracked change. The input is left as it is.
 func (f *fixer) annotateFile(r *engine.FileReport) error {
-	raw, err := readRaw(r.Path, f.in.maxFileSize)
+	raw, err := readRaw(r.Path, f.in.limits.MaxFileSize)
 	if err != nil {
 		return f.fail(r.Path, err)
 	}

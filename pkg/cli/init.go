@@ -77,10 +77,10 @@ absolute, or from another folder).`,
 			_, err = s.eng.Run(cmd.Context(), inputs, func(r *engine.FileReport) error {
 				if r.Err != nil {
 					unreadable++
-					fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)
+					fmt.Fprintf(e.stderr, "citecheck: %s: %s\n", render.Printable(r.Path), render.Printable(r.Err.Error()))
 				}
 				if r.Notice != "" {
-					fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", r.Path, r.Notice)
+					fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", render.Printable(r.Path), r.Notice)
 				}
 				w.Add(r.Diagnostics)
 				return nil

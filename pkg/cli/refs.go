@@ -57,11 +57,11 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 	_, err = s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		if r.Err != nil {
 			unreadable++
-			fmt.Fprintf(e.stderr, "citecheck: %s: %v\n", r.Path, r.Err)
+			fmt.Fprintf(e.stderr, "citecheck: %s: %s\n", render.Printable(r.Path), render.Printable(r.Err.Error()))
 			return nil
 		}
 		if r.Notice != "" {
-			fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", r.Path, r.Notice)
+			fmt.Fprintf(e.stderr, "citecheck: %s: notice: %s\n", render.Printable(r.Path), r.Notice)
 			return nil
 		}
 		for _, ref := range r.Refs.All() {
@@ -237,7 +237,9 @@ func writeRefText(w io.Writer, j extract.RefJSON) error {
 			facts = append(facts, "in footnote "+j.Footnote)
 		}
 	}
-	b.WriteString(" " + strings.Join(facts, "; ") + "\n")
-	_, err := io.WriteString(w, b.String())
+	b.WriteString(" " + strings.Join(facts, "; "))
+	// The text is quoted (%q) already; the path and the facts read from
+	// the document may still hold control characters.
+	_, err := io.WriteString(w, render.Printable(b.String())+"\n")
 	return err
 }

@@ -136,8 +136,8 @@ func (st *state) parseBody(d *decoder) error {
 // numbers add.
 func (st *state) grow(n int) error {
 	st.size += int64(n)
-	if st.size > st.opt.MaxUncompressed {
-		return &LimitError{What: "text view size", Limit: st.opt.MaxUncompressed, Bytes: true, Flag: sizeFlag}
+	if st.size > st.opt.MaxText {
+		return &LimitError{What: "text view size", Limit: st.opt.MaxText, Bytes: true, Flag: sizeFlag}
 	}
 	return nil
 }

@@ -178,7 +178,7 @@ func (p *pkg) parse(name string, required bool, fn func(d *decoder) error) error
 		return nil
 	}
 	defer rc.Close()
-	if err := fn(newDecoder(rc, p.opt.MaxDepth)); err != nil {
+	if err := fn(newDecoder(rc, p.opt.MaxDepth, p.opt.MaxText)); err != nil {
 		var le *LimitError
 		if errors.As(err, &le) {
 			return le

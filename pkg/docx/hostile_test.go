@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -137,5 +138,71 @@ func TestFormatBytes(t *testing.T) {
 		if got := formatBytes(n); got != want {
 			t.Errorf("formatBytes(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestTokenCap: encoding/xml holds a whole token (a run of text, a tag
+// with its attributes) before returning it, so a part that is one huge
+// run of text used to be read whole into memory, and copied, before the
+// text view's limit applied. MaxText caps any one token too, and the
+// reader stops at it: reading a 24 MB run of text allocates a few MB.
+func TestTokenCap(t *testing.T) {
+	huge := strings.Repeat("x", 24<<20)
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"text run", makeZip(t, document(p(r(huge))))},
+		{"attribute", makeZip(t, document(`<w:p w:x="`+huge+`"></w:p>`))},
+		{"skipped part", makeZip(t, document(p(r("x"))), part{"word/settings.xml", `<w:settings ` + wNS + `>` + huge + `</w:settings>`})},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := Read(bytes.NewReader(tc.data), int64(len(tc.data)), Options{MaxText: 1 << 20})
+			runtime.ReadMemStats(&after)
+			var le *LimitError
+			if !errors.As(err, &le) || !strings.Contains(err.Error(), "XML token size exceeds 1 MiB limit") {
+				t.Fatalf("err = %v, want the token limit", err)
+			}
+			if got := after.TotalAlloc - before.TotalAlloc; got > 8<<20 {
+				t.Errorf("allocated %d MB to refuse it", got>>20)
+			}
+		})
+	}
+}
+
+// TestMaxText: the text view is capped by MaxText, apart from (and
+// below) the uncompressed size read.
+func TestMaxText(t *testing.T) {
+	body := strings.Repeat(p(r(strings.Repeat("x", 1000))), 2000)
+	_, err := readBytes(t, makeZip(t, document(body)), Options{MaxText: 1 << 20})
+	if err == nil || !strings.Contains(err.Error(), "text view size exceeds 1 MiB limit") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := readBytes(t, makeZip(t, document(body)), Options{MaxText: 4 << 20}); err != nil {
+		t.Fatalf("under the limit: %v", err)
+	}
+}
+
+// TestDepthCap: the depth limit cannot be raised past MaxDepthCap (a
+// million nested runs under a limit of 5,000,000 overflowed the stack, a
+// crash no recover catches), and a document nested to the cap is read.
+func TestDepthCap(t *testing.T) {
+	_, err := Read(bytes.NewReader(nil), 0, Options{MaxDepth: 5000000})
+	if err == nil || !strings.Contains(err.Error(), "over the cap of 10000") {
+		t.Fatalf("MaxDepth 5000000: err = %v", err)
+	}
+	// The root, the body, the paragraph and the text take 4 levels.
+	n := MaxDepthCap - 4
+	deep := strings.Repeat("<w:r>", n) + "<w:t>deep</w:t>" + strings.Repeat("</w:r>", n)
+	v, err := readBytes(t, makeZip(t, document(p(deep))), Options{MaxDepth: MaxDepthCap})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Text != "deep\n" {
+		t.Errorf("text %q", v.Text)
 	}
 }

@@ -13,6 +13,10 @@ type Options struct {
 	// MaxUncompressed caps the uncompressed size of the parts read, in
 	// bytes, as declared in the zip directory and as actually read.
 	MaxUncompressed int64
+	// MaxText caps the text view, and any one XML token (a run of text,
+	// a tag with its attributes), in bytes: the XML decoder holds a whole
+	// token in memory. Zero means MaxUncompressed.
+	MaxText int64
 	// MaxEntries caps the number of entries in the zip archive.
 	MaxEntries int
 	// MaxDepth caps how deeply XML elements may nest.
@@ -30,6 +34,13 @@ const (
 	DefaultMaxEntries      = 10000
 	DefaultMaxDepth        = 1000
 )
+
+// MaxDepthCap is the largest MaxDepth accepted. The reader recurses once
+// per level of nesting, and Go stacks stop at 1 GB: a million levels
+// (\"--max-xml-depth 5000000\" and a million nested runs) overflowed it,
+// which no recover can catch. 10,000 levels take about 8 MB of stack;
+// Word itself writes a few dozen.
+const MaxDepthCap = 10000
 
 // Revision modes for Options.Revisions.
 const (
@@ -59,11 +70,17 @@ func (o Options) withDefaults() (Options, error) {
 	if o.MaxUncompressed <= 0 {
 		o.MaxUncompressed = d.MaxUncompressed
 	}
+	if o.MaxText <= 0 || o.MaxText > o.MaxUncompressed {
+		o.MaxText = o.MaxUncompressed
+	}
 	if o.MaxEntries <= 0 {
 		o.MaxEntries = d.MaxEntries
 	}
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = d.MaxDepth
+	}
+	if o.MaxDepth > MaxDepthCap {
+		return o, fmt.Errorf("XML depth limit %d is over the cap of %d", o.MaxDepth, MaxDepthCap)
 	}
 	switch o.Revisions {
 	case "":

@@ -17,20 +17,48 @@ const (
 )
 
 // decoder is a streaming XML decoder that refuses to nest deeper than a
-// limit.
+// limit, or to read a token larger than another.
 type decoder struct {
 	d        *xml.Decoder
+	tr       *tokenReader
 	depth    int
 	maxDepth int
 }
 
-func newDecoder(r io.Reader, maxDepth int) *decoder {
-	d := xml.NewDecoder(r)
+func newDecoder(r io.Reader, maxDepth int, maxToken int64) *decoder {
+	tr := &tokenReader{r: r, max: maxToken}
+	d := xml.NewDecoder(tr)
 	d.Strict = true
 	d.CharsetReader = func(string, io.Reader) (io.Reader, error) {
 		return nil, errors.New("only UTF-8 is supported")
 	}
-	return &decoder{d: d, maxDepth: maxDepth}
+	return &decoder{d: d, tr: tr, maxDepth: maxDepth}
+}
+
+// tokenReader feeds an xml.Decoder and fails once more than max bytes
+// have been read since the end of the last token the decoder returned:
+// encoding/xml gathers a whole token (a run of text, a tag and its
+// attributes) in memory before returning it, so a part that is one 200 MB
+// run of text would otherwise be held whole, and copied, before any limit
+// applied.
+type tokenReader struct {
+	r    io.Reader
+	n    int64 // bytes read
+	mark int64 // input offset of the end of the last token returned
+	max  int64
+}
+
+// slack covers what the decoder reads ahead of the token it is on (it
+// buffers its input 4 KiB at a time).
+const slack = 64 << 10
+
+func (t *tokenReader) Read(p []byte) (int, error) {
+	if t.max > 0 && t.n-t.mark > t.max+slack {
+		return 0, &LimitError{What: "XML token size", Limit: t.max, Bytes: true, Flag: sizeFlag}
+	}
+	n, err := t.r.Read(p)
+	t.n += int64(n)
+	return n, err
 }
 
 // startElement is an xml.StartElement with attribute helpers.
@@ -64,6 +92,7 @@ func (d *decoder) token() (xml.Token, error) {
 			}
 			return nil, err
 		}
+		d.tr.mark = d.d.InputOffset()
 		switch t := tok.(type) {
 		case xml.StartElement:
 			d.depth++

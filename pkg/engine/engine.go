@@ -53,11 +53,12 @@ type Options struct {
 	// Stdin is read for the input "-"; StdinName names it in output.
 	Stdin     io.Reader
 	StdinName string
-	// Reader reads a file in its format; nil means ReadText for every
-	// file. The CLI installs one that knows .docx, HTML and PDF.
+	// Limits bound what reading one file may cost; zero fields take
+	// their defaults (DefaultLimits). Limits.Format forces a format.
+	Limits Limits
+	// Reader, if set, reads every file instead of the format table
+	// (tests).
 	Reader Reader
-	// MaxFileSize bounds the bytes read from one file (0: 256 MiB).
-	MaxFileSize int64
 	// ReuseBuffers lets Run read later files into the buffers of plain-text
 	// files already reported: a FileReport, its Source and its Refs are
 	// then valid only until emit returns. (Allocating and zeroing a new
@@ -132,15 +133,10 @@ func New(opts Options) *Engine {
 		// where -j 2 takes 1.21 s, with the same output.
 		opts.Jobs = 2 * runtime.GOMAXPROCS(0)
 	}
-	if opts.Reader == nil {
-		opts.Reader = ReadText
-	}
 	if opts.StdinName == "" {
 		opts.StdinName = "-"
 	}
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = 256 << 20
-	}
+	opts.Limits = opts.Limits.withDefaults()
 	e := &Engine{opts: opts, x: extract.New(opts.Registry)}
 	for _, c := range opts.Checks {
 		e.rules = append(e.rules, c.ID())
@@ -194,13 +190,15 @@ type Input struct {
 	Err error
 }
 
-// Extensions are the file types a directory walk picks up.
-var Extensions = []string{".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf"}
-
 // Expand turns command-line arguments into inputs: files as given,
 // directories walked recursively for files with one of Extensions (hidden
 // entries skipped), "-" for standard input. The result is sorted by path,
 // each path once.
+//
+// Symbolic links named on the command line are followed, to a file or a
+// folder, as rg and git do; inside a walk none is followed (so a link
+// cannot make the walk loop), and nothing but regular files is listed:
+// a named pipe in a folder would block the run.
 func Expand(args []string) []Input { return ExpandConfig(args, nil) }
 
 // ExpandConfig is Expand with the configuration's include and exclude
@@ -224,41 +222,74 @@ func ExpandConfig(args []string, cfg *config.Config) []Input {
 			}
 			continue
 		}
-		var files []Input
-		_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, Input{Path: filepath.ToSlash(p), Err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if p != a && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if p != a && cfg != nil && cfg.Excluded(p) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if cfg != nil && !cfg.Included(p) {
-				return nil
-			}
-			if slices.Contains(Extensions, strings.ToLower(filepath.Ext(name))) {
-				files = append(files, Input{Path: filepath.ToSlash(p)})
-			}
-			return nil
-		})
-		out = append(out, files...)
+		out = append(out, walk(a, cfg)...)
 	}
 	// One total order whatever the order of the arguments, each file once.
 	slices.SortStableFunc(out, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
 	return slices.CompactFunc(out, func(a, b Input) bool { return a.Path == b.Path })
+}
+
+// walk lists the files of folder dir to check. When dir is itself a
+// symbolic link (the user named it), its target is walked and the paths
+// are shown under the name given.
+func walk(dir string, cfg *config.Config) []Input {
+	root := dir
+	if lst, err := os.Lstat(dir); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(dir); err == nil {
+			root = target
+		}
+	}
+	shown := func(p string) string {
+		if root == dir {
+			return p
+		}
+		if p == root {
+			return dir
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return p
+		}
+		return filepath.Join(dir, rel)
+	}
+	var files []Input
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		top := p == root
+		p = shown(p)
+		if err != nil {
+			files = append(files, Input{Path: filepath.ToSlash(p), Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if !top && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if !top && cfg != nil && cfg.Excluded(p) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		// Symbolic links, named pipes, devices, sockets: not followed,
+		// not read.
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if cfg != nil && !cfg.Included(p) {
+			return nil
+		}
+		if slices.Contains(Extensions, strings.ToLower(filepath.Ext(name))) {
+			files = append(files, Input{Path: filepath.ToSlash(p)})
+		}
+		return nil
+	})
+	return files
 }
 
 // FileReport is what checking one file produced.
@@ -268,6 +299,16 @@ type FileReport struct {
 	Refs *extract.Result
 	// buf is the pooled buffer the file was read into (ReuseBuffers).
 	buf *[]byte
+	// share is the file's share of Run's budget, given back once
+	// reported.
+	share *fileShare
+}
+
+// fileShare is what one input holds of Run's budget.
+type fileShare struct {
+	b *budget
+	i int   // the input's index
+	n int64 // bytes taken
 }
 
 // bufPool holds read buffers for ReuseBuffers: most files of an archive
@@ -294,19 +335,39 @@ func pooledBuf(n int) ([]byte, *[]byte) {
 
 // Load reads one input and parses it into a document.
 func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
+	return e.load(in, nil)
+}
+
+// load is Load; reserve, if not nil, is told the size of the file once
+// it is known to be within the limits, before it is read (Run's budget).
+func (e *Engine) load(in Input, reserve func(path string, size int64, head func() []byte)) (*Loaded, *document.Document, error) {
 	if in.Err != nil {
 		return nil, nil, in.Err
+	}
+	check := e.checkSize
+	if reserve != nil {
+		check = func(path string, size int64, head func() []byte) error {
+			if err := e.checkSize(path, size, head); err != nil {
+				return err
+			}
+			reserve(path, size, head)
+			return nil
+		}
 	}
 	var data []byte
 	var err error
 	var pooled *[]byte
 	path := in.Path
+	lim := &e.opts.Limits
 	if path == "-" {
 		path = e.opts.StdinName
 		if e.opts.Stdin == nil {
 			return nil, nil, errors.New("no standard input")
 		}
-		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, e.opts.MaxFileSize+1))
+		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, lim.MaxFileSize+1))
+		if err == nil {
+			err = check(path, int64(len(data)), func() []byte { return data })
+		}
 	} else {
 		alloc := func(n int) []byte { return make([]byte, n) }
 		if e.opts.ReuseBuffers {
@@ -316,15 +377,12 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 				return b
 			}
 		}
-		data, err = readFile(in.Path, e.opts.MaxFileSize, alloc)
+		data, err = readFile(in.Path, check, lim.MaxFileSize, alloc)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	if int64(len(data)) > e.opts.MaxFileSize {
-		return nil, nil, fmt.Errorf("file larger than %d MiB", e.opts.MaxFileSize>>20)
-	}
-	l, err := e.opts.Reader(path, data)
+	l, err := e.read(path, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -336,8 +394,50 @@ func (e *Engine) Load(in Input) (*Loaded, *document.Document, error) {
 	return l, document.Parse(l.File), nil
 }
 
-// readFileOS reads a file through package os (the portable path).
-func readFileOS(path string, limit int64) ([]byte, error) {
+// read turns a file's bytes into its text view: Options.Reader, else the
+// reader of its format.
+func (e *Engine) read(path string, data []byte) (*Loaded, error) {
+	if e.opts.Reader != nil {
+		return e.opts.Reader(path, data)
+	}
+	return e.detect(path, data).Read(path, data, &e.opts.Limits)
+}
+
+// detect chooses the format of a file: --input-format, else by its name
+// and first bytes.
+func (e *Engine) detect(path string, head []byte) *Format {
+	if f := FormatByName(e.opts.Limits.Format); f != nil {
+		return f
+	}
+	return Detect(path, head)
+}
+
+// checkSize refuses a file by its size, before it is read: larger than
+// --max-file-size, or, for formats whose text view is the size of the
+// file, larger than --max-text-size. head returns the file's first bytes
+// (read only when the format matters).
+func (e *Engine) checkSize(path string, size int64, head func() []byte) error {
+	lim := &e.opts.Limits
+	if size > lim.MaxFileSize {
+		return &LimitError{What: "file", Size: size, Limit: lim.MaxFileSize, Bytes: true, Flag: "--max-file-size"}
+	}
+	if size > lim.MaxTextSize && e.detect(path, head()).TextSized {
+		return &LimitError{What: "file", Size: size, Limit: lim.MaxTextSize, Bytes: true, Flag: "--max-text-size"}
+	}
+	return nil
+}
+
+// sizeCheck is Engine.checkSize: it refuses a file of this size (head
+// gives its first bytes).
+type sizeCheck func(path string, size int64, head func() []byte) error
+
+// readFileOS reads a file through package os (the portable path). Only
+// regular files are read: a named pipe would block, and a device has no
+// end.
+func readFileOS(path string, check sizeCheck, limit int64) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -347,10 +447,13 @@ func readFileOS(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
 	}
-	if n := st.Size(); n > 0 && n <= limit {
+	if n := st.Size(); n > 0 {
+		if err := check(path, n, func() []byte { return readHead(fh) }); err != nil {
+			return nil, err
+		}
 		// One allocation of the right size; ReadFull stops at EOF.
 		buf := make([]byte, n)
 		m, err := io.ReadFull(fh, buf)
@@ -359,7 +462,38 @@ func readFileOS(path string, limit int64) ([]byte, error) {
 		}
 		return buf[:m], nil
 	}
-	return io.ReadAll(io.LimitReader(fh, limit+1))
+	// A regular file that says it is empty may not be (/proc): read it
+	// to the limit.
+	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	return data, check(path, int64(len(data)), func() []byte { return data })
+}
+
+// readHead reads the first bytes of a file, for its format.
+func readHead(r io.ReaderAt) []byte {
+	head := make([]byte, sniffLen)
+	n, _ := r.ReadAt(head, 0)
+	return head[:n]
+}
+
+// notRegular says what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	what := "not a regular file"
+	switch {
+	case m.IsDir():
+		return errors.New("is a directory")
+	case m&fs.ModeNamedPipe != 0:
+		what += " (a named pipe)"
+	case m&fs.ModeCharDevice != 0:
+		what += " (a character device)"
+	case m&fs.ModeDevice != 0:
+		what += " (a device)"
+	case m&fs.ModeSocket != 0:
+		what += " (a socket)"
+	}
+	return errors.New(what)
 }
 
 // CheckDoc extracts and checks one parsed document, then applies the
@@ -407,13 +541,31 @@ func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comme
 }
 
 // CheckOne reads and checks one input.
-func (e *Engine) CheckOne(in Input) *FileReport {
-	r := &FileReport{}
+func (e *Engine) CheckOne(in Input) *FileReport { return e.checkOne(in, nil) }
+
+// checkOne is CheckOne; share, if not nil, holds the file's share of
+// Run's budget: it is taken when the file's size is known, before it is
+// read, and resized to its text view once read.
+func (e *Engine) checkOne(in Input, share *fileShare) *FileReport {
+	r := &FileReport{share: share}
 	r.Path = in.Path
 	if in.Path == "-" {
 		r.Path = e.opts.StdinName
 	}
-	l, d, err := e.Load(in)
+	var reserve func(string, int64, func() []byte)
+	if share != nil {
+		reserve = func(path string, size int64, _ func() []byte) {
+			// By the name alone, which costs no read: the view of a
+			// .docx or PDF is known only once read, so it takes the
+			// largest allowed until then. (A .docx named .txt takes
+			// its size, and the rest once read.)
+			if !e.detect(path, nil).TextSized {
+				size = e.opts.Limits.MaxTextSize
+			}
+			share.n = share.b.take(share.i, size)
+		}
+	}
+	l, d, err := e.load(in, reserve)
 	if errors.Is(err, ErrNoText) {
 		r.Notice = ErrNoText.Error()
 		return r
@@ -421,6 +573,9 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
+	}
+	if share != nil {
+		share.n = share.b.resize(share.n, int64(len(l.File.Text)))
 	}
 	r.Source = l.File
 	r.buf = l.buf
@@ -435,7 +590,7 @@ func (e *Engine) CheckOne(in Input) *FileReport {
 func (e *Engine) CheckData(path string, data []byte) *FileReport {
 	r := &FileReport{}
 	r.Path = path
-	l, err := e.opts.Reader(path, data)
+	l, err := e.read(path, data)
 	if err != nil {
 		r.Err = cleanErr(err)
 		return r
@@ -516,34 +671,32 @@ func quoteContext(l *Loaded, d diag.Diagnostic) string {
 }
 
 // wordBoundary moves about n bytes from off (back when n < 0) without
-// crossing a line break, and stops at a space so words stay whole.
+// crossing a line break, and stops at a space so words stay whole: going
+// back, at the start of a word; going forward, at the space after one
+// (an exclusive end). Either way it stops on a rune boundary.
 func wordBoundary(text []byte, off, n int) int {
 	i := off
-	for steps := 0; ; steps++ {
-		j := i + 1
-		if n < 0 {
-			j = i - 1
+	if n < 0 {
+		for steps := 0; i > 0 && text[i-1] != '\n'; steps++ {
+			if steps >= -n && text[i-1] == ' ' {
+				break
+			}
+			i--
 		}
-		if j < 0 || j > len(text) || (n < 0 && text[j] == '\n') || (n > 0 && text[i] == '\n') {
-			return i
-		}
-		if steps >= abs(n) && text[min(j, len(text)-1)] == ' ' {
-			return i
-		}
-		i = j
+		return i
 	}
+	for steps := 0; i < len(text) && text[i] != '\n'; steps++ {
+		if steps >= n && text[i] == ' ' {
+			break
+		}
+		i++
+	}
+	return i
 }
 
 // markerRE matches footnote markers of the text view ("[^3]", or a piece
 // of one cut by the quote).
 var markerRE = regexp.MustCompile(`\[\^[^\]\s]*\]?`)
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
 
 // cleanErr drops the path that os errors repeat ("open x: no such file").
 func cleanErr(err error) error {
@@ -572,6 +725,10 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 	defer cancel()
 	idx := make(chan int)
 	sem := make(chan struct{}, window)
+	// The text in flight is bounded by Jobs files of the largest size
+	// (README, "Limits"), however many are waiting to be reported.
+	bud := newBudget(int64(e.opts.Jobs) * e.opts.Limits.MaxTextSize)
+	defer bud.close()
 	go func() {
 		defer close(idx)
 		for i := range inputs {
@@ -591,7 +748,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 		go func() {
 			for i := range idx {
 				select {
-				case slots[i%window] <- e.CheckOne(inputs[i]):
+				case slots[i%window] <- e.checkOne(inputs[i], &fileShare{b: bud, i: i}):
 				case <-ctx.Done():
 					return
 				}
@@ -623,6 +780,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, emit func(*FileReport)
 		if r.buf != nil {
 			bufPool.Put(r.buf)
 		}
+		bud.done(i, r.share.n)
 		<-sem
 	}
 	sum.Elapsed = time.Since(start)

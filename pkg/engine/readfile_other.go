@@ -2,6 +2,6 @@
 
 package engine
 
-func readFile(path string, limit int64, _ func(int) []byte) ([]byte, error) {
-	return readFileOS(path, limit)
+func readFile(path string, check sizeCheck, limit int64, _ func(int) []byte) ([]byte, error) {
+	return readFileOS(path, check, limit)
 }

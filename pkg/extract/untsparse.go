@@ -4,13 +4,14 @@ import "strings"
 
 // parseUNTS reads a Treaty Series citation whose "Treaty" starts at i:
 //
-//	Treaty Series[*][,.] vol[s][.,]|volume[s] VOLS [(YYYY)] [[,.] No[s][.] NUMS] [[,] p[p]. N]
+//	Treaty Series[*|_][,.] vol[s][.,]|volume[s] VOLS [(YYYY)] [[,.] No[s][.] NUMS] [[,] p[p]. N]
 //
 // VOLS is a list of arabic or roman numbers, NUMS of numbers or ranges
 // ("970–973"), joined by ",", "and", ", and" or "&". It returns the end and
 // the spans of the volume list, the number list and the page (-1 when
 // absent), or ok == false. It matches what untsRE matched, without a
-// regular expression: citations are dense in some archives.
+// regular expression: citations are dense in some archives. "*" and "_"
+// close Markdown emphasis; neither is a word character (see FuzzParseUNTS).
 func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, ok bool) {
 	numS, numE, pageS, pageE = -1, -1, -1, -1
 	j := i + len("Treaty")
@@ -19,7 +20,7 @@ func parseUNTS(s string, i int) (end, volS, volE, numS, numE, pageS, pageE int, 
 		return
 	}
 	j = k + len("Series")
-	if j < len(s) && s[j] == '*' {
+	if j < len(s) && isEmphasis(s[j]) {
 		j++
 	}
 	j = citeSpaces(s, j)
@@ -181,13 +182,20 @@ func digits(s string, i int) int {
 
 func allDigits(s string) bool { return s != "" && digits(s, 0) == len(s) }
 
+// wordByteAt reports whether s[i] is a letter or a digit. An underscore is
+// not: in Markdown it closes emphasis ("_vol. 976_").
 func wordByteAt(s string, i int) bool { return i < len(s) && isAlnumByte(s[i]) }
+
+// isEmphasis reports whether c opens or closes Markdown emphasis.
+func isEmphasis(c byte) bool { return c == '*' || c == '_' }
 
 // parseIbid reads an Ibid. footnote opening at the start of s:
 //
-//	[See ]*Ibid[.][*][[,] vol[s][.] VOLS [(YYYY)]][[,.] No[s][.] NUMS][[,] p[p]. N]
+//	[See ][*|_]Ibid[.][*|_][[,] vol[s][.] VOLS [(YYYY)]][[,.] No[s][.] NUMS][[,] p[p]. N]
 //
 // and returns the submatch layout of ibidRE: whole, volumes, numbers, page.
+// Markdown sets Ibid in italics with stars or underscores ("*Ibid.*",
+// "_Ibid_"); "Ibid" must not run on into a letter or digit ("Ibidem").
 func parseIbid(s string) []int {
 	j := 0
 	if strings.HasPrefix(s, "See") {
@@ -195,7 +203,7 @@ func parseIbid(s string) []int {
 			j = k
 		}
 	}
-	if j < len(s) && s[j] == '*' {
+	if j < len(s) && isEmphasis(s[j]) {
 		j++
 	}
 	if !strings.HasPrefix(s[j:], "Ibid") || wordByteAt(s, j+4) {
@@ -205,7 +213,7 @@ func parseIbid(s string) []int {
 	if j < len(s) && s[j] == '.' {
 		j++
 	}
-	if j < len(s) && s[j] == '*' {
+	if j < len(s) && isEmphasis(s[j]) {
 		j++
 	}
 	m := []int{0, j, -1, -1, -1, -1, -1, -1}

@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -28,8 +27,8 @@ type page struct {
 // parseBBox reads the XHTML that pdftotext -bbox-layout writes: <page
 // width height> elements holding <word xMin yMin xMax yMax>text</word>
 // (inside flow, block and line elements, which are not needed here).
-func parseBBox(data []byte) ([]page, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+func parseBBox(r io.Reader) ([]page, error) {
+	d := xml.NewDecoder(r)
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	var pages []page
@@ -51,11 +50,10 @@ func parseBBox(data []byte) ([]page, error) {
 			pages = append(pages, page{width: attrFloat(se, "width"), height: attrFloat(se, "height")})
 			cur = &pages[len(pages)-1]
 		case "word":
-			var text string
-			if err := d.DecodeElement(&text, &se); err != nil {
+			text, err := wordText(d)
+			if err != nil {
 				return nil, fmt.Errorf("reading pdftotext output: %w", err)
 			}
-			text = strings.TrimSpace(text)
 			if cur == nil || text == "" {
 				continue
 			}
@@ -87,4 +85,27 @@ func attrFloat(se xml.StartElement, name string) float64 {
 		}
 	}
 	return 0
+}
+
+// wordText reads the text of the word element just started, up to its
+// end, trimmed.
+func wordText(d *xml.Decoder) (string, error) {
+	var b []byte
+	for depth := 1; depth > 0; {
+		tok, err := d.Token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			if depth == 1 {
+				b = append(b, t...)
+			}
+		}
+	}
+	return strings.TrimSpace(string(b)), nil
 }

@@ -54,10 +54,11 @@ func TestCorpus(t *testing.T) {
 			var text string
 			switch m {
 			case "view":
-				text, err = Read(context.Background(), data, Options{})
+				v, err := Read(context.Background(), data, Options{})
 				if err != nil {
 					t.Fatalf("%s: %v", f, err)
 				}
+				text = v.Text
 			case "raw":
 				text = raw
 			case "raw+join":

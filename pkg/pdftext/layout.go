@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/pkg/docx"
 )
 
 // Rule is the line written before each page's footnotes, the shape
@@ -226,18 +228,45 @@ type bodyLine struct {
 	blankUp bool // a blank line goes before it
 }
 
-// render builds the text view of the pages.
-func render(pages []page) string {
+// render builds the text of the view of the pages.
+func render(pages []page) string { return renderView(pages).Text }
+
+// renderView builds the text view of the pages, with a place per page.
+// Each step is its own function: page furniture and the footnote rule
+// (keepRows), running headers and footers (runningLines, trimRunning),
+// body and footnote area (splitFootnotes, readNotes), markers and the
+// lines of the view (writePage), words broken at line ends
+// (joinHyphenated).
+func renderView(pages []page) *View {
 	H := bodyHeight(pages)
-	all := make([][]*row, len(pages))
-	for i := range pages {
-		all[i] = rows(&pages[i])
+	kept, ruleAt := keepRows(pages)
+	running := runningLines(pages, kept, ruleAt)
+	views := make([]pageView, len(pages))
+	ns := &noteState{labels: map[string]bool{}, pageLabels: make([]map[string]bool, len(pages))}
+	for pi := range pages {
+		rs := trimRunning(pi, pages[pi].height, kept[pi], ruleAt[pi], running, H)
+		body, area := splitFootnotes(rs, H)
+		views[pi].body = bodyLines(body, H)
+		if area != nil {
+			views[pi].rule = true
+			views[pi].notes = ns.read(pi, area)
+		}
 	}
-	// Drop page furniture, then find each page's rule.
-	kept := make([][]*row, len(pages))
-	ruleAt := make([]int, len(pages))
-	for pi, rs := range all {
-		for _, r := range rs {
+	var w viewWriter
+	for pi := range views {
+		w.page(pi, &views[pi], ns)
+	}
+	return w.view()
+}
+
+// keepRows groups each page's words into rows, drops page furniture, and
+// finds each page's footnote rule (-1: none). The pages' words are let
+// go: the rows hold them.
+func keepRows(pages []page) (kept [][]*row, ruleAt []int) {
+	kept = make([][]*row, len(pages))
+	ruleAt = make([]int, len(pages))
+	for pi := range pages {
+		for _, r := range rows(&pages[pi]) {
 			edge := zone(r, pages[pi].height) != ""
 			r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool { return isFurniture(r.join(seg, nil), edge) })
 			r.compact()
@@ -245,156 +274,190 @@ func render(pages []page) string {
 				kept[pi] = append(kept[pi], r)
 			}
 		}
+		pages[pi].words = nil
 		ruleAt[pi] = findRule(kept[pi])
 	}
-	running := runningLines(pages, kept, ruleAt)
+	return kept, ruleAt
+}
 
-	views := make([]pageView, len(pages))
-	labels := map[string]bool{}
-	pageLabels := make([]map[string]bool, len(pages))
-	lastNum := 0
-	var lastNote *note
-	for pi := range pages {
-		p := &pages[pi]
-		v := &views[pi]
-		// Drop running headers from the top of the page down and, above
-		// the footnote area, running footers from its foot up, each as
-		// far as the first line that is not one.
-		rs := kept[pi]
-		end := len(rs)
-		if ruleAt[pi] >= 0 {
-			end = ruleAt[pi]
+// trimRunning drops running headers from the top of page pi down and,
+// above the footnote area, running footers from its foot up, each as far
+// as the first line that is not one; and, after the first page, the
+// lines at the top set smaller than the body (a running header too).
+func trimRunning(pi int, height float64, rs []*row, ruleAt int, running *runningSet, H float64) []*row {
+	end := len(rs)
+	if ruleAt >= 0 {
+		end = ruleAt
+	}
+	drop := func(r *row, z string) bool {
+		n := len(r.segs)
+		r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool {
+			return running.has(z, r.join(seg, nil), r.yMin)
+		})
+		r.compact()
+		return len(r.segs) < n && len(r.segs) == 0
+	}
+	top := 0
+	if pi > 0 { // the first page's masthead is no running header
+		for top < end && zone(rs[top], height) == "t" && drop(rs[top], "t") {
+			top++
 		}
-		dropRunning := func(r *row, z string) bool {
-			n := len(r.segs)
-			r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool {
-				return running.has(z, r.join(seg, nil), r.yMin)
-			})
-			r.compact()
-			return len(r.segs) < n && len(r.segs) == 0
+	}
+	bottom := end
+	if ruleAt < 0 {
+		for bottom > top && zone(rs[bottom-1], height) == "b" && drop(rs[bottom-1], "b") {
+			bottom--
 		}
-		top := 0
-		if pi > 0 { // the first page's masthead is no running header
-			for top < end && zone(rs[top], p.height) == "t" && dropRunning(rs[top], "t") {
-				top++
+	}
+	rs = append(slices.Clone(rs[top:bottom]), rs[end:]...)
+	if pi > 0 {
+		for len(rs) > 0 && zone(rs[0], height) == "t" && rs[0].h < 0.95*H && !isRuleRow(rs[0]) {
+			rs = rs[1:]
+		}
+	}
+	return rs
+}
+
+// bodyLines lays out a page's body rows, one line per segment, with a
+// blank line before a row set more than a line below the one before.
+func bodyLines(body []*row, H float64) []bodyLine {
+	var out []bodyLine
+	var prev *row
+	for _, r := range body {
+		for si, seg := range r.segs {
+			bl := bodyLine{r: r, seg: seg}
+			if si == 0 && prev != nil && r.yMin-prev.yMax > 0.8*H {
+				bl.blankUp = true
 			}
+			out = append(out, bl)
 		}
-		bottom := end
-		if ruleAt[pi] < 0 {
-			for bottom > top && zone(rs[bottom-1], p.height) == "b" && dropRunning(rs[bottom-1], "b") {
-				bottom--
-			}
-		}
-		rs = append(slices.Clone(rs[top:bottom]), rs[end:]...)
-		// Pages after the first open with a running header set smaller
-		// than the body.
-		if pi > 0 {
-			for len(rs) > 0 && zone(rs[0], p.height) == "t" && rs[0].h < 0.95*H && !isRuleRow(rs[0]) {
-				rs = rs[1:]
-			}
-		}
-		body, area := splitFootnotes(rs, H)
-		var prev *row
-		for _, r := range body {
-			for si, seg := range r.segs {
-				bl := bodyLine{r: r, seg: seg}
-				if si == 0 && prev != nil && r.yMin-prev.yMax > 0.8*H {
-					bl.blankUp = true
-				}
-				v.body = append(v.body, bl)
-			}
-			prev = r
-		}
-		if area == nil {
-			continue
-		}
-		v.rule = true
-		hasSuper := false
-		left := math.Inf(1)
-		for _, r := range area {
-			if isRuleRow(r) {
-				continue
-			}
+		prev = r
+	}
+	return out
+}
+
+// noteState carries the footnotes read so far across pages.
+type noteState struct {
+	labels     map[string]bool   // every footnote label of the document
+	pageLabels []map[string]bool // each page's footnote labels
+	lastNum    int               // the last numeric label
+	lastNote   *note             // the footnote a label-less row continues
+}
+
+// read reads the footnotes of page pi's footnote area.
+func (ns *noteState) read(pi int, area []*row) []*note {
+	var notes []*note
+	hasSuper := false
+	left := math.Inf(1)
+	for _, r := range area {
+		if !isRuleRow(r) {
 			hasSuper = hasSuper || r.super[0]
 			left = math.Min(left, r.words[0].xMin)
 		}
-		for _, r := range area {
-			if isRuleRow(r) {
-				continue
-			}
-			lab := noteLabel(r, hasSuper, left, lastNum)
-			if lab == "" {
-				text := r.join(allWords(r), nil)
-				if lastNote == nil {
-					// Text in the footnote area with no footnote to
-					// continue: keep it as a note without a label.
-					lastNote = &note{}
-					v.notes = append(v.notes, lastNote)
-				}
-				lastNote.lines = append(lastNote.lines, text)
-				continue
-			}
-			rest := allWords(r)[1:]
-			text := noteLine(lab, r.join(rest, nil))
-			lastNote = &note{label: lab, lines: []string{text}}
-			v.notes = append(v.notes, lastNote)
-			labels[lab] = true
-			if pageLabels[pi] == nil {
-				pageLabels[pi] = map[string]bool{}
-			}
-			pageLabels[pi][lab] = true
-			if n, err := strconv.Atoi(lab); err == nil {
-				lastNum = n
-			}
-		}
 	}
-
-	var out []string
-	for pi := range views {
-		v := &views[pi]
-		marker := func(r *row, i int) (string, bool) {
-			return markerText(r.words[i].text, r.super[i], r.raised[i], pageLabels[pi], labels)
-		}
-		for _, bl := range v.body {
-			ids := bl.seg
-			// A marker that wrapped to the start of a line belongs to
-			// the word before it.
-			for len(ids) > 0 && len(out) > 0 && out[len(out)-1] != "" {
-				m, ok := marker(bl.r, ids[0])
-				if !ok {
-					break
-				}
-				out[len(out)-1] += m
-				ids = ids[1:]
-			}
-			if len(ids) == 0 {
-				continue
-			}
-			if bl.blankUp && len(out) > 0 && out[len(out)-1] != "" {
-				out = append(out, "")
-			}
-			out = append(out, bl.r.join(ids, func(i int) (string, bool) { return marker(bl.r, i) }))
-		}
-		if !v.rule || len(v.notes) == 0 {
+	for _, r := range area {
+		if isRuleRow(r) {
 			continue
 		}
-		if len(out) > 0 && out[len(out)-1] == "" {
-			out = out[:len(out)-1]
+		lab := noteLabel(r, hasSuper, left, ns.lastNum)
+		if lab == "" {
+			if ns.lastNote == nil {
+				// Text in the footnote area with no footnote to
+				// continue: keep it as a note without a label.
+				ns.lastNote = &note{}
+				notes = append(notes, ns.lastNote)
+			}
+			ns.lastNote.lines = append(ns.lastNote.lines, r.join(allWords(r), nil))
+			continue
 		}
-		out = append(out, Rule, "")
-		for _, n := range v.notes {
-			out = append(out, n.lines...)
-			out = append(out, "")
+		ns.lastNote = &note{label: lab, lines: []string{noteLine(lab, r.join(allWords(r)[1:], nil))}}
+		notes = append(notes, ns.lastNote)
+		ns.labels[lab] = true
+		if ns.pageLabels[pi] == nil {
+			ns.pageLabels[pi] = map[string]bool{}
+		}
+		ns.pageLabels[pi][lab] = true
+		if n, err := strconv.Atoi(lab); err == nil {
+			ns.lastNum = n
 		}
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
+	return notes
+}
+
+// viewWriter writes the lines of the view, remembering the page each
+// comes from.
+type viewWriter struct {
+	out    []string
+	pageOf []int
+}
+
+func (w *viewWriter) add(pi int, s string) {
+	w.out = append(w.out, s)
+	w.pageOf = append(w.pageOf, pi)
+}
+
+// lastIsText reports whether the last line written is not blank.
+func (w *viewWriter) lastIsText() bool { return len(w.out) > 0 && w.out[len(w.out)-1] != "" }
+
+// page writes page pi: its body lines with their markers, then its
+// footnotes after the rule.
+func (w *viewWriter) page(pi int, v *pageView, ns *noteState) {
+	marker := func(r *row, i int) (string, bool) {
+		return markerText(r.words[i].text, r.super[i], r.raised[i], ns.pageLabels[pi], ns.labels)
 	}
-	if len(out) == 0 {
-		return ""
+	for _, bl := range v.body {
+		ids := bl.seg
+		// A marker that wrapped to the start of a line belongs to the
+		// word before it.
+		for len(ids) > 0 && w.lastIsText() {
+			m, ok := marker(bl.r, ids[0])
+			if !ok {
+				break
+			}
+			w.out[len(w.out)-1] += m
+			ids = ids[1:]
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		if bl.blankUp && w.lastIsText() {
+			w.add(pi, "")
+		}
+		w.add(pi, bl.r.join(ids, func(i int) (string, bool) { return marker(bl.r, i) }))
 	}
-	out = joinHyphenated(out)
-	return strings.Join(out, "\n") + "\n"
+	if !v.rule || len(v.notes) == 0 {
+		return
+	}
+	if len(w.out) > 0 && !w.lastIsText() {
+		w.out, w.pageOf = w.out[:len(w.out)-1], w.pageOf[:len(w.pageOf)-1]
+	}
+	w.add(pi, Rule)
+	w.add(pi, "")
+	for _, n := range v.notes {
+		for _, l := range n.lines {
+			w.add(pi, l)
+		}
+		w.add(pi, "")
+	}
+}
+
+// view ends the text and makes the view: the text, and a place at the
+// first line of each page that has one.
+func (w *viewWriter) view() *View {
+	for len(w.out) > 0 && !w.lastIsText() {
+		w.out, w.pageOf = w.out[:len(w.out)-1], w.pageOf[:len(w.pageOf)-1]
+	}
+	if len(w.out) == 0 {
+		return &View{}
+	}
+	out, pageOf := joinHyphenated(w.out, w.pageOf)
+	v := &View{Text: strings.Join(out, "\n") + "\n"}
+	for i, pi := range pageOf {
+		if i == 0 || pi != pageOf[i-1] {
+			v.Paragraphs = append(v.Paragraphs, docx.Paragraph{Line: i + 1, Part: "page", Index: pi + 1, Label: "page " + strconv.Itoa(pi+1)})
+		}
+	}
+	return v
 }
 
 // joinHyphenated mends the words the page broke after a hyphen: where a
@@ -404,7 +467,8 @@ func render(pages []page) string {
 // "Secretary-General" / "of"), so that "2248 (S-V)" or "resolution
 // ES-10/21" read whole. UN documents are set without hyphenation: a
 // hyphen at the end of a line is the word's own.
-func joinHyphenated(out []string) []string {
+// pageOf[i] is the page of out[i]; it is kept in step.
+func joinHyphenated(out []string, pageOf []int) ([]string, []int) {
 	for i := 0; i+1 < len(out); i++ {
 		for i+1 < len(out) && endsInHyphen(out[i]) && out[i+1] != Rule {
 			next := out[i+1]
@@ -416,12 +480,13 @@ func joinHyphenated(out []string) []string {
 			out[i] += w
 			if rest = strings.TrimLeft(rest, " "); rest == "" {
 				out = slices.Delete(out, i+1, i+2)
+				pageOf = slices.Delete(pageOf, i+1, i+2)
 			} else {
 				out[i+1] = rest
 			}
 		}
 	}
-	return out
+	return out, pageOf
 }
 
 func endsInHyphen(s string) bool {

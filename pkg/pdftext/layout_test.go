@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -249,7 +250,7 @@ func TestParseBBox(t *testing.T) {
 </line></block></flow></page>
 <page width="612" height="792"></page>
 </doc></body></html>`
-	pages, err := parseBBox([]byte(x))
+	pages, err := parseBBox(strings.NewReader(x))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +266,7 @@ func FuzzParseBBox(f *testing.F) {
 	f.Add([]byte(`<doc><page width="100" height="100"><word xMin="1" yMin="1" xMax="9" yMax="9">ok</word></page></doc>`))
 	f.Add([]byte(`<doc><page width="100" height="100"><word xMin="9" yMin="9" xMax="1" yMax="1">1</word><word xMin="NaN" yMin="-1e308" xMax="1e308" yMax="0">_____</word></page></doc>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		pages, err := parseBBox(data)
+		pages, err := parseBBox(bytes.NewReader(data))
 		if err != nil {
 			return
 		}

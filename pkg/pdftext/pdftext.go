@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/citecheck/citecheck/pkg/docx"
 )
 
 // Options control Read.
@@ -18,19 +20,29 @@ type Options struct {
 	// Pdftotext is the path of the pdftotext program; "" looks up
 	// "pdftotext" on PATH.
 	Pdftotext string
-	// Timeout bounds the pdftotext run; 0 means DefaultTimeout.
+	// Timeout bounds the pdftotext run; 0 means DefaultTimeout. When it
+	// expires pdftotext's whole process group is killed.
 	Timeout time.Duration
 	// MaxPages reads only the first MaxPages pages; 0 reads them all.
 	MaxPages int
+	// MaxOutput caps what pdftotext may write, in bytes; 0 means
+	// DefaultMaxOutput.
+	MaxOutput int64
 }
 
 // DefaultTimeout is the time pdftotext may take when Options.Timeout is 0.
 const DefaultTimeout = 2 * time.Minute
 
-// maxOutput caps what pdftotext may write (its XHTML is about 40 KB a
-// page): a PDF that expands past it is refused rather than read into
-// memory without bound.
-const maxOutput = 256 << 20
+// DefaultMaxOutput caps what pdftotext may write when Options.MaxOutput is
+// 0. Its XHTML is about 55 KB a page (1,356 UN pages: 75 MB), so 128 MiB
+// is some 2,400 pages. The output is parsed as it streams, never held
+// whole; the words and lines built from it peak at about 1.6 times its
+// size (1,356 pages: 176 MB of RSS, 39 MB of it the PDF itself).
+const DefaultMaxOutput = 128 << 20
+
+// maxStderr caps what is kept of pdftotext's standard error: enough for
+// its first errors.
+const maxStderr = 4 << 10
 
 // ErrNoPdftotext is returned (wrapped) when the pdftotext program cannot
 // be found.
@@ -39,6 +51,18 @@ var ErrNoPdftotext = errors.New("pdftotext not found: install poppler-utils (Deb
 // ErrNotPDF is returned for input that does not start like a PDF file.
 var ErrNotPDF = errors.New("not a PDF file (no %PDF- header)")
 
+// OutputError is returned when pdftotext writes more than Options.MaxOutput.
+type OutputError struct{ Limit int64 }
+
+func (e *OutputError) Error() string {
+	return fmt.Sprintf("pdftotext: output exceeds the limit of %d MiB (--max-pdf-output)", e.Limit>>20)
+}
+
+// View is the text view of a PDF file, one Paragraph per page: Line is
+// the first line of the page's text, Part is "page", Index the page's
+// number in the file and Label "page N". See docx.View.
+type View = docx.View
+
 // Read returns the text view of the PDF file data, in UTF-8: the body
 // lines of each page with running headers, footers and page furniture
 // left out, and each page's footnotes after a "__________________" line
@@ -46,25 +70,26 @@ var ErrNotPDF = errors.New("not a PDF file (no %PDF- header)")
 // Treaty Series, …"). Footnote markers in the body are Unicode
 // superscript digits where the PDF sets them as superscripts and a
 // footnote with that label exists, and digits glued to the preceding word
-// otherwise.
-func Read(ctx context.Context, data []byte, opt Options) (string, error) {
+// otherwise. The view's places are the pages.
+func Read(ctx context.Context, data []byte, opt Options) (*View, error) {
 	if !looksLikePDF(data) {
-		return "", ErrNotPDF
+		return nil, ErrNotPDF
 	}
 	args := []string{"-enc", "UTF-8", "-bbox-layout"}
 	if opt.MaxPages > 0 {
 		args = append(args, "-l", strconv.Itoa(opt.MaxPages))
 	}
 	args = append(args, "-", "-")
-	out, err := run(ctx, opt, data, args)
+	var pages []page
+	err := run(ctx, opt, data, args, func(r io.Reader) error {
+		var err error
+		pages, err = parseBBox(r)
+		return err
+	})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	pages, err := parseBBox(out)
-	if err != nil {
-		return "", err
-	}
-	return render(pages), nil
+	return renderView(pages), nil
 }
 
 // looksLikePDF reports whether data has a %PDF- header in its first
@@ -77,43 +102,67 @@ func looksLikePDF(data []byte) bool {
 	return bytes.Contains(head, []byte("%PDF-"))
 }
 
-// run runs pdftotext with args, data on its standard input, and returns
-// its standard output. No shell is involved.
-func run(ctx context.Context, opt Options, data []byte, args []string) ([]byte, error) {
+// run runs pdftotext with args, data on its standard input, and hands its
+// standard output to parse as it streams. No shell is involved. The
+// program runs in a process group of its own, killed whole on timeout or
+// when parse stops early, so that a wrapper's children do not outlive it.
+func run(ctx context.Context, opt Options, data []byte, args []string, parse func(io.Reader) error) error {
 	prog, err := lookPdftotext(opt.Pdftotext)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	timeout := opt.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	maxOut := opt.MaxOutput
+	if maxOut <= 0 {
+		maxOut = DefaultMaxOutput
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, prog, args...)
 	cmd.Stdin = bytes.NewReader(data)
-	stdout := &limitedBuffer{max: maxOutput}
-	stderr := &limitedBuffer{max: 4 << 10, truncate: true}
-	cmd.Stdout, cmd.Stderr = stdout, stderr
+	stderr := &cappedWriter{max: maxStderr}
+	cmd.Stderr = stderr
+	ownGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
-	err = cmd.Run()
-	switch {
-	case stdout.over:
-		return nil, fmt.Errorf("pdftotext: output exceeds %d MiB; read fewer pages (MaxPages)", maxOutput>>20)
-	case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return nil, fmt.Errorf("pdftotext: timed out after %v", timeout)
-	case ctx.Err() != nil:
-		return nil, fmt.Errorf("pdftotext: %w", ctx.Err())
-	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, exec.ErrNotFound):
-		return nil, fmt.Errorf("%w (tried %q)", ErrNoPdftotext, prog)
-	case err != nil:
-		msg := pdftotextError(stderr.String())
-		if msg == "" {
-			return nil, fmt.Errorf("pdftotext: %w", err)
-		}
-		return nil, fmt.Errorf("pdftotext: %s (%w)", msg, err)
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("pdftotext: %w", err)
 	}
-	return stdout.Bytes(), nil
+	if err := cmd.Start(); err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, exec.ErrNotFound) {
+			return fmt.Errorf("%w (tried %q)", ErrNoPdftotext, prog)
+		}
+		return fmt.Errorf("pdftotext: %w", err)
+	}
+	out := &cappedReader{r: pipe, left: maxOut}
+	perr := parse(out)
+	if perr != nil {
+		// Stop pdftotext (and whatever it started) before waiting: it
+		// may be blocked writing output nobody reads.
+		_ = killGroup(cmd)
+	} else {
+		// Drain what follows the document, so that pdftotext exits.
+		_, perr = io.Copy(io.Discard, out)
+	}
+	err = cmd.Wait()
+	switch {
+	case out.over:
+		return &OutputError{Limit: maxOut}
+	case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fmt.Errorf("pdftotext: timed out after %v (--pdf-timeout)", timeout)
+	case ctx.Err() != nil:
+		return fmt.Errorf("pdftotext: %w", ctx.Err())
+	case err != nil && pdftotextError(string(stderr.buf)) != "":
+		return fmt.Errorf("pdftotext: %s (%w)", pdftotextError(string(stderr.buf)), err)
+	case perr != nil:
+		return perr
+	case err != nil:
+		return fmt.Errorf("pdftotext: %w", err)
+	}
+	return nil
 }
 
 // lookPdftotext resolves the program to run.
@@ -156,24 +205,48 @@ func pdftotextError(stderr string) string {
 	return first
 }
 
-// limitedBuffer collects up to max bytes. Past that it refuses more, so
-// that pdftotext is stopped (by a broken pipe) instead of filling memory,
-// or, with truncate, drops the rest.
-type limitedBuffer struct {
-	bytes.Buffer
-	max      int
-	truncate bool
-	over     bool
+// cappedWriter keeps the first max bytes written to it and drops the
+// rest, so that a program that floods its standard error neither fills
+// memory nor blocks. It has only a Write method: exec copies into it
+// with io.Copy, which would hand an io.ReaderFrom (a bytes.Buffer) the
+// whole stream with no cap at all.
+type cappedWriter struct {
+	buf []byte
+	max int
 }
 
-func (b *limitedBuffer) Write(p []byte) (int, error) {
-	if room := b.max - b.Len(); len(p) > room {
-		if b.truncate {
-			b.Buffer.Write(p[:max(room, 0)])
-			return len(p), nil
-		}
-		b.over = true
-		return 0, io.ErrShortWrite
+func (w *cappedWriter) Write(p []byte) (int, error) {
+	if room := w.max - len(w.buf); room > 0 {
+		w.buf = append(w.buf, p[:min(room, len(p))]...)
 	}
-	return b.Buffer.Write(p)
+	return len(p), nil
+}
+
+// cappedReader reads from r until left bytes have been read, then fails:
+// the output of a runaway pdftotext is refused, not read without bound.
+type cappedReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+// errOutputCap stops the parse when the output cap is reached.
+var errOutputCap = errors.New("pdftotext output over the limit")
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// One byte more says whether there is more.
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			c.over = true
+			return 0, errOutputCap
+		}
+		return c.r.Read(p)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
 }

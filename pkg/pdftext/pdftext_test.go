@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,11 +33,11 @@ func readFixture(t testing.TB, name string, opt Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := Read(context.Background(), data, opt)
+	v, err := Read(context.Background(), data, opt)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	return text
+	return v.Text
 }
 
 func TestGolden(t *testing.T) {
@@ -251,12 +254,12 @@ func TestArguments(t *testing.T) {
 	dir := t.TempDir()
 	prog := fakeProgram(t, `printf '%s\n' "$@" > `+dir+`/args; cat > `+dir+`/stdin; echo '<doc><page width="100" height="100"><word xMin="1" yMin="1" xMax="9" yMax="9">ok</word></page></doc>'`)
 	pdf := []byte("%PDF-1.4\n% a; rm -rf / `x` $(y)\n")
-	text, err := Read(context.Background(), pdf, Options{Pdftotext: prog, MaxPages: 3})
+	v, err := Read(context.Background(), pdf, Options{Pdftotext: prog, MaxPages: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text != "ok\n" {
-		t.Errorf("text = %q", text)
+	if v.Text != "ok\n" {
+		t.Errorf("text = %q", v.Text)
 	}
 	args, _ := os.ReadFile(filepath.Join(dir, "args"))
 	if got, want := string(args), "-enc\nUTF-8\n-bbox-layout\n-l\n3\n-\n-\n"; got != want {
@@ -276,5 +279,76 @@ func TestMaxPages(t *testing.T) {
 	}
 	if strings.Contains(first, "plenary meeting") {
 		t.Errorf("MaxPages 1 read the last page")
+	}
+}
+
+// TestStderrCapped: a pdftotext that floods its standard error before
+// failing costs at most maxStderr bytes, and its error stays one short
+// line. (exec copies into the writer with io.Copy, which handed the old
+// buffer, an io.ReaderFrom, the whole stream.)
+func TestStderrCapped(t *testing.T) {
+	prog := fakeProgram(t, "head -c 20000000 /dev/zero | tr '\\0' x >&2; exit 1")
+	_, err := Read(context.Background(), []byte("%PDF-1.4\n"), Options{Pdftotext: prog})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if n := len(err.Error()); n > maxStderr+100 {
+		t.Errorf("error is %d bytes long, want at most the %d kept of standard error", n, maxStderr)
+	}
+}
+
+// TestCappedWriter: io.Copy into the stderr writer keeps max bytes and
+// reports every write as done, so the program is never blocked or killed
+// by a broken pipe.
+func TestCappedWriter(t *testing.T) {
+	w := &cappedWriter{max: 100}
+	n, err := io.Copy(w, strings.NewReader(strings.Repeat("x", 1<<20)))
+	if err != nil || n != 1<<20 {
+		t.Fatalf("io.Copy = %d, %v", n, err)
+	}
+	if len(w.buf) != 100 {
+		t.Errorf("kept %d bytes, want 100", len(w.buf))
+	}
+}
+
+// TestOutputCapped: a pdftotext whose output never ends is stopped at
+// MaxOutput, and the error names the flag that raises it.
+func TestOutputCapped(t *testing.T) {
+	prog := fakeProgram(t, `echo '<doc><page width="100" height="100">'; exec yes '<word xMin="1" yMin="1" xMax="2" yMax="2">a</word>'`)
+	start := time.Now()
+	_, err := Read(context.Background(), []byte("%PDF-1.4\n"), Options{Pdftotext: prog, MaxOutput: 1 << 20})
+	var oe *OutputError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "--max-pdf-output") {
+		t.Fatalf("err = %v, want an OutputError naming --max-pdf-output", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v to stop", d)
+	}
+}
+
+// TestPages: the view's places are the pages, each at the first line it
+// contributes, so that a finding can say "page 2". The sentence broken
+// across the page break goes on on page 2, with page 2's footnote.
+func TestPages(t *testing.T) {
+	needPdftotext(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "continued.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Read(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range v.Paragraphs {
+		got = append(got, fmt.Sprintf("%d %s %d %s", p.Line, p.Part, p.Index, p.Label))
+	}
+	if want := []string{"1 page 1 page 1", "33 page 2 page 2"}; !slices.Equal(got, want) {
+		t.Errorf("places = %q, want %q", got, want)
+	}
+	for line, want := range map[int]string{1: "page 1", 31: "page 1", 33: "page 2", 41: "page 2"} {
+		if got := v.Locate(line).Label; got != want {
+			t.Errorf("Locate(%d) = %q, want %q", line, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-runewidth"
@@ -57,24 +58,26 @@ func (t *Text) Start(w io.Writer, m Meta) error {
 // File implements Renderer.
 func (t *Text) File(w io.Writer, f *FileResult) error {
 	t.files++
+	// Text from documents and file names goes through Printable: an
+	// escape sequence in a draft must not reach the terminal.
 	if f.Err != nil {
-		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Error].Sprint("error"), f.Err)
+		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(Printable(f.Path)), t.sev[diag.Error].Sprint("error"), Printable(f.Err.Error()))
 		return err
 	}
 	if f.Notice != "" {
-		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(f.Path), t.sev[diag.Info].Sprint("notice"), f.Notice)
+		_, err := fmt.Fprintf(w, "%s: %s: %s\n", t.bold.Sprint(Printable(f.Path)), t.sev[diag.Info].Sprint("notice"), f.Notice)
 		return err
 	}
 	var b strings.Builder
 	for _, d := range f.Diagnostics {
 		fmt.Fprintf(&b, "%s: %s: %s %s\n",
-			t.bold.Sprintf("%s:%d:%d", d.Path, d.Span.Start.Line, d.Span.Start.Col),
-			t.sev[d.Severity].Sprint(d.Severity.String()), d.Message, t.dim.Sprintf("[%s]", d.Rule))
+			t.bold.Sprintf("%s:%d:%d", Printable(d.Path), d.Span.Start.Line, d.Span.Start.Col),
+			t.sev[d.Severity].Sprint(d.Severity.String()), Printable(d.Message), t.dim.Sprintf("[%s]", d.Rule))
 		if f.Source != nil && d.Span.Start.Line >= 1 {
 			t.excerpt(&b, f, d)
 		}
 		if d.Context != "" {
-			fmt.Fprintf(&b, "   %s %s\n", t.dim.Sprint("= in:"), d.Context)
+			fmt.Fprintf(&b, "   %s %s\n", t.dim.Sprint("= in:"), Printable(d.Context))
 		}
 		if d.Fix != nil {
 			old, ok := spanText(f.Source, d.Fix.Span)
@@ -89,35 +92,36 @@ func (t *Text) File(w io.Writer, f *FileResult) error {
 }
 
 // excerpt writes the finding's line with a caret under the span, cutting
-// long lines to a window around it.
+// long lines to a window around it. Tabs show as spaces and control
+// characters escaped (Printable), the caret placed by what is shown.
 func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	line := f.Source.Line(d.Span.Start.Line)
-	runes := []rune(strings.ReplaceAll(line, "\t", " "))
+	cells := displayCells(line)
 	start := d.Span.Start.Col - 1
 	end := start + 1
 	if d.Span.End.Line == d.Span.Start.Line && d.Span.End.Col > d.Span.Start.Col {
 		end = d.Span.End.Col - 1
 	}
-	start = min(max(start, 0), len(runes))
-	end = min(max(end, start), len(runes))
-	from, to := 0, len(runes)
+	start = min(max(start, 0), len(cells))
+	end = min(max(end, start), len(cells))
+	from, to := 0, len(cells)
 	prefix, suffix := "", ""
-	if runewidth.StringWidth(line) > t.Width {
+	if runewidth.StringWidth(strings.Join(cells, "")) > t.Width {
 		from = max(0, start-t.Width/2)
-		to = min(len(runes), max(end+t.Width/4, from+t.Width))
+		to = min(len(cells), max(end+t.Width/4, from+t.Width))
 		if from > 0 {
 			prefix = "…"
 		}
-		if to < len(runes) {
+		if to < len(cells) {
 			suffix = "…"
 		}
 	}
 	num := fmt.Sprint(d.Span.Start.Line)
 	pad := strings.Repeat(" ", len(num))
 	fmt.Fprintf(b, "%s %s\n", pad, t.dim.Sprint("|"))
-	fmt.Fprintf(b, "%s %s %s%s%s\n", t.dim.Sprint(num), t.dim.Sprint("|"), prefix, string(runes[from:to]), suffix)
-	lead := runewidth.StringWidth(prefix + string(runes[from:start]))
-	width := max(1, runewidth.StringWidth(string(runes[start:end])))
+	fmt.Fprintf(b, "%s %s %s%s%s\n", t.dim.Sprint(num), t.dim.Sprint("|"), prefix, strings.Join(cells[from:to], ""), suffix)
+	lead := runewidth.StringWidth(prefix + strings.Join(cells[from:start], ""))
+	width := max(1, runewidth.StringWidth(strings.Join(cells[start:end], "")))
 	marks := "^" + strings.Repeat("~", width-1)
 	// The caret takes the finding's severity colour, as its label does, so
 	// that a warning's caret does not look like an error's.
@@ -126,6 +130,25 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 		caret = t.bold
 	}
 	fmt.Fprintf(b, "%s %s %s%s\n", pad, t.dim.Sprint("|"), strings.Repeat(" ", lead), caret.Sprint(marks))
+}
+
+// displayCells splits a line into what each of its runes shows as: a tab
+// as a space, a control character escaped, anything else itself.
+func displayCells(line string) []string {
+	cells := make([]string, 0, len(line))
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case r == '\t':
+			cells = append(cells, " ")
+		case isControl(r) || r == utf8.RuneError && n == 1:
+			cells = append(cells, escapeRune(r, n, line[i]))
+		default:
+			cells = append(cells, line[i:i+n])
+		}
+		i += n
+	}
+	return cells
 }
 
 // Finish implements Renderer.

@@ -24,8 +24,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -34,8 +32,7 @@ import (
 	"strings"
 
 	"github.com/citecheck/citecheck/internal/formateq"
-	"github.com/citecheck/citecheck/pkg/docx"
-	"github.com/citecheck/citecheck/pkg/pdftext"
+	"github.com/citecheck/citecheck/pkg/engine"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
@@ -61,16 +58,11 @@ func view(args []string) int {
 		data, err := os.ReadFile(p)
 		var text string
 		if err == nil {
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".docx":
-				var v *docx.View
-				if v, err = docx.Read(bytes.NewReader(data), int64(len(data)), docx.DefaultOptions()); err == nil {
-					text = v.Text
-				}
-			case ".pdf":
-				text, err = pdftext.Read(context.Background(), data, pdftext.Options{})
-			default:
-				text = string(data)
+			// The engine's format table, as citecheck reads the file.
+			lim := engine.DefaultLimits()
+			var l *engine.Loaded
+			if l, err = engine.Detect(p, data).Read(p, data, &lim); err == nil {
+				text = string(l.File.Text)
 			}
 		}
 		if err != nil {
