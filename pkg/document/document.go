@@ -37,16 +37,13 @@ type Document struct {
 
 // Unmarked returns the footnotes that no marker of the body refers to.
 func (d *Document) Unmarked() []*Footnote {
+	marked := make(map[*Footnote]bool, len(d.Markers))
+	for i := range d.Markers {
+		marked[d.Markers[i].Note] = true
+	}
 	var out []*Footnote
 	for _, f := range d.Footnotes {
-		marked := false
-		for i := range d.Markers {
-			if d.Markers[i].Note == f {
-				marked = true
-				break
-			}
-		}
-		if !marked {
+		if !marked[f] {
 			out = append(out, f)
 		}
 	}

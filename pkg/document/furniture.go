@@ -107,13 +107,21 @@ func runningTitles(text []byte, starts []int, first int, furniture []int, lines 
 		return nil
 	}
 	var out map[int]bool
+	head := "" // the top of the document, squeezed, once
 	for t, bs := range cands {
 		seen := len(bs) >= 2
 		if !seen {
 			// Seen once: the title set at the top of the document, before
 			// it, must repeat it.
 			from, _ := lines(bs[0].from)
-			seen = strings.Contains(squeeze(text[:min(from, headSize)]), strings.ToLower(t))
+			h := head
+			if from < headSize {
+				h = squeeze(text[:from])
+			} else if head == "" {
+				head = squeeze(text[:headSize])
+				h = head
+			}
+			seen = strings.Contains(h, strings.ToLower(t))
 		}
 		if !seen {
 			continue

@@ -2,6 +2,8 @@ package document
 
 import (
 	"bytes"
+	"slices"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,6 +57,10 @@ var formScore = [...]int32{
 	formLineStart:  3,
 	formGluedNext:  3,
 }
+
+// maxNotesPerLabel is how many footnotes of one label, from its page on,
+// a candidate may mean.
+const maxNotesPerLabel = 4
 
 const (
 	// samePage is added when a candidate is on the page of its footnote
@@ -644,26 +650,30 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// The footnotes each label may mean, in document order: for numeric
-	// labels, the first footnote of each number and, per footnote, the
-	// next with its label (a slice, not a map: most documents have a
-	// few dozen footnotes and this runs for every one).
+	// The footnotes each numeric label may mean, in document order:
+	// byNum[at[n]:at[n+1]] (slices, not maps: this runs for every
+	// document).
 	maxNum := 0
 	for _, f := range notes {
 		if f.Num <= maxLabel {
 			maxNum = max(maxNum, f.Num)
 		}
 	}
-	firstOf := make([]int32, maxNum+1)
-	nextOf := make([]int32, len(notes))
-	for i := range firstOf {
-		firstOf[i] = -1
+	at := make([]int32, maxNum+2)
+	for _, f := range notes {
+		if f.Num > 0 && f.Num <= maxNum {
+			at[f.Num+1]++
+		}
 	}
-	for k := len(notes) - 1; k >= 0; k-- {
-		nextOf[k] = -1
-		if n := notes[k].Num; n > 0 && n <= maxNum {
-			nextOf[k] = firstOf[n]
-			firstOf[n] = int32(k)
+	for n := 1; n < len(at); n++ {
+		at[n] += at[n-1]
+	}
+	byNum := make([]int32, at[len(at)-1])
+	fill := slices.Clone(at)
+	for k, f := range notes {
+		if f.Num > 0 && f.Num <= maxNum {
+			byNum[fill[f.Num]] = int32(k)
+			fill[f.Num]++
 		}
 	}
 	type item struct {
@@ -674,17 +684,21 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 		prev int32 // the item before it in that chain, -1 if none
 	}
 	items := make([]item, 0, len(cands)+len(cands)/4)
-	var byLabel []int32 // the footnotes of a label that is not a number
+	var byLabel []int32 // the footnotes a candidate may mean
 	for i := range cands {
 		c := &cands[i]
+		// A marker stands before its footnote: only the footnotes from
+		// the candidate's page on, and the first few of them (a text of
+		// many resolutions numbers each from 1).
+		k0 := int32(sort.Search(len(blocks), func(k int) bool { return blocks[k] >= c.page }))
 		ks := byLabel[:0]
 		if c.num > 0 && c.num <= maxNum {
-			for k := firstOf[c.num]; k >= 0; k = nextOf[k] {
-				ks = append(ks, k)
-			}
+			list := byNum[at[c.num]:at[c.num+1]]
+			j := sort.Search(len(list), func(j int) bool { return list[j] >= k0 })
+			ks = append(ks, list[j:min(len(list), j+maxNotesPerLabel)]...)
 		} else if c.num == 0 {
-			for k, f := range notes {
-				if f.Num == 0 && f.Label == c.label {
+			for k := int(k0); k < len(notes) && len(ks) < maxNotesPerLabel; k++ {
+				if notes[k].Num == 0 && notes[k].Label == c.label {
 					ks = append(ks, int32(k))
 				}
 			}

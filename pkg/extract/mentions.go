@@ -190,8 +190,10 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		m.Start, m.End = s.Src(m.streamStart), s.SrcEnd(m.streamEnd)
 		m.Text = text[m.streamStart:m.streamEnd]
 		// A citation in parentheses right after the mention documents it.
-		for _, c := range cites {
-			if c.streamStart >= m.streamEnd && c.streamStart <= m.streamEnd+3 && strings.Contains(text[m.streamEnd:c.streamStart], "(") {
+		// (cites are in text order: find the first at or after the
+		// mention's end, not every one for every mention.)
+		for k := firstCiteFrom(cites, m.streamEnd); k < len(cites) && cites[k].streamStart <= m.streamEnd+3; k++ {
+			if c := cites[k]; strings.Contains(text[m.streamEnd:c.streamStart], "(") {
 				m.Citations = append(m.Citations, c)
 			}
 		}
@@ -288,6 +290,21 @@ func (x *Extractor) treatyOf(text string, w word) *registry.Treaty {
 		return nil
 	}
 	return c.treaty
+}
+
+// firstCiteFrom returns the index of the first of cites (in stream order)
+// that starts at or after offset at.
+func firstCiteFrom(cites []*Citation, at int) int {
+	lo, hi := 0, len(cites)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if cites[h].streamStart < at {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
