@@ -97,7 +97,7 @@ func (d *Document) buildBody(body []span, size int) {
 		return
 	}
 	// Every place a marker may stand, then the best chain of them.
-	cs := candScan{text: text, defined: newLabelSet(d.Footnotes)}
+	cs := candScan{text: text, notes: d.Footnotes, defined: newLabelSet(d.Footnotes)}
 	for _, f := range d.Footnotes {
 		if f.Label[0] == '*' {
 			cs.stars = true

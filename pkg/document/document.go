@@ -532,177 +532,212 @@ func frontMatterEnd(text []byte) int {
 // returns the lines of body text with the size of the body they make.
 func (d *Document) classify() (body []span, size int) {
 	text := d.File.Text
-	// Front matter is neither body nor footnote.
-	bodyStart := frontMatterEnd(text)
-	// About half the lines of a document are body text.
-	body = make([]span, 0, d.File.Lines()/2+1)
-	fb := footnoteBuilder{text: text}
-	// Footnote numbering, to accept a "N text" line as a footnote only
-	// where the numbering continues.
-	lastNum := 0
-	inRegion := false // after a "____" rule, until body text resumes
-	prevKind := lineBlank
-	prevMD := false // the previous line continues a Markdown footnote
-	// prevOpen: the previous line does not end a sentence.
-	prevOpen := false
-	// para follows blank lines between body lines: a body line after
-	// text and blank lines only starts a paragraph.
-	para := paraNone
-	var labBuf [8]byte // room for noteStart's label
-	// The source has found the lines already.
-	starts := d.File.LineStarts()
+	c := classifier{
+		text: text,
+		// Front matter is neither body nor footnote.
+		bodyStart: frontMatterEnd(text),
+		// The source has found the lines already.
+		starts:   d.File.LineStarts(),
+		fb:       footnoteBuilder{text: text},
+		prevKind: lineBlank,
+		para:     paraNone,
+		// About half the lines of a document are body text.
+		body: make([]span, 0, d.File.Lines()/2+1),
+	}
 	k := 0
-	for k < len(starts) && starts[k] < bodyStart {
+	for k < len(c.starts) && c.starts[k] < c.bodyStart {
 		k++
 	}
 	first := k
-	var furniture []int // the lines of page furniture, for running titles
-	for ; k < len(starts); k++ {
-		start, end := starts[k], len(text)
-		if k+1 < len(starts) {
-			end = starts[k+1] - 1 // the "\n"
-		}
-		if end > start && text[end-1] == '\r' {
-			end--
-		}
-		// Trim once: the tests below all look at the trimmed line. Most
-		// lines start and end with a printable ASCII byte: nothing to trim.
-		from, to := start, end
-		if from < to && (mayTrim(text[from]) || mayTrim(text[to-1])) {
-			from, to = trimSpace(text, start, end)
-		}
-		kind, md := lineText, false
-		// The first byte tells which of the tests below may match: most
-		// lines, prose starting with a letter, need none of them.
-		var first uint8
-		if from < to {
-			first = firstByte[text[from]]
-		}
-		switch {
-		case from >= to:
-			kind = lineBlank
-		case first&mayRule != 0 && isRule(text[from:to]):
-			kind = lineRule
-			inRegion = true
-		case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
-			kind = lineFurniture
-			furniture = append(furniture, k)
-		default:
-			if text[start] == '[' {
-				if lab, ts, ok := mdNoteDef(text, start, end); ok {
-					kind = lineMDNoteDef
-					fb.start(lab, start, ts, end)
-					break
-				}
-			}
-			var (
-				lab         []byte
-				ts          int
-				super, weak bool
-			)
-			glued := false
-			if first&mayNote != 0 {
-				lab, ts, super, weak = noteStart(text, from, to, labBuf[:0])
-				if lab == nil {
-					lab, ts = gluedNoteStart(text, from, to, labBuf[:0])
-					glued = lab != nil
-				}
-			}
-			accept := false
-			if lab != nil {
-				n := atoi(lab)
-				switch {
-				case glued:
-					// "2United Nations, Treaty Series, …": a label glued to
-					// its text, as some PDF text leaves footnotes with no
-					// rule above them. Only the numbering tells: it must
-					// continue, or start at 1 with the next label close by.
-					accept = n > 0 && (lastNum > 0 && n == lastNum+1 ||
-						lastNum == 0 && n == 1 && labelAhead(text, starts, k, n+1))
-				case len(lab) == 4 && !super:
-					// Four digits start many lines ("2030 Agenda …"): a
-					// label of four only continues the numbering, or
-					// opens a footnote region whose marker the body has.
-					accept = n == lastNum+1 && (inRegion || prevKind != lineText) ||
-						inRegion && lastNum == 0 && markerBefore(text, bodyStart, start, lab)
-				case weak:
-					// "8 2010 Review Conference …": among footnotes (after a
-					// rule, or with no body text since the last footnote),
-					// where the numbering continues.
-					accept = (inRegion || fb.inBlock) && n > 0 && n == lastNum+1 &&
-						// Not right after a footnote line that does not
-						// end a sentence ("…, New York,\n17 March 2022").
-						!((prevKind == lineNoteStart || prevKind == lineNoteCont) && prevOpen)
-				case super:
-					accept = true
-				case lab[0] == '*':
-					accept = inRegion || prevKind == lineBlank || prevKind == lineNoteStart || prevKind == lineNoteCont
-				case inRegion:
-					accept = lastNum == 0 || n == lastNum+1 || n == lastNum
-				case prevKind == lineBlank || prevKind == lineNoteStart || prevKind == lineNoteCont || prevKind == lineRule || prevKind == lineFurniture:
-					accept = (lastNum == 0 && (n == 1 || markerBefore(text, bodyStart, start, lab))) || n == lastNum+1 || (n == lastNum && prevKind != lineBlank)
-				}
-				if accept && n > 0 {
-					lastNum = n
-				}
-			}
-			if accept {
-				kind = lineNoteStart
-				fb.start(labelString(lab), start, ts, end)
-				break
-			}
-			if prevKind == lineNoteStart || (prevKind == lineNoteCont && !prevMD) {
-				// A footnote continues on the next line until a blank
-				// line, a rule or page furniture ends it.
-				kind = lineNoteCont
-				break
-			}
-			if (prevKind == lineMDNoteDef || (prevKind == lineNoteCont && prevMD)) && (text[start] == ' ' || text[start] == '\t') {
-				// Indented continuation of a Markdown footnote.
-				kind, md = lineNoteCont, true
-				break
-			}
-			inRegion = false
-		}
-		switch kind {
-		case lineNoteStart, lineMDNoteDef:
-			// started above
-		case lineNoteCont:
-			fb.cont(from, to)
-		case lineText:
-			fb.flush()
-			body = append(body, span{from, to, fb.blocks, para == paraBlank, int32(k)})
-			fb.inBlock = false
-			size += to - from + 1 // with the joining space
-			para = paraText
-		default:
-			// A blank line, a rule or page furniture ends a footnote.
-			fb.flush()
-		}
-		switch {
-		case kind == lineBlank && para == paraText:
-			para = paraBlank
-		case kind != lineBlank && kind != lineText:
-			// A page break: the paragraph may go on after it.
-			para = paraNone
-		}
-		prevKind, prevMD = kind, md
-		prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
+	for ; k < len(c.starts); k++ {
+		c.line(k)
 	}
-	d.Footnotes = fb.footnotes()
-	if len(furniture) > 0 {
-		body = dropRunningTitles(body, runningTitles(text, starts, first, furniture, func(k int) (int, int) {
-			start, end := starts[k], len(text)
-			if k+1 < len(starts) {
-				end = starts[k+1] - 1
-			}
-			if end > start && text[end-1] == '\r' {
-				end--
-			}
+	d.Footnotes = c.fb.footnotes()
+	if len(c.furniture) > 0 {
+		c.body = dropRunningTitles(c.body, runningTitles(text, c.starts, first, c.furniture, func(k int) (int, int) {
+			start, end := c.bounds(k)
 			return trimSpace(text, start, end)
 		}))
 	}
-	return body, size
+	return c.body, c.size
+}
+
+// classifier is the state of classify as it goes down the lines.
+type classifier struct {
+	text      []byte
+	bodyStart int
+	starts    []int
+	fb        footnoteBuilder
+	// lastNum is the footnote numbering so far, to accept a "N text"
+	// line as a footnote only where the numbering continues.
+	lastNum  int
+	inRegion bool // after a "____" rule, until body text resumes
+	prevKind lineKind
+	prevMD   bool // the previous line continues a Markdown footnote
+	// prevOpen: the previous line does not end a sentence.
+	prevOpen bool
+	// para follows blank lines between body lines: a body line after
+	// text and blank lines only starts a paragraph.
+	para   int
+	labBuf [8]byte // room for noteStart's label
+	// furniture are the lines of page furniture, for running titles.
+	furniture []int
+	body      []span
+	size      int
+}
+
+// bounds returns line k without its line ending.
+func (c *classifier) bounds(k int) (start, end int) {
+	start, end = c.starts[k], len(c.text)
+	if k+1 < len(c.starts) {
+		end = c.starts[k+1] - 1 // the "\n"
+	}
+	if end > start && c.text[end-1] == '\r' {
+		end--
+	}
+	return start, end
+}
+
+// line classifies line k and records it.
+func (c *classifier) line(k int) {
+	text := c.text
+	start, end := c.bounds(k)
+	// Trim once: the tests below all look at the trimmed line. Most
+	// lines start and end with a printable ASCII byte: nothing to trim.
+	from, to := start, end
+	if from < to && (mayTrim(text[from]) || mayTrim(text[to-1])) {
+		from, to = trimSpace(text, start, end)
+	}
+	kind, md := c.kindOf(k, start, end, from, to)
+	switch kind {
+	case lineNoteStart, lineMDNoteDef:
+		// started by kindOf
+	case lineNoteCont:
+		c.fb.cont(from, to)
+	case lineText:
+		c.fb.flush()
+		c.body = append(c.body, span{from, to, c.fb.blocks, c.para == paraBlank, int32(k)})
+		c.fb.inBlock = false
+		c.size += to - from + 1 // with the joining space
+		c.para = paraText
+	default:
+		// A blank line, a rule or page furniture ends a footnote.
+		c.fb.flush()
+	}
+	switch {
+	case kind == lineBlank && c.para == paraText:
+		c.para = paraBlank
+	case kind != lineBlank && kind != lineText:
+		// A page break: the paragraph may go on after it.
+		c.para = paraNone
+	}
+	c.prevKind, c.prevMD = kind, md
+	c.prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
+}
+
+// kindOf tells what line k (text[start:end], trimmed text[from:to]) is;
+// it starts the footnotes it finds.
+func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool) {
+	text := c.text
+	// The first byte tells which of the tests below may match: most
+	// lines, prose starting with a letter, need none of them.
+	var first uint8
+	if from < to {
+		first = firstByte[text[from]]
+	}
+	switch {
+	case from >= to:
+		return lineBlank, false
+	case first&mayRule != 0 && isRule(text[from:to]):
+		c.inRegion = true
+		return lineRule, false
+	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
+		c.furniture = append(c.furniture, k)
+		return lineFurniture, false
+	}
+	if text[start] == '[' {
+		if lab, ts, ok := mdNoteDef(text, start, end); ok {
+			c.fb.start(lab, start, ts, end)
+			return lineMDNoteDef, false
+		}
+	}
+	if first&mayNote != 0 {
+		if lab, ts, ok := c.noteLine(k, start, from, to); ok {
+			c.fb.start(labelString(lab), start, ts, end)
+			return lineNoteStart, false
+		}
+	}
+	if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) {
+		// A footnote continues on the next line until a blank line, a
+		// rule or page furniture ends it.
+		return lineNoteCont, false
+	}
+	if (c.prevKind == lineMDNoteDef || (c.prevKind == lineNoteCont && c.prevMD)) && (text[start] == ' ' || text[start] == '\t') {
+		// Indented continuation of a Markdown footnote.
+		return lineNoteCont, true
+	}
+	c.inRegion = false
+	return lineText, false
+}
+
+// noteLine reports whether line k, whose trimmed text is text[from:to],
+// starts a footnote, and returns its label and where its text starts.
+func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
+	text := c.text
+	lab, ts, super, weak := noteStart(text, from, to, c.labBuf[:0])
+	glued := false
+	if lab == nil {
+		lab, ts = gluedNoteStart(text, from, to, c.labBuf[:0])
+		glued = lab != nil
+	}
+	if lab == nil {
+		return nil, 0, false
+	}
+	n := atoi(lab)
+	if !c.accept(k, start, lab, n, glued, super, weak) {
+		return nil, 0, false
+	}
+	if n > 0 {
+		c.lastNum = n
+	}
+	return lab, ts, true
+}
+
+// accept decides whether a line that starts like a footnote labelled lab
+// (n as a number) is one, by the numbering and what came before.
+func (c *classifier) accept(k, start int, lab []byte, n int, glued, super, weak bool) bool {
+	prev, last := c.prevKind, c.lastNum
+	afterNote := prev == lineNoteStart || prev == lineNoteCont
+	switch {
+	case glued:
+		// "2United Nations, Treaty Series, …": a label glued to its text,
+		// as some PDF text leaves footnotes with no rule above them. Only
+		// the numbering tells: it must continue, or start at 1 with the
+		// next label close by.
+		return n > 0 && (last > 0 && n == last+1 ||
+			last == 0 && n == 1 && labelAhead(c.text, c.starts, k, n+1))
+	case len(lab) == 4 && !super:
+		// Four digits start many lines ("2030 Agenda …"): a label of four
+		// only continues the numbering, or opens a footnote region whose
+		// marker the body has.
+		return n == last+1 && (c.inRegion || prev != lineText) ||
+			c.inRegion && last == 0 && markerBefore(c.text, c.bodyStart, start, lab)
+	case weak:
+		// "8 2010 Review Conference …": among footnotes (after a rule, or
+		// with no body text since the last footnote), where the numbering
+		// continues; not right after a footnote line that does not end a
+		// sentence ("…, New York,\n17 March 2022").
+		return (c.inRegion || c.fb.inBlock) && n > 0 && n == last+1 && !(afterNote && c.prevOpen)
+	case super:
+		return true
+	case lab[0] == '*':
+		return c.inRegion || prev == lineBlank || afterNote
+	case c.inRegion:
+		return last == 0 || n == last+1 || n == last
+	case prev == lineBlank || afterNote || prev == lineRule || prev == lineFurniture:
+		return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab))) || n == last+1 || (n == last && prev != lineBlank)
+	}
+	return false
 }
 
 // dropRunningTitles removes from body the lines that are running titles.

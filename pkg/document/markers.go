@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -119,6 +120,7 @@ func (s labelSet) has(n int) bool {
 // candScan collects the marker candidates of the body lines.
 type candScan struct {
 	text    []byte
+	notes   []*Footnote
 	defined labelSet
 	stops   []uint64
 	cands   []cand
@@ -183,7 +185,7 @@ func (cs *candScan) line(l, prev span) {
 				}
 				continue
 			}
-			if cs.defined != nil && (start == from || !isDigitByte(text[start-1])) && cs.mayLabel(text[start:i]) {
+			if cs.defined != nil && (start == from || !isDigitByte(text[start-1])) && (cs.mayLabel(text[start:i]) || start > from && text[start-1] == '/') {
 				if k, ok := cs.digits(l, prev, start, i); ok {
 					cs.add(k)
 				}
@@ -293,107 +295,148 @@ func (cs *candScan) add(k cand) {
 // byte or the line's end) as a marker candidate.
 func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 	text := cs.text
-	run := text[ds:de]
-	k := cand{start: ds, end: de, ds: ds, de: de, page: l.page}
 	// The whitespace-delimited token the run ends.
 	ts := ds
 	for ts > l.from && !isSpaceByte(text[ts-1]) {
 		ts--
 	}
-	if bytes.ContainsAny(text[ts:de], "/@") {
-		return k, false
+	switch {
+	case bytes.IndexByte(text[ts:de], '@') >= 0:
+		return cand{}, false
+	case bytes.IndexByte(text[ts:de], '/') >= 0:
+		return cs.slashed(l, ts, ds, de)
+	case ds == ts:
+		return cs.apart(l, prev, ds, de)
 	}
-	if ds == ts {
-		// The run starts its token.
-		if len(run) >= 5 && len(run) <= 8 {
-			// A year with a marker glued to it: "of 19721".
-			y := atoiBytes(run[:4])
-			n := atoiBytes(run[4:])
-			if y < 1800 || y > 2099 || run[4] == '0' || !cs.defined.has(n) || citeWords[prevWord(text, l.from, ts)] {
-				return k, false
-			}
-			k.ds, k.start = ds+4, ds+4
-			k.form, k.num, k.label = formYear, n, labelString(run[4:])
-			k.score += scoreFollower(text, de, l.to, false)
-			return k, true
-		}
-		if len(run) > 4 || run[0] == '0' {
-			return k, false
-		}
-		n := atoiBytes(run)
-		if !cs.defined.has(n) {
-			return k, false
-		}
-		k.num, k.label = n, labelString(run)
-		if len(run) == 4 && n >= 1800 && n <= 2099 {
-			// A year standing apart is a year.
-			return k, false
-		}
-		f := scoreFollower(text, de, l.to, true)
-		if f < 0 && f <= -followBad {
-			return k, false
-		}
-		if ds == l.from {
-			// At the start of a line: a marker the line wrap carried
-			// over ("…Climate Change\n4 that"). The line before must
-			// end in a word or closing punctuation.
-			if prev.to <= prev.from || !endsPhrase(text, prev.from, prev.to) || f <= 0 {
-				return k, false
-			}
-			// The marker takes the space after it with it.
-			e := de
-			for e < l.to && isSpaceByte(text[e]) {
-				e++
-			}
-			k.end = e
-			k.form = formLineStart
-			k.score += f + scoreWordBefore(text, prev.from, prev.to)
-			return k, true
-		}
-		// Standing apart after a word or after punctuation.
-		e := ds - 1
-		for e > l.from && isSpaceByte(text[e-1]) {
-			e--
-		}
-		if e == l.from {
-			return k, false
-		}
-		before, _ := utf8.DecodeLastRune(text[l.from:e])
-		switch {
-		case isLetterByte(text[e-1]):
-			pw := prevWord(text, l.from, ds)
-			if pw == "" || numberWords[pw] {
-				return k, false
-			}
-			k.form = formSpaceWord
-		case isDigitByte(text[e-1]) && isYearBefore(text, l.from, e):
-			// After a year: "… of 12 August 1949 2 and".
-			k.form = formSpaceWord
-		case isClosing(before):
-			// The phrase before the punctuation must end in a word, a
-			// closing bracket or quote, or a year; not a number of a list
-			// ("paragraphs 4, 5 and 6").
-			if !closesPhrase(text, l.from, e) {
-				return k, false
-			}
-			k.form = formSpacePunct
-		default:
-			return k, false
-		}
-		// The marker takes the space before it with it.
-		k.start = ds - 1
-		k.score += f + scoreWordBefore(text, l.from, e)
-		return k, true
-	}
-	// Glued to what precedes it.
+	return cs.glued(l, ts, ds, de)
+}
+
+// label reads the run as a label of a footnote: one to four digits, no
+// leading zero, that some footnote has.
+func (cs *candScan) label(run []byte) (int, bool) {
 	if len(run) > 4 || run[0] == '0' {
-		return k, false
+		return 0, false
 	}
 	n := atoiBytes(run)
-	if !cs.defined.has(n) {
+	return n, cs.defined.has(n)
+}
+
+// apart judges a run that starts its token: a year with a marker glued to
+// it, a marker at the start of a line, or one standing apart after a word
+// or punctuation.
+func (cs *candScan) apart(l, prev span, ds, de int) (cand, bool) {
+	text := cs.text
+	run := text[ds:de]
+	k := cand{start: ds, end: de, ds: ds, de: de, page: l.page}
+	if len(run) >= 5 && len(run) <= 8 {
+		// A year with a marker glued to it: "of 19721".
+		y := atoiBytes(run[:4])
+		n := atoiBytes(run[4:])
+		if y < 1800 || y > 2099 || run[4] == '0' || !cs.defined.has(n) || citeWords[prevWord(text, l.from, ds)] {
+			return k, false
+		}
+		k.ds, k.start = ds+4, ds+4
+		k.form, k.num, k.label = formYear, n, labelString(run[4:])
+		k.score += scoreFollower(text, de, l.to, false)
+		return k, true
+	}
+	n, ok := cs.label(run)
+	if !ok || len(run) == 4 && n >= 1800 && n <= 2099 {
+		// (A year standing apart is a year.)
 		return k, false
 	}
 	k.num, k.label = n, labelString(run)
+	f := scoreFollower(text, de, l.to, true)
+	if f <= -followBad {
+		return k, false
+	}
+	if ds == l.from {
+		return cs.lineStart(k, l, prev, f)
+	}
+	// Standing apart after a word or after punctuation.
+	e := ds - 1
+	for e > l.from && isSpaceByte(text[e-1]) {
+		e--
+	}
+	if e == l.from {
+		return k, false
+	}
+	form, ok := apartForm(text, l.from, e, ds)
+	if !ok {
+		return k, false
+	}
+	k.form = form
+	// The marker takes the space before it with it.
+	k.start = ds - 1
+	k.score += f + scoreWordBefore(text, l.from, e)
+	return k, true
+}
+
+// lineStart judges a candidate at the start of a line: a marker the line
+// wrap carried over ("…Climate Change\n4 that"). The line before must end
+// in a word or closing punctuation; f scores what follows.
+func (cs *candScan) lineStart(k cand, l, prev span, f int32) (cand, bool) {
+	text := cs.text
+	if prev.to <= prev.from || !endsPhrase(text, prev.from, prev.to) || f <= 0 {
+		return k, false
+	}
+	// The marker takes the space after it with it.
+	e := k.de
+	for e < l.to && isSpaceByte(text[e]) {
+		e++
+	}
+	k.end = e
+	k.form = formLineStart
+	k.score += f + scoreWordBefore(text, prev.from, prev.to)
+	return k, true
+}
+
+// apartForm is the form of a candidate standing apart, after the text
+// that ends at e (before its space): a word, a year, or closing
+// punctuation after a phrase.
+func apartForm(text []byte, from, e, ds int) (form, bool) {
+	before, _ := utf8.DecodeLastRune(text[from:e])
+	switch {
+	case isLetterByte(text[e-1]):
+		pw := prevWord(text, from, ds)
+		if pw == "" || numberWords[pw] {
+			return 0, false
+		}
+		return formSpaceWord, true
+	case isDigitByte(text[e-1]) && isYearBefore(text, from, e):
+		// After a year: "… of 12 August 1949 2 and".
+		return formSpaceWord, true
+	case isClosing(before):
+		// The phrase before the punctuation must end in a word, a
+		// closing bracket or quote, or a year; not a number of a list
+		// ("paragraphs 4, 5 and 6").
+		return formSpacePunct, closesPhrase(text, from, e)
+	}
+	return 0, false
+}
+
+// glued judges a run glued to what precedes it in its token (which
+// starts at ts): a word, a Roman numeral, punctuation.
+func (cs *candScan) glued(l span, ts, ds, de int) (cand, bool) {
+	text := cs.text
+	k := cand{start: ds, end: de, ds: ds, de: de, page: l.page}
+	n, ok := cs.label(text[ds:de])
+	if !ok {
+		return k, false
+	}
+	k.num, k.label = n, labelString(text[ds:de])
+	form, ok := gluedForm(text, l.from, ts, ds, de)
+	if !ok {
+		return k, false
+	}
+	k.form = form
+	k.score += scoreFollower(text, de, l.to, false)
+	return k, true
+}
+
+// gluedForm is the form of a run text[ds:de] glued to what precedes it in
+// its token text[ts:ds], or false when that makes it a number.
+func gluedForm(text []byte, from, ts, ds, de int) (form, bool) {
 	r, _ := utf8.DecodeLastRune(text[ts:ds])
 	switch {
 	case unicode.IsLetter(r):
@@ -404,32 +447,86 @@ func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 		if utf8.RuneCount(w) < 3 || isAllUpper(w) {
 			// "Additional Protocol I6": a Roman numeral that ends a
 			// title, after a capitalised word, takes a marker too.
-			if !isRoman(w) || ts-l.from < 2 || !capitalisedBefore(text, l.from, ts) {
-				return k, false
+			if !isRoman(w) || ts-from < 2 || !capitalisedBefore(text, from, ts) {
+				return 0, false
 			}
 		}
-		k.form = formGluedWord
+		return formGluedWord, true
 	case r == '.':
 		// "… of them.5" — but not "No.5", "L.5", "para.5", "Rev.1", "1.5".
 		w := bytes.ToLower(bytes.TrimLeftFunc(text[ts:ds-1], func(r rune) bool { return !unicode.IsLetter(r) }))
 		if len(w) <= 1 || numberWords[string(w)] || isDigitByte(text[ds-2]) {
-			return k, false
+			return 0, false
 		}
-		k.form = formGluedDot
+		return formGluedDot, true
 	case r == ',' || r == ';' || r == ':':
-		if ds-1 > ts && isDigitByte(text[ds-2]) && !isYearBefore(text, ts, ds-1) && (r == ':' || r == ',' && len(run) == 3) {
+		if ds-1 > ts && isDigitByte(text[ds-2]) && !isYearBefore(text, ts, ds-1) && (r == ':' || r == ',' && de-ds == 3) {
 			// "5,000", "10:30": a number, not a marker. ("Agenda 21,3"
 			// is one: a group of thousands has three digits.)
-			return k, false
+			return 0, false
 		}
-		k.form = formGluedPunct
+		return formGluedPunct, true
 	case isClosing(r) || r == '*':
-		k.form = formGluedPunct
-	default:
-		return k, false
+		return formGluedPunct, true
 	}
-	k.score += scoreFollower(text, de, l.to, false)
-	return k, true
+	return 0, false
+}
+
+// slashed judges a run that ends a symbol with a slash, "5/1411" in
+// "Environment Assembly resolution 5/1411": resolution 5/14 and footnote
+// 11, when footnote 11 itself cites the symbol ("UNEP/EA.5/Res.14").
+// Nothing else tells a marker glued to a resolution's number from the
+// number, so the footnote must.
+func (cs *candScan) slashed(l span, ts, ds, de int) (cand, bool) {
+	text := cs.text
+	slash := bytes.LastIndexByte(text[ts:ds], '/')
+	if slash < 0 || ts+slash+1 != ds || slash == 0 {
+		return cand{}, false
+	}
+	session := text[ts : ts+slash]
+	if i := bytes.LastIndexAny(session, "/.-("); i >= 0 {
+		session = session[i+1:]
+	}
+	if len(session) == 0 || !isDigitByte(session[0]) {
+		return cand{}, false
+	}
+	run := text[ds:de]
+	for j := min(3, len(run)-1); j >= 1; j-- {
+		lab, number := run[len(run)-j:], run[:len(run)-j]
+		n, ok := cs.label(lab)
+		if !ok || !cs.noteCites(lab, session, number) {
+			continue
+		}
+		k := cand{start: de - j, end: de, ds: de - j, de: de, page: l.page, num: n, label: labelString(lab), form: formGluedPunct}
+		k.score += scoreFollower(text, de, l.to, false)
+		return k, true
+	}
+	return cand{}, false
+}
+
+// noteCites reports whether a footnote labelled lab cites the symbol
+// whose session and number are given: "5/14", "EA.5/Res.14".
+func (cs *candScan) noteCites(lab, session, number []byte) bool {
+	for _, f := range cs.notes {
+		if f.Label != string(lab) {
+			continue
+		}
+		t := f.Text.Text
+		for _, sym := range [...]string{string(session) + "/" + string(number), string(session) + "/Res." + string(number)} {
+			for i := strings.Index(t, sym); i >= 0; {
+				end := i + len(sym)
+				if (i == 0 || !isDigitByte(t[i-1])) && (end == len(t) || !isDigitByte(t[end])) {
+					return true
+				}
+				j := strings.Index(t[i+1:], sym)
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+		}
+	}
+	return false
 }
 
 // isRoman reports whether w is a Roman numeral of up to four letters
@@ -536,38 +633,17 @@ func scoreFollower(text []byte, de, lineEnd int, apart bool) int32 {
 	if de >= lineEnd {
 		return 1
 	}
-	c := text[de]
-	switch {
-	case c == '.':
-		// "4.5", "para 1.": a decimal or a numbered item.
-		if de+1 < lineEnd && isDigitByte(text[de+1]) {
-			return -followBad
-		}
-		return 0
-	case c == '%' || c == '-' || c == '/':
-		return -followBad
-	case c == ',' || c == ';' || c == ')' || c == ':':
-		if de+1 < lineEnd && isDigitByte(text[de+1]) {
-			return -followBad // "1,5", "1:5"
-		}
-		return 1
-	case !isSpaceByte(c):
-		if c >= utf8.RuneSelf {
-			r, _ := utf8.DecodeRune(text[de:lineEnd])
-			if r == '–' || r == '—' || r == '‑' {
-				return -followBad
-			}
-		}
-		return 0
+	if c := text[de]; !isSpaceByte(c) {
+		return scoreGluedAfter(text, de, lineEnd)
 	}
 	s := de
 	for s < lineEnd && isSpaceByte(text[s]) {
 		s++
 	}
-	if s == lineEnd {
+	switch {
+	case s == lineEnd:
 		return 1
-	}
-	if isDigitByte(text[s]) {
+	case isDigitByte(text[s]):
 		e := s
 		for e < lineEnd && isDigitByte(text[e]) {
 			e++
@@ -577,6 +653,37 @@ func scoreFollower(text []byte, de, lineEnd int, apart bool) int32 {
 		}
 		return 0 // "2011,1 19/25 of …", "2016, 5 34/32 of …"
 	}
+	return scoreNextWord(text, s, lineEnd)
+}
+
+// scoreGluedAfter scores what is glued to the end of a candidate at
+// text[de:]: punctuation, or a dash or slash that makes it a number.
+func scoreGluedAfter(text []byte, de, lineEnd int) int32 {
+	digitNext := de+1 < lineEnd && isDigitByte(text[de+1])
+	switch c := text[de]; {
+	case c == '.':
+		// "4.5", "para 1.": a decimal or a numbered item.
+		if digitNext {
+			return -followBad
+		}
+		return 0
+	case c == '%' || c == '-' || c == '/':
+		return -followBad
+	case c == ',' || c == ';' || c == ')' || c == ':':
+		if digitNext {
+			return -followBad // "1,5", "1:5"
+		}
+		return 1
+	case c >= utf8.RuneSelf:
+		if r, _ := utf8.DecodeRune(text[de:lineEnd]); r == '–' || r == '—' || r == '‑' {
+			return -followBad
+		}
+	}
+	return 0
+}
+
+// scoreNextWord scores the word at text[s:] after a candidate and a space.
+func scoreNextWord(text []byte, s, lineEnd int) int32 {
 	e := s
 	for e < lineEnd && isLetterByte(text[e]) {
 		e++
@@ -598,7 +705,7 @@ func scoreFollower(text []byte, de, lineEnd int, apart bool) int32 {
 		return 2
 	case countedWords[string(lw)]:
 		return -followBad
-	case isLetterByte(w[0]) && w[0] >= 'A' && w[0] <= 'Z':
+	case w[0] >= 'A' && w[0] <= 'Z':
 		return 0
 	}
 	return -1
@@ -650,6 +757,47 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 	if len(cands) == 0 {
 		return nil, nil
 	}
+	items := alignItems(cands, notes, blocks)
+	top := bestChain(items, len(notes))
+	chosen := make([]bool, len(cands))
+	noteOf := make([]*Footnote, len(cands))
+	for j := top; j >= 0; j = items[j].prev {
+		chosen[items[j].c] = true
+		noteOf[items[j].c] = notes[items[j].k]
+	}
+	var out []cand
+	var outNotes []*Footnote
+	last := -1
+	for i := range cands {
+		c := &cands[i]
+		if !chosen[i] && c.form != formExplicit {
+			continue
+		}
+		if c.start < last {
+			continue // overlaps the marker before (cannot happen for chosen ones)
+		}
+		last = c.end
+		f := noteOf[i]
+		if f == nil {
+			f = noteFor(notes, c.label, c.start)
+		}
+		out = append(out, *c)
+		outNotes = append(outNotes, f)
+	}
+	return out, outNotes
+}
+
+// alignItem is a candidate meaning one footnote, with its score.
+type alignItem struct {
+	c    int32 // candidate
+	k    int32 // footnote
+	w    int32 // score
+	best int32 // best chain ending here
+	prev int32 // the item before it in that chain, -1 if none
+}
+
+// alignItems pairs each candidate with the footnotes it may mean, scored.
+func alignItems(cands []cand, notes []*Footnote, blocks []int32) []alignItem {
 	// The footnotes each numeric label may mean, in document order:
 	// byNum[at[n]:at[n+1]] (slices, not maps: this runs for every
 	// document).
@@ -676,14 +824,7 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 			fill[f.Num]++
 		}
 	}
-	type item struct {
-		c    int32 // candidate
-		k    int32 // footnote
-		w    int32 // score
-		best int32 // best chain ending here
-		prev int32 // the item before it in that chain, -1 if none
-	}
-	items := make([]item, 0, len(cands)+len(cands)/4)
+	items := make([]alignItem, 0, len(cands)+len(cands)/4)
 	var byLabel []int32 // the footnotes a candidate may mean
 	for i := range cands {
 		c := &cands[i]
@@ -720,14 +861,21 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 			if w <= 0 {
 				continue
 			}
-			items = append(items, item{c: int32(i), k: k, w: w, prev: -1})
+			items = append(items, alignItem{c: int32(i), k: k, w: w, prev: -1})
 		}
 	}
+	return items
+}
+
+// bestChain finds the chain of items, increasing in candidate and in
+// footnote, with the greatest total score, and returns the index of its
+// last item (-1 if none); items[j].prev leads back through it.
+func bestChain(items []alignItem, nNotes int) int32 {
 	// Weighted longest chain, items in candidate order: a Fenwick tree
 	// over footnote indexes holds, for each prefix of footnotes, the
 	// best chain so far and the item it ends at.
 	type best struct{ v, item int32 }
-	tree := make([]best, len(notes)+1)
+	tree := make([]best, nNotes+1)
 	query := func(k int32) best { // best over footnotes [0, k)
 		b := best{0, -1}
 		for i := k; i > 0; i -= i & -i {
@@ -765,32 +913,7 @@ func align(cands []cand, notes []*Footnote, blocks []int32) ([]cand, []*Footnote
 		}
 		lo = hi
 	}
-	chosen := make([]bool, len(cands))
-	noteOf := make([]*Footnote, len(cands))
-	for j := top.item; j >= 0; j = items[j].prev {
-		chosen[items[j].c] = true
-		noteOf[items[j].c] = notes[items[j].k]
-	}
-	var out []cand
-	var outNotes []*Footnote
-	last := -1
-	for i := range cands {
-		c := &cands[i]
-		if !chosen[i] && c.form != formExplicit {
-			continue
-		}
-		if c.start < last {
-			continue // overlaps the marker before (cannot happen for chosen ones)
-		}
-		last = c.end
-		f := noteOf[i]
-		if f == nil {
-			f = noteFor(notes, c.label, c.start)
-		}
-		out = append(out, *c)
-		outNotes = append(outNotes, f)
-	}
-	return out, outNotes
+	return top.item
 }
 
 // noteFor returns the footnote labelled label: the first at or after the

@@ -364,105 +364,17 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Mention, j, 
 	for end > lo && strings.IndexByte(closing, text[end-1]) >= 0 {
 		end--
 	}
-	// A date after "thereto": "… thereto, of 1977", "thereto of 8 June 1977".
-	phraseEnd := stripDate(text, lo, end)
-	w, ok := prevWord(text, phraseEnd)
-	if !ok || w.end != phraseEnd || w.start < lo {
+	ph, ok := backPhrase(text, lo, end)
+	if !ok {
 		return nil, false
 	}
-	start := -1
-	kind := ""      // the instrument word an antecedent's title must have, "" for any
-	plural := false // the words name instruments, plural
-	switch word := text[w.start:w.end]; {
-	case word == "thereto":
-		// [the|its] [Optional|Additional] [1967] Protocol(s) [I|II] thereto
-		p, ok := prevWord(text, w.start)
-		if ok && (text[p.start:p.end] == "I" || text[p.start:p.end] == "II" || text[p.start:p.end] == "III") {
-			p, ok = prevWord(text, p.start)
-		}
-		if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper {
-			return nil, false
-		}
-		start, plural = p.start, strings.HasSuffix(text[p.start:p.end], "s")
-		for {
-			q, ok := prevWord(text, start)
-			if !ok || q.start < lo || !onlySpace(text[q.end:start]) {
-				break
-			}
-			qw := text[q.start:q.end]
-			if qw == "Optional" || qw == "Additional" || q.digits && yearWord.MatchString(qw) {
-				start = q.start
-				continue
-			}
-			if qw == "the" || qw == "its" || qw == "their" {
-				start = q.start
-			}
-			break
-		}
-	case itsProtocol(text, lo, w.end) >= 0:
-		// "its Optional Protocol on the involvement of children in armed
-		// conflict,8": the protocol of the title before.
-		start = itsProtocol(text, lo, w.end)
-		plural = strings.Contains(text[start:w.end], "Protocols")
-	default:
-		// the|that|this|said Convention|Protocol|Treaty|Agreement|…
-		sw, isShort := shortFormWords[strings.ToLower(word)]
-		if !isShort || !w.upper {
-			return nil, false
-		}
-		p, ok := prevWord(text, w.start)
-		if !ok || p.start < lo || !onlySpace(text[p.end:w.start]) {
-			return nil, false
-		}
-		switch text[p.start:p.end] {
-		case "the", "that", "this", "said", "The", "That", "This":
-		default:
-			return nil, false
-		}
-		start, kind = p.start, sw
-	}
-	// The antecedent: the nearest mention before the words, with nothing
-	// between that names another instrument of the kind.
-	k := j
-	for k >= 0 && ms[k].streamEnd > start {
-		k--
-	}
-	if k < 0 {
+	k, ante := x.antecedent(d, ms, j, ph)
+	if ante == nil {
 		return nil, false
-	}
-	ante := ms[k]
-	if ante.Treaty == nil || start-ante.streamEnd > 400 || ante.Embedded || ante.ShortForm {
-		return nil, false
-	}
-	between := text[ante.streamEnd:start]
-	if kind != "" && !x.hasKind(ante, kind) || mentionsKind(between, kind) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, start) {
-		return nil, false
-	}
-	if plural && k > 0 && coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
-		// "the Convention on …7 and the Convention on …,8 and the
-		// Optional Protocols thereto,9": the protocols of both, unless
-		// only one of the titles listed has protocols ("the Convention
-		// for the Protection of All Persons from Enforced
-		// Disappearance,3 as well as the Geneva Conventions4 and the
-		// Additional Protocols thereto,5"). (A protocol, singular, is
-		// the nearest one's.)
-		var with []*Mention
-		for i := k; i >= 0; i-- {
-			if x.hasProtocols(ms[i].Treaty, qualifier(text[start:w.end])) {
-				with = append(with, ms[i])
-			}
-			if i == 0 || !coordinated(text[ms[i-1].streamEnd:ms[i].streamStart]) {
-				break
-			}
-		}
-		if len(with) != 1 {
-			return nil, false
-		}
-		ante = with[0]
 	}
 	// A short form inside the words ("the 1967 Protocol thereto").
 	for i := k + 1; i <= j; i++ {
-		if ms[i].ShortForm && ms[i].streamStart >= start && ms[i].streamEnd <= w.end {
+		if ms[i].ShortForm && ms[i].streamStart >= ph.start && ms[i].streamEnd <= ph.wordEnd {
 			m = ms[i]
 		}
 	}
@@ -476,10 +388,142 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Mention, j, 
 			m.Treaty = p
 		}
 	}
-	m.streamStart, m.streamEnd = start, end
+	m.streamStart, m.streamEnd = ph.start, end
 	m.Start, m.End = d.Body.Src(m.streamStart), d.Body.SrcEnd(m.streamEnd)
 	m.Text = text[m.streamStart:m.streamEnd]
 	return m, isNew
+}
+
+// backWords are words that refer back to a title: text[start:wordEnd]
+// (before any date after "thereto").
+type backWords struct {
+	start, wordEnd int
+	// kind is the instrument word the antecedent's title must have
+	// ("convention" for "that Convention"), "" for any.
+	kind string
+	// plural: the words name instruments, plural ("the Protocols
+	// thereto").
+	plural bool
+}
+
+// backPhrase reads the words that refer back to a title and end at end
+// (after lo): "[the|its] [Optional|Additional] [1967] Protocol(s) [I]
+// thereto [, of 1977]", "its Optional Protocol on …", "the|that|this
+// Convention".
+func backPhrase(text string, lo, end int) (backWords, bool) {
+	// A date after "thereto": "… thereto, of 1977", "thereto of 8 June 1977".
+	phraseEnd := stripDate(text, lo, end)
+	w, ok := prevWord(text, phraseEnd)
+	if !ok || w.end != phraseEnd || w.start < lo {
+		return backWords{}, false
+	}
+	ph := backWords{wordEnd: w.end}
+	switch word := text[w.start:w.end]; {
+	case word == "thereto":
+		start, plural, ok := protocolsThereto(text, lo, w)
+		if !ok {
+			return backWords{}, false
+		}
+		ph.start, ph.plural = start, plural
+	case itsProtocol(text, lo, w.end) >= 0:
+		// "its Optional Protocol on the involvement of children in armed
+		// conflict,8": the protocol of the title before.
+		ph.start = itsProtocol(text, lo, w.end)
+		ph.plural = strings.Contains(text[ph.start:w.end], "Protocols")
+	default:
+		// the|that|this|said Convention|Protocol|Treaty|Agreement|…
+		sw, isShort := shortFormWords[strings.ToLower(word)]
+		if !isShort || !w.upper {
+			return backWords{}, false
+		}
+		p, ok := prevWord(text, w.start)
+		if !ok || p.start < lo || !onlySpace(text[p.end:w.start]) {
+			return backWords{}, false
+		}
+		switch text[p.start:p.end] {
+		case "the", "that", "this", "said", "The", "That", "This":
+		default:
+			return backWords{}, false
+		}
+		ph.start, ph.kind = p.start, sw
+	}
+	return ph, true
+}
+
+// protocolsThereto reads "[the|its] [Optional|Additional] [1967]
+// Protocol(s) [I|II|III]" before "thereto" (the word w), and returns
+// where it starts and whether it is plural.
+func protocolsThereto(text string, lo int, w word) (start int, plural, ok bool) {
+	p, ok := prevWord(text, w.start)
+	if ok && (text[p.start:p.end] == "I" || text[p.start:p.end] == "II" || text[p.start:p.end] == "III") {
+		p, ok = prevWord(text, p.start)
+	}
+	if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper {
+		return 0, false, false
+	}
+	start, plural = p.start, strings.HasSuffix(text[p.start:p.end], "s")
+	for {
+		q, ok := prevWord(text, start)
+		if !ok || q.start < lo || !onlySpace(text[q.end:start]) {
+			break
+		}
+		qw := text[q.start:q.end]
+		if qw == "Optional" || qw == "Additional" || q.digits && yearWord.MatchString(qw) {
+			start = q.start
+			continue
+		}
+		if qw == "the" || qw == "its" || qw == "their" {
+			start = q.start
+		}
+		break
+	}
+	return start, plural, true
+}
+
+// antecedent returns the mention the words ph refer to, and its index:
+// the nearest mention before them (ms[j] is the last before the marker),
+// with nothing between that names another instrument of the kind. After a
+// list of titles, plural protocols "thereto" are those of the one listed
+// title with such protocols. nil if there is no such mention.
+func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph backWords) (int, *Mention) {
+	text := d.Body.Text
+	k := j
+	for k >= 0 && ms[k].streamEnd > ph.start {
+		k--
+	}
+	if k < 0 {
+		return k, nil
+	}
+	ante := ms[k]
+	if ante.Treaty == nil || ph.start-ante.streamEnd > 400 || ante.Embedded || ante.ShortForm {
+		return k, nil
+	}
+	between := text[ante.streamEnd:ph.start]
+	if ph.kind != "" && !x.hasKind(ante, ph.kind) || mentionsKind(between, ph.kind) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, ph.start) {
+		return k, nil
+	}
+	if !ph.plural || k == 0 || !coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
+		return k, ante
+	}
+	// "the Convention on …7 and the Convention on …,8 and the Optional
+	// Protocols thereto,9": the protocols of both, unless only one of the
+	// titles listed has protocols ("the Convention for the Protection of
+	// All Persons from Enforced Disappearance,3 as well as the Geneva
+	// Conventions4 and the Additional Protocols thereto,5"). (A protocol,
+	// singular, is the nearest one's.)
+	var with []*Mention
+	for i := k; i >= 0; i-- {
+		if x.hasProtocols(ms[i].Treaty, qualifier(text[ph.start:ph.wordEnd])) {
+			with = append(with, ms[i])
+		}
+		if i == 0 || !coordinated(text[ms[i-1].streamEnd:ms[i].streamStart]) {
+			break
+		}
+	}
+	if len(with) != 1 {
+		return k, nil
+	}
+	return k, with[0]
 }
 
 // itsProtocol returns where "its [Optional|Additional] Protocol[s]"

@@ -74,22 +74,7 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 				break
 			}
 		}
-		c := text[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			if x.m.skipCapital(text, i) && !listItem(text, i, &listFrom) {
-				continue
-			}
-		case c >= 'a' && c <= 'z' && x.m.lowerStarts:
-		case c >= 0x80 && (x.m.nonASCIIStarts || x.m.lowerStarts):
-			r, _ := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
-				continue
-			}
-		default:
-			continue
-		}
-		if !x.m.mayStart(text, i) && !mayBeShortForm(text, i) && !listItem(text, i, &listFrom) || !startsWord(text, i) {
+		if !x.mayStartMention(text, i, &listFrom) {
 			continue
 		}
 		w := wordAt(text, i)
@@ -100,105 +85,162 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 			last, n, key = x.m.match(text, w, n0, key)
 		}
 		if n == nil {
-			if t := x.elliptic(text, w); t != nil {
-				// "the treaties of Tlatelolco, Rarotonga, Bangkok and
-				// Pelindaba": "Treaty of Rarotonga".
-				m := a.mention()
-				*m = Mention{Treaty: t, InFootnote: label, Text: text[w.start:w.end]}
-				m.streamStart, m.streamEnd = w.start, w.end
-				m.Start, m.End = s.Src(w.start), s.SrcEnd(w.end)
-				out = append(out, m)
-				i = w.end - 1
-				continue
-			}
-			// "the 1988 Convention": a year before a capitalised
-			// instrument word that starts no registered title.
-			if mayBeShortForm(text, w.start) {
-				if sw, ok := shortFormWords[string(keyOf(w))]; ok {
-					if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
-						out = append(out, x.shortForm(a, s, y, w, sw, label))
-					}
-				}
-			}
+			out = x.unmatched(a, s, w, label, keyOf, out)
 			i = w.end - 1
 			continue
 		}
-		m := a.mention()
-		*m = Mention{Treaty: n.treaty, InFootnote: label}
-		m.streamStart, m.streamEnd = w.start, last.end
-		if last.digits && yearWord.MatchString(text[last.start:last.end]) {
-			m.Year, _ = strconv.Atoi(text[last.start:last.end])
-			m.YearStart, m.YearEnd = s.Src(last.start), s.SrcEnd(last.end)
-			m.YearInTitle = true
-		}
-		if m.streamEnd < len(text) && text[m.streamEnd] == ')' && strings.Count(text[m.streamStart:m.streamEnd], "(") > strings.Count(text[m.streamStart:m.streamEnd], ")") {
-			m.streamEnd++ // "… Convention, 1989 (No. 169)"
-		}
-		head := embedded(text, w, keyOf)
-		m.Embedded = head != ""
-		// In "Protocols Additional to the Geneva Conventions of 1949" the
-		// year is the Conventions', or the protocol's: checked against
-		// both (treaty-year).
-		m.InProtocol = head == "protocol" || head == "protocols" || head == "amendment" || head == "amendments"
-		if m.Embedded && len(out) > 0 {
-			// "Additional Protocol I to the Geneva Conventions of 1949":
-			// the larger title is a mention too, and its year tells
-			// whose a year after the smaller one is.
-			if p := out[len(out)-1]; p.Treaty != nil && p.streamEnd <= m.streamStart && abuts(text[p.streamEnd:m.streamStart]) {
-				m.Outer = p
-			}
-		}
-		// "the 1951 Convention relating to the Status of Refugees"
-		if m.Year == 0 {
-			if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
-				if the, ok := prevWord(text, y.start); ok && string(keyOf(the)) == "the" {
-					m.Year, _ = strconv.Atoi(text[y.start:y.end])
-					m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
-					m.streamStart = y.start
-				}
-			}
-		}
-		rest := text[m.streamEnd:min(len(text), m.streamEnd+160)]
-		if m.Year == 0 && (!m.Embedded || m.Outer != nil || m.InProtocol) && mayGiveYear(rest) {
-			if ys, ye, ok := ofYear(rest); ok {
-				// The common " of 1971", without the regexp.
-				m.Year, _ = strconv.Atoi(rest[ys:ye])
-				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
-				m.streamEnd += ye
-			} else if !mayGiveDatedYear(rest) {
-				if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
-					m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
-					m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
-					m.streamEnd += ym[3]
-				}
-			} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeFollows(rest[ym[1]:]) {
-				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
-				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
-				m.streamEnd += ym[1]
-			} else if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
-				m.Year, _ = strconv.Atoi(rest[ym[2]:ym[3]])
-				m.YearStart, m.YearEnd = s.Src(m.streamEnd+ym[2]), s.SrcEnd(m.streamEnd+ym[3])
-				m.streamEnd += ym[3]
-			}
-		}
-		if am := matchAmended(text[m.streamEnd:min(len(text), m.streamEnd+80)]); am != nil {
-			if a, ok := x.amended[m.Treaty]; ok {
-				m.Treaty = a
-			}
-			m.streamEnd += am[1]
-		}
-		m.Start, m.End = s.Src(m.streamStart), s.SrcEnd(m.streamEnd)
-		m.Text = text[m.streamStart:m.streamEnd]
-		// A citation in parentheses right after the mention documents it.
-		// (cites are in text order: find the first at or after the
-		// mention's end, not every one for every mention.)
-		for k := firstCiteFrom(cites, m.streamEnd); k < len(cites) && cites[k].streamStart <= m.streamEnd+3; k++ {
-			if c := cites[k]; strings.Contains(text[m.streamEnd:c.streamStart], "(") {
-				m.Citations = append(m.Citations, c)
-			}
-		}
+		m := x.titleMention(a, s, w, last, n, label, keyOf, out)
+		m.Citations = citationsAfter(text, m.streamEnd, cites)
 		out = append(out, m)
 		i = m.streamEnd - 1
+	}
+	return out
+}
+
+// mayStartMention reports whether a title may start at text[i], cheaply:
+// a capital that starts a registered title's first word, an instrument
+// word of a short form, or a name in a list that shares its instrument
+// word.
+func (x *Extractor) mayStartMention(text string, i int, listFrom *int) bool {
+	c := text[i]
+	switch {
+	case c >= 'A' && c <= 'Z':
+		if x.m.skipCapital(text, i) && !listItem(text, i, listFrom) {
+			return false
+		}
+	case c >= 'a' && c <= 'z' && x.m.lowerStarts:
+	case c >= 0x80 && (x.m.nonASCIIStarts || x.m.lowerStarts):
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	default:
+		return false
+	}
+	return (x.m.mayStart(text, i) || mayBeShortForm(text, i) || listItem(text, i, listFrom)) && startsWord(text, i)
+}
+
+// unmatched makes the mentions a word that starts no registered title may
+// still start: a name in a list that shares its instrument word, or a
+// short form. It appends them to out.
+func (x *Extractor) unmatched(a *refSlab, s *document.Stream, w word, label string, keyOf func(word) []byte, out []*Mention) []*Mention {
+	text := s.Text
+	if t := x.elliptic(text, w); t != nil {
+		// "the treaties of Tlatelolco, Rarotonga, Bangkok and
+		// Pelindaba": "Treaty of Rarotonga".
+		m := a.mention()
+		*m = Mention{Treaty: t, InFootnote: label, Text: text[w.start:w.end]}
+		m.streamStart, m.streamEnd = w.start, w.end
+		m.Start, m.End = s.Src(w.start), s.SrcEnd(w.end)
+		return append(out, m)
+	}
+	// "the 1988 Convention": a year before a capitalised instrument word
+	// that starts no registered title.
+	if mayBeShortForm(text, w.start) {
+		if sw, ok := shortFormWords[string(keyOf(w))]; ok {
+			if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
+				out = append(out, x.shortForm(a, s, y, w, sw, label))
+			}
+		}
+	}
+	return out
+}
+
+// titleMention makes the mention of the title that starts with w, ends
+// with last and is registered at node n, with the year the text gives
+// it and the words read with it (", as amended"). out are the mentions of
+// the stream before it.
+func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n *node, label string, keyOf func(word) []byte, out []*Mention) *Mention {
+	text := s.Text
+	m := a.mention()
+	*m = Mention{Treaty: n.treaty, InFootnote: label}
+	m.streamStart, m.streamEnd = w.start, last.end
+	if last.digits && yearWord.MatchString(text[last.start:last.end]) {
+		m.Year, _ = strconv.Atoi(text[last.start:last.end])
+		m.YearStart, m.YearEnd = s.Src(last.start), s.SrcEnd(last.end)
+		m.YearInTitle = true
+	}
+	if m.streamEnd < len(text) && text[m.streamEnd] == ')' && strings.Count(text[m.streamStart:m.streamEnd], "(") > strings.Count(text[m.streamStart:m.streamEnd], ")") {
+		m.streamEnd++ // "… Convention, 1989 (No. 169)"
+	}
+	head := embedded(text, w, keyOf)
+	m.Embedded = head != ""
+	// In "Protocols Additional to the Geneva Conventions of 1949" the
+	// year is the Conventions', or the protocol's: checked against both
+	// (treaty-year).
+	m.InProtocol = head == "protocol" || head == "protocols" || head == "amendment" || head == "amendments"
+	if m.Embedded && len(out) > 0 {
+		// "Additional Protocol I to the Geneva Conventions of 1949": the
+		// larger title is a mention too, and its year tells whose a year
+		// after the smaller one is.
+		if p := out[len(out)-1]; p.Treaty != nil && p.streamEnd <= m.streamStart && abuts(text[p.streamEnd:m.streamStart]) {
+			m.Outer = p
+		}
+	}
+	// "the 1951 Convention relating to the Status of Refugees"
+	if m.Year == 0 {
+		if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
+			if the, ok := prevWord(text, y.start); ok && string(keyOf(the)) == "the" {
+				m.Year, _ = strconv.Atoi(text[y.start:y.end])
+				m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
+				m.streamStart = y.start
+			}
+		}
+	}
+	if m.Year == 0 && (!m.Embedded || m.Outer != nil || m.InProtocol) {
+		yearAfter(s, m)
+	}
+	if am := matchAmended(text[m.streamEnd:min(len(text), m.streamEnd+80)]); am != nil {
+		if a, ok := x.amended[m.Treaty]; ok {
+			m.Treaty = a
+		}
+		m.streamEnd += am[1]
+	}
+	m.Start, m.End = s.Src(m.streamStart), s.SrcEnd(m.streamEnd)
+	m.Text = text[m.streamStart:m.streamEnd]
+	return m
+}
+
+// yearAfter reads the year that follows the title of m, if any: " of
+// 1971", ", 1961", ", adopted … on 12 August 1949", and extends m over it.
+func yearAfter(s *document.Stream, m *Mention) {
+	text := s.Text
+	rest := text[m.streamEnd:min(len(text), m.streamEnd+160)]
+	if !mayGiveYear(rest) {
+		return
+	}
+	var ys, ye, end int
+	if a, b, ok := ofYear(rest); ok {
+		// The common " of 1971", without the regexp.
+		ys, ye, end = a, b, b
+	} else if !mayGiveDatedYear(rest) {
+		ym := commaYearRE.FindStringSubmatchIndex(rest)
+		if ym == nil {
+			return
+		}
+		ys, ye, end = ym[2], ym[3], ym[3]
+	} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeFollows(rest[ym[1]:]) {
+		ys, ye, end = ym[2], ym[3], ym[1]
+	} else if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
+		ys, ye, end = ym[2], ym[3], ym[3]
+	} else {
+		return
+	}
+	m.Year, _ = strconv.Atoi(rest[ys:ye])
+	m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
+	m.streamEnd += end
+}
+
+// citationsAfter returns the citations, among cites (in stream order),
+// that stand in parentheses right after offset end: "Title (United
+// Nations, Treaty Series, …)". It finds the first at or after end, not
+// every one for every mention.
+func citationsAfter(text string, end int, cites []*Citation) []*Citation {
+	var out []*Citation
+	for k := firstCiteFrom(cites, end); k < len(cites) && cites[k].streamStart <= end+3; k++ {
+		if c := cites[k]; strings.Contains(text[end:c.streamStart], "(") {
+			out = append(out, c)
+		}
 	}
 	return out
 }
