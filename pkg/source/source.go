@@ -38,6 +38,11 @@ type File struct {
 // ErrBinary is returned by New for input that is not text.
 var ErrBinary = errors.New("binary file (contains NUL bytes)")
 
+// ErrUTF16 is returned by New for UTF-16 text (with its byte order mark,
+// or with a NUL byte beside every ASCII letter), which Word and Notepad
+// save as "Unicode".
+var ErrUTF16 = errors.New("UTF-16 text: citecheck reads UTF-8; save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
+
 // InvalidUTF8Error is returned by New for input that is not valid UTF-8.
 type InvalidUTF8Error struct{ Line, Col int }
 
@@ -52,6 +57,9 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 func New(path string, data []byte) (*File, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if bytes.IndexByte(data, 0) >= 0 {
+		if isUTF16(data) {
+			return nil, ErrUTF16
+		}
 		return nil, ErrBinary
 	}
 	f := &File{Path: path, Text: data}
@@ -69,6 +77,30 @@ func New(path string, data []byte) (*File, error) {
 		return nil, &InvalidUTF8Error{Line: p.Line, Col: p.Col}
 	}
 	return f, nil
+}
+
+// isUTF16 reports whether data looks like UTF-16 text: a byte order mark,
+// or (without one) a NUL byte in every other place of its first bytes, as
+// ASCII text in UTF-16 has.
+func isUTF16(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	n := min(len(data), 512) &^ 1
+	if n < 8 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return even*10 >= half*9 && odd == 0 || odd*10 >= half*9 && even == 0
 }
 
 func (f *File) index() {

@@ -1,0 +1,48 @@
+package source
+
+import (
+	"errors"
+	"testing"
+	"unicode/utf16"
+)
+
+// TestUTF16: UTF-16 text is named as such, with what to do; other data
+// with NUL bytes is binary.
+func TestUTF16(t *testing.T) {
+	enc := func(s string, big, bom bool) []byte {
+		var out []byte
+		if bom {
+			if big {
+				out = append(out, 0xFE, 0xFF)
+			} else {
+				out = append(out, 0xFF, 0xFE)
+			}
+		}
+		for _, u := range utf16.Encode([]rune(s)) {
+			if big {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		return out
+	}
+	text := "Recalling the Convention on the Rights of the Child,\n"
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"little-endian with BOM", enc(text, false, true), ErrUTF16},
+		{"big-endian with BOM", enc(text, true, true), ErrUTF16},
+		{"little-endian without BOM", enc(text, false, false), ErrUTF16},
+		{"binary", []byte("PK\x03\x04\x00\x00\x01\x02\x03\x00\x00\xff"), ErrBinary},
+	} {
+		if _, err := New("x.txt", tc.data); !errors.Is(err, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if _, err := New("x.txt", []byte(text)); err != nil {
+		t.Errorf("UTF-8: %v", err)
+	}
+}
