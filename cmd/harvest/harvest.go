@@ -361,120 +361,26 @@ func (st *stats) leave(organ, why string) {
 // that text is born digital (not an OCR transcription), names the organ or
 // uses a symbol only that organ uses, and no text disagrees.
 func decide(sts []statement, st *stats, single bool) []entry {
-	type key struct{ symbol, field string }
-	groups := map[key][]statement{}
-	organs := map[string]string{}
-	for _, s := range sts {
-		k := key{s.symbol, s.field}
-		groups[k] = append(groups[k], s)
-		organs[s.symbol] = s.organ
-	}
-	keys := make([]key, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].symbol != keys[j].symbol {
-			return resolution.SymbolLess(keys[i].symbol, keys[j].symbol)
-		}
-		return keys[i].field < keys[j].field
-	})
+	groups, organs, keys := groupStatements(sts)
 	entries := map[string]*entry{}
 	for _, k := range keys {
-		g := groups[k]
-		// Group equal values (titles compare without typography).
-		type support struct {
-			value    string
-			families map[int]bool
-			self     bool
-			seed     bool
-			digital  bool // a born-digital text states it of an organ it is sure of
-			sources  []string
+		organ := organs[k.symbol]
+		g, ok := severalMeetings(k, groups[k], st, organ)
+		if !ok {
+			continue
 		}
-		if i := slices.IndexFunc(g, func(s statement) bool { return len(s.several) > 0 }); i >= 0 {
-			rec := g[i]
-			var rest []statement
-			var cited, values []string
-			for _, s := range g {
-				if len(s.several) > 0 {
-					continue
-				}
-				rest = append(rest, s)
-				if !slices.Contains(cited, s.source) {
-					cited = append(cited, s.source)
-				}
-				if !slices.Contains(values, s.value) {
-					values = append(values, s.value)
-				}
-			}
-			if rec.part && len(values) == 1 && slices.Contains(rec.several, values[0]) {
-				// A part of a decision adopted at several meetings,
-				// which texts date at one of them: the part's date.
-				// The record supports it but does not decide it.
-				r := rec
-				r.several, r.record, r.value = nil, false, values[0]
-				g = append(rest, r)
-			} else {
-				why := fmt.Sprintf("%s: adopted at several meetings (%s)", k.symbol, rec.source)
-				if len(cited) > 0 {
-					why += "; cited with a single date by " + strings.Join(cited, "; ")
-				} else if rec.part {
-					continue // the line of the whole decision says it
-				}
-				st.several++
-				warnf("several dates: %s", why)
-				st.leave(organs[k.symbol], why)
-				continue
-			}
-		}
-		var vals []*support
-		byNorm := map[string]*support{}
-		for _, s := range g {
-			n := s.value
-			if k.field == "title" {
-				n = strings.TrimPrefix(registry.NormalizeTitle(s.value), "the ")
-			}
-			v := byNorm[n]
-			if v == nil {
-				v = &support{value: s.value, families: map[int]bool{}}
-				byNorm[n] = v
-				vals = append(vals, v)
-			}
-			if s.self && k.field == "title" {
-				v.value = s.value // the resolution's own spelling
-			}
-			if s.text != nil {
-				v.families[s.text.family] = true
-			}
-			v.self = v.self || s.self || s.record
-			v.digital = v.digital || s.sure && s.text != nil && !s.text.ocr
-			v.seed = v.seed || s.seed
-			if !slices.Contains(v.sources, s.source) {
-				v.sources = append(v.sources, s.source)
-			}
-		}
+		vals := tally(k.field, g)
 		if len(vals) > 1 {
-			st.conflicts++
-			var parts []string
-			for _, v := range vals {
-				parts = append(parts, fmt.Sprintf("%q (%s)", v.value, strings.Join(v.sources, "; ")))
-			}
-			why := fmt.Sprintf("%s %s: %s", k.symbol, k.field, strings.Join(parts, " vs "))
-			warnf("conflict: %s", why)
-			st.leave(organs[k.symbol], why)
+			conflict(k, vals, st, organ)
 			continue
 		}
 		v := vals[0]
-		if !v.self && !v.seed && len(v.families) < 2 {
-			if !single || k.field != "date" || !v.digital {
-				st.single++
-				continue
-			}
-			st.singleKept++
+		if !enough(v, k.field, single, st) {
+			continue
 		}
 		e := entries[k.symbol]
 		if e == nil {
-			e = &entry{symbol: k.symbol, organ: organs[k.symbol]}
+			e = &entry{symbol: k.symbol, organ: organ}
 			entries[k.symbol] = e
 		}
 		f := fact{value: v.value, sources: v.sources}
@@ -495,4 +401,145 @@ func decide(sts []statement, st *stats, single bool) []entry {
 	}
 	sort.Slice(out, func(i, j int) bool { return resolution.SymbolLess(out[i].symbol, out[j].symbol) })
 	return out
+}
+
+// fieldKey is one field ("date", "title") of one symbol.
+type fieldKey struct{ symbol, field string }
+
+// groupStatements groups statements by symbol and field, and returns the
+// groups, each symbol's organ (as its last statement gives it) and the
+// keys sorted by symbol, then field.
+func groupStatements(sts []statement) (map[fieldKey][]statement, map[string]string, []fieldKey) {
+	groups := map[fieldKey][]statement{}
+	organs := map[string]string{}
+	for _, s := range sts {
+		k := fieldKey{s.symbol, s.field}
+		groups[k] = append(groups[k], s)
+		organs[s.symbol] = s.organ
+	}
+	keys := make([]fieldKey, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].symbol != keys[j].symbol {
+			return resolution.SymbolLess(keys[i].symbol, keys[j].symbol)
+		}
+		return keys[i].field < keys[j].field
+	})
+	return groups, organs, keys
+}
+
+// severalMeetings handles a group that holds the decisions record's line
+// for a decision adopted at several meetings. A part of such a decision
+// that the texts date at one of those meetings keeps that date, which the
+// record supports but does not decide: the group is returned with the
+// record's line in that form. Otherwise the symbol is left out (ok false)
+// and listed, unless it is a part no text cites (the line of the whole
+// decision lists it). A group without such a line is returned as it is.
+func severalMeetings(k fieldKey, g []statement, st *stats, organ string) (_ []statement, ok bool) {
+	i := slices.IndexFunc(g, func(s statement) bool { return len(s.several) > 0 })
+	if i < 0 {
+		return g, true
+	}
+	rec := g[i]
+	var rest []statement
+	var cited, values []string
+	for _, s := range g {
+		if len(s.several) > 0 {
+			continue
+		}
+		rest = append(rest, s)
+		if !slices.Contains(cited, s.source) {
+			cited = append(cited, s.source)
+		}
+		if !slices.Contains(values, s.value) {
+			values = append(values, s.value)
+		}
+	}
+	if rec.part && len(values) == 1 && slices.Contains(rec.several, values[0]) {
+		r := rec
+		r.several, r.record, r.value = nil, false, values[0]
+		return append(rest, r), true
+	}
+	why := fmt.Sprintf("%s: adopted at several meetings (%s)", k.symbol, rec.source)
+	if len(cited) > 0 {
+		why += "; cited with a single date by " + strings.Join(cited, "; ")
+	} else if rec.part {
+		return nil, false // the line of the whole decision says it
+	}
+	st.several++
+	warnf("several dates: %s", why)
+	st.leave(organ, why)
+	return nil, false
+}
+
+// support is one value stated for a field and what supports it.
+type support struct {
+	value    string
+	families map[int]bool
+	self     bool
+	seed     bool
+	digital  bool // a born-digital text states it of an organ it is sure of
+	sources  []string
+}
+
+// tally groups the statements of one field by value (titles compare
+// without typography), in the order the values first occur.
+func tally(field string, g []statement) []*support {
+	var vals []*support
+	byNorm := map[string]*support{}
+	for _, s := range g {
+		n := s.value
+		if field == "title" {
+			n = strings.TrimPrefix(registry.NormalizeTitle(s.value), "the ")
+		}
+		v := byNorm[n]
+		if v == nil {
+			v = &support{value: s.value, families: map[int]bool{}}
+			byNorm[n] = v
+			vals = append(vals, v)
+		}
+		if s.self && field == "title" {
+			v.value = s.value // the resolution's own spelling
+		}
+		if s.text != nil {
+			v.families[s.text.family] = true
+		}
+		v.self = v.self || s.self || s.record
+		v.digital = v.digital || s.sure && s.text != nil && !s.text.ocr
+		v.seed = v.seed || s.seed
+		if !slices.Contains(v.sources, s.source) {
+			v.sources = append(v.sources, s.source)
+		}
+	}
+	return vals
+}
+
+// conflict reports and lists a field the texts give several values for.
+func conflict(k fieldKey, vals []*support, st *stats, organ string) {
+	st.conflicts++
+	var parts []string
+	for _, v := range vals {
+		parts = append(parts, fmt.Sprintf("%q (%s)", v.value, strings.Join(v.sources, "; ")))
+	}
+	why := fmt.Sprintf("%s %s: %s", k.symbol, k.field, strings.Join(parts, " vs "))
+	warnf("conflict: %s", why)
+	st.leave(organ, why)
+}
+
+// enough reports whether v has the support to be kept: the resolution
+// itself, the record or the curated data, two independent texts, or with
+// single a date that one born-digital text is sure of. It counts the
+// values left out and those kept on one text.
+func enough(v *support, field string, single bool, st *stats) bool {
+	if v.self || v.seed || len(v.families) >= 2 {
+		return true
+	}
+	if !single || field != "date" || !v.digital {
+		st.single++
+		return false
+	}
+	st.singleKept++
+	return true
 }

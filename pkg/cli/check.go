@@ -232,42 +232,9 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	if o.memprof != "" {
 		defer writeHeapProfile(o.memprof)
 	}
-	if _, err := parseFailOn(o.failOn); err != nil {
-		return err
-	}
-	color, err := useColor(o.color, e.stdout, e.getenv)
+	color, bl, err := o.validate(e, args)
 	if err != nil {
 		return err
-	}
-	if countOf(args, "-") > 1 {
-		return usageErr("standard input (-) given more than once")
-	}
-	if o.progress != "auto" && o.progress != "always" && o.progress != "never" {
-		return usageErr("invalid --progress %q (expected one of \"always\", \"auto\", \"never\")", o.progress)
-	}
-	var bl *baseline.Baseline
-	if o.baseline != "" {
-		if bl, err = baseline.Read(o.baseline); err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				return usageErr("--baseline %s: %v", o.baseline, pe.Err)
-			}
-			return usageErr("--baseline: %v", err)
-		}
-	}
-	if o.newFrom != "" {
-		if countOf(args, "-") > 0 {
-			return usageErr("--new-from-rev cannot be used with standard input (-): git knows nothing of it")
-		}
-		if o.keep, err = newFromRev(context.Background(), o.newFrom, o.input.limits.Format); err != nil {
-			return err
-		}
-	}
-	if err := o.fx.validate(args); err != nil {
-		return err
-	}
-	if o.fx.active() && o.input.limits.Revisions == "original" {
-		return usageErr("--fix, --diff and --annotate work on the text with tracked changes accepted (--revisions accepted)")
 	}
 	s, err := o.setup(e, bl)
 	if err != nil {
@@ -278,7 +245,6 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		failOnName = s.cfg.FailOn
 	}
 	failOn, _ := parseFailOn(failOnName)
-	var outs []*output
 	main, err := render.New(o.format, render.Options{Color: color, Version: Version(), Summary: !o.quiet})
 	if err != nil {
 		return usageErr("%v", err)
@@ -296,26 +262,12 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 			main = discard{}
 		}
 	}
-	outs = append(outs, &output{r: main, w: stdout})
-	for _, spec := range o.outputs {
-		format, file, ok := strings.Cut(spec, "=")
-		if !ok || file == "" {
-			return usageErr("invalid --output %q (expected FORMAT=FILE, e.g. sarif=citecheck.sarif)", spec)
-		}
-		r, err := render.New(format, render.Options{Version: Version(), Summary: true, ReportDir: filepath.Dir(file)})
-		if err != nil {
-			return usageErr("--output %s: %v", spec, err)
-		}
-		if st, err := os.Stat(file); err == nil && st.IsDir() {
-			return usageErr("--output %s: %s is a folder", spec, file)
-		}
-		af, err := createAtomic(file)
-		if err != nil {
-			return &exitError{code: ExitIO, err: fmt.Errorf("--output %s: %v", spec, unwrapPath(err))}
-		}
-		defer af.abort()
-		outs = append(outs, &output{r: r, w: bufio.NewWriterSize(af, 64<<10), file: af})
+	files, err := openOutputs(o.outputs)
+	if err != nil {
+		return err
 	}
+	defer abortOutputs(files)
+	outs := append([]*output{{r: main, w: stdout}}, files...)
 	inputs := engine.ExpandConfig(args, s.cfg)
 	if err := checkPaths(args, inputs); err != nil {
 		return err
@@ -327,8 +279,119 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		}
 	}
 	prog := newProgress(e, o.progress, inputs)
+	sum, worst, err := checkFiles(s.eng, inputs, outs, fx, prog)
+	shown := prog.finish()
+	if err != nil {
+		return runErr(err)
+	}
+	if fx != nil {
+		fx.adjust(&sum)
+		fx.finish()
+	}
+	if err := finishOutputs(outs, sum); err != nil {
+		return err
+	}
+	if shown || (o.format != "text" && isTerminal(e.stderr)) {
+		printSummary(e.stderr, sum)
+	}
+	return checkStatus(fx, failOnName, failOn, worst, sum)
+}
+
+// validate checks the flags that need no configuration, in the order
+// their errors are reported, and reads what they name: whether to colour
+// the text output, and the baseline. With --new-from-rev it sets o.keep.
+func (o *checkOptions) validate(e *env, args []string) (color bool, bl *baseline.Baseline, err error) {
+	if _, err := parseFailOn(o.failOn); err != nil {
+		return false, nil, err
+	}
+	if color, err = useColor(o.color, e.stdout, e.getenv); err != nil {
+		return false, nil, err
+	}
+	if countOf(args, "-") > 1 {
+		return false, nil, usageErr("standard input (-) given more than once")
+	}
+	if o.progress != "auto" && o.progress != "always" && o.progress != "never" {
+		return false, nil, usageErr("invalid --progress %q (expected one of \"always\", \"auto\", \"never\")", o.progress)
+	}
+	if o.baseline != "" {
+		if bl, err = readBaseline(o.baseline); err != nil {
+			return false, nil, err
+		}
+	}
+	if o.newFrom != "" {
+		if countOf(args, "-") > 0 {
+			return false, nil, usageErr("--new-from-rev cannot be used with standard input (-): git knows nothing of it")
+		}
+		if o.keep, err = newFromRev(context.Background(), o.newFrom, o.input.limits.Format); err != nil {
+			return false, nil, err
+		}
+	}
+	if err := o.fx.validate(args); err != nil {
+		return false, nil, err
+	}
+	if o.fx.active() && o.input.limits.Revisions == "original" {
+		return false, nil, usageErr("--fix, --diff and --annotate work on the text with tracked changes accepted (--revisions accepted)")
+	}
+	return color, bl, nil
+}
+
+// readBaseline reads --baseline's file.
+func readBaseline(path string) (*baseline.Baseline, error) {
+	bl, err := baseline.Read(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, usageErr("--baseline %s: %v", path, pe.Err)
+		}
+		return nil, usageErr("--baseline: %v", err)
+	}
+	return bl, nil
+}
+
+// openOutputs opens the --output FORMAT=FILE reports, each to a file
+// replaced only when the run commits it. On an error, those already
+// opened are aborted.
+func openOutputs(specs []string) (outs []*output, err error) {
+	defer func() {
+		if err != nil {
+			abortOutputs(outs)
+		}
+	}()
+	for _, spec := range specs {
+		format, file, ok := strings.Cut(spec, "=")
+		if !ok || file == "" {
+			return outs, usageErr("invalid --output %q (expected FORMAT=FILE, e.g. sarif=citecheck.sarif)", spec)
+		}
+		r, err := render.New(format, render.Options{Version: Version(), Summary: true, ReportDir: filepath.Dir(file)})
+		if err != nil {
+			return outs, usageErr("--output %s: %v", spec, err)
+		}
+		if st, err := os.Stat(file); err == nil && st.IsDir() {
+			return outs, usageErr("--output %s: %s is a folder", spec, file)
+		}
+		af, err := createAtomic(file)
+		if err != nil {
+			return outs, &exitError{code: ExitIO, err: fmt.Errorf("--output %s: %v", spec, unwrapPath(err))}
+		}
+		outs = append(outs, &output{r: r, w: bufio.NewWriterSize(af, 64<<10), file: af})
+	}
+	return outs, nil
+}
+
+// abortOutputs removes the temporary files of outputs not committed, last
+// opened first (a no-op for those committed).
+func abortOutputs(outs []*output) {
+	for i := len(outs) - 1; i >= 0; i-- {
+		outs[i].file.abort()
+	}
+}
+
+// checkFiles runs the engine over inputs, passing each file's report to
+// the fixer and every output as it comes, and returns the summary and
+// the most severe finding.
+func checkFiles(eng *engine.Engine, inputs []engine.Input, outs []*output, fx *fixer, prog *progress) (engine.Summary, diag.Severity, error) {
 	worst := diag.Severity(0)
-	sum, err := s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
+	sum, err := eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		prog.step()
 		if fx != nil {
 			if err := fx.file(r); err != nil {
@@ -345,21 +408,24 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 		}
 		return nil
 	})
-	shown := prog.finish()
-	if err != nil {
-		var xe *exitError
-		if errors.As(err, &xe) {
-			return err
-		}
-		if errors.Is(err, errInterrupted) {
-			return &exitError{code: ExitIO, err: err}
-		}
-		return writeErr(err)
+	return sum, worst, err
+}
+
+// runErr is the exit error for an error that stopped a run: its own exit
+// error, an interrupt, or output that could not be written.
+func runErr(err error) error {
+	var xe *exitError
+	if errors.As(err, &xe) {
+		return err
 	}
-	if fx != nil {
-		fx.adjust(&sum)
-		fx.finish()
+	if errors.Is(err, errInterrupted) {
+		return &exitError{code: ExitIO, err: err}
 	}
+	return writeErr(err)
+}
+
+// finishOutputs ends every output, flushes it and commits its file.
+func finishOutputs(outs []*output, sum engine.Summary) error {
 	for _, out := range outs {
 		if err := out.r.Finish(out.w, sum); err != nil {
 			return writeErr(err)
@@ -375,9 +441,11 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 			}
 		}
 	}
-	if shown || (o.format != "text" && isTerminal(e.stderr)) {
-		printSummary(e.stderr, sum)
-	}
+	return nil
+}
+
+// checkStatus is the exit status of a finished check run.
+func checkStatus(fx *fixer, failOnName string, failOn, worst diag.Severity, sum engine.Summary) error {
 	switch {
 	case fx != nil && fx.failed:
 		// A file --fix or --annotate could not write: as a report that

@@ -270,32 +270,39 @@ func (w *walker) children() error { return w.d.children(w.element) }
 
 // element handles one element and its content.
 func (w *walker) element(se startElement) error {
-	d := w.d
 	switch se.Name.Space {
 	case nsW, nsWStrict:
+		return w.wordElement(se)
 	case nsMC:
 		if se.Name.Local == "AlternateContent" {
-			// Only the first choice: the others, and the fallback,
-			// repeat the same content for other consumers.
-			first := true
-			return d.children(func(se startElement) error {
-				if first {
-					first = false
-					return w.children()
-				}
-				return d.skip()
-			})
+			return w.alternateContent()
 		}
-		return w.children()
 	case nsM, nsMStrict:
 		if se.Name.Local == "t" {
 			return w.text(true)
 		}
-		return w.children()
-	default:
-		return w.children()
 	}
+	// Other namespaces (markup compatibility, math, drawings, …): their
+	// text is in their children.
+	return w.children()
+}
 
+// alternateContent handles mc:AlternateContent: only the first choice;
+// the others, and the fallback, repeat the same content for other
+// consumers.
+func (w *walker) alternateContent() error {
+	first := true
+	return w.d.children(func(se startElement) error {
+		if first {
+			first = false
+			return w.children()
+		}
+		return w.d.skip()
+	})
+}
+
+// wordElement handles one WordprocessingML element and its content.
+func (w *walker) wordElement(se startElement) error {
 	switch se.Name.Local {
 	case "p":
 		return w.paragraph()
@@ -316,73 +323,35 @@ func (w *walker) element(se startElement) error {
 			return w.paraProps(&w.open[len(w.open)-1].props)
 		}
 	case "ins", "moveTo":
-		if !w.st.original {
-			return w.children()
-		}
+		return w.revision(false)
 	case "del", "moveFrom":
-		if w.st.original {
-			return w.children()
-		}
+		return w.revision(true)
 	case "fldChar":
-		switch se.attr("fldCharType") {
-		case "begin":
-			w.fields = append(w.fields, &field{})
-		case "separate":
-			if n := len(w.fields); n > 0 && !w.fields[n-1].inResult {
-				f := w.fields[n-1]
-				f.inResult = true
-				if bm := crossRefBookmark(f.instr.String()); bm != "" && !w.inNote {
-					f.ref = w.startNoteRef(bm)
-				}
-			}
-		case "end":
-			if len(w.fields) > 0 {
-				w.fields = w.fields[:len(w.fields)-1]
-			}
-		}
+		w.fieldChar(se.attr("fldCharType"))
 	case "instrText":
-		s, err := w.d.text()
-		if n := len(w.fields); n > 0 && !w.fields[n-1].inResult {
-			w.fields[n-1].instr.WriteString(s)
-		}
-		return err
+		return w.instrText()
 	case "fldSimple":
-		if bm := crossRefBookmark(se.attr("instr")); bm != "" && !w.inNote {
-			w.fields = append(w.fields, &field{inResult: true, ref: w.startNoteRef(bm)})
-			err := w.children()
-			w.fields = w.fields[:len(w.fields)-1]
-			return err
-		}
-		return w.children()
+		return w.simpleField(se.attr("instr"))
 	case "bookmarkStart":
-		if !w.inNote {
-			if w.bookmarks == nil {
-				w.bookmarks = map[string]string{}
-			}
-			w.bookmarks[se.attr("id")] = se.attr("name")
-		}
+		w.bookmarkStart(se.attr("id"), se.attr("name"))
 	case "bookmarkEnd":
 		delete(w.bookmarks, se.attr("id"))
 	case "commentRangeStart":
 		w.commentAnchor(markCommentStart, se.attr("id"))
 	case "commentRangeEnd":
 		w.commentAnchor(markCommentEnd, se.attr("id"))
-	case "footnoteReference", "endnoteReference":
-		kind := footnote
-		if se.Name.Local == "endnoteReference" {
-			kind = endnote
-		}
-		w.noteRef(kind, se.attr("id"), se.attr("customMarkFollows"))
+	case "footnoteReference":
+		w.noteRef(footnote, se.attr("id"), se.attr("customMarkFollows"))
+	case "endnoteReference":
+		w.noteRef(endnote, se.attr("id"), se.attr("customMarkFollows"))
 	case "tbl":
-		w.flushCarry()
-		err := w.children()
-		w.flushCarry()
-		return err
+		return w.table()
 	case "rPr", "sdtPr", "sdtEndPr", "delInstrText", "sym", "softHyphen",
 		"commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator",
 		"continuationSeparator", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx",
 		"rPrChange", "pPrChange", "customXmlPr", "smartTagPr", "fldData", "background",
 		"lastRenderedPageBreak":
+		// Properties, marks, separators and the like: skipped whole.
 	default:
 		// Body, tables, rows, cells, hyperlinks, fields, content
 		// controls, smart tags, custom XML, bidi wrappers, drawings (for
@@ -390,7 +359,84 @@ func (w *walker) element(se startElement) error {
 		// children.
 		return w.children()
 	}
-	return d.skip()
+	return w.d.skip()
+}
+
+// revision handles a tracked change: w:ins and w:moveTo (deleted false),
+// w:del and w:moveFrom (deleted true). The view shows the deleted text
+// with the original revisions, the inserted text otherwise.
+func (w *walker) revision(deleted bool) error {
+	if deleted == w.st.original {
+		return w.children()
+	}
+	return w.d.skip()
+}
+
+// fieldChar handles w:fldChar: a field begins, its result begins after
+// its instructions, or it ends. A NOTEREF field's result in the body
+// becomes a note mark.
+func (w *walker) fieldChar(typ string) {
+	switch typ {
+	case "begin":
+		w.fields = append(w.fields, &field{})
+	case "separate":
+		if n := len(w.fields); n > 0 && !w.fields[n-1].inResult {
+			f := w.fields[n-1]
+			f.inResult = true
+			if bm := crossRefBookmark(f.instr.String()); bm != "" && !w.inNote {
+				f.ref = w.startNoteRef(bm)
+			}
+		}
+	case "end":
+		if len(w.fields) > 0 {
+			w.fields = w.fields[:len(w.fields)-1]
+		}
+	}
+}
+
+// instrText handles w:instrText: the instructions of the innermost open
+// field, until its result begins.
+func (w *walker) instrText() error {
+	s, err := w.d.text()
+	if n := len(w.fields); n > 0 && !w.fields[n-1].inResult {
+		w.fields[n-1].instr.WriteString(s)
+	}
+	return err
+}
+
+// simpleField handles w:fldSimple, a field with its instructions in an
+// attribute: a NOTEREF in the body is a field whose result is a note
+// mark; any other shows its children.
+func (w *walker) simpleField(instr string) error {
+	bm := crossRefBookmark(instr)
+	if bm == "" || w.inNote {
+		return w.children()
+	}
+	w.fields = append(w.fields, &field{inResult: true, ref: w.startNoteRef(bm)})
+	err := w.children()
+	w.fields = w.fields[:len(w.fields)-1]
+	return err
+}
+
+// bookmarkStart opens a bookmark in the body (a NOTEREF may name one
+// around a note reference).
+func (w *walker) bookmarkStart(id, name string) {
+	if w.inNote {
+		return
+	}
+	if w.bookmarks == nil {
+		w.bookmarks = map[string]string{}
+	}
+	w.bookmarks[id] = name
+}
+
+// table handles w:tbl: paragraphs joined by a removed mark do not join
+// across a table's edges.
+func (w *walker) table() error {
+	w.flushCarry()
+	err := w.children()
+	w.flushCarry()
+	return err
 }
 
 // text handles w:t, w:delText and m:t.

@@ -87,6 +87,39 @@ func (r *Result) Applied() int {
 // Rewrite applies edits and anchors comments in the .docx raw, whose text
 // view (read with accepted revisions) is v. Edits must not overlap.
 func Rewrite(raw []byte, v *docx.View, edits []Edit, comments []Comment, opt Options) (*Result, error) {
+	opt = opt.withDefaults()
+	pk, err := openPackage(raw)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{EditErrs: make([]error, len(edits)), CommentErrs: make([]error, len(comments))}
+	rw := &rewriter{pk: pk, v: v, opt: opt, vps: viewParas(v)}
+	rw.peers = peersByNote(rw.vps)
+	if rw.ids, err = pk.maxAnnotationID(); err != nil {
+		return nil, err
+	}
+	applied := rw.applyEdits(edits, res.EditErrs)
+	added := rw.anchorComments(comments, res.CommentErrs)
+	if len(applied) == 0 && len(added) == 0 {
+		return res, nil
+	}
+	out, err := pk.rewrite(added, opt)
+	if err != nil {
+		return nil, err
+	}
+	back, err := opt.Read(out)
+	if err != nil {
+		return nil, fmt.Errorf("internal error: the rewritten document cannot be read back: %v", err)
+	}
+	if back.Text != withEdits(v.Text, applied) {
+		return nil, errors.New("internal error: the rewritten document does not read back as expected; nothing written")
+	}
+	res.Data, res.View = out, back
+	return res, nil
+}
+
+// withDefaults fills in the author, initials and reader left unset.
+func (opt Options) withDefaults() Options {
 	if opt.Author == "" {
 		opt.Author = "citecheck"
 	}
@@ -98,22 +131,42 @@ func Rewrite(raw []byte, v *docx.View, edits []Edit, comments []Comment, opt Opt
 			return docx.Read(bytes.NewReader(data), int64(len(data)), docx.DefaultOptions())
 		}
 	}
-	pk, err := openPackage(raw)
-	if err != nil {
-		return nil, err
+	return opt
+}
+
+// rewriter is one Rewrite's state: the package, the text view it was read
+// as, and the last annotation id used.
+type rewriter struct {
+	pk    *pkgFiles
+	v     *docx.View
+	opt   Options
+	vps   []*viewPara
+	peers map[string][]*viewPara // by noteKey
+	ids   int
+}
+
+// noteKey names the paragraphs a paragraph is matched among: those of
+// the body, or of one note ("footnote/3").
+func noteKey(p docx.Paragraph) string {
+	if p.Part == "body" {
+		return "body"
 	}
-	res := &Result{EditErrs: make([]error, len(edits)), CommentErrs: make([]error, len(comments))}
-	vps := viewParas(v)
+	return p.Part + "/" + p.ID
+}
+
+// peersByNote groups the view's paragraphs by noteKey.
+func peersByNote(vps []*viewPara) map[string][]*viewPara {
 	peers := map[string][]*viewPara{}
 	for _, vp := range vps {
-		key := vp.para.Part
-		if key != "body" {
-			key += "/" + vp.para.ID
-		}
+		key := noteKey(vp.para)
 		peers[key] = append(peers[key], vp)
 	}
+	return peers
+}
 
-	// Every part that holds annotation ids counts towards the next id.
+// maxAnnotationID is the largest annotation id in use: every part that
+// holds annotation ids counts towards the next id.
+func (pk *pkgFiles) maxAnnotationID() (int, error) {
 	ids := 0
 	for _, name := range []string{pk.main, pk.rels["footnotes"], pk.rels["endnotes"], pk.rels["comments"]} {
 		if name == "" || pk.file(name) == nil {
@@ -121,105 +174,137 @@ func Rewrite(raw []byte, v *docx.View, edits []Edit, comments []Comment, opt Opt
 		}
 		p, err := pk.scan(name, name != pk.main)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		ids = max(ids, p.maxID)
 	}
+	return ids, nil
+}
 
-	// where finds the unit and unit offsets of a view span.
-	where := func(start, end int) (*editor, *unit, int, int, error) {
-		if start < 0 || end > len(v.Text) || start > end {
-			return nil, nil, 0, 0, errors.New("span outside the text view")
-		}
-		vp := paraAt(vps, start, end)
-		if vp == nil {
-			return nil, nil, 0, 0, errors.New("the span is not within one paragraph")
-		}
-		name := pk.main
-		key := "body"
-		switch vp.para.Part {
-		case "footnote", "endnote":
-			name = pk.rels[vp.para.Part+"s"]
-			key = vp.para.Part + "/" + vp.para.ID
-		}
-		if name == "" {
-			return nil, nil, 0, 0, fmt.Errorf("the document has no %ss part", vp.para.Part)
-		}
-		ed, err := pk.editor(name, vp.para.Part != "body")
-		if err != nil {
-			return nil, nil, 0, 0, err
-		}
-		units, norms := ed.p.units, pk.norms[name]
-		if key != "body" {
-			units, norms = nil, nil
-			for i, u := range ed.p.units {
-				if u.id == vp.para.ID {
-					units, norms = append(units, u), append(norms, pk.norms[name][i])
-				}
+// where finds the unit and unit offsets of the view span [start, end).
+func (rw *rewriter) where(start, end int) (*editor, *unit, int, int, error) {
+	v, pk := rw.v, rw.pk
+	if start < 0 || end > len(v.Text) || start > end {
+		return nil, nil, 0, 0, errors.New("span outside the text view")
+	}
+	vp := paraAt(rw.vps, start, end)
+	if vp == nil {
+		return nil, nil, 0, 0, errors.New("the span is not within one paragraph")
+	}
+	name, key := pk.main, "body"
+	switch vp.para.Part {
+	case "footnote", "endnote":
+		name, key = pk.rels[vp.para.Part+"s"], noteKey(vp.para)
+	}
+	if name == "" {
+		return nil, nil, 0, 0, fmt.Errorf("the document has no %ss part", vp.para.Part)
+	}
+	ed, err := pk.editor(name, vp.para.Part != "body")
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	units, norms := ed.p.units, pk.norms[name]
+	if key != "body" {
+		units, norms = nil, nil
+		for i, u := range ed.p.units {
+			if u.id == vp.para.ID {
+				units, norms = append(units, u), append(norms, pk.norms[name][i])
 			}
 		}
-		u, xa, xb, ok := locate(vp, peers[key], units, norms, start, end)
-		if !ok {
-			return nil, nil, 0, 0, fmt.Errorf("cannot tell for certain where %q is in the %s", v.Text[start:end], vp.para.Label)
-		}
-		return ed, u, xa, xb, nil
 	}
+	u, xa, xb, ok := locate(vp, rw.peers[key], units, norms, start, end)
+	if !ok {
+		return nil, nil, 0, 0, fmt.Errorf("cannot tell for certain where %q is in the %s", v.Text[start:end], vp.para.Label)
+	}
+	return ed, u, xa, xb, nil
+}
 
-	want := []byte(v.Text)
+// applyEdits applies each edit it can place, plainly or as a tracked
+// change, sets errs[i] to why edits[i] was not applied, and returns those
+// applied, in order.
+func (rw *rewriter) applyEdits(edits []Edit, errs []error) []Edit {
 	var applied []Edit
 	for i, e := range edits {
-		ed, u, xa, xb, err := where(e.Start, e.End)
-		if err == nil && u.text.String()[xa:xb] != v.Text[e.Start:e.End] {
-			err = errNotText
-		}
-		if err == nil {
-			if opt.Tracked {
-				err = ed.track(u, xa, xb, e.New, &ids, opt.Author, opt.Date)
-			} else {
-				err = ed.replace(u, xa, xb, e.New)
-			}
-		}
-		res.EditErrs[i] = err
-		if err == nil {
+		errs[i] = rw.applyEdit(e)
+		if errs[i] == nil {
 			applied = append(applied, e)
 		}
 	}
+	return applied
+}
+
+func (rw *rewriter) applyEdit(e Edit) error {
+	ed, u, xa, xb, err := rw.where(e.Start, e.End)
+	if err != nil {
+		return err
+	}
+	if u.text.String()[xa:xb] != rw.v.Text[e.Start:e.End] {
+		return errNotText
+	}
+	if rw.opt.Tracked {
+		return ed.track(u, xa, xb, e.New, &rw.ids, rw.opt.Author, rw.opt.Date)
+	}
+	return ed.replace(u, xa, xb, e.New)
+}
+
+// anchorComments anchors each comment it can place, sets errs[i] to why
+// comments[i] was not anchored, and returns the texts of those anchored.
+func (rw *rewriter) anchorComments(comments []Comment, errs []error) []commentText {
 	var added []commentText
 	for i, c := range comments {
-		start, end := c.Start, c.End
-		if start == end && end < len(v.Text) {
-			end++ // a comment needs something to cover
+		var ct commentText
+		ct, errs[i] = rw.anchorComment(c)
+		if errs[i] == nil {
+			added = append(added, ct)
 		}
-		text := c.Text
-		var ed *editor
-		var u *unit
-		var xa, xb int
-		var err error
-		if vp := paraAt(vps, start, end); vp != nil && vp.para.Part != "body" {
-			// A comment in a footnote stops LibreOffice (7.4) from
-			// opening the document at all: anchor it on the note's
-			// mark in the text instead, and say where it points.
-			ed, u, xa, xb, err = pk.noteMark(vp.para.Part, vp.para.ID)
-			text = fmt.Sprintf("In %s, %q: %s", vp.para.Label, v.Text[start:end], text)
-		} else {
-			ed, u, xa, xb, err = where(start, end)
-		}
-		if err == nil {
-			ids++
-			if err = ed.comment(u, xa, xb, ids); err == nil {
-				added = append(added, commentText{id: ids, text: text})
-			}
-		}
-		res.CommentErrs[i] = err
 	}
-	if len(applied) == 0 && len(added) == 0 {
-		return res, nil
+	return added
+}
+
+func (rw *rewriter) anchorComment(c Comment) (commentText, error) {
+	v := rw.v
+	start, end := c.Start, c.End
+	if start == end && end < len(v.Text) {
+		end++ // a comment needs something to cover
 	}
+	text := c.Text
+	var ed *editor
+	var u *unit
+	var xa, xb int
+	var err error
+	if vp := paraAt(rw.vps, start, end); vp != nil && vp.para.Part != "body" {
+		// A comment in a footnote stops LibreOffice (7.4) from
+		// opening the document at all: anchor it on the note's
+		// mark in the text instead, and say where it points.
+		ed, u, xa, xb, err = rw.pk.noteMark(vp.para.Part, vp.para.ID)
+		text = fmt.Sprintf("In %s, %q: %s", vp.para.Label, v.Text[start:end], text)
+	} else {
+		ed, u, xa, xb, err = rw.where(start, end)
+	}
+	if err != nil {
+		return commentText{}, err
+	}
+	rw.ids++
+	if err := ed.comment(u, xa, xb, rw.ids); err != nil {
+		return commentText{}, err
+	}
+	return commentText{id: rw.ids, text: text}, nil
+}
+
+// withEdits returns text with the edits applied (in order, not
+// overlapping): what the rewritten document must read back as.
+func withEdits(text string, applied []Edit) string {
+	want := []byte(text)
 	for i := len(applied) - 1; i >= 0; i-- {
 		e := applied[i]
 		want = append(want[:e.Start:e.Start], append([]byte(e.New), want[e.End:]...)...)
 	}
+	return string(want)
+}
 
+// rewrite writes the package with the parts the editors changed and the
+// comments added.
+func (pk *pkgFiles) rewrite(added []commentText, opt Options) ([]byte, error) {
 	changed := map[string][]byte{}
 	for name, ed := range pk.editors {
 		if len(ed.patches) == 0 && len(ed.splits) == 0 && len(ed.preserve) == 0 {
@@ -236,19 +321,7 @@ func Rewrite(raw []byte, v *docx.View, edits []Edit, comments []Comment, opt Opt
 			return nil, err
 		}
 	}
-	out, err := pk.write(changed)
-	if err != nil {
-		return nil, err
-	}
-	back, err := opt.Read(out)
-	if err != nil {
-		return nil, fmt.Errorf("internal error: the rewritten document cannot be read back: %v", err)
-	}
-	if back.Text != string(want) {
-		return nil, errors.New("internal error: the rewritten document does not read back as expected; nothing written")
-	}
-	res.Data, res.View = out, back
-	return res, nil
+	return pk.write(changed)
 }
 
 // noteMark finds the reference mark of a note in the main part.

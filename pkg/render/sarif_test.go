@@ -123,89 +123,103 @@ func TestSARIFContent(t *testing.T) {
 	fx := newFixture(t)
 	log := parseSARIF(t, fx.run(t, &SARIF{Version: "ignored: Meta has one"}))
 	run := log.Runs[0]
-	if log.Version != "2.1.0" || log.Schema != sarifSchemaURI {
-		t.Errorf("version %q, $schema %q", log.Version, log.Schema)
-	}
-	if run.ColumnKind != "unicodeCodePoints" {
-		t.Errorf("columnKind = %q", run.ColumnKind)
-	}
-	d := run.Tool.Driver
-	if d.Name != "citecheck" || d.Version != "1.2.3-test" {
-		t.Errorf("driver %q %q", d.Name, d.Version)
-	}
 	var ids []string
-	for _, r := range d.Rules {
+	for _, r := range run.Tool.Driver.Rules {
 		ids = append(ids, r.ID)
 	}
-	if !slices.IsSorted(ids) || len(ids) != len(fx.meta.Rules) {
-		t.Errorf("rules %q: want all %d, sorted by ID", ids, len(fx.meta.Rules))
-	}
+	t.Run("header", func(t *testing.T) {
+		if log.Version != "2.1.0" || log.Schema != sarifSchemaURI {
+			t.Errorf("version %q, $schema %q", log.Version, log.Schema)
+		}
+		if run.ColumnKind != "unicodeCodePoints" {
+			t.Errorf("columnKind = %q", run.ColumnKind)
+		}
+		d := run.Tool.Driver
+		if d.Name != "citecheck" || d.Version != "1.2.3-test" {
+			t.Errorf("driver %q %q", d.Name, d.Version)
+		}
+		if !slices.IsSorted(ids) || len(ids) != len(fx.meta.Rules) {
+			t.Errorf("rules %q: want all %d, sorted by ID", ids, len(fx.meta.Rules))
+		}
+	})
+	t.Run("results", func(t *testing.T) {
+		var want []diag.Diagnostic
+		for _, f := range fx.files {
+			want = append(want, f.Diagnostics...)
+		}
+		if len(run.Results) != len(want) {
+			t.Fatalf("%d results, want %d", len(run.Results), len(want))
+		}
+		for i, r := range run.Results {
+			checkSARIFResult(t, i, r, want[i], ids)
+		}
+	})
+	t.Run("first result in full", func(t *testing.T) {
+		// The fixture's first finding: snippet and fix.
+		first := run.Results[0]
+		if got := first.Locations[0].PhysicalLocation.Region.Snippet.Text; got != "1962" {
+			t.Errorf("snippet = %q, want 1962", got)
+		}
+		rep := first.Fixes[0].ArtifactChanges[0].Replacements[0]
+		if rep.InsertedContent.Text != "1961" || rep.DeletedRegion.StartColumn != 54 || rep.DeletedRegion.EndColumn != 58 {
+			t.Errorf("fix = %+v", rep)
+		}
+	})
+	t.Run("invocation", func(t *testing.T) {
+		if len(run.Invocations) != 1 {
+			t.Fatalf("%d invocations", len(run.Invocations))
+		}
+		inv := run.Invocations[0]
+		if inv.ExecutionSuccessful {
+			t.Error("executionSuccessful with an unreadable file")
+		}
+		// The file that holds no text is a note; the unreadable one an error.
+		notes := inv.ToolExecutionNotifications
+		if len(notes) != 2 ||
+			notes[0].Level != "note" || notes[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/c-blank.md" ||
+			notes[1].Level != "error" || notes[1].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/missing.txt" {
+			t.Errorf("notifications = %+v", notes)
+		}
+	})
+	t.Run("a note alone", func(t *testing.T) {
+		// A note alone does not make the run unsuccessful.
+		one := fixture{files: []*FileResult{{Path: "blank.md", Notice: "holds no text"}}, summary: Summary{Files: 1, NoText: 1}}
+		if inv := parseSARIF(t, one.run(t, &SARIF{})).Runs[0].Invocations[0]; !inv.ExecutionSuccessful {
+			t.Error("executionSuccessful false for a run whose only note is a file that holds no text")
+		}
+	})
+}
 
-	var want []diag.Diagnostic
-	for _, f := range fx.files {
-		want = append(want, f.Diagnostics...)
+// checkSARIFResult checks result i, r, against the diagnostic w it was
+// written for; ids are the driver's rule IDs, in order.
+func checkSARIFResult(t *testing.T, i int, r sarifResult, w diag.Diagnostic, ids []string) {
+	t.Helper()
+	if r.RuleID != w.Rule || r.RuleIndex == nil || ids[*r.RuleIndex] != w.Rule {
+		t.Errorf("result %d: ruleId %q ruleIndex %v, want %q", i, r.RuleID, r.RuleIndex, w.Rule)
 	}
-	if len(run.Results) != len(want) {
-		t.Fatalf("%d results, want %d", len(run.Results), len(want))
+	if r.Level != sarifLevel(w.Severity) || r.Message.Text != w.Message {
+		t.Errorf("result %d: level %q message %q", i, r.Level, r.Message.Text)
 	}
-	for i, r := range run.Results {
-		w := want[i]
-		if r.RuleID != w.Rule || r.RuleIndex == nil || ids[*r.RuleIndex] != w.Rule {
-			t.Errorf("result %d: ruleId %q ruleIndex %v, want %q", i, r.RuleID, r.RuleIndex, w.Rule)
-		}
-		if r.Level != sarifLevel(w.Severity) || r.Message.Text != w.Message {
-			t.Errorf("result %d: level %q message %q", i, r.Level, r.Message.Text)
-		}
-		if r.PartialFingerprints.V1 != w.Fingerprint() {
-			t.Errorf("result %d: fingerprint %q, want %q", i, r.PartialFingerprints.V1, w.Fingerprint())
-		}
-		if len(r.Locations) != 1 {
-			t.Fatalf("result %d: %d locations", i, len(r.Locations))
-		}
-		pl := r.Locations[0].PhysicalLocation
-		if pl.ArtifactLocation.URIBaseID != "%SRCROOT%" || strings.ContainsAny(pl.ArtifactLocation.URI, " é") {
-			t.Errorf("result %d: artifact %+v", i, pl.ArtifactLocation)
-		}
-		reg := pl.Region
-		if reg == nil || reg.StartLine != w.Span.Start.Line || reg.StartColumn != w.Span.Start.Col ||
-			reg.EndLine != w.Span.End.Line || reg.EndColumn != w.Span.End.Col {
-			t.Errorf("result %d: region %+v, want span %+v", i, reg, w.Span)
-		}
-		if reg != nil && (reg.Snippet == nil || reg.Snippet.Text == "") {
-			t.Errorf("result %d: no snippet", i)
-		}
-		if (w.Fix != nil) != (len(r.Fixes) == 1) {
-			t.Errorf("result %d: fixes %+v for fix %+v", i, r.Fixes, w.Fix)
-		}
+	if r.PartialFingerprints.V1 != w.Fingerprint() {
+		t.Errorf("result %d: fingerprint %q, want %q", i, r.PartialFingerprints.V1, w.Fingerprint())
 	}
-	// The fixture's first finding: snippet and fix in full.
-	first := run.Results[0]
-	if got := first.Locations[0].PhysicalLocation.Region.Snippet.Text; got != "1962" {
-		t.Errorf("snippet = %q, want 1962", got)
+	if len(r.Locations) != 1 {
+		t.Fatalf("result %d: %d locations", i, len(r.Locations))
 	}
-	rep := first.Fixes[0].ArtifactChanges[0].Replacements[0]
-	if rep.InsertedContent.Text != "1961" || rep.DeletedRegion.StartColumn != 54 || rep.DeletedRegion.EndColumn != 58 {
-		t.Errorf("fix = %+v", rep)
+	pl := r.Locations[0].PhysicalLocation
+	if pl.ArtifactLocation.URIBaseID != "%SRCROOT%" || strings.ContainsAny(pl.ArtifactLocation.URI, " é") {
+		t.Errorf("result %d: artifact %+v", i, pl.ArtifactLocation)
 	}
-
-	if len(run.Invocations) != 1 {
-		t.Fatalf("%d invocations", len(run.Invocations))
+	reg := pl.Region
+	if reg == nil || reg.StartLine != w.Span.Start.Line || reg.StartColumn != w.Span.Start.Col ||
+		reg.EndLine != w.Span.End.Line || reg.EndColumn != w.Span.End.Col {
+		t.Errorf("result %d: region %+v, want span %+v", i, reg, w.Span)
 	}
-	inv := run.Invocations[0]
-	if inv.ExecutionSuccessful {
-		t.Error("executionSuccessful with an unreadable file")
+	if reg != nil && (reg.Snippet == nil || reg.Snippet.Text == "") {
+		t.Errorf("result %d: no snippet", i)
 	}
-	// The file that holds no text is a note; the unreadable one an error.
-	notes := inv.ToolExecutionNotifications
-	if len(notes) != 2 ||
-		notes[0].Level != "note" || notes[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/c-blank.md" ||
-		notes[1].Level != "error" || notes[1].Locations[0].PhysicalLocation.ArtifactLocation.URI != "drafts/missing.txt" {
-		t.Errorf("notifications = %+v", notes)
-	}
-	// A note alone does not make the run unsuccessful.
-	one := fixture{files: []*FileResult{{Path: "blank.md", Notice: "holds no text"}}, summary: Summary{Files: 1, NoText: 1}}
-	if inv := parseSARIF(t, one.run(t, &SARIF{})).Runs[0].Invocations[0]; !inv.ExecutionSuccessful {
-		t.Error("executionSuccessful false for a run whose only note is a file that holds no text")
+	if (w.Fix != nil) != (len(r.Fixes) == 1) {
+		t.Errorf("result %d: fixes %+v for fix %+v", i, r.Fixes, w.Fix)
 	}
 }
 
