@@ -242,6 +242,10 @@ func FuzzResolutionRules(f *testing.F) {
 		"resolution 2145 (XXII) of 27 October 1966, entitled “x”",
 		"A/64/L5 Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 49 (A/65/49)",
 		"decision S-3/1 of 31 April 1999; resolution 2009/23 of 1 January 1900",
+		// Treaty rules see the same text: a wrong year, a footnote citing
+		// another treaty, an Ibid. and an optional protocol.
+		"the Single Convention on Narcotic Drugs of 1954,1 the Convention on the Rights of the Child2 and the Optional Protocol thereto on the involvement of children in armed conflict,3\n" +
+			"__________________\n1 United Nations, Treaty Series, vol. 976, No. 14152.\n2 Ibid., vol. 1019, No. 14956.\n3 Ibid., vol. 2173, No. 27531.\n",
 	} {
 		f.Add(s)
 	}

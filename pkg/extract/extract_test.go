@@ -228,6 +228,13 @@ func FuzzExtract(f *testing.F) {
 		"the Single Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol,³\n\n³ *Ibid.*, vol. 976, No. 14152.\n",
 		"the 1988 Convention and the Treaty on the Non-Proliferation of Nuclear Weapons of 1994[^1]\n\n[^1]: United Nations, Treaty Series, vols. 2225 and 2237, Nos. 970–973, p. 5.\n",
 		"Crime,5\n____\n\n5  League of Nations, Treaty Series, vol. XCIV (1929), No. 2138\n6 Ibid.\n",
+		// Linking: a marker inside a title, the title inside it, a back-reference,
+		// a parenthesised short title and a page break with its furniture.
+		"the Doha Amendment1 to the Kyoto Protocol2 and that Convention, 3 and the Protocols thereto4\n(the Convention)5 of 1989\n" +
+			"__________________\n1 United Nations, Treaty Series, vol. 1771, No. 30822.\n2 Ibid., vol. 2303, No. 30822.\n" +
+			"3 Ibid.\n4 Ibid., vols. 2171 and 2173, No. 27531; and vols. 1125, No. 17512.\n5 See resolution 44/25, annex.\n" +
+			"25-12345\t2/3\nA/RES/80/1\nthe Convention on the Rights of the Child 6 and the treaties of Tlatelolco,7 Rarotonga8\n" +
+			"__________________\n6 Ibid., vol. 1577, No. 27531.\n7 Ibid., vol. 634, No. 9068.\n8 Ibid., vol. 1445, No. 24592.\n",
 	} {
 		f.Add(s)
 	}

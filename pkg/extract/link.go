@@ -70,7 +70,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 				}
 			}
 		}
-		if m == nil && j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && nearGap(text[ms[j].streamEnd:at]) {
+		if m == nil && j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && ms[j].streamEnd <= at && nearGap(text[ms[j].streamEnd:at]) {
 			// "the Doha Amendment112 to the Kyoto Protocol113": the first
 			// marker stood inside the title, on the larger instrument;
 			// this one is on the title inside it.
