@@ -546,12 +546,13 @@ func (e *Engine) CheckOne(in Input) *FileReport { return e.checkOne(in, nil) }
 // checkOne is CheckOne; share, if not nil, holds the file's share of
 // Run's budget: it is taken when the file's size is known, before it is
 // read, and resized to its text view once read.
-func (e *Engine) checkOne(in Input, share *fileShare) *FileReport {
-	r := &FileReport{share: share}
+func (e *Engine) checkOne(in Input, share *fileShare) (r *FileReport) {
+	r = &FileReport{share: share}
 	r.Path = in.Path
 	if in.Path == "-" {
 		r.Path = e.opts.StdinName
 	}
+	defer internalError(r)
 	var reserve func(string, int64, func() []byte)
 	if share != nil {
 		reserve = func(path string, size int64, _ func() []byte) {
@@ -587,9 +588,10 @@ func (e *Engine) checkOne(in Input, share *fileShare) *FileReport {
 // CheckData checks data as the content of the file at path, without
 // reading the file: citecheck check --fix uses it to check a fixed file
 // before (and instead of) reading it back.
-func (e *Engine) CheckData(path string, data []byte) *FileReport {
-	r := &FileReport{}
+func (e *Engine) CheckData(path string, data []byte) (r *FileReport) {
+	r = &FileReport{}
 	r.Path = path
+	defer internalError(r)
 	l, err := e.read(path, data)
 	if err != nil {
 		r.Err = cleanErr(err)
@@ -697,6 +699,32 @@ func wordBoundary(text []byte, off, n int) int {
 // markerRE matches footnote markers of the text view ("[^3]", or a piece
 // of one cut by the quote).
 var markerRE = regexp.MustCompile(`\[\^[^\]\s]*\]?`)
+
+// InternalError is a file's error when checking it hit a bug in
+// citecheck (a panic): that file is reported as not checked, with what
+// to send, and the run goes on with the other files.
+type InternalError struct {
+	Panic any
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error, this file was not checked (%v); this is a citecheck bug: please report it with the file and `citecheck version`", e.Panic)
+}
+
+// internalError, deferred, turns a panic while checking the file of r into
+// r's error, so that one document cannot end a run of thousands. Set
+// CITECHECK_PANIC=1 to let the panic through, with its stack.
+func internalError(r *FileReport) {
+	if os.Getenv("CITECHECK_PANIC") != "" {
+		return
+	}
+	p := recover()
+	if p == nil {
+		return
+	}
+	r.Err = &InternalError{Panic: p}
+	r.Notice, r.Source, r.Diagnostics, r.Refs = "", nil, nil, nil
+}
 
 // cleanErr drops the path that os errors repeat ("open x: no such file").
 func cleanErr(err error) error {
