@@ -694,7 +694,7 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 		return nil, 0, false
 	}
 	n := atoi(lab)
-	if !c.accept(k, start, lab, n, glued, super, weak) {
+	if !c.accept(k, start, lab, n, text[ts:to], glued, super, weak) {
 		return nil, 0, false
 	}
 	if n > 0 {
@@ -704,8 +704,9 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 }
 
 // accept decides whether a line that starts like a footnote labelled lab
-// (n as a number) is one, by the numbering and what came before.
-func (c *classifier) accept(k, start int, lab []byte, n int, glued, super, weak bool) bool {
+// (n as a number), with the text note after the label, is one, by the
+// numbering and what came before.
+func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued, super, weak bool) bool {
 	prev, last := c.prevKind, c.lastNum
 	afterNote := prev == lineNoteStart || prev == lineNoteCont
 	switch {
@@ -735,7 +736,8 @@ func (c *classifier) accept(k, start int, lab []byte, n int, glued, super, weak 
 	case c.inRegion:
 		return last == 0 || n == last+1 || n == last
 	case prev == lineBlank || afterNote || prev == lineRule || prev == lineFurniture:
-		return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab))) || n == last+1 || (n == last && prev != lineBlank)
+		return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab) || c.midNumbering(start, lab, note))) ||
+			n == last+1 || (n == last && prev != lineBlank)
 	}
 	return false
 }
@@ -792,6 +794,84 @@ var firstByte = func() (t [256]uint8) {
 	return t
 }()
 
+// midNumbering reports whether a first footnote labelled lab, with the
+// text note, is one whose numbering began in an earlier document: the
+// yearly volumes of resolutions number their footnotes across the year,
+// so a resolution taken from one may have footnotes 106 and 107 only, at
+// its end with no rule above them, and markers set apart by a space
+// ("of 18 April 1961 106 and", "of 12 August 1949, 66 and"). Both must
+// show: a note that reads as a reference, and the label standing in the
+// body as such a marker.
+func (c *classifier) midNumbering(start int, lab, note []byte) bool {
+	return referenceLead(note) && spacedMarkerBefore(c.text, c.bodyStart, start, lab)
+}
+
+// referenceLeads are how the notes of UN documents that cite something
+// start.
+var referenceLeads = [...]string{
+	"United Nations", "Ibid", "*Ibid", "League of Nations", "Official Records",
+	"Treaty Series", "Resolution", "General Assembly", "Security Council",
+	"Economic and Social Council", "See ", "Document", "A/", "S/", "E/",
+}
+
+// referenceLead reports whether a footnote's text b starts as a reference.
+func referenceLead(b []byte) bool {
+	for _, p := range referenceLeads {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedMarkerBefore reports whether the label stands in text[from:to] as
+// a marker set apart by a space: after punctuation (", 66 and", "; 31"),
+// a word ("Relations 106 and"), or a year ("1961 106 and"), and before
+// white space or punctuation other than a parenthesis ("resolution 106
+// (1955)" is a symbol).
+func spacedMarkerBefore(text []byte, from, to int, lb []byte) bool {
+	b := text[from:to]
+	for i := 0; ; {
+		j := bytes.Index(b[i:], lb)
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + 1
+		end := j + len(lb)
+		if j < 2 || b[j-1] != ' ' {
+			continue
+		}
+		if end < len(b) && !(b[end] == ' ' || b[end] == '\n' || b[end] == '\r' || b[end] == ',' || b[end] == ';' || b[end] == '.') {
+			continue
+		}
+		if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' {
+			continue
+		}
+		switch c := b[j-2]; {
+		case c == ',' || c == ';' || c == ':' || c == ')':
+			// Not in a list of numbers ("paragraphs 65, 66 and 67").
+			if j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2) {
+				return true
+			}
+		case isLetterByte(c):
+			return true
+		case isDigitByte(c) && yearBefore(b, j-1):
+			return true
+		}
+	}
+}
+
+// yearBefore reports whether b[:i] ends with a year of four digits
+// ("1961").
+func yearBefore(b []byte, i int) bool {
+	if i < 4 || i > 4 && isDigitByte(b[i-5]) || !isDigits(b[i-4:i]) {
+		return false
+	}
+	y := atoiBytes(b[i-4 : i])
+	return y >= 1800 && y <= 2100
+}
+
 // markerBefore reports whether the label appears as a marker candidate in
 // text[from:to]: glued to a word or punctuation ("Crime,5"), or as
 // superscript digits.
@@ -809,7 +889,7 @@ func markerBefore(text []byte, from, to int, lb []byte) bool {
 			if !isDigitByte(c) && c != ' ' && c != '/' && c != '.' && c != '-' {
 				return true
 			}
-			if c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' || b[end] == ',' || b[end] == '\n') {
+			if c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' && !(end+1 < len(b) && b[end+1] == '(') || b[end] == ',' || b[end] == '\n') {
 				return true
 			}
 		}

@@ -227,3 +227,53 @@ func TestRunningTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberingFromEarlierText: a resolution taken from a yearly volume
+// keeps the volume's footnote numbers (106, 107) with no rule above them;
+// its first footnote is read as one where its text reads as a reference
+// and its label stands in the body as a marker set apart by a space.
+// Elsewhere a line that starts with a number stays body text.
+func TestNumberingFromEarlierText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{
+			"after a year and after a comma",
+			"Recalling the Vienna Convention on Diplomatic Relations of 18 April 1961 106 and the Vienna Convention on\nConsular Relations of 24 April 1963, 107 to both of which\n\nAdopted unanimously.\n\n\n106 Ibid., vol. 500, No. 7310.\n107 Ibid., vol. 596, No. 8638.\n",
+			"Recalling the Vienna Convention on Diplomatic Relations of 18 April 1961{106} and the Vienna Convention on Consular Relations of 24 April 1963,{107} to both of which Adopted unanimously." +
+				"\n[106] Ibid., vol. 500, No. 7310.\n[107] Ibid., vol. 596, No. 8638.",
+		},
+		{
+			"at the end of a line, after a semicolon",
+			"in accordance with the Third Geneva Convention of 12 August 1949; 31\n4. Calls upon Iran and Iraq to co-operate.\n\n\n31 United Nations, Treaty Series, vol. 75, No. 972.\n",
+			"in accordance with the Third Geneva Convention of 12 August 1949;{31} 4. Calls upon Iran and Iraq to co-operate." +
+				"\n[31] United Nations, Treaty Series, vol. 75, No. 972.",
+		},
+		{
+			"after a word",
+			"the report of the Committee 14 and the reply\n\n14 Official Records of the Security Council, Third Year, document S/848.\n",
+			"the report of the Committee{14} and the reply" +
+				"\n[14] Official Records of the Security Council, Third Year, document S/848.",
+		},
+		{
+			"a number in a list is no marker",
+			"see paragraphs 65, 66 and 67 of the report\n\n66 United Nations took part.\n",
+			"see paragraphs 65, 66 and 67 of the report 66 United Nations took part.",
+		},
+		{
+			"a resolution number is no marker",
+			"Recalling resolution 106 (1955) and\n\n106 Security Council members attended.\n",
+			"Recalling resolution 106 (1955) and 106 Security Council members attended.",
+		},
+		{
+			"a line that reads as no reference stays body text",
+			"the 193 Members of 2025, 52 and\n\n52 countries reported.\n",
+			"the 193 Members of 2025, 52 and 52 countries reported.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(parse(t, tt.in)); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

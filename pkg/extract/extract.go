@@ -385,6 +385,18 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 			*r = Citation{kind: KindIbid, Start: s.Src(m[0]), End: s.SrcEnd(m[1]), Text: text[m[0]:m[1]], Footnote: label, Ibid: true, Primary: true}
 			r.streamStart, r.streamEnd = m[0], m[1]
 			switch {
+			case prev == nil && treatySeriesNumbers(text, m):
+				// "Ibid., vol. 500, No. 7310" opening a text whose
+				// footnotes continue a numbering begun elsewhere (a
+				// resolution taken from a yearly volume): a volume and a
+				// registration number, both arabic, are the Treaty
+				// Series' form, whatever the antecedent we cannot see.
+				r.kind, r.Series = KindUNTS, "UNTS"
+				r.Volumes = nums(a, s, text, m[2], m[3], false)
+				r.Numbers = nums(a, s, text, m[4], m[5], false)
+				if m[6] >= 0 {
+					r.Page = text[m[6]:m[7]]
+				}
 			case prev == nil:
 				// nothing to refer to: reported by ibid-unresolved
 			case prev.kind == KindUNTS:
@@ -486,6 +498,28 @@ func (x *Extractor) more(a *refSlab, s *document.Stream, r *Citation, out []*Cit
 func onlySeePrefix(s string) bool {
 	s = strings.Trim(s, " *")
 	return s == "" || s == "See" || s == "See also"
+}
+
+// treatySeriesNumbers reports whether the Ibid. match m in text gives
+// both a volume and a registration number, in arabic digits, and no
+// document symbol after the volume: how the Treaty Series is cited, and
+// no other series UN texts cite by "vol." and "No.".
+func treatySeriesNumbers(text string, m []int) bool {
+	return m[2] >= 0 && m[4] >= 0 && isDigitString(text[m[2]:m[3]]) && isDigitString(text[m[4]:m[5]]) && !symbolAfter(text[m[3]:])
+}
+
+// isDigitString reports whether s starts with a digit and holds only
+// digits, separators of lists and ranges, and spaces ("500", "970–973").
+func isDigitString(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == ',' || r == ' ' || r == '-' || r == '–' || r == 'a' || r == 'n' || r == 'd') {
+			return false
+		}
+	}
+	return true
 }
 
 // matchIbid matches an Ibid. footnote (see parseIbid).

@@ -184,9 +184,27 @@ func TestExtract(t *testing.T) {
 				"ibid ibid not-unts fn6 «Ibid., vol. I»",
 		},
 		{
-			"Ibid. with nothing before it",
+			// A volume and a registration number in arabic digits are
+			// the Treaty Series' form, whatever came before.
+			"Ibid. with nothing before it, in the Treaty Series' form",
 			"text¹\n\n¹ Ibid., vol. 976, No. 14152.\n",
-			"ibid ibid(nothing) fn1 «Ibid., vol. 976, No. 14152»",
+			"unts 976/14152=single_amended ibid(nothing) fn1 «Ibid., vol. 976, No. 14152»",
+		},
+		{
+			"Ibid. opening footnotes numbered from an earlier text",
+			"Recalling the Single Convention on Narcotic Drugs of 1961 106 and\nthe rest.\n\n\n106 Ibid., vol. 976, No. 14152.\n",
+			"treaty single 1961 fn106 cited=single_amended «Single Convention on Narcotic Drugs of 1961»\n" +
+				"unts 976/14152=single_amended ibid(nothing) fn106 «Ibid., vol. 976, No. 14152»",
+		},
+		{
+			"Ibid. with nothing before it and no registration number",
+			"text¹\n\n¹ Ibid., vol. 976, p. 105.\n",
+			"ibid ibid(nothing) fn1 «Ibid., vol. 976, p. 105»",
+		},
+		{
+			"Ibid. with nothing before it and a roman volume",
+			"text¹\n\n¹ Ibid., vol. II, No. 3.\n",
+			"ibid ibid(nothing) fn1 «Ibid., vol. II, No. 3»",
 		},
 		{
 			"a citation in parentheses documents the title before it",
