@@ -134,7 +134,7 @@ func organPhrase(s string, i int) (code, name string, ok bool) {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case isConnector(w):
-		case unicode.IsUpper(r) && !strings.HasSuffix(w, "ing"):
+		case unicode.IsUpper(r) && (!strings.HasSuffix(w, "ing") || namingParticiples[w]):
 		default:
 			w = ""
 		}
@@ -179,6 +179,15 @@ func organPhrase(s string, i int) (code, name string, ok bool) {
 		return "", "", false
 	}
 	return "", join(len(words)), true
+}
+
+// namingParticiples are the words in "-ing" that stand in the names of
+// bodies ("Governing Council", "Standing Committee"); any other
+// capitalised "-ing" word opens a paragraph ("Recalling", "Noting") and
+// ends the name before it.
+var namingParticiples = map[string]bool{
+	"Governing": true, "Standing": true, "Coordinating": true, "Steering": true,
+	"Organizing": true, "Organising": true, "Founding": true, "Negotiating": true,
 }
 
 // isConnector reports whether w may join the words of a body's name.

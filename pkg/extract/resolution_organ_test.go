@@ -51,7 +51,7 @@ func organPhraseOld(s string, i int) (code, name string, ok bool) {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case organConnectorsOld[w]:
-		case unicode.IsUpper(r) && !strings.HasSuffix(w, "ing"):
+		case unicode.IsUpper(r) && (!strings.HasSuffix(w, "ing") || namingParticiples[w]):
 		default:
 			w = ""
 		}
@@ -110,4 +110,22 @@ func FuzzOrganPhrase(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOrganNameParticiples: a body's name keeps the "-ing" words names
+// have ("Governing Council"); a paragraph's opening participle is no part
+// of it.
+func TestOrganNameParticiples(t *testing.T) {
+	tests := []struct{ in, name string }{
+		{"Recalling Governing Council decision 27/2 of 22 February 2013", "Governing Council"},
+		{"Noting Standing Committee decision 61/1", "Standing Committee"},
+		{"Recalling Executive Board decision 2014/1", "Executive Board"},
+		{"Recalling Council resolution 1947 (2010)", "Council"},
+	}
+	for _, tt := range tests {
+		refs := FindResolutions(tt.in, "")
+		if len(refs) != 1 || refs[0].OrganName != tt.name {
+			t.Errorf("%q: got %+v, want the organ named %q", tt.in, refs, tt.name)
+		}
+	}
 }
