@@ -133,6 +133,36 @@ func TestChecks(t *testing.T) {
 			"5:15 error unts-citation: footnote 2 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names an instrument to the Convention on the Rights of the Child (vol. 1249, No. 20378 → )",
 		},
 		{
+			"a convention's footnote and its protocol's traded: the text tells them apart",
+			"Reaffirms the 1951 Convention relating to the Status of Refugees¹ and the 1967 Protocol thereto² as the cornerstone\n\n¹ United Nations, Treaty Series, vol. 606, No. 8791.\n\n² Ibid., vol. 189, No. 2545.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 606, No. 8791, which is the Protocol relating to the Status of Refugees, but the text at line 1 names the Convention relating to the Status of Refugees (vol. 189, No. 2545); the Protocol relating to the Status of Refugees has a footnote of its own (2) (vol. 606, No. 8791 → vol. 189, No. 2545) fix=\"189, No. 2545\"@3:39",
+		},
+		{
+			"a protocol named in full with its own footnote, the convention's footnote citing it",
+			"the Convention on the Rights of the Child,¹ the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,²\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531.\n\n² Ibid., vol. 2173, No. 27531.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531); the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict has a footnote of its own (2) (vol. 2173, No. 27531 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:39",
+		},
+		{
+			"a convention's footnote citing it and its protocol, the protocol footnoted apart: right",
+			"the Convention relating to the Status of Refugees¹ and the 1967 Protocol thereto²\n\n¹ United Nations, Treaty Series, vol. 606, No. 8791; and vol. 189, No. 2545.\n\n² Ibid., vol. 606, No. 8791.\n",
+			"",
+		},
+		{
+			"a protocol in its treaty's volume and number cites the treaty too",
+			"the Covenant on Civil and Political Rights¹ and the Optional Protocol to the International Covenant on Civil and Political Rights²\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668.\n\n² Ibid.\n",
+			"",
+		},
+		{
+			"a convention of a collection is not told apart from the collection",
+			"the Geneva Conventions of 12 August 1949¹ and the Geneva Convention relative to the Protection of Civilian Persons in Time of War²\n\n¹ United Nations, Treaty Series, vol. 75, No. 973.\n\n² Ibid.\n",
+			"",
+		},
+		{
+			"the protocol without a footnote of its own: its citation under the convention stays right",
+			"the Convention relating to the Status of Refugees,¹ welcoming accessions to the Protocol relating to the Status of Refugees,\n\n¹ United Nations, Treaty Series, vol. 606, No. 8791.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

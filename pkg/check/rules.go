@@ -182,6 +182,7 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 			flagged[r] = true
 		}
 	}
+	own := footnotedTitles(c.Refs.Mentions)
 	for _, m := range c.Refs.Mentions {
 		// A title inside a protocol's title ("the Protocol … to the
 		// Convention on …,7") is checked too: its footnote cites the
@@ -193,7 +194,7 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 			if flagged[cit] || len(cit.Pairs) == 0 {
 				continue
 			}
-			if d, ok := ch.mismatch(c, m, cit); ok {
+			if d, ok := ch.mismatch(c, m, cit, own); ok {
 				ds = append(ds, d)
 				flagged[cit] = true
 			}
@@ -251,12 +252,71 @@ func ownVolume(reg *registry.Registry, t *registry.Treaty, vol string) (*registr
 	return found, ref, true
 }
 
+// footnotedTitles maps each treaty to the footnotes of the mentions that
+// name it, in full or by words that refer back ("the 1967 Protocol
+// thereto"), and carry their own marker.
+func footnotedTitles(ms []*extract.Mention) map[*registry.Treaty][]string {
+	own := map[*registry.Treaty][]string{}
+	for _, m := range ms {
+		if m.Treaty != nil && m.Footnote != "" && !m.ShortForm && !m.Embedded {
+			own[m.Treaty] = append(own[m.Treaty], m.Footnote)
+		}
+	}
+	return own
+}
+
+// fullTitle reports whether m names its treaty itself: not a short form,
+// not a title inside a longer one, not words that refer back.
+func fullTitle(m *extract.Mention) bool {
+	return !m.ShortForm && !m.Embedded && m.Antecedent == nil
+}
+
+// footnotedApart reports whether o, an instrument linked to t, is named in
+// full elsewhere in the text with a footnote of its own (other than
+// label): "the 1951 Convention relating to the Status of Refugees1 and the
+// 1967 Protocol thereto2". The text then tells the two apart, and a
+// footnote on t that cites only o has taken o's citation.
+//
+// Only a protocol and its treaty, or an amendment and what it amends, are
+// told apart so; not a convention and the collection it belongs to ("the
+// Geneva Conventions of 1949" are cited by each of the four), nor a
+// treaty and its amended form.
+func footnotedApart(own map[*registry.Treaty][]string, o, t *registry.Treaty, label string) (string, bool) {
+	direct := o.ProtocolTo == t.ID || t.ProtocolTo == o.ID || o.Amends == t.ID || t.Amends == o.ID
+	if !direct || len(t.UNTS) == 0 {
+		return "", false
+	}
+	for _, l := range own[o] {
+		if l != label {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// citesItself reports whether a citation of m's footnote names m's
+// treaty itself, beside what else it cites ("vol. 606, No. 8791; and vol.
+// 189, No. 2545"), or in a pair it shares with a protocol registered in
+// its volume and number.
+func citesItself(m *extract.Mention) bool {
+	for _, cit := range m.Citations {
+		for _, p := range cit.Pairs {
+			if slices.Contains(p.Treaties, m.Treaty) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mismatch compares the treaty a mention names with what its citation
-// cites.
-func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Citation) (diag.Diagnostic, bool) {
+// cites. own holds the footnotes of the titles named in full
+// (footnotedTitles).
+func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Citation, own map[*registry.Treaty][]string) (diag.Diagnostic, bool) {
 	reg := c.Registry
 	t := m.Treaty
 	var named []*registry.Treaty
+	apart := "" // the footnote of a linked instrument cited here
 	for _, p := range cit.Pairs {
 		if len(p.Treaties) == 0 {
 			// An unregistered pair: wrong only if the volume is the
@@ -280,7 +340,16 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 		}
 		for _, o := range specific(reg, p.Treaties) {
 			if reg.Lineal(o, t) {
-				return diag.Diagnostic{}, false
+				l, ok := "", false
+				// (A pair that also names t, as a protocol registered
+				// in its treaty's volume and number does, cites t.)
+				if fullTitle(m) && o != t && !citesItself(m) {
+					l, ok = footnotedApart(own, o, t, cit.Footnote)
+				}
+				if !ok {
+					return diag.Diagnostic{}, false
+				}
+				apart = l
 			}
 			if !slices.Contains(named, o) {
 				named = append(named, o)
@@ -308,6 +377,9 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 		msg += " (" + want + ")"
 	} else if t.NotInUNTS && certain {
 		msg += " (not in the Treaty Series)"
+	}
+	if apart != "" {
+		msg += fmt.Sprintf("; %s has a footnote of its own (%s)", strings.Join(others, " and "), apart)
 	}
 	start, end := cit.Start, cit.End
 	if len(cit.Volumes) > 0 {
