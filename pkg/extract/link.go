@@ -499,7 +499,7 @@ func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph ba
 		return k, nil
 	}
 	between := text[ante.streamEnd:ph.start]
-	if ph.kind != "" && !x.hasKind(ante, ph.kind) || mentionsKind(between, ph.kind) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, ph.start) {
+	if ph.kind != "" && !x.hasKind(ante, ph.kind) || x.namesAnother(between, ph.kind, ante) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, ph.start) {
 		return k, nil
 	}
 	if !ph.plural || k == 0 || !coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
@@ -628,22 +628,56 @@ func (x *Extractor) hasKind(m *Mention, kind string) bool {
 	return false
 }
 
-// mentionsKind reports whether s names an instrument of the kind ("" for
-// any) with a capital: "… the Convention on …".
-func mentionsKind(s, kind string) bool {
+// namesAnother reports whether s names an instrument of the kind ("" for
+// any) other than the one ante names: "the Convention" between a
+// Convention's title and "the 1967 Protocol thereto" is that Convention
+// again ("accede to the Convention and the 1967 Protocol thereto"), where
+// "the Convention on …" or "a Convention" is another.
+func (x *Extractor) namesAnother(s, kind string, ante *Mention) bool {
+	var prev word
 	for i := 0; i < len(s); {
 		w, ok := nextWord(s, i)
 		if !ok {
 			return false
 		}
 		if w.upper {
-			if sw, ok := shortFormWords[strings.ToLower(s[w.start:w.end])]; ok && (kind == "" || sw == kind) {
+			if sw, ok := shortFormWords[strings.ToLower(s[w.start:w.end])]; ok && (kind == "" || sw == kind) && !x.sameAgain(s, prev, w, sw, ante) {
 				return true
 			}
 		}
-		i = w.end
+		prev, i = w, w.end
 	}
 	return false
+}
+
+// sameAgain reports whether the word w of s, an instrument word of the
+// kind sw after the word prev, refers back to ante: "the|that|this
+// Convention" for a Convention, and no title going on after it ("the
+// Convention on …").
+func (x *Extractor) sameAgain(s string, prev, w word, sw string, ante *Mention) bool {
+	switch s[prev.start:prev.end] {
+	case "the", "that", "this", "said":
+	default:
+		return false
+	}
+	if prev.end > w.start || !onlySpace(s[prev.end:w.start]) || !x.hasKind(ante, sw) {
+		return false
+	}
+	next, ok := nextWord(s, w.end)
+	if !ok {
+		return true
+	}
+	if next.upper || titleLinks[s[next.start:next.end]] {
+		return false
+	}
+	return true
+}
+
+// titleLinks are the words after which a title goes on ("Convention on
+// …", "Protocol relating to …").
+var titleLinks = map[string]bool{
+	"on": true, "of": true, "for": true, "relating": true, "against": true, "to": true,
+	"concerning": true, "between": true, "regarding": true, "in": true, "establishing": true,
 }
 
 // stripDate returns where text[lo:end] ends without a date that follows
