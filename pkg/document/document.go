@@ -269,7 +269,7 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 		}
 		// Most such lines are numbered paragraphs ("1. Decides"): white
 		// space must follow the label.
-		if i == to || text[i] != ' ' && text[i] != '\t' {
+		if i == to || text[i] != ' ' && text[i] != '\t' && hardSpace(text[i:to]) == 0 {
 			return nil, 0, false, false
 		}
 		lab = append(lab, text[from:i]...)
@@ -292,8 +292,14 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	}
 	// White space must follow the label, then text.
 	j := i
-	for j < to && (text[j] == ' ' || text[j] == '\t') {
-		j++
+	for j < to {
+		if text[j] == ' ' || text[j] == '\t' {
+			j++
+		} else if n := hardSpace(text[j:to]); n > 0 {
+			j += n
+		} else {
+			break
+		}
 	}
 	if j == i && !super {
 		return nil, 0, false, false
@@ -329,6 +335,19 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 		}
 	}
 	return lab, j, super, weak
+}
+
+// hardSpace returns the length of the no-break space (U+00A0), narrow
+// no-break space (U+202F) or thin space (U+2009) b starts with, or 0:
+// Word and web pages put one between a footnote's label and its text.
+func hardSpace(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xA0:
+		return 2
+	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xAF || b[2] == 0x89):
+		return 3
+	}
+	return 0
 }
 
 // dateRange reports whether b continues a date range after its first

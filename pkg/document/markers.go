@@ -297,7 +297,7 @@ func (cs *candScan) digits(l, prev span, ds, de int) (cand, bool) {
 	text := cs.text
 	// The whitespace-delimited token the run ends.
 	ts := ds
-	for ts > l.from && !isSpaceByte(text[ts-1]) {
+	for ts > l.from && !isSpaceByte(text[ts-1]) && hardSpaceBefore(text, l.from, ts) == 0 {
 		ts--
 	}
 	switch {
@@ -353,8 +353,10 @@ func (cs *candScan) apart(l, prev span, ds, de int) (cand, bool) {
 	if ds == l.from {
 		return cs.lineStart(k, l, prev, f)
 	}
-	// Standing apart after a word or after punctuation.
-	e := ds - 1
+	// Standing apart after a word or after punctuation, past a space
+	// (a no-break one as Word sets: "Child,\u00a01").
+	sp := max(1, hardSpaceBefore(text, l.from, ds))
+	e := ds - sp
 	for e > l.from && isSpaceByte(text[e-1]) {
 		e--
 	}
@@ -367,9 +369,21 @@ func (cs *candScan) apart(l, prev span, ds, de int) (cand, bool) {
 	}
 	k.form = form
 	// The marker takes the space before it with it.
-	k.start = ds - 1
+	k.start = ds - sp
 	k.score += f + scoreWordBefore(text, l.from, e)
 	return k, true
+}
+
+// hardSpaceBefore returns the length of the no-break, narrow no-break or
+// thin space (see hardSpace) that ends at text[i], after from, or 0.
+func hardSpaceBefore(text []byte, from, i int) int {
+	switch {
+	case i-2 >= from && text[i-2] == 0xC2 && text[i-1] == 0xA0:
+		return 2
+	case i-3 >= from && text[i-3] == 0xE2 && text[i-2] == 0x80 && (text[i-1] == 0xAF || text[i-1] == 0x89):
+		return 3
+	}
+	return 0
 }
 
 // lineStart judges a candidate at the start of a line: a marker the line
