@@ -172,6 +172,11 @@ func (cs *candScan) line(l, prev span) {
 			for i < to && text[i] >= '0' && text[i] <= '9' {
 				i++
 			}
+			if k, ok := tagged(text, l, start, i); ok && cs.defined.has(k.num) {
+				cs.add(k)
+				i = k.end
+				continue
+			}
 			if i < to && (text[i] < utf8.RuneSelf && isWordByte(text[i]) || text[i] >= utf8.RuneSelf && wordRuneAt(text[i:to])) {
 				// Digits run into letters ("H5N1", "1512th"): no marker,
 				// unless the letters are a word that follows markers and
@@ -194,6 +199,27 @@ func (cs *candScan) line(l, prev span) {
 			i++
 		}
 	}
+}
+
+// tagged returns the marker the digits text[ds:de] of line l are when
+// markup sets them as superscript: HTML's "<sup>4</sup>" (in Markdown)
+// or Pandoc's "^4^".
+func tagged(text []byte, l span, ds, de int) (cand, bool) {
+	k := cand{ds: ds, de: de, label: string(text[ds:de]), num: atoiBytes(text[ds:de]), form: formExplicit, page: l.page}
+	switch {
+	case de-ds > 4:
+		return cand{}, false
+	case ds-5 >= l.from && bytes.EqualFold(text[ds-5:ds], []byte("<sup>")) && de+6 <= l.to && bytes.EqualFold(text[de:de+6], []byte("</sup>")):
+		k.start, k.end = ds-5, de+6
+	case ds-1 >= l.from && text[ds-1] == '^' && (ds-2 < l.from || text[ds-2] != '[') && de < l.to && text[de] == '^':
+		k.start, k.end = ds-1, de+1
+	default:
+		return cand{}, false
+	}
+	if k.start > l.from && isDigitByte(text[k.start-1]) {
+		return cand{}, false // an exponent: "2^10^"
+	}
+	return k, true
 }
 
 // mayLabel reports whether the digit run holds a footnote's label, on its
