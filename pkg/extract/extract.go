@@ -452,7 +452,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if m[8] >= 0 {
 			r.Page = text[m[8]:m[9]]
 		}
-		if label != "" && m[0] < 12 && onlySeePrefix(text[:m[0]]) {
+		if label != "" && (m[0] < 12 && onlySeePrefix(text[:m[0]]) || m[0] < 90 && annexFirst(text[:m[0]])) {
 			r.Primary = true
 		}
 		x.resolve(a, r)
@@ -490,6 +490,34 @@ func (x *Extractor) more(a *refSlab, s *document.Stream, r *Citation, out []*Cit
 		out = append(out, c)
 		end = e
 	}
+}
+
+// annexFirst reports whether s, what precedes the Treaty Series
+// citation in its footnote, gives the resolution that adopted the treaty
+// first: "Resolution 44/25, annex; " in "Resolution 44/25, annex; United
+// Nations, Treaty Series, …". The citation then documents the title the
+// marker is on, as one opening its footnote does.
+func annexFirst(s string) bool {
+	s = strings.TrimLeft(s, " *")
+	s = strings.TrimPrefix(s, "See ")
+	s = strings.TrimPrefix(s, "General Assembly ")
+	if !strings.HasPrefix(s, "Resolution ") && !strings.HasPrefix(s, "resolution ") {
+		return false
+	}
+	s = s[len("resolution "):]
+	i := strings.Index(s, ", annex")
+	if s == "" || s[0] < '0' || s[0] > '9' || i < 0 || i > 40 || strings.ContainsAny(s[:i], ";,") {
+		return false
+	}
+	rest := strings.TrimPrefix(s[i+len(", annex"):], "es")
+	rest = strings.TrimLeft(rest, " IVX")
+	if rest == "" || rest[0] != ';' && rest[0] != ',' {
+		return false
+	}
+	rest = strings.TrimSpace(rest[1:])
+	rest = strings.TrimPrefix(rest, "see also")
+	rest = strings.TrimPrefix(rest, "and")
+	return strings.TrimSpace(rest) == ""
 }
 
 // onlySeePrefix reports whether what precedes a citation in its footnote
