@@ -163,6 +163,16 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a footnote under a list of titles cites each of them",
+			"Recalling the International Covenant on Civil and Political Rights, the Convention on the Elimination of All Forms of Discrimination against Women and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668; vol. 1249, No. 20378; and vol. 1577, No. 27531.\n",
+			"",
+		},
+		{
+			"a footnote under a list of titles that cites another treaty",
+			"Recalling the International Covenant on Civil and Political Rights and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668; and vol. 2225, No. 39574.\n",
+			"3:64 error unts-citation: footnote 1 cites vol. 2225, No. 39574, which is the United Nations Convention against Transnational Organized Crime, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 2225, No. 39574 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:64",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

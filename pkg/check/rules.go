@@ -294,6 +294,17 @@ func footnotedApart(own map[*registry.Treaty][]string, o, t *registry.Treaty, la
 	return "", false
 }
 
+// listedWith reports whether o is, or is linked to, a title listed with
+// m under its marker (Mention.With).
+func listedWith(reg *registry.Registry, m *extract.Mention, o *registry.Treaty) bool {
+	for _, w := range m.With {
+		if reg.Lineal(o, w.Treaty) {
+			return true
+		}
+	}
+	return false
+}
+
 // citesItself reports whether a citation of m's footnote names m's
 // treaty itself, beside what else it cites ("vol. 606, No. 8791; and vol.
 // 189, No. 2545"), or in a pair it shares with a protocol registered in
@@ -339,6 +350,9 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			return diag.Diagnostic{}, false
 		}
 		for _, o := range specific(reg, p.Treaties) {
+			if listedWith(reg, m, o) {
+				continue // the footnote of a list documents each title
+			}
 			if reg.Lineal(o, t) {
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered

@@ -103,6 +103,12 @@ type Mention struct {
 	Antecedent *Mention
 	// Footnote is the label of the footnote marker the mention carries.
 	Footnote string
+	// With are the titles listed before this one that share its marker,
+	// having none of their own: the Covenant and the Convention in "the
+	// International Covenant on Civil and Political Rights, the
+	// Convention on … and the Convention on the Rights of the Child,1".
+	// The footnote may cite them too.
+	With []*Mention
 	// Citations are the Treaty Series citations that document this
 	// mention: those of its footnote, or one in parentheses right after
 	// it.

@@ -21,7 +21,11 @@ type RefJSON struct {
 	Embedded  bool    `json:"embedded,omitempty"`
 	// RefersBack: the words refer back to a title named before, whose
 	// treaty Treaty is ("that Convention", "the Protocols thereto").
-	RefersBack bool     `json:"refers_back,omitempty"`
+	RefersBack bool `json:"refers_back,omitempty"`
+	// ListedWith are the treaties of the titles listed before this one
+	// under its marker ("the Covenant, the Convention … and the
+	// Convention …,1"), which its footnote may cite too.
+	ListedWith []string `json:"listed_with,omitempty"`
 	Candidates []string `json:"candidates,omitempty"`
 	// UNTS citations.
 	Series   string   `json:"series,omitempty"`
@@ -71,6 +75,9 @@ func (m *Mention) JSON(f *source.File) RefJSON {
 	j.Year, j.ShortForm, j.Embedded, j.RefersBack = m.Year, m.ShortForm, m.Embedded, m.Antecedent != nil
 	for _, c := range m.Candidates {
 		j.Candidates = append(j.Candidates, c.ID)
+	}
+	for _, w := range m.With {
+		j.ListedWith = append(j.ListedWith, w.Treaty.ID)
 	}
 	for _, c := range m.Citations {
 		for _, t := range c.Treaties() {

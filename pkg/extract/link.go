@@ -97,7 +97,67 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 			}
 		}
 	}
+	listed(text, ms)
 	return backs
+}
+
+// listed sets the With of each marked mention of ms: the titles listed
+// right before it, with nothing but a comma, "and", "as well as" or "to"
+// between ("the Optional Protocols to the Covenant, to the Convention on
+// … and to the Convention on …,1"), that carry no marker of their own.
+// A title footnoted earlier in the text is left out: resolutions
+// footnote a title where it first appears, so "the Covenant and the
+// Convention,5" after "the Covenant,2" has a footnote on the Convention
+// only.
+func listed(text string, ms []*Mention) {
+	first := map[*registry.Treaty]int{} // where a treaty is first footnoted
+	for _, m := range ms {
+		if _, ok := first[m.Treaty]; !ok && m.Footnote != "" && m.Treaty != nil {
+			first[m.Treaty] = m.streamStart
+		}
+	}
+	for i, m := range ms {
+		if m.Footnote == "" || m.ShortForm || m.Antecedent != nil {
+			continue
+		}
+		next := m
+		for k := i - 1; k >= 0; k-- {
+			p := ms[k]
+			if p.streamEnd > next.streamStart {
+				continue // inside the title after it
+			}
+			if p.Footnote != "" || p.Treaty == nil || p.ShortForm || !listJoint(text[p.streamEnd:next.streamStart]) {
+				break
+			}
+			if at, ok := first[p.Treaty]; ok && at < p.streamStart {
+				next = p
+				continue
+			}
+			m.With = append(m.With, p)
+			next = p
+		}
+	}
+}
+
+// listJoint reports whether s, the text between two titles, joins them
+// in a list: "[, of 1966][,] [and|or|as well as] [to] [the|its] ".
+func listJoint(s string) bool {
+	if s == "" {
+		return false
+	}
+	s = strings.TrimLeft(s, " ")
+	// A year, a date or an ILO number read after the title before.
+	if t := strings.TrimPrefix(strings.TrimPrefix(s, ","), " "); strings.HasPrefix(t, "of ") || len(t) >= 4 && isDigitByte(t[0]) || strings.HasPrefix(t, "(No.") {
+		if i := strings.IndexAny(t, ",;"); i >= 0 && i < 30 && !strings.Contains(t[:i], " and ") {
+			s = t[i:]
+		}
+	}
+	s = strings.TrimPrefix(s, ",")
+	for _, w := range [...]string{"and ", "or ", "as well as ", "to ", "the ", "its "} {
+		s = strings.TrimLeft(s, " ")
+		s = strings.TrimPrefix(s, w)
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 // tailMention returns a mention of the title that ends the mention m

@@ -150,3 +150,46 @@ func TestLink(t *testing.T) {
 		})
 	}
 }
+
+// TestListedWith: the titles listed before a marked title, with no marker
+// of their own, share its footnote; one footnoted earlier does not.
+func TestListedWith(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct{ name, in, want string }{
+		{"a list of titles under one marker",
+			"Recalling the International Covenant on Civil and Political Rights, the Convention on the Elimination of All Forms of Discrimination against Women and the Convention on the Rights of the Child,1 and" +
+				notes("vol. 999, No. 14668; vol. 1249, No. 20378; and vol. 1577, No. 27531"),
+			"crc with cedaw iccpr"},
+		{"the titles of an elliptic list of protocols",
+			"Recalling the Optional Protocols to the International Covenant on Civil and Political Rights, to the Convention on the Elimination of All Forms of Discrimination against Women and to the Convention on the Rights of the Child,1" +
+				notes("vol. 999, No. 14668; vol. 2131, No. 20378; and vol. 2173, No. 27531"),
+			"crc with cedaw iccpr"},
+		{"a title footnoted before is not in the list",
+			"Recalling the International Covenant on Civil and Political Rights,1 and reaffirming the International Covenant on Civil and Political Rights and the Convention on the Rights of the Child,2 and" +
+				notes("vol. 999, No. 14668", "vol. 1577, No. 27531"),
+			""},
+		{"words between end the list",
+			"Recalling the International Covenant on Civil and Political Rights, which entered into force, and the Convention on the Rights of the Child,1 and" +
+				notes("vol. 1577, No. 27531"),
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res := run(t, x, tt.in)
+			var got []string
+			for _, m := range res.Mentions {
+				if len(m.With) == 0 {
+					continue
+				}
+				s := m.Treaty.ID + " with"
+				for _, w := range m.With {
+					s += " " + w.Treaty.ID
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, "\n"); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
