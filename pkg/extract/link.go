@@ -518,6 +518,10 @@ func protocolsThereto(text string, lo int, w word) (start int, plural, ok bool) 
 	if ok && (text[p.start:p.end] == "I" || text[p.start:p.end] == "II" || text[p.start:p.end] == "III") {
 		p, ok = prevWord(text, p.start)
 	}
+	if ok && text[p.start:p.end] == "Additional" {
+		// "the Protocols Additional thereto", as their titles read.
+		p, ok = prevWord(text, p.start)
+	}
 	if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper {
 		return 0, false, false
 	}
