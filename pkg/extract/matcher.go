@@ -41,6 +41,9 @@ type node struct {
 	alias  bool
 	// upper: the title starts with an upper-case letter, so a match must too.
 	upper bool
+	// year, if set, is the year a title starts with, of which the node is
+	// the year-less form (addYearLess): a year must stand before a match.
+	year string
 	depth int
 }
 
@@ -67,7 +70,11 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 	for _, t := range reg.Treaties() {
 		if t.AmendedFormOf != "" {
 			// Matched as the base title followed by "as amended"; see
-			// Extract.
+			// Extract. An alias of its own ("Amended Protocol II") is
+			// matched as it reads.
+			for _, a := range t.Aliases {
+				m.add(a, t, true)
+			}
 			continue
 		}
 		m.add(t.MatchTitle(), t, false)
@@ -76,6 +83,12 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		}
 		if short := shortTitle(t.MatchTitle()); short != "" {
 			m.add(short, t, true)
+		}
+	}
+	for _, t := range reg.Treaties() {
+		m.addYearLess(t.MatchTitle(), t)
+		for _, a := range t.Aliases {
+			m.addYearLess(a, t)
 		}
 	}
 	for _, c := range m.root.next {
@@ -105,7 +118,8 @@ func shortTitle(title string) string {
 	return ""
 }
 
-func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
+// add indexes title as t's, and returns its node if that is now t's.
+func (m *Matcher) add(title string, t *registry.Treaty, alias bool) *node {
 	// Titles are split into words by the same rule as the text they are
 	// matched in (nextWord), so that their keys agree.
 	var toks []word
@@ -113,7 +127,7 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 		toks = append(toks, w)
 	}
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	n := m.root
 	var key []byte
@@ -145,6 +159,25 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) {
 	}
 	if n.treaty == nil || (n.alias && !alias) {
 		n.treaty, n.alias, n.upper = t, alias, toks[0].upper
+		return n
+	}
+	return nil
+}
+
+// addYearLess indexes the year-less form of a title or alias that starts
+// with a year and has no year-less form of its own ("1925 Geneva
+// Protocol"), to match only after that year (node.year).
+func (m *Matcher) addYearLess(title string, t *registry.Treaty) {
+	y, ok := nextWord(title, 0)
+	if !ok || !y.digits || !yearWord.MatchString(title[y.start:y.end]) {
+		return
+	}
+	w, ok := nextWord(title, y.end)
+	if !ok {
+		return
+	}
+	if n := m.add(title[w.start:], t, true); n != nil {
+		n.year = title[y.start:y.end]
 	}
 }
 

@@ -84,6 +84,11 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		if n0 := x.m.first(key); n0 != nil {
 			last, n, key = x.m.match(text, w, n0, key)
 		}
+		if n != nil && n.year != "" && (!yearBefore(text, w.start) || romanAfter(text, last.end)) {
+			// "Geneva Protocol" without a year before it, or another
+			// one: "the 1977 Geneva Protocol I".
+			n = nil
+		}
 		if n == nil {
 			out = x.unmatched(a, s, w, label, keyOf, out)
 			i = w.end - 1
@@ -437,6 +442,28 @@ func mayBeAmended(rest string) bool {
 // isSpaceRE reports the bytes that `\s` matches in a regexp.
 func isSpaceRE(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// yearBefore reports whether the word before text[i] is a year: the
+// year-less form of "1925 Geneva Protocol" is a mention after one, whose
+// year treaty-year then checks ("the 1928 Geneva Protocol").
+func yearBefore(text string, i int) bool {
+	p, ok := prevWord(text, i)
+	return ok && p.digits && yearWord.MatchString(text[p.start:p.end]) && onlySpace(text[p.end:i])
+}
+
+// romanAfter reports whether the word after text[i] is a Roman numeral
+// of a protocol ("I", "II", "III", "IV", "V").
+func romanAfter(text string, i int) bool {
+	w, ok := nextWord(text, i)
+	if !ok || !onlySpace(text[i:w.start]) {
+		return false
+	}
+	switch text[w.start:w.end] {
+	case "I", "II", "III", "IV", "V":
+		return true
+	}
+	return false
 }
 
 // mayBeShortForm reports whether text[i:] starts with an instrument word
