@@ -43,7 +43,7 @@ type node struct {
 	upper bool
 	// year, if set, is the year a title starts with, of which the node is
 	// the year-less form (addYearLess): a year must stand before a match.
-	year string
+	year  string
 	depth int
 }
 
