@@ -350,6 +350,24 @@ func hardSpace(b []byte) int {
 	return 0
 }
 
+// dottedNoteStart reads a label of one to four digits and a full stop
+// ("1. ") that starts text[from:to], and returns it and where the text
+// after it starts, or nil.
+func dottedNoteStart(text []byte, from, to int, lab []byte) ([]byte, int) {
+	i := from
+	for i < to && i-from < 4 && isDigitByte(text[i]) {
+		i++
+	}
+	if i == from || text[from] == '0' || i+2 >= to || text[i] != '.' || text[i+1] != ' ' {
+		return nil, 0
+	}
+	j := i + 1
+	for j < to && text[j] == ' ' {
+		j++
+	}
+	return append(lab, text[from:i]...), j
+}
+
 // dateRange reports whether b continues a date range after its first
 // day: "– 14 June 1992", "- 14 June", "to 14 June".
 func dateRange(b []byte) bool {
@@ -478,6 +496,21 @@ func mdNoteDef(text []byte, from, to int) (label string, textStart int, ok bool)
 }
 
 // isRule recognises a footnote separator, "______", in a trimmed line.
+// isBreak reports whether b is a Markdown thematic break of hyphens
+// ("---"), which Markdown texts set above their notes. (After a blank
+// line: under text, "---" underlines a heading.)
+func isBreak(b []byte) bool {
+	if len(b) < 3 {
+		return false
+	}
+	for _, c := range b {
+		if c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 func isRule(b []byte) bool {
 	if len(b) < 5 || b[0] != '_' {
 		return false
@@ -667,7 +700,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	switch {
 	case from >= to:
 		return lineBlank, false
-	case first&mayRule != 0 && isRule(text[from:to]):
+	case first&mayRule != 0 && (isRule(text[from:to]) || c.prevKind == lineBlank && isBreak(text[from:to])):
 		c.inRegion = true
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
@@ -710,7 +743,18 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 		glued = lab != nil
 	}
 	if lab == nil {
-		return nil, 0, false
+		// "1. United Nations, Treaty Series, …" below a rule, as web
+		// pages and Markdown number their notes: read as a footnote only
+		// where it reads as a reference and the numbering goes on.
+		lab, ts = dottedNoteStart(text, from, to, c.labBuf[:0])
+		if lab == nil || !c.inRegion || !referenceLead(text[ts:to]) {
+			return nil, 0, false
+		}
+		if n := atoi(lab); !(n == c.lastNum+1 || c.lastNum == 0 && markerBefore(text, c.bodyStart, start, lab)) {
+			return nil, 0, false
+		}
+		c.lastNum = atoi(lab)
+		return lab, ts, true
 	}
 	n := atoi(lab)
 	if !c.accept(k, start, lab, n, text[ts:to], glued, super, weak) {
@@ -791,13 +835,14 @@ func mayTrim(c byte) bool { return c <= ' ' || c >= utf8.RuneSelf }
 // Which of classify's line tests may match a trimmed line, by its first
 // byte.
 const (
-	mayRule      = 1 << iota // isRule: "_"
+	mayRule      = 1 << iota // isRule: "_"; isBreak: "-"
 	mayFurniture             // isFurniture: digits, "*", and "A", "S", "E" of symbols
 	mayNote                  // noteStart: "1"–"9", "*", lead bytes of superscripts
 )
 
 var firstByte = func() (t [256]uint8) {
 	t['_'] |= mayRule
+	t['-'] |= mayRule
 	for c := '0'; c <= '9'; c++ {
 		t[c] |= mayFurniture
 	}

@@ -292,3 +292,28 @@ func TestNumberingFromEarlierText(t *testing.T) {
 		})
 	}
 }
+
+// TestDottedLabelsBelowABreak: notes numbered "1." below a Markdown break
+// ("---") are footnotes where they read as references and the numbering
+// goes on; numbered paragraphs stay body text.
+func TestDottedLabelsBelowABreak(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"notes below a break",
+			"*Recalling* the Arms Trade Treaty<sup>1</sup> and the Convention on Cluster Munitions,<sup>2</sup>\n\n---\n\n1. United Nations, Treaty Series, vol. 3013, No. 52373.\n2. Ibid., vol. 2688, No. 47713.\n",
+			"*Recalling* the Arms Trade Treaty{1} and the Convention on Cluster Munitions,{2}" +
+				"\n[1] United Nations, Treaty Series, vol. 3013, No. 52373.\n[2] Ibid., vol. 2688, No. 47713."},
+		{"numbered paragraphs below a break",
+			"The General Assembly,\n\n---\n\n1. Decides to remain seized of the matter;\n2. Requests the Secretary-General to report.\n",
+			"The General Assembly, 1. Decides to remain seized of the matter; 2. Requests the Secretary-General to report."},
+		{"a heading underlined is no break",
+			"Recalling the Treaty,1\nHeading\n---\n1. United Nations, Treaty Series, vol. 3013, No. 52373.\n",
+			"Recalling the Treaty,1 Heading --- 1. United Nations, Treaty Series, vol. 3013, No. 52373."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(parse(t, tt.in)); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
