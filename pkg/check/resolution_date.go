@@ -23,7 +23,7 @@ func (resolutionDate) Doc() string {
 }
 
 func (resolutionDate) Explain() string {
-	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out (a Security Council year, a General Assembly session, the year of an FAO Conference "7/2025", the session of the World Health Assembly or IAEA General Conference). A reference gets at most one finding: where its number and date agree, the symbol is reported (` + "`resolution-form`" + `), not the date.`
+	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out (a Security Council year, a General Assembly session, the year of an FAO Conference "7/2025", the session of the World Health Assembly or IAEA General Conference). A reference gets at most one finding: where its number and date agree, the symbol is reported (` + "`resolution-form`" + `), not the date. Where the registry has the date from one citing text only (not the resolution itself or a record of it), the finding is a warning that names that text, with no fix.`
 }
 
 func (resolutionDate) rank() int { return 2 }
@@ -53,6 +53,13 @@ func (ch resolutionDate) registryDate(c *Context, r *extract.Resolution, e *regi
 	want := resolution.FormatDate(e.Date)
 	d := newDiag(c, ch, r.DateStart, r.DateEnd, fmt.Sprintf("%s %s is dated %s in the registry, not %s", kindWord(r), e.ShortSymbol(), want, resolution.FormatDate(r.Date)))
 	d.Found, d.Expected = r.DateText, want
+	if src := e.OneCitingText(); src != "" {
+		// One other text's word against this one's: worth a look, not
+		// an error, and no fix (that text may be the wrong one).
+		d.Severity = diag.Warning
+		d.Message += "; only one UN text gives that date (" + src + "): check it against the resolution"
+		return d
+	}
 	switch {
 	case r.DateText == resolution.FormatDate(r.Date):
 		d.Fix = fix(c, r.DateStart, r.DateEnd, want)

@@ -402,3 +402,35 @@ func TestOtherOrgansNumbering(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCitingText: a date the registry has from one citing text only is
+// a warning that names that text; one from the resolution's own heading
+// is an error.
+func TestOneCitingText(t *testing.T) {
+	reg, err := registry.Load([]registry.Source{{Name: "r.yaml", Data: []byte(`- symbol: S/RES/1359 (2001)
+  organ: SC
+  date: "2001-06-29"
+  sources:
+    - "A/RES/80/89: “1359 (2001) of 29 June 2001”"
+- symbol: S/RES/1360 (2001)
+  organ: SC
+  date: "2001-07-03"
+  sources:
+    - "S/RES/1360 (2001): heading “Resolution 1360 (2001) of 3 July 2001”"
+`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := checkText(t, reg, "Recalling its resolutions 1359 (2001) of 30 June 2001 and 1360 (2001) of 4 July 2001,", "", "SC")
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.Severity.String()+" "+d.Message)
+	}
+	want := []string{
+		"warning resolution 1359 (2001) is dated 29 June 2001 in the registry, not 30 June 2001; only one UN text gives that date (A/RES/80/89: “1359 (2001) of 29 June 2001”): check it against the resolution",
+		"error resolution 1360 (2001) is dated 3 July 2001 in the registry, not 4 July 2001",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

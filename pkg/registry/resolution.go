@@ -29,6 +29,33 @@ type Resolution struct {
 	Line int    `yaml:"-" json:"line,omitempty"`
 }
 
+// OneCitingText returns the one source of the entry when that source is
+// a text citing the resolution ("A/RES/80/89: “1359 (2001) of 29 June
+// 2001”"), not the resolution's own heading, a record of it or a page
+// about it: its date then rests on one other text's word. It returns ""
+// otherwise.
+func (r *Resolution) OneCitingText() string {
+	if len(r.Sources) != 1 {
+		return ""
+	}
+	s := r.Sources[0]
+	if !strings.Contains(s, "“") || strings.Contains(s, "heading “") || recordDate(s) {
+		return ""
+	}
+	return s
+}
+
+// recordDate reports whether s gives a record's own date after a colon
+// ("UN iGov decisions database, decision 71/401: 2016-09-13, …").
+func recordDate(s string) bool {
+	i := strings.Index(s, ": ")
+	if i < 0 || len(s) < i+12 {
+		return false
+	}
+	d := s[i+2 : i+12]
+	return d[4] == '-' && d[7] == '-' && strings.Trim(d[:4]+d[5:7]+d[8:], "0123456789") == ""
+}
+
 // Kind returns "resolution" or "decision", as the symbol's prefix says.
 func (r *Resolution) Kind() string {
 	_, kind, _ := resolution.OrganOfSymbol(r.Symbol)
