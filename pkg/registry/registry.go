@@ -250,6 +250,13 @@ func (r *Registry) ancestor(a, b *Treaty, depth int) bool {
 
 // build indexes the entries. It expects validated input.
 func build(ts []*Treaty, rs []*Resolution) *Registry {
+	r := buildTreaties(ts)
+	r.res = buildResolutions(rs)
+	return r
+}
+
+// buildTreaties indexes the treaties of a Registry.
+func buildTreaties(ts []*Treaty) *Registry {
 	slices.SortFunc(ts, func(a, b *Treaty) int { return strings.Compare(a.ID, b.ID) })
 	r := &Registry{
 		treaties: ts,
@@ -312,7 +319,6 @@ func build(ts []*Treaty, rs []*Resolution) *Registry {
 	for _, t := range ts {
 		r.years[t] = r.workOutYears(t)
 	}
-	r.res = buildResolutions(rs)
 	return r
 }
 
