@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -127,12 +128,12 @@ func (st *state) parseComments(d *decoder) error {
 // switches. Only \f (formatted as a note reference) makes the result a
 // repeated note mark; without it the result is a plain number in the
 // text ("see note 3").
-var noteRefRE = regexp.MustCompile(`^\s*NOTEREF\s+(\S+)((?:\s+\\[A-Za-z*]+)*)\s*$`)
+var noteRefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*NOTEREF\s+(\S+)((?:\s+\\[A-Za-z*]+)*)\s*$`) })
 
 // noteRefField returns the bookmark a field's instructions refer to as a
 // note mark, or "".
 func crossRefBookmark(instr string) string {
-	m := noteRefRE.FindStringSubmatch(instr)
+	m := noteRefRE().FindStringSubmatch(instr)
 	if m == nil || !strings.Contains(m[2], `\f`) {
 		return ""
 	}

@@ -618,16 +618,17 @@ func located(l *Loaded, ds []diag.Diagnostic) {
 	}
 }
 
+// Compiled on first use: only findings in .docx and HTML are reworded.
 var (
-	noteWordRE = regexp.MustCompile(`\bfootnote( indicator)? ([^\s,;:()]+)`)
-	lineWordRE = regexp.MustCompile(`\bat line (\d+)\b`)
+	noteWordRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bfootnote( indicator)? ([^\s,;:()]+)`) })
+	lineWordRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bat line (\d+)\b`) })
 )
 
 // wordMessage rewrites a message's note labels and view lines.
 func wordMessage(l *Loaded, msg string) string {
 	if l.Notes != nil && strings.Contains(msg, "footnote") {
-		msg = noteWordRE.ReplaceAllStringFunc(msg, func(m string) string {
-			sub := noteWordRE.FindStringSubmatch(m)
+		msg = noteWordRE().ReplaceAllStringFunc(msg, func(m string) string {
+			sub := noteWordRE().FindStringSubmatch(m)
 			name, ok := l.Notes[sub[2]]
 			if !ok {
 				return m
@@ -637,7 +638,7 @@ func wordMessage(l *Loaded, msg string) string {
 		})
 	}
 	if strings.Contains(msg, "at line ") {
-		msg = lineWordRE.ReplaceAllStringFunc(msg, func(m string) string {
+		msg = lineWordRE().ReplaceAllStringFunc(msg, func(m string) string {
 			n, err := strconv.Atoi(m[len("at line "):])
 			if err != nil {
 				return m
@@ -663,7 +664,7 @@ func quoteContext(l *Loaded, d diag.Diagnostic) string {
 	}
 	from := wordBoundary(text, start, -30)
 	to := wordBoundary(text, end, 30)
-	q := strings.Join(strings.Fields(markerRE.ReplaceAllString(string(text[from:to]), "")), " ")
+	q := strings.Join(strings.Fields(markerRE().ReplaceAllString(string(text[from:to]), "")), " ")
 	// A note's paragraph opens "[^N]: ": the quote starts at its text.
 	q = strings.TrimPrefix(q, ": ")
 	if where == "" {
@@ -698,7 +699,7 @@ func wordBoundary(text []byte, off, n int) int {
 
 // markerRE matches footnote markers of the text view ("[^3]", or a piece
 // of one cut by the quote).
-var markerRE = regexp.MustCompile(`\[\^[^\]\s]*\]?`)
+var markerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^[^\]\s]*\]?`) })
 
 // InternalError is a file's error when checking it hit a bug in
 // citecheck (a panic): that file is reported as not checked, with what

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -163,11 +164,12 @@ func isRuleText(s string) bool {
 	return len(s) >= 5 && strings.Trim(s, "_") == ""
 }
 
+// Compiled on first use: a run that reads no PDF compiles none.
 var (
-	jobNumber = regexp.MustCompile(`^\d\d-\d{5}(\s.*)?$`)
-	barcode   = regexp.MustCompile(`^\*\d{5,}\*$`)
-	pageNum   = regexp.MustCompile(`^\d{1,3}/\d{1,3}$`)
-	symbol    = regexp.MustCompile(`^[ASE]/\S+$`)
+	jobNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d\d-\d{5}(\s.*)?$`) })
+	barcode   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\*\d{5,}\*$`) })
+	pageNum   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,3}/\d{1,3}$`) })
+	symbol    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ASE]/\S+$`) })
 )
 
 // isFurniture recognises the page furniture of UN documents: job numbers
@@ -177,7 +179,7 @@ var (
 // footnote's "A/80/387." wrapped to a line of its own.
 func isFurniture(s string, edge bool) bool {
 	s = strings.TrimSpace(s)
-	return jobNumber.MatchString(s) || barcode.MatchString(s) || pageNum.MatchString(s) || edge && symbol.MatchString(s)
+	return jobNumber().MatchString(s) || barcode().MatchString(s) || pageNum().MatchString(s) || edge && symbol().MatchString(s)
 }
 
 // normalise makes running headers and footers that differ only in their

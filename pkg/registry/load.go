@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 
@@ -65,10 +66,12 @@ func ResolutionKeys() []string { return sortedKeys(resolutionFields) }
 
 var citationKeys = []string{"note", "number", "page", "volume"}
 
+// Compiled on first use, as every regexp outside the hot path: only
+// loading YAML needs these, and the embedded registry is compiled to Go.
 var (
-	idRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9_]*$`)
-	arabicRE = regexp.MustCompile(`^[1-9][0-9]*$`)
-	romanRE  = regexp.MustCompile(`^[IVXLCDM]+$`)
+	idRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_]*$`) })
+	arabicRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[1-9][0-9]*$`) })
+	romanRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[IVXLCDM]+$`) })
 )
 
 // The years a treaty date or cited year may name: an entry dated 0000 or
@@ -296,7 +299,7 @@ func (p *fileParser) treaty(item *yaml.Node) (parsedTreaty, bool) {
 		p.bad(item, `missing required key "id"`)
 		return parsedTreaty{}, false
 	}
-	if !idRE.MatchString(t.ID) {
+	if !idRE().MatchString(t.ID) {
 		p.bad(item, "id %q must be lower case letters, digits and underscores", t.ID)
 	}
 	return parsedTreaty{t: t, entry: at}, true
@@ -405,16 +408,16 @@ func checkCitations(key string, v *yaml.Node, bad func(*yaml.Node, string, ...an
 			switch k.Value {
 			case "volume":
 				vol = val
-				if key == "unts" && !arabicRE.MatchString(val.Value) {
+				if key == "unts" && !arabicRE().MatchString(val.Value) {
 					bad(val, "UNTS volume must be an arabic number, got %q", val.Value)
 					return false
 				}
-				if key == "lnts" && !romanRE.MatchString(val.Value) && !arabicRE.MatchString(val.Value) {
+				if key == "lnts" && !romanRE().MatchString(val.Value) && !arabicRE().MatchString(val.Value) {
 					bad(val, "LNTS volume must be a roman or arabic number, got %q", val.Value)
 					return false
 				}
 			case "number", "page":
-				if !arabicRE.MatchString(val.Value) {
+				if !arabicRE().MatchString(val.Value) {
 					bad(val, "%q must be a whole number, got %q", k.Value, val.Value)
 					return false
 				}
