@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
@@ -574,24 +576,45 @@ func validateResolution(e *Resolution, pos map[string]yamlnode.Error) []error {
 
 // NormalizeTitle folds a title for comparison: lower case, typographic
 // quotes and dashes made plain, punctuation dropped, spaces collapsed.
+//
+// It reads the title once, byte by byte where it is ASCII, into one
+// buffer: strings.ToLower, then a rune loop into a strings.Builder, cost 1.8M
+// instructions of the 3M a run spent working out each treaty's instrument
+// words at its first mention (callgrind). FuzzNormalizeTitle holds it
+// equal to that definition.
 func NormalizeTitle(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	space := true
-	for _, r := range strings.ToLower(s) {
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			r = unicode.ToLower(r) // RuneError stays RuneError, as strings.ToLower makes invalid bytes
+		}
 		switch {
 		case r == '\'' || r == '’' || r == '‘':
 			continue
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && isLetter(r):
-			b.WriteRune(r)
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b = append(b, byte(r))
+			space = false
+		case r > 127 && isLetter(r):
+			b = utf8.AppendRune(b, r)
 			space = false
 		default:
 			if !space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				space = true
 			}
 		}
 	}
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(string(b))
 }
 
 func isLetter(r rune) bool {
