@@ -140,3 +140,14 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasMark(f *testing.F) {
+	for _, s := range []string{"", "abc", "\ufdd0", "x\ufdef", "\ufdcf\ufdf0", "\xef\xb7", "\xe2\xef\xb7\x90", "\xef\xef\xb7\xa0z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasMark(s), strings.ContainsFunc(s, isMark); got != want {
+			t.Errorf("hasMark(%+q) = %v", s, got)
+		}
+	})
+}
