@@ -201,3 +201,44 @@ func FuzzParseDecimal(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRead guards the PDF target: reading a PDF into its text view
+// (read: pdftotext, then the scanner and the layout) should take at most
+// 1.2 times running pdftotext alone (pdftotext). Wall time, so compare the
+// two in one run; the corpus PDFs are read too when present.
+func BenchmarkRead(b *testing.B) {
+	needPdftotext(b)
+	files, _ := filepath.Glob("testdata/*.pdf")
+	more, _ := filepath.Glob("../../../shared/corpus/ga-80-pdf/*.pdf")
+	var pdfs [][]byte
+	for _, p := range append(files, more...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pdfs = append(pdfs, data)
+	}
+	args := []string{"-enc", "UTF-8", "-bbox-layout", "-", "-"}
+	b.Run("pdftotext", func(b *testing.B) {
+		for b.Loop() {
+			for _, data := range pdfs {
+				err := run(context.Background(), Options{}, data, args, func(r io.Reader) error {
+					_, err := io.Copy(io.Discard, r)
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			for _, data := range pdfs {
+				if _, err := Read(context.Background(), data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
