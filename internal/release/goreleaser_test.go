@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citecheck/citecheck/internal/manpage"
 	"github.com/citecheck/citecheck/pkg/cli"
 )
 
@@ -279,20 +280,30 @@ func TestGoreleaserHooks(t *testing.T) {
 			if len(args) < 2 || args[1] != "run" {
 				continue // go mod download, go generate …
 			}
-			sub, ldflags := goRunArgs(t, hook, args[2:])
+			prog, sub, ldflags := goRunArgs(t, hook, args[2:])
 			if ldflags != "" {
 				checkLinkerVars(t, "hook "+hook, ldflagWords(ldflags))
 			}
 			for k, v := range env {
 				t.Setenv(k, v)
 			}
+			if prog == manpagesProgram {
+				if len(sub) != 1 {
+					t.Errorf("hook %q: %s takes one folder, got %q", hook, prog, sub)
+				} else if err := manpage.Write(sub[0], os.Getenv); err != nil {
+					t.Errorf("hook %q: %v", hook, err)
+				} else {
+					ranMan = true
+				}
+				continue
+			}
+			if prog == "" {
+				continue
+			}
 			code, out, errs := runCLI(sub...)
 			if code != cli.ExitOK {
 				t.Errorf("hook %q: citecheck %s: exit %d: %s", hook, strings.Join(sub, " "), code, errs)
 				continue
-			}
-			if len(sub) > 0 && sub[0] == "man" {
-				ranMan = true
 			}
 			if stdout != "" {
 				if out == "" {
@@ -324,7 +335,7 @@ func TestGoreleaserHooks(t *testing.T) {
 		}
 	}
 	if !ranMan {
-		t.Error("no hook runs `citecheck man`: the archives would ship without man pages")
+		t.Error("no hook runs " + manpagesProgram + ": the archives would ship without man pages")
 	}
 
 	// Everything the hooks made must be in the archives.
@@ -402,9 +413,14 @@ func splitRedirect(t *testing.T, hook string, words []string) (env map[string]st
 	return env, words, ""
 }
 
-// goRunArgs reads `go run [build flags] ./cmd/citecheck ARGS…` and returns
-// ARGS and the -ldflags value.
-func goRunArgs(t *testing.T, hook string, words []string) (sub []string, ldflags string) {
+// manpagesProgram is the program that writes the man pages (package
+// manpage), apart from the citecheck binary.
+const manpagesProgram = "./internal/manpage/cmd/manpages"
+
+// goRunArgs reads `go run [build flags] PROG ARGS…`, PROG ./cmd/citecheck
+// or manpagesProgram, and returns PROG ("" for another), ARGS and the
+// -ldflags value.
+func goRunArgs(t *testing.T, hook string, words []string) (prog string, sub []string, ldflags string) {
 	t.Helper()
 	i := 0
 	for ; i < len(words) && strings.HasPrefix(words[i], "-"); i++ {
@@ -422,9 +438,9 @@ func goRunArgs(t *testing.T, hook string, words []string) (sub []string, ldflags
 			ldflags = val
 		}
 	}
-	if i == len(words) || words[i] != "./cmd/citecheck" {
-		t.Errorf("hook %q: go run builds %q, want ./cmd/citecheck", hook, words[i:])
-		return nil, ldflags
+	if i == len(words) || (words[i] != "./cmd/citecheck" && words[i] != manpagesProgram) {
+		t.Errorf("hook %q: go run builds %q, want ./cmd/citecheck or %s", hook, words[i:], manpagesProgram)
+		return "", nil, ldflags
 	}
-	return words[i+1:], ldflags
+	return words[i], words[i+1:], ldflags
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/extract"
@@ -173,12 +174,16 @@ func (ch resolutionForm) securityCouncilNumber(c *Context, r *extract.Resolution
 	}
 }
 
+// Compiled on first use: compiling every package's regexps at init cost
+// each run, most of which never meets a document symbol.
 var (
-	missingDotRE = regexp.MustCompile(`^(L|Rev|Corr|Add|C|CN|AC|PV|SR|CONF|CRP|WG|WP)(\d+)$`)
-	lowerCompRE  = regexp.MustCompile(`^(rev|corr|add|l|REV|CORR|ADD)\.(\d+)$`)
-	zeroCompRE   = regexp.MustCompile(`^(L|Rev|Corr|Add)\.0+$`)
-	committeeRE  = regexp.MustCompile(`^C\.(\d+)$`)
-	compNames    = map[string]string{"rev": "Rev", "corr": "Corr", "add": "Add", "l": "L", "REV": "Rev", "CORR": "Corr", "ADD": "Add"}
+	missingDotRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(L|Rev|Corr|Add|C|CN|AC|PV|SR|CONF|CRP|WG|WP)(\d+)$`)
+	})
+	lowerCompRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(rev|corr|add|l|REV|CORR|ADD)\.(\d+)$`) })
+	zeroCompRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(L|Rev|Corr|Add)\.0+$`) })
+	committeeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^C\.(\d+)$`) })
+	compNames   = map[string]string{"rev": "Rev", "corr": "Corr", "add": "Add", "l": "L", "REV": "Rev", "CORR": "Corr", "ADD": "Add"}
 )
 
 // docSymbol reports malformed components of a document symbol and a
@@ -197,18 +202,18 @@ func (ch resolutionForm) docSymbol(c *Context, r *extract.Resolution) (diag.Diag
 			continue
 		}
 		switch {
-		case missingDotRE.MatchString(comp):
-			m := missingDotRE.FindStringSubmatch(comp)
+		case missingDotRE().MatchString(comp):
+			m := missingDotRE().FindStringSubmatch(comp)
 			fixed[i] = m[1] + "." + m[2]
 			probs = append(probs, fmt.Sprintf("%q lacks the full stop (%q)", comp, fixed[i]))
-		case lowerCompRE.MatchString(comp):
-			m := lowerCompRE.FindStringSubmatch(comp)
+		case lowerCompRE().MatchString(comp):
+			m := lowerCompRE().FindStringSubmatch(comp)
 			fixed[i] = compNames[m[1]] + "." + m[2]
 			probs = append(probs, fmt.Sprintf("%q is written %q in symbols", comp, fixed[i]))
-		case zeroCompRE.MatchString(comp):
+		case zeroCompRE().MatchString(comp):
 			probs = append(probs, fmt.Sprintf("%q: numbering starts at 1", comp))
-		case comps[0] == "A" && i == 1 && committeeRE.MatchString(comp):
-			if n := resolution.Atoi(committeeRE.FindStringSubmatch(comp)[1]); n < 1 || n > 6 {
+		case comps[0] == "A" && i == 1 && committeeRE().MatchString(comp):
+			if n := resolution.Atoi(committeeRE().FindStringSubmatch(comp)[1]); n < 1 || n > 6 {
 				probs = append(probs, fmt.Sprintf("%q: the General Assembly has six Main Committees (C.1 to C.6)", comp))
 			}
 		}

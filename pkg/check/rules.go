@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/extract"
@@ -124,7 +125,7 @@ func pairList(c *extract.Citation) string {
 }
 
 // simplePair is "976, No. 14152": a citation a fix can rewrite whole.
-var simplePair = regexp.MustCompile(`^\d+,\s*No\.?\s*\d+$`)
+var simplePair = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+,\s*No\.?\s*\d+$`) })
 
 // untsCitation reports Treaty Series citations that match no registered
 // instrument although their number (or volume) is registered, and
@@ -407,7 +408,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	if len(t.UNTS) == 1 && certain {
 		d.Expected = t.UNTS[0].String()
 	}
-	if certain && len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair.Match(c.File.Text[start:end]) {
+	if certain && len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair().Match(c.File.Text[start:end]) {
 		d.Fix = fix(c, start, end, t.UNTS[0].Volume+", No. "+t.UNTS[0].Number)
 	}
 	return d, true

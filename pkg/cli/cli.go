@@ -113,6 +113,12 @@ func run(e *env, args []string) int {
 	return ExitUsage
 }
 
+// Root returns citecheck's command tree as the program builds it, for
+// documentation (internal/manpage writes the man pages from it).
+func Root() *cobra.Command {
+	return newRoot(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
+}
+
 func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "citecheck",
@@ -126,7 +132,7 @@ numbers, and footnotes that cite a different treaty from the one the text names.
 		Version:       Version(),
 	}
 	root.SetVersionTemplate("citecheck {{.Version}}\n")
-	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newInitCmd(e), newBaselineCmd(e), newVersionCmd(e), newManCmd(e), newRulesCmd(e), newExplainCmd(e))
+	root.AddCommand(newCheckCmd(e), newRefsCmd(e), newRegistryCmd(e), newInitCmd(e), newBaselineCmd(e), newVersionCmd(e), newRulesCmd(e), newExplainCmd(e))
 	return root
 }
 

@@ -89,8 +89,8 @@ func TestREADMEFacts(t *testing.T) {
 			t.Errorf("README.md's commands table lacks citecheck %s", c[1])
 		}
 	}
-	if !strings.Contains(r, "`citecheck man DIR`") {
-		t.Error("README.md does not mention the hidden man command")
+	if !strings.Contains(r, "`go run ./internal/manpage/cmd/manpages DIR`") {
+		t.Error("README.md does not say how the man pages are written")
 	}
 
 	// The configuration block is what citecheck init writes.

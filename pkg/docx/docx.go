@@ -178,7 +178,9 @@ func (p *pkg) parse(name string, required bool, fn func(d *decoder) error) error
 		return nil
 	}
 	defer rc.Close()
-	if err := fn(newDecoder(rc, p.opt.MaxDepth, p.opt.MaxText)); err != nil {
+	d := newDecoder(rc, p.opt.MaxDepth, p.opt.MaxText)
+	defer d.s.release()
+	if err := fn(d); err != nil {
 		var le *LimitError
 		if errors.As(err, &le) {
 			return le
@@ -207,15 +209,15 @@ func (p *pkg) rels(name, base string) (map[string]string, error) {
 	out := map[string]string{}
 	err := p.parse(name, false, func(d *decoder) error {
 		for {
-			tok, err := d.token()
+			err := d.next()
 			if err == io.EOF {
 				return nil
 			}
 			if err != nil {
 				return err
 			}
-			se, ok := tok.(startElement)
-			if !ok || se.Name.Local != "Relationship" {
+			se := d.se
+			if d.kind != tokStart || se.Name.Local != "Relationship" {
 				continue
 			}
 			typ, target := se.attr("Type"), se.attr("Target")

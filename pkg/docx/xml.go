@@ -2,7 +2,6 @@ package docx
 
 import (
 	"encoding/xml"
-	"errors"
 	"io"
 	"strings"
 )
@@ -17,22 +16,25 @@ const (
 )
 
 // decoder is a streaming XML decoder that refuses to nest deeper than a
-// limit, or to read a token larger than another.
+// limit, or to read a token larger than another. It reads with
+// xmlScanner, which falls back on encoding/xml.
 type decoder struct {
-	d        *xml.Decoder
+	s        *xmlScanner
 	tr       *tokenReader
 	depth    int
 	maxDepth int
+
+	// The token next read: its kind, and the start element, end element
+	// or character data (valid until the next call).
+	kind tokKind
+	se   startElement
+	ee   xml.EndElement
+	cd   []byte
 }
 
 func newDecoder(r io.Reader, maxDepth int, maxToken int64) *decoder {
 	tr := &tokenReader{r: r, max: maxToken}
-	d := xml.NewDecoder(tr)
-	d.Strict = true
-	d.CharsetReader = func(string, io.Reader) (io.Reader, error) {
-		return nil, errors.New("only UTF-8 is supported")
-	}
-	return &decoder{d: d, tr: tr, maxDepth: maxDepth}
+	return &decoder{s: newXMLScanner(tr), tr: tr, maxDepth: maxDepth}
 }
 
 // tokenReader feeds an xml.Decoder and fails once more than max bytes
@@ -80,46 +82,39 @@ func (se startElement) w() bool {
 	return se.Name.Space == nsW || se.Name.Space == nsWStrict
 }
 
-// token returns the next token: startElement, xml.EndElement or
-// xml.CharData (comments, processing instructions and directives are
-// dropped). CharData is only valid until the next call.
-func (d *decoder) token() (xml.Token, error) {
-	for {
-		tok, err := d.d.Token()
-		if err != nil {
-			if err == io.EOF && d.depth > 0 {
-				return nil, io.ErrUnexpectedEOF
-			}
-			return nil, err
+// next reads the next token: a start element, an end element or
+// character data (comments, processing instructions and directives are
+// dropped), into d.kind and d.se, d.ee or d.cd.
+func (d *decoder) next() error {
+	if err := d.s.next(d); err != nil {
+		if err == io.EOF && d.depth > 0 {
+			return io.ErrUnexpectedEOF
 		}
-		d.tr.mark = d.d.InputOffset()
-		switch t := tok.(type) {
-		case xml.StartElement:
-			d.depth++
-			if d.depth > d.maxDepth {
-				return nil, &DepthError{Limit: d.maxDepth}
-			}
-			return startElement{t}, nil
-		case xml.EndElement:
-			d.depth--
-			return t, nil
-		case xml.CharData:
-			return t, nil
-		}
+		return err
 	}
+	d.tr.mark = d.s.offset()
+	switch d.kind {
+	case tokStart:
+		d.depth++
+		if d.depth > d.maxDepth {
+			return &DepthError{Limit: d.maxDepth}
+		}
+	case tokEnd:
+		d.depth--
+	}
+	return nil
 }
 
 // skip consumes the rest of the element whose start was just read.
 func (d *decoder) skip() error {
 	for n := 1; n > 0; {
-		tok, err := d.token()
-		if err != nil {
+		if err := d.next(); err != nil {
 			return err
 		}
-		switch tok.(type) {
-		case startElement:
+		switch d.kind {
+		case tokStart:
 			n++
-		case xml.EndElement:
+		case tokEnd:
 			n--
 		}
 	}
@@ -131,16 +126,15 @@ func (d *decoder) skip() error {
 // instance with skip). Character data directly inside is ignored.
 func (d *decoder) children(fn func(se startElement) error) error {
 	for {
-		tok, err := d.token()
-		if err != nil {
+		if err := d.next(); err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case startElement:
-			if err := fn(t); err != nil {
+		switch d.kind {
+		case tokStart:
+			if err := fn(d.se); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case tokEnd:
 			return nil
 		}
 	}
@@ -151,18 +145,17 @@ func (d *decoder) children(fn func(se startElement) error) error {
 func (d *decoder) text() (string, error) {
 	var b strings.Builder
 	for {
-		tok, err := d.token()
-		if err != nil {
+		if err := d.next(); err != nil {
 			return "", err
 		}
-		switch t := tok.(type) {
-		case startElement:
+		switch d.kind {
+		case tokStart:
 			if err := d.skip(); err != nil {
 				return "", err
 			}
-		case xml.CharData:
-			b.Write(t)
-		case xml.EndElement:
+		case tokText:
+			b.Write(d.cd)
+		case tokEnd:
 			return b.String(), nil
 		}
 	}
@@ -171,14 +164,14 @@ func (d *decoder) text() (string, error) {
 // walkAll calls fn for every child of the root element.
 func walkAll(d *decoder, fn func(se startElement) error) error {
 	for {
-		tok, err := d.token()
+		err := d.next()
 		if err == io.EOF {
 			return nil // no root element: an empty part
 		}
 		if err != nil {
 			return err
 		}
-		if _, ok := tok.(startElement); ok {
+		if d.kind == tokStart {
 			return d.children(fn)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/source"
@@ -23,7 +24,9 @@ const SuppressionRule = "suppression"
 //
 // Rules are separated by commas or spaces; "all" names every rule. A reason
 // after a colon is required.
-var suppressRE = regexp.MustCompile(`<!--\s*citecheck-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->`)
+var suppressRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<!--\s*citecheck-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->`)
+})
 
 type suppression struct {
 	kind      string
@@ -56,7 +59,7 @@ func parseSuppressions(f *source.File, known []string) ([]*suppression, []diag.D
 		probs = append(probs, diag.Diagnostic{Path: f.Path, Span: f.Span(start, end), Rule: SuppressionRule, Severity: diag.Warning, Message: msg})
 	}
 	open := map[string]*suppression{}
-	for _, m := range suppressRE.FindAllSubmatchIndex(f.Text, -1) {
+	for _, m := range suppressRE().FindAllSubmatchIndex(f.Text, -1) {
 		kind := string(f.Text[m[2]:m[3]])
 		body := string(f.Text[m[4]:m[5]])
 		list, reason, _ := strings.Cut(body, ":")
@@ -171,7 +174,7 @@ func quoteList(ks []string) string {
 // with the rules of the text form: rules separated by commas or spaces,
 // "all" for every rule, a reason after a colon required, and a comment
 // that suppresses nothing reported.
-var ignoreRE = regexp.MustCompile(`^citecheck-ignore\b([^:]*)(?::(.*))?$`)
+var ignoreRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^citecheck-ignore\b([^:]*)(?::(.*))?$`) })
 
 // applyComments drops the findings that Word comments suppress, and
 // reports comments that cannot suppress or suppress nothing.
@@ -191,7 +194,7 @@ func applyComments(f *source.File, ds []diag.Diagnostic, cs []Comment, known []s
 	}
 	for _, c := range cs {
 		text := strings.Join(strings.Fields(c.Text), " ")
-		m := ignoreRE.FindStringSubmatch(text)
+		m := ignoreRE().FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/docx"
@@ -25,15 +26,17 @@ type ref struct {
 // noteFrag matches the fragment identifiers of note targets written by
 // Word (_ftn3, _edn3), pandoc (fn3), markdown-it (fn3, fn:3) and hand
 // editors (footnote-3, note3, ftn3).
-var noteFrag = regexp.MustCompile(`(?i)^_?(ftn|edn|fn|footnote|note|endnote|en)[-_:]?[0-9ivx]+$`)
+var noteFrag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^_?(ftn|edn|fn|footnote|note|endnote|en)[-_:]?[0-9ivx]+$`)
+})
 
 // wordNoteID matches the id of the <div> that Word (ftn3) and LibreOffice
 // (sdfootnote3) wrap each note in.
-var wordNoteID = regexp.MustCompile(`(?i)^(_?ftn|_?edn|sdfootnote|sdendnote)[0-9]+$`)
+var wordNoteID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(_?ftn|_?edn|sdfootnote|sdendnote)[0-9]+$`) })
 
 // endnoteFrag matches the fragments of endnote targets: _edn3, en3,
 // endnote-3, sdendnote3sym.
-var endnoteFrag = regexp.MustCompile(`(?i)(^_?edn[0-9]|^en[-_:]?[0-9]|endnote)`)
+var endnoteFrag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(^_?edn[0-9]|^en[-_:]?[0-9]|endnote)`) })
 
 // notes finds the note references of a document and their targets.
 type notes struct {
@@ -96,7 +99,7 @@ func findNotes(doc *html.Node) *notes {
 			continue
 		}
 		c.kind = "footnote"
-		if endnoteFrag.MatchString(frag) || strings.Contains(strings.ToLower(attr(c.a, "class")), "endnote") {
+		if endnoteFrag().MatchString(frag) || strings.Contains(strings.ToLower(attr(c.a, "class")), "endnote") {
 			c.kind = "endnote"
 		}
 		ns.anchors[c.a] = true
@@ -153,7 +156,7 @@ func isNoteRef(a *html.Node, frag string) bool {
 		return false
 	case strings.Contains(class, "footnote-ref"), strings.Contains(class, "noteref"), strings.Contains(class, "fnref"):
 		return true
-	case noteFrag.MatchString(frag):
+	case noteFrag().MatchString(frag):
 		// Not a link back from a note to its reference (_ftnref3, fnref3).
 		return !strings.Contains(strings.ToLower(frag), "ref")
 	}
@@ -194,7 +197,7 @@ func noteBlock(t *html.Node) *html.Node {
 	if p := b.Parent; b != t && p != nil && p.DataAtom == atom.Div && p != t {
 		style := strings.ToLower(attr(p, "style"))
 		if strings.Contains(style, "mso-element:footnote") || strings.Contains(style, "mso-element:endnote") ||
-			wordNoteID.MatchString(attr(p, "id")) {
+			wordNoteID().MatchString(attr(p, "id")) {
 			if !strings.Contains(style, "-list") {
 				return p
 			}

@@ -2,7 +2,6 @@ package pdftext
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -69,11 +68,32 @@ func rows(p *page) []*row {
 		}
 		return ws[i].xMin < ws[j].xMin
 	})
-	var rs []*row
-	for _, w := range ws {
+	// The words come top to bottom, so a row that ends above a word's
+	// top (yMax <= yMin) overlaps no word from then on: it leaves the
+	// rows compared (live), which keeps their order. Comparing each word
+	// with every row of the page was a fifth of reading a PDF. (Only while
+	// the tops do grow: NaN coordinates leave them unsorted.)
+	var rs, live []*row
+	sorted := true
+	for i, w := range ws {
+		if i > 0 && !(ws[i-1].yMin <= w.yMin) {
+			sorted = false
+		}
+		if sorted {
+			k := 0
+			for _, r := range live {
+				if !(r.yMax <= w.yMin) {
+					live[k] = r
+					k++
+				}
+			}
+			live = live[:k]
+		} else {
+			live = rs
+		}
 		var best *row
 		bestRatio := 0.0
-		for _, r := range rs {
+		for _, r := range live {
 			ov := math.Min(w.yMax, r.yMax) - math.Max(w.yMin, r.yMin)
 			lo := math.Min(w.height(), r.yMax-r.yMin)
 			if ov <= 0 || lo <= 0 {
@@ -84,7 +104,11 @@ func rows(p *page) []*row {
 			}
 		}
 		if best == nil {
-			rs = append(rs, &row{words: []word{w}, yMin: w.yMin, yMax: w.yMax})
+			r := &row{words: []word{w}, yMin: w.yMin, yMax: w.yMax}
+			rs = append(rs, r)
+			if sorted {
+				live = append(live, r)
+			}
 			continue
 		}
 		best.words = append(best.words, w)
@@ -163,21 +187,62 @@ func isRuleText(s string) bool {
 	return len(s) >= 5 && strings.Trim(s, "_") == ""
 }
 
-var (
-	jobNumber = regexp.MustCompile(`^\d\d-\d{5}(\s.*)?$`)
-	barcode   = regexp.MustCompile(`^\*\d{5,}\*$`)
-	pageNum   = regexp.MustCompile(`^\d{1,3}/\d{1,3}$`)
-	symbol    = regexp.MustCompile(`^[ASE]/\S+$`)
-)
-
 // isFurniture recognises the page furniture of UN documents: job numbers
 // ("25-16618 (E)    171025"), bar codes ("*2516618*"), page numbers
 // ("2/7"), and, at the top or foot of a page (edge), a document symbol
 // alone ("A/RES/80/129"): elsewhere that is a line of text, such as a
 // footnote's "A/80/387." wrapped to a line of its own.
+//
+// Each test is a regexp written out by hand (FuzzFurniture holds them
+// equal): the four regexps, run on every segment of every row, were a
+// fifth of laying out a PDF's pages.
 func isFurniture(s string, edge bool) bool {
 	s = strings.TrimSpace(s)
-	return jobNumber.MatchString(s) || barcode.MatchString(s) || pageNum.MatchString(s) || edge && symbol.MatchString(s)
+	return isJobNumber(s) || isBarcode(s) || isPageNumber(s) || edge && isSymbolLine(s)
+}
+
+// mayBeFurniture reports whether a segment whose text starts with c can
+// be furniture: all of it starts with a digit, "*" or a symbol's organ.
+func mayBeFurniture(c byte) bool {
+	return '0' <= c && c <= '9' || c == '*' || c == 'A' || c == 'S' || c == 'E'
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// isRE2Space is \s of RE2: [\t\n\f\r ].
+func isRE2Space(c byte) bool { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ' }
+
+// isJobNumber is ^\d\d-\d{5}(\s.*)?$.
+func isJobNumber(s string) bool {
+	if len(s) < 8 || !isDigitByte(s[0]) || !isDigitByte(s[1]) || s[2] != '-' || !isDigits(s[3:8]) {
+		return false
+	}
+	// "." is any character but a newline.
+	return len(s) == 8 || isRE2Space(s[8]) && strings.IndexByte(s[9:], '\n') < 0
+}
+
+// isBarcode is ^\*\d{5,}\*$.
+func isBarcode(s string) bool {
+	return len(s) >= 7 && s[0] == '*' && s[len(s)-1] == '*' && isDigits(s[1:len(s)-1])
+}
+
+// isPageNumber is ^\d{1,3}/\d{1,3}$.
+func isPageNumber(s string) bool {
+	a, b, ok := strings.Cut(s, "/")
+	return ok && len(a) >= 1 && len(a) <= 3 && isDigits(a) && len(b) >= 1 && len(b) <= 3 && isDigits(b)
+}
+
+// isSymbolLine is ^[ASE]/\S+$.
+func isSymbolLine(s string) bool {
+	if len(s) < 3 || s[0] != 'A' && s[0] != 'S' && s[0] != 'E' || s[1] != '/' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		if isRE2Space(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // normalise makes running headers and footers that differ only in their
@@ -268,7 +333,11 @@ func keepRows(pages []page) (kept [][]*row, ruleAt []int) {
 	for pi := range pages {
 		for _, r := range rows(&pages[pi]) {
 			edge := zone(r, pages[pi].height) != ""
-			r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool { return isFurniture(r.join(seg, nil), edge) })
+			r.segs = slices.DeleteFunc(r.segs, func(seg []int) bool {
+				// Joining the words costs more than the test: most
+				// segments start with a letter no furniture starts with.
+				return mayBeFurniture(r.words[seg[0]].text[0]) && isFurniture(r.join(seg, nil), edge)
+			})
 			r.compact()
 			if len(r.segs) > 0 {
 				kept[pi] = append(kept[pi], r)

@@ -83,9 +83,18 @@ func Read(ctx context.Context, data []byte, opt Options) (*View, error) {
 	var pages []page
 	err := run(ctx, opt, data, args, func(r io.Reader) error {
 		var err error
-		pages, err = parseBBox(r)
+		pages, err = scanBBox(r)
 		return err
 	})
+	if errors.Is(err, errUnsupported) {
+		// Output scanBBox does not read (none of pdftotext's so far):
+		// again, through encoding/xml.
+		err = run(ctx, opt, data, args, func(r io.Reader) error {
+			var err error
+			pages, err = parseBBox(r)
+			return err
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -155,6 +164,10 @@ func run(ctx context.Context, opt Options, data []byte, args []string, parse fun
 		return fmt.Errorf("pdftotext: timed out after %v (--pdf-timeout)", timeout)
 	case ctx.Err() != nil:
 		return fmt.Errorf("pdftotext: %w", ctx.Err())
+	case errors.Is(perr, errUnsupported):
+		// pdftotext was stopped (killed) when the scanner gave up: its
+		// exit status says nothing.
+		return perr
 	case err != nil && pdftotextError(string(stderr.buf)) != "":
 		return fmt.Errorf("pdftotext: %s (%w)", pdftotextError(string(stderr.buf)), err)
 	case perr != nil:

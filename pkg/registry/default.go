@@ -13,9 +13,14 @@ var defaultOnce = sync.OnceValues(Embedded)
 // Embedded builds the embedded registry afresh (Default caches it).
 func Embedded() (*Registry, error) {
 	if len(generated) > 0 {
-		// rules/ compiled to Go by genregistry: no YAML to parse at
-		// start-up. TestGeneratedMatchesYAML keeps it in step.
-		return build(append([]*Treaty(nil), generated...), append([]*Resolution(nil), generatedResolutions...)), nil
+		// rules/ compiled to Go by genregistry: no YAML to parse and no
+		// resolution index to build at start-up. TestGeneratedMatchesYAML
+		// keeps it in step. The generated values are shared, not copied:
+		// a Registry never changes them.
+		r := buildTreaties(append([]*Treaty(nil), generated...))
+		r.res = generatedIndex
+		r.res.resolutions = generatedResolutions
+		return r, nil
 	}
 	srcs, err := EmbeddedSources()
 	if err != nil {

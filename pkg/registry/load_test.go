@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/yamlnode"
@@ -271,6 +272,61 @@ func TestGeneratedSymbolsAreCanonical(t *testing.T) {
 		s, end, ok := resolution.ParseSymbol(rest, 0)
 		if organ != e.Organ || !ok || end != len(rest) || s.Canonical != rest {
 			t.Errorf("%s: not canonical", e.Symbol)
+		}
+	}
+}
+
+// normalizeTitleRef is NormalizeTitle as first written, its definition.
+func normalizeTitleRef(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '\'' || r == '’' || r == '‘':
+			continue
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && isLetter(r):
+			b.WriteRune(r)
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func FuzzNormalizeTitle(f *testing.F) {
+	for _, s := range []string{"", "Single Convention on Narcotic Drugs, 1961", "Convention on the Rights of the Child", "“Women’s” rights – and  others…\u00a0",
+		"KELVIN \u212a İstanbul ΣΑΣ", "bad \xff\xfe utf-8 \xe2\x80", "\u2003Convention\u2003", "Protocol\u0085", "l'Homme ‘x’", "\ufffd"} {
+		f.Add(s)
+	}
+	for _, t := range generated {
+		f.Add(t.Title)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NormalizeTitle(s), normalizeTitleRef(s); got != want {
+			t.Errorf("NormalizeTitle(%+q) = %+q, want %+q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkNormalizeTitle(b *testing.B) {
+	for b.Loop() {
+		for _, t := range generated {
+			NormalizeTitle(t.Title)
+		}
+	}
+}
+
+// TestNormalizeTitleRunes compares NormalizeTitle with its definition on
+// every rune.
+func TestNormalizeTitleRunes(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		s := "A" + string(r) + "b " + string(r)
+		if got, want := NormalizeTitle(s), normalizeTitleRef(s); got != want {
+			t.Errorf("NormalizeTitle(%+q) = %+q, want %+q", s, got, want)
 		}
 	}
 }

@@ -3,8 +3,6 @@ package render
 import (
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/source"
 )
@@ -39,7 +37,7 @@ func makeExcerpt(f *source.File, d *diag.Diagnostic, width int) (ex excerpt, ok 
 	start = min(max(start, 0), len(runes))
 	end = min(max(end, start), len(runes))
 	from, to := 0, len(runes)
-	if runewidth.StringWidth(line) > width {
+	if stringWidth(line) > width {
 		from = max(0, start-width/2)
 		to = min(len(runes), max(end+width/4, from+width))
 		if from > 0 {
@@ -51,7 +49,7 @@ func makeExcerpt(f *source.File, d *diag.Diagnostic, width int) (ex excerpt, ok 
 	}
 	ex.Line = d.Span.Start.Line
 	ex.Before, ex.Cited, ex.After = string(runes[from:start]), string(runes[start:end]), string(runes[end:to])
-	ex.Lead = runewidth.StringWidth(ex.Prefix + ex.Before)
-	ex.Marks = "^" + strings.Repeat("~", max(1, runewidth.StringWidth(ex.Cited))-1)
+	ex.Lead = stringWidth(ex.Prefix + ex.Before)
+	ex.Marks = "^" + strings.Repeat("~", max(1, stringWidth(ex.Cited))-1)
 	return ex, true
 }

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
-	"github.com/mattn/go-runewidth"
 
 	"github.com/citecheck/citecheck/pkg/diag"
 )
@@ -106,7 +105,7 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	end = min(max(end, start), len(cells))
 	from, to := 0, len(cells)
 	prefix, suffix := "", ""
-	if runewidth.StringWidth(strings.Join(cells, "")) > t.Width {
+	if stringWidth(strings.Join(cells, "")) > t.Width {
 		from = max(0, start-t.Width/2)
 		to = min(len(cells), max(end+t.Width/4, from+t.Width))
 		if from > 0 {
@@ -120,8 +119,8 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	pad := strings.Repeat(" ", len(num))
 	fmt.Fprintf(b, "%s %s\n", pad, t.dim.Sprint("|"))
 	fmt.Fprintf(b, "%s %s %s%s%s\n", t.dim.Sprint(num), t.dim.Sprint("|"), prefix, strings.Join(cells[from:to], ""), suffix)
-	lead := runewidth.StringWidth(prefix + strings.Join(cells[from:start], ""))
-	width := max(1, runewidth.StringWidth(strings.Join(cells[start:end], "")))
+	lead := stringWidth(prefix + strings.Join(cells[from:start], ""))
+	width := max(1, stringWidth(strings.Join(cells[start:end], "")))
 	marks := "^" + strings.Repeat("~", width-1)
 	// The caret takes the finding's severity colour, as its label does, so
 	// that a warning's caret does not look like an error's.
