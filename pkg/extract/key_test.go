@@ -34,7 +34,7 @@ func slowMatch(text string, w word, n0 *node) (word, *node) {
 	if n.treaty != nil && (!n.upper || w.upper) {
 		last, lastNode = w, n
 	}
-	for at := w.end; len(n.next) > 0; {
+	for at := w.end; n.hasKids(); {
 		cur, c, _ := n.slowStep(text, at, nil)
 		if c == nil {
 			break

@@ -66,7 +66,7 @@ func (yearMatcher) MatchString(s string) bool {
 // with a year inside it ("… of 1961 as amended by the 1972 Protocol") is
 // matched from its base and suffix instead.
 func NewMatcher(reg *registry.Registry) *Matcher {
-	m := &Matcher{reg: reg, root: &node{}}
+	m := &Matcher{reg: reg, root: &node{next: map[string]*node{}}}
 	for _, t := range reg.Treaties() {
 		if t.AmendedFormOf != "" {
 			// Matched as the base title followed by "as amended"; see
@@ -90,9 +90,6 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		for _, a := range t.Aliases {
 			m.addYearLess(a, t)
 		}
-	}
-	for _, c := range m.root.next {
-		c.finish()
 	}
 	m.wordPair = m.pair
 	for _, w := range [...]string{"co", "pr", "ag", "tr", "st"} {
@@ -133,13 +130,10 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) *node {
 	var key []byte
 	for i, tk := range toks {
 		key = appendKey(key[:0], title[tk.start:tk.end])
-		if n.next == nil {
-			n.next = map[string]*node{}
-		}
-		c, ok := n.next[string(key)]
-		if !ok {
+		c := n.lookup(string(key))
+		if c == nil {
 			c = &node{depth: i + 1}
-			n.next[string(key)] = c
+			n.insert(string(key), c)
 		}
 		n = c
 	}
@@ -190,19 +184,40 @@ type kid struct {
 // next.
 const maxKids = 8
 
-// finish fills kids for the nodes with few children, once every title is in.
-func (n *node) finish() {
-	few := len(n.next) <= maxKids
-	if few {
-		n.kids = make([]kid, 0, len(n.next))
+// lookup returns the child keyed key, or nil.
+func (n *node) lookup(key string) *node {
+	if n.next != nil {
+		return n.next[key]
 	}
-	for k, c := range n.next {
-		if few {
-			n.kids = append(n.kids, kid{k, c}) // any order: keys differ
+	for _, k := range n.kids {
+		if k.key == key {
+			return k.n
 		}
-		c.finish()
+	}
+	return nil
+}
+
+// insert adds child c keyed key: to kids while there are few, to next
+// from the (maxKids+1)th on. (A map for every node with children, turned
+// into kids once every title was in, was most of NewMatcher's 5.4M
+// instructions at every start.)
+func (n *node) insert(key string, c *node) {
+	if n.next != nil {
+		n.next[key] = c
+		return
+	}
+	n.kids = append(n.kids, kid{key, c})
+	if len(n.kids) > maxKids {
+		n.next = make(map[string]*node, len(n.kids))
+		for _, k := range n.kids {
+			n.next[k.key] = k.n
+		}
+		n.kids = nil
 	}
 }
+
+// hasKids reports whether n has children.
+func (n *node) hasKids() bool { return len(n.kids) > 0 || len(n.next) > 0 }
 
 // child returns the child of n keyed by the word text[w.start:w.end], or
 // nil. key is a scratch buffer, returned for reuse.
@@ -229,7 +244,7 @@ func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node,
 	if n.treaty != nil && (!n.upper || w.upper) {
 		last, lastNode = w, n
 	}
-	for at := w.end; len(n.next) > 0; {
+	for at := w.end; n.hasKids(); {
 		var cur word
 		c, start, end := n.step(text, at)
 		fast := c != slow

@@ -329,7 +329,7 @@ func (x *Extractor) treatyOf(text string, w word) *registry.Treaty {
 	if n == nil {
 		return nil
 	}
-	if n = n.next["of"]; n == nil {
+	if n = n.lookup("of"); n == nil {
 		return nil
 	}
 	c, _ := n.child(text, w, nil)
@@ -698,7 +698,7 @@ func (x *Extractor) initInstrumentWords() {
 // names ("convention", "protocol", …: the values of shortFormWords).
 func instrumentWords(t *registry.Treaty) []string {
 	var ws []string
-	for _, w := range strings.Fields(registry.NormalizeTitle(t.MatchTitle())) {
+	for _, w := range strings.Fields(t.NormalizedMatchTitle()) {
 		if k, ok := shortFormWords[w]; ok && !slices.Contains(ws, k) {
 			ws = append(ws, k)
 		}
