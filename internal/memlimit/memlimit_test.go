@@ -17,7 +17,10 @@ func TestLimit(t *testing.T) {
 		{5 << 20, Base},
 		{Base / 2, Base},
 		{Base/2 + 1, Base + 2},
-		{150 << 20, 300 << 20},
+		{90 << 20, 180 << 20},
+		{150 << 20, 150<<20 + Headroom},
+		{4 * Headroom, 5 * Headroom},
+		{1 << 30, 1<<30 + 1<<28},
 		{math.MaxUint64, math.MaxInt64},
 	} {
 		if got := Limit(tc.live); got != tc.want {
@@ -30,7 +33,7 @@ func TestLimit(t *testing.T) {
 var sink [][]byte
 
 // TestFollowsLiveHeap: after a collection that finds a large heap live, the
-// limit is twice that heap; once it is freed, the base again.
+// limit is that heap plus its headroom; once it is freed, the base again.
 func TestFollowsLiveHeap(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
@@ -40,7 +43,7 @@ func TestFollowsLiveHeap(t *testing.T) {
 	for range 100 {
 		sink = append(sink, make([]byte, 1<<20))
 	}
-	waitLimit(t, func(l int64) bool { return l >= 2*100<<20 })
+	waitLimit(t, func(l int64) bool { return l >= 100<<20+Headroom })
 	sink = nil
 	waitLimit(t, func(l int64) bool { return l == Base })
 }
