@@ -208,6 +208,51 @@ func TestTrackedFix(t *testing.T) {
 	uniqueIDs(t, res.Data)
 }
 
+// TestTrackedInsertion: an edit that replaces nothing (Start == End)
+// becomes a w:ins alone, in the formatting of the character before it (of
+// the one after, at the start); inside another tracked insertion it is
+// refused. (Found by FuzzRewrite: it was applied as nothing.)
+func TestTrackedInsertion(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+		at               int
+		refused          bool
+	}{
+		{"after a character", p(r("Convention of ") + `<w:r><w:rPr><w:b/></w:rPr><w:t>1961</w:t></w:r>`), `<w:ins w:id="1" w:author="citecheck"><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">, as amended</w:t></w:r></w:ins>`, len("Convention of 1961"), false},
+		{"at the start", p(`<w:r><w:rPr><w:i/></w:rPr><w:t>Convention</w:t></w:r>`), `<w:ins w:id="1" w:author="citecheck"><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">, as amended</w:t></w:r></w:ins><w:r><w:rPr><w:i/></w:rPr><w:t>Convention`, 0, false},
+		{"inside another tracked insertion", p(r("ab") + `<w:ins w:id="1" w:author="A"><w:r><w:t>1961</w:t></w:r></w:ins>`), "", 4, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			raw := wordDoc(t, tc.body, "")
+			v := read(t, raw, "")
+			e := Edit{Start: tc.at, End: tc.at, New: ", as amended"}
+			res, err := Rewrite(raw, v, []Edit{e}, nil, Options{Tracked: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.refused {
+				if res.EditErrs[0] == nil || res.Data != nil {
+					t.Errorf("applied; want refused")
+				}
+				return
+			}
+			if res.Applied() != 1 {
+				t.Fatalf("not applied: %v", res.EditErrs)
+			}
+			if got, want := read(t, res.Data, "").Text, v.Text[:tc.at]+e.New+v.Text[tc.at:]; got != want {
+				t.Errorf("accepted view %q, want %q", got, want)
+			}
+			if got := read(t, res.Data, "original").Text; got != v.Text {
+				t.Errorf("original view %q, want %q", got, v.Text)
+			}
+			if doc := entry(t, res.Data, "word/document.xml"); !strings.Contains(doc, tc.want) {
+				t.Errorf("document.xml lacks %q:\n%s", tc.want, doc)
+			}
+		})
+	}
+}
+
 // uniqueIDs checks that revision and comment ids are not reused.
 func uniqueIDs(t *testing.T, b []byte) {
 	t.Helper()

@@ -202,6 +202,9 @@ func (e *editor) needPreserve(s *segment, text string) {
 // track rewrites unit offsets [a, b) as a tracked change: the old text in
 // a w:del, repl in a w:ins after it, both by opt.Author.
 func (e *editor) track(u *unit, a, b int, repl string, ids *int, author, date string) error {
+	if a == b {
+		return e.trackInsert(u, a, repl, ids, author, date)
+	}
 	ps, err := textRange(u, a, b)
 	if err != nil {
 		return err
@@ -229,6 +232,32 @@ func (e *editor) track(u *unit, a, b int, repl string, ids *int, author, date st
 		e.patches = append(e.patches, patch{start: p.s.rawOff[p.from], end: p.s.rawOff[p.to], rank: rankChange})
 	}
 	return nil
+}
+
+// trackInsert inserts repl at unit offset a as a tracked insertion: a
+// w:ins after the character before a (or before the first character), in
+// that character's run's formatting.
+func (e *editor) trackInsert(u *unit, a int, repl string, ids *int, author, date string) error {
+	at, open := a-1, false
+	if a == 0 {
+		at, open = 0, true
+	}
+	if at >= len(u.pos) {
+		return errNotText
+	}
+	s := u.segs[u.pos[at].seg]
+	if s.kind != segText || s.run == nil {
+		return errNotText
+	}
+	r := s.run
+	if r.inIns {
+		return errors.New("the cited words are inside another tracked change; accept or reject it first")
+	}
+	*ids++
+	m := "<" + e.q("ins") + revAttrs(e, *ids, author, date) + ">" +
+		r.startTag + r.rPr + "<" + e.q("t") + ` xml:space="preserve">` + escape(repl) + "</" + e.q("t") + "></" + qname(r.startTag) + ">" +
+		"</" + e.q("ins") + ">"
+	return e.insert(u, a, open, rankChange, m)
 }
 
 func revAttrs(e *editor, id int, author, date string) string {
