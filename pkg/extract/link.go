@@ -82,6 +82,13 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 		if m == nil {
 			continue
 		}
+		if mk.Note != nil && len(primaries(mk.Note)) == 0 && annotatesOuter(text, m, at) {
+			// "the Final Document of the 2010 Review Conference of the
+			// Parties to the Treaty on the Non-Proliferation of Nuclear
+			// Weapons,4", with a footnote that cites no Treaty Series:
+			// the marker is the conference's.
+			continue
+		}
 		if m.Outer != nil && m.Outer.Footnote == "" {
 			// The marker is on the larger title: "… under article 34 of
 			// Additional Protocol I to the Geneva Conventions of 1949;13".
@@ -338,6 +345,64 @@ func ofBody(text string, start int) bool {
 		return true
 	}
 	return false
+}
+
+// annotatesOuter reports whether a marker at at, after the title of m,
+// annotates a larger name that holds the title rather than the title: a
+// meeting of the treaty's parties ("the fifteenth meeting of the
+// Conference of the Parties to the Convention on Biological
+// Diversity,10", "the Conference of the Parties serving as the Meeting of
+// the Parties to the Paris Agreement, 29"), or a document whose quoted
+// title names the treaty ("resolution 10/3, entitled “Effective
+// implementation of the Protocol …”, adopted by …,33"). link asks only
+// when the footnote cites no Treaty Series: one that does documents the
+// treaty.
+func annotatesOuter(text string, m *Mention, at int) bool {
+	return ofParties(text, m.streamStart) || inEntitled(text, m.streamStart, at)
+}
+
+// ofParties reports whether the title at start follows "Conference of the
+// Parties to (the)", "Meeting of the Parties to", "session of the Parties
+// to" and the like.
+func ofParties(text string, start int) bool {
+	p, ok := prevWord(text, start)
+	if ok && text[p.start:p.end] == "the" {
+		p, ok = prevWord(text, p.start)
+	}
+	if !ok || text[p.start:p.end] != "to" {
+		return false
+	}
+	words := [...]string{"Parties", "the", "of"}
+	for _, want := range words {
+		if p, ok = prevWord(text, p.start); !ok || text[p.start:p.end] != want {
+			return false
+		}
+	}
+	if p, ok = prevWord(text, p.start); !ok {
+		return false
+	}
+	switch text[p.start:p.end] {
+	case "Conference", "Conferences", "Meeting", "meeting", "Meetings", "meetings", "session", "Session", "sessions":
+		return true
+	}
+	return false
+}
+
+// inEntitled reports whether the title at start stands inside a quoted
+// title opened after "entitled" (or "titled") that closes before at.
+func inEntitled(text string, start, at int) bool {
+	const open, shut = "“", "”"
+	lo := max(0, start-400)
+	o := strings.LastIndex(text[lo:start], open)
+	if o < 0 {
+		return false
+	}
+	o += lo
+	if strings.Contains(text[o:start], shut) || !strings.Contains(text[start:at], shut) {
+		return false
+	}
+	p, ok := prevWord(text, o)
+	return ok && (text[p.start:p.end] == "entitled" || text[p.start:p.end] == "titled")
 }
 
 // bodyWords head the names of bodies, whose names may hold instrument

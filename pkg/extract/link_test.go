@@ -45,6 +45,12 @@ func notes(pairs ...string) string {
 	return b.String()
 }
 
+// docNote is a footnote block of one footnote, numbered 1, that cites no
+// Treaty Series.
+func docNote(text string) string {
+	return "\n_______________\n\n1 " + text + "\n"
+}
+
 // TestLink: what may stand between a title and its marker, and the words
 // that refer back to a title, each written from the pattern.
 func TestLink(t *testing.T) {
@@ -134,6 +140,30 @@ func TestLink(t *testing.T) {
 		{"a meeting of the parties to the treaty: the marker further on is the meeting's",
 			"recalls decision X/29, adopted at the tenth meeting of the Conference of the Parties to the Convention on the Rights of the Child, held in Nagoya, Japan, from 18 to 29 October 2010, 1 in which" + notes("vol. 1249, No. 20378"),
 			"crc"},
+		{"a meeting of the treaty's parties, with a footnote on its outcome: the marker is the meeting's",
+			"Recalling the Final Document of the 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,1 and" + docNote("2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons, Final Document, vol. I (NPT/CONF.2010/50 (Vol. I))."),
+			"npt"},
+		{"a meeting of the treaty's parties, with a Treaty Series footnote: the treaty's",
+			"Recalling the 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,1 and" + notes("vol. 729, No. 10485"),
+			"npt fn1 cited=npt"},
+		{"a meeting of the treaty's parties, with another treaty's citation: linked, so the swap shows",
+			"Recalling the 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,1 and" + notes("vol. 1577, No. 27531"),
+			"npt fn1 cited=crc"},
+		{"the Meeting of the Parties to an agreement",
+			"the fifth session of the Conference of the Parties serving as the Meeting of the Parties to the Kyoto Protocol;1 Recalling" + docNote("FCCC/KP/CMP/2009/21/Add.1, decision 1/CMP.5."),
+			"kyoto"},
+		{"parties to the treaty, not a meeting of them: the treaty's",
+			"Calls upon States parties to the Convention on the Rights of the Child1 to" + docNote("See resolution 44/25, annex."),
+			"crc fn1"},
+		{"a document entitled with the treaty's name: the marker after the quotation is the document's",
+			"its resolution 10/4 of 16 October 2020, entitled “Implementation of the Convention on the Rights of the Child”, adopted by the Conference at its tenth session,1 and" + docNote("See CTOC/COP/2020/10, sect. I.A."),
+			"crc"},
+		{"a document entitled with the treaty's name, with a Treaty Series footnote: the treaty's",
+			"its resolution 10/4, entitled “Implementation of the Convention on the Rights of the Child”,1 and" + notes("vol. 1577, No. 27531"),
+			"crc fn1 cited=crc"},
+		{"a quotation not after \"entitled\": the treaty's",
+			"the Convention on the Rights of the Child (“the Convention”),1 and" + docNote("See resolution 44/25, annex."),
+			"crc fn1"},
 		{"a footnote that gives the adopting resolution first, then the Treaty Series",
 			"Recalling the Convention on the Rights of the Child,1 and\n_______________\n\n1 Resolution 44/25, annex; United Nations, Treaty Series, vol. 1577, No. 27531.\n",
 			"crc fn1 cited=crc"},

@@ -13,6 +13,10 @@ import (
 	"github.com/citecheck/citecheck/pkg/registry"
 )
 
+// amendingProtocol is the protocol an amended title names: "1972
+// Protocol", "Protocol thereto", "Protocol of 1972", "Protocol".
+const amendingProtocol = `(?:(?:19|20)\d\d\s+)?Protocol(?:\s+thereto|\s+of\s+(?:19|20)\d\d)?`
+
 const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
 
 var (
@@ -21,7 +25,12 @@ var (
 	yearAfterRE = regexp.MustCompile(`^(?:\s*,)?\s+(?:of\s+(?:\d{1,2}\s+` + month + `\s+)?|(?:adopted|signed|done|concluded|opened\s+for\s+signature)(?:\s+by\s+the\s+General\s+Assembly)?(?:\s+(?:at|in)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:\s*,)?\s+(?:on|in)\s+(?:\d{1,2}\s+` + month + `\s+)?)((?:1[89]|20)\d\d)\b`)
 	// "…, 1961" when the year closes the phrase.
 	commaYearRE = regexp.MustCompile(`^\s*,\s+((?:1[89]|20)\d\d)(?:[,;.:)\]]|\s+(?:and|as|or|in|which|with|to)\b|\s*$)`)
-	amendedRE   = regexp.MustCompile(`^\s*,?\s+as\s+amended(?:\s+by\s+the\s+((?:19|20)\d\d)\s+Protocol(?:\s+thereto)?)?\b`)
+	// "… as amended", "… as amended by the 1972 Protocol (thereto)", "…,
+	// signed at Geneva on 25 September 1926 and amended by the Protocol"
+	// (the amended Slavery Convention's own title), "… as amended by the
+	// Protocol of 1972": the words that make a base title its amended
+	// form's. "and amended" needs its protocol: alone it is a verb.
+	amendedRE = regexp.MustCompile(`^\s*,?\s+(?:as\s+amended(?:\s+by\s+the\s+` + amendingProtocol + `)?|and\s+amended\s+by\s+the\s+` + amendingProtocol + `)\b`)
 )
 
 // words that make a title part of a larger one: "Protocol … to the",
@@ -415,15 +424,41 @@ func rangeFollows(s string) bool {
 	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
-// matchAmended matches ", as amended …" after a title.
+// matchAmended matches ", as amended …" after a title. A "Protocol" that
+// starts a title of its own ("as amended by the Protocol amending the
+// Single Convention …") is not read with it.
 func matchAmended(rest string) []int {
 	if !mayBeAmended(rest) {
 		return nil
 	}
-	return amendedRE.FindStringIndex(rest)
+	m := amendedRE.FindStringIndex(rest)
+	if m == nil || !strings.HasSuffix(rest[:m[1]], "Protocol") || !titleGoesOn(rest[m[1]:]) {
+		return m
+	}
+	am := strings.Index(rest, "amended")
+	if strings.Contains(rest[:am], "and") {
+		return nil // "and amended by the Protocol …", the protocol's title
+	}
+	return []int{0, am + len("amended")}
 }
 
-// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+as`.
+// titleGoesOn reports whether rest, which follows "Protocol", goes on with
+// the words of a title: "amending …", "to the …", "relating to …", "on
+// …", "for …", "of the …", "Additional …".
+func titleGoesOn(rest string) bool {
+	i := spaces(rest, 0)
+	if i == 0 || i == len(rest) {
+		return false
+	}
+	for _, w := range [...]string{"amending ", "to ", "relating ", "on ", "for ", "of the ", "against ", "concerning "} {
+		if strings.HasPrefix(rest[i:], w) {
+			return true
+		}
+	}
+	return rest[i] >= 'A' && rest[i] <= 'Z'
+}
+
+// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+(as|and)`.
 func mayBeAmended(rest string) bool {
 	i := spaces(rest, 0)
 	if i < len(rest) && rest[i] == ',' {
@@ -436,7 +471,7 @@ func mayBeAmended(rest string) bool {
 	} else if i == 0 {
 		return false
 	}
-	return strings.HasPrefix(rest[i:], "as")
+	return strings.HasPrefix(rest[i:], "as") || strings.HasPrefix(rest[i:], "and")
 }
 
 // isSpaceRE reports the bytes that `\s` matches in a regexp.
