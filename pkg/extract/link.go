@@ -82,6 +82,12 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 		if m == nil {
 			continue
 		}
+		if h := headBefore(text, ms, m); h != nil && (mk.Note == nil || !cites(primaries(mk.Note), m.Treaty)) {
+			// "the Paris Agreement adopted under the United Nations
+			// Framework Convention on Climate Change,11": the marker is
+			// the Agreement's, unless its footnote cites the Convention.
+			m = h
+		}
 		if mk.Note != nil && len(primaries(mk.Note)) == 0 && annotatesOuter(text, m, at) {
 			// "the Final Document of the 2010 Review Conference of the
 			// Parties to the Treaty on the Non-Proliferation of Nuclear
@@ -343,6 +349,48 @@ func ofBody(text string, start int) bool {
 	switch text[q.start:q.end] {
 	case "Parties", "parties", "Conference", "Meeting", "meeting", "session", "Session", "secretariat", "Secretariat", "Committee", "Signatories", "signatories":
 		return true
+	}
+	return false
+}
+
+// headBefore returns the mention that heads the phrase m ends, when m
+// only says under which instrument it was made: "the Paris Agreement
+// adopted under the United Nations Framework Convention on Climate
+// Change". It returns nil unless that mention has no marker of its own.
+func headBefore(text string, ms []*Mention, m *Mention) *Mention {
+	k := slices.Index(ms, m)
+	if k <= 0 {
+		return nil
+	}
+	h := ms[k-1]
+	if h.Footnote != "" || h.Treaty == nil || h.streamEnd > m.streamStart || !underWords(text[h.streamEnd:m.streamStart]) {
+		return nil
+	}
+	return h
+}
+
+// underWords reports whether gap reads "(,) (adopted|concluded|done)
+// under the": the words that tie an instrument to the one it was made
+// under.
+func underWords(gap string) bool {
+	w := strings.Fields(strings.TrimLeft(gap, " ,\n"))
+	switch {
+	case len(w) == 2:
+		return w[0] == "under" && w[1] == "the"
+	case len(w) == 3:
+		return (w[0] == "adopted" || w[0] == "concluded" || w[0] == "done") && w[1] == "under" && w[2] == "the"
+	}
+	return false
+}
+
+// cites reports whether one of cs cites t.
+func cites(cs []*Citation, t *registry.Treaty) bool {
+	for _, c := range cs {
+		for _, p := range c.Pairs {
+			if slices.Contains(p.Treaties, t) {
+				return true
+			}
+		}
 	}
 	return false
 }
