@@ -406,7 +406,61 @@ func cites(cs []*Citation, t *registry.Treaty) bool {
 // when the footnote cites no Treaty Series: one that does documents the
 // treaty.
 func annotatesOuter(text string, m *Mention, at int) bool {
-	return ofParties(text, m.streamStart) || inEntitled(text, m.streamStart, at)
+	return ofParties(text, m.streamStart) || inEntitled(text, m.streamStart, at) ||
+		ofAmendments(text, m.streamStart) || ofReport(text, m.streamStart) || (m.streamEnd < at && caseAfter(text[m.streamEnd:at]))
+}
+
+// ofAmendments reports whether the title at start follows "amendments to
+// (the)" or "amendment to (the)", in lower case: "in accordance with
+// amendments to the Convention on Facilitation of International Maritime
+// Traffic;103", whose footnote cites the amending resolution.
+func ofAmendments(text string, start int) bool {
+	p, ok := prevWord(text, start)
+	if ok && text[p.start:p.end] == "the" {
+		p, ok = prevWord(text, p.start)
+	}
+	if !ok || text[p.start:p.end] != "to" {
+		return false
+	}
+	p, ok = prevWord(text, p.start)
+	return ok && (text[p.start:p.end] == "amendments" || text[p.start:p.end] == "amendment")
+}
+
+// ofReport reports whether the title at start ends the name of a report,
+// with no punctuation between: "the report of the Executive Secretary of
+// the Convention on Biological Diversity;24", "the report of the
+// Secretary-General on the implementation of resolution 79/207 on the
+// United Nations Convention to Combat Desertification …,14".
+func ofReport(text string, start int) bool {
+	i := start
+	for range 30 {
+		w, ok := prevWord(text, i)
+		if !ok || strings.ContainsAny(text[w.end:i], ",;:.()“”\"") {
+			return false
+		}
+		if word := text[w.start:w.end]; word == "report" || word == "reports" {
+			d, ok := prevWord(text, w.start)
+			return ok && onlySpace(text[d.end:w.start]) && reportDeterminers[text[d.start:d.end]]
+		}
+		i = w.start
+	}
+	return false
+}
+
+// reportDeterminers stand before "report" in the name of one.
+var reportDeterminers = map[string]bool{"the": true, "its": true, "his": true, "her": true, "their": true, "a": true, "annual": true}
+
+// caseAfter reports whether gap, between a title and its marker, opens
+// with the parties of a court case: "in Application of the International
+// Convention on the Elimination of All Forms of Racial Discrimination
+// (Ukraine v. Russian Federation),35" annotates the case.
+func caseAfter(gap string) bool {
+	i := spaces(gap, 0)
+	if i == len(gap) || gap[i] != '(' {
+		return false
+	}
+	end := strings.IndexByte(gap[i:], ')')
+	return end > 0 && strings.Contains(gap[i:i+end], " v. ")
 }
 
 // ofParties reports whether the title at start follows "Conference of the
