@@ -88,7 +88,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 			// the Agreement's, unless its footnote cites the Convention.
 			m = h
 		}
-		if mk.Note != nil && len(primaries(mk.Note)) == 0 && annotatesOuter(text, m, at) {
+		if mk.Note != nil && len(primaries(mk.Note)) == 0 && (annotatesOuter(text, m, at) || explanatory(mk.Note.Text.Text)) {
 			// "the Final Document of the 2010 Review Conference of the
 			// Parties to the Treaty on the Non-Proliferation of Nuclear
 			// Weapons,4", with a footnote that cites no Treaty Series:
@@ -408,6 +408,24 @@ func cites(cs []*Citation, t *registry.Treaty) bool {
 func annotatesOuter(text string, m *Mention, at int) bool {
 	return ofParties(text, m.streamStart) || inEntitled(text, m.streamStart, at) ||
 		ofAmendments(text, m.streamStart) || ofReport(text, m.streamStart) || (m.streamEnd < at && caseAfter(text[m.streamEnd:at]))
+}
+
+// explanatory reports whether a footnote's text explains rather than
+// cites: it holds no digit (every citation has a number: a volume, a
+// symbol, a resolution, a year), no annex (a treaty's annexes are cited
+// by Roman numerals) and is no "Ibid." ("Non-discrimination,
+// the best interests of the child, …"; "Request(s) for observer status
+// included, for the first time, in the agenda …"). A marker with such a
+// footnote documents no treaty.
+func explanatory(note string) bool {
+	note = strings.TrimSpace(note)
+	if strings.HasPrefix(note, "Ibid") || strings.HasPrefix(note, "ibid") || strings.HasPrefix(note, "Idem") {
+		return false
+	}
+	if strings.Contains(note, "annex") || strings.Contains(note, "Annex") {
+		return false // "International Convention for the Prevention of Pollution from Ships, annex IV"
+	}
+	return strings.IndexFunc(note, func(r rune) bool { return r >= '0' && r <= '9' }) < 0
 }
 
 // ofAmendments reports whether the title at start follows "amendments to
