@@ -88,7 +88,7 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 			// the Agreement's, unless its footnote cites the Convention.
 			m = h
 		}
-		if mk.Note != nil && len(primaries(mk.Note)) == 0 && (annotatesOuter(text, m, at) || explanatory(mk.Note.Text.Text)) {
+		if mk.Note != nil && !treatySeries(primaries(mk.Note)) && (annotatesOuter(text, ms, m, at) || explanatory(mk.Note.Text.Text)) {
 			// "the Final Document of the 2010 Review Conference of the
 			// Parties to the Treaty on the Non-Proliferation of Nuclear
 			// Weapons,4", with a footnote that cites no Treaty Series:
@@ -383,6 +383,17 @@ func underWords(gap string) bool {
 	return false
 }
 
+// treatySeries reports whether one of cs is a Treaty Series citation (an
+// "Ibid." of one too).
+func treatySeries(cs []*Citation) bool {
+	for _, c := range cs {
+		if c.kind == KindUNTS {
+			return true
+		}
+	}
+	return false
+}
+
 // cites reports whether one of cs cites t.
 func cites(cs []*Citation, t *registry.Treaty) bool {
 	for _, c := range cs {
@@ -405,9 +416,26 @@ func cites(cs []*Citation, t *registry.Treaty) bool {
 // implementation of the Protocol …”, adopted by …,33"). link asks only
 // when the footnote cites no Treaty Series: one that does documents the
 // treaty.
-func annotatesOuter(text string, m *Mention, at int) bool {
+func annotatesOuter(text string, ms []*Mention, m *Mention, at int) bool {
 	return ofParties(text, m.streamStart) || inEntitled(text, m.streamStart, at) ||
-		ofAmendments(text, m.streamStart) || ofReport(text, m.streamStart) || (m.streamEnd < at && caseAfter(text[m.streamEnd:at]))
+		ofAmendments(text, m.streamStart) || andToAmended(text, ms, m) ||
+		ofReport(text, m.streamStart) || (m.streamEnd < at && caseAfter(text[m.streamEnd:at]))
+}
+
+// andToAmended reports whether m is the second title of "the amendments
+// to the International Convention on Maritime Search and Rescue87 and to
+// the International Convention for the Safety of Life at Sea,88".
+func andToAmended(text string, ms []*Mention, m *Mention) bool {
+	k := slices.Index(ms, m)
+	if k <= 0 {
+		return false
+	}
+	p := ms[k-1]
+	if p.streamEnd > m.streamStart || !ofAmendments(text, p.streamStart) {
+		return false
+	}
+	w := strings.Fields(text[p.streamEnd:m.streamStart])
+	return len(w) >= 2 && len(w) <= 3 && w[0] == "and" && w[1] == "to" && (len(w) == 2 || w[2] == "the")
 }
 
 // explanatory reports whether a footnote's text explains rather than
