@@ -233,8 +233,8 @@ func writeRefText(w io.Writer, j extract.RefJSON) error {
 				facts = append(facts, "→ (not in registry)")
 			}
 		}
-		if j.Footnote != "" {
-			facts = append(facts, "in footnote "+j.Footnote)
+		if j.InFootnote != "" {
+			facts = append(facts, "in footnote "+j.InFootnote)
 		}
 	}
 	b.WriteString(" " + strings.Join(facts, "; "))

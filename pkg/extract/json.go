@@ -36,9 +36,9 @@ type RefJSON struct {
 	Treaties []string `json:"treaties,omitempty"`
 	// IbidOf is the label of the footnote an Ibid. refers to.
 	IbidOf *string `json:"ibid_of,omitempty"`
-	// Footnote: the marker a mention carries, or the footnote a citation is in.
+	// Footnote: the marker a treaty mention carries.
 	Footnote string `json:"footnote,omitempty"`
-	// InFootnote: the footnote a reference is written in.
+	// InFootnote: the footnote a reference of any kind is written in.
 	InFootnote string `json:"in_footnote,omitempty"`
 	// Documented: the registry IDs the footnote of a mention cites.
 	CitedAs []string `json:"cited_as,omitempty"`
@@ -90,7 +90,7 @@ func (m *Mention) JSON(f *source.File) RefJSON {
 // JSON converts c to its JSON form.
 func (c *Citation) JSON(f *source.File) RefJSON {
 	j := refJSON(f, c.Start, c.End, c.kind, c.Text)
-	j.Footnote = c.Footnote
+	j.InFootnote = c.Footnote
 	j.Series = c.Series
 	for _, v := range c.Volumes {
 		j.Volume = append(j.Volume, v.Value)
