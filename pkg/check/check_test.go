@@ -93,6 +93,16 @@ func TestChecks(t *testing.T) {
 			"3:49 error unts-citation: footnote 5 cites vol. 1577, No. 27532 for the Convention on the Rights of the Child, whose registration number is 27531 (vol. 1577, No. 27531) (27532 → 27531) fix=\"27531\"@3:49",
 		},
 		{
+			"the Optional Protocols thereto after two conventions: the protocols of both",
+			"Reaffirming that the Convention on the Elimination of All Forms of Discrimination against Women¹ and the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 2131, No. 20378; and vol. 2173, No. 27531.\n",
+			"",
+		},
+		{
+			"the Optional Protocols thereto after two conventions, footnoted with a third treaty",
+			"Reaffirming that the Convention on the Elimination of All Forms of Discrimination against Women¹ and the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 976, No. 14152.\n",
+			"7:15 error unts-citation: footnote 3 cites vol. 976, No. 14152, which is the Single Convention on Narcotic Drugs (as amended), but the text at line 1 (\"the Optional Protocols thereto\") refers to the Convention on the Rights of the Child (vol. 976, No. 14152 → )",
+		},
+		{
 			"an unregistered treaty and an unregistered citation: no error",
 			"the Convention on Migratory Species of 1979,¹\n\n¹ United Nations, Treaty Series, vol. 1651, No. 28395.\n",
 			"",

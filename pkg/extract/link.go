@@ -641,7 +641,7 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Mention, j, 
 	if !ok {
 		return nil, false
 	}
-	k, ante := x.antecedent(d, ms, j, ph)
+	k, ante, also := x.antecedent(d, ms, j, ph)
 	if ante == nil {
 		return nil, false
 	}
@@ -656,6 +656,7 @@ func (x *Extractor) backRef(a *refSlab, d *document.Document, ms []*Mention, j, 
 		*m = Mention{InFootnote: ante.InFootnote}
 	}
 	m.ShortForm, m.Antecedent, m.Treaty = false, ante, ante.Treaty
+	m.With = also
 	if m.Year != 0 && m.shortWord != "" {
 		if p := x.protocolOf(ante.Treaty, m.Year, m.shortWord); p != nil {
 			m.Treaty = p
@@ -762,28 +763,28 @@ func protocolsThereto(text string, lo int, w word) (start int, plural, ok bool) 
 // with nothing between that names another instrument of the kind. After a
 // list of titles, plural protocols "thereto" are those of the one listed
 // title with such protocols. nil if there is no such mention.
-func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph backWords) (int, *Mention) {
+func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph backWords) (int, *Mention, []*Mention) {
 	text := d.Body.Text
 	k := j
 	for k >= 0 && ms[k].streamEnd > ph.start {
 		k--
 	}
 	if k < 0 {
-		return k, nil
+		return k, nil, nil
 	}
 	ante := ms[k]
 	if ante.Treaty == nil || ph.start-ante.streamEnd > 400 || ante.Embedded || ante.ShortForm {
-		return k, nil
+		return k, nil, nil
 	}
 	between := text[ante.streamEnd:ph.start]
 	if ph.kind != "" && !x.hasKind(ante, ph.kind) || x.namesAnother(between, ph.kind, ante) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, ph.start) {
-		return k, nil
+		return k, nil, nil
 	}
 	if !ph.plural || k == 0 || !coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
-		return k, ante
+		return k, ante, nil
 	}
 	// "the Convention on …7 and the Convention on …,8 and the Optional
-	// Protocols thereto,9": the protocols of both, unless only one of the
+	// Protocols thereto,9": the protocols of both; of only one when only one of the
 	// titles listed has protocols ("the Convention for the Protection of
 	// All Persons from Enforced Disappearance,3 as well as the Geneva
 	// Conventions4 and the Additional Protocols thereto,5"). (A protocol,
@@ -797,10 +798,13 @@ func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph ba
 			break
 		}
 	}
-	if len(with) != 1 {
-		return k, nil
+	if len(with) == 0 {
+		return k, nil, nil
 	}
-	return k, with[0]
+	// Several: the words refer to the nearest, and to the others as the
+	// titles listed with it (Mention.With), whose protocols the footnote
+	// may cite too.
+	return k, with[0], with[1:]
 }
 
 // itsProtocol returns where "its [Optional|Additional] Protocol[s]"
