@@ -103,6 +103,11 @@ func TestChecks(t *testing.T) {
 			"7:15 error unts-citation: footnote 3 cites vol. 976, No. 14152, which is the Single Convention on Narcotic Drugs (as amended), but the text at line 1 (\"the Optional Protocols thereto\") refers to the Convention on the Rights of the Child (vol. 976, No. 14152 → )",
 		},
 		{
+			"the Optional Protocols thereto after two conventions, one number mistyped in the first one's protocol volume",
+			"Reaffirming that the Convention on the Elimination of All Forms of Discrimination against Women¹ and the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 2131, No. 20578; and vol. 2173, No. 27531.\n",
+			"7:25 error unts-citation: footnote 3 cites vol. 2131, No. 20578 for the Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women, whose registration number is 20378 (vol. 2131, No. 20378) (20578 → 20378) fix=\"20378\"@7:25",
+		},
+		{
 			"an unregistered treaty and an unregistered citation: no error",
 			"the Convention on Migratory Species of 1979,¹\n\n¹ United Nations, Treaty Series, vol. 1651, No. 28395.\n",
 			"",

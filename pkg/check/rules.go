@@ -220,6 +220,23 @@ func specific(reg *registry.Registry, ts []*registry.Treaty) []*registry.Treaty 
 	return out
 }
 
+// ownVolumeOf is ownVolume for m's treaty, or else for the first title
+// listed with m (Mention.With) that has an instrument in volume vol.
+func ownVolumeOf(reg *registry.Registry, m *extract.Mention, vol string) (*registry.Treaty, registry.Citation, bool) {
+	if o, u, ok := ownVolume(reg, m.Treaty, vol); ok {
+		return o, u, true
+	}
+	for _, w := range m.With {
+		if w.Treaty == nil {
+			continue
+		}
+		if o, u, ok := ownVolume(reg, w.Treaty, vol); ok {
+			return o, u, true
+		}
+	}
+	return nil, registry.Citation{}, false
+}
+
 // ownVolume returns the one instrument, t or else one lineal to it
 // (Lineal), cited in volume vol, and its citation there.
 func ownVolume(reg *registry.Registry, t *registry.Treaty, vol string) (*registry.Treaty, registry.Citation, bool) {
@@ -341,7 +358,10 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			// them: "vol. 2131, No. 20578" (the Optional Protocol's
 			// volume) under "the Convention … and the Optional Protocol
 			// thereto".
-			if o, u, ok := ownVolume(reg, t, p.Volume.Value); ok && u.Number != p.Number.Value {
+			// And for the titles listed with it under the marker ("the
+			// Convention on … and the Convention on …, and the Optional
+			// Protocols thereto").
+			if o, u, ok := ownVolumeOf(reg, m, p.Volume.Value); ok && u.Number != p.Number.Value {
 				msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, o), u.Number, u.String())
 				d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
 				d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, o.ID
