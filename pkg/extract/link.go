@@ -59,7 +59,17 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 		if m == nil {
 			m = parenMentionAfter(text, ms, j+1, at)
 		}
-		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) && !ofBody(text, ms[j].streamStart) {
+		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) && !ofBody(text, ms[j].streamStart) &&
+			(mk.Note == nil || treatySeries(primaries(mk.Note)) || shortNameGap(text[ms[j].streamEnd:at]) || headBefore(text, ms, ms[j]) != nil) {
+			// Past the words that finish a title (other than its short
+			// name in parentheses), a footnote must cite
+			// the Treaty Series to be the title's ("the Outer Space
+			// Treaty as the cornerstone of the international legal
+			// regime …,8" with "Ibid." of a resolution is the phrase's
+			// source) — unless the title is what an instrument before
+			// it was adopted under ("the Paris Agreement adopted under
+			// the … Convention on Climate Change in December 2015 24"),
+			// whose adopting decision the footnote gives.
 			m = ms[j]
 		}
 		if m == nil {
@@ -351,6 +361,14 @@ func ofBody(text string, start int) bool {
 		return true
 	}
 	return false
+}
+
+// shortNameGap reports whether gap, between a title and its marker, is
+// only the title's short name in parentheses: " (“the Convention”),".
+func shortNameGap(gap string) bool {
+	g := strings.TrimRight(strings.TrimSpace(gap), ",;:.")
+	return len(g) > 2 && g[0] == '(' && g[len(g)-1] == ')' && strings.Count(g, "(") == 1 &&
+		!strings.ContainsAny(g, "0123456789")
 }
 
 // headBefore returns the mention that heads the phrase m ends, when m
