@@ -399,14 +399,24 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 		others = append(others, name(reg, o))
 	}
 	where := fmt.Sprintf("line %d", c.File.Pos(m.Start).Line)
-	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, name(reg, t))
-	// Only a mention of the treaty itself says which citation is right.
-	certain := m.Antecedent == nil && !m.Embedded
+	// The titles listed under the marker with m's are named too ("the
+	// Vienna Convention on Diplomatic Relations and the Vienna Convention
+	// on Consular Relations,1").
+	titles := name(reg, t)
+	for i := len(m.With) - 1; i >= 0; i-- {
+		if w := m.With[i].Treaty; w != nil && w != t {
+			titles = name(reg, w) + " and " + titles
+		}
+	}
+	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, titles)
+	// Only a mention of the treaty itself, alone under its marker, says
+	// which citation is right.
+	certain := m.Antecedent == nil && !m.Embedded && len(m.With) == 0
 	switch {
 	case m.Antecedent != nil:
-		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s (%q) refers to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, m.Text, name(reg, t))
+		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s (%q) refers to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, m.Text, titles)
 	case m.Embedded:
-		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names an instrument to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, name(reg, t))
+		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names an instrument to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, titles)
 	}
 	if want := citeOf(t); want != "" && certain {
 		msg += " (" + want + ")"
