@@ -458,7 +458,7 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		if m[8] >= 0 {
 			r.Page = text[m[8]:m[9]]
 		}
-		if label != "" && (m[0] < 12 && onlySeePrefix(text[:m[0]]) || m[0] < 90 && annexFirst(text[:m[0]])) {
+		if label != "" && (m[0] < 12 && onlySeePrefix(text[:m[0]]) || m[0] < 90 && annexFirst(text[:m[0]]) || m[0] < 200 && adoptionLead(text[:m[0]])) {
 			r.Primary = true
 		}
 		x.resolve(a, r)
@@ -522,8 +522,35 @@ func annexFirst(s string) bool {
 	}
 	rest = strings.TrimSpace(rest[1:])
 	rest = strings.TrimPrefix(rest, "see also")
+	rest = strings.TrimPrefix(rest, "see")
 	rest = strings.TrimPrefix(rest, "and")
 	return strings.TrimSpace(rest) == ""
+}
+
+// adoptionLeads open a clause on where an instrument was adopted or where
+// its text is.
+var adoptionLeads = [...]string{"Adopted ", "adopted ", "For the text", "Opened for signature", "Signed at ", "Done at ", "Concluded at "}
+
+// adoptionLead reports whether what precedes a citation in its footnote
+// is a clause on the instrument's adoption or text, ending the clause
+// before it: "Adopted by the General Assembly in its resolution 39/46 of
+// 10 December 1984; see United Nations, Treaty Series, …", "For the text,
+// see …". The citation then documents the title that carries the
+// footnote's marker, as one that opens the footnote does.
+func adoptionLead(s string) bool {
+	s = strings.TrimLeft(s, " *")
+	lead := false
+	for _, p := range adoptionLeads {
+		lead = lead || strings.HasPrefix(s, p)
+	}
+	if !lead || strings.ContainsAny(s, "()") || strings.Contains(s, "Treaty Series") {
+		return false
+	}
+	s = strings.TrimRight(s, " *")
+	s = strings.TrimSuffix(s, "see")
+	s = strings.TrimSuffix(s, "See")
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") && strings.HasPrefix(strings.TrimLeft(s, " *"), "For the text") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":")
 }
 
 // onlySeePrefix reports whether what precedes a citation in its footnote
