@@ -108,6 +108,11 @@ func TestChecks(t *testing.T) {
 			"7:25 error unts-citation: footnote 3 cites vol. 2131, No. 20578 for the Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women, whose registration number is 20378 (vol. 2131, No. 20378) (20578 → 20378) fix=\"20378\"@7:25",
 		},
 		{
+			"commitment to one treaty,1 to another: two titles, not one inside the other",
+			"Reaffirming its firm commitment to the Treaty on the Non-Proliferation of Nuclear Weapons,¹ to the Convention on the Rights of the Child² and\n\n¹ United Nations, Treaty Series, vol. 729, No. 10485.\n\n² Ibid., vol. 1249, No. 20378.\n",
+			"5:15 error unts-citation: footnote 2 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@5:15",
+		},
+		{
 			"an unregistered treaty and an unregistered citation: no error",
 			"the Convention on Migratory Species of 1979,¹\n\n¹ United Nations, Treaty Series, vol. 1651, No. 28395.\n",
 			"",

@@ -551,6 +551,12 @@ func embedded(text string, w word, keyOf func(word) []byte) string {
 	if !ok || strings.ContainsAny(text[p2.end:w.start], ".;:") {
 		return ""
 	}
+	// "its commitment to the Treaty on the Non-Proliferation of Nuclear
+	// Weapons,1 to the Convention on …": a comma before the preposition
+	// ends the title before it, unless that title is a protocol's or an
+	// amendment's, which goes on to what it belongs to ("… (Amended
+	// Protocol II), to the Convention on …"; "…, supplementing the …").
+	comma := strings.IndexByte(text[p2.end:p.start], ',') >= 0
 	if p2.digits {
 		// "Protocol of 2014 to the …", "Amended Protocol II of 3 May 1996
 		// to the …", not "… entry into force on 7 July 2007 of the …".
@@ -575,7 +581,21 @@ func embedded(text string, w word, keyOf func(word) []byte) string {
 	if !p2.upper || notTitleWords[string(keyOf(p2))] {
 		return ""
 	}
-	return titleRunHead(text, p2, keyOf)
+	head := titleRunHead(text, p2, keyOf)
+	if comma && !protocolHead(head) {
+		return ""
+	}
+	return head
+}
+
+// protocolHead reports whether a title headed by head belongs to another
+// instrument, whose title follows it: a protocol's, an amendment's.
+func protocolHead(head string) bool {
+	switch head {
+	case "protocol", "protocols", "amendment", "amendments", "(amendment)":
+		return true
+	}
+	return false
 }
 
 // amendmentTo reports whether the title at w follows "amendment(s) to
