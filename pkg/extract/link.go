@@ -92,6 +92,12 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 		if m == nil {
 			continue
 		}
+		if p := parenAliasOf(text, ms, m); p != nil {
+			// "the Convention relating to the Status of Refugees (the
+			// “1951 Convention”)1": the marker is the title's, not its
+			// short name's.
+			m = p
+		}
 		if h := headBefore(text, ms, m); h != nil && (mk.Note == nil || !cites(primaries(mk.Note), m.Treaty)) {
 			// "the Paris Agreement adopted under the United Nations
 			// Framework Convention on Climate Change,11": the marker is
@@ -238,7 +244,7 @@ const closing = " ,;:.)”’\"'*"
 // nearGap reports whether gap, the text between a mention and a marker,
 // is only closing punctuation.
 func nearGap(gap string) bool {
-	return len(gap) <= 4 && strings.Trim(gap, closing) == ""
+	return utf8.RuneCountInString(gap) <= 4 && strings.Trim(gap, closing) == "" // (runes: curly quotes are 3 bytes)
 }
 
 // parenMentionAfter returns the mention, among ms[k:], that stands in
@@ -369,6 +375,41 @@ func shortNameGap(gap string) bool {
 	g := strings.TrimRight(strings.TrimSpace(gap), ",;:.")
 	return len(g) > 2 && g[0] == '(' && g[len(g)-1] == ')' && strings.Count(g, "(") == 1 &&
 		!strings.ContainsAny(g, "0123456789")
+}
+
+// parenAliasOf returns the mention m is the short name of, given in
+// parentheses right after it — "(the “1951 Convention”)", "(Kampala
+// Convention)", "(hereinafter “the Agreement”)" — when both name the
+// same instrument (or the short name is a short form, which refers to the
+// title before it) and that title has no marker of its own; nil otherwise.
+func parenAliasOf(text string, ms []*Mention, m *Mention) *Mention {
+	k := slices.Index(ms, m)
+	if k <= 0 {
+		return nil
+	}
+	// (A short form is resolved after linking: it names the title
+	// before it.)
+	p := ms[k-1]
+	if p.Treaty == nil || p.Treaty != m.Treaty && !m.ShortForm || p.Footnote != "" || p.streamEnd > m.streamStart {
+		return nil
+	}
+	gap := strings.TrimSpace(text[p.streamEnd:m.streamStart])
+	if !strings.HasPrefix(gap, "(") {
+		return nil
+	}
+	gap = strings.TrimSpace(gap[1:])
+	gap = strings.TrimPrefix(gap, "hereinafter")
+	gap = strings.TrimSpace(gap)
+	gap = strings.TrimPrefix(gap, "the")
+	gap = strings.Trim(gap, " “\"‘'")
+	if gap != "" {
+		return nil
+	}
+	after := strings.TrimLeft(text[m.streamEnd:], "”\"’' ")
+	if !strings.HasPrefix(after, ")") {
+		return nil
+	}
+	return p
 }
 
 // headBefore returns the mention that heads the phrase m ends, when m
