@@ -758,6 +758,15 @@ func backPhrase(text string, lo, end int) (backWords, bool) {
 			return backWords{}, false
 		}
 		ph.start, ph.plural = start, plural
+	case theretoDescribed(text, lo, w.end) != nil:
+		// "the Optional Protocol thereto on the involvement of children
+		// in armed conflict,2": the words before the description.
+		t := theretoDescribed(text, lo, w.end)
+		start, plural, ok := protocolsThereto(text, lo, *t)
+		if !ok {
+			return backWords{}, false
+		}
+		ph.start, ph.plural = start, plural
 	case itsProtocol(text, lo, w.end) >= 0:
 		// "its Optional Protocol on the involvement of children in armed
 		// conflict,8": the protocol of the title before.
@@ -870,6 +879,28 @@ func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph ba
 // starts when the words text[lo:end] end with it and lower-case words
 // after it ("its Optional Protocol on the involvement of children in
 // armed conflict"), or -1.
+// theretoDescribed returns the word "thereto" that a lower-case
+// description follows up to end ("… thereto on the involvement of
+// children in armed conflict"), or nil.
+func theretoDescribed(text string, lo, end int) *word {
+	from := max(lo, end-120)
+	i := strings.LastIndex(text[from:end], " thereto ")
+	if i < 0 {
+		return nil
+	}
+	i += from + 1
+	rest := strings.Fields(text[i+len("thereto") : end])
+	if len(rest) < 2 || !titleWords[rest[0]] {
+		return nil // a description opens with "on", "to", "for", …
+	}
+	for _, f := range rest {
+		if !titleWords[f] && (f[0] < 'a' || f[0] > 'z') {
+			return nil
+		}
+	}
+	return &word{start: i, end: i + len("thereto")}
+}
+
 func itsProtocol(text string, lo, end int) int {
 	from := max(lo, end-120)
 	i := strings.LastIndex(text[from:end], "its ")
