@@ -530,17 +530,31 @@ func isFurniture(b []byte) bool {
 	if len(b) == 0 || len(b) > 40 {
 		return false
 	}
-	// Job number: NN-NNNNN
+	// Job number: NN-NNNNN, "NN-NNNNN (E)    101225"; Geneva's GE.NN-NNNNN
 	if len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ') {
+		return true
+	}
+	if len(b) >= 11 && string(b[:3]) == "GE." && isDigits(b[3:5]) && b[5] == '-' && isDigits(b[6:11]) && (len(b) == 11 || b[11] == ' ') {
+		return true
+	}
+	// "Page 2" (older documents' headers) and "/..." (their "continued
+	// overleaf").
+	if len(b) > 5 && string(b[:5]) == "Page " && isDigits(b[5:]) || string(b) == "/..." {
 		return true
 	}
 	// Barcode *2516618*
 	if len(b) >= 3 && b[0] == '*' && b[len(b)-1] == '*' && isDigits(b[1:len(b)-1]) {
 		return true
 	}
-	// Page number "2/7"
-	if i := bytes.IndexByte(b, '/'); i > 0 && isDigits(b[:i]) && isDigits(b[i+1:]) && len(b) <= 7 {
-		return true
+	// Page number "2/7", alone or before the job number ("2/4 13-44915")
+	if i := bytes.IndexByte(b, '/'); i > 0 && isDigits(b[:i]) {
+		j := i + 1
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		if j > i+1 && j <= 7 && (j == len(b) || b[j] == ' ' && furnitureTokens(b[j+1:])) {
+			return true
+		}
 	}
 	// A document symbol alone: A/80/L.1, A/C.3/80/L.4, A/RES/80/1, S/RES/2719 (2023)
 	// (A footnote that is only a symbol ends with a full stop: "A/80/387.")
@@ -548,6 +562,29 @@ func isFurniture(b []byte) bool {
 		return true
 	}
 	return false
+}
+
+// furnitureAfterFurniture recognises the furniture that is such only
+// among other furniture: a page number alone ("GE.24-18860" /
+// "A/HRC/RES/57/14" / "2"), and a symbol with the running title on its
+// line ("A/RES/68/165 Right to the truth").
+func furnitureAfterFurniture(b []byte) bool {
+	if len(b) <= 3 {
+		return isDigits(b)
+	}
+	sp := bytes.IndexByte(b, ' ')
+	if sp < 0 || len(b) > 100 || !isFurniture(b[:sp]) || b[0] != 'A' && b[0] != 'S' && b[0] != 'E' {
+		return false
+	}
+	rest := bytes.TrimSpace(b[sp+1:])
+	return len(rest) > 0 && rest[0] >= 'A' && rest[0] <= 'Z' && !bytes.ContainsAny(rest, ".;:,")
+}
+
+// furnitureTokens reports whether b, what follows a page number on its
+// line, is furniture too: a job number ("2/4 13-44915").
+func furnitureTokens(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	return len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ')
 }
 
 func isDigits(b []byte) bool {
@@ -625,7 +662,9 @@ type classifier struct {
 	lastNum  int
 	inRegion bool // after a "____" rule, until body text resumes
 	prevKind lineKind
-	prevMD   bool // the previous line continues a Markdown footnote
+	// lastInk is the kind of the last line that was not blank.
+	lastInk lineKind
+	prevMD  bool // the previous line continues a Markdown footnote
 	// prevOpen: the previous line does not end a sentence.
 	prevOpen bool
 	// para follows blank lines between body lines: a body line after
@@ -684,6 +723,9 @@ func (c *classifier) line(k int) {
 		c.para = paraNone
 	}
 	c.prevKind, c.prevMD = kind, md
+	if kind != lineBlank {
+		c.lastInk = kind
+	}
 	c.prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
 }
 
@@ -703,7 +745,8 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	case first&mayRule != 0 && (isRule(text[from:to]) || c.prevKind == lineBlank && isBreak(text[from:to])):
 		c.inRegion = true
 		return lineRule, false
-	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]):
+	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
+		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}
@@ -850,6 +893,9 @@ var firstByte = func() (t [256]uint8) {
 	t['A'] |= mayFurniture
 	t['S'] |= mayFurniture
 	t['E'] |= mayFurniture
+	t['G'] |= mayFurniture
+	t['P'] |= mayFurniture
+	t['/'] |= mayFurniture
 	for c := '1'; c <= '9'; c++ {
 		t[c] |= mayNote
 	}

@@ -89,6 +89,26 @@ func TestParse(t *testing.T) {
 			want: "Recalling the Convention,{1} and more" + "\n[1] Ibid.",
 		},
 		{
+			name: "page furniture: page and job number on one line, symbol and running title on one line",
+			in:   "the International Convention for the Protection of All Persons from Enforced\n_______________\n1 United Nations, Treaty Series, vol. 2515, No. 44910.\n \n2/4 13-44915\n \nA/RES/68/165 Right to the truth\n \nDisappearance,2 which establishes the right\n",
+			want: "the International Convention for the Protection of All Persons from Enforced Disappearance,2 which establishes the right" + "\n[1] United Nations, Treaty Series, vol. 2515, No. 44910.",
+		},
+		{
+			name: "page furniture: a Geneva job number, the symbol and the page number alone",
+			in:   "the Rights of All Migrant Workers and Members of Their Families\n \nGE.24-18860\n \nA/HRC/RES/57/14\n \n2\n \n1 as well as the Convention,\n",
+			want: "the Rights of All Migrant Workers and Members of Their Families 1 as well as the Convention,",
+		},
+		{
+			name: "page furniture of older documents: \"/...\" and \"Page 2\"",
+			in:   "the Convention on the Prevention of Marine Pollution by Dumping of\n                        /...\nA/RES/49/80\nPage 2\n\n\nWastes and Other Matter,2 and\n",
+			want: "the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter,2 and",
+		},
+		{
+			name: "a number alone is a page number only among furniture",
+			in:   "Recalling the Convention\n\n2\n\nand more\n",
+			want: "Recalling the Convention 2 and more",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
