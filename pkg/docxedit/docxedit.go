@@ -241,10 +241,33 @@ func (rw *rewriter) applyEdit(e Edit) error {
 	if u.text.String()[xa:xb] != rw.v.Text[e.Start:e.End] {
 		return errNotText
 	}
+	if e.Start == e.End && !sameAround(u.text.String(), xa, rw.v.Text, e.Start) {
+		// An insertion between characters the unit and the view do not
+		// share (white space the view collapses) has no certain place.
+		return errNotText
+	}
 	if rw.opt.Tracked {
 		return ed.track(u, xa, xb, e.New, &rw.ids, rw.opt.Author, rw.opt.Date)
 	}
 	return ed.replace(u, xa, xb, e.New)
+}
+
+// sameAround reports whether the characters right before and after
+// offset x of ut are those right before and after offset v of vt.
+func sameAround(ut string, x int, vt string, v int) bool {
+	before := func(s string, i int) byte {
+		if i == 0 {
+			return 0
+		}
+		return s[i-1]
+	}
+	after := func(s string, i int) byte {
+		if i >= len(s) {
+			return 0
+		}
+		return s[i]
+	}
+	return before(ut, x) == before(vt, v) && (after(ut, x) == after(vt, v) || x == len(ut))
 }
 
 // anchorComments anchors each comment it can place, sets errs[i] to why

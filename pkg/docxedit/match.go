@@ -188,8 +188,8 @@ func locate(vp *viewPara, peers []*viewPara, units []*unit, unorm []*normText, s
 
 // back moves up to n bytes back from i in s, to a character boundary.
 func back(s string, i, n int) int {
-	j := max(i-n, 0)
-	for j > 0 && !utf8.RuneStart(s[j]) {
+	j := min(max(i-n, 0), len(s))
+	for j > 0 && j < len(s) && !utf8.RuneStart(s[j]) {
 		j--
 	}
 	return j

@@ -162,9 +162,13 @@ func (e *editor) replace(u *unit, a, b int, repl string) error {
 	if ma == mb {
 		// A pure insertion: at the end of the character before, or the
 		// start of the one after.
+		if len(u.pos) == 0 {
+			return errNotText
+		}
 		var s *segment
 		var off int
-		if ma > a {
+		if ma > a || ma == len(u.pos) {
+			// (At the end of the unit there is no character after.)
 			sp := u.pos[ma-1]
 			s, off = u.segs[sp.seg], sp.off+1
 		} else {
