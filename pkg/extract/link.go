@@ -432,6 +432,9 @@ func headBefore(text string, ms []*Mention, m *Mention) *Mention {
 // under the": the words that tie an instrument to the one it was made
 // under.
 func underWords(gap string) bool {
+	if len(gap) > 40 {
+		return false // (most gaps are long: no words to split)
+	}
 	w := strings.Fields(strings.TrimLeft(gap, " ,\n"))
 	switch {
 	case len(w) == 2:
@@ -493,7 +496,11 @@ func andToAmended(text string, ms []*Mention, m *Mention) bool {
 	if p.streamEnd > m.streamStart || !ofAmendments(text, p.streamStart) {
 		return false
 	}
-	w := strings.Fields(text[p.streamEnd:m.streamStart])
+	gap := text[p.streamEnd:m.streamStart]
+	if len(gap) > 20 {
+		return false
+	}
+	w := strings.Fields(gap)
 	return len(w) >= 2 && len(w) <= 3 && w[0] == "and" && w[1] == "to" && (len(w) == 2 || w[2] == "the")
 }
 

@@ -458,7 +458,7 @@ func titleGoesOn(rest string) bool {
 	return rest[i] >= 'A' && rest[i] <= 'Z'
 }
 
-// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+(as|and)`.
+// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+(as|and\s+amended)`.
 func mayBeAmended(rest string) bool {
 	i := spaces(rest, 0)
 	if i < len(rest) && rest[i] == ',' {
@@ -471,7 +471,16 @@ func mayBeAmended(rest string) bool {
 	} else if i == 0 {
 		return false
 	}
-	return strings.HasPrefix(rest[i:], "as") || strings.HasPrefix(rest[i:], "and")
+	if strings.HasPrefix(rest[i:], "as") {
+		return true
+	}
+	// "and amended": after "and", only "amended" may follow. (A title
+	// is followed by " and …" often; the regexp is dear.)
+	if !strings.HasPrefix(rest[i:], "and") {
+		return false
+	}
+	j := spaces(rest, i+len("and"))
+	return j > i+len("and") && strings.HasPrefix(rest[j:], "amended")
 }
 
 // isSpaceRE reports the bytes that `\s` matches in a regexp.
