@@ -524,44 +524,49 @@ func isRule(b []byte) bool {
 }
 
 // isFurniture recognises page furniture of UN documents: job numbers
-// ("25-16618 (E)    171025", "*2516618*"), page numbers ("2/7"), and a
-// document symbol alone on its line ("A/C.3/80/L.4"), in a trimmed line.
+// ("25-16618 (E)    171025", "GE.24-18860", "*2516618*"), page numbers
+// ("2/7", "2/4 13-44915", "Page 2"), "/...", and a document symbol alone
+// on its line ("A/C.3/80/L.4"), in a trimmed line.
 func isFurniture(b []byte) bool {
 	if len(b) == 0 || len(b) > 40 {
 		return false
 	}
-	// Job number: NN-NNNNN, "NN-NNNNN (E)    101225"; Geneva's GE.NN-NNNNN
+	return jobNumber(b) || pageNumber(b) || symbolAlone(b) ||
+		// Barcode *2516618*
+		len(b) >= 3 && b[0] == '*' && b[len(b)-1] == '*' && isDigits(b[1:len(b)-1]) ||
+		// "Page 2" (older documents' headers) and "/..." (their
+		// "continued overleaf")
+		len(b) > 5 && string(b[:5]) == "Page " && isDigits(b[5:]) || string(b) == "/..."
+}
+
+// jobNumber reports whether b starts with a job number, NN-NNNNN ("NN-NNNNN
+// (E)    101225") or Geneva's GE.NN-NNNNN, as a word.
+func jobNumber(b []byte) bool {
 	if len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ') {
 		return true
 	}
-	if len(b) >= 11 && string(b[:3]) == "GE." && isDigits(b[3:5]) && b[5] == '-' && isDigits(b[6:11]) && (len(b) == 11 || b[11] == ' ') {
-		return true
+	return len(b) >= 11 && string(b[:3]) == "GE." && isDigits(b[3:5]) && b[5] == '-' && isDigits(b[6:11]) && (len(b) == 11 || b[11] == ' ')
+}
+
+// pageNumber reports whether b is a page number "2/7", alone or before
+// the job number ("2/4 13-44915").
+func pageNumber(b []byte) bool {
+	i := bytes.IndexByte(b, '/')
+	if i <= 0 || !isDigits(b[:i]) {
+		return false
 	}
-	// "Page 2" (older documents' headers) and "/..." (their "continued
-	// overleaf").
-	if len(b) > 5 && string(b[:5]) == "Page " && isDigits(b[5:]) || string(b) == "/..." {
-		return true
+	j := i + 1
+	for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+		j++
 	}
-	// Barcode *2516618*
-	if len(b) >= 3 && b[0] == '*' && b[len(b)-1] == '*' && isDigits(b[1:len(b)-1]) {
-		return true
-	}
-	// Page number "2/7", alone or before the job number ("2/4 13-44915")
-	if i := bytes.IndexByte(b, '/'); i > 0 && isDigits(b[:i]) {
-		j := i + 1
-		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
-			j++
-		}
-		if j > i+1 && j <= 7 && (j == len(b) || b[j] == ' ' && furnitureTokens(b[j+1:])) {
-			return true
-		}
-	}
-	// A document symbol alone: A/80/L.1, A/C.3/80/L.4, A/RES/80/1, S/RES/2719 (2023)
-	// (A footnote that is only a symbol ends with a full stop: "A/80/387.")
-	if (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 && !bytes.ContainsAny(b[len(b)-1:], ".,;") {
-		return true
-	}
-	return false
+	return j > i+1 && j <= 7 && (j == len(b) || b[j] == ' ' && furnitureTokens(b[j+1:]))
+}
+
+// symbolAlone reports whether b is a document symbol alone: A/80/L.1,
+// A/C.3/80/L.4, A/RES/80/1, S/RES/2719. (A footnote that is only a symbol
+// ends with a full stop: "A/80/387.")
+func symbolAlone(b []byte) bool {
+	return (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 && !bytes.ContainsAny(b[len(b)-1:], ".,;")
 }
 
 // furnitureAfterFurniture recognises the furniture that is such only
@@ -584,7 +589,7 @@ func furnitureAfterFurniture(b []byte) bool {
 // line, is furniture too: a job number ("2/4 13-44915").
 func furnitureTokens(b []byte) bool {
 	b = bytes.TrimSpace(b)
-	return len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ')
+	return jobNumber(b)
 }
 
 func isDigits(b []byte) bool {

@@ -36,85 +36,15 @@ const maxGap = 160
 // the citations that document a footnote's subject. It returns the
 // mentions made for markers on words that refer back to a title.
 func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primaries func(*document.Footnote) []*Citation) []*Mention {
-	text := d.Body.Text
-	var backs []*Mention
+	l := &linker{x: x, a: a, d: d, ms: ms, text: d.Body.Text, primaries: primaries}
 	prevAt := 0
 	for i := range d.Markers {
 		mk := &d.Markers[i]
-		at := mk.At
 		lo := prevAt
-		prevAt = at
-		// The last mention that starts before the marker.
-		j := lastStartingBefore(ms, at)
-		var m *Mention
-		switch {
-		case j >= 0 && ms[j].streamEnd > at && ms[j].Footnote == "":
-			// Inside the title ("the Amendment1 to the Convention on the
-			// Physical Protection of Nuclear Material"), or before the
-			// words read with it (", 1978,53 as amended").
-			m = ms[j]
-		case j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && nearGap(text[ms[j].streamEnd:at]):
-			m = ms[j]
-		}
-		if m == nil {
-			m = parenMentionAfter(text, ms, j+1, at)
-		}
-		if m == nil && j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && !ms[j].ShortForm && farGap(text[ms[j].streamEnd:at]) && !d.ParaBetween(ms[j].streamEnd, at) && !ofBody(text, ms[j].streamStart) &&
-			(mk.Note == nil || treatySeries(primaries(mk.Note)) || shortNameGap(text[ms[j].streamEnd:at]) || headBefore(text, ms, ms[j]) != nil) {
-			// Past the words that finish a title (other than its short
-			// name in parentheses), a footnote must cite
-			// the Treaty Series to be the title's ("the Outer Space
-			// Treaty as the cornerstone of the international legal
-			// regime …,8" with "Ibid." of a resolution is the phrase's
-			// source) — unless the title is what an instrument before
-			// it was adopted under ("the Paris Agreement adopted under
-			// the … Convention on Climate Change in December 2015 24"),
-			// whose adopting decision the footnote gives.
-			m = ms[j]
-		}
-		if m == nil {
-			if b, isNew := x.backRef(a, d, ms, j, lo, at); b != nil {
-				m = b
-				if isNew {
-					backs = append(backs, b)
-				}
-			}
-		}
-		if m == nil && j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && ms[j].streamEnd <= at && nearGap(text[ms[j].streamEnd:at]) {
-			// "the Doha Amendment112 to the Kyoto Protocol113": the first
-			// marker stood inside the title, on the larger instrument;
-			// this one is on the title inside it.
-			if t := x.tailMention(a, &d.Body, ms[j], lo); t != nil {
-				m = t
-				backs = append(backs, t)
-			}
-		}
+		prevAt = mk.At
+		m := l.owner(mk, l.candidate(mk, lo))
 		if m == nil {
 			continue
-		}
-		if p := parenAliasOf(text, ms, m); p != nil {
-			// "the Convention relating to the Status of Refugees (the
-			// “1951 Convention”)1": the marker is the title's, not its
-			// short name's.
-			m = p
-		}
-		if h := headBefore(text, ms, m); h != nil && (mk.Note == nil || !cites(primaries(mk.Note), m.Treaty)) {
-			// "the Paris Agreement adopted under the United Nations
-			// Framework Convention on Climate Change,11": the marker is
-			// the Agreement's, unless its footnote cites the Convention.
-			m = h
-		}
-		if mk.Note != nil && !treatySeries(primaries(mk.Note)) && (annotatesOuter(text, ms, m, at) || explanatory(mk.Note.Text.Text)) {
-			// "the Final Document of the 2010 Review Conference of the
-			// Parties to the Treaty on the Non-Proliferation of Nuclear
-			// Weapons,4", with a footnote that cites no Treaty Series:
-			// the marker is the conference's.
-			continue
-		}
-		if m.Outer != nil && m.Outer.Footnote == "" {
-			// The marker is on the larger title: "… under article 34 of
-			// Additional Protocol I to the Geneva Conventions of 1949;13".
-			m = m.Outer
 		}
 		m.Footnote = mk.Label
 		if mk.Note != nil {
@@ -126,8 +56,113 @@ func (x *Extractor) link(a *refSlab, d *document.Document, ms []*Mention, primar
 			}
 		}
 	}
-	listed(text, ms)
-	return backs
+	listed(l.text, ms)
+	return l.backs
+}
+
+// linker is the state of link: the document, its body mentions and the
+// mentions made for words that refer back.
+type linker struct {
+	x         *Extractor
+	a         *refSlab
+	d         *document.Document
+	ms        []*Mention
+	text      string
+	primaries func(*document.Footnote) []*Citation
+	backs     []*Mention
+}
+
+// candidate returns the mention the marker mk stands after, lo being the
+// previous marker's offset: a title it follows, words that refer back, a
+// title inside a title; nil if none.
+func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
+	text, ms, at := l.text, l.ms, mk.At
+	// The last mention that starts before the marker.
+	j := lastStartingBefore(ms, at)
+	switch {
+	case j >= 0 && ms[j].streamEnd > at && ms[j].Footnote == "":
+		// Inside the title ("the Amendment1 to the Convention on the
+		// Physical Protection of Nuclear Material"), or before the
+		// words read with it (", 1978,53 as amended").
+		return ms[j]
+	case j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && nearGap(text[ms[j].streamEnd:at]):
+		return ms[j]
+	}
+	if m := parenMentionAfter(text, ms, j+1, at); m != nil {
+		return m
+	}
+	if j >= 0 && l.farLink(mk, ms[j], lo) {
+		return ms[j]
+	}
+	if b, isNew := l.x.backRef(l.a, l.d, ms, j, lo, at); b != nil {
+		if isNew {
+			l.backs = append(l.backs, b)
+		}
+		return b
+	}
+	if j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && ms[j].streamEnd <= at && nearGap(text[ms[j].streamEnd:at]) {
+		// "the Doha Amendment112 to the Kyoto Protocol113": the first
+		// marker stood inside the title, on the larger instrument;
+		// this one is on the title inside it.
+		if t := l.x.tailMention(l.a, &l.d.Body, ms[j], lo); t != nil {
+			l.backs = append(l.backs, t)
+			return t
+		}
+	}
+	return nil
+}
+
+// farLink reports whether the marker mk is m's past the words that
+// finish its title. Past them (other than its short name in
+// parentheses), a footnote must cite the Treaty Series to be the
+// title's ("the Outer Space Treaty as the cornerstone of the
+// international legal regime …,8" with "Ibid." of a resolution is the
+// phrase's source) — unless the title is what an instrument before it
+// was adopted under ("the Paris Agreement adopted under the … Convention
+// on Climate Change in December 2015 24"), whose adopting decision the
+// footnote gives.
+func (l *linker) farLink(mk *document.Marker, m *Mention, lo int) bool {
+	text, at := l.text, mk.At
+	if m.streamEnd < lo || m.Footnote != "" || m.ShortForm || !farGap(text[m.streamEnd:at]) || l.d.ParaBetween(m.streamEnd, at) || ofBody(text, m.streamStart) {
+		return false
+	}
+	return mk.Note == nil || treatySeries(l.primaries(mk.Note)) || shortNameGap(text[m.streamEnd:at]) || headBefore(text, l.ms, m) != nil
+}
+
+// owner returns the mention the marker mk documents, given the one it
+// stands after (nil: none): the title of a short name in parentheses, the
+// instrument a phrase is headed by, the larger title; nil when the
+// footnote documents something else.
+func (l *linker) owner(mk *document.Marker, m *Mention) *Mention {
+	if m == nil {
+		return nil
+	}
+	text := l.text
+	if p := parenAliasOf(text, l.ms, m); p != nil {
+		// "the Convention relating to the Status of Refugees (the
+		// “1951 Convention”)1": the marker is the title's, not its
+		// short name's.
+		m = p
+	}
+	if h := headBefore(text, l.ms, m); h != nil && (mk.Note == nil || !cites(l.primaries(mk.Note), m.Treaty)) {
+		// "the Paris Agreement adopted under the United Nations
+		// Framework Convention on Climate Change,11": the marker is
+		// the Agreement's, unless its footnote cites the Convention.
+		m = h
+	}
+	if mk.Note != nil && !treatySeries(l.primaries(mk.Note)) && (annotatesOuter(text, l.ms, m, mk.At) || explanatory(mk.Note.Text.Text)) {
+		// "the Final Document of the 2010 Review Conference of the
+		// Parties to the Treaty on the Non-Proliferation of Nuclear
+		// Weapons,4", with a footnote that cites no Treaty Series:
+		// the marker is the conference's.
+		return nil
+	}
+	if m.Outer != nil && m.Outer.Footnote == "" {
+		// The marker is on the larger title: "… under article 34 of
+		// Additional Protocol I to the Geneva Conventions of 1949;13".
+		m = m.Outer
+	}
+	return m
 }
 
 // listed sets the With of each marked mention of ms: the titles listed
