@@ -17,6 +17,29 @@ var denseDocs = []struct{ name, unit string }{
 	{"citations", "the Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531) and "},
 	{"markers", "Recalling the Convention on the Rights of the Child,1 and resolution 64/182 of 18 December 2009,2 "},
 	{"footnotes", "the Statute,1\n_____\n\n1 United Nations, Treaty Series, vol. 2187, No. 38544.\n\nA/RES/80/1\nThe title\n\n25-20236\n2/5\n\n"},
+	{"linked", ""}, // denseLinked: many titles, then many marked ones
+}
+
+// denseLinked is size bytes of titles without markers followed by a
+// paragraph of marked titles and their footnotes, one per 4 KiB of
+// titles: linking looks up each marker's mention among all the mentions
+// before it, which was quadratic once (a linear search per marker).
+func denseLinked(size int) string {
+	var b strings.Builder
+	unit := "the Convention on the Rights of the Child and the Convention against Torture and "
+	for b.Len() < size {
+		b.WriteString(unit)
+	}
+	n := size / 4096
+	b.WriteString("\n\nRecalling ")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "the Convention on the Rights of the Child,%d ", i)
+	}
+	b.WriteString("\n_____\n\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d See resolution 44/25, annex.\n\n", i)
+	}
+	return b.String()
 }
 
 // BenchmarkDense checks one document of each dense kind at 256 KiB, 1 MiB
@@ -31,7 +54,12 @@ func BenchmarkDense(b *testing.B) {
 	eng := engine.New(engine.Options{Registry: reg})
 	for _, dd := range denseDocs {
 		for _, size := range []int{256 << 10, 1 << 20, 4 << 20} {
-			text := strings.Repeat(dd.unit, size/len(dd.unit)+1)
+			var text string
+			if dd.unit == "" {
+				text = denseLinked(size)
+			} else {
+				text = strings.Repeat(dd.unit, size/len(dd.unit)+1)
+			}
 			b.Run(fmt.Sprintf("%s/%dKiB", dd.name, size>>10), func(b *testing.B) {
 				f, err := source.New("dense.txt", []byte(text))
 				if err != nil {

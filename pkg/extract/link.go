@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -412,13 +413,27 @@ func shortNameGap(gap string) bool {
 		!strings.ContainsAny(g, "0123456789")
 }
 
+// indexOf returns the index of m in ms, which is in text order, or -1 (a
+// mention made for words that refer back is not in ms). A binary search:
+// link asks for every marker, and a scan would make long documents
+// quadratic.
+func indexOf(ms []*Mention, m *Mention) int {
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].streamStart >= m.streamStart })
+	for ; k < len(ms) && ms[k].streamStart == m.streamStart; k++ {
+		if ms[k] == m {
+			return k
+		}
+	}
+	return -1
+}
+
 // parenAliasOf returns the mention m is the short name of, given in
 // parentheses right after it — "(the “1951 Convention”)", "(Kampala
 // Convention)", "(hereinafter “the Agreement”)" — when both name the
 // same instrument (or the short name is a short form, which refers to the
 // title before it) and that title has no marker of its own; nil otherwise.
 func parenAliasOf(text string, ms []*Mention, m *Mention) *Mention {
-	k := slices.Index(ms, m)
+	k := indexOf(ms, m)
 	if k <= 0 {
 		return nil
 	}
@@ -452,7 +467,7 @@ func parenAliasOf(text string, ms []*Mention, m *Mention) *Mention {
 // adopted under the United Nations Framework Convention on Climate
 // Change". It returns nil unless that mention has no marker of its own.
 func headBefore(text string, ms []*Mention, m *Mention) *Mention {
-	k := slices.Index(ms, m)
+	k := indexOf(ms, m)
 	if k <= 0 {
 		return nil
 	}
@@ -523,7 +538,7 @@ func annotatesOuter(text string, ms []*Mention, m *Mention, at int) bool {
 // to the International Convention on Maritime Search and Rescue87 and to
 // the International Convention for the Safety of Life at Sea,88".
 func andToAmended(text string, ms []*Mention, m *Mention) bool {
-	k := slices.Index(ms, m)
+	k := indexOf(ms, m)
 	if k <= 0 {
 		return false
 	}
@@ -641,6 +656,9 @@ func ofParties(text string, start int) bool {
 // title opened after "entitled" (or "titled") that closes before at.
 func inEntitled(text string, start, at int) bool {
 	const open, shut = "“", "”"
+	if start >= at {
+		return false // (a title in parentheses after the marker)
+	}
 	lo := max(0, start-400)
 	o := strings.LastIndex(text[lo:start], open)
 	if o < 0 {
@@ -890,7 +908,7 @@ func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph ba
 	if ph.kind != "" && !x.hasKind(ante, ph.kind) || x.namesAnother(between, ph.kind, ante) || strings.ContainsAny(between, ";") || d.ParaBetween(ante.streamEnd, ph.start) {
 		return k, nil, nil
 	}
-	if !ph.plural || k == 0 || !coordinated(text[ms[k-1].streamEnd:ante.streamStart]) {
+	if !ph.plural || k == 0 || !coordinatedMentions(text, ms[k-1], ante) {
 		return k, ante, nil
 	}
 	// "the Convention on …7 and the Convention on …,8 and the Optional
@@ -904,7 +922,7 @@ func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph ba
 		if x.hasProtocols(ms[i].Treaty, qualifier(text[ph.start:ph.wordEnd])) {
 			with = append(with, ms[i])
 		}
-		if i == 0 || !coordinated(text[ms[i-1].streamEnd:ms[i].streamStart]) {
+		if i == 0 || !coordinatedMentions(text, ms[i-1], ms[i]) {
 			break
 		}
 	}
@@ -917,10 +935,11 @@ func (x *Extractor) antecedent(d *document.Document, ms []*Mention, j int, ph ba
 	return k, with[0], with[1:]
 }
 
-// itsProtocol returns where "its [Optional|Additional] Protocol[s]"
-// starts when the words text[lo:end] end with it and lower-case words
-// after it ("its Optional Protocol on the involvement of children in
-// armed conflict"), or -1.
+// descriptionOpeners open the description of a protocol after
+// "thereto": "on the involvement of children in armed conflict", "for
+// the …", "relating to …".
+var descriptionOpeners = map[string]bool{"on": true, "for": true, "relating": true, "concerning": true, "against": true}
+
 // theretoDescribed returns the word "thereto" that a lower-case
 // description follows up to end ("… thereto on the involvement of
 // children in armed conflict"), or nil.
@@ -932,8 +951,8 @@ func theretoDescribed(text string, lo, end int) *word {
 	}
 	i += from + 1
 	rest := strings.Fields(text[i+len("thereto") : end])
-	if len(rest) < 2 || !titleWords[rest[0]] {
-		return nil // a description opens with "on", "to", "for", …
+	if len(rest) < 2 || !descriptionOpeners[rest[0]] {
+		return nil // "… thereto and to the other relevant instruments" is no description
 	}
 	for _, f := range rest {
 		if !titleWords[f] && (f[0] < 'a' || f[0] > 'z') {
@@ -943,6 +962,10 @@ func theretoDescribed(text string, lo, end int) *word {
 	return &word{start: i, end: i + len("thereto")}
 }
 
+// itsProtocol returns where "its [Optional|Additional] Protocol[s]"
+// starts when the words text[lo:end] end with it and lower-case words
+// after it ("its Optional Protocol on the involvement of children in
+// armed conflict"), or -1.
 func itsProtocol(text string, lo, end int) int {
 	from := max(lo, end-120)
 	i := strings.LastIndex(text[from:end], "its ")
@@ -1015,6 +1038,12 @@ func (x *Extractor) protocolOf(t *registry.Treaty, year int, word string) *regis
 
 // coordinated reports whether between, the words between two mentions,
 // only join them: "and", "or", "as well as", commas and articles.
+// coordinatedMentions reports whether mentions p and q, in text order, are
+// coordinated; overlapping ones ("… of 1961" and "1961 Protocol") are not.
+func coordinatedMentions(text string, p, q *Mention) bool {
+	return p.streamEnd <= q.streamStart && coordinated(text[p.streamEnd:q.streamStart])
+}
+
 func coordinated(between string) bool {
 	if len(between) > 20 {
 		return false
