@@ -253,6 +253,14 @@ func FuzzExtract(f *testing.F) {
 			"3 Ibid.\n4 Ibid., vols. 2171 and 2173, No. 27531; and vols. 1125, No. 17512.\n5 See resolution 44/25, annex.\n" +
 			"25-12345\t2/3\nA/RES/80/1\nthe Convention on the Rights of the Child 6 and the treaties of Tlatelolco,7 Rarotonga8\n" +
 			"__________________\n6 Ibid., vol. 1577, No. 27531.\n7 Ibid., vol. 634, No. 9068.\n8 Ibid., vol. 1445, No. 24592.\n",
+		// The footnote's kind decides the owner: meetings, reports,
+		// quotations, amendments, far links, short names, "adopted under".
+		"the 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,1 the report of the " +
+			"Secretary-General on the Convention on the Rights of the Child;2 resolution 10/4, entitled “Implementation of the Protocol " +
+			"thereto on the sale of children,3 (the Convention)”, the amendments to the Convention4 and to the Kyoto Protocol,5 the Paris " +
+			"Agreement adopted under the Convention in December 2015 6 and the Refugee Convention of 1951 Protocol (the “1951 Convention”)7\n" +
+			"__________________\n1 See NPT/CONF.2010/50.\n2 A/80/373.\n3 Ibid.\n4 Non-discrimination.\n5 Ibid., annex.\n" +
+			"6 United Nations, Treaty Series, vol. 3156, No. 54113.\n7 See resolution 429 (V).\n",
 	} {
 		f.Add(s)
 	}
