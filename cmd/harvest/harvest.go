@@ -226,8 +226,18 @@ func plausible(r *extract.Resolution, organ string, cert resolution.Certainty) s
 		}
 		if n > 0 {
 			lo, hi := resolution.SessionYears(n)
-			if year < lo || year > hi {
-				return fmt.Sprintf("a date in %d does not fit session %s of the General Assembly", year, r.Session)
+			month := 0
+			fmt.Sscanf(r.Date[5:], "%2d", &month)
+			// A session opens in September and closes the next September,
+			// before its successor opens: "78/69 of 5 December 2024", as
+			// two texts have it, cannot be. (The first opened in London on
+			// 10 January 1946.)
+			opens := 9
+			if n == 1 {
+				opens = 1
+			}
+			if year < lo || year > hi || year == lo && month < opens || year == hi && month > 9 {
+				return fmt.Sprintf("%s does not fit session %s of the General Assembly (September %d to September %d)", r.Date, r.Session, lo, hi)
 			}
 		}
 	case resolution.FormSpecial:

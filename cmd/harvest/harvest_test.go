@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/citecheck/citecheck/pkg/extract"
 	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
@@ -317,6 +318,33 @@ func TestYAMLString(t *testing.T) {
 		var got string
 		if err := yaml.Unmarshal([]byte(yamlString(s)), &got); err != nil || got != s {
 			t.Errorf("yamlString(%q) = %s → %q, %v", s, yamlString(s), got, err)
+		}
+	}
+}
+
+// TestPlausibleSession: a General Assembly date must fall within its
+// session, from September to the next September; the first session
+// opened in January 1946.
+func TestPlausibleSession(t *testing.T) {
+	for _, tc := range []struct {
+		session, date string
+		ok            bool
+	}{
+		{"78", "2023-12-05", true},
+		{"78", "2024-09-09", true},
+		{"78", "2024-12-05", false}, // two texts of the 80th session have it
+		{"78", "2023-06-01", false},
+		{"79", "2025-01-10", true},
+		{"I", "1946-01-24", true},
+	} {
+		form := resolution.FormSession
+		if tc.session == "I" {
+			form = resolution.FormRoman
+		}
+		r := &extract.Resolution{Symbol: resolution.NewSymbol(form, "69", tc.session, nil, 0, "")}
+		r.Date = tc.date
+		if got := plausible(r, "GA", resolution.Sure) == ""; got != tc.ok {
+			t.Errorf("session %s, %s: plausible %v, want %v (%s)", tc.session, tc.date, got, tc.ok, plausible(r, "GA", resolution.Sure))
 		}
 	}
 }
