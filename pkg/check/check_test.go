@@ -113,6 +113,26 @@ func TestChecks(t *testing.T) {
 			"5:15 error unts-citation: footnote 2 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@5:15",
 		},
 		{
+			"a year of opening for signature the registry does not record: not checked",
+			"Recalling the Convention on the Rights of the Child, opened for signature on 26 January 1990, and",
+			"",
+		},
+		{
+			"an adoption clause after a title a preposition governs: the larger phrase's",
+			"Welcoming the entry into force of the amendment to article 43, paragraph 2, of the Convention on the Rights of the Child, adopted on 12 December 1995, and",
+			"",
+		},
+		{
+			"an adoption clause after a title that heads its phrase: the title's",
+			"Recalling the Convention on the Rights of the Child, adopted on 12 December 1995, and",
+			"1:77 error treaty-year: the Convention on the Rights of the Child is of 1989, not 1995 (adopted 20 November 1989) (1995 → 1989) fix=\"1989\"@1:77",
+		},
+		{
+			"volumes and numbers in two lists, respectively",
+			"the Conventions,¹\n\n¹ United Nations, Treaty Series, vols. 976 and 1577, Nos. 14152 and 27531.\n",
+			"",
+		},
+		{
 			"an unregistered treaty and an unregistered citation: no error",
 			"the Convention on Migratory Species of 1979,¹\n\n¹ United Nations, Treaty Series, vol. 1651, No. 28395.\n",
 			"",

@@ -733,6 +733,15 @@ func (x *Extractor) resolve(a *refSlab, r *Citation) {
 	if n := len(r.Volumes) * max(1, len(r.Numbers)); n > 0 {
 		r.Pairs = a.pairsFor(n)
 	}
+	if len(r.Volumes) > 1 && len(r.Volumes) == len(r.Numbers) {
+		// "vols. 1316, 2149 and 2178, Nos. 21931, 37517 and 38349":
+		// respectively, not every volume with every number.
+		for i, v := range r.Volumes {
+			n := r.Numbers[i]
+			r.Pairs = append(r.Pairs, Pair{Volume: v, Number: n, Treaties: x.reg.ByUNTS(v.Value, n.Value)})
+		}
+		return
+	}
 	for _, v := range r.Volumes {
 		if len(r.Numbers) == 0 {
 			r.Pairs = append(r.Pairs, Pair{Volume: v, Treaties: x.byVolumePage(v.Value, r.Page)})

@@ -234,6 +234,9 @@ func yearAfter(s *document.Stream, m *Mention) {
 		}
 		ys, ye, end = ym[2], ym[3], ym[3]
 	} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeFollows(rest[ym[1]:]) {
+		if !datedClauseIsTitles(s.Text, m, rest[:ym[1]]) {
+			return
+		}
 		ys, ye, end = ym[2], ym[3], ym[1]
 	} else if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
 		ys, ye, end = ym[2], ym[3], ym[3]
@@ -243,6 +246,68 @@ func yearAfter(s *document.Stream, m *Mention) {
 	m.Year, _ = strconv.Atoi(rest[ys:ye])
 	m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
 	m.streamEnd += end
+}
+
+// datedClauseIsTitles reports whether the dated words clause after the
+// title of m (", adopted on 20 November 1989", " of 12 August 1949",
+// ", opened for signature on 26 January 1990") give the year of m's
+// treaty. A participial clause after a title that a preposition governs
+// may describe the larger phrase ("the amendment to article 20,
+// paragraph 1, of the Convention on …, adopted in 1995"; "the Kunming-
+// Montreal Global Biodiversity Framework of the Convention on Biological
+// Diversity, adopted on 19 December 2022"), and an opening for signature
+// is often a year after the adoption: its year is the treaty's only where
+// the registry records that date.
+func datedClauseIsTitles(text string, m *Mention, clause string) bool {
+	c := strings.TrimLeft(clause, " ,\n\t")
+	if strings.HasPrefix(c, "of") {
+		return true
+	}
+	if strings.HasPrefix(c, "opened") && (m.Treaty == nil || m.Treaty.OpenedForSignature == "") {
+		return false
+	}
+	p, ok := prevWord(text, m.streamStart)
+	if ok && strings.EqualFold(text[p.start:p.end], "the") {
+		p, ok = prevWord(text, p.start)
+	}
+	if !ok || !governingPreps[text[p.start:p.end]] {
+		return true
+	}
+	// Governed: the clause is the larger phrase's when that names an
+	// instrument or a meeting of the treaty's parties ("the amendment to
+	// article 20, paragraph 1, of the Convention …", "the Global
+	// Biodiversity Framework of the Convention …"), the treaty's after
+	// other words ("the provisions of the Vienna Convention on the Law of
+	// Treaties, adopted on 22 May 1969").
+	return !instrumentBefore(text, p.start, 12) && !ofParties(text, m.streamStart)
+}
+
+// instrumentBefore reports whether one of the n words before offset i,
+// within its sentence and paragraph, names an instrument (gapWords). A
+// preambular paragraph opens with a capitalised "-ing" word ("Bearing in
+// mind the provisions of …").
+func instrumentBefore(text string, i, n int) bool {
+	for range n {
+		w, ok := prevWord(text, i)
+		if !ok || strings.ContainsAny(text[w.end:i], ";.") {
+			return false
+		}
+		word := text[w.start:w.end]
+		if instrumentWord(word) {
+			return true
+		}
+		if w.upper && strings.HasSuffix(word, "ing") {
+			return false
+		}
+		i = w.start
+	}
+	return false
+}
+
+// governingPreps make the title after them part of a larger phrase.
+var governingPreps = map[string]bool{
+	"of": true, "to": true, "under": true, "by": true, "for": true, "from": true,
+	"within": true, "with": true, "at": true, "in": true, "on": true, "against": true,
 }
 
 // citationsAfter returns the citations, among cites (in stream order),
