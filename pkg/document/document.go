@@ -676,6 +676,14 @@ type classifier struct {
 	// text and blank lines only starts a paragraph.
 	para   int
 	labBuf [8]byte // room for noteStart's label
+	// pendLab is a footnote label that stood alone on its line (as
+	// pdftotext prints the footnotes of UN PDFs: "1", then the text on
+	// the next line), waiting for its text; pendStart is where that line
+	// starts.
+	pendLab   []byte
+	alone     bool // the footnote being read began with a label alone
+	pendBuf   [8]byte
+	pendStart int
 	// furniture are the lines of page furniture, for running titles.
 	furniture []int
 	body      []span
@@ -731,6 +739,9 @@ func (c *classifier) line(k int) {
 	if kind != lineBlank {
 		c.lastInk = kind
 	}
+	if kind == lineRule || kind == lineFurniture {
+		c.pendLab = nil // a label with no text before the page ends
+	}
 	c.prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
 }
 
@@ -755,6 +766,21 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}
+	if c.pendLab != nil {
+		lab := c.pendLab
+		c.pendLab = nil
+		c.lastNum = atoi(lab)
+		c.fb.start(labelString(lab), c.pendStart, from, end)
+		c.alone = true
+		return lineNoteStart, false
+	}
+	if first&mayNote != 0 && to-from <= 4 && isDigits(text[from:to]) && c.labelAlone(k, start, text[from:to]) {
+		// The label alone; its text follows on the next line that is
+		// not blank.
+		c.pendLab = append(c.pendBuf[:0], text[from:to]...)
+		c.pendStart = start
+		return lineBlank, false
+	}
 	if text[start] == '[' {
 		if lab, ts, ok := mdNoteDef(text, start, end); ok {
 			c.fb.start(lab, start, ts, end)
@@ -763,11 +789,21 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	}
 	if first&mayNote != 0 {
 		if lab, ts, ok := c.noteLine(k, start, from, to); ok {
+			c.alone = false
 			c.fb.start(labelString(lab), start, ts, end)
 			return lineNoteStart, false
 		}
 	}
-	if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) {
+	if c.alone && !c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont) {
+		// After a label alone on its line, a footnote ends with its
+		// sentence: pdftotext may print the next footnote's text before
+		// its label, or without it. Such a text is no footnote we can
+		// number, and no body text either.
+		if referenceLead(text[from:to]) {
+			return lineBlank, false
+		}
+		c.alone = false
+	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) {
 		// A footnote continues on the next line until a blank line, a
 		// rule or page furniture ends it.
 		return lineNoteCont, false
@@ -778,6 +814,29 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	}
 	c.inRegion = false
 	return lineText, false
+}
+
+// labelAlone reports whether lab, a number alone on its line, is the
+// label of the next footnote: among footnotes (after a rule, or right
+// after a footnote's text) where the numbering goes on.
+func (c *classifier) labelAlone(k, start int, lab []byte) bool {
+	if !c.inRegion && c.lastInk != lineNoteStart && c.lastInk != lineNoteCont {
+		return false
+	}
+	if n := atoi(lab); n <= 0 || n != c.lastNum+1 && c.lastNum != 0 {
+		return false
+	}
+	// The next line that is not blank must read as a footnote ("United
+	// Nations, …", "Ibid.", "See …"), or the body must carry the label as
+	// a marker: a page number alone after the footnotes ("2 Ibid." /
+	// "3" / "the Statute.") is neither.
+	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
+		s, e := c.bounds(j)
+		if f, t := trimSpace(c.text, s, e); f < t {
+			return referenceLead(c.text[f:t]) || markerBefore(c.text, c.bodyStart, start, lab)
+		}
+	}
+	return false
 }
 
 // noteLine reports whether line k, whose trimmed text is text[from:to],

@@ -109,6 +109,21 @@ func TestParse(t *testing.T) {
 			want: "Recalling the Convention 2 and more",
 		},
 		{
+			name: "pdftotext -raw: each label alone on its line, its text on the next",
+			in:   "Recalling the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or\nPunishment1\nand the Convention,2\n_______________\n1\nUnited Nations, Treaty Series, vol. 1465, No. 24841.\n2\nIbid., vol. 2375, No. 24841.\nA/RES/80/1\n2/5\n25-12345\nbody goes on\n",
+			want: "Recalling the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment{1} and the Convention,{2} body goes on" + "\n[1] United Nations, Treaty Series, vol. 1465, No. 24841.\n[2] Ibid., vol. 2375, No. 24841.",
+		},
+		{
+			name: "pdftotext default: a label alone with a blank line, and a text printed without its label is neither footnote nor body",
+			in:   "the Paris Agreement 3 and the Convention 4\n_______________\n3\n\nAdopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.\nUnited Nations, Treaty Series, vol. 1771, No. 30822.\n\nbody goes on\n",
+			want: "the Paris Agreement{3} and the Convention 4 body goes on" + "\n[3] Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
+		},
+		{
+			name: "a number alone after footnotes that does not continue their numbering is no label",
+			in:   "the Convention,1 and\n_______________\n1\nUnited Nations, Treaty Series, vol. 1465, No. 24841.\n\n7\n\nbody goes on\n",
+			want: "the Convention,{1} and 7 body goes on" + "\n[1] United Nations, Treaty Series, vol. 1465, No. 24841.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
