@@ -7,7 +7,8 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/internal/xmlchar"
 )
 
 // tokKind is the kind of a token of a part: what decoder.next read.
@@ -260,13 +261,13 @@ func (s *xmlScanner) charData(d *decoder) error {
 		return err
 	}
 	raw := s.buf[s.pos:end]
-	if !validXMLText(raw, true) {
+	if !xmlchar.Valid(raw, true) {
 		return errSwitch
 	}
 	cd := raw
 	if bytes.IndexByte(raw, '&') >= 0 {
 		var ok bool
-		if s.text, ok = appendEntities(s.text[:0], raw); !ok {
+		if s.text, ok = xmlchar.AppendEntities(s.text[:0], raw); !ok {
 			return errSwitch
 		}
 		cd = s.text
@@ -311,10 +312,10 @@ func (s *xmlScanner) startTag(d *decoder, tag []byte, end int) error {
 			return errSwitch
 		}
 		v := r2[1 : 1+q]
-		if bytes.IndexByte(v, '<') >= 0 || !validXMLText(v, false) {
+		if bytes.IndexByte(v, '<') >= 0 || !xmlchar.Valid(v, false) {
 			return errSwitch
 		}
-		if values, ok = appendEntities(values, v); !ok {
+		if values, ok = xmlchar.AppendEntities(values, v); !ok {
 			return errSwitch
 		}
 		ends = append(ends, len(values))
@@ -597,75 +598,5 @@ func xmlDecl(tag []byte) bool {
 		if len(rest) > 0 && !isXMLSpace(rest[0]) {
 			return false
 		}
-	}
-}
-
-// validXMLText reports whether b is valid UTF-8 of XML characters with no
-// carriage return, and, in character data (text), no "]]>".
-func validXMLText(b []byte, text bool) bool {
-	for i := 0; i < len(b); {
-		for i < len(b) && xmlPlain[b[i]] {
-			i++
-		}
-		if i == len(b) {
-			return true
-		}
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' {
-				return false
-			}
-			if c == '>' && text && i >= 2 && b[i-1] == ']' && b[i-2] == ']' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || !(r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF) {
-			return false
-		}
-		i += n
-	}
-	return true
-}
-
-// xmlPlain marks the ASCII bytes validXMLText passes at once: printable,
-// not '>'.
-var xmlPlain = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '>'
-	}
-	t['\t'], t['\n'] = true, true
-	return t
-}()
-
-// appendEntities appends text with the five predefined entities replaced;
-// ok is false for any other "&".
-func appendEntities(dst, text []byte) ([]byte, bool) {
-	for {
-		i := bytes.IndexByte(text, '&')
-		if i < 0 {
-			return append(dst, text...), true
-		}
-		dst = append(dst, text[:i]...)
-		text = text[i:]
-		var c byte
-		switch {
-		case bytes.HasPrefix(text, []byte("&amp;")):
-			c = '&'
-		case bytes.HasPrefix(text, []byte("&lt;")):
-			c = '<'
-		case bytes.HasPrefix(text, []byte("&gt;")):
-			c = '>'
-		case bytes.HasPrefix(text, []byte("&quot;")):
-			c = '"'
-		case bytes.HasPrefix(text, []byte("&apos;")):
-			c = '\''
-		default:
-			return dst, false
-		}
-		dst = append(dst, c)
-		text = text[bytes.IndexByte(text, ';')+1:]
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/internal/xmlchar"
 )
 
 // errUnsupported says that pdftotext's output holds something scanBBox
@@ -120,7 +122,7 @@ func (s *bboxScanner) scan() ([]page, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !validText(seg) {
+		if !xmlchar.Valid(seg, true) {
 			return nil, errUnsupported
 		}
 		if inWord {
@@ -237,7 +239,7 @@ func (s *bboxScanner) doctype() error {
 		}
 		switch c := s.buf[i]; c {
 		case '>':
-			if !validText(s.buf[s.pos : i+1]) {
+			if !xmlchar.Valid(s.buf[s.pos:i+1], true) {
 				return errUnsupported
 			}
 			s.pos = i + 1
@@ -431,48 +433,6 @@ func parseDecimal(b []byte) (float64, bool) {
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
-// validText reports whether b is valid UTF-8 of characters XML allows,
-// with no carriage return (which encoding/xml rewrites) and no "]]>"
-// (which it refuses outside CDATA).
-func validText(b []byte) bool {
-	for i := 0; i < len(b); {
-		// Most bytes are plain ASCII: one table lookup each.
-		for i < len(b) && plainByte[b[i]] {
-			i++
-		}
-		if i == len(b) {
-			break
-		}
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' {
-				return false
-			}
-			if c == '>' && i >= 2 && b[i-1] == ']' && b[i-2] == ']' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || !(r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF) {
-			return false
-		}
-		i += n
-	}
-	return true
-}
-
-// plainByte marks the ASCII bytes validText passes without a second look:
-// not a control character other than tab and newline, not '>'.
-var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '>'
-	}
-	t['\t'], t['\n'] = true, true
-	return t
-}()
-
 // validValue reports whether an attribute value is what encoding/xml
 // reads as it is written or with the predefined entities replaced: valid
 // text with no "<" (and no "&" starting another entity).
@@ -484,7 +444,7 @@ func validValue(v []byte) bool {
 	if i == len(v) {
 		return true // the usual case: digits and a dot
 	}
-	if bytes.IndexByte(v, '<') >= 0 || !validText(v) {
+	if bytes.IndexByte(v, '<') >= 0 || !xmlchar.Valid(v, true) {
 		return false
 	}
 	if bytes.IndexByte(v, '&') >= 0 {
@@ -507,29 +467,9 @@ var valuePlain = func() (t [256]bool) {
 // appendDecoded appends text with the five predefined entities replaced;
 // any other "&" is errUnsupported.
 func appendDecoded(dst, text []byte) ([]byte, error) {
-	for {
-		i := bytes.IndexByte(text, '&')
-		if i < 0 {
-			return append(dst, text...), nil
-		}
-		dst = append(dst, text[:i]...)
-		text = text[i:]
-		var c byte
-		switch {
-		case bytes.HasPrefix(text, []byte("&amp;")):
-			c = '&'
-		case bytes.HasPrefix(text, []byte("&lt;")):
-			c = '<'
-		case bytes.HasPrefix(text, []byte("&gt;")):
-			c = '>'
-		case bytes.HasPrefix(text, []byte("&quot;")):
-			c = '"'
-		case bytes.HasPrefix(text, []byte("&apos;")):
-			c = '\''
-		default:
-			return nil, errUnsupported
-		}
-		dst = append(dst, c)
-		text = text[bytes.IndexByte(text, ';')+1:]
+	dst, ok := xmlchar.AppendEntities(dst, text)
+	if !ok {
+		return nil, errUnsupported
 	}
+	return dst, nil
 }
