@@ -226,16 +226,9 @@ func addWord(cur *page, w word, text []byte) error {
 // encoding/xml reads specially there (no "<", no "[").
 func (s *bboxScanner) doctype() error {
 	for i := s.pos + len("<!DOCTYPE"); ; i++ {
-		for i >= len(s.buf) {
-			off := i - s.pos
-			ok, err := s.more()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return errUnsupported
-			}
-			i = s.pos + off
+		var err error
+		if i, err = s.reach(i); err != nil {
+			return err
 		}
 		switch c := s.buf[i]; c {
 		case '>':
@@ -248,17 +241,8 @@ func (s *bboxScanner) doctype() error {
 			return errUnsupported
 		case '"':
 			for {
-				i++
-				for i >= len(s.buf) {
-					off := i - s.pos
-					ok, err := s.more()
-					if err != nil {
-						return err
-					}
-					if !ok {
-						return errUnsupported
-					}
-					i = s.pos + off
+				if i, err = s.reach(i + 1); err != nil {
+					return err
 				}
 				if s.buf[i] == '"' {
 					break
@@ -269,6 +253,24 @@ func (s *bboxScanner) doctype() error {
 			}
 		}
 	}
+}
+
+// reach reads on until s.buf holds offset i, which keeps its distance
+// from s.pos as more moves the buffer; it returns where i is then. The
+// input ending first is errUnsupported: encoding/xml reads it.
+func (s *bboxScanner) reach(i int) (int, error) {
+	for i >= len(s.buf) {
+		off := i - s.pos
+		ok, err := s.more()
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			return 0, errUnsupported
+		}
+		i = s.pos + off
+	}
+	return i, nil
 }
 
 // splitName splits a tag's content after "<" or "</" into its name and
