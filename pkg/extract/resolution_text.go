@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,16 +38,7 @@ func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 func isAlnum(b byte) bool { return isDigit(b) || isUpper(b) || 'a' <= b && b <= 'z' }
 
 // letterAt reports whether the rune at s[i] is a letter.
-func letterAt(s string, i int) bool {
-	if i >= len(s) {
-		return false
-	}
-	if s[i] < utf8.RuneSelf {
-		return isUpper(s[i]) || 'a' <= s[i] && s[i] <= 'z'
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r)
-}
+func letterAt(s string, i int) bool { return resolution.LetterAt(s, i) }
 
 // letterBefore reports whether the rune ending at s[:i] is a letter.
 func letterBefore(s string, i int) bool {
@@ -61,16 +51,7 @@ func letterBefore(s string, i int) bool {
 
 // hasWordAt reports whether s[i:] starts with word w (ASCII, matched
 // case-sensitively) followed by a non-letter, and returns its end.
-func hasWordAt(s string, i int, w string) (int, bool) {
-	if !strings.HasPrefix(s[i:], w) {
-		return i, false
-	}
-	e := i + len(w)
-	if letterAt(s, e) || (e < len(s) && isDigit(s[e])) {
-		return i, false
-	}
-	return e, true
-}
+func hasWordAt(s string, i int, w string) (int, bool) { return resolution.HasWordAt(s, i, w) }
 
 // wordBefore returns the word that ends at i (after skipping spaces back),
 // and its start. A word is a run of letters, digits, hyphens and

@@ -28,7 +28,7 @@ func MonthAt(s string, i int) (int, int) {
 	}
 	for m, name := range Months {
 		e := i + len(name)
-		if s[i] != name[0] || e > len(s) || letterAt(s, e) {
+		if s[i] != name[0] || e > len(s) || LetterAt(s, e) {
 			continue
 		}
 		if s[i+1:e] != name[1:] && s[i:e] != upperMonths[m] {

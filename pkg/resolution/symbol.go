@@ -271,7 +271,7 @@ func parseSlashed(s string, i, a int) (symTok, bool) {
 func parseParenthesized(s, number string, a int) (symTok, bool) {
 	j := a
 	var letters []string
-	if j < len(s) && isUpper(s[j]) && !letterAt(s, j+1) && j+1 < len(s) && (s[j+1] == ' ' || s[j+1] == '(') {
+	if j < len(s) && isUpper(s[j]) && !LetterAt(s, j+1) && j+1 < len(s) && (s[j+1] == ' ' || s[j+1] == '(') {
 		// "2200A (XXI)" (letter glued by OCR)
 		letters, j = []string{s[j : j+1]}, j+1
 	} else if ls, e := parseLetterGroup(s, SkipSpace(s, j)); len(ls) > 0 && SkipSpace(s, j) > j {
@@ -331,7 +331,7 @@ func symbolEnds(s string, i int) bool {
 		return true
 	}
 	c := s[i]
-	if isAlnum(c) || c == '/' || letterAt(s, i) {
+	if isAlnum(c) || c == '/' || LetterAt(s, i) {
 		return false
 	}
 	if (c == '.' || c == '-' || c == ',') && i+1 < len(s) && isDigit(s[i+1]) {
@@ -343,7 +343,7 @@ func symbolEnds(s string, i int) bool {
 // parseLetterGroup reads "A", "A and B", "A, B and C", "A to D", "A-D" at i.
 func parseLetterGroup(s string, i int) ([]string, int) {
 	one := func(j int) bool {
-		return j < len(s) && isUpper(s[j]) && !letterAt(s, j+1) && !(j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == '/' || s[j+1] == '-' || s[j+1] == '.' && j+2 < len(s) && isAlnum(s[j+2])))
+		return j < len(s) && isUpper(s[j]) && !LetterAt(s, j+1) && !(j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == '/' || s[j+1] == '-' || s[j+1] == '.' && j+2 < len(s) && isAlnum(s[j+2])))
 	}
 	if !one(i) {
 		return nil, i
@@ -388,15 +388,15 @@ func letterSep(s string, end int) (next int, rng, ok bool) {
 	k := SkipSpace(s, j)
 	if k < len(s) && s[k] == ',' {
 		k = SkipSpace(s, k+1)
-		if e, ok := hasWordAt(s, k, "and"); ok {
+		if e, ok := HasWordAt(s, k, "and"); ok {
 			k = SkipSpace(s, e)
 		}
 		return k, false, true
 	}
-	if e, ok := hasWordAt(s, k, "and"); ok && k > j {
+	if e, ok := HasWordAt(s, k, "and"); ok && k > j {
 		return SkipSpace(s, e), false, true
 	}
-	if e, ok := hasWordAt(s, k, "to"); ok && k > j {
+	if e, ok := HasWordAt(s, k, "to"); ok && k > j {
 		return SkipSpace(s, e), true, true
 	}
 	return 0, false, false
@@ -441,7 +441,7 @@ func parseNewLetters(s string, i int) ([]string, int) {
 	for w < len(s) && isLower(s[w]) {
 		w++
 	}
-	if w > k && letterFollowers[s[k:w]] && !letterAt(s, w) {
+	if w > k && letterFollowers[s[k:w]] && !LetterAt(s, w) {
 		return ls, e
 	}
 	return nil, i

@@ -263,7 +263,7 @@ func monthAtOld(s string, i int) (int, int) {
 			continue
 		}
 		e := i + len(name)
-		if letterAt(s, e) {
+		if LetterAt(s, e) {
 			continue
 		}
 		if s[i+1:e] != name[1:] && s[i:e] != strings.ToUpper(name) {

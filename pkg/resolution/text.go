@@ -57,8 +57,8 @@ func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
 func isAlnum(b byte) bool { return isDigit(b) || isUpper(b) || isLower(b) }
 
-// letterAt reports whether the rune at s[i] is a letter.
-func letterAt(s string, i int) bool {
+// LetterAt reports whether the rune at s[i] is a letter.
+func LetterAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
@@ -79,14 +79,14 @@ func digitsAt(s string, i int) int {
 
 func allDigits(s string) bool { return s != "" && digitsAt(s, 0) == len(s) }
 
-// hasWordAt reports whether s[i:] starts with word w (ASCII, matched
+// HasWordAt reports whether s[i:] starts with word w (ASCII, matched
 // case-sensitively) followed by a non-letter, and returns its end.
-func hasWordAt(s string, i int, w string) (int, bool) {
+func HasWordAt(s string, i int, w string) (int, bool) {
 	if !strings.HasPrefix(s[i:], w) {
 		return i, false
 	}
 	e := i + len(w)
-	if letterAt(s, e) || (e < len(s) && isDigit(s[e])) {
+	if LetterAt(s, e) || (e < len(s) && isDigit(s[e])) {
 		return i, false
 	}
 	return e, true
