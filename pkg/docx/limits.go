@@ -108,7 +108,7 @@ type LimitError struct {
 func (e *LimitError) Error() string {
 	var s string
 	if e.Bytes {
-		s = fmt.Sprintf("%s exceeds %s limit", e.What, formatBytes(e.Limit))
+		s = fmt.Sprintf("%s exceeds %s limit", e.What, FormatBytes(e.Limit))
 	} else {
 		s = fmt.Sprintf("%s exceeds the limit of %d", e.What, e.Limit)
 	}
@@ -128,8 +128,9 @@ func (e *DepthError) Error() string {
 	return fmt.Sprintf("XML nested deeper than %d elements", e.Limit)
 }
 
-// formatBytes writes n as "256 MiB", "1.5 KiB" or "100 bytes".
-func formatBytes(n int64) string {
+// FormatBytes writes n as "256 MiB", "1.5 KiB" or "100 bytes", as
+// citecheck's messages about sizes and limits do.
+func FormatBytes(n int64) string {
 	units := []string{"KiB", "MiB", "GiB", "TiB"}
 	if n < 1024 {
 		return fmt.Sprintf("%d bytes", n)

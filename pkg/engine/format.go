@@ -274,7 +274,7 @@ type LimitError struct {
 func (e *LimitError) Error() string {
 	size := func(n int64) string {
 		if e.Bytes {
-			return formatBytes(n)
+			return docx.FormatBytes(n)
 		}
 		return fmt.Sprint(n)
 	}
@@ -282,24 +282,6 @@ func (e *LimitError) Error() string {
 		return fmt.Sprintf("%s of %s exceeds the limit of %s (%s)", e.What, size(e.Size), size(e.Limit), e.Flag)
 	}
 	return fmt.Sprintf("%s exceeds the limit of %s (%s)", e.What, size(e.Limit), e.Flag)
-}
-
-// formatBytes writes n as "256 MiB", "1.5 KiB" or "1000 bytes".
-func formatBytes(n int64) string {
-	if n < 1024 {
-		return fmt.Sprintf("%d bytes", n)
-	}
-	f, u := float64(n), ""
-	for _, u = range []string{"KiB", "MiB", "GiB", "TiB"} {
-		f /= 1024
-		if f < 1024 {
-			break
-		}
-	}
-	if f == float64(int64(f)) {
-		return fmt.Sprintf("%d %s", int64(f), u)
-	}
-	return fmt.Sprintf("%.1f %s", f, u)
 }
 
 // readPlain reads plain text and Markdown: the file is its own view.
