@@ -91,18 +91,7 @@ func rows(p *page) []*row {
 		} else {
 			live = rs
 		}
-		var best *row
-		bestRatio := 0.0
-		for _, r := range live {
-			ov := math.Min(w.yMax, r.yMax) - math.Max(w.yMin, r.yMin)
-			lo := math.Min(w.height(), r.yMax-r.yMin)
-			if ov <= 0 || lo <= 0 {
-				continue
-			}
-			if ratio := ov / lo; ratio >= 0.5 && ratio > bestRatio {
-				best, bestRatio = r, ratio
-			}
-		}
+		best := bestRow(w, live)
 		if best == nil {
 			r := &row{words: []word{w}, yMin: w.yMin, yMax: w.yMax}
 			rs = append(rs, r)
@@ -120,6 +109,24 @@ func rows(p *page) []*row {
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].yMin < rs[j].yMin })
 	return rs
+}
+
+// bestRow returns the row of rs that w overlaps most, by at least half of
+// the lower of the two heights (the first of equals), or nil.
+func bestRow(w word, rs []*row) *row {
+	var best *row
+	bestRatio := 0.0
+	for _, r := range rs {
+		ov := math.Min(w.yMax, r.yMax) - math.Max(w.yMin, r.yMin)
+		lo := math.Min(w.height(), r.yMax-r.yMin)
+		if ov <= 0 || lo <= 0 {
+			continue
+		}
+		if ratio := ov / lo; ratio >= 0.5 && ratio > bestRatio {
+			best, bestRatio = r, ratio
+		}
+	}
+	return best
 }
 
 // measure finds the row's text height, its superscript numbers and its

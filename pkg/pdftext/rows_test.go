@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// rowsRef is rows as first written, comparing each word with every row: its
-// definition.
+// rowsRef is rows as first written, comparing each word with every row
+// (not only the rows still above it): its definition.
 func rowsRef(p *page) []*row {
 	ws := slices.Clone(p.words)
 	sort.SliceStable(ws, func(i, j int) bool {
@@ -24,18 +24,7 @@ func rowsRef(p *page) []*row {
 	})
 	var rs []*row
 	for _, w := range ws {
-		var best *row
-		bestRatio := 0.0
-		for _, r := range rs {
-			ov := math.Min(w.yMax, r.yMax) - math.Max(w.yMin, r.yMin)
-			lo := math.Min(w.height(), r.yMax-r.yMin)
-			if ov <= 0 || lo <= 0 {
-				continue
-			}
-			if ratio := ov / lo; ratio >= 0.5 && ratio > bestRatio {
-				best, bestRatio = r, ratio
-			}
-		}
+		best := bestRow(w, rs)
 		if best == nil {
 			rs = append(rs, &row{words: []word{w}, yMin: w.yMin, yMax: w.yMax})
 			continue
