@@ -381,16 +381,24 @@ func farGap(gap string) bool {
 	return true
 }
 
+// prevWordPastThe returns the word before text[i], or the one before
+// that when it is "the": what governs a title ("of the Convention",
+// "to Protocol II").
+func prevWordPastThe(text string, i int) (word, bool) {
+	p, ok := prevWord(text, i)
+	if ok && text[p.start:p.end] == "the" {
+		p, ok = prevWord(text, p.start)
+	}
+	return p, ok
+}
+
 // ofBody reports whether the title at start names what a body or meeting
 // belongs to ("decision X/29, adopted at the tenth meeting of the
 // Conference of the Parties to the Convention on Biological Diversity,
 // held in Nagoya, …,144"): a marker further on is then the decision's or
 // the meeting's, not the treaty's.
 func ofBody(text string, start int) bool {
-	p, ok := prevWord(text, start)
-	if ok && text[p.start:p.end] == "the" {
-		p, ok = prevWord(text, p.start)
-	}
+	p, ok := prevWordPastThe(text, start)
 	if !ok || text[p.start:p.end] != "to" && text[p.start:p.end] != "of" {
 		return false
 	}
@@ -577,10 +585,7 @@ func explanatory(note string) bool {
 // amendments to the Convention on Facilitation of International Maritime
 // Traffic;103", whose footnote cites the amending resolution.
 func ofAmendments(text string, start int) bool {
-	p, ok := prevWord(text, start)
-	if ok && text[p.start:p.end] == "the" {
-		p, ok = prevWord(text, p.start)
-	}
+	p, ok := prevWordPastThe(text, start)
 	if !ok || text[p.start:p.end] != "to" {
 		return false
 	}
@@ -629,10 +634,7 @@ func caseAfter(gap string) bool {
 // Parties to (the)", "Meeting of the Parties to", "session of the Parties
 // to" and the like.
 func ofParties(text string, start int) bool {
-	p, ok := prevWord(text, start)
-	if ok && text[p.start:p.end] == "the" {
-		p, ok = prevWord(text, p.start)
-	}
+	p, ok := prevWordPastThe(text, start)
 	if !ok || text[p.start:p.end] != "to" {
 		return false
 	}
