@@ -1063,13 +1063,7 @@ func coordinated(between string) bool {
 // hasKind reports whether the title of m's treaty names the instrument
 // kind ("convention").
 func (x *Extractor) hasKind(m *Mention, kind string) bool {
-	x.instrumentWordsOnce.Do(x.initInstrumentWords)
-	for _, k := range x.instrumentWords[m.Treaty] {
-		if k == kind {
-			return true
-		}
-	}
-	return false
+	return m.Treaty != nil && namesKind(m.Treaty, kind)
 }
 
 // namesAnother reports whether s names an instrument of the kind ("" for
