@@ -237,7 +237,7 @@ type Extractor struct {
 
 // New makes an Extractor for reg.
 func New(reg *registry.Registry) *Extractor {
-	x := &Extractor{reg: reg, m: NewMatcher(reg), amended: map[*registry.Treaty]*registry.Treaty{}}
+	x := &Extractor{reg: reg, m: matcherFor(reg), amended: map[*registry.Treaty]*registry.Treaty{}}
 	for _, t := range reg.Treaties() {
 		if base, ok := reg.Lookup(t.AmendedFormOf); ok {
 			x.amended[base] = t

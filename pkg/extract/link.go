@@ -247,11 +247,11 @@ func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Mention, at i
 		return nil
 	}
 	last, n, _ := x.m.match(text, w, n0, key)
-	if n == nil || last.end != m.streamEnd || n.treaty == nil {
+	if n == nil || last.end != m.streamEnd || n.ti == 0 {
 		return nil
 	}
 	t := a.mention()
-	*t = Mention{Treaty: n.treaty, InFootnote: m.InFootnote}
+	*t = Mention{Treaty: x.m.treatyOf(n), InFootnote: m.InFootnote}
 	t.streamStart, t.streamEnd = w.start, last.end
 	t.Start, t.End = s.Src(t.streamStart), s.SrcEnd(t.streamEnd)
 	t.Text = text[t.streamStart:t.streamEnd]

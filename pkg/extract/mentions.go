@@ -167,7 +167,7 @@ func (x *Extractor) unmatched(a *refSlab, s *document.Stream, w word, label stri
 func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n *node, label string, keyOf func(word) []byte, out []*Mention) *Mention {
 	text := s.Text
 	m := a.mention()
-	*m = Mention{Treaty: n.treaty, InFootnote: label}
+	*m = Mention{Treaty: x.m.treatyOf(n), InFootnote: label}
 	m.streamStart, m.streamEnd = w.start, last.end
 	if last.digits && yearWord.MatchString(text[last.start:last.end]) {
 		m.Year, _ = strconv.Atoi(text[last.start:last.end])
@@ -410,7 +410,7 @@ func (x *Extractor) treatyOf(text string, w word) *registry.Treaty {
 	if c == nil {
 		return nil
 	}
-	return c.treaty
+	return x.m.treatyOf(c)
 }
 
 // firstCiteFrom returns the index of the first of cites (in stream order)
