@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,26 +10,6 @@ import (
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
-)
-
-// amendingProtocol is the protocol an amended title names: "1972
-// Protocol", "Protocol thereto", "Protocol of 1972", "Protocol".
-const amendingProtocol = `(?:(?:19|20)\d\d\s+)?Protocol(?:\s+thereto|\s+of\s+(?:19|20)\d\d)?`
-
-const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
-
-var (
-	// "… of 1961", "…, adopted in 2000", "… of 12 August 1949",
-	// "…, signed at Geneva on 17 June 1925", "…, done at Rome on 17 July 1998".
-	yearAfterRE = regexp.MustCompile(`^(?:\s*,)?\s+(?:of\s+(?:\d{1,2}\s+` + month + `\s+)?|(?:adopted|signed|done|concluded|opened\s+for\s+signature)(?:\s+by\s+the\s+General\s+Assembly)?(?:\s+(?:at|in)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:\s*,)?\s+(?:on|in)\s+(?:\d{1,2}\s+` + month + `\s+)?)((?:1[89]|20)\d\d)\b`)
-	// "…, 1961" when the year closes the phrase.
-	commaYearRE = regexp.MustCompile(`^\s*,\s+((?:1[89]|20)\d\d)(?:[,;.:)\]]|\s+(?:and|as|or|in|which|with|to)\b|\s*$)`)
-	// "… as amended", "… as amended by the 1972 Protocol (thereto)", "…,
-	// signed at Geneva on 25 September 1926 and amended by the Protocol"
-	// (the amended Slavery Convention's own title), "… as amended by the
-	// Protocol of 1972": the words that make a base title its amended
-	// form's. "and amended" needs its protocol: alone it is a verb.
-	amendedRE = regexp.MustCompile(`^\s*,?\s+(?:as\s+amended(?:\s+by\s+the\s+` + amendingProtocol + `)?|and\s+amended\s+by\s+the\s+` + amendingProtocol + `)\b`)
 )
 
 // words that make a title part of a larger one: "Protocol … to the",
@@ -228,18 +207,18 @@ func yearAfter(s *document.Stream, m *Mention) {
 		// The common " of 1971", without the regexp.
 		ys, ye, end = a, b, b
 	} else if !mayGiveDatedYear(rest) {
-		ym := commaYearRE.FindStringSubmatchIndex(rest)
-		if ym == nil {
+		y, ok := commaYear(rest)
+		if !ok {
 			return
 		}
-		ys, ye, end = ym[2], ym[3], ym[3]
-	} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeFollows(rest[ym[1]:]) {
-		if !datedClauseIsTitles(s.Text, m, rest[:ym[1]]) {
+		ys, ye, end = y, y+4, y+4
+	} else if y, ok := yearAfterPhrase(rest); ok && !rangeFollows(rest[y+4:]) {
+		if !datedClauseIsTitles(s.Text, m, rest[:y+4]) {
 			return
 		}
-		ys, ye, end = ym[2], ym[3], ym[1]
-	} else if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
-		ys, ye, end = ym[2], ym[3], ym[3]
+		ys, ye, end = y, y+4, y+4
+	} else if y, ok := commaYear(rest); ok {
+		ys, ye, end = y, y+4, y+4
 	} else {
 		return
 	}
@@ -428,7 +407,7 @@ func firstCiteFrom(cites []*Citation, at int) int {
 	return lo
 }
 
-// mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
+// mayGiveYear is a cheap test for what yearAfterPhrase and commaYear match:
 // a year phrase starts with a comma followed by a digit or a word, or with
 // "of", "adopted", "signed", "done", "concluded" or "opened".
 func mayGiveYear(rest string) bool {
@@ -436,13 +415,13 @@ func mayGiveYear(rest string) bool {
 	if strings.HasPrefix(r, ",") {
 		r = strings.TrimLeft(r[1:], " ")
 		if r != "" && r[0] >= '0' && r[0] <= '9' {
-			return true // commaYearRE
+			return true // commaYear
 		}
 	}
 	return startsDatedYear(r)
 }
 
-// mayGiveDatedYear is the part of mayGiveYear that only yearAfterRE can
+// mayGiveDatedYear is the part of mayGiveYear that only yearAfterPhrase can
 // match: "of …", "adopted …" and the like, after an optional comma.
 func mayGiveDatedYear(rest string) bool {
 	r := strings.TrimLeft(rest, " ")
@@ -496,9 +475,12 @@ func matchAmended(rest string) []int {
 	if !mayBeAmended(rest) {
 		return nil
 	}
-	m := amendedRE.FindStringIndex(rest)
-	if m == nil || !strings.HasSuffix(rest[:m[1]], "Protocol") || !titleGoesOn(rest[m[1]:]) {
-		return m
+	e, ok := amendedPhrase(rest)
+	if !ok {
+		return nil
+	}
+	if !strings.HasSuffix(rest[:e], "Protocol") || !titleGoesOn(rest[e:]) {
+		return []int{0, e}
 	}
 	am := strings.Index(rest, "amended")
 	if strings.Contains(rest[:am], "and") {
@@ -523,7 +505,7 @@ func titleGoesOn(rest string) bool {
 	return rest[i] >= 'A' && rest[i] <= 'Z'
 }
 
-// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+(as|and\s+amended)`.
+// mayBeAmended is a cheap test for amendedPhrase's start, `\s*,?\s+(as|and\s+amended)`.
 func mayBeAmended(rest string) bool {
 	i := spaces(rest, 0)
 	if i < len(rest) && rest[i] == ',' {
