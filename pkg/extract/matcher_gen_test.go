@@ -68,3 +68,23 @@ func TestGeneratedMatcher(t *testing.T) {
 		t.Error("testdata/registry.yaml got the compiled index")
 	}
 }
+
+// BenchmarkMatcherFor is the title index's share of start-up: the compiled
+// index of the embedded registry (a copy of one struct) against indexing
+// the same registry at start, as any other registry is.
+func BenchmarkMatcherFor(b *testing.B) {
+	reg, err := registry.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("compiled", func(b *testing.B) {
+		for b.Loop() {
+			matcherFor(reg)
+		}
+	})
+	b.Run("built", func(b *testing.B) {
+		for b.Loop() {
+			NewMatcher(reg)
+		}
+	})
+}
