@@ -832,6 +832,9 @@ func backPhrase(text string, lo, end int) (backWords, bool) {
 	case itsProtocol(text, lo, w.end) >= 0:
 		// "its Optional Protocol on the involvement of children in armed
 		// conflict,8": the protocol of the title before.
+		// "its Amendment, adopted on 8 July 2005,5": the amendment of
+		// the title before. (The plural "its Amendments" is the nearest
+		// title's too: only protocols are shared out over a list.)
 		ph.start = itsProtocol(text, lo, w.end)
 		ph.plural = strings.Contains(text[ph.start:w.end], "Protocols")
 	default:
@@ -964,10 +967,10 @@ func theretoDescribed(text string, lo, end int) *word {
 	return &word{start: i, end: i + len("thereto")}
 }
 
-// itsProtocol returns where "its [Optional|Additional] Protocol[s]"
-// starts when the words text[lo:end] end with it and lower-case words
-// after it ("its Optional Protocol on the involvement of children in
-// armed conflict"), or -1.
+// itsProtocol returns where "its [Optional|Additional] Protocol[s]" or
+// "its Amendment[s]" starts when the words text[lo:end] end with it and
+// lower-case words after it ("its Optional Protocol on the involvement of
+// children in armed conflict", "its Amendment"), or -1.
 func itsProtocol(text string, lo, end int) int {
 	from := max(lo, end-120)
 	i := strings.LastIndex(text[from:end], "its ")
@@ -980,12 +983,18 @@ func itsProtocol(text string, lo, end int) int {
 	}
 	rest := text[i+len("its ") : end]
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
-	if !strings.HasPrefix(rest, "Protocol") {
+	var after string
+	switch {
+	case strings.HasPrefix(rest, "Protocol"):
+		after = strings.TrimPrefix(rest, "Protocol")
+	case strings.HasPrefix(rest, "Amendment") && !strings.Contains(text[i:end], "Optional") && !strings.Contains(text[i:end], "Additional"):
+		after = strings.TrimPrefix(rest, "Amendment")
+	default:
 		return -1
 	}
 	// Only lower-case words after "Protocol[s]": a description, not a
 	// title.
-	for _, f := range strings.Fields(strings.TrimLeft(strings.TrimPrefix(rest, "Protocol"), "s")) {
+	for _, f := range strings.Fields(strings.TrimLeft(after, "s")) {
 		if !titleWords[f] && (f[0] < 'a' || f[0] > 'z') {
 			return -1
 		}
@@ -1125,21 +1134,23 @@ func stripDate(text string, lo, end int) int {
 	if !ok || y.end != end || !y.digits || !yearWord.MatchString(text[y.start:y.end]) {
 		return end
 	}
-	e := y.start
-	if m, ok := prevWord(text, e); ok && monthName(text[m.start:m.end]) {
-		if dd, ok := prevWord(text, m.start); ok && dd.digits && dd.end-dd.start <= 2 {
-			e = dd.start
+	// The dated words are those yearAfterPhrase reads after a title ("
+	// of 8 June 1977", ", adopted on 8 July 2005", ", signed at Geneva on
+	// 17 June 1925"), ending with this year: the first space or comma
+	// from which they read so.
+	for k := max(lo, end-100); k < y.start; k++ {
+		if text[k] != ' ' && text[k] != ',' || k > lo && (text[k-1] == ' ' || text[k-1] == ',') {
+			continue
+		}
+		if ys, ok := yearAfterPhrase(text[k:end]); ok && k+ys == y.start {
+			e := k
+			for e > lo && (text[e-1] == ' ' || text[e-1] == ',') {
+				e--
+			}
+			return e
 		}
 	}
-	of, ok := prevWord(text, e)
-	if !ok || text[of.start:of.end] != "of" || of.start < lo {
-		return end
-	}
-	e = of.start
-	for e > lo && (text[e-1] == ' ' || text[e-1] == ',') {
-		e--
-	}
-	return e
+	return end
 }
 
 func monthName(w string) bool {
