@@ -87,6 +87,13 @@ func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
 		// words read with it (", 1978,53 as amended").
 		return ms[j]
 	case j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && nearGap(text[ms[j].streamEnd:at]):
+		if ms[j].ShortForm {
+			// "its 1967 Protocol,2": the short form is the protocol of
+			// the title before, which backRef resolves it among.
+			if b := l.backRef(j, lo, at); b != nil {
+				return b
+			}
+		}
 		return ms[j]
 	}
 	if m := parenMentionAfter(text, ms, j+1, at); m != nil {
@@ -95,10 +102,7 @@ func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
 	if j >= 0 && l.farLink(mk, ms[j], lo) {
 		return ms[j]
 	}
-	if b, isNew := l.x.backRef(l.a, l.d, ms, j, lo, at); b != nil {
-		if isNew {
-			l.backs = append(l.backs, b)
-		}
+	if b := l.backRef(j, lo, at); b != nil {
 		return b
 	}
 	if j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && ms[j].streamEnd <= at && nearGap(text[ms[j].streamEnd:at]) {
@@ -111,6 +115,16 @@ func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
 		}
 	}
 	return nil
+}
+
+// backRef is Extractor.backRef for the marker at at, keeping a mention it
+// makes.
+func (l *linker) backRef(j, lo, at int) *Mention {
+	b, isNew := l.x.backRef(l.a, l.d, l.ms, j, lo, at)
+	if b != nil && isNew {
+		l.backs = append(l.backs, b)
+	}
+	return b
 }
 
 // farLink reports whether the marker mk is m's past the words that
@@ -967,10 +981,11 @@ func theretoDescribed(text string, lo, end int) *word {
 	return &word{start: i, end: i + len("thereto")}
 }
 
-// itsProtocol returns where "its [Optional|Additional] Protocol[s]" or
-// "its Amendment[s]" starts when the words text[lo:end] end with it and
-// lower-case words after it ("its Optional Protocol on the involvement of
-// children in armed conflict", "its Amendment"), or -1.
+// itsProtocol returns where "its [1967|two|three] [Optional|Additional]
+// Protocol[s]" or "its Amendment[s]" starts when the words text[lo:end]
+// end with it and lower-case words after it ("its Optional Protocol on
+// the involvement of children in armed conflict", "its 1967 Protocol",
+// "its two Optional Protocols", "its Amendment"), or -1.
 func itsProtocol(text string, lo, end int) int {
 	from := max(lo, end-120)
 	i := strings.LastIndex(text[from:end], "its ")
@@ -982,6 +997,10 @@ func itsProtocol(text string, lo, end int) int {
 		return -1
 	}
 	rest := text[i+len("its ") : end]
+	if w, ok := nextWord(rest, 0); ok && w.start == 0 && w.end < len(rest) && rest[w.end] == ' ' &&
+		(w.digits && yearWord.MatchString(rest[:w.end]) || rest[:w.end] == "two" || rest[:w.end] == "three") {
+		rest = rest[w.end+1:]
+	}
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
 	var after string
 	switch {
