@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Meta is what a document says about itself: its symbol, the organ that
@@ -21,12 +22,21 @@ type Meta struct {
 	Date string
 }
 
+// Compiled at their first use, each only when a document has what it
+// reads (front matter, a "Resolution adopted by" heading, a "Distr." block),
+// and only for documents that cite resolutions (Extract reads Meta then).
 var (
-	metaDateRE    = regexp.MustCompile(`^\s*(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)\s*$`)
-	adoptedOnRE   = regexp.MustCompile(`Resolution adopted by the (General Assembly|Security Council|Economic and Social Council|Human Rights Council) on (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)`)
-	scHeadingRE   = regexp.MustCompile(`\A\s*Resolution \d+ \(\d{4}\)\s+of (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)`)
-	frontMatterRE = regexp.MustCompile(`(?m)^(symbol|date):\s*"?([^"\n]*?)"?\s*$`)
-	isoDateRE     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	metaDateRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)\s*$`)
+	})
+	adoptedOnRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`Resolution adopted by the (General Assembly|Security Council|Economic and Social Council|Human Rights Council) on (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)`)
+	})
+	scHeadingRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\A\s*Resolution \d+ \(\d{4}\)\s+of (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)`)
+	})
+	frontMatterRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(symbol|date):\s*"?([^"\n]*?)"?\s*$`) })
+	isoDateRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
 )
 
 var monthNum = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
@@ -45,12 +55,12 @@ func (d *Document) Meta() Meta {
 	head := text[:min(len(text), 3000)]
 	if bytes.HasPrefix(head, []byte("---")) {
 		if end := bytes.Index(head[3:], []byte("\n---")); end > 0 {
-			for _, kv := range frontMatterRE.FindAllSubmatch(head[:end+3], -1) {
+			for _, kv := range frontMatterRE().FindAllSubmatch(head[:end+3], -1) {
 				switch string(kv[1]) {
 				case "symbol":
 					m.Symbol = string(kv[2])
 				case "date":
-					if isoDateRE.Match(kv[2]) {
+					if isoDateRE().Match(kv[2]) {
 						m.Date = string(kv[2])
 					}
 				}
@@ -62,7 +72,7 @@ func (d *Document) Meta() Meta {
 	}
 	if !bytes.Contains(head, []byte("Resolution ")) {
 		// no heading to read
-	} else if a := adoptedOnRE.FindSubmatch(head); a != nil {
+	} else if a := adoptedOnRE().FindSubmatch(head); a != nil {
 		m.Organ = map[string]string{"General Assembly": "GA", "Security Council": "SC",
 			"Economic and Social Council": "ECOSOC", "Human Rights Council": "HRC"}[string(a[1])]
 		if m.Date == "" {
@@ -71,7 +81,7 @@ func (d *Document) Meta() Meta {
 	}
 	if !bytes.HasPrefix(bytes.TrimSpace(head), []byte("Resolution ")) {
 		// not a Security Council heading
-	} else if s := scHeadingRE.FindSubmatch(head); s != nil {
+	} else if s := scHeadingRE().FindSubmatch(head); s != nil {
 		m.Organ = "SC"
 		if m.Date == "" {
 			m.Date = isoDate(string(s[1]), string(s[2]), string(s[3]))
@@ -83,7 +93,7 @@ func (d *Document) Meta() Meta {
 		for i, l := range lines {
 			if strings.Contains(l, "Distr.") {
 				for _, n := range lines[i:min(len(lines), i+3)] {
-					if dm := metaDateRE.FindStringSubmatch(n); dm != nil {
+					if dm := metaDateRE().FindStringSubmatch(n); dm != nil {
 						m.Date = isoDate(dm[1], dm[2], dm[3])
 						break
 					}

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
@@ -234,16 +233,11 @@ type Extractor struct {
 	m   *Matcher
 	// amended maps a base entry to its "as amended" entry.
 	amended map[*registry.Treaty]*registry.Treaty
-	// instrumentWords holds instrumentWords for each entry, for fits,
-	// worked out at the first short form (most runs have none, and it
-	// would cost a short run a millisecond).
-	instrumentWords     map[*registry.Treaty][]string
-	instrumentWordsOnce sync.Once
 }
 
 // New makes an Extractor for reg.
 func New(reg *registry.Registry) *Extractor {
-	x := &Extractor{reg: reg, m: NewMatcher(reg), amended: map[*registry.Treaty]*registry.Treaty{}}
+	x := &Extractor{reg: reg, m: matcherFor(reg), amended: map[*registry.Treaty]*registry.Treaty{}}
 	for _, t := range reg.Treaties() {
 		if base, ok := reg.Lookup(t.AmendedFormOf); ok {
 			x.amended[base] = t

@@ -31,7 +31,7 @@ func slowMatch(text string, w word, n0 *node) (word, *node) {
 	n := n0
 	var last word
 	var lastNode *node
-	if n.treaty != nil && (!n.upper || w.upper) {
+	if n.ti != 0 && (!n.upper || w.upper) {
 		last, lastNode = w, n
 	}
 	for at := w.end; n.hasKids(); {
@@ -40,7 +40,7 @@ func slowMatch(text string, w word, n0 *node) (word, *node) {
 			break
 		}
 		n, at = c, cur.end
-		if n.treaty != nil && (!n.upper || w.upper) {
+		if n.ti != 0 && (!n.upper || w.upper) {
 			last, lastNode = cur, n
 		}
 	}

@@ -87,6 +87,13 @@ func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
 		// words read with it (", 1978,53 as amended").
 		return ms[j]
 	case j >= 0 && ms[j].streamEnd >= lo && ms[j].Footnote == "" && nearGap(text[ms[j].streamEnd:at]):
+		if ms[j].ShortForm {
+			// "its 1967 Protocol,2": the short form is the protocol of
+			// the title before, which backRef resolves it among.
+			if b := l.backRef(j, lo, at); b != nil {
+				return b
+			}
+		}
 		return ms[j]
 	}
 	if m := parenMentionAfter(text, ms, j+1, at); m != nil {
@@ -95,10 +102,7 @@ func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
 	if j >= 0 && l.farLink(mk, ms[j], lo) {
 		return ms[j]
 	}
-	if b, isNew := l.x.backRef(l.a, l.d, ms, j, lo, at); b != nil {
-		if isNew {
-			l.backs = append(l.backs, b)
-		}
+	if b := l.backRef(j, lo, at); b != nil {
 		return b
 	}
 	if j >= 0 && ms[j].streamStart < lo && lo < ms[j].streamEnd && ms[j].streamEnd <= at && nearGap(text[ms[j].streamEnd:at]) {
@@ -111,6 +115,16 @@ func (l *linker) candidate(mk *document.Marker, lo int) *Mention {
 		}
 	}
 	return nil
+}
+
+// backRef is Extractor.backRef for the marker at at, keeping a mention it
+// makes.
+func (l *linker) backRef(j, lo, at int) *Mention {
+	b, isNew := l.x.backRef(l.a, l.d, l.ms, j, lo, at)
+	if b != nil && isNew {
+		l.backs = append(l.backs, b)
+	}
+	return b
 }
 
 // farLink reports whether the marker mk is m's past the words that
@@ -247,11 +261,11 @@ func (x *Extractor) tailMention(a *refSlab, s *document.Stream, m *Mention, at i
 		return nil
 	}
 	last, n, _ := x.m.match(text, w, n0, key)
-	if n == nil || last.end != m.streamEnd || n.treaty == nil {
+	if n == nil || last.end != m.streamEnd || n.ti == 0 {
 		return nil
 	}
 	t := a.mention()
-	*t = Mention{Treaty: n.treaty, InFootnote: m.InFootnote}
+	*t = Mention{Treaty: x.m.treatyOf(n), InFootnote: m.InFootnote}
 	t.streamStart, t.streamEnd = w.start, last.end
 	t.Start, t.End = s.Src(t.streamStart), s.SrcEnd(t.streamEnd)
 	t.Text = text[t.streamStart:t.streamEnd]
@@ -832,6 +846,9 @@ func backPhrase(text string, lo, end int) (backWords, bool) {
 	case itsProtocol(text, lo, w.end) >= 0:
 		// "its Optional Protocol on the involvement of children in armed
 		// conflict,8": the protocol of the title before.
+		// "its Amendment, adopted on 8 July 2005,5": the amendment of
+		// the title before. (The plural "its Amendments" is the nearest
+		// title's too: only protocols are shared out over a list.)
 		ph.start = itsProtocol(text, lo, w.end)
 		ph.plural = strings.Contains(text[ph.start:w.end], "Protocols")
 	default:
@@ -964,10 +981,11 @@ func theretoDescribed(text string, lo, end int) *word {
 	return &word{start: i, end: i + len("thereto")}
 }
 
-// itsProtocol returns where "its [Optional|Additional] Protocol[s]"
-// starts when the words text[lo:end] end with it and lower-case words
-// after it ("its Optional Protocol on the involvement of children in
-// armed conflict"), or -1.
+// itsProtocol returns where "its [1967|two|three] [Optional|Additional]
+// Protocol[s]" or "its Amendment[s]" starts when the words text[lo:end]
+// end with it and lower-case words after it ("its Optional Protocol on
+// the involvement of children in armed conflict", "its 1967 Protocol",
+// "its two Optional Protocols", "its Amendment"), or -1.
 func itsProtocol(text string, lo, end int) int {
 	from := max(lo, end-120)
 	i := strings.LastIndex(text[from:end], "its ")
@@ -979,13 +997,23 @@ func itsProtocol(text string, lo, end int) int {
 		return -1
 	}
 	rest := text[i+len("its ") : end]
+	if w, ok := nextWord(rest, 0); ok && w.start == 0 && w.end < len(rest) && rest[w.end] == ' ' &&
+		(w.digits && yearWord.MatchString(rest[:w.end]) || rest[:w.end] == "two" || rest[:w.end] == "three") {
+		rest = rest[w.end+1:]
+	}
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
-	if !strings.HasPrefix(rest, "Protocol") {
+	var after string
+	switch {
+	case strings.HasPrefix(rest, "Protocol"):
+		after = strings.TrimPrefix(rest, "Protocol")
+	case strings.HasPrefix(rest, "Amendment") && !strings.Contains(text[i:end], "Optional") && !strings.Contains(text[i:end], "Additional"):
+		after = strings.TrimPrefix(rest, "Amendment")
+	default:
 		return -1
 	}
 	// Only lower-case words after "Protocol[s]": a description, not a
 	// title.
-	for _, f := range strings.Fields(strings.TrimLeft(strings.TrimPrefix(rest, "Protocol"), "s")) {
+	for _, f := range strings.Fields(strings.TrimLeft(after, "s")) {
 		if !titleWords[f] && (f[0] < 'a' || f[0] > 'z') {
 			return -1
 		}
@@ -1063,13 +1091,7 @@ func coordinated(between string) bool {
 // hasKind reports whether the title of m's treaty names the instrument
 // kind ("convention").
 func (x *Extractor) hasKind(m *Mention, kind string) bool {
-	x.instrumentWordsOnce.Do(x.initInstrumentWords)
-	for _, k := range x.instrumentWords[m.Treaty] {
-		if k == kind {
-			return true
-		}
-	}
-	return false
+	return m.Treaty != nil && namesKind(m.Treaty, kind)
 }
 
 // namesAnother reports whether s names an instrument of the kind ("" for
@@ -1131,21 +1153,23 @@ func stripDate(text string, lo, end int) int {
 	if !ok || y.end != end || !y.digits || !yearWord.MatchString(text[y.start:y.end]) {
 		return end
 	}
-	e := y.start
-	if m, ok := prevWord(text, e); ok && monthName(text[m.start:m.end]) {
-		if dd, ok := prevWord(text, m.start); ok && dd.digits && dd.end-dd.start <= 2 {
-			e = dd.start
+	// The dated words are those yearAfterPhrase reads after a title ("
+	// of 8 June 1977", ", adopted on 8 July 2005", ", signed at Geneva on
+	// 17 June 1925"), ending with this year: the first space or comma
+	// from which they read so.
+	for k := max(lo, end-100); k < y.start; k++ {
+		if text[k] != ' ' && text[k] != ',' || k > lo && (text[k-1] == ' ' || text[k-1] == ',') {
+			continue
+		}
+		if ys, ok := yearAfterPhrase(text[k:end]); ok && k+ys == y.start {
+			e := k
+			for e > lo && (text[e-1] == ' ' || text[e-1] == ',') {
+				e--
+			}
+			return e
 		}
 	}
-	of, ok := prevWord(text, e)
-	if !ok || text[of.start:of.end] != "of" || of.start < lo {
-		return end
-	}
-	e = of.start
-	for e > lo && (text[e-1] == ' ' || text[e-1] == ',') {
-		e--
-	}
-	return e
+	return end
 }
 
 func monthName(w string) bool {

@@ -10,8 +10,10 @@ import (
 // Matcher finds registered treaty titles and aliases in text. It is built
 // once per registry and safe for concurrent use.
 type Matcher struct {
-	reg  *registry.Registry
-	root *node
+	reg *registry.Registry
+	// treaties are reg's entries, which nodes hold by index.
+	treaties []*registry.Treaty
+	root     *node
 	// lowerStarts: some title or alias starts with a lower-case word, so
 	// lower-case words cannot be skipped; nonASCIIStarts: one starts with
 	// a letter outside ASCII.
@@ -36,9 +38,12 @@ type node struct {
 	// have one or two): a text word is compared with each key in place,
 	// with no key built and no hashing. Nil when next is used instead.
 	kids []kid
-	// treaty is set where a title or alias ends.
-	treaty *registry.Treaty
-	alias  bool
+	// ti is set where a title or alias ends: 1 + the index of its entry
+	// in Matcher.treaties (0: none). An index, not a pointer, so that the
+	// embedded registry's trie is Go data compiled into the binary
+	// (zz_matcher.go).
+	ti    int32
+	alias bool
 	// upper: the title starts with an upper-case letter, so a match must too.
 	upper bool
 	// year, if set, is the year a title starts with, of which the node is
@@ -66,29 +71,31 @@ func (yearMatcher) MatchString(s string) bool {
 // with a year inside it ("… of 1961 as amended by the 1972 Protocol") is
 // matched from its base and suffix instead.
 func NewMatcher(reg *registry.Registry) *Matcher {
-	m := &Matcher{reg: reg, root: &node{next: map[string]*node{}}}
-	for _, t := range reg.Treaties() {
+	m := &Matcher{reg: reg, treaties: reg.Treaties(), root: &node{next: map[string]*node{}}}
+	for i, t := range m.treaties {
+		ti := int32(i + 1)
 		if t.AmendedFormOf != "" {
 			// Matched as the base title followed by "as amended"; see
 			// Extract. An alias of its own ("Amended Protocol II") is
 			// matched as it reads.
 			for _, a := range t.Aliases {
-				m.add(a, t, true)
+				m.add(a, ti, true)
 			}
 			continue
 		}
-		m.add(t.MatchTitle(), t, false)
+		m.add(t.MatchTitle(), ti, false)
 		for _, a := range t.Aliases {
-			m.add(a, t, true)
+			m.add(a, ti, true)
 		}
 		if short := shortTitle(t.MatchTitle()); short != "" {
-			m.add(short, t, true)
+			m.add(short, ti, true)
 		}
 	}
-	for _, t := range reg.Treaties() {
-		m.addYearLess(t.MatchTitle(), t)
+	for i, t := range m.treaties {
+		ti := int32(i + 1)
+		m.addYearLess(t.MatchTitle(), ti)
 		for _, a := range t.Aliases {
-			m.addYearLess(a, t)
+			m.addYearLess(a, ti)
 		}
 	}
 	m.wordPair = m.pair
@@ -115,8 +122,17 @@ func shortTitle(title string) string {
 	return ""
 }
 
-// add indexes title as t's, and returns its node if that is now t's.
-func (m *Matcher) add(title string, t *registry.Treaty, alias bool) *node {
+// treatyOf returns the entry whose title or alias ends at n, or nil.
+func (m *Matcher) treatyOf(n *node) *registry.Treaty {
+	if n.ti == 0 {
+		return nil
+	}
+	return m.treaties[n.ti-1]
+}
+
+// add indexes title as the title or alias of entry ti (1 + its index),
+// and returns its node if that is now ti's.
+func (m *Matcher) add(title string, ti int32, alias bool) *node {
 	// Titles are split into words by the same rule as the text they are
 	// matched in (nextWord), so that their keys agree.
 	var toks []word
@@ -151,8 +167,8 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) *node {
 	} else if !toks[0].digits {
 		m.nonASCIIStarts = true // no usable prefix: never filter
 	}
-	if n.treaty == nil || (n.alias && !alias) {
-		n.treaty, n.alias, n.upper = t, alias, toks[0].upper
+	if n.ti == 0 || (n.alias && !alias) {
+		n.ti, n.alias, n.upper = ti, alias, toks[0].upper
 		return n
 	}
 	return nil
@@ -161,7 +177,7 @@ func (m *Matcher) add(title string, t *registry.Treaty, alias bool) *node {
 // addYearLess indexes the year-less form of a title or alias that starts
 // with a year and has no year-less form of its own ("1925 Geneva
 // Protocol"), to match only after that year (node.year).
-func (m *Matcher) addYearLess(title string, t *registry.Treaty) {
+func (m *Matcher) addYearLess(title string, ti int32) {
 	y, ok := nextWord(title, 0)
 	if !ok || !y.digits || !yearWord.MatchString(title[y.start:y.end]) {
 		return
@@ -170,7 +186,7 @@ func (m *Matcher) addYearLess(title string, t *registry.Treaty) {
 	if !ok {
 		return
 	}
-	if n := m.add(title[w.start:], t, true); n != nil {
+	if n := m.add(title[w.start:], ti, true); n != nil {
 		n.year = title[y.start:y.end]
 	}
 }
@@ -241,7 +257,7 @@ func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node,
 	n := n0
 	var last word
 	var lastNode *node
-	if n.treaty != nil && (!n.upper || w.upper) {
+	if n.ti != 0 && (!n.upper || w.upper) {
 		last, lastNode = w, n
 	}
 	for at := w.end; n.hasKids(); {
@@ -259,7 +275,7 @@ func (m *Matcher) match(text string, w word, n0 *node, key []byte) (word, *node,
 			cur = word{start: start, end: end}
 		}
 		n, at = c, cur.end
-		if n.treaty != nil && (!n.upper || w.upper) {
+		if n.ti != 0 && (!n.upper || w.upper) {
 			if fast {
 				cur = asciiWord(text, cur.start, cur.end)
 			}

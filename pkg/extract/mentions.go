@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,26 +10,6 @@ import (
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
-)
-
-// amendingProtocol is the protocol an amended title names: "1972
-// Protocol", "Protocol thereto", "Protocol of 1972", "Protocol".
-const amendingProtocol = `(?:(?:19|20)\d\d\s+)?Protocol(?:\s+thereto|\s+of\s+(?:19|20)\d\d)?`
-
-const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
-
-var (
-	// "… of 1961", "…, adopted in 2000", "… of 12 August 1949",
-	// "…, signed at Geneva on 17 June 1925", "…, done at Rome on 17 July 1998".
-	yearAfterRE = regexp.MustCompile(`^(?:\s*,)?\s+(?:of\s+(?:\d{1,2}\s+` + month + `\s+)?|(?:adopted|signed|done|concluded|opened\s+for\s+signature)(?:\s+by\s+the\s+General\s+Assembly)?(?:\s+(?:at|in)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:\s*,)?\s+(?:on|in)\s+(?:\d{1,2}\s+` + month + `\s+)?)((?:1[89]|20)\d\d)\b`)
-	// "…, 1961" when the year closes the phrase.
-	commaYearRE = regexp.MustCompile(`^\s*,\s+((?:1[89]|20)\d\d)(?:[,;.:)\]]|\s+(?:and|as|or|in|which|with|to)\b|\s*$)`)
-	// "… as amended", "… as amended by the 1972 Protocol (thereto)", "…,
-	// signed at Geneva on 25 September 1926 and amended by the Protocol"
-	// (the amended Slavery Convention's own title), "… as amended by the
-	// Protocol of 1972": the words that make a base title its amended
-	// form's. "and amended" needs its protocol: alone it is a verb.
-	amendedRE = regexp.MustCompile(`^\s*,?\s+(?:as\s+amended(?:\s+by\s+the\s+` + amendingProtocol + `)?|and\s+amended\s+by\s+the\s+` + amendingProtocol + `)\b`)
 )
 
 // words that make a title part of a larger one: "Protocol … to the",
@@ -167,7 +146,7 @@ func (x *Extractor) unmatched(a *refSlab, s *document.Stream, w word, label stri
 func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n *node, label string, keyOf func(word) []byte, out []*Mention) *Mention {
 	text := s.Text
 	m := a.mention()
-	*m = Mention{Treaty: n.treaty, InFootnote: label}
+	*m = Mention{Treaty: x.m.treatyOf(n), InFootnote: label}
 	m.streamStart, m.streamEnd = w.start, last.end
 	if last.digits && yearWord.MatchString(text[last.start:last.end]) {
 		m.Year, _ = strconv.Atoi(text[last.start:last.end])
@@ -228,18 +207,18 @@ func yearAfter(s *document.Stream, m *Mention) {
 		// The common " of 1971", without the regexp.
 		ys, ye, end = a, b, b
 	} else if !mayGiveDatedYear(rest) {
-		ym := commaYearRE.FindStringSubmatchIndex(rest)
-		if ym == nil {
+		y, ok := commaYear(rest)
+		if !ok {
 			return
 		}
-		ys, ye, end = ym[2], ym[3], ym[3]
-	} else if ym := yearAfterRE.FindStringSubmatchIndex(rest); ym != nil && !rangeFollows(rest[ym[1]:]) {
-		if !datedClauseIsTitles(s.Text, m, rest[:ym[1]]) {
+		ys, ye, end = y, y+4, y+4
+	} else if y, ok := yearAfterPhrase(rest); ok && !rangeFollows(rest[y+4:]) {
+		if !datedClauseIsTitles(s.Text, m, rest[:y+4]) {
 			return
 		}
-		ys, ye, end = ym[2], ym[3], ym[1]
-	} else if ym := commaYearRE.FindStringSubmatchIndex(rest); ym != nil {
-		ys, ye, end = ym[2], ym[3], ym[3]
+		ys, ye, end = y, y+4, y+4
+	} else if y, ok := commaYear(rest); ok {
+		ys, ye, end = y, y+4, y+4
 	} else {
 		return
 	}
@@ -410,7 +389,7 @@ func (x *Extractor) treatyOf(text string, w word) *registry.Treaty {
 	if c == nil {
 		return nil
 	}
-	return c.treaty
+	return x.m.treatyOf(c)
 }
 
 // firstCiteFrom returns the index of the first of cites (in stream order)
@@ -428,7 +407,7 @@ func firstCiteFrom(cites []*Citation, at int) int {
 	return lo
 }
 
-// mayGiveYear is a cheap test for what yearAfterRE and commaYearRE match:
+// mayGiveYear is a cheap test for what yearAfterPhrase and commaYear match:
 // a year phrase starts with a comma followed by a digit or a word, or with
 // "of", "adopted", "signed", "done", "concluded" or "opened".
 func mayGiveYear(rest string) bool {
@@ -436,13 +415,13 @@ func mayGiveYear(rest string) bool {
 	if strings.HasPrefix(r, ",") {
 		r = strings.TrimLeft(r[1:], " ")
 		if r != "" && r[0] >= '0' && r[0] <= '9' {
-			return true // commaYearRE
+			return true // commaYear
 		}
 	}
 	return startsDatedYear(r)
 }
 
-// mayGiveDatedYear is the part of mayGiveYear that only yearAfterRE can
+// mayGiveDatedYear is the part of mayGiveYear that only yearAfterPhrase can
 // match: "of …", "adopted …" and the like, after an optional comma.
 func mayGiveDatedYear(rest string) bool {
 	r := strings.TrimLeft(rest, " ")
@@ -496,9 +475,12 @@ func matchAmended(rest string) []int {
 	if !mayBeAmended(rest) {
 		return nil
 	}
-	m := amendedRE.FindStringIndex(rest)
-	if m == nil || !strings.HasSuffix(rest[:m[1]], "Protocol") || !titleGoesOn(rest[m[1]:]) {
-		return m
+	e, ok := amendedPhrase(rest)
+	if !ok {
+		return nil
+	}
+	if !strings.HasSuffix(rest[:e], "Protocol") || !titleGoesOn(rest[e:]) {
+		return []int{0, e}
 	}
 	am := strings.Index(rest, "amended")
 	if strings.Contains(rest[:am], "and") {
@@ -523,7 +505,7 @@ func titleGoesOn(rest string) bool {
 	return rest[i] >= 'A' && rest[i] <= 'Z'
 }
 
-// mayBeAmended is a cheap test for amendedRE's start, `\s*,?\s+(as|and\s+amended)`.
+// mayBeAmended is a cheap test for amendedPhrase's start, `\s*,?\s+(as|and\s+amended)`.
 func mayBeAmended(rest string) bool {
 	i := spaces(rest, 0)
 	if i < len(rest) && rest[i] == ',' {
@@ -812,25 +794,19 @@ func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
 	if !ok {
 		return false
 	}
-	x.instrumentWordsOnce.Do(x.initInstrumentWords)
-	return slices.Contains(x.instrumentWords[t], word)
+	return namesKind(t, word)
 }
 
-func (x *Extractor) initInstrumentWords() {
-	x.instrumentWords = make(map[*registry.Treaty][]string, x.reg.Len())
-	for _, t := range x.reg.Treaties() {
-		x.instrumentWords[t] = instrumentWords(t)
-	}
-}
-
-// instrumentWords lists, for a treaty, the kinds of instrument its title
-// names ("convention", "protocol", …: the values of shortFormWords).
-func instrumentWords(t *registry.Treaty) []string {
-	var ws []string
-	for _, w := range strings.Fields(t.NormalizedMatchTitle()) {
-		if k, ok := shortFormWords[w]; ok && !slices.Contains(ws, k) {
-			ws = append(ws, k)
+// namesKind reports whether the title of t names the kind of instrument
+// ("convention", "protocol", …: a value of shortFormWords). It reads the
+// title each time, with no allocation: it is asked only once a year or a
+// marker already fits, and a table of every entry's kinds, built at the
+// first short form, cost a one-draft run about 0.1 ms.
+func namesKind(t *registry.Treaty, kind string) bool {
+	for w := range strings.FieldsSeq(t.NormalizedMatchTitle()) {
+		if k, ok := shortFormWords[w]; ok && k == kind {
+			return true
 		}
 	}
-	return ws
+	return false
 }

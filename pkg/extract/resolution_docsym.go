@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/citecheck/citecheck/pkg/resolution"
 )
@@ -138,11 +139,30 @@ func scanDocSymbol(s string, i int, buf []string) (int, []string) {
 	return j, comps
 }
 
-var (
-	docSessionNumRE = regexp.MustCompile(`^([1-9][0-9]?|S-[1-9][0-9]?|ES-[1-9][0-9]?)$`)
-	docNumRE        = regexp.MustCompile(`^[1-9][0-9]{0,3}$`)
-	docYearRE       = regexp.MustCompile(`^(19[4-9][0-9]|20[0-9][0-9])$`)
-)
+// The parts of a resolution's document symbol, read by hand rather than
+// by regexps compiled at every start (TestDocSymbolParts holds them to the
+// patterns they replace).
+
+// isDocNum: `^[1-9][0-9]{0,3}$`, a resolution's number.
+func isDocNum(s string) bool {
+	return len(s) >= 1 && len(s) <= 4 && s[0] != '0' && allDigits(s)
+}
+
+// isDocYear: `^(19[4-9][0-9]|20[0-9][0-9])$`, a year from 1940 to 2099.
+func isDocYear(s string) bool {
+	return len(s) == 4 && allDigits(s) && (s[:2] == "19" && s[2] >= '4' || s[:2] == "20")
+}
+
+// isDocSession: `^([1-9][0-9]?|S-[1-9][0-9]?|ES-[1-9][0-9]?)$`, a session,
+// special ("S-") or emergency special ("ES-").
+func isDocSession(s string) bool {
+	if t, ok := strings.CutPrefix(s, "ES-"); ok {
+		s = t
+	} else if t, ok := strings.CutPrefix(s, "S-"); ok {
+		s = t
+	}
+	return len(s) >= 1 && len(s) <= 2 && s[0] != '0' && allDigits(s)
+}
 
 // resolutionFromDoc fills the resolution fields of a symbol such as
 // "A/RES/64/182", "A/RES/ES-10/1", "S/RES/1325 (2000)", "E/RES/2009/23" or
@@ -160,19 +180,19 @@ func resolutionFromDoc(r *Resolution, comps []string) {
 	switch {
 	case organ == "SC" && len(rest) == 1:
 		num, yr, ok := strings.Cut(rest[0], " (")
-		if !ok || !docNumRE.MatchString(num) {
+		if !ok || !isDocNum(num) {
 			return
 		}
 		r.Symbol = resolution.NewSymbol(resolution.FormSecurityCouncil, num, "", nil, resolution.Atoi(strings.TrimSuffix(yr, ")")), r.Doc)
 	case organ == "GA" && len(rest) == 1:
 		num, sess, ok := strings.Cut(rest[0], " (")
-		if !ok || !docNumRE.MatchString(num) {
+		if !ok || !isDocNum(num) {
 			return
 		}
 		r.Symbol = resolution.NewSymbol(resolution.FormRoman, num, strings.TrimSuffix(sess, ")"), nil, 0, r.Doc)
-	case len(rest) == 2 && docYearRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
+	case len(rest) == 2 && isDocYear(rest[0]) && isDocNum(rest[1]):
 		r.Symbol = resolution.NewSymbol(resolution.FormYear, rest[1], "", nil, resolution.Atoi(rest[0]), r.Doc)
-	case len(rest) == 2 && docSessionNumRE.MatchString(rest[0]) && docNumRE.MatchString(rest[1]):
+	case len(rest) == 2 && isDocSession(rest[0]) && isDocNum(rest[1]):
 		form := resolution.FormSession
 		if strings.Contains(rest[0], "-") {
 			form = resolution.FormSpecial
@@ -187,12 +207,13 @@ func resolutionFromDoc(r *Resolution, comps []string) {
 // recordsRE matches "Official Records of the General Assembly, Sixty-fourth
 // Session, Supplement No. 49 (" and "Ibid., Forty-seventh Session,
 // Supplement No. 27 and corrigendum (" before a symbol.
-var recordsRE = regexp.MustCompile(`(?:General Assembly|Ibid\.),\s+([A-Z][a-z]+(?:-[a-z]+)?)\s+(Special\s+|Emergency\s+Special\s+)?Session,\s+Supplement\s+No\.\s+(\d+)((?:\s+and\s+(?:corrigend(?:um|a)|addend(?:um|a)))?)\s*\($`)
+const recordsRE = `(?:General Assembly|Ibid\.),\s+([A-Z][a-z]+(?:-[a-z]+)?)\s+(Special\s+|Emergency\s+Special\s+)?Session,\s+Supplement\s+No\.\s+(\d+)((?:\s+and\s+(?:corrigend(?:um|a)|addend(?:um|a)))?)\s*\($`
 
 // recordsAnchoredRE is recordsRE anchored at the start: recordsSubmatch
 // knows where a match must begin, and unanchored the backtracker would
-// retry at every later byte of the 160 before a symbol.
-var recordsAnchoredRE = regexp.MustCompile(`^` + recordsRE.String())
+// retry at every later byte of the 160 before a symbol. Compiled at its
+// first use, as few documents cite the Official Records.
+var recordsAnchoredRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + recordsRE) })
 
 // recordsSubmatch is recordsRE.FindStringSubmatch(before). recordsRE has
 // no literal prefix, so the regexp would try to match at every byte of
@@ -205,7 +226,7 @@ func recordsSubmatch(before string) []string {
 	if from < 0 {
 		return nil
 	}
-	return recordsAnchoredRE.FindStringSubmatch(before[from:])
+	return recordsAnchoredRE().FindStringSubmatch(before[from:])
 }
 
 // recordsBefore fills RecordsSession and RecordsSupplement of a symbol

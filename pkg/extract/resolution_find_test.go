@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -312,9 +313,34 @@ func FuzzRecordsSubmatch(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	re := regexp.MustCompile(recordsRE)
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := recordsSubmatch(s), recordsRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+		if got, want := recordsSubmatch(s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Fatalf("recordsSubmatch(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzDocSymbolParts holds isDocNum, isDocYear and isDocSession to the
+// patterns they replace.
+func FuzzDocSymbolParts(f *testing.F) {
+	for _, s := range []string{"1", "9", "0", "01", "10", "99", "100", "182", "1325", "9999", "10000",
+		"1939", "1940", "1946", "1999", "2000", "2099", "2100", "194", "S-1", "S-10", "S-0", "S-100",
+		"ES-10", "ES-1", "ES-01", "E-10", "ES-", "S-", "-1", "1a", "a1", "", " 1", "1 ", "١٢"} {
+		f.Add(s)
+	}
+	num := regexp.MustCompile(`^[1-9][0-9]{0,3}$`)
+	year := regexp.MustCompile(`^(19[4-9][0-9]|20[0-9][0-9])$`)
+	session := regexp.MustCompile(`^([1-9][0-9]?|S-[1-9][0-9]?|ES-[1-9][0-9]?)$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isDocNum(s), num.MatchString(s); got != want {
+			t.Errorf("isDocNum(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isDocYear(s), year.MatchString(s); got != want {
+			t.Errorf("isDocYear(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isDocSession(s), session.MatchString(s); got != want {
+			t.Errorf("isDocSession(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/citecheck/citecheck/rules"
 )
 
-//go:generate go run ../../internal/genregistry -o zz_generated.go
+//go:generate go run ../../internal/genregistry -o zz_generated.go -matcher ../extract/zz_matcher.go
 
 var defaultOnce = sync.OnceValues(Embedded)
 
@@ -20,6 +20,7 @@ func Embedded() (*Registry, error) {
 		r := buildTreaties(append([]*Treaty(nil), generated...))
 		r.res = generatedIndex
 		r.res.resolutions = generatedResolutions
+		r.generated = true
 		return r, nil
 	}
 	srcs, err := EmbeddedSources()

@@ -122,8 +122,10 @@ func (t *Treaty) MatchTitle() string {
 
 // Registry is an immutable, indexed set of treaties.
 type Registry struct {
-	treaties []*Treaty
-	byID     map[string]*Treaty
+	// generated: the entries are zz_generated.go's, in its order.
+	generated bool
+	treaties  []*Treaty
+	byID      map[string]*Treaty
 	// byUNTS maps a volume and number to the treaties cited by that pair.
 	byUNTS map[untsKey][]*Treaty
 	// byNumber and byVolume map a bare number or volume to treaties.
@@ -143,6 +145,12 @@ type untsKey struct{ volume, number string }
 
 // Treaties returns every treaty, sorted by ID.
 func (r *Registry) Treaties() []*Treaty { return r.treaties }
+
+// Generated reports whether r is the embedded registry as compiled to Go
+// by internal/genregistry (Embedded, Default): its entries are those of
+// rules/ when the binary was built, in the order Treaties gives them, so
+// that data compiled with them (the extractor's title index) fits r.
+func (r *Registry) Generated() bool { return r.generated }
 
 // Len reports the number of treaties.
 func (r *Registry) Len() int { return len(r.treaties) }

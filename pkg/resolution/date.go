@@ -72,8 +72,13 @@ func DaysIn(y, m int) int {
 // FormatDate writes "2009-12-18" as "18 December 2009". Invalid input is
 // returned unchanged.
 func FormatDate(d string) string {
-	var y, m, day int
-	if n, _ := fmt.Sscanf(d, "%4d-%2d-%2d", &y, &m, &day); n != 3 || m < 1 || m > 12 {
+	// By hand: fmt.Sscanf was 2% of an archive run's CPU (one call per
+	// date finding, with 17,000 findings in 100 MB).
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return d
+	}
+	y, m, day := Atoi(d[:4]), Atoi(d[5:7]), Atoi(d[8:])
+	if y < 0 || day < 0 || m < 1 || m > 12 {
 		return d
 	}
 	return strconv.Itoa(day) + " " + Months[m-1] + " " + strconv.Itoa(y)

@@ -343,10 +343,18 @@ func TestDates(t *testing.T) {
 			t.Errorf("ValidDate(%q) = %v", d, ValidDate(d))
 		}
 	}
-	if got := FormatDate("2009-12-18"); got != "18 December 2009" {
-		t.Errorf("FormatDate = %q", got)
-	}
-	if got := FormatDate("2009"); got != "2009" {
-		t.Errorf("FormatDate of a year = %q", got)
+	for in, want := range map[string]string{
+		"2009-12-18": "18 December 2009",
+		"1946-02-05": "5 February 1946", // no leading zero in the day
+		"2009":       "2009",            // a year alone stays as it is
+		"2009-13-01": "2009-13-01",      // no month 13
+		"2009-00-01": "2009-00-01",
+		"2009-1-05":  "2009-1-05", // not the registry's form
+		"2009-12-1x": "2009-12-1x",
+		"":           "",
+	} {
+		if got := FormatDate(in); got != want {
+			t.Errorf("FormatDate(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
