@@ -93,6 +93,16 @@ func TestChecks(t *testing.T) {
 			"3:49 error unts-citation: footnote 5 cites vol. 1577, No. 27532 for the Convention on the Rights of the Child, whose registration number is 27531 (vol. 1577, No. 27531) (27532 → 27531) fix=\"27531\"@3:49",
 		},
 		{
+			"a collection's volume with a number none of its instruments has",
+			"Recalling the Geneva Conventions of 12 August 1949,⁵\n\n⁵ United Nations, Treaty Series, vol. 75, No. 974.\n",
+			"3:47 error unts-citation: footnote 5 cites vol. 75, No. 974 for the Geneva Conventions, whose registration numbers in vol. 75 are 972 and 973 (974 → 972, 973)",
+		},
+		{
+			"a collection's volume with one of its numbers",
+			"Recalling the Geneva Conventions of 12 August 1949,⁵\n\n⁵ United Nations, Treaty Series, vol. 75, No. 973.\n",
+			"",
+		},
+		{
 			"the Optional Protocols thereto after two conventions: the protocols of both",
 			"Reaffirming that the Convention on the Elimination of All Forms of Discrimination against Women¹ and the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 2131, No. 20378; and vol. 2173, No. 27531.\n",
 			"",

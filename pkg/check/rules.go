@@ -220,6 +220,26 @@ func specific(reg *registry.Registry, ts []*registry.Treaty) []*registry.Treaty 
 	return out
 }
 
+// andList writes "a", "a and b", "a, b and c".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// ownNumbers lists the registration numbers of t's own citations in
+// volume vol.
+func ownNumbers(t *registry.Treaty, vol string) []string {
+	var nums []string
+	for _, u := range t.UNTS {
+		if u.Volume == vol && u.Number != "" && !slices.Contains(nums, u.Number) {
+			nums = append(nums, u.Number)
+		}
+	}
+	return nums
+}
+
 // ownVolumeOf is ownVolume for m's treaty, or else for the first title
 // listed with m (Mention.With) that has an instrument in volume vol.
 func ownVolumeOf(reg *registry.Registry, m *extract.Mention, vol string) (*registry.Treaty, registry.Citation, bool) {
@@ -366,6 +386,16 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 				d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
 				d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, o.ID
 				d.Fix = fix(c, p.Number.Start, p.Number.End, u.Number)
+				return d, true
+			}
+			// A collection registered under several numbers in one
+			// volume ("the Geneva Conventions of 12 August 1949", vol.
+			// 75, Nos. 970–973): a number none of them has is wrong, but
+			// which is right the text does not say.
+			if nums := ownNumbers(t, p.Volume.Value); len(nums) > 1 && !slices.Contains(nums, p.Number.Value) {
+				msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration numbers in vol. %s are %s", cit.Footnote, pairText(p), name(reg, t), p.Volume.Value, andList(nums))
+				d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
+				d.Found, d.Expected, d.Treaty = p.Number.Value, strings.Join(nums, ", "), t.ID
 				return d, true
 			}
 			return diag.Diagnostic{}, false

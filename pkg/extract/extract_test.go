@@ -127,6 +127,11 @@ func TestExtract(t *testing.T) {
 				"unts 976/14152=single_amended ibid fn3 «*Ibid.*, vol. 976, No. 14152»",
 		},
 		{
+			"as amended by the Protocol, then a date: the date is no title's",
+			"welcomes the entry into force of the Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol on 8 August 1975 and",
+			"treaty single_amended 1961 «Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol»",
+		},
+		{
 			"a year that belongs to a larger title",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
 			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +

@@ -883,7 +883,9 @@ func protocolsThereto(text string, lo int, w word) (start int, plural, ok bool) 
 		// "the Protocols Additional thereto", as their titles read.
 		p, ok = prevWord(text, p.start)
 	}
-	if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper {
+	if !ok || !instrumentWord(text[p.start:p.end]) || !p.upper && !hasPrefixAnyCase(text[p.start:p.end], "Protocol") && !hasPrefixAnyCase(text[p.start:p.end], "Amendment") {
+		// "the protocols thereto" and "amendments thereto" are written
+		// in lower case too; other instrument words name the title.
 		return 0, false, false
 	}
 	start, plural = p.start, strings.HasSuffix(text[p.start:p.end], "s")
@@ -893,7 +895,7 @@ func protocolsThereto(text string, lo int, w word) (start int, plural, ok bool) 
 			break
 		}
 		qw := text[q.start:q.end]
-		if qw == "Optional" || qw == "Additional" || q.digits && yearWord.MatchString(qw) {
+		if qw == "Optional" || qw == "Additional" || qw == "optional" || qw == "additional" || q.digits && yearWord.MatchString(qw) {
 			start = q.start
 			continue
 		}
@@ -981,33 +983,42 @@ func theretoDescribed(text string, lo, end int) *word {
 	return &word{start: i, end: i + len("thereto")}
 }
 
-// itsProtocol returns where "its [1967|two|three] [Optional|Additional]
-// Protocol[s]" or "its Amendment[s]" starts when the words text[lo:end]
-// end with it and lower-case words after it ("its Optional Protocol on
-// the involvement of children in armed conflict", "its 1967 Protocol",
-// "its two Optional Protocols", "its Amendment"), or -1.
+// itsProtocol returns where "its|their [1967|two|three]
+// [Optional|Additional] Protocol[s]" or "its|their Amendment[s]" starts
+// (the instrument word in either case) when the words text[lo:end] end
+// with it and lower-case words after it ("its Optional Protocol on the
+// involvement of children in armed conflict", "its 1967 Protocol", "its
+// two Optional Protocols", "its Amendment", "their Additional
+// Protocols", "its protocols"), or -1.
 func itsProtocol(text string, lo, end int) int {
 	from := max(lo, end-120)
-	i := strings.LastIndex(text[from:end], "its ")
-	if i < 0 {
+	i, det := -1, ""
+	for _, d := range [...]string{"its ", "their "} {
+		if k := strings.LastIndex(text[from:end], d); k >= 0 && from+k > i {
+			i, det = from+k, d
+		}
+	}
+	if i < 0 || i > 0 && isAlnumByte(text[i-1]) {
 		return -1
 	}
-	i += from
-	if i > 0 && isAlnumByte(text[i-1]) {
-		return -1
-	}
-	rest := text[i+len("its ") : end]
+	rest := text[i+len(det) : end]
 	if w, ok := nextWord(rest, 0); ok && w.start == 0 && w.end < len(rest) && rest[w.end] == ' ' &&
 		(w.digits && yearWord.MatchString(rest[:w.end]) || rest[:w.end] == "two" || rest[:w.end] == "three") {
 		rest = rest[w.end+1:]
 	}
-	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "Optional "), "Additional ")
+	qualified := false
+	for _, q := range [...]string{"Optional ", "Additional ", "optional ", "additional "} {
+		if r, ok := strings.CutPrefix(rest, q); ok {
+			rest, qualified = r, true
+			break
+		}
+	}
 	var after string
 	switch {
-	case strings.HasPrefix(rest, "Protocol"):
-		after = strings.TrimPrefix(rest, "Protocol")
-	case strings.HasPrefix(rest, "Amendment") && !strings.Contains(text[i:end], "Optional") && !strings.Contains(text[i:end], "Additional"):
-		after = strings.TrimPrefix(rest, "Amendment")
+	case hasPrefixAnyCase(rest, "Protocol"):
+		after = rest[len("Protocol"):]
+	case hasPrefixAnyCase(rest, "Amendment") && !qualified:
+		after = rest[len("Amendment"):]
 	default:
 		return -1
 	}
@@ -1019,6 +1030,12 @@ func itsProtocol(text string, lo, end int) int {
 		}
 	}
 	return i
+}
+
+// hasPrefixAnyCase reports whether s starts with word, its first letter in
+// either case ("Protocol", "protocol").
+func hasPrefixAnyCase(s, word string) bool {
+	return len(s) >= len(word) && s[0]|0x20 == word[0]|0x20 && s[1:len(word)] == word[1:]
 }
 
 // hasProtocols reports whether the registry knows protocols to t, whose

@@ -491,7 +491,8 @@ func matchAmended(rest string) []int {
 
 // titleGoesOn reports whether rest, which follows "Protocol", goes on with
 // the words of a title: "amending …", "to the …", "relating to …", "on
-// …", "for …", "of the …", "Additional …".
+// …", "for …", "of the …", "Additional …". A number after the word is a
+// date or a count, not a title's: "… Protocol on 8 August 1975".
 func titleGoesOn(rest string) bool {
 	i := spaces(rest, 0)
 	if i == 0 || i == len(rest) {
@@ -499,7 +500,8 @@ func titleGoesOn(rest string) bool {
 	}
 	for _, w := range [...]string{"amending ", "to ", "relating ", "on ", "for ", "of the ", "against ", "concerning "} {
 		if strings.HasPrefix(rest[i:], w) {
-			return true
+			j := i + len(w)
+			return j == len(rest) || !isDigit(rest[j])
 		}
 	}
 	return rest[i] >= 'A' && rest[i] <= 'Z'
