@@ -10,7 +10,7 @@ func (treatyYear) Explain() string {
 }
 
 func (untsCitation) Explain() string {
-	return `A *Treaty Series* volume/number pair that belongs to no registered instrument while its number does ("vol. 977, No. 14152": No. 14152 is in vol. 976); a footnote that cites another registered treaty than the one its mention names; a footnote that gives the treaty's own volume with a wrong number. Says which treaty the citation belongs to; carries a fix where one replacement is certain. A protocol's citation under its parent convention (and the reverse) is not a mismatch, unless the text names the two apart, each with its own footnote ("the 1951 Convention¹ and the 1967 Protocol thereto²"): then a footnote on the convention that cites only the protocol has taken the protocol's citation.`
+	return `A *Treaty Series* volume/number pair that belongs to no registered instrument while its number does ("vol. 977, No. 14152": No. 14152 is in vol. 976); a footnote that cites another registered treaty than the one its mention names; a footnote that gives the treaty's own volume with a wrong number (for a collection registered under several numbers in one volume, such as the Geneva Conventions of 1949, vol. 75, Nos. 970–973: a number that is none of them, with no fix). Says which treaty the citation belongs to; carries a fix where one replacement is certain. A protocol's citation under its parent convention (and the reverse) is not a mismatch, unless the text names the two apart, each with its own footnote ("the 1951 Convention¹ and the 1967 Protocol thereto²"): then a footnote on the convention that cites only the protocol has taken the protocol's citation.`
 }
 
 func (yearInconsistent) Explain() string {
