@@ -79,6 +79,10 @@ func sameIDs(ts []*registry.Treaty, ids []string) bool {
 // at start-up. Nodes are kept in one array per depth, each pointing into
 // the next, so that the compiler lays them out statically (one array for
 // all would refer to itself, which a package variable cannot).
+//
+// Should zz_matcher.go stop compiling (the node type changed), delete it
+// before regenerating: the package builds without it (its init only sets
+// compiled), and the generator is built with the package.
 func GenerateMatcherSource(reg *registry.Registry) ([]byte, error) {
 	m := NewMatcher(reg)
 	levels := [][]*node{{m.root}}
