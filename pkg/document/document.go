@@ -828,12 +828,13 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 	}
 	// The next line that is not blank must read as a footnote ("United
 	// Nations, …", "Ibid.", "See …"), or the body must carry the label as
-	// a marker: a page number alone after the footnotes ("2 Ibid." /
-	// "3" / "the Statute.") is neither.
+	// a marker, glued or set apart by a space (", 4" at a line's end, as
+	// pdftotext -raw prints "Developing States, 4"): a page number alone
+	// after the footnotes ("2 Ibid." / "3" / "the Statute.") is neither.
 	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
 		s, e := c.bounds(j)
 		if f, t := trimSpace(c.text, s, e); f < t {
-			return referenceLead(c.text[f:t]) || markerBefore(c.text, c.bodyStart, start, lab)
+			return referenceLead(c.text[f:t]) || markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab) || yearMarkerBefore(c.text, c.bodyStart, start, lab)
 		}
 	}
 	return false
@@ -1068,6 +1069,28 @@ func markerBefore(text []byte, from, to int, lb []byte) bool {
 			}
 		}
 		i = j + 1
+	}
+}
+
+// yearMarkerBefore reports whether the label stands in text[from:to] glued
+// to a year before it ("of 1 March 20245": 2024 and the marker 5), the
+// year's digits starting the run and nothing but the label after them.
+func yearMarkerBefore(text []byte, from, to int, lb []byte) bool {
+	b := text[from:to]
+	for i := 0; ; {
+		j := bytes.Index(b[i:], lb)
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + 1
+		end := j + len(lb)
+		if j < 4 || end < len(b) && isDigitByte(b[end]) || j > 4 && isDigitByte(b[j-5]) || lb[0] == '0' {
+			continue
+		}
+		if y := b[j-4 : j]; (y[0] == '1' && y[1] == '9' || y[0] == '2' && y[1] == '0') && isDigitByte(y[2]) && isDigitByte(y[3]) {
+			return true
+		}
 	}
 }
 

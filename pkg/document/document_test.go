@@ -119,6 +119,16 @@ func TestParse(t *testing.T) {
 			want: "the Paris Agreement{3} and the Convention 4 body goes on" + "\n[3] Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
 		},
 		{
+			name: "pdftotext -raw: a label alone whose text is no reference, its marker set apart after a comma at a line's end",
+			in:   "the Mauritius Strategy 1\nand the Barbados Programme of Action for Small Island Developing States, 2\nand noting the progress,\n_______________\n1\nReport of the International Meeting, Port Louis,\nchap. I, resolution 1, annex II.\n2\nReport of the Global Conference, Bridgetown.\nbody goes on\n",
+			want: "the Mauritius Strategy{1} and the Barbados Programme of Action for Small Island Developing States,{2} and noting the progress, body goes on" + "\n[1] Report of the International Meeting, Port Louis, chap. I, resolution 1, annex II.\n[2] Report of the Global Conference, Bridgetown.",
+		},
+		{
+			name: "pdftotext -raw: a label alone whose text is no reference, its marker glued to a year",
+			in:   "resolutions 2/21 of 27 May 20161\nand 6/7 of 1 March 20242\non combating sand and dust storms,\n_______________\n1\nUNEP/EA.2/Res.21.\n2\nUNEP/EA.6/Res.7.\nbody goes on\n",
+			want: "resolutions 2/21 of 27 May 2016{1} and 6/7 of 1 March 2024{2} on combating sand and dust storms, body goes on" + "\n[1] UNEP/EA.2/Res.21.\n[2] UNEP/EA.6/Res.7.",
+		},
+		{
 			name: "a number alone after footnotes that does not continue their numbering is no label",
 			in:   "the Convention,1 and\n_______________\n1\nUnited Nations, Treaty Series, vol. 1465, No. 24841.\n\n7\n\nbody goes on\n",
 			want: "the Convention,{1} and 7 body goes on" + "\n[1] United Nations, Treaty Series, vol. 1465, No. 24841.",
