@@ -159,6 +159,19 @@ func TestExtract(t *testing.T) {
 				"unts 189/2545=refugees p137 fn1 «vol. 189, No. 2545, p. 137»",
 		},
 		{
+			"more instruments in one footnote, each after 'ibid.,' in lower case, in italics, or capitalised",
+			"the Convention,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; ibid., vol. 2131, No. 20378; and *ibid.*, vols. 1577 and 2173, No. 27531; Ibid., vol. 189, No. 2545.\n",
+			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»\n" +
+				"unts 2131/20378=cedaw_op fn1 «vol. 2131, No. 20378»\n" +
+				"unts 1577/27531=crc 2173/27531=crc_opac fn1 «vols. 1577 and 2173, No. 27531»\n" +
+				"unts 189/2545=refugees fn1 «vol. 189, No. 2545»",
+		},
+		{
+			"'ibid.' that no volume follows ends the citations",
+			"the Convention,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; ibid., para. 4; vol. 2131, No. 20378.\n",
+			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»",
+		},
+		{
 			"Ibid. without its comma; no-break spaces; a number with its part of the register",
 			"the Convention,1 the Protocol,2 and the Covenant,3\n\n1 United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531.\n\n2 Ibid. vol. 2131, No. 20378.\n\n3 Ibid., vol. 189, No. I-2545.\n",
 			"unts 1577/27531=crc fn1 «United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531»\n" +

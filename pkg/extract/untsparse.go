@@ -294,6 +294,28 @@ func numbersAndPage(s string, j int) (numS, numE, pageS, pageE, end int) {
 // 27531"). The numbers must be there: "and vol. 2 of the report" is not a
 // citation. It returns the spans of the volumes, numbers and page (-1
 // when absent) and the end, or ok == false.
+// ibidBefore skips "ibid., " at s[j:] ("Ibid.", "*ibid.*" as Markdown
+// sets it), as a footnote that lists several instruments writes it before
+// each after the first ("…, vol. 2131, No. 20378; ibid., vol. 2922, No.
+// 14531"): the same series. It returns j when there is none.
+func ibidBefore(s string, j int) int {
+	k := j
+	if k < len(s) && (s[k] == '*' || s[k] == '_') {
+		k++
+	}
+	if k+5 > len(s) || s[k]|0x20 != 'i' || s[k+1:k+5] != "bid." {
+		return j
+	}
+	k += 5
+	if k < len(s) && (s[k] == '*' || s[k] == '_') {
+		k++
+	}
+	if k == len(s) || s[k] != ',' {
+		return j
+	}
+	return citeSpaces(s, k+1)
+}
+
 func parseMore(s string, i int) (volS, volE, numS, numE, pageS, pageE, end int, ok bool) {
 	j := citeSpaces(s, i)
 	if j < len(s) && (s[j] == ',' || s[j] == ';') {
@@ -302,6 +324,7 @@ func parseMore(s string, i int) (volS, volE, numS, numE, pageS, pageE, end int, 
 	if strings.HasPrefix(s[j:], "and") {
 		j = citeSpaces(s, j+3)
 	}
+	j = ibidBefore(s, j)
 	if j+3 > len(s) || (s[j] != 'v' && s[j] != 'V') || s[j+1:j+3] != "ol" {
 		return
 	}

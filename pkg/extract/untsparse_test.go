@@ -142,6 +142,7 @@ func FuzzParseUNTS(f *testing.F) {
 	f.Add("Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.")
 	f.Add("Treaty Series, vol. 75 (1950), Nos. 970- 973, p. 5")
 	f.Add("Treaty Series, vol. XCIV, No. 2138 & 12")
+	f.Add("Treaty Series, vol. 1249, No. 20378; ibid., vol. 2131, No. 20378; and *ibid.*, vol. 7, No. 8")
 	f.Add("Treaty\u00a0Series, vol.\u00a0976, No.\u2009I-14152 and II-12")
 	// The disagreement the fuzzer found ("Treaty Series, vol. 0&0_"), and
 	// the Markdown it stands for.
