@@ -1005,6 +1005,32 @@ func referenceLead(b []byte) bool {
 // white space or punctuation other than a parenthesis ("resolution 106
 // (1955)" is a symbol).
 func spacedMarkerBefore(text []byte, from, to int, lb []byte) bool {
+	return someLabel(text, from, to, lb, func(b []byte, j, end int) bool {
+		if j < 2 || b[j-1] != ' ' {
+			return false
+		}
+		if end < len(b) && !(b[end] == ' ' || b[end] == '\n' || b[end] == '\r' || b[end] == ',' || b[end] == ';' || b[end] == '.') {
+			return false
+		}
+		if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' {
+			return false
+		}
+		switch c := b[j-2]; {
+		case c == ',' || c == ';' || c == ':' || c == ')':
+			// Not in a list of numbers ("paragraphs 65, 66 and 67").
+			return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2)
+		case isLetterByte(c):
+			return true
+		case isDigitByte(c) && yearBefore(b, j-1):
+			return true
+		}
+		return false
+	})
+}
+
+// someLabel reports whether some occurrence b[j:end] of the label lb in
+// b = text[from:to] is one that ok takes for a marker.
+func someLabel(text []byte, from, to int, lb []byte, ok func(b []byte, j, end int) bool) bool {
 	b := text[from:to]
 	for i := 0; ; {
 		j := bytes.Index(b[i:], lb)
@@ -1012,28 +1038,10 @@ func spacedMarkerBefore(text []byte, from, to int, lb []byte) bool {
 			return false
 		}
 		j += i
+		if ok(b, j, j+len(lb)) {
+			return true
+		}
 		i = j + 1
-		end := j + len(lb)
-		if j < 2 || b[j-1] != ' ' {
-			continue
-		}
-		if end < len(b) && !(b[end] == ' ' || b[end] == '\n' || b[end] == '\r' || b[end] == ',' || b[end] == ';' || b[end] == '.') {
-			continue
-		}
-		if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' {
-			continue
-		}
-		switch c := b[j-2]; {
-		case c == ',' || c == ';' || c == ':' || c == ')':
-			// Not in a list of numbers ("paragraphs 65, 66 and 67").
-			if j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2) {
-				return true
-			}
-		case isLetterByte(c):
-			return true
-		case isDigitByte(c) && yearBefore(b, j-1):
-			return true
-		}
 	}
 }
 
@@ -1051,47 +1059,25 @@ func yearBefore(b []byte, i int) bool {
 // text[from:to]: glued to a word or punctuation ("Crime,5"), or as
 // superscript digits.
 func markerBefore(text []byte, from, to int, lb []byte) bool {
-	b := text[from:to]
-	for i := 0; ; {
-		j := bytes.Index(b[i:], lb)
-		if j < 0 {
+	return someLabel(text, from, to, lb, func(b []byte, j, end int) bool {
+		if j == 0 || end < len(b) && isDigitByte(b[end]) {
 			return false
 		}
-		j += i
-		end := j + len(lb)
-		if j > 0 && (end == len(b) || !isDigitByte(b[end])) {
-			c := b[j-1]
-			if !isDigitByte(c) && c != ' ' && c != '/' && c != '.' && c != '-' {
-				return true
-			}
-			if c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' && !(end+1 < len(b) && b[end+1] == '(') || b[end] == ',' || b[end] == '\n') {
-				return true
-			}
+		c := b[j-1]
+		if !isDigitByte(c) && c != ' ' && c != '/' && c != '.' && c != '-' {
+			return true
 		}
-		i = j + 1
-	}
+		return c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' && !(end+1 < len(b) && b[end+1] == '(') || b[end] == ',' || b[end] == '\n')
+	})
 }
 
 // yearMarkerBefore reports whether the label stands in text[from:to] glued
 // to a year before it ("of 1 March 20245": 2024 and the marker 5), the
 // year's digits starting the run and nothing but the label after them.
 func yearMarkerBefore(text []byte, from, to int, lb []byte) bool {
-	b := text[from:to]
-	for i := 0; ; {
-		j := bytes.Index(b[i:], lb)
-		if j < 0 {
-			return false
-		}
-		j += i
-		i = j + 1
-		end := j + len(lb)
-		if j < 4 || end < len(b) && isDigitByte(b[end]) || j > 4 && isDigitByte(b[j-5]) || lb[0] == '0' {
-			continue
-		}
-		if y := b[j-4 : j]; (y[0] == '1' && y[1] == '9' || y[0] == '2' && y[1] == '0') && isDigitByte(y[2]) && isDigitByte(y[3]) {
-			return true
-		}
-	}
+	return lb[0] != '0' && someLabel(text, from, to, lb, func(b []byte, j, end int) bool {
+		return (end == len(b) || !isDigitByte(b[end])) && yearBefore(b, j)
+	})
 }
 
 func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
