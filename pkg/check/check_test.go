@@ -21,7 +21,9 @@ func testRegistry(t testing.TB) *registry.Registry {
 	}
 	reg, err := registry.Load([]registry.Source{
 		{Name: "registry.yaml", Data: data},
-		{Name: "extra.yaml", Data: []byte("- id: unknown_years\n  title: Convention on Something Undated\n  sources: [test]\n")},
+		{Name: "extra.yaml", Data: []byte("- id: unknown_years\n  title: Convention on Something Undated\n  sources: [test]\n" +
+			"- id: signed_apart\n  title: Convention on Something Signed Apart\n  adopted: '1971-12-16'\n  opened_for_signature: '1972-04-10'\n  place: London, Moscow and Washington\n  cited_year: 1972\n  sources: [test]\n" +
+			"- id: adopted_there\n  title: Convention on Something Adopted There\n  adopted: '1980-10-10'\n  place: Geneva\n  sources: [test]\n")},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +93,12 @@ func TestChecks(t *testing.T) {
 			"the treaty's volume with a wrong number",
 			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1577, No. 27532.\n",
 			"3:49 error unts-citation: footnote 5 cites vol. 1577, No. 27532 for the Convention on the Rights of the Child, whose registration number is 27531 (vol. 1577, No. 27531) (27532 → 27531) fix=\"27531\"@3:49",
+		},
+		{
+			"the place is the adoption's only when the treaty was not opened for signature apart",
+			"the Convention on Something Signed Apart of 1975 and the Convention on Something Adopted There of 1981",
+			"1:45 error treaty-year: the Convention on Something Signed Apart is of 1972, not 1975 (adopted 16 December 1971; cited in resolutions as of 1972) (1975 → 1972) fix=\"1972\"@1:45\n" +
+				"1:99 error treaty-year: the Convention on Something Adopted There is of 1980, not 1981 (adopted 10 October 1980 at Geneva) (1981 → 1980) fix=\"1980\"@1:99",
 		},
 		{
 			"a collection's volume with a number none of its instruments has",

@@ -72,7 +72,11 @@ func (ch treatyYear) Run(c *Context) []diag.Diagnostic {
 		var why []string
 		if dated.Adopted != "" {
 			w := "adopted " + longDate(dated.Adopted)
-			if dated.Place != "" && !strings.Contains(dated.Place, "(") {
+			// The place is the adoption's only where the treaty was not
+			// opened for signature apart: the Biological Weapons
+			// Convention was adopted in 1971 and opened for signature at
+			// London, Moscow and Washington in 1972.
+			if dated.Place != "" && !strings.Contains(dated.Place, "(") && dated.OpenedForSignature == "" {
 				w += " at " + dated.Place
 			}
 			why = append(why, w)
