@@ -2,9 +2,7 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/extract"
@@ -174,17 +172,65 @@ func (ch resolutionForm) securityCouncilNumber(c *Context, r *extract.Resolution
 	}
 }
 
-// Compiled on first use: compiling every package's regexps at init cost
-// each run, most of which never meets a document symbol.
+// The malformed components of a document symbol, read by hand (they were
+// regexps, 2% of an archive run; FuzzSymbolComponents holds them to those):
+//
+//	missingDot  ^(L|Rev|Corr|Add|C|CN|AC|PV|SR|CONF|CRP|WG|WP)(\d+)$   "Rev1"
+//	lowerComp   ^(rev|corr|add|l|REV|CORR|ADD)\.(\d+)$                 "rev.1"
+//	zeroComp    ^(L|Rev|Corr|Add)\.0+$                                  "Add.0"
+//	committee   ^C\.(\d+)$                                              "C.7"
 var (
-	missingDotRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(L|Rev|Corr|Add|C|CN|AC|PV|SR|CONF|CRP|WG|WP)(\d+)$`)
-	})
-	lowerCompRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(rev|corr|add|l|REV|CORR|ADD)\.(\d+)$`) })
-	zeroCompRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(L|Rev|Corr|Add)\.0+$`) })
-	committeeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^C\.(\d+)$`) })
-	compNames   = map[string]string{"rev": "Rev", "corr": "Corr", "add": "Add", "l": "L", "REV": "Rev", "CORR": "Corr", "ADD": "Add"}
+	missingDotWords = map[string]bool{"L": true, "Rev": true, "Corr": true, "Add": true, "C": true, "CN": true,
+		"AC": true, "PV": true, "SR": true, "CONF": true, "CRP": true, "WG": true, "WP": true}
+	compNames = map[string]string{"rev": "Rev", "corr": "Corr", "add": "Add", "l": "L", "REV": "Rev", "CORR": "Corr", "ADD": "Add"}
 )
+
+// compParts splits a component into the letters that start it and the
+// rest: "Rev1" into "Rev" and "1", "rev.2" into "rev" and ".2".
+func compParts(comp string) (word, rest string) {
+	i := 0
+	for i < len(comp) && (comp[i] >= 'A' && comp[i] <= 'Z' || comp[i] >= 'a' && comp[i] <= 'z') {
+		i++
+	}
+	return comp[:i], comp[i:]
+}
+
+// missingDot reads "Rev1": a component word and its number with no full
+// stop between them.
+func missingDot(comp string) (word, num string, ok bool) {
+	w, rest := compParts(comp)
+	if !missingDotWords[w] || !allDigits(rest) {
+		return "", "", false
+	}
+	return w, rest, true
+}
+
+// lowerComp reads "rev.1", "REV.1": a component word in the wrong case.
+func lowerComp(comp string) (word, num string, ok bool) {
+	w, rest := compParts(comp)
+	if _, known := compNames[w]; !known || len(rest) < 2 || rest[0] != '.' || !allDigits(rest[1:]) {
+		return "", "", false
+	}
+	return w, rest[1:], true
+}
+
+// zeroComp reads "Add.0", "Rev.00": a component numbered 0.
+func zeroComp(comp string) bool {
+	w, rest := compParts(comp)
+	if w != "L" && w != "Rev" && w != "Corr" && w != "Add" || len(rest) < 2 || rest[0] != '.' {
+		return false
+	}
+	return strings.Trim(rest[1:], "0") == ""
+}
+
+// committee reads "C.3", a Main Committee, and returns its number.
+func committee(comp string) (num string, ok bool) {
+	w, rest := compParts(comp)
+	if w != "C" || len(rest) < 2 || rest[0] != '.' || !allDigits(rest[1:]) {
+		return "", false
+	}
+	return rest[1:], true
+}
 
 // docSymbol reports malformed components of a document symbol and a
 // symbol that does not match the Official Records supplement it is cited
@@ -201,19 +247,16 @@ func (ch resolutionForm) docSymbol(c *Context, r *extract.Resolution) (diag.Diag
 		if i == 0 || !suspectComponent(comp) {
 			continue
 		}
-		switch {
-		case missingDotRE().MatchString(comp):
-			m := missingDotRE().FindStringSubmatch(comp)
-			fixed[i] = m[1] + "." + m[2]
+		if w, num, ok := missingDot(comp); ok {
+			fixed[i] = w + "." + num
 			probs = append(probs, fmt.Sprintf("%q lacks the full stop (%q)", comp, fixed[i]))
-		case lowerCompRE().MatchString(comp):
-			m := lowerCompRE().FindStringSubmatch(comp)
-			fixed[i] = compNames[m[1]] + "." + m[2]
+		} else if w, num, ok := lowerComp(comp); ok {
+			fixed[i] = compNames[w] + "." + num
 			probs = append(probs, fmt.Sprintf("%q is written %q in symbols", comp, fixed[i]))
-		case zeroCompRE().MatchString(comp):
+		} else if zeroComp(comp) {
 			probs = append(probs, fmt.Sprintf("%q: numbering starts at 1", comp))
-		case comps[0] == "A" && i == 1 && committeeRE().MatchString(comp):
-			if n := resolution.Atoi(committeeRE().FindStringSubmatch(comp)[1]); n < 1 || n > 6 {
+		} else if num, ok := committee(comp); ok && comps[0] == "A" && i == 1 {
+			if n := resolution.Atoi(num); n < 1 || n > 6 {
 				probs = append(probs, fmt.Sprintf("%q: the General Assembly has six Main Committees (C.1 to C.6)", comp))
 			}
 		}
