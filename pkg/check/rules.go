@@ -232,12 +232,23 @@ func andList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
+// ownCitations returns t's own citations in volume vol.
+func ownCitations(t *registry.Treaty, vol string) []registry.Citation {
+	var own []registry.Citation
+	for _, u := range t.UNTS {
+		if u.Volume == vol {
+			own = append(own, u)
+		}
+	}
+	return own
+}
+
 // ownNumbers lists the registration numbers of t's own citations in
 // volume vol.
 func ownNumbers(t *registry.Treaty, vol string) []string {
 	var nums []string
-	for _, u := range t.UNTS {
-		if u.Volume == vol && u.Number != "" && !slices.Contains(nums, u.Number) {
+	for _, u := range ownCitations(t, vol) {
+		if u.Number != "" && !slices.Contains(nums, u.Number) {
 			nums = append(nums, u.Number)
 		}
 	}
@@ -265,13 +276,7 @@ func ownVolumeOf(reg *registry.Registry, m *extract.Mention, vol string) (*regis
 // (Lineal), cited in volume vol, and its citation there.
 func ownVolume(reg *registry.Registry, t *registry.Treaty, vol string) (*registry.Treaty, registry.Citation, bool) {
 	// t's own citation in that volume.
-	var own []registry.Citation
-	for _, u := range t.UNTS {
-		if u.Volume == vol {
-			own = append(own, u)
-		}
-	}
-	if len(own) == 1 {
+	if own := ownCitations(t, vol); len(own) == 1 {
 		return t, own[0], true
 	}
 	var found *registry.Treaty

@@ -828,13 +828,17 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 	}
 	// The next line that is not blank must read as a footnote ("United
 	// Nations, …", "Ibid.", "See …"), or the body must carry the label as
-	// a marker, glued or set apart by a space (", 4" at a line's end, as
-	// pdftotext -raw prints "Developing States, 4"): a page number alone
-	// after the footnotes ("2 Ibid." / "3" / "the Statute.") is neither.
+	// a marker, glued (to a word, or to a year: "20245") or set apart by a
+	// space (", 4" at a line's end, as pdftotext -raw prints "Developing
+	// States, 4"): a page number alone after the footnotes ("2 Ibid." /
+	// "3" / "the Statute.") is neither.
 	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
 		s, e := c.bounds(j)
 		if f, t := trimSpace(c.text, s, e); f < t {
-			return referenceLead(c.text[f:t]) || markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab) || yearMarkerBefore(c.text, c.bodyStart, start, lab)
+			// (One pass over the body for the three forms.)
+			return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
+				return gluedMarkerAt(b, j, end) || spacedMarkerAt(b, j, end) || lab[0] != '0' && yearMarkerAt(b, j, end)
+			})
 		}
 	}
 	return false
@@ -1005,27 +1009,30 @@ func referenceLead(b []byte) bool {
 // white space or punctuation other than a parenthesis ("resolution 106
 // (1955)" is a symbol).
 func spacedMarkerBefore(text []byte, from, to int, lb []byte) bool {
-	return someLabel(text, from, to, lb, func(b []byte, j, end int) bool {
-		if j < 2 || b[j-1] != ' ' {
-			return false
-		}
-		if end < len(b) && !(b[end] == ' ' || b[end] == '\n' || b[end] == '\r' || b[end] == ',' || b[end] == ';' || b[end] == '.') {
-			return false
-		}
-		if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' {
-			return false
-		}
-		switch c := b[j-2]; {
-		case c == ',' || c == ';' || c == ':' || c == ')':
-			// Not in a list of numbers ("paragraphs 65, 66 and 67").
-			return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2)
-		case isLetterByte(c):
-			return true
-		case isDigitByte(c) && yearBefore(b, j-1):
-			return true
-		}
+	return someLabel(text, from, to, lb, spacedMarkerAt)
+}
+
+// spacedMarkerAt is spacedMarkerBefore's test of one occurrence b[j:end].
+func spacedMarkerAt(b []byte, j, end int) bool {
+	if j < 2 || b[j-1] != ' ' {
 		return false
-	})
+	}
+	if end < len(b) && !(b[end] == ' ' || b[end] == '\n' || b[end] == '\r' || b[end] == ',' || b[end] == ';' || b[end] == '.') {
+		return false
+	}
+	if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' {
+		return false
+	}
+	switch c := b[j-2]; {
+	case c == ',' || c == ';' || c == ':' || c == ')':
+		// Not in a list of numbers ("paragraphs 65, 66 and 67").
+		return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2)
+	case isLetterByte(c):
+		return true
+	case isDigitByte(c) && yearBefore(b, j-1):
+		return true
+	}
+	return false
 }
 
 // someLabel reports whether some occurrence b[j:end] of the label lb in
@@ -1059,25 +1066,27 @@ func yearBefore(b []byte, i int) bool {
 // text[from:to]: glued to a word or punctuation ("Crime,5"), or as
 // superscript digits.
 func markerBefore(text []byte, from, to int, lb []byte) bool {
-	return someLabel(text, from, to, lb, func(b []byte, j, end int) bool {
-		if j == 0 || end < len(b) && isDigitByte(b[end]) {
-			return false
-		}
-		c := b[j-1]
-		if !isDigitByte(c) && c != ' ' && c != '/' && c != '.' && c != '-' {
-			return true
-		}
-		return c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' && !(end+1 < len(b) && b[end+1] == '(') || b[end] == ',' || b[end] == '\n')
-	})
+	return someLabel(text, from, to, lb, gluedMarkerAt)
 }
 
-// yearMarkerBefore reports whether the label stands in text[from:to] glued
-// to a year before it ("of 1 March 20245": 2024 and the marker 5), the
-// year's digits starting the run and nothing but the label after them.
-func yearMarkerBefore(text []byte, from, to int, lb []byte) bool {
-	return lb[0] != '0' && someLabel(text, from, to, lb, func(b []byte, j, end int) bool {
-		return (end == len(b) || !isDigitByte(b[end])) && yearBefore(b, j)
-	})
+// gluedMarkerAt is markerBefore's test of one occurrence b[j:end].
+func gluedMarkerAt(b []byte, j, end int) bool {
+	if j == 0 || end < len(b) && isDigitByte(b[end]) {
+		return false
+	}
+	c := b[j-1]
+	if !isDigitByte(c) && c != ' ' && c != '/' && c != '.' && c != '-' {
+		return true
+	}
+	return c == ' ' && j > 1 && isLetterByte(b[j-2]) && (end == len(b) || b[end] == ' ' && !(end+1 < len(b) && b[end+1] == '(') || b[end] == ',' || b[end] == '\n')
+}
+
+// yearMarkerAt reports whether the occurrence b[j:end] of a label (not
+// starting with 0) is glued to a year before it ("of 1 March 20245": 2024
+// and the marker 5), the year's digits starting the run and nothing but
+// the label after them.
+func yearMarkerAt(b []byte, j, end int) bool {
+	return (end == len(b) || !isDigitByte(b[end])) && yearBefore(b, j)
 }
 
 func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }

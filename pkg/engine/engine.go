@@ -832,17 +832,7 @@ func (e *Engine) runInline(ctx context.Context, inputs []Input, emit func(*FileR
 // report adds r to the summary, hands it to emit, and gives its buffer
 // back.
 func report(sum *Summary, r *FileReport, emit func(*FileReport) error) error {
-	sum.Files++
-	if r.Err != nil {
-		sum.Unreadable++
-	}
-	if r.Notice != "" {
-		sum.NoText++
-	}
-	for _, d := range r.Diagnostics {
-		sum.Counts.Add(d)
-		sum.ByRule[d.Rule]++
-	}
+	sum.Add(&r.FileResult)
 	if err := emit(r); err != nil {
 		return err
 	}

@@ -10,8 +10,7 @@ import (
 // Matcher finds registered treaty titles and aliases in text. It is built
 // once per registry and safe for concurrent use.
 type Matcher struct {
-	reg *registry.Registry
-	// treaties are reg's entries, which nodes hold by index.
+	// treaties are the registry's entries, which nodes hold by index.
 	treaties []*registry.Treaty
 	root     *node
 	// lowerStarts: some title or alias starts with a lower-case word, so
@@ -71,7 +70,7 @@ func (yearMatcher) MatchString(s string) bool {
 // with a year inside it ("… of 1961 as amended by the 1972 Protocol") is
 // matched from its base and suffix instead.
 func NewMatcher(reg *registry.Registry) *Matcher {
-	m := &Matcher{reg: reg, treaties: reg.Treaties(), root: &node{next: map[string]*node{}}}
+	m := &Matcher{treaties: reg.Treaties(), root: &node{next: map[string]*node{}}}
 	for i, t := range m.treaties {
 		ti := int32(i + 1)
 		if t.AmendedFormOf != "" {

@@ -57,7 +57,7 @@ func matcherFor(reg *registry.Registry) *Matcher {
 	}
 	c.once.Do(c.link)
 	m := *c.m // the nodes are shared; a Matcher never changes them
-	m.reg, m.treaties = reg, reg.Treaties()
+	m.treaties = reg.Treaties()
 	return &m
 }
 

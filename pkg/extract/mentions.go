@@ -472,9 +472,6 @@ func rangeFollows(s string) bool {
 // starts a title of its own ("as amended by the Protocol amending the
 // Single Convention …") is not read with it.
 func matchAmended(rest string) []int {
-	if !mayBeAmended(rest) {
-		return nil
-	}
 	e, ok := amendedPhrase(rest)
 	if !ok {
 		return nil
@@ -505,31 +502,6 @@ func titleGoesOn(rest string) bool {
 		}
 	}
 	return rest[i] >= 'A' && rest[i] <= 'Z'
-}
-
-// mayBeAmended is a cheap test for amendedPhrase's start, `\s*,?\s+(as|and\s+amended)`.
-func mayBeAmended(rest string) bool {
-	i := spaces(rest, 0)
-	if i < len(rest) && rest[i] == ',' {
-		i++
-		j := spaces(rest, i)
-		if j == i {
-			return false
-		}
-		i = j
-	} else if i == 0 {
-		return false
-	}
-	if strings.HasPrefix(rest[i:], "as") {
-		return true
-	}
-	// "and amended": after "and", only "amended" may follow. (A title
-	// is followed by " and …" often; the regexp is dear.)
-	if !strings.HasPrefix(rest[i:], "and") {
-		return false
-	}
-	j := spaces(rest, i+len("and"))
-	return j > i+len("and") && strings.HasPrefix(rest[j:], "amended")
 }
 
 // isSpaceRE reports the bytes that `\s` matches in a regexp.

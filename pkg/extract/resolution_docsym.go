@@ -26,7 +26,7 @@ func (p *resParser) findDocSymbols() {
 		if (c != 'A' && c != 'S' && c != 'E') || s[i+1] != '/' {
 			continue
 		}
-		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '/' || s[i-1] == '.' || s[i-1] == '_' || letterBefore(s, i)) {
+		if i > 0 && (isAlnumByte(s[i-1]) || s[i-1] == '/' || s[i-1] == '.' || s[i-1] == '_' || letterBefore(s, i)) {
 			continue
 		}
 		end, comps := scanDocSymbol(s, i, compBuf[:0])
@@ -78,7 +78,7 @@ func scanDocSymbol(s string, i int, buf []string) (int, []string) {
 		k := j + 1
 		for k < len(s) {
 			c := s[k]
-			if isAlnum(c) || c == '.' {
+			if isAlnumByte(c) || c == '.' {
 				k++
 				continue
 			}

@@ -301,7 +301,7 @@ func symbolBefore(s string, i int) string {
 	b := i
 	for b > 0 {
 		c := s[b-1]
-		if isAlnum(c) || c == '/' || c == '.' || c == '-' {
+		if isAlnumByte(c) || c == '/' || c == '.' || c == '-' {
 			b--
 			continue
 		}

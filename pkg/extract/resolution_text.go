@@ -35,7 +35,6 @@ func skipSpaceBack(s string, i int) int {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
-func isAlnum(b byte) bool { return isDigit(b) || isUpper(b) || 'a' <= b && b <= 'z' }
 
 // letterAt reports whether the rune at s[i] is a letter.
 func letterAt(s string, i int) bool { return resolution.LetterAt(s, i) }
@@ -61,7 +60,7 @@ func wordBefore(s string, i int) (string, int) {
 	b := e
 	for b > 0 {
 		if c := s[b-1]; c < utf8.RuneSelf { // ASCII, without unicode's tables
-			if isAlnum(c) || c == '-' || c == '\'' {
+			if isAlnumByte(c) || c == '-' || c == '\'' {
 				b--
 				continue
 			}

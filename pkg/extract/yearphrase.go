@@ -39,6 +39,12 @@ func yearDigits(s string, i int) bool {
 	return i+4 <= len(s) && yearWord.MatchString(s[i:i+4]) && boundary(s, i+4)
 }
 
+// modernYear is `(?:19|20)\d\d` at s[i:], the years of an amending
+// protocol.
+func modernYear(s string, i int) bool {
+	return i+4 <= len(s) && (s[i:i+2] == "19" || s[i:i+2] == "20") && isDigit(s[i+2]) && isDigit(s[i+3])
+}
+
 // datedYear is `(?:\d{1,2}\s+MONTH\s+)?((?:1[89]|20)\d\d)\b` at s[i:]: the
 // year's start, and whether there is one. A day and month must both be
 // there or neither ("12 August 1949", "1949").
@@ -321,7 +327,7 @@ func byTheProtocol(s string, i int) (int, bool) {
 		return 0, false
 	}
 	// `(?:(?:19|20)\d\d\s+)?`: a year and spaces, then "Protocol".
-	if i+4 <= len(s) && (s[i:i+2] == "19" || s[i:i+2] == "20") && isDigit(s[i+2]) && isDigit(s[i+3]) {
+	if modernYear(s, i) {
 		if j, ok := spaces1(s, i+4); ok {
 			i = j
 		}
@@ -336,8 +342,7 @@ func byTheProtocol(s string, i int) (int, bool) {
 			return e, true
 		}
 		if e, ok := literal(s, k, "of"); ok {
-			if e, ok := spaces1(s, e); ok && e+4 <= len(s) && (s[e:e+2] == "19" || s[e:e+2] == "20") &&
-				isDigit(s[e+2]) && isDigit(s[e+3]) && boundary(s, e+4) {
+			if e, ok := spaces1(s, e); ok && modernYear(s, e) && boundary(s, e+4) {
 				return e + 4, true
 			}
 		}

@@ -31,19 +31,11 @@ func GenerateSource() ([]byte, error) {
 	b.WriteString("package registry\n\n")
 	b.WriteString("// generated holds rules/treaties/*.yaml, validated, as Go values.\n")
 	b.WriteString("var generated = []*Treaty{\n")
-	for _, t := range reg.Treaties() {
-		b.WriteString("\t{")
-		writeStruct(&b, reflect.ValueOf(*t))
-		b.WriteString("},\n")
-	}
+	writeEntries(&b, reg.Treaties())
 	b.WriteString("}\n\n")
 	b.WriteString("// generatedResolutions holds rules/resolutions/*.yaml, validated, as Go\n// values, sorted by symbol.\n")
 	b.WriteString("var generatedResolutions = []*Resolution{\n")
-	for _, r := range reg.Resolutions() {
-		b.WriteString("\t{")
-		writeStruct(&b, reflect.ValueOf(*r))
-		b.WriteString("},\n")
-	}
+	writeEntries(&b, reg.Resolutions())
 	b.WriteString("}\n\n")
 	x := &reg.res
 	b.WriteString("// generatedIndex is buildResolutions(generatedResolutions) but for its\n// resolutions field, which Embedded sets.\n")
@@ -66,6 +58,16 @@ func GenerateSource() ([]byte, error) {
 	}
 	b.WriteString("\t},\n}\n")
 	return format.Source(b.Bytes())
+}
+
+// writeEntries writes entries as the elements of a slice literal of
+// pointers, one a line.
+func writeEntries[T any](b *bytes.Buffer, entries []*T) {
+	for _, e := range entries {
+		b.WriteString("\t{")
+		writeStruct(b, reflect.ValueOf(*e))
+		b.WriteString("},\n")
+	}
 }
 
 // intSlice writes xs as a Go slice literal of type []typ, perLine values

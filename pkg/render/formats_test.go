@@ -127,18 +127,9 @@ func newFixture(t testing.TB) fixture {
 			},
 		}},
 	}
-	sum := Summary{Files: len(files), ByRule: map[string]int{}}
+	sum := Summary{ByRule: map[string]int{}}
 	for _, f := range files {
-		if f.Err != nil {
-			sum.Unreadable++
-		}
-		if f.Notice != "" {
-			sum.NoText++
-		}
-		for _, d := range f.Diagnostics {
-			sum.Counts.Add(d)
-			sum.ByRule[d.Rule]++
-		}
+		sum.Add(f)
 	}
 	return fixture{
 		meta: Meta{

@@ -50,6 +50,25 @@ type Summary struct {
 	Elapsed time.Duration
 }
 
+// Add counts the file f into the summary: one file more, unreadable or
+// with no text, and its findings by severity and by rule.
+func (s *Summary) Add(f *FileResult) {
+	s.Files++
+	if f.Err != nil {
+		s.Unreadable++
+	}
+	if f.Notice != "" {
+		s.NoText++
+	}
+	if s.ByRule == nil {
+		s.ByRule = map[string]int{}
+	}
+	for _, d := range f.Diagnostics {
+		s.Counts.Add(d)
+		s.ByRule[d.Rule]++
+	}
+}
+
 // RuleInfo documents a rule.
 type RuleInfo struct {
 	ID       string
