@@ -63,15 +63,37 @@ func (t *tokenReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// startElement is an xml.StartElement with attribute helpers.
-type startElement struct{ xml.StartElement }
+// startElement is an xml.StartElement with attribute helpers. The
+// scanner leaves its attributes' values out of Attr: they are made strings
+// only when asked for (value), as most (revision IDs) never are.
+type startElement struct {
+	xml.StartElement
+	// The values of Attr decoded one after the other, Attr[i]'s ending at
+	// ends[i]; nil when Attr holds them (encoding/xml's tokens). The
+	// scanner reuses them at the next start tag as deep: an element's
+	// are valid while it is read.
+	values []byte
+	ends   []int
+}
+
+// value returns the value of attribute i.
+func (se startElement) value(i int) string {
+	if se.ends == nil {
+		return se.Attr[i].Value
+	}
+	from := 0
+	if i > 0 {
+		from = se.ends[i-1]
+	}
+	return string(se.values[from:se.ends[i]])
+}
 
 // attr returns the value of the first attribute with the given local
 // name, whatever its namespace.
 func (se startElement) attr(local string) string {
-	for _, a := range se.Attr {
+	for i, a := range se.Attr {
 		if a.Name.Local == local {
-			return a.Value
+			return se.value(i)
 		}
 	}
 	return ""

@@ -59,10 +59,9 @@ type xmlScanner struct {
 	lastPrefix, lastNS string
 	lastGen, nsGen     int
 
-	// Scratch for a start tag's attributes.
-	attrs  []xml.Attr
-	values []byte
-	ends   []int
+	// A start tag's attributes, by the depth of its element: they stay
+	// valid while the element's content is read (startElement).
+	levels []attrBuf
 
 	// After the switch to encoding/xml: the decoder, how many primed
 	// start elements it still returns first, and how to turn its lines
@@ -71,6 +70,14 @@ type xmlScanner struct {
 	primed   int
 	xmlLines int
 	xmlBase  int64
+}
+
+// attrBuf holds the attributes of a start tag: their names, and their
+// values decoded one after the other (startElement).
+type attrBuf struct {
+	attrs  []xml.Attr
+	values []byte
+	ends   []int
 }
 
 type openElem struct {
@@ -109,7 +116,12 @@ func (s *xmlScanner) release() {
 	if s.xd != nil || cap(s.buf) > 64<<10 || len(s.names) > 4096 {
 		return // handed over, or a large part: let its memory go
 	}
-	*s = xmlScanner{buf: s.buf[:0], ns: s.ns, names: s.names, recent: s.recent, attrs: s.attrs[:0], values: s.values[:0], ends: s.ends[:0], text: s.text[:0]}
+	for _, l := range s.levels {
+		if cap(l.values) > 64<<10 {
+			return
+		}
+	}
+	*s = xmlScanner{buf: s.buf[:0], ns: s.ns, names: s.names, recent: s.recent, levels: s.levels, text: s.text[:0]}
 	clear(s.ns)
 	scanners.Put(s)
 }
@@ -289,7 +301,12 @@ func (s *xmlScanner) startTag(d *decoder, tag []byte, end int) error {
 		empty, rest = true, rest[:n-1]
 	}
 	// The attributes, as written: name, value (decoded).
-	attrs, values, ends := s.attrs[:0], s.values[:0], s.ends[:0]
+	depth := len(s.open)
+	for len(s.levels) <= depth {
+		s.levels = append(s.levels, attrBuf{})
+	}
+	lv := &s.levels[depth]
+	attrs, values, ends := lv.attrs[:0], lv.values[:0], lv.ends[:0]
 	for {
 		rest = trimXMLSpace(rest)
 		if len(rest) == 0 {
@@ -322,32 +339,28 @@ func (s *xmlScanner) startTag(d *decoder, tag []byte, end int) error {
 		attrs = append(attrs, xml.Attr{Name: xml.Name{Space: s.intern(ap), Local: s.intern(al)}})
 		rest = r2[2+q:]
 	}
-	s.attrs, s.values, s.ends = attrs, values, ends
-	// One string for all the values, one slice for the attributes.
-	all := string(values)
-	attrs = append([]xml.Attr(nil), attrs...)
-	from := 0
-	for i := range attrs {
-		attrs[i].Value = all[from:ends[i]]
-		from = ends[i]
-	}
+	lv.attrs, lv.values, lv.ends = attrs, values, ends
 	s.pos = end + 1
+	se := startElement{values: values, ends: ends}
 
 	// As xml.Decoder.Token: declarations first, then the names.
 	e := openElem{prefix: s.intern(prefix), local: s.intern(local), undo: len(s.undo)}
-	for _, a := range attrs {
+	for i, a := range attrs {
 		switch {
 		case a.Name.Space == "xmlns":
+			a.Value = se.value(i)
 			s.declare(a.Name.Local, a.Value)
 			e.decls = append(e.decls, a)
 		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			a.Value = se.value(i)
 			s.declare("", a.Value)
 			e.decls = append(e.decls, a)
 		}
 	}
 	s.open = append(s.open, e)
 	d.kind = tokStart
-	d.se = startElement{xml.StartElement{Name: xml.Name{Space: s.translate(e.prefix, e.local, true), Local: e.local}, Attr: attrs}}
+	se.StartElement = xml.StartElement{Name: xml.Name{Space: s.translate(e.prefix, e.local, true), Local: e.local}, Attr: attrs}
+	d.se = se
 	for i := range attrs {
 		attrs[i].Name.Space = s.translate(attrs[i].Name.Space, attrs[i].Name.Local, false)
 	}
@@ -491,7 +504,7 @@ func (s *xmlScanner) xmlNext(d *decoder) error {
 				s.primed--
 				continue
 			}
-			d.kind, d.se = tokStart, startElement{t}
+			d.kind, d.se = tokStart, startElement{StartElement: t}
 			return nil
 		case xml.EndElement:
 			d.kind, d.ee = tokEnd, t

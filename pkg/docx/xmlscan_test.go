@@ -21,8 +21,8 @@ func xmlTokens(data []byte, ref bool) []string {
 		switch kind {
 		case tokStart:
 			s := fmt.Sprintf("<%s %s", se.Name.Space, se.Name.Local)
-			for _, a := range se.Attr {
-				s += fmt.Sprintf(" %s %s=%q", a.Name.Space, a.Name.Local, a.Value)
+			for i, a := range se.Attr {
+				s += fmt.Sprintf(" %s %s=%q", a.Name.Space, a.Name.Local, se.value(i))
 			}
 			out = append(out, s+">")
 		case tokEnd:
@@ -40,7 +40,7 @@ func xmlTokens(data []byte, ref bool) []string {
 			}
 			switch t := tok.(type) {
 			case xml.StartElement:
-				add(tokStart, startElement{t}, xml.EndElement{}, nil)
+				add(tokStart, startElement{StartElement: t}, xml.EndElement{}, nil)
 			case xml.EndElement:
 				add(tokEnd, startElement{}, t, nil)
 			case xml.CharData:
