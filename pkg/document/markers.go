@@ -579,7 +579,8 @@ func (cs *candScan) slashed1(l span, ds, de int) (cand, bool) {
 // symbolGoesOn reports whether the line after the line ending at end
 // starts with a number that may end a symbol broken after its slash
 // ("resolution 48/" then "141 of 20 December 1993"), not with a numbered
-// paragraph ("1. Stresses") or after a blank line.
+// paragraph ("1. Stresses"), a date ("3 December 1992") or after a blank
+// line.
 func symbolGoesOn(text []byte, end int) bool {
 	j := end
 	if j < len(text) && text[j] == '\r' {
@@ -596,7 +597,11 @@ func symbolGoesOn(text []byte, end int) bool {
 	for k < len(text) && isDigitByte(text[k]) {
 		k++
 	}
-	return k > j && (k == len(text) || text[k] != '.')
+	if k == j || k < len(text) && text[k] == '.' {
+		return false
+	}
+	// "3 December 1992" starts a date, not a symbol's number.
+	return k+1 >= len(text) || text[k] != ' ' || !isMonthAt(text[k+1:])
 }
 
 // noteCites reports whether a footnote labelled lab cites the symbol

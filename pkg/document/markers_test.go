@@ -340,6 +340,10 @@ func TestSlashLabels(t *testing.T) {
 			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/\n141 of 20 December 1993, 1/\n\n1/ A/48/141.\n",
 			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/ 141 of 20 December 1993, {1}" +
 				"\n[1] A/48/141."},
+		{"at a line's end, a date on the next line",
+			"Recalling the statement of the President of 27 October 1992, 1/\n3 December 1992 being the date of the report,\n\n1/ S/24742.\n",
+			"Recalling the statement of the President of 27 October 1992, {1}3 December 1992 being the date of the report," +
+				"\n[1] S/24742."},
 		{"no marker in the body: a body line",
 			"The Council decided as follows:\n\n1/ Requests the Secretary-General to report.\n",
 			"The Council decided as follows: 1/ Requests the Secretary-General to report."},
