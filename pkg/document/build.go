@@ -102,6 +102,7 @@ func (d *Document) buildBody(body []span, size int) {
 		if f.Label[0] == '*' {
 			cs.stars = true
 		}
+		cs.slashes = cs.slashes || f.slash
 	}
 	cs.stops = markerSet.BitmapBytes(text, bytescan.GetBitmap())
 	var prev span

@@ -85,6 +85,9 @@ type Footnote struct {
 	// this footnote (a block: footnotes with no body text between them,
 	// as at the foot of a page).
 	block int32
+	// slash: the footnote is labelled "N/", as UN documents numbered
+	// their footnotes until the 1990s; its marker is "N/" too.
+	slash bool
 }
 
 // Footnote returns the footnote with the given label, or nil. When a label
@@ -348,6 +351,37 @@ func hardSpace(b []byte) int {
 		return 3
 	}
 	return 0
+}
+
+// slashNoteStart reads a label of one to three digits and a slash ("1/
+// "), then white space, that starts text[from:to], and returns it and
+// where the text after it starts, or nil.
+func slashNoteStart(text []byte, from, to int, lab []byte) ([]byte, int) {
+	i := from
+	for i < to && i-from < 3 && isDigitByte(text[i]) {
+		i++
+	}
+	if i == from || text[from] == '0' || i+2 >= to || text[i] != '/' || !isSpaceByte(text[i+1]) {
+		return nil, 0
+	}
+	j := i + 1
+	for j < to && isSpaceByte(text[j]) {
+		j++
+	}
+	if j == to {
+		return nil, 0
+	}
+	return append(lab, text[from:i]...), j
+}
+
+// slashMarkerAt reports whether the occurrence b[j:end] of a label is a
+// marker "N/": the slash after it ends a word ("1961,63/ the", "of 20
+// January 1994, 1/ and"), and no symbol's part is before it ("A/48/").
+func slashMarkerAt(b []byte, j, end int) bool {
+	if end >= len(b) || b[end] != '/' || end+1 < len(b) && (isDigitByte(b[end+1]) || isLetterByte(b[end+1])) {
+		return false
+	}
+	return j == 0 || !isDigitByte(b[j-1]) && b[j-1] != '/' && b[j-1] != '.' && b[j-1] != '-'
 }
 
 // dottedNoteStart reads a label of one to four digits and a full stop
@@ -676,6 +710,8 @@ type classifier struct {
 	// text and blank lines only starts a paragraph.
 	para   int
 	labBuf [8]byte // room for noteStart's label
+	// slash: noteLine read a label "N/" (slashNote).
+	slash bool
 	// pendLab is a footnote label that stood alone on its line (as
 	// pdftotext prints the footnotes of UN PDFs: "1", then the text on
 	// the next line), waiting for its text; pendStart is where that line
@@ -791,6 +827,10 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		if lab, ts, ok := c.noteLine(k, start, from, to); ok {
 			c.alone = false
 			c.fb.start(labelString(lab), start, ts, end)
+			if c.slash {
+				c.fb.notes[len(c.fb.notes)-1].slash = true
+				c.slash = false
+			}
 			return lineNoteStart, false
 		}
 	}
@@ -855,6 +895,9 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 		glued = lab != nil
 	}
 	if lab == nil {
+		if lab, ts = slashNoteStart(text, from, to, c.labBuf[:0]); lab != nil {
+			return lab, ts, c.slashNote(start, lab)
+		}
 		// "1. United Nations, Treaty Series, …" below a rule, as web
 		// pages and Markdown number their notes: read as a footnote only
 		// where it reads as a reference and the numbering goes on.
@@ -876,6 +919,27 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 		c.lastNum = n
 	}
 	return lab, ts, true
+}
+
+// slashNote reports whether a line that starts "N/ " (lab) at start is a
+// footnote: after a rule, a blank line or another footnote, where the
+// numbering goes on, the first one only where the body carries its marker.
+// It marks c.slash for the caller's footnote.
+func (c *classifier) slashNote(start int, lab []byte) bool {
+	n := atoi(lab)
+	switch c.prevKind {
+	case lineBlank, lineRule, lineFurniture, lineNoteStart, lineNoteCont:
+	default:
+		if !c.inRegion {
+			return false
+		}
+	}
+	if c.lastNum == 0 && !someLabel(c.text, c.bodyStart, start, lab, slashMarkerAt) || c.lastNum > 0 && n != c.lastNum+1 {
+		return false
+	}
+	c.lastNum = n
+	c.slash = true
+	return true
 }
 
 // accept decides whether a line that starts like a footnote labelled lab

@@ -127,6 +127,8 @@ type candScan struct {
 	// stars: some footnote's label is asterisks ("*", "**"), so
 	// asterisks glued to a word may be markers.
 	stars bool
+	// slashes: some footnote is labelled "N/", so "N/" may be markers.
+	slashes bool
 	// sorted is false once candidates were added out of order.
 	unsorted bool
 }
@@ -171,6 +173,13 @@ func (cs *candScan) line(l, prev span) {
 			start := i
 			for i < to && text[i] >= '0' && text[i] <= '9' {
 				i++
+			}
+			if cs.slashes && i < to && text[i] == '/' {
+				if k, ok := cs.slashed1(l, start, i); ok {
+					cs.add(k)
+					i = k.end
+					continue
+				}
 			}
 			if k, ok := tagged(text, l, start, i); ok && cs.defined.has(k.num) {
 				cs.add(k)
@@ -542,6 +551,57 @@ func (cs *candScan) slashed(l span, ts, ds, de int) (cand, bool) {
 		return k, true
 	}
 	return cand{}, false
+}
+
+// slashed1 judges the digit run text[ds:de] of line l, a slash after it,
+// as the marker "N/" of a footnote labelled so ("Drugs, 1961,63/ the",
+// "1994, 1/ and"): an explicit marker, unless a symbol's number may go on
+// after the slash ("resolution 48/" at a line's end, "E/1990/").
+func (cs *candScan) slashed1(l span, ds, de int) (cand, bool) {
+	text := cs.text
+	if de-ds > 3 || !slashMarkerAt(text[:l.to], ds, de) {
+		return cand{}, false
+	}
+	n := atoiBytes(text[ds:de])
+	if !slices.ContainsFunc(cs.notes, func(f *Footnote) bool { return f.slash && f.Num == n }) {
+		return cand{}, false
+	}
+	switch prevWord(text, l.from, ds) {
+	case "resolution", "resolutions", "decision", "decisions", "no", "nos":
+		return cand{}, false
+	}
+	if de+1 == l.to && symbolGoesOn(text, l.to) {
+		return cand{}, false
+	}
+	return cand{start: ds, end: de + 1, ds: ds, de: de, label: labelString(text[ds:de]), num: n, form: formExplicit, page: l.page}, true
+}
+
+// symbolGoesOn reports whether the line after the line ending at end
+// starts with a number that may end a symbol broken after its slash
+// ("resolution 48/" then "141 of 20 December 1993"), not with a numbered
+// paragraph ("1. Stresses"), a date ("3 December 1992") or after a blank
+// line.
+func symbolGoesOn(text []byte, end int) bool {
+	j := end
+	if j < len(text) && text[j] == '\r' {
+		j++
+	}
+	if j >= len(text) || text[j] != '\n' {
+		return false
+	}
+	j++
+	for j < len(text) && isSpaceByte(text[j]) {
+		j++
+	}
+	k := j
+	for k < len(text) && isDigitByte(text[k]) {
+		k++
+	}
+	if k == j || k < len(text) && text[k] == '.' {
+		return false
+	}
+	// "3 December 1992" starts a date, not a symbol's number.
+	return k+1 >= len(text) || text[k] != ' ' || !isMonthAt(text[k+1:])
 }
 
 // noteCites reports whether a footnote labelled lab cites the symbol

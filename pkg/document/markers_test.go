@@ -317,3 +317,50 @@ func TestDottedLabelsBelowABreak(t *testing.T) {
 		})
 	}
 }
+
+// TestSlashLabels: UN documents numbered footnotes "1/" until the 1990s,
+// in the text ("Drugs, 1961,1/ the", "of 20 January 1994, 2/ and") and
+// before the note. Symbols with slashes, fractions and numbers that wrap
+// after a symbol's slash are no markers, and a "N/" line is a footnote
+// only where the numbering goes on or the body carries its marker.
+func TestSlashLabels(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"glued to a comma, apart after a comma, at a line's end",
+			"Recalling the Single Convention on Narcotic Drugs, 1961,1/ the 1971\nConvention on Psychotropic Substances, 2/ and the 1972 Protocol, 3/\n\n" +
+				"1. Stresses the importance of accession.\n\n" +
+				"1/ United Nations, Treaty Series, vol. 520, No. 7515.\n\n2/ Ibid., vol. 1019, No. 14956.\n\n3/ Ibid., vol. 976, No. 14151.\n",
+			"Recalling the Single Convention on Narcotic Drugs, 1961,{1} the 1971 Convention on Psychotropic Substances, {2} and the 1972 Protocol, {3}1. Stresses the importance of accession." +
+				"\n[1] United Nations, Treaty Series, vol. 520, No. 7515.\n[2] Ibid., vol. 1019, No. 14956.\n[3] Ibid., vol. 976, No. 14151."},
+		{"notes on consecutive lines, a note's second line, a label over 9",
+			"Having studied the report of the Secretary-General of 20 January 1994, 9/ and\nthe letter dated 13 January 1994, 10/\n\n" +
+				"9/ S/1994/62.\n10/ Official Records of the Security Council, Thirty-third Year,\nSupplement for January, February and March 1978, document S/12611.\n",
+			"Having studied the report of the Secretary-General of 20 January 1994, {9} and the letter dated 13 January 1994, {10}" +
+				"\n[9] S/1994/62.\n[10] Official Records of the Security Council, Thirty-third Year, Supplement for January, February and March 1978, document S/12611."},
+		{"symbols, fractions and a symbol broken after its slash",
+			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/\n141 of 20 December 1993, 1/\n\n1/ A/48/141.\n",
+			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/ 141 of 20 December 1993, {1}" +
+				"\n[1] A/48/141."},
+		{"at a line's end, a date on the next line",
+			"Recalling the statement of the President of 27 October 1992, 1/\n3 December 1992 being the date of the report,\n\n1/ S/24742.\n",
+			"Recalling the statement of the President of 27 October 1992, {1}3 December 1992 being the date of the report," +
+				"\n[1] S/24742."},
+		{"no marker in the body: a body line",
+			"The Council decided as follows:\n\n1/ Requests the Secretary-General to report.\n",
+			"The Council decided as follows: 1/ Requests the Secretary-General to report."},
+		{"the numbering does not go on",
+			"Recalling the Convention, 1/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n\nThe text goes on.\n\n3/ Another line.\n",
+			"Recalling the Convention, {1}The text goes on. 3/ Another line." +
+				"\n[1] United Nations, Treaty Series, vol. 520, No. 7515."},
+		{"plain digits stay plain where the notes are labelled N/",
+			"Recalling the 2 Conventions of 1949, 1/ and paragraph 1 of resolution 2\n\n1/ United Nations, Treaty Series, vol. 75, No. 970.\n",
+			"Recalling the 2 Conventions of 1949, {1} and paragraph 1 of resolution 2" +
+				"\n[1] United Nations, Treaty Series, vol. 75, No. 970."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(parse(t, tt.in)); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
