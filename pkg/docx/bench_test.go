@@ -94,6 +94,9 @@ func inflateParts(b *testing.B, data []byte) int64 {
 	return n
 }
 
+// normalize is appendNormalized on its own.
+func normalize(s string) string { return string(appendNormalized(nil, s)) }
+
 // normalizeRef is normalize as first written, its definition.
 func normalizeRef(s string) string {
 	if !utf8.ValidString(s) {
