@@ -51,7 +51,7 @@ func (fb *footnoteBuilder) cont(from, to int) {
 	if !fb.open {
 		return
 	}
-	fb.b.space()
+	fb.b.join(fb.text[from])
 	fb.b.copy(fb.text, from, to)
 }
 
@@ -87,7 +87,7 @@ func (d *Document) buildBody(body []span, size int) {
 		// Digits are markers only where there are footnotes: with no
 		// superscript digits or "[^" either, the body is its lines.
 		for _, l := range body {
-			b.space()
+			b.lineBreak(text, l)
 			if l.para {
 				d.Paras = append(d.Paras, b.len())
 			}
@@ -125,7 +125,7 @@ func (d *Document) buildBody(body []span, size int) {
 	// Copy the lines, leaving the markers out.
 	j := 0
 	for _, l := range body {
-		b.space()
+		b.lineBreak(text, l)
 		if l.para {
 			d.Paras = append(d.Paras, b.len())
 		}
@@ -139,6 +139,17 @@ func (d *Document) buildBody(body []span, size int) {
 		b.copy(text, pos, l.to)
 	}
 	d.Body = b.stream()
+}
+
+// lineBreak appends what joins body line l to the line before: a space,
+// or nothing inside a symbol broken after a slash (join); a paragraph
+// break is always a space.
+func (b *streamBuilder) lineBreak(text []byte, l span) {
+	if l.para || l.from >= l.to {
+		b.space()
+		return
+	}
+	b.join(text[l.from])
 }
 
 // mayHaveMarkers reports whether text has superscript digits or "[^",

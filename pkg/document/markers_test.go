@@ -338,7 +338,7 @@ func TestSlashLabels(t *testing.T) {
 				"\n[9] S/1994/62.\n[10] Official Records of the Security Council, Thirty-third Year, Supplement for January, February and March 1978, document S/12611."},
 		{"symbols, fractions and a symbol broken after its slash",
 			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/\n141 of 20 December 1993, 1/\n\n1/ A/48/141.\n",
-			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/ 141 of 20 December 1993, {1}" +
+			"Recalling resolutions 48/141 and A/48/ and E/1990/ and 1/2 of the costs and resolution 1/141 of 20 December 1993, {1}" +
 				"\n[1] A/48/141."},
 		{"at a line's end, a date on the next line",
 			"Recalling the statement of the President of 27 October 1992, 1/\n3 December 1992 being the date of the report,\n\n1/ S/24742.\n",
@@ -355,6 +355,30 @@ func TestSlashLabels(t *testing.T) {
 			"Recalling the 2 Conventions of 1949, 1/ and paragraph 1 of resolution 2\n\n1/ United Nations, Treaty Series, vol. 75, No. 970.\n",
 			"Recalling the 2 Conventions of 1949, {1} and paragraph 1 of resolution 2" +
 				"\n[1] United Nations, Treaty Series, vol. 75, No. 970."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(parse(t, tt.in)); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSymbolBrokenAfterSlash: a line that ends inside a symbol, after one
+// of its slashes, joins the next with no space ("(S/" "11214)"); other
+// lines that end in a slash join with one.
+func TestSymbolBrokenAfterSlash(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"symbols and a resolution's number",
+			"the letter of Panama (S/\n11214) and the report A/C.3/\n48/L.5 and resolution 48/\n141 of 20 December 1993",
+			"the letter of Panama (S/11214) and the report A/C.3/48/L.5 and resolution 48/141 of 20 December 1993"},
+		{"in a footnote",
+			"the report,1\n_______________\n\n1 Official Records of the Security Council, document S/\n12611.\n",
+			"the report,{1}\n[1] Official Records of the Security Council, document S/12611."},
+		{"no symbol: a number, a word, a lower-case line, a paragraph",
+			"of 20 January 1994, 1/\nHaving studied the Secretary-General/\nChair and the A/\nand S/\n\n12 States",
+			"of 20 January 1994, 1/ Having studied the Secretary-General/ Chair and the A/ and S/ 12 States"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -73,6 +73,49 @@ func (b *streamBuilder) space() {
 	}
 }
 
+// join appends the joining space of a line wrap before a line that
+// starts with the byte next, unless the line before ends with a symbol
+// broken after one of its slashes ("(S/" and "11214)", "resolution 48/"
+// and "141"): a symbol has no space in it.
+func (b *streamBuilder) join(next byte) {
+	if (isDigitByte(next) || next >= 'A' && next <= 'Z') && symbolOpen(b.buf.String()[b.base:]) {
+		return
+	}
+	b.space()
+}
+
+// symbolOpen reports whether s ends with a symbol's parts up to a slash:
+// a token starting with a capital letter ("S/", "A/C.3/48/", "UNEP/EA.5/"),
+// or the number after "resolution" or "decision" ("resolution 48/").
+func symbolOpen(s string) bool {
+	n := len(s)
+	if n < 2 || s[n-1] != '/' {
+		return false
+	}
+	i := strings.LastIndexAny(s[:n-1], " ([\n") + 1
+	tok := s[i : n-1]
+	switch {
+	case tok == "":
+		return false
+	case tok[0] >= 'A' && tok[0] <= 'Z':
+		for j := 0; j < len(tok); j++ {
+			if c := tok[j]; !(c >= 'A' && c <= 'Z' || isDigitByte(c) || c == '/' || c == '.' || c == '-') {
+				return false // a word ("Secretary-General/"), not a symbol
+			}
+		}
+		return true
+	case !isDigits([]byte(tok)):
+		return false
+	}
+	w := strings.TrimRight(s[:i], " ")
+	w = w[strings.LastIndexByte(w, ' ')+1:]
+	switch strings.ToLower(w) {
+	case "resolution", "resolutions", "decision", "decisions":
+		return true
+	}
+	return false
+}
+
 // stream returns the stream built and starts the next one.
 func (b *streamBuilder) stream() Stream {
 	// The builder never changes these bytes again: share them rather
