@@ -407,6 +407,14 @@ func TestResolveOrgan(t *testing.T) {
 		{"A/RES/64/182", "", "GA", "sure"},
 		{"A/HRC/RES/5/1", "GA", "HRC", "sure"},
 		{"A/64/L.5", "", "GA", "sure"}, // a document symbol names its organ
+		// The Assembly numbered its special sessions' resolutions in its
+		// one series; a small number is another body's special session
+		// (the Commission on Narcotic Drugs' "1 (S-IX)" of 1986).
+		{"resolution 3362 (S-VII)", "", "GA", "sure"},
+		{"resolution 2253 (ES-V)", "ECOSOC", "GA", "sure"},
+		{"pursuant to resolution 1 (S-IX)", "ECOSOC", "ECOSOC", "guess"}, // no organ by shape: the document's
+		{"pursuant to resolution 1 (S-IX)", "", "", "unknown"},
+		{"Recalling its resolution 1 (S-IX)", "GA", "GA", "guess"},
 	}
 	for _, tt := range tests {
 		refs := FindResolutions(tt.in, tt.docOrgan)

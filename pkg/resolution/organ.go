@@ -208,7 +208,14 @@ func ShapeOrgan(s *Symbol, kind string, its bool) (string, Certainty) {
 		return "GA", Guess // the Human Rights Council holds special sessions too
 	case FormRoman:
 		if strings.HasPrefix(s.Session, "ES-") || strings.HasPrefix(s.Session, "S-") {
-			return "GA", Sure
+			// The Assembly numbered its special sessions' resolutions in
+			// its one series ("105 (S-1)", "3362 (S-VII)"); a small number
+			// is another body's ("resolution 1 (S-IX)" of the Commission
+			// on Narcotic Drugs, 1986).
+			if Atoi(s.Number) >= 100 {
+				return "GA", Sure
+			}
+			return "", Unknown
 		}
 		if s.SessionNum > 0 && s.SessionNum <= 30 {
 			return "GA", Guess // ECOSOC and the Trusteeship Council used this form too
