@@ -299,6 +299,9 @@ func TestLink(t *testing.T) {
 		{"a sentence between: no link",
 			"the Convention on the Rights of the Child. The States Parties,1" + notes("vol. 1577, No. 27531"),
 			"crc"},
+		{"a title that ends with another's year, written \"of 1961\" for \", 1961\": the whole title is linked",
+			"Recalling the 1972 Protocol Amending the Single Convention on Narcotic Drugs of 1961,1 and" + notes("vol. 1019, No. 14956"),
+			"protocol fn1 cited=psychotropic"},
 		{"footnotes labelled N/, as until the 1990s: each title linked, Ibid. read, so a swap shows",
 			"Recalling the Single Convention on Narcotic Drugs, 1961,1/ the Convention on Psychotropic\nSubstances of 1971, 2/ and the Convention on the Rights of the Child, 3/\n\n" +
 				"1/ United Nations, Treaty Series, vol. 520, No. 7515.\n\n2/ Ibid., vol. 1577, No. 27531.\n\n3/ Ibid., vol. 1019, No. 14956.\n",

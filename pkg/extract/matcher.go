@@ -89,6 +89,15 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		if short := shortTitle(t.MatchTitle()); short != "" {
 			m.add(short, ti, true)
 		}
+		if t.TitleBase == "" {
+			// (An entry with a title_base has its own year at the end,
+			// read after the base.)
+			for _, title := range append([]string{t.Title}, t.Aliases...) {
+				if of := ofYearForm(title); of != "" {
+					m.add(of, ti, true)
+				}
+			}
+		}
 	}
 	for i, t := range m.treaties {
 		ti := int32(i + 1)
@@ -102,6 +111,18 @@ func NewMatcher(reg *registry.Registry) *Matcher {
 		m.wordPair[int(w[0]-'a')*27+int(w[1]-'a')] = true
 	}
 	return m
+}
+
+// ofYearForm returns a title that ends with a year after a comma with
+// "of" before the year instead, as texts write both ("Protocol amending
+// the Single Convention on Narcotic Drugs, 1961" and "… Drugs of 1961"),
+// or "".
+func ofYearForm(title string) string {
+	n := len(title)
+	if n < 7 || title[n-6:n-4] != ", " || !yearWord.MatchString(title[n-4:]) {
+		return ""
+	}
+	return title[:n-6] + " of " + title[n-4:]
 }
 
 // titleTails start the descriptive tail of a title, which resolutions
