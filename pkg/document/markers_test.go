@@ -284,13 +284,7 @@ func TestNumberingFromEarlierText(t *testing.T) {
 			"the 193 Members of 2025, 52 and 52 countries reported.",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := summary(parse(t, tt.in)); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
-		})
-	}
+	checkSummaries(t, tests)
 }
 
 // TestDottedLabelsBelowABreak: notes numbered "1." below a Markdown break
@@ -309,13 +303,7 @@ func TestDottedLabelsBelowABreak(t *testing.T) {
 			"Recalling the Treaty,1\nHeading\n---\n1. United Nations, Treaty Series, vol. 3013, No. 52373.\n",
 			"Recalling the Treaty,1 Heading --- 1. United Nations, Treaty Series, vol. 3013, No. 52373."},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := summary(parse(t, tt.in)); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
-		})
-	}
+	checkSummaries(t, tests)
 }
 
 // TestSlashLabels: UN documents numbered footnotes "1/" until the 1990s,
@@ -356,13 +344,7 @@ func TestSlashLabels(t *testing.T) {
 			"Recalling the 2 Conventions of 1949, {1} and paragraph 1 of resolution 2" +
 				"\n[1] United Nations, Treaty Series, vol. 75, No. 970."},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := summary(parse(t, tt.in)); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
-		})
-	}
+	checkSummaries(t, tests)
 }
 
 // TestSymbolBrokenAfterSlash: a line that ends inside a symbol, after one
@@ -380,6 +362,15 @@ func TestSymbolBrokenAfterSlash(t *testing.T) {
 			"of 20 January 1994, 1/\nHaving studied the Secretary-General/\nChair and the A/\nand S/\n\n12 States",
 			"of 20 January 1994, 1/ Having studied the Secretary-General/ Chair and the A/ and S/ 12 States"},
 	}
+	checkSummaries(t, tests)
+}
+
+// summaryCase is a table test of Parse: the document in, its summary out.
+type summaryCase = struct{ name, in, want string }
+
+// checkSummaries runs table tests of Parse, comparing summaries.
+func checkSummaries(t *testing.T, tests []summaryCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := summary(parse(t, tt.in)); got != tt.want {
