@@ -376,12 +376,21 @@ func slashNoteStart(text []byte, from, to int, lab []byte) ([]byte, int) {
 
 // slashMarkerAt reports whether the occurrence b[j:end] of a label is a
 // marker "N/": the slash after it ends a word ("1961,63/ the", "of 20
-// January 1994, 1/ and"), and no symbol's part is before it ("A/48/").
+// January 1994, 1/ and"), no symbol's part is before it ("A/48/"), it does
+// not start a line, and it has no leading zero.
 func slashMarkerAt(b []byte, j, end int) bool {
-	if end >= len(b) || b[end] != '/' || end+1 < len(b) && (isDigitByte(b[end+1]) || isLetterByte(b[end+1])) {
+	if end >= len(b) || b[end] != '/' || end+1 < len(b) && (isDigitByte(b[end+1]) || isLetterByte(b[end+1])) || b[j] == '0' {
 		return false
 	}
-	return j == 0 || !isDigitByte(b[j-1]) && b[j-1] != '/' && b[j-1] != '.' && b[j-1] != '-'
+	// A label that starts a line is a footnote's, or a list's ("1/ Decides").
+	k := j
+	for k > 0 && isSpaceByte(b[k-1]) {
+		k--
+	}
+	if k == 0 || b[k-1] == '\n' {
+		return false
+	}
+	return !isDigitByte(b[j-1]) && b[j-1] != '/' && b[j-1] != '.' && b[j-1] != '-'
 }
 
 // dottedNoteStart reads a label of one to four digits and a full stop

@@ -175,6 +175,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("Reaffirming the Convention on the Rights of the Child,975\n__________\n975 United Nations, Treaty Series, vol. 1577, No. 27531.\n")
 	f.Add("the Statute,9998 and the Charter 9999 and\n__________\n9998 Ibid.\n\n9999 Ibid.\n\n10000 Ibid.\n")
 	f.Add("the Convention, 1 the Covenant\n2 and the Treaty 3 that\n____\n1 A.\n2 B.\n3 C.\n")
+	f.Add("Drugs, 1961,1/ the Protocol, 2/\nand resolution 48/\n141, 01/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n2/ Ibid.\n(S/\n10858)\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return

@@ -570,7 +570,7 @@ func (cs *candScan) slashed1(l span, ds, de int) (cand, bool) {
 	case "resolution", "resolutions", "decision", "decisions", "no", "nos":
 		return cand{}, false
 	}
-	if de+1 == l.to && symbolGoesOn(text, l.to) {
+	if len(bytes.TrimRight(text[de+1:l.to], " \t")) == 0 && symbolGoesOn(text, l.to) {
 		return cand{}, false
 	}
 	return cand{start: ds, end: de + 1, ds: ds, de: de, label: labelString(text[ds:de]), num: n, form: formExplicit, page: l.page}, true
@@ -583,6 +583,9 @@ func (cs *candScan) slashed1(l span, ds, de int) (cand, bool) {
 // line.
 func symbolGoesOn(text []byte, end int) bool {
 	j := end
+	for j < len(text) && isSpaceByte(text[j]) {
+		j++
+	}
 	if j < len(text) && text[j] == '\r' {
 		j++
 	}

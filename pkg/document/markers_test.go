@@ -332,6 +332,17 @@ func TestSlashLabels(t *testing.T) {
 			"Recalling the statement of the President of 27 October 1992, 1/\n3 December 1992 being the date of the report,\n\n1/ S/24742.\n",
 			"Recalling the statement of the President of 27 October 1992, {1}3 December 1992 being the date of the report," +
 				"\n[1] S/24742."},
+		{"body lines that start with N/ carry no marker: they stay body text",
+			"The Council decided as follows:\n\n1/ Requests the Secretary-General to report.\n\n1/ Decides to remain seized.\n",
+			"The Council decided as follows: 1/ Requests the Secretary-General to report. 1/ Decides to remain seized."},
+		{"a leading zero is no label",
+			"Recalling the Convention, 1/ and the Protocol, 01/ and\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n",
+			"Recalling the Convention, {1} and the Protocol, 01/ and" +
+				"\n[1] United Nations, Treaty Series, vol. 520, No. 7515."},
+		{"spaces after a marker at a line's end, a symbol's number on the next line",
+			"Recalling resolutions 48/140 and 1993, 1/ \n141 States agreed, 1/\n\n1/ A/48/141.\n",
+			"Recalling resolutions 48/140 and 1993, 1/ 141 States agreed, {1}" +
+				"\n[1] A/48/141."},
 		{"no marker in the body: a body line",
 			"The Council decided as follows:\n\n1/ Requests the Secretary-General to report.\n",
 			"The Council decided as follows: 1/ Requests the Secretary-General to report."},
@@ -355,6 +366,9 @@ func TestSymbolBrokenAfterSlash(t *testing.T) {
 		{"symbols and a resolution's number",
 			"the letter of Panama (S/\n11214) and the report A/C.3/\n48/L.5 and resolution 48/\n141 of 20 December 1993",
 			"the letter of Panama (S/11214) and the report A/C.3/48/L.5 and resolution 48/141 of 20 December 1993"},
+		{"in a list of resolutions, and a symbol with lower-case parts",
+			"resolutions 47/199 and 48/\n162 and 47/199, 48/\n162 and document E/CN.4/Sub.2/\n1994/10 of the Sub-Commission",
+			"resolutions 47/199 and 48/162 and 47/199, 48/162 and document E/CN.4/Sub.2/1994/10 of the Sub-Commission"},
 		{"in a footnote",
 			"the report,1\n_______________\n\n1 Official Records of the Security Council, document S/\n12611.\n",
 			"the report,{1}\n[1] Official Records of the Security Council, document S/12611."},

@@ -98,22 +98,44 @@ func symbolOpen(s string) bool {
 	case tok == "":
 		return false
 	case tok[0] >= 'A' && tok[0] <= 'Z':
+		// Capitals and digits up to the first slash ("E/", "UNEP/"),
+		// then any parts ("CN.4/Sub.2/", "EA.5/Res.14/"): not a word
+		// ("Secretary-General/").
+		upper := true
 		for j := 0; j < len(tok); j++ {
-			if c := tok[j]; !(c >= 'A' && c <= 'Z' || isDigitByte(c) || c == '/' || c == '.' || c == '-') {
-				return false // a word ("Secretary-General/"), not a symbol
+			c := tok[j]
+			switch {
+			case c == '/':
+				upper = false
+			case c >= 'A' && c <= 'Z', isDigitByte(c), c == '.', c == '-':
+			case c >= 'a' && c <= 'z' && !upper:
+			default:
+				return false
 			}
 		}
 		return true
 	case !isDigits([]byte(tok)):
 		return false
 	}
-	w := strings.TrimRight(s[:i], " ")
-	w = w[strings.LastIndexByte(w, ' ')+1:]
+	// A number: a resolution's session after "resolution" ("resolution
+	// 48/"), or in a list of them ("resolutions 47/199 and 48/", "47/199,
+	// 48/").
+	w := lastWord(s[:i])
 	switch strings.ToLower(w) {
 	case "resolution", "resolutions", "decision", "decisions":
 		return true
+	case "and":
+		w = lastWord(s[:len(strings.TrimRight(s[:i], " "))-len(w)])
 	}
-	return false
+	w = strings.TrimRight(w, ",")
+	return strings.IndexByte(w, '/') > 0 && isDigitByte(w[0]) && isDigitByte(w[len(w)-1])
+}
+
+// lastWord returns the last word of s, after its last space (trailing
+// spaces left out).
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // stream returns the stream built and starts the next one.
