@@ -932,7 +932,8 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 
 // slashNote reports whether a line that starts "N/ " (lab) at start is a
 // footnote: after a rule, a blank line or another footnote, where the
-// numbering goes on, the first one only where the body carries its marker.
+// numbering goes on, the first of a block only where the body carries its
+// marker.
 // It marks c.slash for the caller's footnote.
 func (c *classifier) slashNote(start int, lab []byte) bool {
 	n := atoi(lab)
@@ -943,7 +944,13 @@ func (c *classifier) slashNote(start int, lab []byte) bool {
 			return false
 		}
 	}
-	if c.lastNum == 0 && !someLabel(c.text, c.bodyStart, start, lab, slashMarkerAt) || c.lastNum > 0 && n != c.lastNum+1 {
+	if c.lastNum > 0 && n != c.lastNum+1 {
+		return false
+	}
+	// Among footnotes the numbering is enough; the first of a block, after
+	// body text, needs its marker in the body.
+	among := c.inRegion || c.lastInk == lineNoteStart || c.lastInk == lineNoteCont
+	if (c.lastNum == 0 || !among) && !someLabel(c.text, c.bodyStart, start, lab, slashMarkerAt) {
 		return false
 	}
 	c.lastNum = n

@@ -350,6 +350,10 @@ func TestSlashLabels(t *testing.T) {
 			"Recalling the Convention, 1/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n\nThe text goes on.\n\n3/ Another line.\n",
 			"Recalling the Convention, {1}The text goes on. 3/ Another line." +
 				"\n[1] United Nations, Treaty Series, vol. 520, No. 7515."},
+		{"after body text, the numbering alone makes no footnote",
+			"Recalling the Convention, 1/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n\nThe text goes on.\n\n2/ Requests the Secretary-General to report.\n",
+			"Recalling the Convention, {1}The text goes on. 2/ Requests the Secretary-General to report." +
+				"\n[1] United Nations, Treaty Series, vol. 520, No. 7515."},
 		{"plain digits stay plain where the notes are labelled N/",
 			"Recalling the 2 Conventions of 1949, 1/ and paragraph 1 of resolution 2\n\n1/ United Nations, Treaty Series, vol. 75, No. 970.\n",
 			"Recalling the 2 Conventions of 1949, {1} and paragraph 1 of resolution 2" +
