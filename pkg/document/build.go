@@ -48,7 +48,7 @@ func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 // cont continues the footnote, if any, with the trimmed line
 // text[from:to].
 func (fb *footnoteBuilder) cont(from, to int) {
-	if !fb.open {
+	if !fb.open || from >= to {
 		return
 	}
 	fb.b.join(fb.text[from])
