@@ -377,8 +377,8 @@ func TestSymbolBrokenAfterSlash(t *testing.T) {
 			"the report,1\n_______________\n\n1 Official Records of the Security Council, document S/\n12611.\n",
 			"the report,{1}\n[1] Official Records of the Security Council, document S/12611."},
 		{"no symbol: a number, a word, a lower-case line, a paragraph",
-			"of 20 January 1994, 1/\nHaving studied the Secretary-General/\nChair and the A/\nand S/\n\n12 States",
-			"of 20 January 1994, 1/ Having studied the Secretary-General/ Chair and the A/ and S/ 12 States"},
+			"of 20 January 1994, 1/\nHaving studied the Secretary-General/\nChair and the A/\nand S/\n\n12 States and resolution 48/141, 2/\nNoting",
+			"of 20 January 1994, 1/ Having studied the Secretary-General/ Chair and the A/ and S/ 12 States and resolution 48/141, 2/ Noting"},
 	}
 	checkSummaries(t, tests)
 }

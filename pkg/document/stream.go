@@ -78,16 +78,18 @@ func (b *streamBuilder) space() {
 // broken after one of its slashes ("(S/" and "11214)", "resolution 48/"
 // and "141"): a symbol has no space in it.
 func (b *streamBuilder) join(next byte) {
-	if (isDigitByte(next) || next >= 'A' && next <= 'Z') && symbolOpen(b.buf.String()[b.base:]) {
+	if (isDigitByte(next) || next >= 'A' && next <= 'Z') && symbolOpen(b.buf.String()[b.base:], next) {
 		return
 	}
 	b.space()
 }
 
-// symbolOpen reports whether s ends with a symbol's parts up to a slash:
-// a token starting with a capital letter ("S/", "A/C.3/48/", "UNEP/EA.5/"),
-// or the number after "resolution" or "decision" ("resolution 48/").
-func symbolOpen(s string) bool {
+// symbolOpen reports whether s ends with a symbol's parts up to a slash,
+// which the byte next may go on: a token starting with a capital letter
+// ("S/", "A/C.3/48/", "UNEP/EA.5/"), or a session's number before a
+// digit, after "resolution" or "decision" or in a list of symbols
+// ("resolution 48/", "47/199 and 48/").
+func symbolOpen(s string, next byte) bool {
 	n := len(s)
 	if n < 2 || s[n-1] != '/' {
 		return false
@@ -114,7 +116,7 @@ func symbolOpen(s string) bool {
 			}
 		}
 		return true
-	case !isDigits([]byte(tok)):
+	case !isDigits([]byte(tok)) || !isDigitByte(next):
 		return false
 	}
 	// A number: a resolution's session after "resolution" ("resolution
