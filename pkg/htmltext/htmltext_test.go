@@ -37,6 +37,19 @@ c</pre>`,
 			want: "a  b\nc\n",
 		},
 		{
+			name: "a blank line in pre ends a paragraph, as in typed UN pages",
+			html: `<pre>
+      The General Assembly,
+
+      Recalling the Convention, 1/
+   
+                             -----
+
+      1/  Resolution 44/25, annex.
+</pre>`,
+			want: "The General Assembly,\n\nRecalling the Convention, 1/\n\n-----\n\n1/  Resolution 44/25, annex.\n",
+		},
+		{
 			name: "ordered lists keep their numbers",
 			html: `<ol><li><i>Expresses</i> concern;<ol type="a"><li>first;</li><li>second;</li></ol></li><li>Calls upon States;</li></ol><ol start="4" type="i"><li>four</li><li value="9">nine</li></ol><ul><li>bullet</li></ul>`,
 			want: "1. Expresses concern;\n\na. first;\n\nb. second;\n\n2. Calls upon States;\n\niv. four\n\nix. nine\n\nbullet\n",

@@ -21,6 +21,9 @@ type renderer struct {
 	space   bool   // the last thing written to cur is white space
 	pre     int    // inside <pre>: white space is kept
 	prefix  string // an ordered list item's number, waiting for its text
+	// blankLine: inside <pre>, nothing but white space since the last
+	// line break, so that another one ends the paragraph.
+	blankLine bool
 }
 
 func (r *renderer) children(n *html.Node) {
@@ -67,6 +70,7 @@ func (r *renderer) node(n *html.Node) {
 	case atom.Pre:
 		r.flush()
 		r.pre++
+		r.blankLine = true
 		r.children(n)
 		r.pre--
 		r.flush()
@@ -117,7 +121,8 @@ func (r *renderer) list(n *html.Node) {
 }
 
 // write adds text; outside <pre>, runs of HTML white space become one
-// space.
+// space. Inside, a blank line ends a paragraph, as in plain text (UN pages
+// of the 1990s are typed text in <pre>, footnotes below a "-----" line).
 func (r *renderer) write(s string) {
 	for _, c := range s {
 		if r.pre == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
@@ -126,6 +131,19 @@ func (r *renderer) write(s string) {
 				r.space = true
 			}
 			continue
+		}
+		if r.pre > 0 {
+			switch c {
+			case '\n':
+				if r.blankLine {
+					r.flush()
+					continue
+				}
+				r.blankLine = true
+			case ' ', '\t', '\r', '\f':
+			default:
+				r.blankLine = false
+			}
 		}
 		if !r.started && c != ' ' && c != '\t' && c != '\n' {
 			r.started = true
