@@ -400,6 +400,12 @@ func (s *xmlScanner) translate(space, local string, element bool) string {
 
 // endTag reads </name>.
 func (s *xmlScanner) endTag(d *decoder, tag []byte, end int) error {
+	if n := len(s.open); n > 0 && closes(tag, &s.open[n-1]) {
+		// The name of the element open, as its start tag wrote it (and
+		// read it then): no need to read it again.
+		s.pos = end + 1
+		return s.end(d, n-1)
+	}
 	prefix, local, rest, ok := splitQName(tag)
 	if !ok || len(trimXMLSpace(rest)) != 0 || len(s.open) == 0 {
 		return errSwitch
@@ -410,6 +416,15 @@ func (s *xmlScanner) endTag(d *decoder, tag []byte, end int) error {
 	}
 	s.pos = end + 1
 	return s.end(d, len(s.open)-1)
+}
+
+// closes reports whether tag is exactly the qualified name of e.
+func closes(tag []byte, e *openElem) bool {
+	if e.prefix == "" {
+		return string(tag) == e.local
+	}
+	p := len(e.prefix)
+	return len(tag) == p+1+len(e.local) && tag[p] == ':' && string(tag[:p]) == e.prefix && string(tag[p+1:]) == e.local
 }
 
 // end returns the end of open element i (the innermost) and closes it.
@@ -524,14 +539,13 @@ func splitQName(b []byte) (prefix, local, rest []byte, ok bool) {
 	n := 0
 	colon := -1
 	for n < len(b) {
-		c := b[n]
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_':
-		case '0' <= c && c <= '9' || c == '-' || c == '.':
+		switch nameClass[b[n]] {
+		case nameStart:
+		case nameChar:
 			if n == 0 || n == colon+1 {
 				return nil, nil, nil, false
 			}
-		case c == ':':
+		case nameColon:
 			if colon >= 0 || n == 0 {
 				return nil, nil, nil, false
 			}
@@ -553,6 +567,29 @@ done:
 	}
 	return b[:colon], b[colon+1 : n], b[n:], true
 }
+
+// The classes of the bytes of the names splitQName reads: letters and
+// "_" may start a name part, digits, "-" and "." follow, ":" joins a
+// prefix.
+const (
+	nameOther = iota
+	nameStart
+	nameChar
+	nameColon
+)
+
+var nameClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = nameStart, nameStart
+	}
+	t['_'] = nameStart
+	for c := '0'; c <= '9'; c++ {
+		t[c] = nameChar
+	}
+	t['-'], t['.'] = nameChar, nameChar
+	t[':'] = nameColon
+	return t
+}()
 
 // isXMLSpace is white space between the parts of a tag, but for the
 // carriage return, which the scanner leaves to encoding/xml.
