@@ -22,7 +22,11 @@ func main() {
 	out := flag.String("o", "zz_generated.go", "output file for the registry")
 	matcher := flag.String("matcher", "", "output file for the extractor's title index (pkg/extract/zz_matcher.go)")
 	flag.Parse()
-	src, err := registry.GenerateSource()
+	reg, err := registry.EmbeddedYAML()
+	if err != nil {
+		log.Fatal(err)
+	}
+	src, err := registry.GenerateSource(reg)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,14 +35,6 @@ func main() {
 	}
 	if *matcher == "" {
 		return
-	}
-	srcs, err := registry.EmbeddedSources()
-	if err != nil {
-		log.Fatal(err)
-	}
-	reg, err := registry.Load(srcs)
-	if err != nil {
-		log.Fatal(err)
 	}
 	msrc, err := extract.GenerateMatcherSource(reg)
 	if err != nil {

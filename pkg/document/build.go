@@ -98,12 +98,16 @@ func (d *Document) buildBody(body []span, size int) {
 	}
 	// Every place a marker may stand, then the best chain of them.
 	cs := candScan{text: text, notes: d.Footnotes, defined: newLabelSet(d.Footnotes)}
+	var slashed []*Footnote
 	for _, f := range d.Footnotes {
 		if f.Label[0] == '*' {
 			cs.stars = true
 		}
-		cs.slashes = cs.slashes || f.slash
+		if f.slash {
+			slashed = append(slashed, f)
+		}
 	}
+	cs.slashLabels = newLabelSet(slashed)
 	cs.stops = markerSet.BitmapBytes(text, bytescan.GetBitmap())
 	var prev span
 	for _, l := range body {

@@ -719,8 +719,6 @@ type classifier struct {
 	// text and blank lines only starts a paragraph.
 	para   int
 	labBuf [8]byte // room for noteStart's label
-	// slash: noteLine read a label "N/" (slashNote).
-	slash bool
 	// pendLab is a footnote label that stood alone on its line (as
 	// pdftotext prints the footnotes of UN PDFs: "1", then the text on
 	// the next line), waiting for its text; pendStart is where that line
@@ -833,13 +831,10 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		}
 	}
 	if first&mayNote != 0 {
-		if lab, ts, ok := c.noteLine(k, start, from, to); ok {
+		if lab, ts, slash, ok := c.noteLine(k, start, from, to); ok {
 			c.alone = false
 			c.fb.start(labelString(lab), start, ts, end)
-			if c.slash {
-				c.fb.notes[len(c.fb.notes)-1].slash = true
-				c.slash = false
-			}
+			c.fb.notes[len(c.fb.notes)-1].slash = slash
 			return lineNoteStart, false
 		}
 	}
@@ -894,8 +889,9 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 }
 
 // noteLine reports whether line k, whose trimmed text is text[from:to],
-// starts a footnote, and returns its label and where its text starts.
-func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
+// starts a footnote, and returns its label, where its text starts and
+// whether the label is "N/".
+func (c *classifier) noteLine(k, start, from, to int) (lab []byte, ts int, slash, ok bool) {
 	text := c.text
 	lab, ts, super, weak := noteStart(text, from, to, c.labBuf[:0])
 	glued := false
@@ -905,36 +901,35 @@ func (c *classifier) noteLine(k, start, from, to int) ([]byte, int, bool) {
 	}
 	if lab == nil {
 		if lab, ts = slashNoteStart(text, from, to, c.labBuf[:0]); lab != nil {
-			return lab, ts, c.slashNote(start, lab)
+			return lab, ts, true, c.slashNote(start, lab)
 		}
 		// "1. United Nations, Treaty Series, …" below a rule, as web
 		// pages and Markdown number their notes: read as a footnote only
 		// where it reads as a reference and the numbering goes on.
 		lab, ts = dottedNoteStart(text, from, to, c.labBuf[:0])
 		if lab == nil || !c.inRegion || !referenceLead(text[ts:to]) {
-			return nil, 0, false
+			return nil, 0, false, false
 		}
 		if n := atoi(lab); !(n == c.lastNum+1 || c.lastNum == 0 && markerBefore(text, c.bodyStart, start, lab)) {
-			return nil, 0, false
+			return nil, 0, false, false
 		}
 		c.lastNum = atoi(lab)
-		return lab, ts, true
+		return lab, ts, false, true
 	}
 	n := atoi(lab)
 	if !c.accept(k, start, lab, n, text[ts:to], glued, super, weak) {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	if n > 0 {
 		c.lastNum = n
 	}
-	return lab, ts, true
+	return lab, ts, false, true
 }
 
 // slashNote reports whether a line that starts "N/ " (lab) at start is a
 // footnote: after a rule, a blank line or another footnote, where the
 // numbering goes on, the first of a block only where the body carries its
 // marker.
-// It marks c.slash for the caller's footnote.
 func (c *classifier) slashNote(start int, lab []byte) bool {
 	n := atoi(lab)
 	switch c.prevKind {
@@ -954,7 +949,6 @@ func (c *classifier) slashNote(start int, lab []byte) bool {
 		return false
 	}
 	c.lastNum = n
-	c.slash = true
 	return true
 }
 

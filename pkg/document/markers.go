@@ -127,8 +127,9 @@ type candScan struct {
 	// stars: some footnote's label is asterisks ("*", "**"), so
 	// asterisks glued to a word may be markers.
 	stars bool
-	// slashes: some footnote is labelled "N/", so "N/" may be markers.
-	slashes bool
+	// slashLabels are the labels of the footnotes labelled "N/", whose
+	// markers are "N/" too (nil if none).
+	slashLabels labelSet
 	// sorted is false once candidates were added out of order.
 	unsorted bool
 }
@@ -174,8 +175,8 @@ func (cs *candScan) line(l, prev span) {
 			for i < to && text[i] >= '0' && text[i] <= '9' {
 				i++
 			}
-			if cs.slashes && i < to && text[i] == '/' {
-				if k, ok := cs.slashed1(l, start, i); ok {
+			if cs.slashLabels != nil && i < to && text[i] == '/' {
+				if k, ok := cs.slashMarker(l, start, i); ok {
 					cs.add(k)
 					i = k.end
 					continue
@@ -553,17 +554,17 @@ func (cs *candScan) slashed(l span, ts, ds, de int) (cand, bool) {
 	return cand{}, false
 }
 
-// slashed1 judges the digit run text[ds:de] of line l, a slash after it,
+// slashMarker judges the digit run text[ds:de] of line l, a slash after it,
 // as the marker "N/" of a footnote labelled so ("Drugs, 1961,63/ the",
 // "1994, 1/ and"): an explicit marker, unless a symbol's number may go on
 // after the slash ("resolution 48/" at a line's end, "E/1990/").
-func (cs *candScan) slashed1(l span, ds, de int) (cand, bool) {
+func (cs *candScan) slashMarker(l span, ds, de int) (cand, bool) {
 	text := cs.text
 	if de-ds > 3 || !slashMarkerAt(text[:l.to], ds, de) {
 		return cand{}, false
 	}
 	n := atoiBytes(text[ds:de])
-	if !slices.ContainsFunc(cs.notes, func(f *Footnote) bool { return f.slash && f.Num == n }) {
+	if !cs.slashLabels.has(n) {
 		return cand{}, false
 	}
 	switch prevWord(text, l.from, ds) {
