@@ -78,10 +78,10 @@ func (fb *footnoteBuilder) footnotes() []*Footnote {
 
 // buildBody builds the body from its lines (classify's body and size),
 // taking footnote markers out.
-func (d *Document) buildBody(body []span, size int) {
+func (d *Document) buildBody(body []span, size int, hard bool) {
 	text := d.File.Text
 	// A line takes a seg, and so does the text after each marker.
-	b := streamBuilder{segs: make([]seg, 0, len(body)+len(d.Footnotes))}
+	b := streamBuilder{segs: make([]seg, 0, len(body)+len(d.Footnotes)), hard: hard}
 	b.buf.Grow(size)
 	if len(d.Footnotes) == 0 && !mayHaveMarkers(text) {
 		// Digits are markers only where there are footnotes: with no

@@ -24,7 +24,9 @@ import (
 // Document is a parsed source file.
 type Document struct {
 	File *source.File
-	// Body is the body text.
+	// Body is the body text. In it and in the footnotes' texts, hard
+	// spaces (no-break, narrow no-break, thin and the like: hardSpace)
+	// are plain ones, as line wraps are: "of\u00a01961" reads as "of 1961".
 	Body Stream
 	// Markers are the footnote markers found in the body, in order.
 	Markers []Marker
@@ -145,8 +147,9 @@ const (
 // classify is body text.
 func Parse(f *source.File) *Document {
 	d := &Document{File: f}
-	body, size := d.classify()
-	d.buildBody(body, size)
+	hard := hasHardSpace(f.Text)
+	body, size := d.classify(hard)
+	d.buildBody(body, size, hard)
 	return d
 }
 
@@ -340,18 +343,43 @@ func noteStart(text []byte, from, to int, lab []byte) (label []byte, textStart i
 	return lab, j, super, weak
 }
 
-// hardSpace returns the length of the no-break space (U+00A0), narrow
-// no-break space (U+202F) or thin space (U+2009) b starts with, or 0:
-// Word and web pages put one between a footnote's label and its text.
+// hardSpace returns the length of the hard space b starts with, or 0: the
+// no-break space (U+00A0), the narrow no-break space (U+202F), or one of
+// the fixed-width spaces U+2000–U+200A (en, em, figure, thin, hair …).
+// Word puts them between "vol." and its number, between a footnote's
+// label and its text, and inside dates and titles that must not break.
 func hardSpace(b []byte) int {
 	switch {
 	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xA0:
 		return 2
-	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xAF || b[2] == 0x89):
+	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] <= 0x8A || b[2] == 0xAF):
 		return 3
 	}
 	return 0
 }
+
+// hasHardSpace reports whether text has a hard space (hardSpace) at all,
+// so that the streams of the many documents without one are copied
+// without looking for them. Both searches run at memory speed; E2 80 is
+// also the start of curly quotes and dashes, checked one by one.
+func hasHardSpace(text []byte) bool {
+	if bytes.Contains(text, nbsp) {
+		return true
+	}
+	for i := 0; ; {
+		j := bytes.Index(text[i:], e280)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if hardSpace(text[i:]) > 0 {
+			return true
+		}
+		i += 2
+	}
+}
+
+var nbsp, e280 = []byte("\u00a0"), []byte{0xE2, 0x80}
 
 // slashNoteStart reads a label of one to three digits and a slash ("1/
 // "), then white space, that starts text[from:to], and returns it and
@@ -667,7 +695,7 @@ func frontMatterEnd(text []byte) int {
 // classify sorts the lines of the source into body text, footnote bodies,
 // page furniture and the like. It builds the footnotes as it goes, and
 // returns the lines of body text with the size of the body they make.
-func (d *Document) classify() (body []span, size int) {
+func (d *Document) classify(hard bool) (body []span, size int) {
 	text := d.File.Text
 	c := classifier{
 		text: text,
@@ -675,7 +703,7 @@ func (d *Document) classify() (body []span, size int) {
 		bodyStart: frontMatterEnd(text),
 		// The source has found the lines already.
 		starts:   d.File.LineStarts(),
-		fb:       footnoteBuilder{text: text},
+		fb:       footnoteBuilder{text: text, b: streamBuilder{hard: hard}},
 		prevKind: lineBlank,
 		para:     paraNone,
 		// About half the lines of a document are body text.

@@ -167,6 +167,38 @@ func TestStreamMapsToSource(t *testing.T) {
 	}
 }
 
+// TestHardSpacesArePlain: the streams read no-break and other hard spaces
+// as plain ones, each mapping to where its hard space starts, and every
+// other byte still maps to itself.
+func TestHardSpacesArePlain(t *testing.T) {
+	in := "the Single Convention on Narcotic Drugs of\u00a01961,\u00a01 resolution\u202f64/182 of 18\u2009December\u00a0\n2009 and\n\n1\u00a0United Nations, Treaty Series, vol.\u00a0976, No.\u2002 14152.\n"
+	d := parse(t, in)
+	if want := "the Single Convention on Narcotic Drugs of 1961, resolution 64/182 of 18 December 2009 and"; d.Body.Text != want {
+		t.Errorf("body:\n got %q\nwant %q", d.Body.Text, want)
+	}
+	if len(d.Footnotes) != 1 || len(d.Markers) != 1 || d.Markers[0].Note != d.Footnotes[0] {
+		t.Fatalf("footnote 1 not linked to its marker: %+v", d.Markers)
+	}
+	if got, want := d.Footnotes[0].Text.Text, "United Nations, Treaty Series, vol. 976, No.  14152."; got != want {
+		t.Errorf("footnote:\n got %q\nwant %q", got, want)
+	}
+	for _, s := range []*Stream{&d.Body, &d.Footnotes[0].Text} {
+		for i := 0; i < len(s.Text); i++ {
+			src := s.Src(i)
+			if s.Text[i] != ' ' {
+				if in[src] != s.Text[i] {
+					t.Fatalf("byte %d %q maps to source %d %q", i, s.Text[i], src, in[src])
+				}
+			} else if in[src] != ' ' && hardSpace([]byte(in[src:])) == 0 && in[src-1] != '\n' {
+				t.Errorf("space %d of %q maps to %q, no space", i, s.Text, in[src:])
+			}
+		}
+	}
+	if got := in[d.Body.Src(strings.Index(d.Body.Text, "1961")):][:4]; got != "1961" {
+		t.Errorf("1961 maps to %q", got)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("Recalling the Convention,⁴ of 19721\n\n⁴ Ibid., vol. 1019, No. 14956.\n\n1 United Nations, Treaty Series, vol. 976, No. 14152.\n")
 	f.Add("text[^1] more\n\n[^1]: United Nations, Treaty Series, vol. 610, No. 8843.\n")
@@ -176,6 +208,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("the Statute,9998 and the Charter 9999 and\n__________\n9998 Ibid.\n\n9999 Ibid.\n\n10000 Ibid.\n")
 	f.Add("the Convention, 1 the Covenant\n2 and the Treaty 3 that\n____\n1 A.\n2 B.\n3 C.\n")
 	f.Add("Drugs, 1961,1/ the Protocol, 2/\nand resolution 48/\n141, 01/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n2/ Ibid.\n(S/\n10858)\n")
+	f.Add("of\u00a01961,\u00a01 of\u2003\n\u202f\u00a0\n1\u00a0Ibid., vol.\u2009976\u00a0\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return
@@ -194,6 +227,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if !utf8.ValidString(s.Text) {
 				t.Fatalf("stream is not valid UTF-8: %q", s.Text)
+			}
+			if hasHardSpace([]byte(s.Text)) {
+				t.Fatalf("stream has a hard space: %q", s.Text)
 			}
 		}
 		check(&d.Body)

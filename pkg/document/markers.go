@@ -250,7 +250,14 @@ func (cs *candScan) mayLabel(run []byte) bool {
 // "nuclear weapons, 7in which".
 func (cs *candScan) gluedNext(l span, ds, de int) (cand, bool) {
 	text := cs.text
-	if cs.defined == nil || de-ds > 3 || ds-l.from < 2 || text[ds-1] != ' ' || text[ds] == '0' {
+	if cs.defined == nil || de-ds > 3 || ds-l.from < 2 || text[ds] == '0' {
+		return cand{}, false
+	}
+	// The space it lost is the one before it, plain or hard ("Weapons\u00a06and").
+	sp := hardSpaceBefore(text, l.from, ds)
+	if text[ds-1] == ' ' {
+		sp = 1
+	} else if sp == 0 {
 		return cand{}, false
 	}
 	e := de
@@ -268,7 +275,7 @@ func (cs *candScan) gluedNext(l span, ds, de int) (cand, bool) {
 	if !cs.defined.has(n) {
 		return cand{}, false
 	}
-	b := ds - 1
+	b := ds - sp
 	for b > l.from && isSpaceByte(text[b-1]) {
 		b--
 	}
@@ -410,14 +417,13 @@ func (cs *candScan) apart(l, prev span, ds, de int) (cand, bool) {
 	return k, true
 }
 
-// hardSpaceBefore returns the length of the no-break, narrow no-break or
-// thin space (see hardSpace) that ends at text[i], after from, or 0.
+// hardSpaceBefore returns the length of the hard space (see hardSpace)
+// that ends at text[i], after from, or 0.
 func hardSpaceBefore(text []byte, from, i int) int {
-	switch {
-	case i-2 >= from && text[i-2] == 0xC2 && text[i-1] == 0xA0:
-		return 2
-	case i-3 >= from && text[i-3] == 0xE2 && text[i-2] == 0x80 && (text[i-1] == 0xAF || text[i-1] == 0x89):
-		return 3
+	for n := 2; n <= 3; n++ {
+		if i-n >= from && hardSpace(text[i-n:i]) == n {
+			return n
+		}
 	}
 	return 0
 }

@@ -43,13 +43,46 @@ type streamBuilder struct {
 	segs []seg
 	// The stream being built starts at buf[base] and segs[seg0].
 	base, seg0 int
+	// hard says that the source has hard spaces (hasHardSpace), which
+	// copy writes as plain ones.
+	hard bool
 }
 
 // len returns the length of the stream being built.
 func (b *streamBuilder) len() int { return b.buf.Len() - b.base }
 
-// copy appends src[from:to] (a piece of the source text) to the stream.
+// copy appends src[from:to] (a piece of the source text) to the stream,
+// each hard space in it (hardSpace) as a plain one, a seg of its own
+// that maps to where the hard space starts.
 func (b *streamBuilder) copy(text []byte, from, to int) {
+	for b.hard && from < to {
+		at, n := nextHardSpace(text, from, to)
+		if n == 0 {
+			break
+		}
+		b.copyPlain(text, from, at)
+		b.segs = append(b.segs, seg{at: b.len(), src: at, n: 1})
+		b.buf.WriteByte(' ')
+		from = at + n
+	}
+	b.copyPlain(text, from, to)
+}
+
+// nextHardSpace returns where the first hard space of text[from:to]
+// starts and its length, or 0, 0.
+func nextHardSpace(text []byte, from, to int) (int, int) {
+	for i := from; i < to; i++ {
+		if c := text[i]; c == 0xC2 || c == 0xE2 {
+			if n := hardSpace(text[i:to]); n > 0 {
+				return i, n
+			}
+		}
+	}
+	return 0, 0
+}
+
+// copyPlain appends src[from:to] as it is.
+func (b *streamBuilder) copyPlain(text []byte, from, to int) {
 	if to <= from {
 		return
 	}

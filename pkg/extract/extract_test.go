@@ -127,6 +127,16 @@ func TestExtract(t *testing.T) {
 				"unts 976/14152=single_amended ibid fn3 «*Ibid.*, vol. 976, No. 14152»",
 		},
 		{
+			// Word keeps "of 1961" and "20 November 1989" together with
+			// no-break spaces, and some titles with en or thin spaces.
+			"hard spaces inside titles and before their years",
+			"the Single Convention on Narcotic Drugs of\u00a01954, the Convention\u2002on the Rights of the Child of 20\u00a0November\u202f1989 and the Convention on\u00a0Psychotropic\u2009Substances of 1971,\u00a01\n\n1\u00a0United Nations, Treaty Series, vol.\u00a01019, No.\u00a014956.\n",
+			"treaty single 1954 «Single Convention on Narcotic Drugs of 1954»\n" +
+				"treaty crc 1989 «Convention on the Rights of the Child of 20 November 1989»\n" +
+				"treaty psychotropic 1971 fn1 cited=psychotropic «Convention on Psychotropic Substances of 1971»\n" +
+				"unts 1019/14956=psychotropic fn1 «United Nations, Treaty Series, vol. 1019, No. 14956»",
+		},
+		{
 			"as amended by the Protocol, then a date: the date is no title's",
 			"welcomes the entry into force of the Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol on 8 August 1975 and",
 			"treaty single_amended 1961 «Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol»",
@@ -174,7 +184,8 @@ func TestExtract(t *testing.T) {
 		{
 			"Ibid. without its comma; no-break spaces; a number with its part of the register",
 			"the Convention,1 the Protocol,2 and the Covenant,3\n\n1 United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531.\n\n2 Ibid. vol. 2131, No. 20378.\n\n3 Ibid., vol. 189, No. I-2545.\n",
-			"unts 1577/27531=crc fn1 «United Nations, Treaty\u00a0Series, vol.\u00a01577, No.\u202f27531»\n" +
+			// The streams read hard spaces as plain ones.
+			"unts 1577/27531=crc fn1 «United Nations, Treaty Series, vol. 1577, No. 27531»\n" +
 				"unts 2131/20378=cedaw_op ibid fn2 «Ibid. vol. 2131, No. 20378»\n" +
 				"unts 189/2545=refugees ibid fn3 «Ibid., vol. 189, No. I-2545»",
 		},
