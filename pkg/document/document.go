@@ -26,7 +26,10 @@ type Document struct {
 	File *source.File
 	// Body is the body text. In it and in the footnotes' texts, hard
 	// spaces (no-break, narrow no-break, thin and the like: hardSpace)
-	// are plain ones, as line wraps are: "of\u00a01961" reads as "of 1961".
+	// are plain ones, as line wraps are: "of\u00a01961" reads as "of 1961";
+	// invisible characters (soft hyphens, zero-width spaces: invisible)
+	// are left out, and a line that ends in a soft hyphen is joined to the
+	// next with no space ("Conven\u00ad" and "tion").
 	Body Stream
 	// Markers are the footnote markers found in the body, in order.
 	Markers []Marker
@@ -147,7 +150,7 @@ const (
 // classify is body text.
 func Parse(f *source.File) *Document {
 	d := &Document{File: f}
-	hard := hasHardSpace(f.Text)
+	hard := hasOddSpace(f.Text)
 	body, size := d.classify(hard)
 	d.buildBody(body, size, hard)
 	return d
@@ -358,28 +361,41 @@ func hardSpace(b []byte) int {
 	return 0
 }
 
-// hasHardSpace reports whether text has a hard space (hardSpace) at all,
-// so that the streams of the many documents without one are copied
-// without looking for them. Both searches run at memory speed; E2 80 is
-// also the start of curly quotes and dashes, checked one by one.
-func hasHardSpace(text []byte) bool {
-	if bytes.Contains(text, nbsp) {
-		return true
+// invisible returns the length of the invisible format character b starts
+// with, or 0: the soft hyphen (U+00AD, Word's optional hyphen), the zero
+// width space (U+200B), the word joiner (U+2060) and a byte order mark
+// inside the text (U+FEFF). A reader sees nothing of them.
+func invisible(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xAD:
+		return 2
+	case len(b) >= 3 && (b[0] == 0xE2 && (b[1] == 0x80 && b[2] == 0x8B || b[1] == 0x81 && b[2] == 0xA0) ||
+		b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF):
+		return 3
 	}
-	for i := 0; ; {
-		j := bytes.Index(text[i:], e280)
-		if j < 0 {
-			return false
-		}
-		i += j
-		if hardSpace(text[i:]) > 0 {
-			return true
-		}
-		i += 2
-	}
+	return 0
 }
 
-var nbsp, e280 = []byte("\u00a0"), []byte{0xE2, 0x80}
+// hasOddSpace reports whether text has a hard space (hardSpace) or an
+// invisible character (invisible) at all, so that the streams of the many
+// documents without one are copied without looking for them. The three
+// byte searches run at memory speed; E2 also starts curly quotes and
+// dashes, checked one by one.
+func hasOddSpace(text []byte) bool {
+	for _, lead := range [...]byte{0xC2, 0xE2, 0xEF} {
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(text[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			if hardSpace(text[i:]) > 0 || invisible(text[i:]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // slashNoteStart reads a label of one to three digits and a slash ("1/
 // "), then white space, that starts text[from:to], and returns it and

@@ -199,6 +199,29 @@ func TestHardSpacesArePlain(t *testing.T) {
 	}
 }
 
+// TestInvisibleLeftOut: soft hyphens, zero-width spaces, word joiners and
+// stray byte order marks are left out of the streams; a soft hyphen that
+// ends a line joins it to the next; the bytes around them map to
+// themselves.
+func TestInvisibleLeftOut(t *testing.T) {
+	in := "the Single Conven\u00adtion on Nar\u200bcotic Drugs of\u2060 1961 and the Con\u00ad\nvention on Psycho\ufefftropic Substances,1 and the\u00ad\n\n1 United Nations, Treaty\u200b Series, vol. 1019, No. 14956.\n"
+	d := parse(t, in)
+	if want := "the Single Convention on Narcotic Drugs of 1961 and the Convention on Psychotropic Substances, and the"; d.Body.Text != want {
+		t.Errorf("body:\n got %q\nwant %q", d.Body.Text, want)
+	}
+	if len(d.Footnotes) != 1 || len(d.Markers) != 1 {
+		t.Fatalf("footnote 1 not linked to its marker: %+v", d.Markers)
+	}
+	if got, want := d.Footnotes[0].Text.Text, "United Nations, Treaty Series, vol. 1019, No. 14956."; got != want {
+		t.Errorf("footnote:\n got %q\nwant %q", got, want)
+	}
+	for _, w := range []string{"tion on Nar", "cotic", "vention on Psycho", "tropic", "1961"} {
+		if got := in[d.Body.Src(strings.Index(d.Body.Text, w)):][:len(w)]; got != w {
+			t.Errorf("%q maps to %q", w, got)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("Recalling the Convention,⁴ of 19721\n\n⁴ Ibid., vol. 1019, No. 14956.\n\n1 United Nations, Treaty Series, vol. 976, No. 14152.\n")
 	f.Add("text[^1] more\n\n[^1]: United Nations, Treaty Series, vol. 610, No. 8843.\n")
@@ -209,6 +232,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("the Convention, 1 the Covenant\n2 and the Treaty 3 that\n____\n1 A.\n2 B.\n3 C.\n")
 	f.Add("Drugs, 1961,1/ the Protocol, 2/\nand resolution 48/\n141, 01/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n2/ Ibid.\n(S/\n10858)\n")
 	f.Add("of\u00a01961,\u00a01 of\u2003\n\u202f\u00a0\n1\u00a0Ibid., vol.\u2009976\u00a0\n")
+	f.Add("Con\u00ad\nvention\u200b,1\u00ad\n\u00ad\n\ufeff\n1 Ibid.\u2060\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return
@@ -228,8 +252,8 @@ func FuzzParse(f *testing.F) {
 			if !utf8.ValidString(s.Text) {
 				t.Fatalf("stream is not valid UTF-8: %q", s.Text)
 			}
-			if hasHardSpace([]byte(s.Text)) {
-				t.Fatalf("stream has a hard space: %q", s.Text)
+			if hasOddSpace([]byte(s.Text)) {
+				t.Fatalf("stream has a hard space or an invisible character: %q", s.Text)
 			}
 		}
 		check(&d.Body)

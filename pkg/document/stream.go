@@ -43,9 +43,12 @@ type streamBuilder struct {
 	segs []seg
 	// The stream being built starts at buf[base] and segs[seg0].
 	base, seg0 int
-	// hard says that the source has hard spaces (hasHardSpace), which
-	// copy writes as plain ones.
+	// hard says that the source has hard spaces or invisible characters
+	// (hasOddSpace), which copy writes as plain spaces or leaves out.
 	hard bool
+	// glue says that the last piece copied ended in a soft hyphen: no
+	// joining space follows.
+	glue bool
 }
 
 // len returns the length of the stream being built.
@@ -53,32 +56,42 @@ func (b *streamBuilder) len() int { return b.buf.Len() - b.base }
 
 // copy appends src[from:to] (a piece of the source text) to the stream,
 // each hard space in it (hardSpace) as a plain one, a seg of its own
-// that maps to where the hard space starts.
+// that maps to where the hard space starts, and each invisible character
+// (invisible) left out.
 func (b *streamBuilder) copy(text []byte, from, to int) {
+	b.glue = false
 	for b.hard && from < to {
-		at, n := nextHardSpace(text, from, to)
+		at, n, space := nextOddSpace(text, from, to)
 		if n == 0 {
 			break
 		}
 		b.copyPlain(text, from, at)
-		b.segs = append(b.segs, seg{at: b.len(), src: at, n: 1})
-		b.buf.WriteByte(' ')
+		if space {
+			b.segs = append(b.segs, seg{at: b.len(), src: at, n: 1})
+			b.buf.WriteByte(' ')
+		}
 		from = at + n
+		// A soft hyphen that ends the line joins it to the next.
+		b.glue = from == to && n == 2 && text[at+1] == 0xAD
 	}
 	b.copyPlain(text, from, to)
 }
 
-// nextHardSpace returns where the first hard space of text[from:to]
-// starts and its length, or 0, 0.
-func nextHardSpace(text []byte, from, to int) (int, int) {
+// nextOddSpace returns where the first hard space or invisible character
+// of text[from:to] starts, its length, and whether it is a space; or 0, 0
+// and false.
+func nextOddSpace(text []byte, from, to int) (int, int, bool) {
 	for i := from; i < to; i++ {
-		if c := text[i]; c == 0xC2 || c == 0xE2 {
+		if c := text[i]; c == 0xC2 || c == 0xE2 || c == 0xEF {
 			if n := hardSpace(text[i:to]); n > 0 {
-				return i, n
+				return i, n, true
+			}
+			if n := invisible(text[i:to]); n > 0 {
+				return i, n, false
 			}
 		}
 	}
-	return 0, 0
+	return 0, 0, false
 }
 
 // copyPlain appends src[from:to] as it is.
@@ -107,10 +120,15 @@ func (b *streamBuilder) space() {
 }
 
 // join appends the joining space of a line wrap before a line that
-// starts with the byte next, unless the line before ends with a symbol
+// starts with the byte next, unless the line before ended in a soft
+// hyphen (copy left it out: the word goes on), or ends with a symbol
 // broken after one of its slashes ("(S/" and "11214)", "resolution 48/"
 // and "141"): a symbol has no space in it.
 func (b *streamBuilder) join(next byte) {
+	if b.glue {
+		b.glue = false
+		return
+	}
 	if (isDigitByte(next) || next >= 'A' && next <= 'Z') && symbolOpen(b.buf.String()[b.base:], next) {
 		return
 	}

@@ -128,9 +128,10 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			// Word keeps "of 1961" and "20 November 1989" together with
-			// no-break spaces, and some titles with en or thin spaces.
-			"hard spaces inside titles and before their years",
-			"the Single Convention on Narcotic Drugs of\u00a01954, the Convention\u2002on the Rights of the Child of 20\u00a0November\u202f1989 and the Convention on\u00a0Psychotropic\u2009Substances of 1971,\u00a01\n\n1\u00a0United Nations, Treaty Series, vol.\u00a01019, No.\u00a014956.\n",
+			// no-break spaces, and some titles with en or thin spaces; its
+			// optional hyphens are soft hyphens.
+			"hard spaces inside titles and before their years, soft hyphens in them",
+			"the Single Conven\u00adtion on Narcotic Drugs of\u00a01954, the Convention\u2002on the Rights of the Child of 20\u00a0November\u202f1989 and the Convention on\u00a0Psychotropic\u2009Substances of 1971,\u00a01\n\n1\u00a0United Nations, Treaty Series, vol.\u00a01019, No.\u00a014956.\n",
 			"treaty single 1954 «Single Convention on Narcotic Drugs of 1954»\n" +
 				"treaty crc 1989 «Convention on the Rights of the Child of 20 November 1989»\n" +
 				"treaty psychotropic 1971 fn1 cited=psychotropic «Convention on Psychotropic Substances of 1971»\n" +
