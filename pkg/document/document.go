@@ -763,19 +763,33 @@ type classifier struct {
 	// text and blank lines only starts a paragraph.
 	para   int
 	labBuf [8]byte // room for noteStart's label
-	// pendLab is a footnote label that stood alone on its line (as
-	// pdftotext prints the footnotes of UN PDFs: "1", then the text on
-	// the next line), waiting for its text; pendStart is where that line
-	// starts.
-	pendLab   []byte
-	alone     bool // the footnote being read began with a label alone
-	pendBuf   [8]byte
-	pendStart int
+	// pend are footnote labels that stood alone on their lines, waiting
+	// for their texts, in order: pdftotext prints the footnotes of UN
+	// PDFs as "1", then the text on the next line, and in its default
+	// mode may print a page's labels together before their texts ("15",
+	// "16", page furniture, then two texts).
+	pend  [4]pendLabel
+	npend int
+	// pendPast: page furniture came after the pending labels; only a
+	// text that reads as a reference is theirs, unless they are a group
+	// (pendGroup: two labels or more, together).
+	pendPast, pendGroup bool
+	alone               bool // the footnote being read began with a label alone
 	// furniture are the lines of page furniture, for running titles.
 	furniture []int
 	body      []span
 	size      int
 }
+
+// A pendLabel is a footnote label alone on its line (at start), waiting
+// for its text.
+type pendLabel struct {
+	lab   [4]byte
+	n     int
+	start int
+}
+
+func (p *pendLabel) label() []byte { return p.lab[:p.n] }
 
 // bounds returns line k without its line ending.
 func (c *classifier) bounds(k int) (start, end int) {
@@ -826,8 +840,12 @@ func (c *classifier) line(k int) {
 	if kind != lineBlank {
 		c.lastInk = kind
 	}
-	if kind == lineRule || kind == lineFurniture {
-		c.pendLab = nil // a label with no text before the page ends
+	switch kind {
+	case lineRule:
+		// A label with no text before the footnotes end.
+		c.npend, c.pendPast, c.pendGroup = 0, false, false
+	case lineFurniture:
+		c.pendPast = c.npend > 0
 	}
 	c.prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
 }
@@ -853,19 +871,30 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}
-	if c.pendLab != nil {
-		lab := c.pendLab
-		c.pendLab = nil
-		c.lastNum = atoi(lab)
-		c.fb.start(labelString(lab), c.pendStart, from, end)
-		c.alone = true
-		return lineNoteStart, false
+	digits := first&mayNote != 0 && to-from <= 4 && isDigits(text[from:to])
+	if digits && c.npend > 0 && c.npend < len(c.pend) && !c.pendPast && c.labelAlone(k, start, text[from:to]) {
+		// The next label of a group printed before their texts.
+		c.push(start, text[from:to])
+		return lineBlank, false
 	}
-	if first&mayNote != 0 && to-from <= 4 && isDigits(text[from:to]) && c.labelAlone(k, start, text[from:to]) {
+	if c.npend > 0 && !(c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont)) {
+		// The text of the first label waiting, unless page furniture
+		// came between and this is no reference (the body going on).
+		if !c.pendPast || c.pendGroup || referenceLead(text[from:to]) {
+			p := c.pend[0]
+			c.npend = copy(c.pend[:], c.pend[1:c.npend])
+			c.pendPast = c.pendPast && c.npend > 0
+			c.pendGroup = c.pendGroup && c.npend > 0
+			c.fb.start(labelString(p.label()), p.start, from, end)
+			c.alone = true
+			return lineNoteStart, false
+		}
+		c.npend, c.pendPast, c.pendGroup = 0, false, false
+	}
+	if digits && c.npend == 0 && c.labelAlone(k, start, text[from:to]) {
 		// The label alone; its text follows on the next line that is
 		// not blank.
-		c.pendLab = append(c.pendBuf[:0], text[from:to]...)
-		c.pendStart = start
+		c.push(start, text[from:to])
 		return lineBlank, false
 	}
 	if text[start] == '[' {
@@ -885,9 +914,16 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	if c.alone && !c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont) {
 		// After a label alone on its line, a footnote ends with its
 		// sentence: pdftotext may print the next footnote's text before
-		// its label, or without it. Such a text is no footnote we can
-		// number, and no body text either.
-		if referenceLead(text[from:to]) {
+		// its label, or without it. Where the next label alone is the one
+		// after next, this is the text of the one between; a label out of
+		// its place is no text.
+		if c.nextAlone(k) == c.lastNum+2 {
+			c.lastNum++
+			var buf [20]byte
+			c.fb.start(labelString(strconv.AppendInt(buf[:0], int64(c.lastNum), 10)), start, from, end)
+			return lineNoteStart, false
+		}
+		if digits || referenceLead(text[from:to]) {
 			return lineBlank, false
 		}
 		c.alone = false
@@ -925,11 +961,41 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 		if f, t := trimSpace(c.text, s, e); f < t {
 			// (One pass over the body for the three forms.)
 			return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
-				return gluedMarkerAt(b, j, end) || spacedMarkerAt(b, j, end) || lab[0] != '0' && yearMarkerAt(b, j, end)
+				return gluedMarkerAt(b, j, end) || spacedMarkerAt(b, j, end) || lab[0] != '0' && (yearMarkerAt(b, j, end) || gluedNextAt(b, j, end))
 			})
 		}
 	}
 	return false
+}
+
+// push adds lab, alone on its line at start, to the labels waiting for
+// their texts; the numbering goes on from it.
+func (c *classifier) push(start int, lab []byte) {
+	p := &c.pend[c.npend]
+	p.n = copy(p.lab[:], lab)
+	p.start = start
+	c.pendGroup = c.npend > 0
+	c.npend++
+	c.lastNum = atoi(lab)
+}
+
+// nextAlone returns the number of the next label alone on its line within
+// the lines of one footnote after line k (a dozen at most), or 0 if a
+// blank line, a rule or more text comes first.
+func (c *classifier) nextAlone(k int) int {
+	for j := k + 1; j < len(c.starts) && j <= k+12; j++ {
+		s, e := c.bounds(j)
+		f, t := trimSpace(c.text, s, e)
+		switch {
+		case f == t:
+			return 0
+		case t-f <= 4 && isDigits(c.text[f:t]):
+			return atoi(c.text[f:t])
+		case isRule(c.text[f:t]):
+			return 0
+		}
+	}
+	return 0
 }
 
 // noteLine reports whether line k, whose trimmed text is text[from:to],
@@ -1138,17 +1204,43 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 	if end < len(b) && !(b[end] == ' ' || b[end] == '\n' || b[end] == '\r' || b[end] == ',' || b[end] == ';' || b[end] == '.') {
 		return false
 	}
-	if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' {
-		return false
+	if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' && !yearBefore(b, j-1) {
+		return false // but "of 12 August 1949 5 (Fourth Geneva Convention)"
 	}
 	switch c := b[j-2]; {
 	case c == ',' || c == ';' || c == ':' || c == ')':
-		// Not in a list of numbers ("paragraphs 65, 66 and 67").
-		return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2)
+		// Not in a list of numbers ("paragraphs 65, 66 and 67"); after
+		// a year or a symbol ("resolution 58/21; 8"), a marker.
+		return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2) || symbolBefore(b, j-2)
 	case isLetterByte(c):
 		return true
 	case isDigitByte(c) && yearBefore(b, j-1):
 		return true
+	}
+	return false
+}
+
+// gluedNextAt reports whether the occurrence b[j:end] of a label is a
+// marker glued to the next word, its space lost ("Agreement 5and its"),
+// as candScan.gluedNext reads them.
+func gluedNextAt(b []byte, j, end int) bool {
+	if j < 2 || b[j-1] != ' ' || !isLetterByte(b[j-2]) || end >= len(b) || b[end] < 'a' || b[end] > 'z' {
+		return false
+	}
+	e := end
+	for e < len(b) && isLetterByte(b[e]) {
+		e++
+	}
+	return afterMarker[string(b[end:e])]
+}
+
+// symbolBefore reports whether the word that ends at b[i] has a slash in
+// it: a symbol ("58/21", "A/80/53"), no number of a list.
+func symbolBefore(b []byte, i int) bool {
+	for k := i - 1; k >= 0 && b[k] != ' ' && b[k] != '\n'; k-- {
+		if b[k] == '/' {
+			return true
+		}
 	}
 	return false
 }

@@ -134,6 +134,36 @@ func TestParse(t *testing.T) {
 			want: "the Convention,{1} and 7 body goes on" + "\n[1] United Nations, Treaty Series, vol. 1465, No. 24841.",
 		},
 		{
+			// pdftotext's default mode prints a label apart from its text,
+			// and may print it after the next footnote's text.
+			name: "pdftotext default: a footnote whose label comes later is numbered from its neighbours",
+			in: "the Agenda,1 the Report 2 and the Convention,3 and\n_______________\n1\n\nResolution 70/1.\n" +
+				"Report of the Summit (United Nations publication), chap. I.\n3\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\n2\n\n25-20739\n\nbody goes on\n",
+			want: "the Agenda,{1} the Report{2} and the Convention,{3} and body goes on" +
+				"\n[1] Resolution 70/1.\n[2] Report of the Summit (United Nations publication), chap. I.\n[3] United Nations, Treaty Series, vol. 1577, No. 27531.",
+		},
+		{
+			name: "pdftotext default: a footnote with no label of several lines",
+			in: "the Agenda,1 the Charter,2 and the Agreement,3 and\n_______________\n1\n\nResolution 70/1.\n" +
+				"Reaffirming its resolution 46/182 of 19 December 1991 and the guiding\nprinciples contained in the annex thereto, and the need for all actors to\n" +
+				"promote and fully respect these principles.\n3\nUnited Nations, Treaty Series, vol. 2515, No. 44910.\n\n25-20096\n\nbody goes on\n",
+			want: "the Agenda,{1} the Charter,{2} and the Agreement,{3} and body goes on" +
+				"\n[1] Resolution 70/1.\n[2] Reaffirming its resolution 46/182 of 19 December 1991 and the guiding principles contained in the annex thereto, and the need for all actors to promote and fully respect these principles." +
+				"\n[3] United Nations, Treaty Series, vol. 2515, No. 44910.",
+		},
+		{
+			name: "pdftotext default: a page's labels together, then page furniture, then their texts",
+			in: "resolution 58/21; 1 and the Geneva Convention of 12 August 1949 2 (Fourth Geneva Convention), and\n_______________\n1\n2\n\n2/10\n\n" +
+				"A/80/349.\nAdopted under the Convention, decision 1/CP.21.\n25-20984\n\nbody goes on\n",
+			want: "resolution 58/21;{1} and the Geneva Convention of 12 August 1949{2} (Fourth Geneva Convention), and body goes on" +
+				"\n[1] A/80/349.\n[2] Adopted under the Convention, decision 1/CP.21.",
+		},
+		{
+			name: "a label alone, page furniture, then text that reads as no reference: the body goes on",
+			in:   "the Convention,1 and the Protocol,2 and\n_______________\n1\nUnited Nations, Treaty Series, vol. 1465, No. 24841.\n2\n\n3/9\n\nbody goes on here\n",
+			want: "the Convention,{1} and the Protocol,2 and body goes on here" + "\n[1] United Nations, Treaty Series, vol. 1465, No. 24841.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",

@@ -713,7 +713,9 @@ func closesPhrase(text []byte, from, e int) bool {
 	case isLetterByte(c):
 		return true
 	case isDigitByte(c):
-		return isYearBefore(text, from, j) || text[e-1] == ')' || j < e-1 && text[j] == ')'
+		// A year, a number in brackets, or a symbol ("resolution
+		// 58/21; 8").
+		return isYearBefore(text, from, j) || text[e-1] == ')' || j < e-1 && text[j] == ')' || symbolBefore(text, j)
 	case c >= utf8.RuneSelf:
 		r, _ := utf8.DecodeLastRune(text[from:j])
 		return unicode.IsLetter(r)

@@ -138,6 +138,13 @@ func TestExtract(t *testing.T) {
 				"unts 1019/14956=psychotropic fn1 «United Nations, Treaty Series, vol. 1019, No. 14956»",
 		},
 		{
+			// pdftotext joins a word hyphenated at a line's end, dropping
+			// the hyphen; the parts are the title's words.
+			"a hyphenated title word joined at a line break",
+			"the Treaty on the NonProliferation of Nuclear Weapons and the McDonald Report",
+			"treaty npt «Treaty on the NonProliferation of Nuclear Weapons»",
+		},
+		{
 			"as amended by the Protocol, then a date: the date is no title's",
 			"welcomes the entry into force of the Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol on 8 August 1975 and",
 			"treaty single_amended 1961 «Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol»",

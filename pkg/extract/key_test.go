@@ -68,6 +68,7 @@ func FuzzMatchStep(f *testing.F) {
 		"Convention on the Elimination of All Forms of Discrimination against WOMEN'S",
 		"Convention on the Privileges and Immunities of the Spécialized Agencies",
 		"Geneva Convention relative to the Protection of Civilian Persons in Time of War, of 12 August 1949",
+		"Treaty on the NonProliferation of Nuclear Weapons and the TreatyOn",
 	} {
 		f.Add(s)
 	}

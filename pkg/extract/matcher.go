@@ -358,7 +358,7 @@ func (n *node) step(text string, i int) (c *node, start, end int) {
 				t++ // inside the word, and not in its key
 				continue
 			}
-			if !isAlnumByte(b) || b|0x20 != k.key[j] {
+			if !isAlnumByte(b) || b|0x20 != k.key[j] || t > s && camelBreak(text[t-1], b) {
 				break
 			}
 			t++
@@ -373,7 +373,7 @@ func (n *node) step(text string, i int) (c *node, start, end int) {
 			if b >= utf8.RuneSelf {
 				return slow, 0, 0
 			}
-			if isAlnumByte(b) || b == '\'' && t+1 < len(text) && isAlnumByte(text[t+1]) {
+			if isAlnumByte(b) && !camelBreak(text[t-1], b) || b == '\'' && t+1 < len(text) && isAlnumByte(text[t+1]) {
 				continue
 			}
 		}

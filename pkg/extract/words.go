@@ -7,6 +7,11 @@ import (
 
 // word is a word of a stream, found lazily: the extractor looks only at
 // the few words around capitalised ones, so most text is never split.
+//
+// A capital after a small letter starts a word: pdftotext joins a word
+// hyphenated at a line's end ("Non-" and "Proliferation" become
+// "NonProliferation"), and the parts are words of the title, as they
+// are when the hyphen stays (camelBreak).
 type word struct {
 	start, end int
 	upper      bool // starts with an upper-case letter
@@ -31,6 +36,9 @@ func wordAt(text string, i int) word {
 			if isAlnumByte(c) {
 				if c > '9' {
 					w.digits = false
+				}
+				if i > w.start && camelBreak(text[i-1], c) {
+					break
 				}
 				i++
 				continue
@@ -103,7 +111,7 @@ func prevWord(text string, i int) (word, bool) {
 	end := i
 	for i > 0 {
 		if c := text[i-1]; c < utf8.RuneSelf && c != '\'' {
-			if isAlnumByte(c) {
+			if isAlnumByte(c) && !(i < end && camelBreak(c, text[i])) {
 				i--
 				continue
 			}
@@ -136,8 +144,12 @@ func startsWord(text string, i int) bool {
 	}
 	c := text[i-1]
 	if c < utf8.RuneSelf {
-		return !isAlnumByte(c) && c != '\''
+		return !isAlnumByte(c) && c != '\'' || camelBreak(c, text[i])
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return !wordRune(r) && r != '’'
 }
+
+// camelBreak reports whether a word breaks between the ASCII bytes a and
+// b: a small letter, then a capital ("NonProliferation").
+func camelBreak(a, b byte) bool { return a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z' }

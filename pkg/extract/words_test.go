@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 	"unicode"
@@ -24,6 +25,9 @@ func slowPrevWord(text string, i int) (word, bool) {
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if wordRune(r) {
+			if i < end && r >= 'a' && r <= 'z' && text[i] >= 'A' && text[i] <= 'Z' {
+				break // "NonProliferation": two words
+			}
 			i -= n
 			continue
 		}
@@ -40,8 +44,43 @@ func slowPrevWord(text string, i int) (word, bool) {
 	return w, true
 }
 
+// TestCamelWords: a capital after a small letter starts a word, as
+// pdftotext's joins of hyphenated words need ("NonProliferation"); a
+// capital after a capital or a digit does not ("UNHCR", "G20A").
+func TestCamelWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		words []string
+	}{
+		{"the NonProliferation Treaty", []string{"the", "Non", "Proliferation", "Treaty"}},
+		{"AntiPersonnel", []string{"Anti", "Personnel"}},
+		{"UNHCR and G20A and État", []string{"UNHCR", "and", "G20A", "and", "État"}},
+		{"Ukraine’s McDonald", []string{"Ukraine’s", "Mc", "Donald"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for i := 0; ; {
+			w, ok := nextWord(tt.text, i)
+			if !ok {
+				break
+			}
+			if !startsWord(tt.text, w.start) {
+				t.Errorf("%q: startsWord false at %d", tt.text, w.start)
+			}
+			if p, _ := prevWord(tt.text, w.end); p != w {
+				t.Errorf("%q: prevWord(%d) = %q, want %q", tt.text, w.end, tt.text[p.start:p.end], tt.text[w.start:w.end])
+			}
+			got = append(got, tt.text[w.start:w.end])
+			i = w.end
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.words) {
+			t.Errorf("%q: words %q, want %q", tt.text, got, tt.words)
+		}
+	}
+}
+
 func FuzzPrevWord(f *testing.F) {
-	for _, s := range []string{"the 1951 Convention", "Ukraine’s Accession", "State's party, ", "d'Ivoire ’x' 'y", "Émile Zola’", "a\u00a0b"} {
+	for _, s := range []string{"the 1951 Convention", "Ukraine’s Accession", "State's party, ", "d'Ivoire ’x' 'y", "Émile Zola’", "a\u00a0b", "NonProliferation aB'C"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
