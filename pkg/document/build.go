@@ -39,7 +39,7 @@ func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 		fb.blocks++
 		fb.inBlock = true
 	}
-	fb.notes = append(fb.notes, Footnote{Label: label, Num: atoi(label), Start: lineStart, block: fb.blocks - 1})
+	fb.notes = append(fb.notes, Footnote{Label: label, Num: labelNum(label), Start: lineStart, block: fb.blocks - 1})
 	fb.open = true
 	from, to := trimSpace(fb.text, textStart, end)
 	fb.b.copy(fb.text, from, to)
@@ -280,6 +280,16 @@ func atoi[T string | []byte](s T) int {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n
+}
+
+// labelNum returns the number a label stands for, or 0 for a label that is
+// no number or has a leading zero: "[^09]" is not "[^9]" (Markdown's
+// labels are names), and only the same name refers to it.
+func labelNum(label string) int {
+	if len(label) > 1 && label[0] == '0' {
+		return 0
+	}
+	return atoi(label)
 }
 
 // atoiBytes parses ASCII digits (the caller checked them); 0 if empty.

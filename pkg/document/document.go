@@ -649,6 +649,21 @@ func pageNumber(b []byte) bool {
 	return j > i+1 && j <= 7 && (j == len(b) || b[j] == ' ' && furnitureTokens(b[j+1:]))
 }
 
+// symbolBeside reports whether b is a page header as pdftotext -layout
+// prints it: the document's symbol at one end, set apart from the running
+// title by a wide gap ("A/RES/80/81     East Jerusalem, and the occupied
+// Syrian Golan", or the title first on odd pages).
+func symbolBeside(b []byte) bool {
+	const gap = "    "
+	if len(b) > 2 && b[1] == '/' {
+		if i := bytes.IndexByte(b, ' '); i > 0 && symbolAlone(b[:i]) && bytes.HasPrefix(b[i:], []byte(gap)) {
+			return true
+		}
+	}
+	i := bytes.LastIndexByte(b, ' ')
+	return i >= len(gap) && i+3 < len(b) && b[i+2] == '/' && symbolAlone(b[i+1:]) && bytes.HasSuffix(b[:i+1], []byte(gap))
+}
+
 // symbolAlone reports whether b is a document symbol alone: A/80/L.1,
 // A/C.3/80/L.4, A/RES/80/1, S/RES/2719. (A footnote that is only a symbol
 // ends with a full stop: "A/80/387.")
@@ -867,7 +882,8 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		c.inRegion = true
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
-		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]):
+		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
+		to-from > 40 && symbolBeside(text[from:to]):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}

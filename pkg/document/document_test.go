@@ -164,6 +164,16 @@ func TestParse(t *testing.T) {
 			want: "the Convention,{1} and the Protocol,2 and body goes on here" + "\n[1] United Nations, Treaty Series, vol. 1465, No. 24841.",
 		},
 		{
+			// pdftotext -layout sets the symbol and the running title's
+			// last line on one line, the symbol left on even pages.
+			name: "pdftotext -layout: page headers with the symbol beside the running title",
+			in: "        the Convention on the Rights\n\n25-20078 (E)\n*2520078*\n                    Settlements in the Territory, including\n" +
+				"A/RES/80/81                              East Jerusalem, and the Golan\n\n            of the Child, 4 and affirming the Covenant\n" +
+				"\n2/9\n                    Settlements in the Territory, including\nEast Jerusalem, and the Golan                       A/RES/80/81\n\n" +
+				"            of 1966 and\n    _______________\n       4\n          United Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			want: "the Convention on the Rights of the Child,{4} and affirming the Covenant of 1966 and" + "\n[4] United Nations, Treaty Series, vol. 1577, No. 27531.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
@@ -263,6 +273,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("Drugs, 1961,1/ the Protocol, 2/\nand resolution 48/\n141, 01/\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n2/ Ibid.\n(S/\n10858)\n")
 	f.Add("of\u00a01961,\u00a01 of\u2003\n\u202f\u00a0\n1\u00a0Ibid., vol.\u2009976\u00a0\n")
 	f.Add("Con\u00ad\nvention\u200b,1\u00ad\n\u00ad\n\ufeff\n1 Ibid.\u2060\n")
+	f.Add("the Agenda,1 and 58/21; 2\n____\n1\n2\n\n2/10\n\nA/80/349.\nAdopted.\n3\nA/RES/80/81        East\nNonProliferation 1949 4 (Fourth\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return

@@ -156,7 +156,7 @@ func (cs *candScan) line(l, prev span) {
 				var lab []byte
 				lab, i = superRun(text, i, to, nil)
 				if !exponent(text, from, start) {
-					cs.add(cand{start: start, end: i, ds: start, de: i, label: string(lab), num: atoi(lab), form: formExplicit, page: l.page})
+					cs.add(cand{start: start, end: i, ds: start, de: i, label: string(lab), num: labelNum(string(lab)), form: formExplicit, page: l.page})
 				}
 				continue
 			}
@@ -165,7 +165,7 @@ func (cs *candScan) line(l, prev span) {
 			end := bytes.IndexByte(text[i:to], ']')
 			if end > 2 && !bytes.ContainsAny(text[i+2:i+end], " \t") {
 				lab := string(text[i+2 : i+end])
-				cs.add(cand{start: i, end: i + end + 1, ds: i, de: i + end + 1, label: lab, num: atoi(lab), form: formExplicit, page: l.page})
+				cs.add(cand{start: i, end: i + end + 1, ds: i, de: i + end + 1, label: lab, num: labelNum(lab), form: formExplicit, page: l.page})
 				i += end + 1
 				continue
 			}
@@ -215,7 +215,7 @@ func (cs *candScan) line(l, prev span) {
 // markup sets them as superscript: HTML's "<sup>4</sup>" (in Markdown)
 // or Pandoc's "^4^".
 func tagged(text []byte, l span, ds, de int) (cand, bool) {
-	k := cand{ds: ds, de: de, label: string(text[ds:de]), num: atoiBytes(text[ds:de]), form: formExplicit, page: l.page}
+	k := cand{ds: ds, de: de, label: string(text[ds:de]), num: labelNum(string(text[ds:de])), form: formExplicit, page: l.page}
 	switch {
 	case de-ds > 4:
 		return cand{}, false
