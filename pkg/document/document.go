@@ -774,6 +774,11 @@ type classifier struct {
 	prevMD  bool // the previous line continues a Markdown footnote
 	// prevOpen: the previous line does not end a sentence.
 	prevOpen bool
+	// openNote: the last footnote line read does not end its sentence,
+	// and only blank lines came since: the next line may go on with it
+	// (mutool prints a blank line inside a footnote: "Supplement No. 53A",
+	// "", "(A/79/53/Add.1), chap. III").
+	openNote bool
 	// para follows blank lines between body lines: a body line after
 	// text and blank lines only starts a paragraph.
 	para   int
@@ -841,8 +846,11 @@ func (c *classifier) line(k int) {
 		c.size += to - from + 1 // with the joining space
 		c.para = paraText
 	default:
-		// A blank line, a rule or page furniture ends a footnote.
-		c.fb.flush()
+		// A blank line, a rule or page furniture ends a footnote (but
+		// see openNote).
+		if kind != lineBlank || !c.openNote {
+			c.fb.flush()
+		}
 	}
 	switch {
 	case kind == lineBlank && c.para == paraText:
@@ -863,6 +871,13 @@ func (c *classifier) line(k int) {
 		c.pendPast = c.npend > 0
 	}
 	c.prevOpen = to > from && text[to-1] != '.' && text[to-1] != ')' && text[to-1] != ']'
+	switch kind {
+	case lineNoteStart, lineNoteCont:
+		c.openNote = c.prevOpen && !md && c.fb.open
+	case lineBlank:
+	default:
+		c.openNote = false
+	}
 }
 
 // kindOf tells what line k (text[start:end], trimmed text[from:to]) is;
@@ -943,9 +958,10 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 			return lineBlank, false
 		}
 		c.alone = false
-	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) {
+	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) || c.prevKind == lineBlank && c.openNote {
 		// A footnote continues on the next line until a blank line, a
-		// rule or page furniture ends it.
+		// rule or page furniture ends it; past a blank line only where
+		// it stopped mid-sentence.
 		return lineNoteCont, false
 	}
 	if (c.prevKind == lineMDNoteDef || (c.prevKind == lineNoteCont && c.prevMD)) && (text[start] == ' ' || text[start] == '\t') {

@@ -174,6 +174,20 @@ func TestParse(t *testing.T) {
 			want: "the Convention on the Rights of the Child,{4} and affirming the Covenant of 1966 and" + "\n[4] United Nations, Treaty Series, vol. 1577, No. 27531.",
 		},
 		{
+			// mutool and pdfminer print a blank line inside a footnote
+			// that runs over two lines.
+			name: "a footnote that stops mid-sentence goes on past a blank line",
+			in: "the Convention,1 and the Covenant\n\n_______________\n\n1 See Official Records of the General Assembly, Supplement No. 53A\n\n" +
+				"(A/79/53/Add.1), chap. III.\n\n2/9\n\nof 1966 and\n",
+			want: "the Convention,{1} and the Covenant of 1966 and" +
+				"\n[1] See Official Records of the General Assembly, Supplement No. 53A (A/79/53/Add.1), chap. III.",
+		},
+		{
+			name: "a footnote that ends its sentence ends at a blank line",
+			in:   "the Conference on Population,1\n\n1 United Nations, Treaty Series, vol. 660, No. 9064.\n\nand Development and\n",
+			want: "the Conference on Population,{1} and Development and" + "\n[1] United Nations, Treaty Series, vol. 660, No. 9064.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
