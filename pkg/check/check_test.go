@@ -146,6 +146,13 @@ func TestChecks(t *testing.T) {
 			"1:77 error treaty-year: the Convention on the Rights of the Child is of 1989, not 1995 (adopted 20 November 1989) (1995 → 1989) fix=\"1989\"@1:77",
 		},
 		{
+			// The Covenants are dated by GA resolution 2200 A (XXI), which
+			// adopted them; the Arms Trade Treaty by its adoption in 2013.
+			"the Covenants and the Arms Trade Treaty have a year",
+			"Recalling the International Covenant on Civil and Political Rights of 1976, the Arms Trade Treaty of 2013 and",
+			"1:71 error treaty-year: the International Covenant on Civil and Political Rights is of 1966, not 1976 (adopted 16 December 1966) (1976 → 1966) fix=\"1966\"@1:71",
+		},
+		{
 			"volumes and numbers in two lists, respectively",
 			"the Conventions,¹\n\n¹ United Nations, Treaty Series, vols. 976 and 1577, Nos. 14152 and 27531.\n",
 			"",
