@@ -221,21 +221,29 @@ func TestStreamMapsToSource(t *testing.T) {
 	}
 }
 
+// wantOneNote checks the body of d and its one footnote, linked to the
+// one marker.
+func wantOneNote(t *testing.T, d *Document, body, note string) {
+	t.Helper()
+	if d.Body.Text != body {
+		t.Errorf("body:\n got %q\nwant %q", d.Body.Text, body)
+	}
+	if len(d.Footnotes) != 1 || len(d.Markers) != 1 || d.Markers[0].Note != d.Footnotes[0] {
+		t.Fatalf("footnote 1 not linked to its marker: %+v", d.Markers)
+	}
+	if got := d.Footnotes[0].Text.Text; got != note {
+		t.Errorf("footnote:\n got %q\nwant %q", got, note)
+	}
+}
+
 // TestHardSpacesArePlain: the streams read no-break and other hard spaces
 // as plain ones, each mapping to where its hard space starts, and every
 // other byte still maps to itself.
 func TestHardSpacesArePlain(t *testing.T) {
 	in := "the Single Convention on Narcotic Drugs of\u00a01961,\u00a01 resolution\u202f64/182 of 18\u2009December\u00a0\n2009 and\n\n1\u00a0United Nations, Treaty Series, vol.\u00a0976, No.\u2002 14152.\n"
 	d := parse(t, in)
-	if want := "the Single Convention on Narcotic Drugs of 1961, resolution 64/182 of 18 December 2009 and"; d.Body.Text != want {
-		t.Errorf("body:\n got %q\nwant %q", d.Body.Text, want)
-	}
-	if len(d.Footnotes) != 1 || len(d.Markers) != 1 || d.Markers[0].Note != d.Footnotes[0] {
-		t.Fatalf("footnote 1 not linked to its marker: %+v", d.Markers)
-	}
-	if got, want := d.Footnotes[0].Text.Text, "United Nations, Treaty Series, vol. 976, No.  14152."; got != want {
-		t.Errorf("footnote:\n got %q\nwant %q", got, want)
-	}
+	wantOneNote(t, d, "the Single Convention on Narcotic Drugs of 1961, resolution 64/182 of 18 December 2009 and",
+		"United Nations, Treaty Series, vol. 976, No.  14152.")
 	for _, s := range []*Stream{&d.Body, &d.Footnotes[0].Text} {
 		for i := 0; i < len(s.Text); i++ {
 			src := s.Src(i)
@@ -260,15 +268,8 @@ func TestHardSpacesArePlain(t *testing.T) {
 func TestInvisibleLeftOut(t *testing.T) {
 	in := "the Single Conven\u00adtion on Nar\u200bcotic Drugs of\u2060 1961 and the Con\u00ad\nvention on Psycho\ufefftropic Substances,1 and the\u00ad\n\n1 United Nations, Treaty\u200b Series, vol. 1019, No. 14956.\n"
 	d := parse(t, in)
-	if want := "the Single Convention on Narcotic Drugs of 1961 and the Convention on Psychotropic Substances, and the"; d.Body.Text != want {
-		t.Errorf("body:\n got %q\nwant %q", d.Body.Text, want)
-	}
-	if len(d.Footnotes) != 1 || len(d.Markers) != 1 {
-		t.Fatalf("footnote 1 not linked to its marker: %+v", d.Markers)
-	}
-	if got, want := d.Footnotes[0].Text.Text, "United Nations, Treaty Series, vol. 1019, No. 14956."; got != want {
-		t.Errorf("footnote:\n got %q\nwant %q", got, want)
-	}
+	wantOneNote(t, d, "the Single Convention on Narcotic Drugs of 1961 and the Convention on Psychotropic Substances, and the",
+		"United Nations, Treaty Series, vol. 1019, No. 14956.")
 	for _, w := range []string{"tion on Nar", "cotic", "vention on Psycho", "tropic", "1961"} {
 		if got := in[d.Body.Src(strings.Index(d.Body.Text, w)):][:len(w)]; got != w {
 			t.Errorf("%q maps to %q", w, got)
