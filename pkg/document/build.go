@@ -285,7 +285,7 @@ func atoi[T string | []byte](s T) int {
 // labelNum returns the number a label stands for, or 0 for a label that is
 // no number or has a leading zero: "[^09]" is not "[^9]" (Markdown's
 // labels are names), and only the same name refers to it.
-func labelNum(label string) int {
+func labelNum[T string | []byte](label T) int {
 	if len(label) > 1 && label[0] == '0' {
 		return 0
 	}

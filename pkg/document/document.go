@@ -363,14 +363,14 @@ func hardSpace(b []byte) int {
 
 // invisible returns the length of the invisible format character b starts
 // with, or 0: the soft hyphen (U+00AD, Word's optional hyphen), the zero
-// width space (U+200B), the word joiner (U+2060) and a byte order mark
-// inside the text (U+FEFF). A reader sees nothing of them.
+// width space (U+200B) and the word joiner (U+2060). A reader sees nothing
+// of them. (A byte order mark inside the text, U+FEFF, would cost a third
+// search of every document: source drops the one at the start.)
 func invisible(b []byte) int {
 	switch {
 	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xAD:
 		return 2
-	case len(b) >= 3 && (b[0] == 0xE2 && (b[1] == 0x80 && b[2] == 0x8B || b[1] == 0x81 && b[2] == 0xA0) ||
-		b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF):
+	case len(b) >= 3 && b[0] == 0xE2 && (b[1] == 0x80 && b[2] == 0x8B || b[1] == 0x81 && b[2] == 0xA0):
 		return 3
 	}
 	return 0
@@ -378,11 +378,11 @@ func invisible(b []byte) int {
 
 // hasOddSpace reports whether text has a hard space (hardSpace) or an
 // invisible character (invisible) at all, so that the streams of the many
-// documents without one are copied without looking for them. The three
-// byte searches run at memory speed; E2 also starts curly quotes and
-// dashes, checked one by one.
+// documents without one are copied without looking for them. The two byte
+// searches run at memory speed; E2 also starts curly quotes and dashes,
+// checked one by one.
 func hasOddSpace(text []byte) bool {
-	for _, lead := range [...]byte{0xC2, 0xE2, 0xEF} {
+	for _, lead := range [...]byte{0xC2, 0xE2} {
 		for i := 0; ; i++ {
 			j := bytes.IndexByte(text[i:], lead)
 			if j < 0 {
@@ -660,8 +660,21 @@ func symbolBeside(b []byte) bool {
 			return true
 		}
 	}
+	if !endsLikeSymbol(b[len(b)-1]) {
+		return false
+	}
 	i := bytes.LastIndexByte(b, ' ')
 	return i >= len(gap) && i+3 < len(b) && b[i+2] == '/' && symbolAlone(b[i+1:]) && bytes.HasSuffix(b[:i+1], []byte(gap))
+}
+
+// mayBeHeader is symbolBeside's first test, by the second and the last
+// byte of a line: kindOf asks it of every long line, and nearly every one
+// ends with a small letter or punctuation, which no symbol does.
+func mayBeHeader(second, last byte) bool { return second == '/' || endsLikeSymbol(last) }
+
+// endsLikeSymbol reports whether a symbol may end with the byte c.
+func endsLikeSymbol(c byte) bool {
+	return !(c >= 'a' && c <= 'z' || c == ',' || c == ';' || c == '.' || c == ':')
 }
 
 // symbolAlone reports whether b is a document symbol alone: A/80/L.1,
@@ -898,7 +911,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
 		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
-		to-from > 40 && symbolBeside(text[from:to]):
+		to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to]):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}

@@ -156,7 +156,7 @@ func (cs *candScan) line(l, prev span) {
 				var lab []byte
 				lab, i = superRun(text, i, to, nil)
 				if !exponent(text, from, start) {
-					cs.add(cand{start: start, end: i, ds: start, de: i, label: string(lab), num: labelNum(string(lab)), form: formExplicit, page: l.page})
+					cs.add(cand{start: start, end: i, ds: start, de: i, label: string(lab), num: labelNum(lab), form: formExplicit, page: l.page})
 				}
 				continue
 			}
@@ -215,7 +215,7 @@ func (cs *candScan) line(l, prev span) {
 // markup sets them as superscript: HTML's "<sup>4</sup>" (in Markdown)
 // or Pandoc's "^4^".
 func tagged(text []byte, l span, ds, de int) (cand, bool) {
-	k := cand{ds: ds, de: de, label: string(text[ds:de]), num: labelNum(string(text[ds:de])), form: formExplicit, page: l.page}
+	k := cand{ds: ds, de: de, label: string(text[ds:de]), num: labelNum(text[ds:de]), form: formExplicit, page: l.page}
 	switch {
 	case de-ds > 4:
 		return cand{}, false
@@ -420,6 +420,9 @@ func (cs *candScan) apart(l, prev span, ds, de int) (cand, bool) {
 // hardSpaceBefore returns the length of the hard space (see hardSpace)
 // that ends at text[i], after from, or 0.
 func hardSpaceBefore(text []byte, from, i int) int {
+	if i <= from || text[i-1] < 0x80 {
+		return 0
+	}
 	for n := 2; n <= 3; n++ {
 		if i-n >= from && hardSpace(text[i-n:i]) == n {
 			return n

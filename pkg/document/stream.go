@@ -1,6 +1,9 @@
 package document
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // Stream is a run of text assembled from pieces of a source file: the body
 // of a document with line wraps joined, footnote blocks and page furniture
@@ -57,10 +60,21 @@ func (b *streamBuilder) len() int { return b.buf.Len() - b.base }
 // copy appends src[from:to] (a piece of the source text) to the stream,
 // each hard space in it (hardSpace) as a plain one, a seg of its own
 // that maps to where the hard space starts, and each invisible character
-// (invisible) left out.
+// (invisible) left out. (Small enough to inline: most documents have none
+// of them, and copy runs for every line.)
 func (b *streamBuilder) copy(text []byte, from, to int) {
+	if b.hard {
+		b.copyOdd(text, from, to)
+		return
+	}
+	b.copyPlain(text, from, to)
+}
+
+// copyOdd is copy for a source that has hard spaces or invisible
+// characters.
+func (b *streamBuilder) copyOdd(text []byte, from, to int) {
 	b.glue = false
-	for b.hard && from < to {
+	for from < to {
 		at, n, space := nextOddSpace(text, from, to)
 		if n == 0 {
 			break
@@ -82,7 +96,14 @@ func (b *streamBuilder) copy(text []byte, from, to int) {
 // and false.
 func nextOddSpace(text []byte, from, to int) (int, int, bool) {
 	for i := from; i < to; i++ {
-		if c := text[i]; c == 0xC2 || c == 0xE2 || c == 0xEF {
+		// ASCII eight bytes at a time: the bytes looked for are not.
+		for i+8 <= to && binary.LittleEndian.Uint64(text[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i == to {
+			break
+		}
+		if c := text[i]; c == 0xC2 || c == 0xE2 {
 			if n := hardSpace(text[i:to]); n > 0 {
 				return i, n, true
 			}
