@@ -831,6 +831,9 @@ type classifier struct {
 	prevMD  bool // the previous line continues a Markdown footnote
 	// prevOpen: the previous line does not end a sentence.
 	prevOpen bool
+	// bodyOpen: the last body line ends with a word or a number, inside
+	// a sentence.
+	bodyOpen bool
 	// openNote: the last footnote line read does not end its sentence,
 	// and only blank lines came since: the next line goes on with it if
 	// it cannot start a paragraph (goesOn; mutool prints a blank line
@@ -902,10 +905,16 @@ func (c *classifier) line(k int) {
 		c.fb.cont(from, to)
 	case lineText:
 		c.fb.flush()
-		c.body = append(c.body, span{from, to, c.fb.blocks, c.para == paraBlank, int32(k)})
+		// A blank line starts a paragraph, but not inside a sentence:
+		// mutool and pdfminer print one after the first line of each
+		// paragraph ("Reaffirming that the 1951 Convention …, 3", "",
+		// "together with the 1967 Protocol thereto,4").
+		para := c.para == paraBlank && !(c.bodyOpen && text[from] >= 'a' && text[from] <= 'z')
+		c.body = append(c.body, span{from, to, c.fb.blocks, para, int32(k)})
 		c.fb.inBlock = false
 		c.size += to - from + 1 // with the joining space
 		c.para = paraText
+		c.bodyOpen = isLetterByte(text[to-1]) || isDigitByte(text[to-1])
 	default:
 		// A blank line, a rule or page furniture ends a footnote (but
 		// see openNote).

@@ -284,6 +284,22 @@ func TestStreamMapsToSource(t *testing.T) {
 	}
 }
 
+// TestParagraphInsideSentence: a blank line inside a sentence (mutool and
+// pdfminer print one after each paragraph's first line) starts no
+// paragraph; after a sentence's end, or before a capital, it does.
+func TestParagraphInsideSentence(t *testing.T) {
+	in := "Reaffirming that the 1951 Convention relating to the Status of Refugees, 3\n\ntogether with the 1967 Protocol thereto,4 remains\n\n" +
+		"the foundation of the regime,\n\nRecalling its resolution 79/1,\n\nand noting\n"
+	d := parse(t, in)
+	var starts []string
+	for _, p := range d.Paras {
+		starts = append(starts, d.Body.Text[p:min(p+9, len(d.Body.Text))])
+	}
+	if got, want := strings.Join(starts, "|"), "Recalling|and notin"; got != want {
+		t.Errorf("paragraphs start at %q, want %q (body %q)", got, want, d.Body.Text)
+	}
+}
+
 // wantOneNote checks the body of d and its one footnote, linked to the
 // one marker.
 func wantOneNote(t *testing.T, d *Document, body, note string) {
