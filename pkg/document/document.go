@@ -207,7 +207,9 @@ func superValue(r rune) byte {
 }
 
 // trimSpace returns the offsets of s[from:to] without leading and trailing
-// white space (including no-break spaces).
+// white space (including no-break spaces) and invisible characters (a line
+// of nothing else is blank), but for a soft hyphen at the end: it joins
+// the line to the next (streamBuilder.copy).
 func trimSpace(text []byte, from, to int) (int, int) {
 	// Runs of spaces (centred headings of PDF text) first, a byte at a
 	// time with nothing else to test.
@@ -224,7 +226,7 @@ func trimSpace(text []byte, from, to int) (int, int) {
 			continue
 		}
 		r, n := utf8.DecodeRune(text[from:to])
-		if !unicode.IsSpace(r) {
+		if !unicode.IsSpace(r) && !invisibleRune(r) {
 			break
 		}
 		from += n
@@ -241,7 +243,7 @@ func trimSpace(text []byte, from, to int) (int, int) {
 			continue
 		}
 		r, n := utf8.DecodeLastRune(text[from:to])
-		if !unicode.IsSpace(r) {
+		if !unicode.IsSpace(r) && (!invisibleRune(r) || r == '\u00ad') {
 			break
 		}
 		to -= n
@@ -375,6 +377,10 @@ func invisible(b []byte) int {
 	}
 	return 0
 }
+
+// invisibleRune reports whether r is one of the characters invisible
+// reads.
+func invisibleRune(r rune) bool { return r == '\u00ad' || r == '\u200b' || r == '\u2060' }
 
 // hasOddSpace reports whether text has a hard space (hardSpace) or an
 // invisible character (invisible) at all, so that the streams of the many
@@ -650,21 +656,58 @@ func pageNumber(b []byte) bool {
 }
 
 // symbolBeside reports whether b is a page header as pdftotext -layout
-// prints it: the document's symbol at one end, set apart from the running
-// title by a wide gap ("A/RES/80/81     East Jerusalem, and the occupied
-// Syrian Golan", or the title first on odd pages).
-func symbolBeside(b []byte) bool {
+// prints it: the document's own symbol (own) at one end, set apart from
+// the running title by a wide gap ("A/RES/80/81     East Jerusalem, and
+// the occupied Syrian Golan", or the title first on odd pages). Another
+// symbol so set is a row of a table of documents, and body text.
+func symbolBeside(b, own []byte) bool {
+	if len(own) == 0 {
+		return false
+	}
+	sym := besideSymbol(b)
+	return sym != nil && bytes.Equal(sym, own)
+}
+
+// besideSymbol returns the symbol alone at either end of b, set apart from
+// the rest by a wide gap, or nil.
+func besideSymbol(b []byte) []byte {
 	const gap = "    "
 	if len(b) > 2 && b[1] == '/' {
 		if i := bytes.IndexByte(b, ' '); i > 0 && symbolAlone(b[:i]) && bytes.HasPrefix(b[i:], []byte(gap)) {
-			return true
+			return b[:i]
 		}
 	}
 	if !endsLikeSymbol(b[len(b)-1]) {
-		return false
+		return nil
 	}
 	i := bytes.LastIndexByte(b, ' ')
-	return i >= len(gap) && i+3 < len(b) && b[i+2] == '/' && symbolAlone(b[i+1:]) && bytes.HasSuffix(b[:i+1], []byte(gap))
+	if i >= len(gap) && i+3 < len(b) && b[i+2] == '/' && symbolAlone(b[i+1:]) && bytes.HasSuffix(b[:i+1], []byte(gap)) {
+		return b[i+1:]
+	}
+	return nil
+}
+
+// ownSymbol returns the document's symbol as its first page's header gives
+// it, in the first lines from line k: alone on its line ("A/RES/80/81"),
+// or beside "United Nations" ("United Nations     A/C.3/79/L.22"); or nil.
+func ownSymbol(text []byte, starts []int, k int) []byte {
+	for j := k; j < len(starts) && j < k+15; j++ {
+		s, e := starts[j], len(text)
+		if j+1 < len(starts) {
+			e = starts[j+1] - 1
+		}
+		f, t := trimSpace(text, s, e)
+		if t-f < 3 {
+			continue
+		}
+		if symbolAlone(text[f:t]) {
+			return text[f:t]
+		}
+		if sym := besideSymbol(text[f:t]); sym != nil {
+			return sym
+		}
+	}
+	return nil
 }
 
 // mayBeHeader is symbolBeside's first test, by the second and the last
@@ -758,6 +801,7 @@ func (d *Document) classify(hard bool) (body []span, size int) {
 		k++
 	}
 	first := k
+	c.own = ownSymbol(text, c.starts, k)
 	for ; k < len(c.starts); k++ {
 		c.line(k)
 	}
@@ -787,21 +831,28 @@ type classifier struct {
 	prevMD  bool // the previous line continues a Markdown footnote
 	// prevOpen: the previous line does not end a sentence.
 	prevOpen bool
+	// bodyOpen: the last body line ends with a word or a number, inside
+	// a sentence.
+	bodyOpen bool
 	// openNote: the last footnote line read does not end its sentence,
-	// and only blank lines came since: the next line may go on with it
-	// (mutool prints a blank line inside a footnote: "Supplement No. 53A",
-	// "", "(A/79/53/Add.1), chap. III").
+	// and only blank lines came since: the next line goes on with it if
+	// it cannot start a paragraph (goesOn; mutool prints a blank line
+	// inside a footnote: "Supplement No. 53A", "", "(A/79/53/Add.1),
+	// chap. III").
 	openNote bool
 	// para follows blank lines between body lines: a body line after
 	// text and blank lines only starts a paragraph.
 	para   int
 	labBuf [8]byte // room for noteStart's label
+	// own is the document's symbol, as its first page's header gives it
+	// (ownSymbol), or nil.
+	own []byte
 	// pend are footnote labels that stood alone on their lines, waiting
 	// for their texts, in order: pdftotext prints the footnotes of UN
 	// PDFs as "1", then the text on the next line, and in its default
 	// mode may print a page's labels together before their texts ("15",
 	// "16", page furniture, then two texts).
-	pend  [4]pendLabel
+	pend  [8]pendLabel
 	npend int
 	// pendPast: page furniture came after the pending labels; only a
 	// text that reads as a reference is theirs, unless they are a group
@@ -854,10 +905,16 @@ func (c *classifier) line(k int) {
 		c.fb.cont(from, to)
 	case lineText:
 		c.fb.flush()
-		c.body = append(c.body, span{from, to, c.fb.blocks, c.para == paraBlank, int32(k)})
+		// A blank line starts a paragraph, but not inside a sentence:
+		// mutool and pdfminer print one after the first line of each
+		// paragraph ("Reaffirming that the 1951 Convention …, 3", "",
+		// "together with the 1967 Protocol thereto,4").
+		para := c.para == paraBlank && !(c.bodyOpen && text[from] >= 'a' && text[from] <= 'z')
+		c.body = append(c.body, span{from, to, c.fb.blocks, para, int32(k)})
 		c.fb.inBlock = false
 		c.size += to - from + 1 // with the joining space
 		c.para = paraText
+		c.bodyOpen = isLetterByte(text[to-1]) || isDigitByte(text[to-1])
 	default:
 		// A blank line, a rule or page furniture ends a footnote (but
 		// see openNote).
@@ -911,7 +968,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
 		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
-		to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to]):
+		to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to], c.own):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}
@@ -921,7 +978,13 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		c.push(start, text[from:to])
 		return lineBlank, false
 	}
-	if c.npend > 0 && !(c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont)) {
+	if digits && c.npend > 0 {
+		// A number alone that is not the next label of the group (a
+		// page number, or more labels than the queue holds) is no
+		// label's text.
+		return lineBlank, false
+	}
+	if c.npend > 0 && !digits && !(c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont)) {
 		// The text of the first label waiting, unless page furniture
 		// came between and this is no reference (the body going on).
 		if !c.pendPast || c.pendGroup || referenceLead(text[from:to]) {
@@ -971,7 +1034,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 			return lineBlank, false
 		}
 		c.alone = false
-	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) || c.prevKind == lineBlank && c.openNote {
+	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) || c.prevKind == lineBlank && c.openNote && goesOn(text[from:to]) {
 		// A footnote continues on the next line until a blank line, a
 		// rule or page furniture ends it; past a blank line only where
 		// it stopped mid-sentence.
@@ -1005,9 +1068,35 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 		s, e := c.bounds(j)
 		if f, t := trimSpace(c.text, s, e); f < t {
 			// (One pass over the body for the three forms.)
+			group := c.npend > 0
 			return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
+				if group && j > 1 && b[j-1] == ' ' && numberWords[prevWord(b, 0, j)] {
+					// The next label of a group, which page furniture
+					// may follow, needs a marker: "paragraph 4 of" is
+					// none ("4" is the page's number).
+					return false
+				}
 				return gluedMarkerAt(b, j, end) || spacedMarkerAt(b, j, end) || lab[0] != '0' && (yearMarkerAt(b, j, end) || gluedNextAt(b, j, end))
 			})
+		}
+	}
+	return false
+}
+
+// goesOn reports whether the line b goes on with the sentence before
+// rather than starting a paragraph: it starts with a small letter, a
+// bracket, a digit or a document symbol ("FCCC/CP/2015/10/Add.1, …").
+func goesOn(b []byte) bool {
+	if c := b[0]; c >= 'a' && c <= 'z' || c == '(' || isDigitByte(c) {
+		return true
+	}
+	for i := 0; i < len(b) && i < 12; i++ {
+		switch c := b[i]; {
+		case c == '/':
+			return i > 0
+		case c >= 'A' && c <= 'Z', isDigitByte(c), c == '.':
+		default:
+			return false
 		}
 	}
 	return false
@@ -1026,8 +1115,12 @@ func (c *classifier) push(start int, lab []byte) {
 
 // nextAlone returns the number of the next label alone on its line within
 // the lines of one footnote after line k (a dozen at most), or 0 if a
-// blank line, a rule or more text comes first.
+// blank line, a rule or a new paragraph comes first.
 func (c *classifier) nextAlone(k int) int {
+	// last is the last byte of the line before.
+	s, e := c.bounds(k)
+	_, t := trimSpace(c.text, s, e)
+	last := c.text[t-1]
 	for j := k + 1; j < len(c.starts) && j <= k+12; j++ {
 		s, e := c.bounds(j)
 		f, t := trimSpace(c.text, s, e)
@@ -1038,7 +1131,12 @@ func (c *classifier) nextAlone(k int) int {
 			return atoi(c.text[f:t])
 		case isRule(c.text[f:t]):
 			return 0
+		case (last == ',' || last == ';' || last == ':' || last == '.') && isUpperASCII(c.text[f]):
+			// A paragraph starts ("…development," / "Recalling …"):
+			// body text, not the footnote's.
+			return 0
 		}
+		last = c.text[t-1]
 	}
 	return 0
 }
@@ -1256,9 +1354,10 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 	case c == ',' || c == ';' || c == ':' || c == ')':
 		// Not in a list of numbers ("paragraphs 65, 66 and 67"); after
 		// a year or a symbol ("resolution 58/21; 8"), a marker.
-		return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2) || symbolBefore(b, j-2)
+		return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2) || symbolBefore(b, 0, j-2)
 	case isLetterByte(c):
-		return true
+		// Not a number a word counts ("paragraph 4", "Goal 4").
+		return !numberWords[prevWord(b, 0, j)]
 	case isDigitByte(c) && yearBefore(b, j-1):
 		return true
 	}
@@ -1269,7 +1368,11 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 // marker glued to the next word, its space lost ("Agreement 5and its"),
 // as candScan.gluedNext reads them.
 func gluedNextAt(b []byte, j, end int) bool {
-	if j < 2 || b[j-1] != ' ' || !isLetterByte(b[j-2]) || end >= len(b) || b[end] < 'a' || b[end] > 'z' {
+	sp := hardSpaceBefore(b, 0, j)
+	if j >= 1 && b[j-1] == ' ' {
+		sp = 1
+	}
+	if sp == 0 || j-sp < 1 || !isLetterByte(b[j-sp-1]) || end >= len(b) || b[end] < 'a' || b[end] > 'z' {
 		return false
 	}
 	e := end
@@ -1279,15 +1382,33 @@ func gluedNextAt(b []byte, j, end int) bool {
 	return afterMarker[string(b[end:e])]
 }
 
-// symbolBefore reports whether the word that ends at b[i] has a slash in
-// it: a symbol ("58/21", "A/80/53"), no number of a list.
-func symbolBefore(b []byte, i int) bool {
-	for k := i - 1; k >= 0 && b[k] != ' ' && b[k] != '\n'; k-- {
-		if b[k] == '/' {
-			return true
-		}
+// symbolBefore reports whether the word that ends at b[i] (after from) is
+// a symbol, with a slash in it ("58/21", "A/80/53"): no number of a list,
+// and no period of two years ("2025/26", "2024/2025").
+func symbolBefore(b []byte, from, i int) bool {
+	k := i
+	for k > from && b[k-1] != ' ' && b[k-1] != '\n' {
+		k--
 	}
-	return false
+	w := b[k:i]
+	slash := bytes.IndexByte(w, '/')
+	if slash < 0 {
+		return false
+	}
+	if y, z := w[:slash], w[slash+1:]; len(y) == 4 && isDigits(y) && isDigits(z) && (len(z) == 2 || len(z) == 4) {
+		// A period: the second year follows the first.
+		return (atoiBytes(y)+1)%pow10(len(z)) != atoiBytes(z)
+	}
+	return true
+}
+
+// pow10 returns 10 to the n.
+func pow10(n int) int {
+	p := 1
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
 }
 
 // someLabel reports whether some occurrence b[j:end] of the label lb in

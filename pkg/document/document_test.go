@@ -188,6 +188,69 @@ func TestParse(t *testing.T) {
 			want: "the Conference on Population,{1} and Development and" + "\n[1] United Nations, Treaty Series, vol. 660, No. 9064.",
 		},
 		{
+			// A footnote without its full stop ("… No. 27531") must not
+			// take the next paragraph for its continuation.
+			name: "past a blank line, a footnote goes on only with a line that cannot start a paragraph",
+			in: "Recalling the Convention on the Rights of the Child,1\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531\n\n" +
+				"Recalling also the Covenant,2 and\n\n2 United Nations, Treaty Series, vol. 999, No. 14668.\n",
+			want: "Recalling the Convention on the Rights of the Child,{1} Recalling also the Covenant,{2} and" +
+				"\n[1] United Nations, Treaty Series, vol. 1577, No. 27531\n[2] United Nations, Treaty Series, vol. 999, No. 14668.",
+		},
+		{
+			name: "a footnote goes on past a blank line with a symbol",
+			in: "the Paris Agreement,1 and\n_______________\n\n1 Adopted under the United Nations Framework Convention on Climate Change in\n\n" +
+				"FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.\n\n2/9\n\nbody goes on\n",
+			want: "the Paris Agreement,{1} and body goes on" + "\n[1] Adopted under the United Nations Framework Convention on Climate Change in FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
+		},
+		{
+			// pdftotext -layout sets tables of documents with wide gaps:
+			// only the document's own symbol makes a page header.
+			name: "a table row with another symbol beside its text is body text",
+			in: "United Nations                                   A/80/500\n\nReport of the Secretary-General on the Convention             A/80/123\n" +
+				"A/80/124            Note by the Secretary-General on resolution 79/110\n",
+			want: "Report of the Secretary-General on the Convention             A/80/123 A/80/124            Note by the Secretary-General on resolution 79/110",
+		},
+		{
+			// "4" is the page's number: "paragraph 4" in the body is no
+			// marker, so it is no label of the group.
+			name: "pdftotext default: a page number after a group's label is no label",
+			in: "Recalling paragraph 4 of its resolution,3 and\n_______________\n3\n4\n\n25-12345\n\nIbid., vol. 999, No. 14668.\n\n" +
+				"Recalling further the Convention against Torture,\n",
+			want: "Recalling paragraph 4 of its resolution,{3} and Recalling further the Convention against Torture," + "\n[3] Ibid., vol. 999, No. 14668.",
+		},
+		{
+			name: "pdftotext default: five labels together, then their texts",
+			in:   "the A,1 the B,2 the C,3 the D,4 and the E,5 and\n_______________\n1\n2\n3\n4\n5\n\n2/9\n\nResolution 70/1.\nResolution 71/1.\nResolution 72/1.\nResolution 73/1.\nResolution 74/1.\n",
+			want: "the A,{1} the B,{2} the C,{3} the D,{4} and the E,{5} and" +
+				"\n[1] Resolution 70/1.\n[2] Resolution 71/1.\n[3] Resolution 72/1.\n[4] Resolution 73/1.\n[5] Resolution 74/1.",
+		},
+		{
+			name: "pdftotext default: body text after a footnote is no footnote between two labels",
+			in: "the Agenda,1 and the Convention,3 and\n_______________\n1\n\nResolution 70/1.\nRecalling its resolution 79/1 on the Pact for the Future,\n" +
+				"Reaffirming the principles of the Charter,\n3\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			// The body lines are not footnote 2; after them, "3" is no
+			// label either (no rule came).
+			want: "the Agenda,{1} and the Convention,3 and Recalling its resolution 79/1 on the Pact for the Future, Reaffirming the principles of the Charter, 3 United Nations, Treaty Series, vol. 1577, No. 27531." +
+				"\n[1] Resolution 70/1.",
+		},
+		{
+			name: "a number after a period of two years is no marker",
+			in:   "for the period 2025/26, 3 new posts, and the Convention,3 and\n\n3 United Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			want: "for the period 2025/26, 3 new posts, and the Convention,{3} and" + "\n[3] United Nations, Treaty Series, vol. 1577, No. 27531.",
+		},
+		{
+			name: "a soft hyphen at a line's end joins only a word that goes on",
+			in:   "the Con\u00ad\nvention and the Covenant\u00ad\nRecalling also\n",
+			want: "the Convention and the Covenant Recalling also",
+		},
+		{
+			name: "a line of nothing but invisible characters is blank",
+			in: "the Convention,1 and\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531\n\u200b\nRecalling also the Covenant,2 and\n\n" +
+				"2 United Nations, Treaty Series, vol. 999, No. 14668.\n",
+			want: "the Convention,{1} and Recalling also the Covenant,{2} and" +
+				"\n[1] United Nations, Treaty Series, vol. 1577, No. 27531\n[2] United Nations, Treaty Series, vol. 999, No. 14668.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
@@ -218,6 +281,22 @@ func TestStreamMapsToSource(t *testing.T) {
 	}
 	if got := in[d.Body.Src(strings.Index(d.Body.Text, "Narcotic")):][:8]; got != "Narcotic" {
 		t.Errorf("Narcotic maps to %q", got)
+	}
+}
+
+// TestParagraphInsideSentence: a blank line inside a sentence (mutool and
+// pdfminer print one after each paragraph's first line) starts no
+// paragraph; after a sentence's end, or before a capital, it does.
+func TestParagraphInsideSentence(t *testing.T) {
+	in := "Reaffirming that the 1951 Convention relating to the Status of Refugees, 3\n\ntogether with the 1967 Protocol thereto,4 remains\n\n" +
+		"the foundation of the regime,\n\nRecalling its resolution 79/1,\n\nand noting\n"
+	d := parse(t, in)
+	var starts []string
+	for _, p := range d.Paras {
+		starts = append(starts, d.Body.Text[p:min(p+9, len(d.Body.Text))])
+	}
+	if got, want := strings.Join(starts, "|"), "Recalling|and notin"; got != want {
+		t.Errorf("paragraphs start at %q, want %q (body %q)", got, want, d.Body.Text)
 	}
 }
 
@@ -333,14 +412,14 @@ func FuzzParse(f *testing.F) {
 func trimSpaceRef(text []byte, from, to int) (int, int) {
 	for from < to {
 		r, n := utf8.DecodeRune(text[from:to])
-		if !unicode.IsSpace(r) {
+		if !unicode.IsSpace(r) && !invisibleRune(r) {
 			break
 		}
 		from += n
 	}
 	for to > from {
 		r, n := utf8.DecodeLastRune(text[from:to])
-		if !unicode.IsSpace(r) {
+		if !unicode.IsSpace(r) && (!invisibleRune(r) || r == '\u00ad') {
 			break
 		}
 		to -= n

@@ -718,7 +718,7 @@ func closesPhrase(text []byte, from, e int) bool {
 	case isDigitByte(c):
 		// A year, a number in brackets, or a symbol ("resolution
 		// 58/21; 8").
-		return isYearBefore(text, from, j) || text[e-1] == ')' || j < e-1 && text[j] == ')' || symbolBefore(text, j)
+		return isYearBefore(text, from, j) || text[e-1] == ')' || j < e-1 && text[j] == ')' || symbolBefore(text, from, j)
 	case c >= utf8.RuneSelf:
 		r, _ := utf8.DecodeLastRune(text[from:j])
 		return unicode.IsLetter(r)

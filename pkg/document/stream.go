@@ -135,6 +135,7 @@ func (b *streamBuilder) copyPlain(text []byte, from, to int) {
 // space appends one joining space unless the stream is empty or already
 // ends in one.
 func (b *streamBuilder) space() {
+	b.glue = false
 	if n := b.buf.Len(); n > b.base && b.buf.String()[n-1] != ' ' {
 		b.buf.WriteByte(' ')
 	}
@@ -142,11 +143,12 @@ func (b *streamBuilder) space() {
 
 // join appends the joining space of a line wrap before a line that
 // starts with the byte next, unless the line before ended in a soft
-// hyphen (copy left it out: the word goes on), or ends with a symbol
+// hyphen (copy left it out) and this one goes on with the word in small
+// letters, or ends with a symbol
 // broken after one of its slashes ("(S/" and "11214)", "resolution 48/"
 // and "141"): a symbol has no space in it.
 func (b *streamBuilder) join(next byte) {
-	if b.glue {
+	if b.glue && next >= 'a' && next <= 'z' {
 		b.glue = false
 		return
 	}

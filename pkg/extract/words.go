@@ -144,7 +144,7 @@ func startsWord(text string, i int) bool {
 	}
 	c := text[i-1]
 	if c < utf8.RuneSelf {
-		return !isAlnumByte(c) && c != '\'' || camelBreak(c, text[i])
+		return !isAlnumByte(c) && c != '\'' || i < len(text) && camelBreak(c, text[i])
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return !wordRune(r) && r != '’'

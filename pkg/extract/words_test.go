@@ -76,6 +76,11 @@ func TestCamelWords(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(tt.words) {
 			t.Errorf("%q: words %q, want %q", tt.text, got, tt.words)
 		}
+		// At the end of the text no word starts (and nothing is read
+		// past it).
+		if startsWord(tt.text, len(tt.text)) {
+			t.Errorf("%q: startsWord true at its end", tt.text)
+		}
 	}
 }
 
