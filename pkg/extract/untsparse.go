@@ -189,6 +189,26 @@ func wordByteAt(s string, i int) bool { return i < len(s) && isAlnumByte(s[i]) }
 // isEmphasis reports whether c opens or closes Markdown emphasis.
 func isEmphasis(c byte) bool { return c == '*' || c == '_' }
 
+// ibidWord returns the length of the word "Ibid" at s[j:], or 0. A small
+// "ibid" and the misreadings of its capital that OCR leaves in the Security
+// Council's volumes ("lbid.", "fbid.", "Tbid.", "Jbid.", "1bid.") count
+// where their full stop follows; "Ibid" must not run on into a letter or
+// digit ("Ibidem").
+func ibidWord(s string, j int) int {
+	if j+4 > len(s) || s[j+1:j+4] != "bid" || wordByteAt(s, j+4) {
+		return 0
+	}
+	switch s[j] {
+	case 'I':
+		return 4
+	case 'i', 'l', 'f', 'T', 'J', '1', '|':
+		if j+4 < len(s) && s[j+4] == '.' {
+			return 4
+		}
+	}
+	return 0
+}
+
 // parseIbid reads an Ibid. footnote opening at the start of s:
 //
 //	[See ][*|_]Ibid[.][*|_][[,] vol[s][.] VOLS [(YYYY)]][[,.] No[s][.] NUMS][[,] p[p]. N]
@@ -206,7 +226,7 @@ func parseIbid(s string) []int {
 	if j < len(s) && isEmphasis(s[j]) {
 		j++
 	}
-	if !strings.HasPrefix(s[j:], "Ibid") || wordByteAt(s, j+4) {
+	if ibidWord(s, j) == 0 {
 		return nil
 	}
 	j += 4

@@ -41,8 +41,9 @@ var citeNumList = `NUM(?:\s*[-–]\s*\d+)?(?:\s*(?:,\s*and|,|and|&)\s*NUM(?:\s*[
 var untsRE = citeRE(`^Treaty\s+Series[*\x00]?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]olumes?)\s*(` + volList + `)(?:\s*\(\d{4}\))?` + `(?:\s*[,.]?\s*(?:Nos?\s*\.?|Nos)\s*(` + citeNumList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 
 // ibidRE is the pattern of parseIbid. The comma before "vol." may be left
-// out ("Ibid. vol. 660, No. 9464").
-var ibidRE = citeRE(`^(?:See\s+)?[*\x00]?Ibid(?:\b\.?[*\x00]?|[*\x00])(?:\s*,?\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + citeNumList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+// out ("Ibid. vol. 660, No. 9464"); OCR's misreadings of "Ibid." keep their
+// full stop ("lbid.", "fbid.").
+var ibidRE = citeRE(`^(?:See\s+)?[*\x00]?(?:Ibid(?:\b\.?[*\x00]?|[*\x00])|[ilfTJ1|]bid\.[*\x00]?)(?:\s*,?\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + citeNumList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 
 // refInput is s as the reference regexps read it: "_" as NUL (see untsRE).
 // ok is false for input that holds a NUL, which the parsers never see.
@@ -67,7 +68,8 @@ func refUNTS(s string) []int {
 func FuzzParseIbid(f *testing.F) {
 	for _, s := range []string{"Ibid., vol. 976, No. 14152.", "*Ibid.*, vol. 1019, No. 14956.", "Ibid. vol. 660, No. 9464", "Ibid., vol.\u00a0999, No.\u202fI-14668", "See Ibid., vols. 2225 and 2237, Nos. 970–973, p. 5", "Ibid.", "Ibid., vol. I (NPT/CONF.2010/50 (Vol. I))", "Ibid., No. 5", "Ibidem",
 		// The disagreement the fuzzer found, and the Markdown it stands for.
-		"Ibid_", "_Ibid_, vol. 976, No. 14152.", "_Ibid._, vol. 1019_", "Ibid_x", "Ibid5"} {
+		"Ibid_", "_Ibid_, vol. 976, No. 14152.", "_Ibid._, vol. 1019_", "Ibid_x", "Ibid5",
+		"lbid., vol. 976, No. 14152.", "*fbid.*, vol. 1", "Tbid, vol. 2", "|bid.x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -82,7 +84,8 @@ func FuzzParseIbid(f *testing.F) {
 }
 
 // TestParseIbidMarkdown: Ibid in italics, with stars or underscores, is
-// read with its volume and number; Ibidem is not Ibid.
+// read with its volume and number, and so is an OCR misreading with its
+// full stop; Ibidem is not Ibid.
 func TestParseIbidMarkdown(t *testing.T) {
 	for s, want := range map[string]string{
 		"_Ibid_, vol. 976, No. 14152.":  "976 14152",
@@ -90,6 +93,13 @@ func TestParseIbidMarkdown(t *testing.T) {
 		"_Ibid._, vol. 1019, No. 14956": "1019 14956",
 		"Ibid_, No. 5":                  " 5",
 		"Ibidem, vol. 5":                "",
+		// OCR's misreadings of the capital, with their full stop.
+		"lbid., vol. 976, No. 14152": "976 14152",
+		"fbid., vol. 976, No. 14152": "976 14152",
+		"1bid. vol. 976, No. 14152":  "976 14152",
+		"ibid., vol. 976, No. 14152": "976 14152",
+		"lbid, vol. 976, No. 14152":  "",
+		"abid., vol. 976":            "",
 	} {
 		m := parseIbid(s)
 		got := ""
