@@ -973,36 +973,8 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineFurniture, false
 	}
 	digits := first&mayNote != 0 && to-from <= 4 && isDigits(text[from:to])
-	if digits && c.npend > 0 && c.npend < len(c.pend) && !c.pendPast && c.labelAlone(k, start, text[from:to]) {
-		// The next label of a group printed before their texts.
-		c.push(start, text[from:to])
-		return lineBlank, false
-	}
-	if digits && c.npend > 0 {
-		// A number alone that is not the next label of the group (a
-		// page number, or more labels than the queue holds) is no
-		// label's text.
-		return lineBlank, false
-	}
-	if c.npend > 0 && !digits && !(c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont)) {
-		// The text of the first label waiting, unless page furniture
-		// came between and this is no reference (the body going on).
-		if !c.pendPast || c.pendGroup || referenceLead(text[from:to]) {
-			p := c.pend[0]
-			c.npend = copy(c.pend[:], c.pend[1:c.npend])
-			c.pendPast = c.pendPast && c.npend > 0
-			c.pendGroup = c.pendGroup && c.npend > 0
-			c.fb.start(labelString(p.label()), p.start, from, end)
-			c.alone = true
-			return lineNoteStart, false
-		}
-		c.npend, c.pendPast, c.pendGroup = 0, false, false
-	}
-	if digits && c.npend == 0 && c.labelAlone(k, start, text[from:to]) {
-		// The label alone; its text follows on the next line that is
-		// not blank.
-		c.push(start, text[from:to])
-		return lineBlank, false
+	if kind, ok := c.labelsAlone(k, start, end, from, to, digits); ok {
+		return kind, false
 	}
 	if text[start] == '[' {
 		if lab, ts, ok := mdNoteDef(text, start, end); ok {
@@ -1019,21 +991,9 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		}
 	}
 	if c.alone && !c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont) {
-		// After a label alone on its line, a footnote ends with its
-		// sentence: pdftotext may print the next footnote's text before
-		// its label, or without it. Where the next label alone is the one
-		// after next, this is the text of the one between; a label out of
-		// its place is no text.
-		if c.nextAlone(k) == c.lastNum+2 {
-			c.lastNum++
-			var buf [20]byte
-			c.fb.start(labelString(strconv.AppendInt(buf[:0], int64(c.lastNum), 10)), start, from, end)
-			return lineNoteStart, false
+		if kind, ok := c.afterAlone(k, start, end, from, to, digits); ok {
+			return kind, false
 		}
-		if digits || referenceLead(text[from:to]) {
-			return lineBlank, false
-		}
-		c.alone = false
 	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) || c.prevKind == lineBlank && c.openNote && goesOn(text[from:to]) {
 		// A footnote continues on the next line until a blank line, a
 		// rule or page furniture ends it; past a blank line only where
@@ -1046,6 +1006,68 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	}
 	c.inRegion = false
 	return lineText, false
+}
+
+// labelsAlone handles the footnote labels that stand alone on their lines
+// (pdftotext's way) for kindOf: it queues line k if it is one (the next of
+// a group printed before their texts, or the first), drops a number alone
+// that is no label while labels wait, and starts the footnote of the first
+// label waiting with a line that is its text. ok is false for a line it
+// leaves to the other tests.
+func (c *classifier) labelsAlone(k, start, end, from, to int, digits bool) (kind lineKind, ok bool) {
+	text := c.text
+	if digits && c.npend > 0 && c.npend < len(c.pend) && !c.pendPast && c.labelAlone(k, start, text[from:to]) {
+		// The next label of a group printed before their texts.
+		c.push(start, text[from:to])
+		return lineBlank, true
+	}
+	if digits && c.npend > 0 {
+		// A number alone that is not the next label of the group (a
+		// page number, or more labels than the queue holds) is no
+		// label's text.
+		return lineBlank, true
+	}
+	if c.npend > 0 && !digits && !(c.prevOpen && (c.prevKind == lineNoteStart || c.prevKind == lineNoteCont)) {
+		// The text of the first label waiting, unless page furniture
+		// came between and this is no reference (the body going on).
+		if !c.pendPast || c.pendGroup || referenceLead(text[from:to]) {
+			p := c.pend[0]
+			c.npend = copy(c.pend[:], c.pend[1:c.npend])
+			c.pendPast = c.pendPast && c.npend > 0
+			c.pendGroup = c.pendGroup && c.npend > 0
+			c.fb.start(labelString(p.label()), p.start, from, end)
+			c.alone = true
+			return lineNoteStart, true
+		}
+		c.npend, c.pendPast, c.pendGroup = 0, false, false
+	}
+	if digits && c.npend == 0 && c.labelAlone(k, start, text[from:to]) {
+		// The label alone; its text follows on the next line that is
+		// not blank.
+		c.push(start, text[from:to])
+		return lineBlank, true
+	}
+	return 0, false
+}
+
+// afterAlone reads line k after a footnote begun by a label alone that
+// ended with its sentence: pdftotext may print the next footnote's text
+// before its label, or without it. Where the next label alone is the one
+// after next, this is the text of the one between; a label out of its
+// place, or a reference without one, is no text. ok is false for a line
+// that is none of these (the footnotes have ended).
+func (c *classifier) afterAlone(k, start, end, from, to int, digits bool) (kind lineKind, ok bool) {
+	if c.nextAlone(k) == c.lastNum+2 {
+		c.lastNum++
+		var buf [20]byte
+		c.fb.start(labelString(strconv.AppendInt(buf[:0], int64(c.lastNum), 10)), start, from, end)
+		return lineNoteStart, true
+	}
+	if digits || referenceLead(c.text[from:to]) {
+		return lineBlank, true
+	}
+	c.alone = false
+	return 0, false
 }
 
 // labelAlone reports whether lab, a number alone on its line, is the
