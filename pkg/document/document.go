@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -665,7 +666,8 @@ func symbolBeside(b, own []byte) bool {
 		return false
 	}
 	sym := besideSymbol(b)
-	return sym != nil && bytes.Equal(sym, own)
+	// A reissued document's first page marks its symbol ("A/C.1/80/L.42*").
+	return sym != nil && bytes.Equal(bytes.TrimRight(sym, "*"), bytes.TrimRight(own, "*"))
 }
 
 // besideSymbol returns the symbol alone at either end of b, set apart from
@@ -835,9 +837,9 @@ type classifier struct {
 	// a sentence.
 	bodyOpen bool
 	// openNote: the last footnote line read does not end its sentence,
-	// and only blank lines came since: the next line goes on with it if
-	// it cannot start a paragraph (goesOn; mutool prints a blank line
-	// inside a footnote: "Supplement No. 53A", "", "(A/79/53/Add.1),
+	// and only blank lines came since: the next line goes on with it
+	// unless it opens a paragraph (opensParagraph; mutool prints a blank
+	// line inside a footnote: "Supplement No. 53A", "", "(A/79/53/Add.1),
 	// chap. III").
 	openNote bool
 	// para follows blank lines between body lines: a body line after
@@ -914,7 +916,7 @@ func (c *classifier) line(k int) {
 		c.fb.inBlock = false
 		c.size += to - from + 1 // with the joining space
 		c.para = paraText
-		c.bodyOpen = isLetterByte(text[to-1]) || isDigitByte(text[to-1])
+		c.bodyOpen = isLetterByte(text[to-1]) || isDigitByte(text[to-1]) || text[to-1] == '-' || text[to-1] == 0xAD
 	default:
 		// A blank line, a rule or page furniture ends a footnote (but
 		// see openNote).
@@ -994,7 +996,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		if kind, ok := c.afterAlone(k, start, end, from, to, digits); ok {
 			return kind, false
 		}
-	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) || c.prevKind == lineBlank && c.openNote && goesOn(text[from:to]) {
+	} else if c.prevKind == lineNoteStart || (c.prevKind == lineNoteCont && !c.prevMD) || c.prevKind == lineBlank && c.openNote && !opensParagraph(text[from:to]) {
 		// A footnote continues on the next line until a blank line, a
 		// rule or page furniture ends it; past a blank line only where
 		// it stopped mid-sentence.
@@ -1105,23 +1107,63 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 	return false
 }
 
-// goesOn reports whether the line b goes on with the sentence before
-// rather than starting a paragraph: it starts with a small letter, a
-// bracket, a digit or a document symbol ("FCCC/CP/2015/10/Add.1, …").
-func goesOn(b []byte) bool {
-	if c := b[0]; c >= 'a' && c <= 'z' || c == '(' || isDigitByte(c) {
+// opensParagraph reports whether the line b opens a paragraph of a
+// resolution: a numbered or lettered one ("1. Decides", "(a) To"), or one
+// whose first word is a preambular participle ("Recalling", "Deeply
+// concerned" aside) or an operative verb ("Decides", "Requests"). Wrapped
+// text goes on with anything else ("Nations publication, …", "No. 27531.").
+func opensParagraph(b []byte) bool {
+	i := 0
+	for i < len(b) && isDigitByte(b[i]) {
+		i++
+	}
+	if i > 0 && i+1 < len(b) && b[i] == '.' && (b[i+1] == ' ' || b[i+1] == '\t') {
 		return true
 	}
-	for i := 0; i < len(b) && i < 12; i++ {
-		switch c := b[i]; {
-		case c == '/':
-			return i > 0
-		case c >= 'A' && c <= 'Z', isDigitByte(c), c == '.':
-		default:
+	if len(b) > 3 && b[0] == '(' {
+		j := bytes.IndexByte(b[:min(len(b), 8)], ')')
+		return j > 1 && j+1 < len(b) && b[j+1] == ' ' && isLowerWord(b[1:j])
+	}
+	if !isUpperASCII(b[0]) {
+		return false
+	}
+	j := 1
+	for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+		j++
+	}
+	if j < len(b) && b[j] != ' ' && b[j] != ',' {
+		return false // not a plain word ("FCCC/CP", "Nations,")
+	}
+	w := string(b[:j])
+	return len(w) >= 6 && strings.HasSuffix(w, "ing") || openingWords[w]
+}
+
+// isLowerWord reports whether b is one to four small letters ("a", "iv").
+func isLowerWord(b []byte) bool {
+	if len(b) == 0 || len(b) > 4 {
+		return false
+	}
+	for _, c := range b {
+		if c < 'a' || c > 'z' {
 			return false
 		}
 	}
-	return false
+	return true
+}
+
+// openingWords are the words other than participles in -ing that open
+// the paragraphs of resolutions: operative verbs, and the preambular
+// adjectives and participles in -ed.
+var openingWords = map[string]bool{
+	"Decides": true, "Requests": true, "Calls": true, "Urges": true, "Invites": true, "Encourages": true,
+	"Welcomes": true, "Notes": true, "Reaffirms": true, "Recognizes": true, "Stresses": true, "Emphasizes": true,
+	"Expresses": true, "Takes": true, "Acknowledges": true, "Affirms": true, "Appeals": true, "Commends": true,
+	"Condemns": true, "Deplores": true, "Endorses": true, "Approves": true, "Adopts": true, "Recommends": true,
+	"Reiterates": true, "Underlines": true, "Underscores": true, "Supports": true, "Proclaims": true,
+	"Declares": true, "Authorizes": true, "Demands": true, "Recalls": true, "Considers": true, "Agrees": true,
+	"Also": true, "Further": true, "Mindful": true, "Convinced": true, "Concerned": true, "Aware": true,
+	"Alarmed": true, "Deeply": true, "Gravely": true, "Guided": true, "Determined": true, "Conscious": true,
+	"Cognizant": true, "Desirous": true, "Encouraged": true, "Noting": true,
 }
 
 // push adds lab, alone on its line at start, to the labels waiting for
@@ -1153,7 +1195,7 @@ func (c *classifier) nextAlone(k int) int {
 			return atoi(c.text[f:t])
 		case isRule(c.text[f:t]):
 			return 0
-		case (last == ',' || last == ';' || last == ':' || last == '.') && isUpperASCII(c.text[f]):
+		case (last == ',' || last == ';' || last == ':' || last == '.') && opensParagraph(c.text[f:t]):
 			// A paragraph starts ("…development," / "Recalling …"):
 			// body text, not the footnote's.
 			return 0
@@ -1417,11 +1459,21 @@ func symbolBefore(b []byte, from, i int) bool {
 	if slash < 0 {
 		return false
 	}
-	if y, z := w[:slash], w[slash+1:]; len(y) == 4 && isDigits(y) && isDigits(z) && (len(z) == 2 || len(z) == 4) {
-		// A period: the second year follows the first.
-		return (atoiBytes(y)+1)%pow10(len(z)) != atoiBytes(z)
+	if y, z := w[:slash], w[slash+1:]; len(y) == 4 && isDigits(y) && isDigits(z) && (len(z) == 2 || len(z) == 4) &&
+		(atoiBytes(y)+1)%pow10(len(z)) == atoiBytes(z) {
+		// A period of two years, unless a resolution or decision of the
+		// Economic and Social Council has that number ("resolution
+		// 2023/24").
+		pw := strings.ToLower(string(lastWordBytes(b[from:k])))
+		return strings.HasPrefix(pw, "resolution") || strings.HasPrefix(pw, "decision")
 	}
 	return true
+}
+
+// lastWordBytes returns the last word of b, spaces after it left out.
+func lastWordBytes(b []byte) []byte {
+	b = bytes.TrimRight(b, " ")
+	return b[bytes.LastIndexByte(b, ' ')+1:]
 }
 
 // pow10 returns 10 to the n.

@@ -251,6 +251,37 @@ func TestParse(t *testing.T) {
 				"\n[1] United Nations, Treaty Series, vol. 1577, No. 27531\n[2] United Nations, Treaty Series, vol. 999, No. 14668.",
 		},
 		{
+			name: "a footnote goes on past a blank line with a capital that opens no paragraph",
+			in: "the Outer Space Treaty,1 and the Agenda,2 and\n_______________\n\n1 Treaty on Principles Governing the Activities of States in the Exploration and Use of Outer\n\n" +
+				"Space (United Nations, Treaty Series, vol. 610, No. 8843).\n2 Resolution 76/3, para. 10.\n\n4/10\n\nbody goes on\n",
+			want: "the Outer Space Treaty,{1} and the Agenda,{2} and body goes on" +
+				"\n[1] Treaty on Principles Governing the Activities of States in the Exploration and Use of Outer Space (United Nations, Treaty Series, vol. 610, No. 8843).\n[2] Resolution 76/3, para. 10.",
+		},
+		{
+			name: "a numbered or lettered paragraph is no footnote's continuation",
+			in: "Recalling the Convention on the Rights of the Child,1\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531\n\n" +
+				"1. Decides to remain seized;\n\n(a) To report;\n",
+			want: "Recalling the Convention on the Rights of the Child,{1} 1. Decides to remain seized; (a) To report;" +
+				"\n[1] United Nations, Treaty Series, vol. 1577, No. 27531",
+		},
+		{
+			name: "pdftotext default: a footnote wrapped after a comma is one footnote",
+			in:   "the A,1 the Convention,2 and the C,3 and\n_______________\n1\nResolution 70/1.\nUnited Nations, Treaty Series, vol. 1577,\nNo. 27531.\n3\nResolution 72/1.\n",
+			want: "the A,{1} the Convention,{2} and the C,{3} and" +
+				"\n[1] Resolution 70/1.\n[2] United Nations, Treaty Series, vol. 1577, No. 27531.\n[3] Resolution 72/1.",
+		},
+		{
+			name: "an Economic and Social Council resolution with a two-year number is a symbol before a marker",
+			in:   "Recalling Economic and Social Council resolution 2023/24, 5 and\n\n5 United Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			want: "Recalling Economic and Social Council resolution 2023/24,{5} and" + "\n[5] United Nations, Treaty Series, vol. 1577, No. 27531.",
+		},
+		{
+			name: "pdftotext -layout: a reissued document's header marks its symbol",
+			in: "United Nations                                   A/C.1/80/L.42*\n\nthe Convention\n\n" +
+				"A/C.1/80/L.42                   United Nations Regional Centre\n\non the Rights of the Child\n",
+			want: "the Convention on the Rights of the Child",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
@@ -289,7 +320,7 @@ func TestStreamMapsToSource(t *testing.T) {
 // paragraph; after a sentence's end, or before a capital, it does.
 func TestParagraphInsideSentence(t *testing.T) {
 	in := "Reaffirming that the 1951 Convention relating to the Status of Refugees, 3\n\ntogether with the 1967 Protocol thereto,4 remains\n\n" +
-		"the foundation of the regime,\n\nRecalling its resolution 79/1,\n\nand noting\n"
+		"the foundation of the re-\n\ngime,\n\nRecalling its resolution 79/1,\n\nand noting\n"
 	d := parse(t, in)
 	var starts []string
 	for _, p := range d.Paras {
