@@ -266,6 +266,36 @@ func prevWord(text []byte, lineStart, ts int) string {
 	return string(bytes.ToLower(bytes.TrimRight(text[s:e], ".")))
 }
 
+// afterNumberWord reports whether the word before text[ts] (after
+// lineStart) is one that numbers follow (numberWords: "paragraph 4", "No.
+// 5"), as prevWord would give it, without making a string of it: this is
+// asked of every occurrence of a label's digits in a body.
+func afterNumberWord(text []byte, lineStart, ts int) bool {
+	e := ts
+	for e > lineStart && isSpaceByte(text[e-1]) {
+		e--
+	}
+	s := e
+	for s > lineStart && !isSpaceByte(text[s-1]) {
+		s--
+	}
+	for e > s && text[e-1] == '.' {
+		e--
+	}
+	var buf [16]byte
+	if e-s > len(buf) {
+		return false // no number word is so long
+	}
+	w := buf[:e-s]
+	for i, c := range text[s:e] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w[i] = c
+	}
+	return numberWords[string(w)]
+}
+
 // atoi parses a footnote label of digits; anything else is 0. (It spares
 // strconv's error allocations for labels such as "*".)
 func atoi[T string | []byte](s T) int {

@@ -975,8 +975,11 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineFurniture, false
 	}
 	digits := first&mayNote != 0 && to-from <= 4 && isDigits(text[from:to])
-	if kind, ok := c.labelsAlone(k, start, end, from, to, digits); ok {
-		return kind, false
+	if digits || c.npend > 0 {
+		// (Labels alone are numbers alone, or what waits for them.)
+		if kind, ok := c.labelsAlone(k, start, end, from, to, digits); ok {
+			return kind, false
+		}
 	}
 	if text[start] == '[' {
 		if lab, ts, ok := mdNoteDef(text, start, end); ok {
@@ -1094,7 +1097,7 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 			// (One pass over the body for the three forms.)
 			group := c.npend > 0
 			return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
-				if group && j > 1 && b[j-1] == ' ' && numberWords[prevWord(b, 0, j)] {
+				if group && j > 1 && b[j-1] == ' ' && afterNumberWord(b, 0, j) {
 					// The next label of a group, which page furniture
 					// may follow, needs a marker: "paragraph 4 of" is
 					// none ("4" is the page's number).
@@ -1421,7 +1424,7 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 		return j < 3 || !isDigitByte(b[j-3]) || yearBefore(b, j-2) || symbolBefore(b, 0, j-2)
 	case isLetterByte(c):
 		// Not a number a word counts ("paragraph 4", "Goal 4").
-		return !numberWords[prevWord(b, 0, j)]
+		return !afterNumberWord(b, 0, j)
 	case isDigitByte(c) && yearBefore(b, j-1):
 		return true
 	}
