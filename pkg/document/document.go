@@ -1094,6 +1094,12 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
 		s, e := c.bounds(j)
 		if f, t := trimSpace(c.text, s, e); f < t {
+			if t-f <= 4 && isDigits(c.text[f:t]) && atoi(c.text[f:t]) == atoi(lab)+1 {
+				// The next label alone follows: a group of labels
+				// printed before their texts (pdftotext's default
+				// mode), which page numbers never make.
+				return true
+			}
 			// (One pass over the body for the three forms.)
 			group := c.npend > 0
 			return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
@@ -1416,6 +1422,11 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 	}
 	if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' && !yearBefore(b, j-1) {
 		return false // but "of 12 August 1949 5 (Fourth Geneva Convention)"
+	}
+	if c := b[j-2]; c == '"' || j >= 4 && b[j-4] == 0xE2 && b[j-3] == 0x80 && (b[j-2] == 0x9D || b[j-2] == 0x99) {
+		// After a closing quote: the title of a report or an agenda
+		// ("… post-COVID world” 5 and").
+		return true
 	}
 	switch c := b[j-2]; {
 	case c == ',' || c == ';' || c == ':' || c == ')':

@@ -282,6 +282,16 @@ func TestParse(t *testing.T) {
 			want: "the Convention on the Rights of the Child",
 		},
 		{
+			// The first label's marker is glued to a symbol ("5/14" and
+			// 11), which no test reads: the labels that follow it make it
+			// a group; the second's marker follows a closing quote.
+			name: "pdftotext default: consecutive labels alone are a group",
+			in: "its resolution 5/1411 and the report “Women in the post-COVID world” 12 and the Convention,13\n_______________\n11\n12\n13\n\n" +
+				"UNEP/EA.5/Res.14.\nSee A/73/124.\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			want: "its resolution 5/14{11} and the report “Women in the post-COVID world”{12} and the Convention,{13}" +
+				"\n[11] UNEP/EA.5/Res.14.\n[12] See A/73/124.\n[13] United Nations, Treaty Series, vol. 1577, No. 27531.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",

@@ -699,8 +699,9 @@ func isYearBefore(text []byte, ts, e int) bool {
 // it) ends a phrase a marker may follow: after a word, a closing bracket
 // or quote, or a year; not after a number of a list.
 func closesPhrase(text []byte, from, e int) bool {
-	j := e - 1
-	// Skip a run of closing punctuation: "),", "”,".
+	// Skip the run of closing punctuation that ends at e: "),", "”,", "”"
+	// (three bytes: the run is read a rune at a time from its end).
+	j := e
 	for j > from {
 		r, n := utf8.DecodeLastRune(text[from:j])
 		if !isClosing(r) {
