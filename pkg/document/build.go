@@ -255,15 +255,22 @@ func isAllUpper(w []byte) bool {
 // prevWord returns the lower-cased word before the token starting at ts,
 // with trailing dots removed ("No." → "no").
 func prevWord(text []byte, lineStart, ts int) string {
-	e := ts
+	s, e := prevWordSpan(text, lineStart, ts)
+	return string(bytes.ToLower(bytes.TrimRight(text[s:e], ".")))
+}
+
+// prevWordSpan returns the bounds of the word before text[ts] (after
+// lineStart), spaces between left out.
+func prevWordSpan(text []byte, lineStart, ts int) (s, e int) {
+	e = ts
 	for e > lineStart && isSpaceByte(text[e-1]) {
 		e--
 	}
-	s := e
+	s = e
 	for s > lineStart && !isSpaceByte(text[s-1]) {
 		s--
 	}
-	return string(bytes.ToLower(bytes.TrimRight(text[s:e], ".")))
+	return s, e
 }
 
 // afterNumberWord reports whether the word before text[ts] (after
@@ -271,14 +278,7 @@ func prevWord(text []byte, lineStart, ts int) string {
 // 5"), as prevWord would give it, without making a string of it: this is
 // asked of every occurrence of a label's digits in a body.
 func afterNumberWord(text []byte, lineStart, ts int) bool {
-	e := ts
-	for e > lineStart && isSpaceByte(text[e-1]) {
-		e--
-	}
-	s := e
-	for s > lineStart && !isSpaceByte(text[s-1]) {
-		s--
-	}
+	s, e := prevWordSpan(text, lineStart, ts)
 	for e > s && text[e-1] == '.' {
 		e--
 	}
