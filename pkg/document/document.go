@@ -1214,6 +1214,21 @@ func (c *classifier) nextAlone(k int) int {
 	return 0
 }
 
+// acceptGlued is accept for a label glued to its text ("2United Nations,
+// Treaty Series, …"), as some PDF text leaves footnotes with no rule above
+// them. Only the numbering tells: it must continue, or start at 1 with the
+// next label close by. Or the label is the first of a document (a page's
+// only footnote, or a numbering begun in an earlier resolution of a
+// volume: "17See Official Records …") below a rule or a blank line, where
+// its text reads as a reference and the body carries its marker.
+func (c *classifier) acceptGlued(k, start int, lab []byte, n int, note []byte) bool {
+	prev, last := c.prevKind, c.lastNum
+	return n > 0 && (last > 0 && n == last+1 ||
+		last == 0 && n == 1 && labelAhead(c.text, c.starts, k, n+1) ||
+		last == 0 && (c.inRegion || prev == lineBlank) && referenceLead(note) &&
+			(markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab)))
+}
+
 // noteLine reports whether line k, whose trimmed text is text[from:to],
 // starts a footnote, and returns its label, where its text starts and
 // whether the label is "N/".
@@ -1286,12 +1301,7 @@ func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued,
 	afterNote := prev == lineNoteStart || prev == lineNoteCont
 	switch {
 	case glued:
-		// "2United Nations, Treaty Series, …": a label glued to its text,
-		// as some PDF text leaves footnotes with no rule above them. Only
-		// the numbering tells: it must continue, or start at 1 with the
-		// next label close by.
-		return n > 0 && (last > 0 && n == last+1 ||
-			last == 0 && n == 1 && labelAhead(c.text, c.starts, k, n+1))
+		return c.acceptGlued(k, start, lab, n, note)
 	case len(lab) == 4 && !super:
 		// Four digits start many lines ("2030 Agenda …"): a label of four
 		// only continues the numbering, or opens a footnote region whose

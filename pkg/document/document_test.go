@@ -292,6 +292,18 @@ func TestParse(t *testing.T) {
 				"\n[11] UNEP/EA.5/Res.14.\n[12] See A/73/124.\n[13] United Nations, Treaty Series, vol. 1577, No. 27531.",
 		},
 		{
+			// A page's only footnote, or the first of a numbering begun
+			// elsewhere in a volume: no next label to confirm it.
+			name: "a first footnote glued to its label, the body carrying its marker",
+			in:   "Countries and Peoples for 2025,1\n_______________\n\n1Official Records of the General Assembly, Eightieth Session, Supplement No. 23 (A/80/23).\n",
+			want: "Countries and Peoples for 2025,{1}" + "\n[1] Official Records of the General Assembly, Eightieth Session, Supplement No. 23 (A/80/23).",
+		},
+		{
+			name: "a volume's numbering, the first footnote glued to its label",
+			in:   "as contained in document S/1216, 17\nbe transmitted to the Commission.\n\n17See Official Records of the Security Council, Fourth Year,\nSupplement for January 1949.\n",
+			want: "as contained in document S/1216,{17} be transmitted to the Commission." + "\n[17] See Official Records of the Security Council, Fourth Year, Supplement for January 1949.",
+		},
+		{
 			name: "numbered paragraphs are not footnotes",
 			in:   "1. Decides to remain seized;\n\n2 December 2025 was the date.\n\n2. Requests the Secretary-General,\n",
 			want: "1. Decides to remain seized; 2 December 2025 was the date. 2. Requests the Secretary-General,",
