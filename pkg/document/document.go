@@ -1118,9 +1118,10 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 
 // opensParagraph reports whether the line b opens a paragraph of a
 // resolution: a numbered or lettered one ("1. Decides", "(a) To"), or one
-// whose first word is a preambular participle ("Recalling", "Deeply
-// concerned" aside) or an operative verb ("Decides", "Requests"). Wrapped
-// text goes on with anything else ("Nations publication, …", "No. 27531.").
+// whose first word is a preambular participle in -ing ("Recalling"), one
+// of preambularWords ("Deeply concerned") or of operativeWords
+// ("Decides"). Wrapped text goes on with anything else ("Nations
+// publication, …", "No. 27531.").
 func opensParagraph(b []byte) bool {
 	i := 0
 	for i < len(b) && isDigitByte(b[i]) {
@@ -1144,7 +1145,20 @@ func opensParagraph(b []byte) bool {
 		return false // not a plain word ("FCCC/CP", "Nations,")
 	}
 	w := string(b[:j])
-	return len(w) >= 6 && strings.HasSuffix(w, "ing") || openingWords[w]
+	return len(w) >= 6 && strings.HasSuffix(w, "ing") || operativeWords[w] || preambularWords[w]
+}
+
+// opensOperative reports whether the text b after a paragraph's number
+// opens an operative paragraph: its first word is one of operativeWords
+// ("Decides", "Also requests", "We commit"). Participles do not count:
+// footnotes open with them too ("Financing for Sustainable Development
+// Report 2024").
+func opensOperative(b []byte) bool {
+	j := 0
+	for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || j == 0 && isUpperASCII(b[j])) {
+		j++
+	}
+	return operativeWords[string(b[:j])]
 }
 
 // isLowerWord reports whether b is one to four small letters ("a", "iv").
@@ -1160,19 +1174,23 @@ func isLowerWord(b []byte) bool {
 	return true
 }
 
-// openingWords are the words other than participles in -ing that open
-// the paragraphs of resolutions: operative verbs, and the preambular
-// adjectives and participles in -ed.
-var openingWords = map[string]bool{
+// operativeWords open the operative paragraphs of resolutions (and of the
+// declarations they adopt: "We commit"); preambularWords open preambular
+// ones, besides the participles in -ing.
+var operativeWords = map[string]bool{
 	"Decides": true, "Requests": true, "Calls": true, "Urges": true, "Invites": true, "Encourages": true,
 	"Welcomes": true, "Notes": true, "Reaffirms": true, "Recognizes": true, "Stresses": true, "Emphasizes": true,
 	"Expresses": true, "Takes": true, "Acknowledges": true, "Affirms": true, "Appeals": true, "Commends": true,
 	"Condemns": true, "Deplores": true, "Endorses": true, "Approves": true, "Adopts": true, "Recommends": true,
 	"Reiterates": true, "Underlines": true, "Underscores": true, "Supports": true, "Proclaims": true,
 	"Declares": true, "Authorizes": true, "Demands": true, "Recalls": true, "Considers": true, "Agrees": true,
-	"Also": true, "Further": true, "Mindful": true, "Convinced": true, "Concerned": true, "Aware": true,
-	"Alarmed": true, "Deeply": true, "Gravely": true, "Guided": true, "Determined": true, "Conscious": true,
-	"Cognizant": true, "Desirous": true, "Encouraged": true, "Noting": true,
+	"Also": true, "Further": true, "We": true,
+}
+
+var preambularWords = map[string]bool{
+	"Mindful": true, "Convinced": true, "Concerned": true, "Aware": true, "Alarmed": true, "Deeply": true,
+	"Gravely": true, "Guided": true, "Determined": true, "Conscious": true, "Cognizant": true, "Desirous": true,
+	"Encouraged": true,
 }
 
 // push adds lab, alone on its line at start, to the labels waiting for
@@ -1248,10 +1266,21 @@ func (c *classifier) noteLine(k, start, from, to int) (lab []byte, ts int, slash
 		// pages and Markdown number their notes: read as a footnote only
 		// where it reads as a reference and the numbering goes on.
 		lab, ts = dottedNoteStart(text, from, to, c.labBuf[:0])
-		if lab == nil || !c.inRegion || !referenceLead(text[ts:to]) {
+		if lab == nil || !c.inRegion {
 			return nil, 0, false, false
 		}
-		if n := atoi(lab); !(n == c.lastNum+1 || c.lastNum == 0 && markerBefore(text, c.bodyStart, start, lab)) {
+		n := atoi(lab)
+		// Among footnotes (right after the rule or another footnote),
+		// the numbering going on is enough ("22. Report of the World
+		// Summit …") for a text that opens no operative paragraph
+		// ("3. Decides …"); elsewhere the
+		// text must read as a reference, for an operative paragraph is
+		// numbered so too ("22. Notes …").
+		among := c.lastInk == lineRule || c.lastInk == lineNoteStart || c.lastInk == lineNoteCont
+		if !(among && n == c.lastNum+1 && c.lastNum > 0 && !opensOperative(text[ts:to])) && !referenceLead(text[ts:to]) {
+			return nil, 0, false, false
+		}
+		if !(n == c.lastNum+1 || c.lastNum == 0 && markerBefore(text, c.bodyStart, start, lab)) {
 			return nil, 0, false, false
 		}
 		c.lastNum = atoi(lab)

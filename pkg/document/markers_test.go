@@ -291,8 +291,8 @@ func TestNumberingFromEarlierText(t *testing.T) {
 }
 
 // TestDottedLabelsBelowABreak: notes numbered "1." below a Markdown break
-// ("---") are footnotes where they read as references and the numbering
-// goes on; numbered paragraphs stay body text.
+// ("---") are footnotes where they read as references, or follow another
+// note, and the numbering goes on; numbered paragraphs stay body text.
 func TestDottedLabelsBelowABreak(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"notes below a break",
@@ -302,6 +302,11 @@ func TestDottedLabelsBelowABreak(t *testing.T) {
 		{"numbered paragraphs below a break",
 			"The General Assembly,\n\n---\n\n1. Decides to remain seized of the matter;\n2. Requests the Secretary-General to report.\n",
 			"The General Assembly, 1. Decides to remain seized of the matter; 2. Requests the Secretary-General to report."},
+		{"after the first, a note whose text is no reference: the numbering is enough among notes",
+			"the Arms Trade Treaty<sup>1</sup> and the Summit<sup>2</sup>\n\n---\n\n1. United Nations, Treaty Series, vol. 3013, No. 52373.\n" +
+				"2. Report of the World Summit on Sustainable Development, chap. I.\n\n3. Decides to remain seized of the matter;\n",
+			"the Arms Trade Treaty{1} and the Summit{2} 3. Decides to remain seized of the matter;" +
+				"\n[1] United Nations, Treaty Series, vol. 3013, No. 52373.\n[2] Report of the World Summit on Sustainable Development, chap. I."},
 		{"a heading underlined is no break",
 			"Recalling the Treaty,1\nHeading\n---\n1. United Nations, Treaty Series, vol. 3013, No. 52373.\n",
 			"Recalling the Treaty,1 Heading --- 1. United Nations, Treaty Series, vol. 3013, No. 52373."},
