@@ -368,7 +368,8 @@ func hardSpace(b []byte) int {
 // with, or 0: the soft hyphen (U+00AD, Word's optional hyphen), the zero
 // width space (U+200B) and the word joiner (U+2060). A reader sees nothing
 // of them. (A byte order mark inside the text, U+FEFF, would cost a third
-// search of every document: source drops the one at the start.)
+// search of every document in hasOddSpace: source drops the one at the
+// start.) It reads bytes: hasOddSpace asks it of every curly quote.
 func invisible(b []byte) int {
 	switch {
 	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xAD:
@@ -380,8 +381,11 @@ func invisible(b []byte) int {
 }
 
 // invisibleRune reports whether r is one of the characters invisible
-// reads.
-func invisibleRune(r rune) bool { return r == '\u00ad' || r == '\u200b' || r == '\u2060' }
+// reads (for trimSpace, which has decoded its runes).
+func invisibleRune(r rune) bool {
+	var buf [utf8.UTFMax]byte
+	return invisible(utf8.AppendRune(buf[:0], r)) > 0
+}
 
 // hasOddSpace reports whether text has a hard space (hardSpace) or an
 // invisible character (invisible) at all, so that the streams of the many
@@ -692,12 +696,10 @@ func besideSymbol(b []byte) []byte {
 // ownSymbol returns the document's symbol as its first page's header gives
 // it, in the first lines from line k: alone on its line ("A/RES/80/81"),
 // or beside "United Nations" ("United Nations     A/C.3/79/L.22"); or nil.
-func ownSymbol(text []byte, starts []int, k int) []byte {
-	for j := k; j < len(starts) && j < k+15; j++ {
-		s, e := starts[j], len(text)
-		if j+1 < len(starts) {
-			e = starts[j+1] - 1
-		}
+func (c *classifier) ownSymbol(k int) []byte {
+	text := c.text
+	for j := k; j < len(c.starts) && j < k+15; j++ {
+		s, e := c.bounds(j)
 		f, t := trimSpace(text, s, e)
 		if t-f < 3 {
 			continue
@@ -803,7 +805,7 @@ func (d *Document) classify(hard bool) (body []span, size int) {
 		k++
 	}
 	first := k
-	c.own = ownSymbol(text, c.starts, k)
+	c.own = c.ownSymbol(k)
 	for ; k < len(c.starts); k++ {
 		c.line(k)
 	}
@@ -1062,7 +1064,7 @@ func (c *classifier) labelsAlone(k, start, end, from, to int, digits bool) (kind
 // place, or a reference without one, is no text. ok is false for a line
 // that is none of these (the footnotes have ended).
 func (c *classifier) afterAlone(k, start, end, from, to int, digits bool) (kind lineKind, ok bool) {
-	if c.nextAlone(k) == c.lastNum+2 {
+	if c.nextAlone(k, c.text[to-1]) == c.lastNum+2 {
 		c.lastNum++
 		var buf [20]byte
 		c.fb.start(labelString(strconv.AppendInt(buf[:0], int64(c.lastNum), 10)), start, from, end)
@@ -1134,17 +1136,11 @@ func opensParagraph(b []byte) bool {
 		j := bytes.IndexByte(b[:min(len(b), 8)], ')')
 		return j > 1 && j+1 < len(b) && b[j+1] == ' ' && isLowerWord(b[1:j])
 	}
-	if !isUpperASCII(b[0]) {
-		return false
+	cw := capitalWord(b)
+	if cw == nil || len(cw) < len(b) && b[len(cw)] != ' ' && b[len(cw)] != ',' {
+		return false // not a plain word ("FCCC/CP")
 	}
-	j := 1
-	for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
-		j++
-	}
-	if j < len(b) && b[j] != ' ' && b[j] != ',' {
-		return false // not a plain word ("FCCC/CP", "Nations,")
-	}
-	w := string(b[:j])
+	w := string(cw)
 	return len(w) >= 6 && strings.HasSuffix(w, "ing") || operativeWords[w] || preambularWords[w]
 }
 
@@ -1153,12 +1149,19 @@ func opensParagraph(b []byte) bool {
 // ("Decides", "Also requests", "We commit"). Participles do not count:
 // footnotes open with them too ("Financing for Sustainable Development
 // Report 2024").
-func opensOperative(b []byte) bool {
-	j := 0
-	for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || j == 0 && isUpperASCII(b[j])) {
+func opensOperative(b []byte) bool { return operativeWords[string(capitalWord(b))] }
+
+// capitalWord returns the word b starts with, a capital and small letters
+// (ASCII), or nil.
+func capitalWord(b []byte) []byte {
+	if len(b) == 0 || !isUpperASCII(b[0]) {
+		return nil
+	}
+	j := 1
+	for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
 		j++
 	}
-	return operativeWords[string(b[:j])]
+	return b[:j]
 }
 
 // isLowerWord reports whether b is one to four small letters ("a", "iv").
@@ -1206,12 +1209,9 @@ func (c *classifier) push(start int, lab []byte) {
 
 // nextAlone returns the number of the next label alone on its line within
 // the lines of one footnote after line k (a dozen at most), or 0 if a
-// blank line, a rule or a new paragraph comes first.
-func (c *classifier) nextAlone(k int) int {
-	// last is the last byte of the line before.
-	s, e := c.bounds(k)
-	_, t := trimSpace(c.text, s, e)
-	last := c.text[t-1]
+// blank line, a rule or a new paragraph comes first. last is the last byte
+// of line k, trimmed.
+func (c *classifier) nextAlone(k int, last byte) int {
 	for j := k + 1; j < len(c.starts) && j <= k+12; j++ {
 		s, e := c.bounds(j)
 		f, t := trimSpace(c.text, s, e)
@@ -1272,10 +1272,9 @@ func (c *classifier) noteLine(k, start, from, to int) (lab []byte, ts int, slash
 		n := atoi(lab)
 		// Among footnotes (right after the rule or another footnote),
 		// the numbering going on is enough ("22. Report of the World
-		// Summit …") for a text that opens no operative paragraph
-		// ("3. Decides …"); elsewhere the
-		// text must read as a reference, for an operative paragraph is
-		// numbered so too ("22. Notes …").
+		// Summit …") for a text that opens no operative paragraph ("3.
+		// Decides …"); elsewhere the text must read as a reference, for
+		// an operative paragraph is numbered so too ("22. Notes …").
 		among := c.lastInk == lineRule || c.lastInk == lineNoteStart || c.lastInk == lineNoteCont
 		if !(among && n == c.lastNum+1 && c.lastNum > 0 && !opensOperative(text[ts:to])) && !referenceLead(text[ts:to]) {
 			return nil, 0, false, false
@@ -1283,7 +1282,7 @@ func (c *classifier) noteLine(k, start, from, to int) (lab []byte, ts int, slash
 		if !(n == c.lastNum+1 || c.lastNum == 0 && markerBefore(text, c.bodyStart, start, lab)) {
 			return nil, 0, false, false
 		}
-		c.lastNum = atoi(lab)
+		c.lastNum = n
 		return lab, ts, false, true
 	}
 	n := atoi(lab)
@@ -1462,7 +1461,7 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 	if end+1 < len(b) && b[end] == ' ' && b[end+1] == '(' && !yearBefore(b, j-1) {
 		return false // but "of 12 August 1949 5 (Fourth Geneva Convention)"
 	}
-	if c := b[j-2]; c == '"' || j >= 4 && b[j-4] == 0xE2 && b[j-3] == 0x80 && (b[j-2] == 0x9D || b[j-2] == 0x99) {
+	if r, _ := utf8.DecodeLastRune(b[:j-1]); r == '"' || r == '”' || r == '’' {
 		// After a closing quote: the title of a report or an agenda
 		// ("… post-COVID world” 5 and").
 		return true
@@ -1485,10 +1484,7 @@ func spacedMarkerAt(b []byte, j, end int) bool {
 // marker glued to the next word, its space lost ("Agreement 5and its"),
 // as candScan.gluedNext reads them.
 func gluedNextAt(b []byte, j, end int) bool {
-	sp := hardSpaceBefore(b, 0, j)
-	if j >= 1 && b[j-1] == ' ' {
-		sp = 1
-	}
+	sp := spaceBefore(b, 0, j)
 	if sp == 0 || j-sp < 1 || !isLetterByte(b[j-sp-1]) || end >= len(b) || b[end] < 'a' || b[end] > 'z' {
 		return false
 	}
@@ -1517,16 +1513,10 @@ func symbolBefore(b []byte, from, i int) bool {
 		// A period of two years, unless a resolution or decision of the
 		// Economic and Social Council has that number ("resolution
 		// 2023/24").
-		pw := strings.ToLower(string(lastWordBytes(b[from:k])))
+		pw := strings.ToLower(string(lastWord(b[from:k])))
 		return strings.HasPrefix(pw, "resolution") || strings.HasPrefix(pw, "decision")
 	}
 	return true
-}
-
-// lastWordBytes returns the last word of b, spaces after it left out.
-func lastWordBytes(b []byte) []byte {
-	b = bytes.TrimRight(b, " ")
-	return b[bytes.LastIndexByte(b, ' ')+1:]
 }
 
 // pow10 returns 10 to the n.

@@ -254,10 +254,8 @@ func (cs *candScan) gluedNext(l span, ds, de int) (cand, bool) {
 		return cand{}, false
 	}
 	// The space it lost is the one before it, plain or hard ("Weapons\u00a06and").
-	sp := hardSpaceBefore(text, l.from, ds)
-	if text[ds-1] == ' ' {
-		sp = 1
-	} else if sp == 0 {
+	sp := spaceBefore(text, l.from, ds)
+	if sp == 0 {
 		return cand{}, false
 	}
 	e := de
@@ -415,6 +413,15 @@ func (cs *candScan) apart(l, prev span, ds, de int) (cand, bool) {
 	k.start = ds - sp
 	k.score += f + scoreWordBefore(text, l.from, e)
 	return k, true
+}
+
+// spaceBefore returns the length of the space, plain or hard, that ends at
+// text[i], after from, or 0.
+func spaceBefore(text []byte, from, i int) int {
+	if i > from && text[i-1] == ' ' {
+		return 1
+	}
+	return hardSpaceBefore(text, from, i)
 }
 
 // hardSpaceBefore returns the length of the hard space (see hardSpace)

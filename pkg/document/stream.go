@@ -60,8 +60,8 @@ func (b *streamBuilder) len() int { return b.buf.Len() - b.base }
 // copy appends src[from:to] (a piece of the source text) to the stream,
 // each hard space in it (hardSpace) as a plain one, a seg of its own
 // that maps to where the hard space starts, and each invisible character
-// (invisible) left out. (Small enough to inline: most documents have none
-// of them, and copy runs for every line.)
+// (invisible) left out. Most documents have none of them: copy runs for
+// every line, and tests the flag before the search.
 func (b *streamBuilder) copy(text []byte, from, to int) {
 	if b.hard {
 		b.copyOdd(text, from, to)
@@ -209,9 +209,16 @@ func symbolOpen(s string, next byte) bool {
 
 // lastWord returns the last word of s, after its last space (trailing
 // spaces left out).
-func lastWord(s string) string {
-	s = strings.TrimRight(s, " ")
-	return s[strings.LastIndexByte(s, ' ')+1:]
+func lastWord[T string | []byte](s T) T {
+	e := len(s)
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	i := e
+	for i > 0 && s[i-1] != ' ' {
+		i--
+	}
+	return s[i:e]
 }
 
 // stream returns the stream built and starts the next one.

@@ -189,24 +189,22 @@ func wordByteAt(s string, i int) bool { return i < len(s) && isAlnumByte(s[i]) }
 // isEmphasis reports whether c opens or closes Markdown emphasis.
 func isEmphasis(c byte) bool { return c == '*' || c == '_' }
 
-// ibidWord returns the length of the word "Ibid" at s[j:], or 0. A small
+// ibidAt reports whether the word "Ibid" (four letters) is at s[j:]. A small
 // "ibid" and the misreadings of its capital that OCR leaves in the Security
 // Council's volumes ("lbid.", "fbid.", "Tbid.", "Jbid.", "1bid.") count
 // where their full stop follows; "Ibid" must not run on into a letter or
 // digit ("Ibidem").
-func ibidWord(s string, j int) int {
+func ibidAt(s string, j int) bool {
 	if j+4 > len(s) || s[j+1:j+4] != "bid" || wordByteAt(s, j+4) {
-		return 0
+		return false
 	}
 	switch s[j] {
 	case 'I':
-		return 4
+		return true
 	case 'i', 'l', 'f', 'T', 'J', '1', '|':
-		if j+4 < len(s) && s[j+4] == '.' {
-			return 4
-		}
+		return j+4 < len(s) && s[j+4] == '.'
 	}
-	return 0
+	return false
 }
 
 // parseIbid reads an Ibid. footnote opening at the start of s:
@@ -226,7 +224,7 @@ func parseIbid(s string) []int {
 	if j < len(s) && isEmphasis(s[j]) {
 		j++
 	}
-	if ibidWord(s, j) == 0 {
+	if !ibidAt(s, j) {
 		return nil
 	}
 	j += 4
