@@ -623,13 +623,13 @@ func isRule(b []byte) bool {
 
 // isFurniture recognises page furniture of UN documents: job numbers
 // ("25-16618 (E)    171025", "GE.24-18860", "*2516618*"), page numbers
-// ("2/7", "2/4 13-44915", "Page 2"), "/...", and a document symbol alone
-// on its line ("A/C.3/80/L.4"), in a trimmed line.
+// ("2/7", "2/4 13-44915", "Page 2", "2   GE.25-10234"), "/...", and a
+// document symbol alone on its line ("A/C.3/80/L.4"), in a trimmed line.
 func isFurniture(b []byte) bool {
 	if len(b) == 0 || len(b) > 40 {
 		return false
 	}
-	return jobNumber(b) || pageNumber(b) || symbolAlone(b) ||
+	return jobNumber(b) || pageNumber(b) || pageBeforeJob(b) || symbolAlone(b) ||
 		// Barcode *2516618*
 		len(b) >= 3 && b[0] == '*' && b[len(b)-1] == '*' && isDigits(b[1:len(b)-1]) ||
 		// "Page 2" (older documents' headers) and "/..." (their
@@ -644,6 +644,14 @@ func jobNumber(b []byte) bool {
 		return true
 	}
 	return len(b) >= 11 && string(b[:3]) == "GE." && isDigits(b[3:5]) && b[5] == '-' && isDigits(b[6:11]) && (len(b) == 11 || b[11] == ' ')
+}
+
+// pageBeforeJob reports whether b is a bare page number before the job
+// number, as Geneva's even pages print their foot ("2   GE.25-10234"):
+// not a footnote 2 whose text is a job number.
+func pageBeforeJob(b []byte) bool {
+	i := bytes.IndexByte(b, ' ')
+	return i > 0 && i <= 3 && isDigits(b[:i]) && jobNumber(bytes.TrimLeft(b[i:], " \t"))
 }
 
 // pageNumber reports whether b is a page number "2/7", alone or before

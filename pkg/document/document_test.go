@@ -99,6 +99,16 @@ func TestParse(t *testing.T) {
 			want: "the Rights of All Migrant Workers and Members of Their Families 1 as well as the Convention,",
 		},
 		{
+			name: "page furniture: an even page's number before the Geneva job number is no footnote of that number",
+			in:   "the Convention on the Rights of the Child1 and the Optional Protocol,2\n_______________\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n2 Ibid., vol. 2173, No. 27531.\n\nA/HRC/RES/60/16\n\n2 GE.25-10234\n\nRecalling the Convention,3\n_______________\n3 Ibid., vol. 1249, No. 20378.\n",
+			want: "the Convention on the Rights of the Child{1} and the Optional Protocol,{2} Recalling the Convention,{3}" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 2173, No. 27531.\n[3] Ibid., vol. 1249, No. 20378.",
+		},
+		{
+			name: "page furniture: a page number before a job number with the other one's spacing",
+			in:   "the Convention,1 and more\n_______________\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n12   25-20947\n\nbody goes on\n",
+			want: "the Convention,{1} and more body goes on" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.",
+		},
+		{
 			name: "page furniture of older documents: \"/...\" and \"Page 2\"",
 			in:   "the Convention on the Prevention of Marine Pollution by Dumping of\n                        /...\nA/RES/49/80\nPage 2\n\n\nWastes and Other Matter,2 and\n",
 			want: "the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter,2 and",
