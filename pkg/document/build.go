@@ -179,7 +179,7 @@ var numberWords = map[string]bool{
 	"between": true, "than": true, "some": true, "over": true, "under": true, "about": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"protocol": true, "amendment": true, "item": true, "items": true, "page": true, "pages": true,
+	"amendment": true, "item": true, "items": true, "page": true, "pages": true,
 	"level": true, "phase": true, "step": true, "part": true, "title": true, "volume": true,
 	"number": true, "meeting": true, "plenary": true, "sdg": true, "covid": true, "g": true,
 	"agenda": true, "appendix": true, "annexes": true, "schedule": true, "tables": true, "table": true,
