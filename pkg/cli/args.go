@@ -30,6 +30,22 @@ func needPaths(e *env) cobra.PositionalArgs {
 	}
 }
 
+// argsFor is the Args check of a command that takes between min and max
+// arguments (max < 0: any number), what names what they are: cobra would
+// only say "requires at least 1 arg(s), only received 0".
+func argsFor(min, max int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		switch {
+		case len(args) < min:
+			return usageErr("%s: missing %s; see '%s --help'", name, what, cmd.CommandPath())
+		case max >= 0 && len(args) > max:
+			return usageErr("%s takes %s, not %d arguments; see '%s --help'", name, what, len(args), cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
 // isTerminalReader reports whether r is a terminal. Anything that is not
 // an *os.File (a test's strings.Reader) counts as a pipe.
 func isTerminalReader(r io.Reader) bool {

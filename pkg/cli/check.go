@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +41,7 @@ func (o *runOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.noConfig, "no-config", false, "ignore any .citecheck.yaml")
 	fs.StringArrayVar(&o.registries, "registry", nil, "add or override registry entries from a YAML file or folder (repeatable)")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: twice the number of cores)")
-	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input (-); its extension chooses the format")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the name shown for standard input, the path - (default \"-\"); its extension chooses the format")
 	o.input.register(fs)
 }
 
@@ -58,6 +59,9 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 	if err := o.input.validate(); err != nil {
 		return nil, err
 	}
+	if o.configPath != "" && o.noConfig {
+		return nil, usageErr("--config %s and --no-config contradict each other: give one", o.configPath)
+	}
 	s := &setup{}
 	path := o.configPath
 	if path == "" && !o.noConfig {
@@ -70,7 +74,7 @@ func (o *runOptions) setup(e *env, bl *baseline.Baseline) (*setup, error) {
 			if errors.As(err, &pe) {
 				return nil, usageErr("--config %s: %v", path, pe.Err)
 			}
-			return nil, &exitError{code: ExitUsage, err: fmt.Errorf("invalid configuration:\n%w", err)}
+			return nil, &exitError{code: ExitUsage, err: listErr("invalid configuration", err)}
 		}
 		s.cfg = cfg
 	}
@@ -190,9 +194,19 @@ func loadRegistry(paths []string) (*registry.Registry, error) {
 	}
 	reg, err := registry.Load(srcs)
 	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: fmt.Errorf("invalid registry:\n%w", err)}
+		return nil, &exitError{code: ExitUsage, err: listErr("invalid registry", err)}
 	}
 	return reg, nil
+}
+
+// listErr heads err's problems, one a line, with what was invalid: on the
+// same line when there is one ("invalid registry: r.yaml:2:3: …"), above
+// them when there are several.
+func listErr(what string, err error) error {
+	if strings.Contains(err.Error(), "\n") {
+		return fmt.Errorf("%s:\n%w", what, err)
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 func unwrapPath(err error) error {
@@ -368,6 +382,11 @@ func openOutputs(specs []string) (outs []*output, err error) {
 		}
 		if st, err := os.Stat(file); err == nil && st.IsDir() {
 			return outs, usageErr("--output %s: %s is a folder", spec, file)
+		}
+		if _, err := os.Stat(filepath.Dir(file)); errors.Is(err, fs.ErrNotExist) {
+			// A misspelt folder, like a misspelt input path: bad usage,
+			// found before anything is checked.
+			return outs, usageErr("--output %s: no folder %s (citecheck does not create it)", spec, filepath.Dir(file))
 		}
 		af, err := createAtomic(file)
 		if err != nil {

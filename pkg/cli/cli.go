@@ -13,6 +13,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/citecheck/citecheck/internal/inplace"
 	"github.com/citecheck/citecheck/pkg/render"
@@ -94,7 +95,14 @@ func run(e *env, args []string) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	err := root.Execute()
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &flagError{path: c.CommandPath(), msg: plainFlagError(err.Error())}
+	})
+	root.InitDefaultCompletionCmd()
+	err := unknownSubcommand(root, args)
+	if err == nil {
+		err = root.Execute()
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -105,12 +113,90 @@ func run(e *env, args []string) int {
 		}
 		return xe.code
 	}
-	// cobra's own errors: unknown command or flag, bad arguments.
+	var fe *flagError
+	if errors.As(err, &fe) {
+		fmt.Fprintf(e.stderr, "citecheck: %s\nRun '%s --help' for usage.\n", printableLines(fe.msg), fe.path)
+		return ExitUsage
+	}
+	// cobra's own errors: unknown command, bad arguments.
 	fmt.Fprintf(e.stderr, "citecheck: %s\n", printableLines(err.Error()))
-	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") {
+	if strings.Contains(err.Error(), "unknown command") {
 		fmt.Fprintln(e.stderr, "Run 'citecheck --help' for usage.")
 	}
 	return ExitUsage
+}
+
+// flagError is a flag cobra could not parse, with the command whose help
+// lists the flags.
+type flagError struct{ path, msg string }
+
+func (e *flagError) Error() string { return e.msg }
+
+// plainFlagError rewrites pflag's message for a value it could not parse
+// ("invalid argument "abc" for "--max-file-size" flag: strconv.ParseInt:
+// parsing "abc": invalid syntax") in words, without Go's function names.
+func plainFlagError(msg string) string {
+	head, cause, ok := strings.Cut(msg, ": strconv.")
+	if !ok {
+		if head, _, ok := strings.Cut(msg, ": time: "); ok {
+			return head + ": not a duration (write it as 30s, 2m or 1h)"
+		}
+		return msg
+	}
+	switch {
+	case strings.HasSuffix(cause, "value out of range"):
+		return head + ": out of range"
+	case strings.HasPrefix(cause, "ParseBool"):
+		return head + ": not true or false"
+	case strings.HasPrefix(cause, "ParseFloat"):
+		return head + ": not a number"
+	default:
+		return head + ": not a whole number"
+	}
+}
+
+// unknownSubcommand returns a usage error when args name a command that
+// only groups others (registry, completion) and go on with a word that is
+// none of them: cobra would print the group's help and exit 0.
+func unknownSubcommand(root *cobra.Command, args []string) error {
+	c, rest, err := root.Find(args)
+	if err != nil || c == root || c.Runnable() || !c.HasSubCommands() {
+		return nil
+	}
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			if a == "--" && i+1 < len(rest) {
+				a = rest[i+1]
+			} else if a == "--" {
+				return nil
+			}
+			hint := ""
+			if c.SuggestionsMinimumDistance <= 0 {
+				c.SuggestionsMinimumDistance = 2 // cobra's default, set where it suggests
+			}
+			if s := c.SuggestionsFor(a); len(s) > 0 {
+				hint = fmt.Sprintf(" (did you mean %q?)", s[0])
+			}
+			return usageErr("unknown command %q for %q%s; run '%s --help' for its commands", a, c.CommandPath(), hint, c.CommandPath())
+		}
+		// A flag's value is its next argument unless it is written
+		// --flag=value or the flag takes none.
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		var f *pflag.Flag
+		if strings.HasPrefix(a, "--") {
+			f = c.Flags().Lookup(name)
+		} else if len(name) == 1 {
+			f = c.Flags().ShorthandLookup(name)
+		}
+		if f != nil && f.NoOptDefVal == "" {
+			i++
+		}
+	}
+	return nil
 }
 
 // Root returns citecheck's command tree as the program builds it, for

@@ -316,7 +316,7 @@ func readRaw(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("file larger than %d MiB", limit>>20)
+		return nil, fmt.Errorf("file larger than %s", docx.FormatBytes(limit))
 	}
 	return b, nil
 }

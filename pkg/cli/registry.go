@@ -33,9 +33,10 @@ func newRegistryCmd(e *env) *cobra.Command {
 		return loadRegistry(paths)
 	}
 	list := &cobra.Command{
-		Use:   "list [treaties|resolutions|decisions|all]",
-		Short: "List the registered treaties (the default), resolutions or decisions",
-		Args:  cobra.MaximumNArgs(1),
+		Use:       "list [treaties|resolutions|decisions|all]",
+		Short:     "List the registered treaties (the default), resolutions or decisions",
+		Args:      argsFor(0, 1, "one kind: treaties, resolutions, decisions or all"),
+		ValidArgs: registryKinds,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			kind := "treaties"
 			if len(args) == 1 {
@@ -64,7 +65,7 @@ func newRegistryCmd(e *env) *cobra.Command {
 		Use:               "show ID|SYMBOL...",
 		ValidArgsFunction: registryIDCompletion,
 		Short:             "Show registry entries in full: treaties by ID, resolutions and decisions by symbol (\"A/RES/64/182\", \"64/182\", \"1325 (2000)\")",
-		Args:              cobra.MinimumNArgs(1),
+		Args:              argsFor(1, -1, "a treaty ID or a resolution or decision symbol (\"npt\", \"64/182\")"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := load()
 			if err != nil {
@@ -92,7 +93,7 @@ func newRegistryCmd(e *env) *cobra.Command {
 	search := &cobra.Command{
 		Use:   "search TEXT",
 		Short: "Find entries by title fragment, alias, ID, symbol, volume or registration number",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  argsFor(1, -1, "the text to search for"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := load()
 			if err != nil {

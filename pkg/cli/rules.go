@@ -73,7 +73,7 @@ func newExplainCmd(e *env) *cobra.Command {
 		Short: "Explain what a rule reports and what to do about it",
 		Example: `  citecheck explain treaty-year
   citecheck rules          # every rule`,
-		Args:              cobra.ExactArgs(1),
+		Args:              argsFor(1, 1, "a rule ID ('citecheck rules' lists them)"),
 		ValidArgsFunction: ruleCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, r := range rules() {

@@ -55,7 +55,7 @@ var ErrNotPDF = errors.New("not a PDF file (no %PDF- header)")
 type OutputError struct{ Limit int64 }
 
 func (e *OutputError) Error() string {
-	return fmt.Sprintf("pdftotext: output exceeds the limit of %d MiB (--max-pdf-output)", e.Limit>>20)
+	return fmt.Sprintf("pdftotext: output exceeds the limit of %s (--max-pdf-output)", docx.FormatBytes(e.Limit))
 }
 
 // View is the text view of a PDF file, one Paragraph per page: Line is
@@ -141,6 +141,11 @@ func run(ctx context.Context, opt Options, data []byte, args []string, parse fun
 		return fmt.Errorf("pdftotext: %w", err)
 	}
 	if err := cmd.Start(); err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			// The time was up before the program started (a timeout
+			// of a few microseconds).
+			return fmt.Errorf("pdftotext: timed out after %v (--pdf-timeout)", timeout)
+		}
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, exec.ErrNotFound) {
 			return fmt.Errorf("%w (tried %q)", ErrNoPdftotext, prog)
 		}

@@ -107,7 +107,7 @@ type htmlSummary struct {
 
 // Start implements Renderer.
 func (h *HTML) Start(w io.Writer, m Meta) error {
-	h.tmpl = template.Must(template.New("html").Parse(htmlTemplate))
+	h.tmpl = template.Must(template.New("html").Funcs(template.FuncMap{"plural": plural, "count": Count}).Parse(htmlTemplate))
 	h.treaties = map[string]int{}
 	h.top, h.errs, h.files = nil, nil, 0
 	h.baseAbs = ""

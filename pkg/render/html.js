@@ -63,7 +63,8 @@
       th.setAttribute("aria-sort", th.dataset.k === st.sort ? (st.dir === "desc" ? "descending" : "ascending") : "none");
     });
     var c = $("count");
-    c.textContent = n === rows.length ? rows.length + " findings" : n + " of " + rows.length + " findings shown";
+    var word = rows.length === 1 ? " finding" : " findings";
+    c.textContent = n === rows.length ? rows.length + word : n + " of " + rows.length + word + " shown";
     c.dataset.shown = n;
     $("none").hidden = n > 0 || rows.length === 0;
     var h = Object.keys(st).filter(function (k) { return st[k] && !(k === "dir" && st[k] === "asc"); })

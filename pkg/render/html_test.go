@@ -149,3 +149,22 @@ func BenchmarkHTMLRow(b *testing.B) {
 		}
 	}
 }
+
+// TestHTMLCountsAgree checks that the summary's words agree with its
+// numbers: "1 file checked", "1 finding", "1 error", not "1 files".
+func TestHTMLCountsAgree(t *testing.T) {
+	f, err := source.New("a.txt", []byte("Recalling the Convention of 1962,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := diag.Diagnostic{Path: "a.txt", Span: f.Span(26, 30), Rule: "treaty-year", Severity: diag.Error, Message: "wrong year"}
+	fx := fixture{files: []*FileResult{{Path: "a.txt", Source: f, Diagnostics: []diag.Diagnostic{d}}},
+		summary: Summary{Files: 1, Counts: diag.Counts{Errors: 1}, ByRule: map[string]int{d.Rule: 1}}}
+	out := string(fx.run(t, &HTML{}))
+	for _, want := range []string{`<output id="count">1 finding</output>`, `<b id="n-files">1</b> file checked`,
+		`<b id="n-findings">1</b> finding</div>`, `<b id="n-errors">1</b> error</div>`, `<b id="n-warnings">0</b> warnings</div>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %s", want)
+		}
+	}
+}

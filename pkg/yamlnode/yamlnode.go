@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -42,6 +43,9 @@ func At(file string, n *yaml.Node, format string, args ...any) *Error {
 // is an error, for citecheck would otherwise read only the first and
 // silently ignore the rest.
 func Parse(file string, data []byte) (*yaml.Node, error) {
+	if err := notUTF8(file, data); err != nil {
+		return nil, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -63,6 +67,27 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, nil
 	}
 	return doc.Content[0], nil
+}
+
+// notUTF8 returns an Error where data stops being UTF-8 text, or nil: the
+// YAML library says only "invalid leading UTF-8 octet", with no place. A
+// file that starts with a UTF-16 byte order mark is left to the library,
+// which reads it.
+func notUTF8(file string, data []byte) error {
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil
+	}
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		off += n
+	}
+	ls := bytes.LastIndexByte(data[:off], '\n') + 1
+	return &Error{File: file, Line: 1 + bytes.Count(data[:off], []byte("\n")), Col: 1 + utf8.RuneCount(data[ls:off]),
+		Msg: fmt.Sprintf("not UTF-8 text (byte 0x%02X): save the file as UTF-8", data[off])}
 }
 
 // syntaxError turns the YAML library's error into an Error at the place

@@ -83,3 +83,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestNotUTF8 checks that a file in another encoding is refused at the
+// first byte that is not UTF-8, with its line and column (the library
+// says only "invalid leading UTF-8 octet"), and that UTF-16 with a byte
+// order mark, which YAML allows, is left to the library.
+func TestNotUTF8(t *testing.T) {
+	_, err := Parse("l.yaml", []byte("a: 1\nb: caf\xe9 au lait\n"))
+	if err == nil || err.Error() != "l.yaml:2:7: not UTF-8 text (byte 0xE9): save the file as UTF-8" {
+		t.Errorf("Latin-1: got %v", err)
+	}
+	utf16 := []byte{0xFF, 0xFE, 'a', 0, ':', 0, ' ', 0, '1', 0, '\n', 0}
+	n, err := Parse("u.yaml", utf16)
+	if err != nil || n == nil || len(n.Content) != 2 || n.Content[1].Value != "1" {
+		t.Errorf("UTF-16 with a BOM: got %v, %v", n, err)
+	}
+}
