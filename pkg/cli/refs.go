@@ -49,6 +49,7 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 	}
 	var all []extract.RefJSON
 	docs := []footnotesJSON{}
+	errs := []fileErrorJSON{}
 	unreadable := 0
 	inputs := engine.ExpandConfig(args, s.cfg)
 	if err := checkPaths(args, inputs); err != nil {
@@ -58,6 +59,7 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 		if r.Err != nil {
 			unreadable++
 			fmt.Fprintf(e.stderr, "citecheck: %s: %s\n", render.Printable(r.Path), render.Printable(r.Err.Error()))
+			errs = append(errs, fileErrorJSON{Path: r.Path, Error: r.Err.Error()})
 			return nil
 		}
 		if r.Notice != "" {
@@ -94,7 +96,8 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 		b, err := json.MarshalIndent(struct {
 			References []extract.RefJSON `json:"references"`
 			Documents  []footnotesJSON   `json:"documents"`
-		}{all, docs}, "", "  ")
+			Errors     []fileErrorJSON   `json:"errors"`
+		}{all, docs, errs}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -106,6 +109,13 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 		return &exitError{code: ExitIO}
 	}
 	return nil
+}
+
+// fileErrorJSON is a file that could not be read, as check's JSON gives
+// it ({"path": …, "error": …}).
+type fileErrorJSON struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
 }
 
 // footnotesJSON says, for a document with footnotes, how many have a
