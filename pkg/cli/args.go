@@ -11,7 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/citecheck/citecheck/pkg/config"
 	"github.com/citecheck/citecheck/pkg/engine"
+	"github.com/citecheck/citecheck/pkg/render"
 )
 
 // needPaths is the Args check of the commands that read drafts. Without
@@ -43,6 +45,23 @@ func argsFor(min, max int, what string) cobra.PositionalArgs {
 			return usageErr("%s takes %s, not %d arguments; see '%s --help'", name, what, len(args), cmd.CommandPath())
 		}
 		return nil
+	}
+}
+
+// warnOutsideConfig says when a path lies outside the configuration's
+// folder: its include, exclude and overrides, globs relative to that
+// folder, do not apply there, which someone who named a configuration in
+// another folder (--config cfg/c.yaml docs) would not guess.
+func warnOutsideConfig(e *env, cfg *config.Config, args []string) {
+	if cfg == nil || cfg.Path == "" || !cfg.HasGlobs() {
+		return
+	}
+	for _, a := range args {
+		if a != "-" && !cfg.Covers(a) {
+			fmt.Fprintf(e.stderr, "citecheck: warning: %s is not in the folder of %s (%s), so its include, exclude and overrides, globs relative to that folder, do not apply to it\n",
+				render.Printable(a), render.Printable(cfg.Path), render.Printable(cfg.Dir))
+			return
+		}
 	}
 }
 

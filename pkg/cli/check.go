@@ -286,6 +286,7 @@ func runCheck(e *env, o *checkOptions, args []string, failOnSet bool) error {
 	if err := checkPaths(args, inputs); err != nil {
 		return err
 	}
+	warnOutsideConfig(e, s.cfg, args)
 	meta := render.Meta{Version: Version(), Rules: engine.RuleInfos(check.All())}
 	for _, out := range outs {
 		if err := out.r.Start(out.w, meta); err != nil {

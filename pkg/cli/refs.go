@@ -55,6 +55,7 @@ func runRefs(e *env, o *refsOptions, args []string) error {
 	if err := checkPaths(args, inputs); err != nil {
 		return err
 	}
+	warnOutsideConfig(e, s.cfg, args)
 	_, err = s.eng.Run(context.Background(), inputs, func(r *engine.FileReport) error {
 		if r.Err != nil {
 			unreadable++

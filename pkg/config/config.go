@@ -268,6 +268,20 @@ func quote(ks []string) string { return yamlnode.Quote(ks) }
 
 // rel returns path relative to the config's directory, slash-separated, or
 // false when it lies outside it.
+// Covers reports whether p lies in c's folder (Dir), where its globs
+// (include, exclude, overrides) apply.
+func (c *Config) Covers(p string) bool {
+	_, ok := c.rel(p)
+	return ok
+}
+
+// HasGlobs reports whether c sets include, overrides, or an exclude other
+// than the one citecheck init writes ("**/node_modules/**", which a file
+// of drafts outside the folder is not in anyway).
+func (c *Config) HasGlobs() bool {
+	return len(c.Include)+len(c.Overrides) > 0 || slices.ContainsFunc(c.Exclude, func(g string) bool { return g != "**/node_modules/**" })
+}
+
 func (c *Config) rel(p string) (string, bool) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
