@@ -1358,7 +1358,11 @@ func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued,
 		return last == 0 || n == last+1 || n == last
 	case prev == lineBlank || afterNote || prev == lineRule || prev == lineFurniture:
 		return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab) || c.midNumbering(start, lab, note))) ||
-			n == last+1 || (n == last && prev != lineBlank)
+			n == last+1 || (n == last && prev != lineBlank) ||
+			// Numbering that skips notes not read as such ("3  2000
+			// Review Conference …" with no rule above it): a text that
+			// reads as a reference, whose marker the body has.
+			n > last && referenceLead(note) && markerBefore(c.text, c.bodyStart, start, lab)
 	}
 	return false
 }

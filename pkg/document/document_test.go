@@ -109,6 +109,11 @@ func TestParse(t *testing.T) {
 			want: "the Convention,{1} and more body goes on" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.",
 		},
 		{
+			name: "no rule above the notes: numbering that skips notes not read as such goes on at a reference whose marker the body has",
+			in:   "the Review Conference,3 and the 2010 Conference,4 and the guidelines,5 and the Antarctic Treaty,6 and more\n\n3  2000 Review Conference of the Parties, Final Document.\n\n4  2010 Review Conference of the Parties, Final Document.\n\n5  Official Records of the General Assembly, Fifty-fourth Session, Supplement No. 42 (A/54/42).\n\n6  United Nations, Treaty Series, vol. 402, No. 5778.\n\nbody goes on\n",
+			want: "the Review Conference,3 and the 2010 Conference,4 and the guidelines,{5} and the Antarctic Treaty,{6} and more 3  2000 Review Conference of the Parties, Final Document. 4  2010 Review Conference of the Parties, Final Document. body goes on" + "\n[5] Official Records of the General Assembly, Fifty-fourth Session, Supplement No. 42 (A/54/42).\n[6] United Nations, Treaty Series, vol. 402, No. 5778.",
+		},
+		{
 			name: "page furniture of older documents: \"/...\" and \"Page 2\"",
 			in:   "the Convention on the Prevention of Marine Pollution by Dumping of\n                        /...\nA/RES/49/80\nPage 2\n\n\nWastes and Other Matter,2 and\n",
 			want: "the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter,2 and",
