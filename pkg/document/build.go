@@ -22,6 +22,9 @@ type footnoteBuilder struct {
 	// no body text has come since the last footnote.
 	blocks  int32
 	inBlock bool
+	// lastBase and lastSeg0 are where the last footnote's text starts in
+	// b, for reopen.
+	lastBase, lastSeg0 int
 }
 
 // start starts the footnote labelled label whose line starts at
@@ -58,9 +61,22 @@ func (fb *footnoteBuilder) cont(from, to int) {
 // flush ends the footnote, if any.
 func (fb *footnoteBuilder) flush() {
 	if fb.open {
+		fb.lastBase, fb.lastSeg0 = fb.b.base, fb.b.seg0
 		fb.notes[len(fb.notes)-1].Text = fb.b.stream()
 		fb.open = false
 	}
+}
+
+// reopen continues the last footnote, ended by what came between (page
+// furniture, the next page's body), and reports whether there was one to
+// continue. Its text is the tail of b, which nothing has followed.
+func (fb *footnoteBuilder) reopen() bool {
+	if fb.open || len(fb.notes) == 0 || fb.b.base != fb.b.buf.Len() {
+		return false
+	}
+	fb.b.base, fb.b.seg0 = fb.lastBase, fb.lastSeg0
+	fb.open = true
+	return true
 }
 
 // footnotes ends the last footnote and returns them all.

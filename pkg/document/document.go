@@ -852,6 +852,11 @@ type classifier struct {
 	// line inside a footnote: "Supplement No. 53A", "", "(A/79/53/Add.1),
 	// chap. III").
 	openNote bool
+	// noteEndOpen: the last footnote's last line did not end its
+	// sentence (and it was no Markdown note); underRule: the last rule
+	// was "____", not a "---" break. A footnote too long for its page
+	// goes on at the foot of the next, after its rule, with no label.
+	noteEndOpen, underRule bool
 	// para follows blank lines between body lines: a body line after
 	// text and blank lines only starts a paragraph.
 	para   int
@@ -956,6 +961,9 @@ func (c *classifier) line(k int) {
 	switch kind {
 	case lineNoteStart, lineNoteCont:
 		c.openNote = c.prevOpen && !md && c.fb.open
+		c.noteEndOpen = c.openNote
+	case lineMDNoteDef:
+		c.noteEndOpen = false
 	case lineBlank:
 	default:
 		c.openNote = false
@@ -977,6 +985,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineBlank, false
 	case first&mayRule != 0 && (isRule(text[from:to]) || c.prevKind == lineBlank && isBreak(text[from:to])):
 		c.inRegion = true
+		c.underRule = text[from] == '_'
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
 		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
@@ -1018,6 +1027,13 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	if (c.prevKind == lineMDNoteDef || (c.prevKind == lineNoteCont && c.prevMD)) && (text[start] == ' ' || text[start] == '\t') {
 		// Indented continuation of a Markdown footnote.
 		return lineNoteCont, true
+	}
+	if c.lastInk == lineRule && c.underRule && c.noteEndOpen && c.npend == 0 && !opensParagraph(text[from:to]) && c.fb.reopen() {
+		// The first line under the rule, with no label, goes on with
+		// the last footnote, which its page ended mid-sentence ("2  See
+		// resolution 2200 A (XXI), annex;", a page break, "____", "and
+		// United Nations, Treaty Series, vol. 999, No. 14531.").
+		return lineNoteCont, false
 	}
 	c.inRegion = false
 	return lineText, false

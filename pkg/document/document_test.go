@@ -114,6 +114,16 @@ func TestParse(t *testing.T) {
 			want: "the Review Conference,3 and the 2010 Conference,4 and the guidelines,{5} and the Antarctic Treaty,{6} and more 3  2000 Review Conference of the Parties, Final Document. 4  2010 Review Conference of the Parties, Final Document. body goes on" + "\n[5] Official Records of the General Assembly, Fifty-fourth Session, Supplement No. 42 (A/54/42).\n[6] United Nations, Treaty Series, vol. 402, No. 5778.",
 		},
 		{
+			name: "a footnote its page ended mid-sentence goes on under the next page's rule, with no label",
+			in:   "the Covenant,1 and the Covenant2 and other instruments,\n__________________\n\n1  United Nations, Treaty Series, vol. 999, No. 14668.\n\n2  See resolution 2200 A (XXI), annex;\n\nA/C.3/80/L.43\n\n25-17287\n2/2\n\nWelcoming the Convention,3\n__________________\n\nand United Nations, Treaty Series, vol. 993, No. 14531.\n\n3  Ibid., vol. 2515, No. 44910.\n",
+			want: "the Covenant,{1} and the Covenant{2} and other instruments, Welcoming the Convention,{3}" + "\n[1] United Nations, Treaty Series, vol. 999, No. 14668.\n[2] See resolution 2200 A (XXI), annex; and United Nations, Treaty Series, vol. 993, No. 14531.\n[3] Ibid., vol. 2515, No. 44910.",
+		},
+		{
+			name: "a footnote that ended its sentence is not continued by a line under the next rule",
+			in:   "the Covenant,1 and more\n__________________\n1  United Nations, Treaty Series, vol. 999, No. 14668.\n\nA/C.3/80/L.43\n\nWelcoming the Convention\n__________________\nsome text with no label\n",
+			want: "the Covenant,{1} and more Welcoming the Convention some text with no label" + "\n[1] United Nations, Treaty Series, vol. 999, No. 14668.",
+		},
+		{
 			name: "page furniture of older documents: \"/...\" and \"Page 2\"",
 			in:   "the Convention on the Prevention of Marine Pollution by Dumping of\n                        /...\nA/RES/49/80\nPage 2\n\n\nWastes and Other Matter,2 and\n",
 			want: "the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter,2 and",
@@ -436,6 +446,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("of\u00a01961,\u00a01 of\u2003\n\u202f\u00a0\n1\u00a0Ibid., vol.\u2009976\u00a0\n")
 	f.Add("Con\u00ad\nvention\u200b,1\u00ad\n\u00ad\n\ufeff\n1 Ibid.\u2060\n")
 	f.Add("the Agenda,1 and 58/21; 2\n____\n1\n2\n\n2/10\n\nA/80/349.\nAdopted.\n3\nA/RES/80/81        East\nNonProliferation 1949 4 (Fourth\n")
+	f.Add("the Covenant2 and\n____\n\n2  See annex;\n\nA/C.3/80/L.43\n\nWelcoming,3 and 1951** and **1967**,***”\n____\nand vol. 993, No. 14531.\n\n3  Ibid.\n** A.\n*** B.\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return
@@ -507,4 +518,27 @@ func FuzzTrimSpace(f *testing.F) {
 			t.Fatalf("%q: got %d,%d, want %d,%d", s, from, to, wantFrom, wantTo)
 		}
 	})
+}
+
+// TestContinuedFootnoteMapsToSource checks that a footnote continued under
+// the next page's rule maps each byte of its text, both parts, to the
+// source byte it came from.
+func TestContinuedFootnoteMapsToSource(t *testing.T) {
+	in := "the Covenant,1 and the Covenant2 and\n__________________\n1  United Nations, Treaty Series, vol. 999, No. 14668.\n\n2  See resolution 2200 A (XXI), annex;\n\nA/C.3/80/L.43\n\nWelcoming the Convention,3\n__________________\nand United Nations, Treaty Series, vol. 993, No. 14531.\n\n3  Ibid., vol. 2515, No. 44910.\n"
+	d := parse(t, in)
+	if len(d.Footnotes) != 3 {
+		t.Fatalf("got %d footnotes, want 3", len(d.Footnotes))
+	}
+	s := &d.Footnotes[1].Text
+	for i := 0; i < len(s.Text); i++ {
+		if s.Text[i] == ' ' {
+			continue
+		}
+		if src := s.Src(i); in[src] != s.Text[i] {
+			t.Fatalf("footnote byte %d %q maps to source %d %q", i, s.Text[i], src, in[src])
+		}
+	}
+	if got, want := s.Src(strings.Index(s.Text, "vol. 993")), strings.Index(in, "vol. 993"); got != want {
+		t.Errorf("vol. 993 maps to %d, want %d", got, want)
+	}
 }

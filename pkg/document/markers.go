@@ -304,17 +304,23 @@ func (cs *candScan) asterisks(l span) {
 			e++
 		}
 		i = e
-		if e-s > 3 || s == l.from || e < l.to && !isSpaceByte(text[e]) && !isClosingByte(text[e]) {
+		if e-s > 3 || s == l.from || e < l.to && !isSpaceByte(text[e]) && !isClosingByte(text[e]) && !closingRuneAt(text[e:l.to]) {
 			continue
 		}
+		// After a word, closing punctuation or a year ("… of 1951**").
 		r, _ := utf8.DecodeLastRune(text[l.from:s])
-		if !unicode.IsLetter(r) && !isClosing(r) {
+		if !unicode.IsLetter(r) && !isClosing(r) && !(isDigitByte(text[s-1]) && isYearBefore(text, l.from, s)) {
 			continue
 		}
 		// An asterisk before, after a space, opens emphasis that this
 		// one closes.
-		if k := bytes.LastIndexByte(text[l.from:s], '*'); k >= 0 && (k == 0 || isSpaceByte(text[l.from+k-1])) {
-			continue
+		if k := bytes.LastIndexByte(text[l.from:s], '*'); k >= 0 {
+			for k > 0 && text[l.from+k-1] == '*' {
+				k-- // the run's first ("**1967**")
+			}
+			if k == 0 || isSpaceByte(text[l.from+k-1]) {
+				continue
+			}
 		}
 		cs.add(cand{start: s, end: e, ds: s, de: e, label: string(text[s:e]), form: formGluedPunct, page: l.page})
 		cs.unsorted = true
@@ -322,6 +328,16 @@ func (cs *candScan) asterisks(l span) {
 }
 
 func isClosingByte(c byte) bool { return c < utf8.RuneSelf && isClosing(rune(c)) || c == '.' }
+
+// closingRuneAt reports whether b starts with a closing quotation mark or
+// bracket beyond ASCII ("…Disabilities,***”").
+func closingRuneAt(b []byte) bool {
+	if len(b) == 0 || b[0] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b)
+	return isClosing(r)
+}
 
 func (cs *candScan) add(k cand) {
 	if k.form != formExplicit {
