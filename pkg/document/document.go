@@ -1379,6 +1379,16 @@ func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued,
 			// Review Conference …" with no rule above it): a text that
 			// reads as a reference, whose marker the body has.
 			n > last && referenceLead(note) && markerBefore(c.text, c.bodyStart, start, lab)
+	case prev == lineText:
+		// Notes right under the body, with no rule or blank line between
+		// (pdftotext -raw of a PDF whose rule is drawn, not typed): where
+		// the numbering goes on, the text reads as a reference and the
+		// body carries the marker.
+		// (A first label past 1, numbering that began in an earlier
+		// text, needs its marker glued.)
+		return n > 0 && referenceLead(note) &&
+			((n == last+1 || last == 0 && n == 1) && (markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab)) ||
+				last == 0 && markerBefore(c.text, c.bodyStart, start, lab))
 	}
 	return false
 }

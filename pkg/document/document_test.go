@@ -124,6 +124,21 @@ func TestParse(t *testing.T) {
 			want: "the Covenant,{1} and more Welcoming the Convention some text with no label" + "\n[1] United Nations, Treaty Series, vol. 999, No. 14668.",
 		},
 		{
+			name: "notes right under the body, no rule nor blank line (pdftotext -raw of a PDF whose rule is drawn)",
+			in:   "Recalling the Convention on the Rights of the Child,1 and the Protocol,2 and\nthe relevant conferences,\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n2 Ibid., vol. 2173, No. 27531.\n26-02597 1/2\nbody goes on\n",
+			want: "Recalling the Convention on the Rights of the Child,{1} and the Protocol,{2} and the relevant conferences, body goes on" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 2173, No. 27531.",
+		},
+		{
+			name: "notes right under the body numbered from 101, their markers glued",
+			in:   "the Marrakesh Treaty,101 and the Convention,102\n101 United Nations, Treaty Series, vol. 3162, No. 54134.\n102 Ibid., vol. 993, No. 14531.\n",
+			want: "the Marrakesh Treaty,{101} and the Convention,{102}" + "\n[101] United Nations, Treaty Series, vol. 3162, No. 54134.\n[102] Ibid., vol. 993, No. 14531.",
+		},
+		{
+			name: "a body line that starts with a number and reads as a reference is body text where no marker has its number",
+			in:   "Noting the work of the entities of the system, of which\n2 United Nations entities reported,\nand more\n",
+			want: "Noting the work of the entities of the system, of which 2 United Nations entities reported, and more",
+		},
+		{
 			name: "page furniture of older documents: \"/...\" and \"Page 2\"",
 			in:   "the Convention on the Prevention of Marine Pollution by Dumping of\n                        /...\nA/RES/49/80\nPage 2\n\n\nWastes and Other Matter,2 and\n",
 			want: "the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter,2 and",
