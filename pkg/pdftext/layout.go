@@ -446,7 +446,12 @@ func (ns *noteState) read(pi int, area []*row) []*note {
 			ns.lastNote.lines = append(ns.lastNote.lines, r.join(allWords(r), nil))
 			continue
 		}
-		ns.lastNote = &note{label: lab, lines: []string{noteLine(lab, r.join(allWords(r)[1:], nil))}}
+		text := r.join(allWords(r)[1:], nil)
+		if w := r.words[0].text; len(w) > len(lab) && !r.super[0] {
+			// A label glued to its text (gluedLabel).
+			text = strings.TrimSpace(w[len(lab):] + " " + text)
+		}
+		ns.lastNote = &note{label: lab, lines: []string{noteLine(lab, text)}}
 		notes = append(notes, ns.lastNote)
 		ns.labels[lab] = true
 		if ns.pageLabels[pi] == nil {
@@ -604,7 +609,7 @@ func runningLines(pages []page, all [][]*row, ruleAt []int) *runningSet {
 				break
 			}
 			z := zone(r, pages[pi].height)
-			if z == "" {
+			if z == "" || citesTreatySeries(r) {
 				continue
 			}
 			for _, seg := range r.segs {
@@ -614,6 +619,23 @@ func runningLines(pages []page, all [][]*row, ruleAt []int) *runningSet {
 		}
 	}
 	return rs
+}
+
+// citesTreatySeries reports whether r is a footnote citing the Treaty
+// Series ("10 Ibid., vol. 2303, No. 30822."): a PDF whose footnote rule is
+// drawn, not typed, has no rule to end the body above it, and the same
+// citation at the foot of half the pages looked like a running footer
+// once its digits were masked. No running footer cites a volume.
+func citesTreatySeries(r *row) bool {
+	if len(r.words) < 3 || !(r.super[0] || isLabelText(r.words[0].text) || gluedLabel(r.words[0].text) != "") {
+		return false
+	}
+	for _, w := range r.words[1:] {
+		if w.text == "vol." || w.text == "vols." {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether the text, in band z at height y, is a running
@@ -695,7 +717,7 @@ func splitFootnotes(rs []*row, H float64) (body, area []*row) {
 	}
 	for start < len(rs) {
 		r := rs[start]
-		if len(r.words) > 1 && (r.super[0] || isLabelText(r.words[0].text)) {
+		if len(r.words) > 1 && (r.super[0] || isLabelText(r.words[0].text)) || len(r.words) > 0 && gluedLabel(r.words[0].text) != "" {
 			break
 		}
 		start++
@@ -710,6 +732,29 @@ func isLabelText(s string) bool {
 	return len(s) <= 3 && (isDigits(s) || strings.Trim(s, "*") == "")
 }
 
+// gluedLabel returns the label of one to three digits that word w starts
+// with, glued to the footnote's first word ("108Ibid.,", "112United"): a
+// label too wide for the hanging indent of a footnote set by Word or
+// LibreOffice touches its text. The word after the digits must start
+// with a capital and go on (not "3D" or "20A"), or be a document symbol
+// ("116A/81/196.").
+func gluedLabel(w string) string {
+	i := 0
+	for i < len(w) && i < 4 && isDigitByte(w[i]) {
+		i++
+	}
+	if i == 0 || i > 3 || w[0] == '0' || len(w)-i < 3 {
+		return ""
+	}
+	rest := w[i:]
+	c, n := utf8.DecodeRuneInString(rest)
+	d, _ := utf8.DecodeRuneInString(rest[n:])
+	if !unicode.IsUpper(c) || !(unicode.IsLower(d) || d == '/' || d == '.') {
+		return ""
+	}
+	return w[:i]
+}
+
 // noteLabel returns the footnote label that starts the row, or "". A
 // superscript number or one to three asterisks are a label. Where the
 // area sets no superscript label, a number is one if it continues the
@@ -719,10 +764,20 @@ func isLabelText(s string) bool {
 // continuation line's first word) and is followed by what starts a
 // footnote rather than "3 May 1999" or "10 countries".
 func noteLabel(r *row, hasSuper bool, left float64, lastNum int) string {
-	if len(r.words) < 2 {
+	if len(r.words) == 0 {
 		return ""
 	}
 	w := r.words[0].text
+	if lab := gluedLabel(w); lab != "" && !hasSuper && !r.super[0] && r.words[0].xMin <= left+2 {
+		// (A footnote of one word: "104A/81/504.")
+		if n, _ := strconv.Atoi(lab); lastNum == 0 || n == lastNum+1 {
+			return lab
+		}
+		return ""
+	}
+	if len(r.words) < 2 {
+		return ""
+	}
 	if r.super[0] || len(w) <= 3 && strings.Trim(w, "*") == "" {
 		return w
 	}

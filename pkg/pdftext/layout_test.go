@@ -233,6 +233,37 @@ __________________
 	}
 }
 
+// Word and LibreOffice set a label too wide for the hanging indent
+// against its text ("108Ibid.,"), and draw the rule instead of typing it:
+// the glued label is still a label, and a footnote citing a volume at the
+// same height on every page is no running footer, though its digits
+// masked ("###Ibid., vol. ####, No. #####.") are the same text.
+func TestRenderGluedLabelsAndRepeatedCitations(t *testing.T) {
+	mk := func(n int, marker string) page {
+		return newPage().
+			body(100, "Recalling the Convention,^"+marker+" and the body", "of the page runs on for some lines, longer than", "the footnotes, until the page ends with text").
+			line(760, noteH, left, marker+"Ibid., vol. "+[]string{"2303", "1249"}[n]+", No. "+[]string{"30822", "20378"}[n]+".").
+			line(780, noteH, left+200, "26-02597 "+[]string{"1/2", "2/2"}[n]).p
+	}
+	got := render([]page{mk(0, "108"), mk(1, "109")})
+	for _, want := range []string{"108  Ibid., vol. 2303, No. 30822.", "109  Ibid., vol. 1249, No. 20378.", "Convention,¹⁰⁸", "Convention,¹⁰⁹"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the view lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestGluedLabel(t *testing.T) {
+	for w, want := range map[string]string{
+		"108Ibid.,": "108", "112United": "112", "116A/81/196.": "116", "1Official": "1",
+		"3D": "", "20A": "", "2030Agenda": "", "0Ibid.": "", "Ibid.": "", "12ibid.": "", "101": "",
+	} {
+		if got := gluedLabel(w); got != want {
+			t.Errorf("gluedLabel(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
 func TestRenderEmpty(t *testing.T) {
 	if got := render(nil); got != "" {
 		t.Errorf("render(nil) = %q", got)
