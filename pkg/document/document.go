@@ -869,7 +869,7 @@ type classifier struct {
 	// PDFs as "1", then the text on the next line, and in its default
 	// mode may print a page's labels together before their texts ("15",
 	// "16", page furniture, then two texts).
-	pend  [8]pendLabel
+	pend  [16]pendLabel
 	npend int
 	// pendPast: page furniture came after the pending labels; only a
 	// text that reads as a reference is theirs, unless they are a group
@@ -1081,6 +1081,81 @@ func (c *classifier) labelsAlone(k, start, end, from, to int, digits bool) (kind
 	return 0, false
 }
 
+// aloneUnderBody reports whether lab, a number alone on line k right
+// after body text, with no rule between (mutool's text of a PDF whose rule
+// is drawn), is the label of the first footnote of a block: the numbering
+// goes on (or starts, at 1 or with its marker glued), the next line that
+// is not blank reads as a reference, and the body carries the marker.
+func (c *classifier) aloneUnderBody(k, start int, lab []byte) bool {
+	n := atoi(lab)
+	if c.npend > 0 {
+		// The next label of a group begun under the body.
+		return n == atoi(c.pend[c.npend-1].label())+1
+	}
+	if n <= 0 || !(n == c.lastNum+1 || c.lastNum == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab))) {
+		return false
+	}
+	if f, t, ok := c.inkNear(k, -1); ok && t-f <= 4 && isDigits(c.text[f:t]) {
+		// Inside a group of labels not begun here.
+		return false
+	}
+	f, t, ok := c.inkNear(k, +1)
+	if !ok || !(markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab)) {
+		return false
+	}
+	// Its text, or the next label of a group printed before their texts
+	// (pdftotext's default mode), where the texts can be told apart. A
+	// symbol alone is the running header under a page number ("13",
+	// "S/RES/1454 (2002)"): a footnote citing a document ends with its
+	// full stop ("A/81/903.").
+	line := c.text[f:t]
+	if len(line) > 1 && line[1] == '/' && line[len(line)-1] != '.' {
+		return false
+	}
+	return referenceLead(line) || t-f <= 4 && isDigits(c.text[f:t]) && atoi(c.text[f:t]) == n+1 && c.groupFits(k, n)
+}
+
+// groupFits reports whether the labels alone from line k on, counting up
+// from n one a line, are followed (past blank lines) by as many lines of
+// text before the next blank line: every footnote of the group on one
+// line, so that giving the texts to the labels in order is right. A text
+// that wraps ("… (United Nations publication, Sales No." /
+// "E.96.IV.8), chap. I …") would shift every later one onto the wrong
+// label; such a group is left as it is.
+func (c *classifier) groupFits(k, n int) bool {
+	labels, j := 0, k
+	for ; j < len(c.starts); j++ {
+		s, e := c.bounds(j)
+		f, t := trimSpace(c.text, s, e)
+		if t-f > 4 || !isDigits(c.text[f:t]) || atoi(c.text[f:t]) != n+labels {
+			break
+		}
+		labels++
+	}
+	texts := 0
+	for ; j < len(c.starts) && texts <= labels; j++ {
+		s, e := c.bounds(j)
+		if f, t := trimSpace(c.text, s, e); f < t {
+			texts++
+		} else if texts > 0 {
+			break
+		}
+	}
+	return labels <= len(c.pend) && texts == labels
+}
+
+// inkNear returns the trimmed bounds of the first line that is not blank
+// among the three after line k (dir +1) or before it (dir -1).
+func (c *classifier) inkNear(k, dir int) (from, to int, ok bool) {
+	for j := k + dir; j >= 0 && j < len(c.starts) && j != k+4*dir; j += dir {
+		s, e := c.bounds(j)
+		if f, t := trimSpace(c.text, s, e); f < t {
+			return f, t, true
+		}
+	}
+	return 0, 0, false
+}
+
 // afterAlone reads line k after a footnote begun by a label alone that
 // ended with its sentence: pdftotext may print the next footnote's text
 // before its label, or without it. Where the next label alone is the one
@@ -1106,7 +1181,7 @@ func (c *classifier) afterAlone(k, start, end, from, to int, digits bool) (kind 
 // after a footnote's text) where the numbering goes on.
 func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 	if !c.inRegion && c.lastInk != lineNoteStart && c.lastInk != lineNoteCont {
-		return false
+		return c.lastInk == lineText && c.aloneUnderBody(k, start, lab)
 	}
 	if n := atoi(lab); n <= 0 || n != c.lastNum+1 && c.lastNum != 0 {
 		return false

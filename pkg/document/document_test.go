@@ -139,6 +139,26 @@ func TestParse(t *testing.T) {
 			want: "Noting the work of the entities of the system, of which 2 United Nations entities reported, and more",
 		},
 		{
+			name: "labels alone right under the body, each above its text (mutool's text of a PDF whose rule is drawn)",
+			in:   "Recalling the Convention on the Rights of the Child,1 and the Protocol,2\n\n1\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\n\n2\nIbid., vol. 2173, No. 27531.\n\n26-02597\n",
+			want: "Recalling the Convention on the Rights of the Child,{1} and the Protocol,{2}" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 2173, No. 27531.",
+		},
+		{
+			name: "a group of labels right under the body, then one line of text each (pdftotext's default mode)",
+			in:   "Recalling the Convention,1 the Protocol2 and the Agreement,3\n\n1\n2\n3\n\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\nIbid., vol. 2173, No. 27531.\nA/81/903.\n\n26-02597\n",
+			want: "Recalling the Convention,{1} the Protocol{2} and the Agreement,{3}" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 2173, No. 27531.\n[3] A/81/903.",
+		},
+		{
+			name: "a group of labels right under the body whose texts wrap is left alone, not given out of step",
+			in:   "Recalling the Convention,1 the Summit2 and the Agreement,3\n\n1\n2\n3\n\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\nReport of the World Summit (United Nations publication, Sales No.\nE.96.IV.8), chap. I.\nIbid., vol. 2173, No. 27531.\n",
+			want: "Recalling the Convention,1 the Summit2 and the Agreement,3 1 2 3 United Nations, Treaty Series, vol. 1577, No. 27531. Report of the World Summit (United Nations publication, Sales No. E.96.IV.8), chap. I. Ibid., vol. 2173, No. 27531.",
+		},
+		{
+			name: "a page number alone under the body, then the running header's symbol, is no footnote",
+			in:   "the item(s) in accordance with the procedures in paragraph 11 above and the 661\nCommittee\n\n11\nS/RES/1454 (2002)\n\nreconsideration process.\n",
+			want: "the item(s) in accordance with the procedures in paragraph 11 above and the 661 Committee 11 S/RES/1454 (2002) reconsideration process.",
+		},
+		{
 			name: "page furniture of older documents: \"/...\" and \"Page 2\"",
 			in:   "the Convention on the Prevention of Marine Pollution by Dumping of\n                        /...\nA/RES/49/80\nPage 2\n\n\nWastes and Other Matter,2 and\n",
 			want: "the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter,2 and",
@@ -462,6 +482,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("Con\u00ad\nvention\u200b,1\u00ad\n\u00ad\n\ufeff\n1 Ibid.\u2060\n")
 	f.Add("the Agenda,1 and 58/21; 2\n____\n1\n2\n\n2/10\n\nA/80/349.\nAdopted.\n3\nA/RES/80/81        East\nNonProliferation 1949 4 (Fourth\n")
 	f.Add("the Covenant2 and\n____\n\n2  See annex;\n\nA/C.3/80/L.43\n\nWelcoming,3 and 1951** and **1967**,***”\n____\nand vol. 993, No. 14531.\n\n3  Ibid.\n** A.\n*** B.\n")
+	f.Add("the Convention,1 and 2\n\n1\nA\n\n1\n2\n\nS/1\nIbid.\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) || strings.IndexByte(in, 0) >= 0 {
 			return
