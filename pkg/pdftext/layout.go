@@ -318,6 +318,9 @@ func renderView(pages []page) *View {
 	for pi := range pages {
 		rs := trimRunning(pi, pages[pi].height, kept[pi], ruleAt[pi], running, H)
 		body, area := splitFootnotes(rs, H)
+		if ruleAt[pi] < 0 && ns.open() {
+			body, area = continuedNote(body, area, H)
+		}
 		views[pi].body = bodyLines(body, H)
 		if area != nil {
 			views[pi].rule = true
@@ -418,6 +421,33 @@ type noteState struct {
 	pageLabels []map[string]bool // each page's footnote labels
 	lastNum    int               // the last numeric label
 	lastNote   *note             // the footnote a label-less row continues
+}
+
+// open reports whether the last footnote read ends mid-sentence (no full
+// stop): a page ended it, and it goes on at the foot of the next.
+func (ns *noteState) open() bool {
+	if ns.lastNote == nil || len(ns.lastNote.lines) == 0 {
+		return false
+	}
+	l := strings.TrimSpace(ns.lastNote.lines[len(ns.lastNote.lines)-1])
+	return l != "" && !strings.HasSuffix(l, ".")
+}
+
+// continuedNote moves into a page's footnote area the rows set smaller
+// than the body at the foot of its body that start with no label: the
+// rest of the last page's last footnote, which Word and LibreOffice set
+// above the page's own footnotes, under a drawn rule (noteState.read gives
+// them to that footnote).
+func continuedNote(body, area []*row, H float64) ([]*row, []*row) {
+	i := len(body)
+	for i > 0 && body[i-1].h < 0.92*H && len(body[i-1].words) > 0 && !body[i-1].super[0] &&
+		!isLabelText(body[i-1].words[0].text) && gluedLabel(body[i-1].words[0].text) == "" {
+		i--
+	}
+	if i == len(body) || i == 0 {
+		return body, area
+	}
+	return body[:i], append(slices.Clone(body[i:]), area...)
 }
 
 // read reads the footnotes of page pi's footnote area.

@@ -264,6 +264,28 @@ func TestGluedLabel(t *testing.T) {
 	}
 }
 
+// Without a typed rule (Word, LibreOffice), a footnote its page ends
+// mid-sentence goes on at the foot of the next page, above that page's own
+// footnotes: the smaller rows with no label there are its rest.
+func TestRenderContinuedFootnoteWithoutRule(t *testing.T) {
+	p1 := newPage().
+		body(100, "Recalling the Convention on the Rights of the Child,^1 and", "the body of the page runs on for some lines, longer", "than the footnotes, until the page ends with text").
+		line(700, noteH, left, "1 See the reports of the Secretary-General and of the Special Rapporteur to the Council")
+	p2 := newPage().
+		body(100, "and the Convention on Biological Diversity^2 is an essential", "framework, and the body of the page runs on for some", "lines, longer than the footnotes, until the page ends").
+		line(700, noteH, left, "(A/HRC/55/55), and United Nations, Treaty Series, vol. 1577, No. 27531.").
+		line(711, noteH, left, "2 Ibid., vol. 1760, No. 30619.")
+	got := render([]page{p1.p, p2.p})
+	for _, want := range []string{
+		"1  See the reports of the Secretary-General and of the Special Rapporteur to the Council\n(A/HRC/55/55), and United Nations, Treaty Series, vol. 1577, No. 27531.",
+		"lines, longer than the footnotes, until the page ends\n__________________\n\n2  Ibid., vol. 1760, No. 30619.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the view lacks %q:\n%s", want, got)
+		}
+	}
+}
+
 func TestRenderEmpty(t *testing.T) {
 	if got := render(nil); got != "" {
 		t.Errorf("render(nil) = %q", got)
