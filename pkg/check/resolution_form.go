@@ -76,6 +76,11 @@ func (ch resolutionForm) symbol(c *Context, r *extract.Resolution) (diag.Diagnos
 	case sure && organ == "SC" && form != resolution.FormSecurityCouncil:
 		return sym("%s %q is not in the Security Council's form, which reads like \"1325 (2000)\"", kind, r.Canonical)
 	case sure && organ == "ECOSOC" && form == resolution.FormYear && r.Year < 1978:
+		if sessionAfter(c.File.Text, r.NumEnd) {
+			// "E/RES/1971/1577(L)": how the Official Document System
+			// files an older resolution, its session after it.
+			return diag.Diagnostic{}, false
+		}
 		return sym("the Economic and Social Council numbered its resolutions by year only from 1978; %q is earlier", r.Canonical)
 	case sure && organ == "ECOSOC" && form == resolution.FormSession:
 		return sym("%s %q is not in the Economic and Social Council's form, which reads like \"2009/23\"", kind, r.Canonical)
@@ -333,4 +338,24 @@ func suspectComponent(comp string) bool {
 		return true // "L5", "Rev1"
 	}
 	return strings.HasPrefix(comp, "REV") || strings.HasPrefix(comp, "CORR") || strings.HasPrefix(comp, "ADD")
+}
+
+// sessionAfter reports whether text[i:] starts with a session in Roman
+// numerals in brackets, "(L)" or " (LI)".
+func sessionAfter(text []byte, i int) bool {
+	if i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return false
+	}
+	j := i + 1
+	for j < len(text) && j-i <= 8 && strings.IndexByte("IVXLC", text[j]) >= 0 {
+		j++
+	}
+	if j == i+1 || j >= len(text) || text[j] != ')' {
+		return false
+	}
+	_, ok := resolution.ParseRoman(string(text[i+1 : j]))
+	return ok
 }
