@@ -90,6 +90,11 @@ func TestChecks(t *testing.T) {
 			"3:39 error unts-citation: footnote 5 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:39",
 		},
 		{
+			"the same with Word's no-break spaces, which the fix keeps",
+			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol.\u00a01249, No.\u00a020378.\n",
+			"3:39 error unts-citation: footnote 5 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No.\\u00a027531\"@3:39",
+		},
+		{
 			"the treaty's volume with a wrong number",
 			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1577, No. 27532.\n",
 			"3:49 error unts-citation: footnote 5 cites vol. 1577, No. 27532 for the Convention on the Rights of the Child, whose registration number is 27531 (vol. 1577, No. 27531) (27532 → 27531) fix=\"27531\"@3:49",

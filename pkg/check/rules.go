@@ -129,7 +129,10 @@ func pairList(c *extract.Citation) string {
 }
 
 // simplePair is "976, No. 14152": a citation a fix can rewrite whole.
-var simplePair = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+,\s*No\.?\s*\d+$`) })
+// Its spaces may be hard ones (U+00A0, U+202F).
+var simplePair = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\d+,[\s\x{a0}\x{202f}]*No\.?[\s\x{a0}\x{202f}]*\d+$`)
+})
 
 // untsCitation reports Treaty Series citations that match no registered
 // instrument although their number (or volume) is registered, and
@@ -478,7 +481,10 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 		d.Expected = t.UNTS[0].String()
 	}
 	if certain && len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair().Match(c.File.Text[start:end]) {
-		d.Fix = fix(c, start, end, t.UNTS[0].Volume+", No. "+t.UNTS[0].Number)
+		// What stands between the volume and the number is kept as it
+		// is: Word's no-break space in "No.\u00a08791" too.
+		mid := string(c.File.Text[cit.Volumes[0].End:cit.Numbers[0].Start])
+		d.Fix = fix(c, start, end, t.UNTS[0].Volume+mid+t.UNTS[0].Number)
 	}
 	return d, true
 }

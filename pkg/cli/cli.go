@@ -165,12 +165,13 @@ func unknownSubcommand(root *cobra.Command, args []string) error {
 	}
 	for i := 0; i < len(rest); i++ {
 		a := rest[i]
-		if a == "--" || !strings.HasPrefix(a, "-") {
-			if a == "--" && i+1 < len(rest) {
-				a = rest[i+1]
-			} else if a == "--" {
-				return nil
+		if a == "--" {
+			if i+1 < len(rest) {
+				return usageErr("%q after \"--\" names no command of %q; run '%s --help' for its commands", rest[i+1], c.CommandPath(), c.CommandPath())
 			}
+			return nil
+		}
+		if !strings.HasPrefix(a, "-") {
 			hint := ""
 			if c.SuggestionsMinimumDistance <= 0 {
 				c.SuggestionsMinimumDistance = 2 // cobra's default, set where it suggests

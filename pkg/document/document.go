@@ -854,9 +854,11 @@ type classifier struct {
 	openNote bool
 	// noteEndOpen: the last footnote's last line did not end its
 	// sentence (and it was no Markdown note); underRule: the last rule
-	// was "____", not a "---" break. A footnote too long for its page
-	// goes on at the foot of the next, after its rule, with no label.
+	// was "____", not a "---" break; rulesSinceNote counts the rules since
+	// the last footnote line. A footnote too long for its page goes on at
+	// the foot of the next, under the first rule after it, with no label.
 	noteEndOpen, underRule bool
+	rulesSinceNote         int
 	// para follows blank lines between body lines: a body line after
 	// text and blank lines only starts a paragraph.
 	para   int
@@ -962,6 +964,7 @@ func (c *classifier) line(k int) {
 	case lineNoteStart, lineNoteCont:
 		c.openNote = c.prevOpen && !md && c.fb.open
 		c.noteEndOpen = c.openNote
+		c.rulesSinceNote = 0
 	case lineMDNoteDef:
 		c.noteEndOpen = false
 	case lineBlank:
@@ -986,6 +989,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	case first&mayRule != 0 && (isRule(text[from:to]) || c.prevKind == lineBlank && isBreak(text[from:to])):
 		c.inRegion = true
 		c.underRule = text[from] == '_'
+		c.rulesSinceNote++
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
 		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
@@ -1028,7 +1032,8 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		// Indented continuation of a Markdown footnote.
 		return lineNoteCont, true
 	}
-	if c.lastInk == lineRule && c.underRule && c.noteEndOpen && c.npend == 0 && !opensParagraph(text[from:to]) && c.fb.reopen() {
+	if c.lastInk == lineRule && c.underRule && c.noteEndOpen && c.rulesSinceNote == 1 && c.npend == 0 && !digits &&
+		!opensParagraph(text[from:to]) && !labelledReference(text[from:to]) && c.fb.reopen() {
 		// The first line under the rule, with no label, goes on with
 		// the last footnote, which its page ended mid-sentence ("2  See
 		// resolution 2200 A (XXI), annex;", a page break, "____", "and
@@ -1142,6 +1147,24 @@ func (c *classifier) groupFits(k, n int) bool {
 		}
 	}
 	return labels <= len(c.pend) && texts == labels
+}
+
+// labelledReference reports whether b reads as a footnote whose label was
+// turned down ("3 United Nations, Treaty Series, …" out of the numbering):
+// a label of one to three digits, white space, a reference. It is no
+// footnote's rest.
+func labelledReference(b []byte) bool {
+	i := 0
+	for i < len(b) && i < 4 && isDigitByte(b[i]) {
+		i++
+	}
+	if i == 0 || i > 3 || i == len(b) || !isSpaceByte(b[i]) {
+		return false
+	}
+	for i < len(b) && isSpaceByte(b[i]) {
+		i++
+	}
+	return referenceLead(b[i:])
 }
 
 // inkNear returns the trimmed bounds of the first line that is not blank

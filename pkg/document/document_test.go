@@ -119,6 +119,16 @@ func TestParse(t *testing.T) {
 			want: "the Covenant,{1} and the Covenant{2} and other instruments, Welcoming the Convention,{3}" + "\n[1] United Nations, Treaty Series, vol. 999, No. 14668.\n[2] See resolution 2200 A (XXI), annex; and United Nations, Treaty Series, vol. 993, No. 14531.\n[3] Ibid., vol. 2515, No. 44910.",
 		},
 		{
+			name: "a footnote left open goes on only under the first rule after it, and not with a label turned down",
+			in:   "Recalling the Convention,1 and\n__________________\n1 See https://treaties.un.org/doc\n25-00001 (E)\nthe Protocol,3 and\n__________________\n3 United Nations, Treaty Series, vol. 999, No. 14668.\n\nmore text\n__________________\nlater text\n",
+			want: "Recalling the Convention,{1} and the Protocol,3 and 3 United Nations, Treaty Series, vol. 999, No. 14668. more text later text" + "\n[1] See https://treaties.un.org/doc",
+		},
+		{
+			name: "a footnote left open is not continued by a label alone turned down under the next rule",
+			in:   "Recalling the Convention,1 and\n__________________\n1 See https://treaties.un.org/doc\n25-00001 (E)\nthe Protocol,3 and\n__________________\n3\nUnited Nations, Treaty Series, vol. 999, No. 14668.\n",
+			want: "Recalling the Convention,{1} and the Protocol,3 and 3 United Nations, Treaty Series, vol. 999, No. 14668." + "\n[1] See https://treaties.un.org/doc",
+		},
+		{
 			name: "a footnote that ended its sentence is not continued by a line under the next rule",
 			in:   "the Covenant,1 and more\n__________________\n1  United Nations, Treaty Series, vol. 999, No. 14668.\n\nA/C.3/80/L.43\n\nWelcoming the Convention\n__________________\nsome text with no label\n",
 			want: "the Covenant,{1} and more Welcoming the Convention some text with no label" + "\n[1] United Nations, Treaty Series, vol. 999, No. 14668.",

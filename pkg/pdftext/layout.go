@@ -318,7 +318,7 @@ func renderView(pages []page) *View {
 	for pi := range pages {
 		rs := trimRunning(pi, pages[pi].height, kept[pi], ruleAt[pi], running, H)
 		body, area := splitFootnotes(rs, H)
-		if ruleAt[pi] < 0 && ns.open() {
+		if ruleAt[pi] < 0 && ns.open(pi) {
 			body, area = continuedNote(body, area, H)
 		}
 		views[pi].body = bodyLines(body, H)
@@ -421,16 +421,18 @@ type noteState struct {
 	pageLabels []map[string]bool // each page's footnote labels
 	lastNum    int               // the last numeric label
 	lastNote   *note             // the footnote a label-less row continues
+	lastPage   int               // the page of lastNote's last row
 }
 
-// open reports whether the last footnote read ends mid-sentence (no full
-// stop): a page ended it, and it goes on at the foot of the next.
-func (ns *noteState) open() bool {
-	if ns.lastNote == nil || len(ns.lastNote.lines) == 0 {
+// open reports whether the last footnote read, on the page before page
+// pi, ends mid-sentence (no full stop or closing bracket): the page ended
+// it, and it goes on at the foot of page pi.
+func (ns *noteState) open(pi int) bool {
+	if ns.lastNote == nil || len(ns.lastNote.lines) == 0 || ns.lastPage != pi-1 {
 		return false
 	}
 	l := strings.TrimSpace(ns.lastNote.lines[len(ns.lastNote.lines)-1])
-	return l != "" && !strings.HasSuffix(l, ".")
+	return l != "" && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ")") && !strings.HasSuffix(l, "]")
 }
 
 // continuedNote moves into a page's footnote area the rows set smaller
@@ -474,6 +476,7 @@ func (ns *noteState) read(pi int, area []*row) []*note {
 				notes = append(notes, ns.lastNote)
 			}
 			ns.lastNote.lines = append(ns.lastNote.lines, r.join(allWords(r), nil))
+			ns.lastPage = pi
 			continue
 		}
 		text := r.join(allWords(r)[1:], nil)
@@ -482,6 +485,7 @@ func (ns *noteState) read(pi int, area []*row) []*note {
 			text = strings.TrimSpace(w[len(lab):] + " " + text)
 		}
 		ns.lastNote = &note{label: lab, lines: []string{noteLine(lab, text)}}
+		ns.lastPage = pi
 		notes = append(notes, ns.lastNote)
 		ns.labels[lab] = true
 		if ns.pageLabels[pi] == nil {

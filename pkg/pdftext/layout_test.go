@@ -286,6 +286,22 @@ func TestRenderContinuedFootnoteWithoutRule(t *testing.T) {
 	}
 }
 
+// A note left open continues only on the page right after it: small
+// rows at the foot of a later page are that page's own.
+func TestRenderOpenNoteOnlyOnTheNextPage(t *testing.T) {
+	body := func(b *pageBuilder) *pageBuilder {
+		return b.body(100, "and the body of the page runs on for some lines, longer", "than the footnotes, until the page ends with its text", "and more text until the page ends with its last line")
+	}
+	p1 := body(newPage()).line(700, noteH, left, "1 See https://undocs.org/A/80/1")
+	p1.line(100, bodyH, left+300, "Recalling,^1")
+	p2 := body(newPage())
+	p3 := body(newPage()).line(700, noteH, left, "Source: Department of Economic and Social Affairs, table 4")
+	got := render([]page{p1.p, p2.p, p3.p})
+	if strings.Contains(got, "A/80/1\nSource") || strings.Index(got, "Source: Department") < strings.LastIndex(got, "last line") {
+		t.Errorf("the row of page 3 went to page 1's note:\n%s", got)
+	}
+}
+
 func TestRenderEmpty(t *testing.T) {
 	if got := render(nil); got != "" {
 		t.Errorf("render(nil) = %q", got)
