@@ -3,6 +3,8 @@ package docx
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // noteKind tells footnotes from endnotes.
@@ -182,7 +184,12 @@ func (st *state) view() *View {
 			text = strings.TrimLeft(text, " \t\n")
 			if r.index == 0 {
 				// Word and LibreOffice write a custom mark in the note
-				// as plain text where an automatic one is a w:footnoteRef.
+				// as plain text where an automatic one is a w:footnoteRef;
+				// a document LibreOffice saved has it twice ("aa United
+				// Nations, …"), which the note's text is not.
+				if twice := r.shown + r.shown; strings.HasPrefix(text, twice) && !startsLetter(text[len(twice):]) {
+					text = text[len(r.shown):]
+				}
 				text = strings.TrimLeft(strings.TrimPrefix(text, r.shown), " \t\n")
 			}
 			paras = append(paras, Paragraph{Part: k.String(), Index: r.index, Label: k.String() + " " + r.shown, ID: r.id})
@@ -602,4 +609,10 @@ func (w *walker) paraProps(pp *paraProps) error {
 		}
 		return d.skip()
 	})
+}
+
+// startsLetter reports whether s starts with a letter.
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }

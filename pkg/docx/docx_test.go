@@ -177,6 +177,13 @@ func TestReadText(t *testing.T) {
 			want:  "Draft[^†] text\n\n[^†]: Custom.\n",
 		},
 		{
+			name: "a custom mark LibreOffice wrote twice in its note is left out, and a note's first word is kept",
+			parts: []part{document(p(r("Draft") + `<w:r><w:footnoteReference w:customMarkFollows="1" w:id="7"/><w:t>a</w:t></w:r>` + r(" and") + `<w:r><w:footnoteReference w:customMarkFollows="1" w:id="8"/><w:t>a</w:t></w:r>`)),
+				footnotes(`<w:footnote w:id="7"><w:p><w:r><w:t>a</w:t></w:r><w:r><w:t>a</w:t></w:r><w:r><w:t xml:space="preserve"> United Nations, Treaty Series, vol. 2237, No. 39574.</w:t></w:r></w:p></w:footnote>` +
+					`<w:footnote w:id="8"><w:p><w:r><w:t>a</w:t></w:r><w:r><w:t xml:space="preserve">as amended.</w:t></w:r></w:p></w:footnote>`)},
+			want: "Draft[^a] and[^a]\n\n[^a]: United Nations, Treaty Series, vol. 2237, No. 39574.\n\n[^a]: as amended.\n",
+		},
+		{
 			name: "endnotes",
 			parts: []part{document(p(r("Text") + `<w:r><w:endnoteReference w:id="1"/></w:r>` + r(" more") + `<w:r><w:endnoteReference w:id="2"/></w:r>`)),
 				endnotes(`<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> First.</w:t></w:r></w:p></w:endnote><w:endnote w:id="2"><w:p><w:r><w:t>Second.</w:t></w:r></w:p></w:endnote>`)},
