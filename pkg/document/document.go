@@ -1032,12 +1032,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		// Indented continuation of a Markdown footnote.
 		return lineNoteCont, true
 	}
-	if c.lastInk == lineRule && c.underRule && c.noteEndOpen && c.rulesSinceNote == 1 && c.npend == 0 && !digits &&
-		!opensParagraph(text[from:to]) && !labelledReference(text[from:to]) && c.fb.reopen() {
-		// The first line under the rule, with no label, goes on with
-		// the last footnote, which its page ended mid-sentence ("2  See
-		// resolution 2200 A (XXI), annex;", a page break, "____", "and
-		// United Nations, Treaty Series, vol. 999, No. 14531.").
+	if c.continuesNote(from, to, digits) {
 		return lineNoteCont, false
 	}
 	c.inRegion = false
@@ -1147,6 +1142,17 @@ func (c *classifier) groupFits(k, n int) bool {
 		}
 	}
 	return labels <= len(c.pend) && texts == labels
+}
+
+// continuesNote reports whether line text[from:to], the first under a
+// rule, with no label, goes on with the last footnote, which its page
+// ended mid-sentence ("2  See resolution 2200 A (XXI), annex;", a page
+// break, "____", "and United Nations, Treaty Series, vol. 999, No.
+// 14531."), and reopens that footnote if so. digits: the line is a
+// number alone.
+func (c *classifier) continuesNote(from, to int, digits bool) bool {
+	return c.lastInk == lineRule && c.underRule && c.noteEndOpen && c.rulesSinceNote == 1 && c.npend == 0 && !digits &&
+		!opensParagraph(c.text[from:to]) && !labelledReference(c.text[from:to]) && c.fb.reopen()
 }
 
 // labelledReference reports whether b reads as a footnote whose label was
@@ -1471,24 +1477,38 @@ func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued,
 	case c.inRegion:
 		return last == 0 || n == last+1 || n == last
 	case prev == lineBlank || afterNote || prev == lineRule || prev == lineFurniture:
-		return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab) || c.midNumbering(start, lab, note))) ||
-			n == last+1 || (n == last && prev != lineBlank) ||
-			// Numbering that skips notes not read as such ("3  2000
-			// Review Conference …" with no rule above it): a text that
-			// reads as a reference, whose marker the body has.
-			n > last && referenceLead(note) && markerBefore(c.text, c.bodyStart, start, lab)
+		return c.acceptAfterBreak(start, lab, n, note, prev)
 	case prev == lineText:
-		// Notes right under the body, with no rule or blank line between
-		// (pdftotext -raw of a PDF whose rule is drawn, not typed): where
-		// the numbering goes on, the text reads as a reference and the
-		// body carries the marker.
-		// (A first label past 1, numbering that began in an earlier
-		// text, needs its marker glued.)
-		return n > 0 && referenceLead(note) &&
-			((n == last+1 || last == 0 && n == 1) && (markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab)) ||
-				last == 0 && markerBefore(c.text, c.bodyStart, start, lab))
+		return c.acceptUnderBody(start, lab, n, note)
 	}
 	return false
+}
+
+// acceptAfterBreak is accept's test of a footnote start after a blank
+// line, a footnote, a rule or page furniture, outside a footnote region.
+func (c *classifier) acceptAfterBreak(start int, lab []byte, n int, note []byte, prev lineKind) bool {
+	last := c.lastNum
+	return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab) || c.midNumbering(start, lab, note))) ||
+		n == last+1 || (n == last && prev != lineBlank) ||
+		// Numbering that skips notes not read as such ("3  2000 Review
+		// Conference …" with no rule above it): a text that reads as a
+		// reference, whose marker the body has.
+		n > last && referenceLead(note) && markerBefore(c.text, c.bodyStart, start, lab)
+}
+
+// acceptUnderBody is accept's test of a footnote start right under body
+// text, with no rule or blank line between (pdftotext -raw of a PDF whose
+// rule is drawn, not typed): where the numbering goes on, the text reads
+// as a reference and the body carries the marker. (A first label past 1,
+// numbering that began in an earlier text, needs its marker glued.)
+func (c *classifier) acceptUnderBody(start int, lab []byte, n int, note []byte) bool {
+	last := c.lastNum
+	if n <= 0 || !referenceLead(note) {
+		return false
+	}
+	glued := markerBefore(c.text, c.bodyStart, start, lab)
+	return (n == last+1 || last == 0 && n == 1) && (glued || spacedMarkerBefore(c.text, c.bodyStart, start, lab)) ||
+		last == 0 && glued
 }
 
 // dropRunningTitles removes from body the lines that are running titles.
