@@ -415,6 +415,14 @@ func TestResolveOrgan(t *testing.T) {
 		{"pursuant to resolution 1 (S-IX)", "ECOSOC", "ECOSOC", "guess"}, // no organ by shape: the document's
 		{"pursuant to resolution 1 (S-IX)", "", "", "unknown"},
 		{"Recalling its resolution 1 (S-IX)", "GA", "GA", "guess"},
+		// "its" stands for the clause's subject when that is named after
+		// the reference ("in its resolution …, the Council decided").
+		{"Noting that, in its resolution 58/21 of 3 April 2025, the Human Rights Council extended", "GA", "HRC", "sure"},
+		{"The General Assembly, Noting that, in its resolution 58/21 of 3 April 2025, the Human Rights Council extended", "GA", "HRC", "sure"},
+		{"through its resolution 34/1 of 23 May 2025, the Commission on Crime Prevention and Criminal Justice decided", "GA", "CCPCJ", "sure"},
+		{"in its resolution 66/20, the General Assembly recommended", "GA", "GA", "sure"},
+		{"Noting that in its resolution 58/24 of 4 April 2025 the Human Rights Council requested", "GA", "HRC", "sure"},
+		{"Welcoming its resolution 78/1, the Economic and Social Council report and", "GA", "GA", "guess"},
 	}
 	for _, tt := range tests {
 		refs := FindResolutions(tt.in, tt.docOrgan)
