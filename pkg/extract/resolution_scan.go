@@ -293,8 +293,15 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 	}
 	// ", entitled “…”"
 	if ts, te, end, ok := parseTitle(s, q); ok {
-		r.Title = s[ts:te]
-		r.TitleStart, r.TitleEnd = ts, te
+		if more := moreTitles(s, end); more > 0 {
+			// "70/1 … and 79/1 …, entitled “…” and “…”, respectively":
+			// the titles of the list's items, which this reader does
+			// not give out; not this item's.
+			end = more
+		} else {
+			r.Title = s[ts:te]
+			r.TitleStart, r.TitleEnd = ts, te
+		}
 		r.End = end
 		q = end
 	}
@@ -506,4 +513,29 @@ func continues(between string) bool {
 	t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(t, ",")), "and"))
 	t = strings.TrimSpace(strings.TrimPrefix(t, "as well as"))
 	return t == "" && len(between) < 24 && !strings.Contains(between, "\n")
+}
+
+// moreTitles reads the quoted titles that follow a title ending at i
+// (" and “The Pact for the Future”", ", “…” and “…”") and returns where
+// the last ends, or 0 when none follows.
+func moreTitles(s string, i int) int {
+	last := 0
+	for {
+		j := skipSpace(s, i)
+		if j < len(s) && s[j] == ',' {
+			j = skipSpace(s, j+1)
+		}
+		if k, ok := hasWordAt(s, j, "and"); ok {
+			j = skipSpace(s, k)
+		}
+		if j == i || !strings.HasPrefix(s[j:], "“") {
+			return last
+		}
+		e := strings.Index(s[j:min(len(s), j+600)], "”")
+		if e < 0 {
+			return last
+		}
+		i = j + e + len("”")
+		last = i
+	}
 }
