@@ -81,6 +81,9 @@ func TestFindResolutions(t *testing.T) {
 		{"paragraph of", "paragraph 7 of resolution 267 (1969)", []want{{Text: "resolution 267 (1969)", Symbol: "267 (1969)", Organ: "SC"}}},
 		{"curly title", "its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”, and",
 			[]want{{Text: "resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”", Symbol: "70/1", Its: true, Date: "2015-09-25", Title: "Transforming our world: the 2030 Agenda for Sustainable Development"}}},
+		{"titles of a list, respectively", "its resolutions 70/1 of 25 September 2015 and 79/1 of 22 September 2024, entitled “Transforming our world” and “The Pact for the Future”, respectively,",
+			[]want{{Text: "resolutions 70/1 of 25 September 2015", Symbol: "70/1", Its: true, Date: "2015-09-25"},
+				{Text: "79/1 of 22 September 2024, entitled “Transforming our world” and “The Pact for the Future”", Symbol: "79/1", Its: true, Date: "2024-09-22"}}},
 		{"straight title", `resolution 60/1, entitled "2005 World Summit Outcome,"`, []want{{Text: `resolution 60/1, entitled "2005 World Summit Outcome,"`, Symbol: "60/1", Title: "2005 World Summit Outcome"}}},
 		{"in its", "the General Assembly, in its resolution 64/179 of 18 December 2009, to hold", []want{{Text: "resolution 64/179 of 18 December 2009", Symbol: "64/179", Organ: "GA", Date: "2009-12-18"}}},
 		{"sc named", "Security Council resolution 1325 (2000) and Assembly resolution 65/7 and Council resolution 1947 (2010)", []want{
@@ -415,6 +418,14 @@ func TestResolveOrgan(t *testing.T) {
 		{"pursuant to resolution 1 (S-IX)", "ECOSOC", "ECOSOC", "guess"}, // no organ by shape: the document's
 		{"pursuant to resolution 1 (S-IX)", "", "", "unknown"},
 		{"Recalling its resolution 1 (S-IX)", "GA", "GA", "guess"},
+		// "its" stands for the clause's subject when that is named after
+		// the reference ("in its resolution …, the Council decided").
+		{"Noting that, in its resolution 58/21 of 3 April 2025, the Human Rights Council extended", "GA", "HRC", "sure"},
+		{"The General Assembly, Noting that, in its resolution 58/21 of 3 April 2025, the Human Rights Council extended", "GA", "HRC", "sure"},
+		{"through its resolution 34/1 of 23 May 2025, the Commission on Crime Prevention and Criminal Justice decided", "GA", "CCPCJ", "sure"},
+		{"in its resolution 66/20, the General Assembly recommended", "GA", "GA", "sure"},
+		{"Noting that in its resolution 58/24 of 4 April 2025 the Human Rights Council requested", "GA", "HRC", "sure"},
+		{"Welcoming its resolution 78/1, the Economic and Social Council report and", "GA", "GA", "guess"},
 	}
 	for _, tt := range tests {
 		refs := FindResolutions(tt.in, tt.docOrgan)

@@ -184,6 +184,11 @@ type listState struct {
 	// inherited: the list's organ is the list before's, which an organ
 	// named after an item overrules.
 	inherited bool
+	// itsGuess: "its" stands for the document's organ or a body named
+	// earlier in the clause, either of which the clause's subject named
+	// after the list overrules (subject).
+	itsGuess bool
+	subject  organInfo
 }
 
 // parseList reads the symbols of a list that starts at j, after the
@@ -191,7 +196,8 @@ type listState struct {
 func (p *resParser) parseList(start, j int, kind string) int {
 	s := p.s
 	org := p.listOrgan(start)
-	st := listState{first: len(p.refs), pending: p.pendingBuf[:0], yearless: p.yearlessBuf[:0], dates: p.datesBuf[:0], inherited: org.inherited}
+	st := listState{first: len(p.refs), pending: p.pendingBuf[:0], yearless: p.yearlessBuf[:0], dates: p.datesBuf[:0], inherited: org.inherited,
+		itsGuess: org.its || org.earlier}
 	pos, itemStart, last := j, start, 0
 	for {
 		sym, end, ok := resolution.ParseSymbol(s, pos)
@@ -215,6 +221,9 @@ func (p *resParser) parseList(start, j int, kind string) int {
 	}
 	if len(p.refs) == st.first {
 		return 0
+	}
+	if st.subject.name != "" {
+		org = st.subject
 	}
 	p.settleListOrgan(st.first, org)
 	if org.viaIts && p.refs[st.first].OrganName != "" {
@@ -284,8 +293,15 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 	}
 	// ", entitled “…”"
 	if ts, te, end, ok := parseTitle(s, q); ok {
-		r.Title = s[ts:te]
-		r.TitleStart, r.TitleEnd = ts, te
+		if more := moreTitles(s, end); more > 0 {
+			// "70/1 … and 79/1 …, entitled “…” and “…”, respectively":
+			// the titles of the list's items, which this reader does
+			// not give out; not this item's.
+			end = more
+		} else {
+			r.Title = s[ts:te]
+			r.TitleStart, r.TitleEnd = ts, te
+		}
 		r.End = end
 		q = end
 	}
@@ -297,7 +313,60 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 			}
 		}
 	}
+	// "in its resolution 58/21 of 3 April 2025, the Human Rights Council
+	// extended …": "its" stands for the clause's subject, named after it.
+	if st.itsGuess && st.subject.name == "" {
+		if code, name, ok := subjectAfter(s, q); ok {
+			st.subject = organInfo{code: code, name: name}
+			for k := st.first; k <= idx; k++ {
+				p.refs[k].Organ, p.refs[k].OrganName, p.refs[k].Its = code, name, false
+			}
+		}
+	}
 	return q
+}
+
+// subjectAfter reads the organ that is the subject of the clause after an
+// "in its resolution …" phrase: ", the Human Rights Council decided" (the
+// comma may be missing). The
+// organ's name must be followed by a word in small letters (its verb),
+// not by more of a name.
+func subjectAfter(s string, i int) (code, name string, ok bool) {
+	j := skipSpace(s, i)
+	if j < len(s) && s[j] == ',' {
+		j = skipSpace(s, j+1)
+	}
+	k, ok := wordsAt(s, j, "the")
+	if !ok {
+		return "", "", false
+	}
+	end := 0
+	for n, c := range resolution.Organs {
+		if len(n) <= len(name) {
+			continue
+		}
+		if e, ok := hasWordAt(s, k, n); ok && e > k {
+			code, name, end = c, n, e
+		}
+	}
+	if name == "" {
+		return "", "", false
+	}
+	v := skipSpace(s, end)
+	if v >= len(s) || s[v] < 'a' || s[v] > 'z' {
+		return "", "", false
+	}
+	// Not another reference or item of a list: "its resolution 78/1, the
+	// Economic and Social Council resolution 2024/5 and …".
+	w := v
+	for w < len(s) && s[w] >= 'a' && s[w] <= 'z' {
+		w++
+	}
+	switch s[v:w] {
+	case "resolution", "resolutions", "decision", "decisions", "and", "or", "of", "report", "reports":
+		return "", "", false
+	}
+	return code, name, true
 }
 
 // settleListOrgan drops an organ the list's first symbol rules out, then
@@ -444,4 +513,29 @@ func continues(between string) bool {
 	t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(t, ",")), "and"))
 	t = strings.TrimSpace(strings.TrimPrefix(t, "as well as"))
 	return t == "" && len(between) < 24 && !strings.Contains(between, "\n")
+}
+
+// moreTitles reads the quoted titles that follow a title ending at i
+// (" and “The Pact for the Future”", ", “…” and “…”") and returns where
+// the last ends, or 0 when none follows.
+func moreTitles(s string, i int) int {
+	last := 0
+	for {
+		j := skipSpace(s, i)
+		if j < len(s) && s[j] == ',' {
+			j = skipSpace(s, j+1)
+		}
+		if k, ok := hasWordAt(s, j, "and"); ok {
+			j = skipSpace(s, k)
+		}
+		if j == i || !strings.HasPrefix(s[j:], "“") {
+			return last
+		}
+		e := strings.Index(s[j:min(len(s), j+600)], "”")
+		if e < 0 {
+			return last
+		}
+		i = j + e + len("”")
+		last = i
+	}
 }
