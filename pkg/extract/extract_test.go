@@ -150,6 +150,21 @@ func TestExtract(t *testing.T) {
 			"treaty single_amended 1961 «Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol»",
 		},
 		{
+			"years given out respectively are not the nearest title's",
+			"the Convention on the Rights of the Child and the Convention on Psychotropic Substances, of 1989 and 1971, respectively, and the Convention on the Rights of the Child of 1989",
+			"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty psychotropic «Convention on Psychotropic Substances»\n" +
+				"treaty crc 1989 «Convention on the Rights of the Child of 1989»",
+		},
+		{
+			"a year after an amendment's or adjustment's title is its own",
+			"the Amendments on the crime of aggression to the Convention on the Rights of the Child of 2010, the Amendment to article XI of the Convention on Psychotropic Substances of 1979, the Adjustments to the Convention on the Rights of the Child of 2007 and appendix I to the Convention on Psychotropic Substances of 1971",
+			"treaty crc embedded «Convention on the Rights of the Child»\n" +
+				"treaty psychotropic embedded «Convention on Psychotropic Substances»\n" +
+				"treaty crc embedded «Convention on the Rights of the Child»\n" +
+				"treaty psychotropic 1971 «Convention on Psychotropic Substances of 1971»",
+		},
+		{
 			"a year that belongs to a larger title",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
 			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +

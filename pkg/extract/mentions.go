@@ -222,9 +222,40 @@ func yearAfter(s *document.Stream, m *Mention) {
 	} else {
 		return
 	}
+	if respectively(text[m.streamEnd+end : min(len(text), m.streamEnd+end+120)]) {
+		// "the Convention … and the Protocol …, of 1985 and 1987,
+		// respectively": the first year is the first title's, not this
+		// one's.
+		return
+	}
 	m.Year, _ = strconv.Atoi(rest[ys:ye])
 	m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
 	m.streamEnd += end
+}
+
+// respectively reports whether s, what follows a year, goes on with more
+// years or dates of a list given out "respectively" (" and 1987,
+// respectively", ", 1961 and 1967, respectively", " and 13 December 2006,
+// respectively").
+func respectively(s string) bool {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '\n') {
+			j++
+		}
+		if k, ok := hasWordAt(s, j, "and"); ok {
+			j = skipSpace(s, k)
+		}
+		if k, ok := hasWordAt(s, j, "respectively"); ok && k > j {
+			return i > 0
+		}
+		if y, ok := datedYear(s, j); ok && y+4 <= len(s) {
+			i = y + 4
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // datedClauseIsTitles reports whether the dated words clause after the
@@ -642,9 +673,9 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 		return false
 	}
 	if k := string(keyOf(p)); k == "of" {
-		// "article 8 of", "articles 5 and 8 of"
+		// "article 8 of", "articles 5 and 8 of", "article XI of"
 		n, ok := prevWord(text, p.start)
-		for ok && (n.digits || string(keyOf(n)) == "and") {
+		for ok && (n.digits || string(keyOf(n)) == "and" || romanWord(text[n.start:n.end])) {
 			n, ok = prevWord(text, n.start)
 		}
 		if !ok || !strings.HasPrefix(string(keyOf(n)), "article") {
@@ -657,12 +688,42 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 	if string(keyOf(p)) != "to" {
 		return false
 	}
+	// The word that heads the phrase, a few words back at most: "the
+	// Amendments on the crime of aggression to the Rome Statute …".
 	a, ok := prevWord(text, p.start)
-	if !ok || strings.ContainsAny(text[a.end:w.start], ".;:") {
+	for n := 0; ok && n < 6; n++ {
+		if strings.ContainsAny(text[a.end:w.start], ".;:,") {
+			return false
+		}
+		if capital, ok := changesTo[string(keyOf(a))]; ok && (a.upper || !capital) {
+			return true
+		}
+		a, ok = prevWord(text, a.start)
+	}
+	return false
+}
+
+// changesTo are the words of instruments that change or add to a treaty,
+// whose year after the treaty's title is their own: "the Adjustments to
+// the Montreal Protocol … of 2007", "the Appendices to the Convention …
+// of 2023"; true where only the capitalised word names one ("appendix I
+// to the Convention" is a part of it).
+var changesTo = map[string]bool{
+	"amendment": false, "amendments": false, "adjustment": true, "adjustments": true,
+	"appendix": true, "appendices": true,
+}
+
+// romanWord reports whether s is a Roman numeral in capitals ("XI").
+func romanWord(s string) bool {
+	if s == "" || len(s) > 7 {
 		return false
 	}
-	k := string(keyOf(a))
-	return k == "amendment" || k == "amendments"
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("IVXLC", s[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // titleWords may stand inside a capitalised title in lower case.
