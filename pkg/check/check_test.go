@@ -173,6 +173,11 @@ func TestChecks(t *testing.T) {
 			"1:88 warning year-inconsistent: the Convention on Something Undated is given 1991 here but 1990 at line 1 (1991 → 1990)",
 		},
 		{
+			"a year inside a protocol's title is not the treaty's second year",
+			"the Convention on Something Undated of 1990 and the Protocol on Environmental Protection to the Convention on Something Undated of 1991",
+			"",
+		},
+		{
 			"Ibid. with nothing before it",
 			"text¹\n\n¹ Ibid., vol. 976, No. 14152.\n",
 			"3:3 warning ibid-unresolved: \"Ibid., vol. 976, No. 14152\" in footnote 1 has no earlier footnote to refer to; give the full citation",

@@ -505,7 +505,10 @@ func (ch yearInconsistent) Run(c *Context) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	first := map[*registry.Treaty]*extract.Mention{}
 	for _, m := range c.Refs.Mentions {
-		if !yearChecked(m) || len(c.Registry.Years(m.Treaty)) > 0 {
+		if !yearChecked(m) || len(c.Registry.Years(m.Treaty)) > 0 || m.Embedded {
+			// (Inside a protocol's title the year may be the
+			// protocol's: "the Protocol on Environmental Protection to
+			// the Antarctic Treaty of 1991".)
 			continue
 		}
 		f, ok := first[m.Treaty]

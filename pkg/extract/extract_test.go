@@ -165,6 +165,13 @@ func TestExtract(t *testing.T) {
 				"treaty psychotropic 1971 «Convention on Psychotropic Substances of 1971»",
 		},
 		{
+			"a year after a treaty's years, at a meeting of its parties, is the meeting's",
+			"the Review Conference of the Parties to the Convention on the Rights of the Child of 2010, the Conference of the Parties to the Convention on Psychotropic Substances of 1970 and the States parties to the Convention on the Rights of the Child of 2010",
+			"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty psychotropic 1970 «Convention on Psychotropic Substances of 1970»\n" +
+				"treaty crc 2010 «Convention on the Rights of the Child of 2010»",
+		},
+		{
 			"a year that belongs to a larger title",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
 			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +

@@ -222,6 +222,14 @@ func yearAfter(s *document.Stream, m *Mention) {
 	} else {
 		return
 	}
+	if y, _ := strconv.Atoi(rest[ys:ye]); meetingOfParties(text, m) && m.Treaty != nil && y > latestYear(m.Treaty) {
+		// "the Review Conference of the Parties to the Treaty on the
+		// Non-Proliferation of Nuclear Weapons of 2010", "decision 15/4
+		// of the Conference of the Parties to the Convention on
+		// Biological Diversity of 19 December 2022": a year after all of
+		// the treaty's is the meeting's.
+		return
+	}
 	if respectively(text[m.streamEnd+end : min(len(text), m.streamEnd+end+120)]) {
 		// "the Convention … and the Protocol …, of 1985 and 1987,
 		// respectively": the first year is the first title's, not this
@@ -231,6 +239,29 @@ func yearAfter(s *document.Stream, m *Mention) {
 	m.Year, _ = strconv.Atoi(rest[ys:ye])
 	m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
 	m.streamEnd += end
+}
+
+// meetingOfParties reports whether the title of m is governed by "the
+// Conference (or Meeting) of the Parties to the": a meeting's phrase,
+// whose date may follow the title. ("States parties to the Convention …
+// of 1989" is not one.)
+func meetingOfParties(text string, m *Mention) bool {
+	w := m.streamStart
+	for _, want := range [...]string{"the", "to", "Parties", "the", "of"} {
+		p, ok := prevWord(text, w)
+		if !ok || text[p.start:p.end] != want {
+			return false
+		}
+		w = p.start
+	}
+	p, ok := prevWord(text, w)
+	return ok && (text[p.start:p.end] == "Conference" || text[p.start:p.end] == "Meeting")
+}
+
+// latestYear returns the latest of t's years: adoption, conclusion,
+// opening for signature, the year texts cite.
+func latestYear(t *registry.Treaty) int {
+	return max(registry.Year(t.Adopted), registry.Year(t.Concluded), registry.Year(t.OpenedForSignature), t.CitedYear)
 }
 
 // respectively reports whether s, what follows a year, goes on with more
