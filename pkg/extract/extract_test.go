@@ -158,7 +158,7 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			"a year after an amendment's or adjustment's title is its own",
-			"the Amendments on the crime of aggression to the Convention on the Rights of the Child of 2010, the Amendment to article XI of the Convention on Psychotropic Substances of 1979, the Adjustments to the Convention on the Rights of the Child of 2007 and appendix I to the Convention on Psychotropic Substances of 1971",
+			"the Amendments on the crime of aggression to the Convention on the Rights of the Child of 2010, the Amendment to article XI of the Convention on Psychotropic Substances of 1979, the adjustments to the Convention on the Rights of the Child of 2007 and appendix I to the Convention on Psychotropic Substances of 1971",
 			"treaty crc embedded «Convention on the Rights of the Child»\n" +
 				"treaty psychotropic embedded «Convention on Psychotropic Substances»\n" +
 				"treaty crc embedded «Convention on the Rights of the Child»\n" +

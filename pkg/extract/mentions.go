@@ -740,7 +740,7 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 // of 2023"; true where only the capitalised word names one ("appendix I
 // to the Convention" is a part of it).
 var changesTo = map[string]bool{
-	"amendment": false, "amendments": false, "adjustment": true, "adjustments": true,
+	"amendment": false, "amendments": false, "adjustment": false, "adjustments": false,
 	"appendix": true, "appendices": true,
 }
 
