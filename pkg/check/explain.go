@@ -6,7 +6,7 @@ package check
 // own explains itself there (resolution_*.go).
 
 func (treatyYear) Explain() string {
-	return `A registered treaty given a year that is not its own ("… of 1954"). The message gives the registry's date and, where the mention's footnote cites the same instrument, says so. Carries a fix. Years that belong to a larger title ("Memorandum … on Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994") are not read as the treaty's. Treaties cited by a year other than their adoption year (the Chemical Weapons Convention "of 1993") are recorded as ` + "`cited_year`" + ` and accepted.`
+	return `A registered treaty given a year that is not its own ("… of 1954"). The message gives the registry's date and, where the mention's footnote cites the same instrument, says so. Carries a fix. Years that belong to a larger title ("Memorandum … on Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994", "the Amendments on the crime of aggression to the Rome Statute … of 11 June 2010", "the adjustments to the Montreal Protocol … of 2007"), to a meeting of the parties when later than the treaty ("the Review Conference of the Parties to the Treaty … of 2010"), or to a list given out "respectively" ("…, of 1985 and 1987, respectively") are not read as the treaty's. Treaties cited by a year other than their adoption year (the Chemical Weapons Convention "of 1993") are recorded as ` + "`cited_year`" + ` and accepted.`
 }
 
 func (untsCitation) Explain() string {
