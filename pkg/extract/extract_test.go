@@ -172,6 +172,20 @@ func TestExtract(t *testing.T) {
 				"treaty crc 2010 «Convention on the Rights of the Child of 2010»",
 		},
 		{
+			"an amendment's phrase does not take the year of a treaty it only passes by",
+			"the amendment by States parties to the Convention on Psychotropic Substances of 1979, the adjustment of national legislation to the Convention on the Rights of the Child of 1990 and the amendments to annex VI to the Convention on the Rights of the Child of 1991",
+			"treaty psychotropic 1979 «Convention on Psychotropic Substances of 1979»\n" +
+				"treaty crc 1990 «Convention on the Rights of the Child of 1990»\n" +
+				"treaty crc 1991 «Convention on the Rights of the Child of 1991»",
+		},
+		{
+			"a meeting of the States parties, and a year no meeting can have",
+			"the Review Conference of the States Parties to the Convention on the Rights of the Child of 2010, the meetings of the Parties to the Convention on the Rights of the Child of 2016 and the Conference of the Parties to the Convention on Psychotropic Substances of 1972",
+			"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty psychotropic 1972 «Convention on Psychotropic Substances of 1972»",
+		},
+		{
 			"a year that belongs to a larger title",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
 			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +

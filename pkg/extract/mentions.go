@@ -222,7 +222,7 @@ func yearAfter(s *document.Stream, m *Mention) {
 	} else {
 		return
 	}
-	if y, _ := strconv.Atoi(rest[ys:ye]); meetingOfParties(text, m) && m.Treaty != nil && y > latestYear(m.Treaty) {
+	if y, _ := strconv.Atoi(rest[ys:ye]); m.Treaty != nil && meetingOfParties(text, m) && meetingYear(m.Treaty, y) {
 		// "the Review Conference of the Parties to the Treaty on the
 		// Non-Proliferation of Nuclear Weapons of 2010", "decision 15/4
 		// of the Conference of the Parties to the Convention on
@@ -242,20 +242,49 @@ func yearAfter(s *document.Stream, m *Mention) {
 }
 
 // meetingOfParties reports whether the title of m is governed by "the
-// Conference (or Meeting) of the Parties to the": a meeting's phrase,
-// whose date may follow the title. ("States parties to the Convention …
-// of 1989" is not one.)
+// Conference (or Meeting, Review Conference) of the [States] Parties to
+// the": a meeting's phrase, whose date may follow the title. ("States
+// parties to the Convention … of 1989" is not one.)
 func meetingOfParties(text string, m *Mention) bool {
 	w := m.streamStart
-	for _, want := range [...]string{"the", "to", "Parties", "the", "of"} {
+	for _, want := range [...]string{"the", "to", "parties", "states", "the", "of"} {
 		p, ok := prevWord(text, w)
-		if !ok || text[p.start:p.end] != want {
+		if !ok {
+			return false
+		}
+		if got := strings.ToLower(text[p.start:p.end]); got != want {
+			if want == "states" {
+				continue // "of the Parties", "of the States Parties"
+			}
 			return false
 		}
 		w = p.start
 	}
 	p, ok := prevWord(text, w)
-	return ok && (text[p.start:p.end] == "Conference" || text[p.start:p.end] == "Meeting")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(text[p.start:p.end]) {
+	case "conference", "conferences", "meeting", "meetings":
+		return true
+	}
+	return false
+}
+
+// meetingYear reports whether year y, after the title of a treaty t that
+// a meeting of its parties governs, can only be the meeting's: after the
+// treaty's years and after its entry into force (the year after the
+// latest of its years where the registry has no entry into force). A
+// treaty with no year in the registry gives no such certainty.
+func meetingYear(t *registry.Treaty, y int) bool {
+	last := latestYear(t)
+	if last == 0 {
+		return false
+	}
+	if eif := registry.Year(t.EntryIntoForce); eif > 0 {
+		return y > max(last, eif)
+	}
+	return y > last+1
 }
 
 // latestYear returns the latest of t's years: adoption, conclusion,
@@ -719,29 +748,45 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 	if string(keyOf(p)) != "to" {
 		return false
 	}
-	// The word that heads the phrase, a few words back at most: "the
-	// Amendments on the crime of aggression to the Rome Statute …".
+	// The word that heads the phrase: right before "to" ("the
+	// adjustments to the Montreal Protocol"), or a few words back where
+	// the head's subject follows it with "on" ("the Amendments on the
+	// crime of aggression to the Rome Statute …"); not "the amendment by
+	// States parties to", "the adjustment of national legislation to".
 	a, ok := prevWord(text, p.start)
+	if ok && changesTo[string(keyOf(a))] && !strings.ContainsAny(text[a.end:w.start], ".;:") {
+		return true
+	}
 	for n := 0; ok && n < 6; n++ {
 		if strings.ContainsAny(text[a.end:w.start], ".;:,") {
 			return false
 		}
-		if capital, ok := changesTo[string(keyOf(a))]; ok && (a.upper || !capital) {
-			return true
+		if changesTo[string(keyOf(a))] {
+			next, ok := nextWordAt(text, a.end)
+			return ok && next == "on"
 		}
 		a, ok = prevWord(text, a.start)
 	}
 	return false
 }
 
-// changesTo are the words of instruments that change or add to a treaty,
-// whose year after the treaty's title is their own: "the Adjustments to
-// the Montreal Protocol … of 2007", "the Appendices to the Convention …
-// of 2023"; true where only the capitalised word names one ("appendix I
-// to the Convention" is a part of it).
+// nextWordAt returns the word that starts after the spaces at text[i:].
+func nextWordAt(text string, i int) (string, bool) {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		j++
+	}
+	return text[i:j], j > i
+}
+
+// changesTo are the words of instruments that change a treaty, whose year
+// after the treaty's title is their own: "the Adjustments to the Montreal
+// Protocol … of 2007".
 var changesTo = map[string]bool{
-	"amendment": false, "amendments": false, "adjustment": false, "adjustments": false,
-	"appendix": true, "appendices": true,
+	"amendment": true, "amendments": true, "adjustment": true, "adjustments": true,
 }
 
 // romanWord reports whether s is a Roman numeral in capitals ("XI").

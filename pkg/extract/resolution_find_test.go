@@ -81,6 +81,11 @@ func TestFindResolutions(t *testing.T) {
 		{"paragraph of", "paragraph 7 of resolution 267 (1969)", []want{{Text: "resolution 267 (1969)", Symbol: "267 (1969)", Organ: "SC"}}},
 		{"curly title", "its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”, and",
 			[]want{{Text: "resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”", Symbol: "70/1", Its: true, Date: "2015-09-25", Title: "Transforming our world: the 2030 Agenda for Sustainable Development"}}},
+		{"a title then another quoted phrase is the title still", "its resolution 70/1 of 25 September 2015, entitled “Transforming our planet”, and “The future we want”, the outcome document",
+			[]want{{Text: "resolution 70/1 of 25 September 2015, entitled “Transforming our planet”", Symbol: "70/1", Its: true, Date: "2015-09-25", Title: "Transforming our planet"}}},
+		{"straight titles of a list, respectively", `its resolutions 70/1 of 25 September 2015 and 79/1 of 22 September 2024, entitled "Transforming our world" and "The Pact for the Future", respectively,`,
+			[]want{{Text: "resolutions 70/1 of 25 September 2015", Symbol: "70/1", Its: true, Date: "2015-09-25"},
+				{Text: `79/1 of 22 September 2024, entitled "Transforming our world" and "The Pact for the Future"`, Symbol: "79/1", Its: true, Date: "2024-09-22"}}},
 		{"titles of a list, respectively", "its resolutions 70/1 of 25 September 2015 and 79/1 of 22 September 2024, entitled “Transforming our world” and “The Pact for the Future”, respectively,",
 			[]want{{Text: "resolutions 70/1 of 25 September 2015", Symbol: "70/1", Its: true, Date: "2015-09-25"},
 				{Text: "79/1 of 22 September 2024, entitled “Transforming our world” and “The Pact for the Future”", Symbol: "79/1", Its: true, Date: "2024-09-22"}}},
@@ -425,6 +430,8 @@ func TestResolveOrgan(t *testing.T) {
 		{"through its resolution 34/1 of 23 May 2025, the Commission on Crime Prevention and Criminal Justice decided", "GA", "CCPCJ", "sure"},
 		{"in its resolution 66/20, the General Assembly recommended", "GA", "GA", "sure"},
 		{"Noting that in its resolution 58/24 of 4 April 2025 the Human Rights Council requested", "GA", "HRC", "sure"},
+		{"Recalling its resolution 70/1 of 25 September 2015, the Economic and Social Council ministerial declaration of 2019", "GA", "GA", "guess"},
+		{"in its resolution 2024/5, the Human Rights Council decided", "GA", "ECOSOC", "guess"},
 		{"Welcoming its resolution 78/1, the Economic and Social Council report and", "GA", "GA", "guess"},
 	}
 	for _, tt := range tests {

@@ -32,6 +32,9 @@ type organInfo struct {
 	// viaIts is set for the body "its" stands for ("the Council, in its
 	// resolution"); andIts for "and its", which may continue that body.
 	viaIts, andIts bool
+	// prepIts: "its" after a preposition ("in its resolution …"), where
+	// the clause's subject, named after the reference, may be its body.
+	prepIts bool
 }
 
 // organBefore reads the organ named before the trigger word at i: "General
@@ -55,8 +58,9 @@ func organBefore(s string, i int) organInfo {
 			// earlier in the clause. (After a verb, as in "Recalling its
 			// resolution", "its" is the document's organ.)
 			if code, name, ok := organEarlier(s, vs); ok {
-				return organInfo{code: code, name: name, earlier: true, viaIts: true}
+				return organInfo{code: code, name: name, earlier: true, viaIts: true, prepIts: true}
 			}
+			return organInfo{its: true, prepIts: true}
 		case "of":
 			// "the adoption by the Economic Commission for Latin America
 			// and the Caribbean of its resolution 574 (XXVII)"; but

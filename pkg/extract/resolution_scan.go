@@ -197,7 +197,7 @@ func (p *resParser) parseList(start, j int, kind string) int {
 	s := p.s
 	org := p.listOrgan(start)
 	st := listState{first: len(p.refs), pending: p.pendingBuf[:0], yearless: p.yearlessBuf[:0], dates: p.datesBuf[:0], inherited: org.inherited,
-		itsGuess: org.its || org.earlier}
+		itsGuess: org.prepIts}
 	pos, itemStart, last := j, start, 0
 	for {
 		sym, end, ok := resolution.ParseSymbol(s, pos)
@@ -293,7 +293,7 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 	}
 	// ", entitled “…”"
 	if ts, te, end, ok := parseTitle(s, q); ok {
-		if more := moreTitles(s, end); more > 0 {
+		if more := moreTitles(s, end); more > 0 && idx > st.first && respectivelyAt(s, more) {
 			// "70/1 … and 79/1 …, entitled “…” and “…”, respectively":
 			// the titles of the list's items, which this reader does
 			// not give out; not this item's.
@@ -316,7 +316,7 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 	// "in its resolution 58/21 of 3 April 2025, the Human Rights Council
 	// extended …": "its" stands for the clause's subject, named after it.
 	if st.itsGuess && st.subject.name == "" {
-		if code, name, ok := subjectAfter(s, q); ok {
+		if code, name, ok := subjectAfter(s, q); ok && resolution.Fits(code, &r.Symbol) {
 			st.subject = organInfo{code: code, name: name}
 			for k := st.first; k <= idx; k++ {
 				p.refs[k].Organ, p.refs[k].OrganName, p.refs[k].Its = code, name, false
@@ -528,14 +528,29 @@ func moreTitles(s string, i int) int {
 		if k, ok := hasWordAt(s, j, "and"); ok {
 			j = skipSpace(s, k)
 		}
-		if j == i || !strings.HasPrefix(s[j:], "“") {
+		open, closer := "“", "”"
+		if strings.HasPrefix(s[j:], "\"") {
+			open, closer = "\"", "\""
+		}
+		if j == i || !strings.HasPrefix(s[j:], open) {
 			return last
 		}
-		e := strings.Index(s[j:min(len(s), j+600)], "”")
+		e := strings.Index(s[j+len(open):min(len(s), j+600)], closer)
 		if e < 0 {
 			return last
 		}
-		i = j + e + len("”")
+		i = j + len(open) + e + len(closer)
 		last = i
 	}
+}
+
+// respectivelyAt reports whether ", respectively" (or " respectively")
+// follows at s[i:].
+func respectivelyAt(s string, i int) bool {
+	j := skipSpace(s, i)
+	if j < len(s) && s[j] == ',' {
+		j = skipSpace(s, j+1)
+	}
+	_, ok := hasWordAt(s, j, "respectively")
+	return ok
 }
