@@ -266,8 +266,6 @@ func (p *parser) levels(n *yaml.Node) map[string]Level {
 
 func quote(ks []string) string { return yamlnode.Quote(ks) }
 
-// rel returns path relative to the config's directory, slash-separated, or
-// false when it lies outside it.
 // Covers reports whether p lies in c's folder (Dir), where its globs
 // (include, exclude, overrides) apply.
 func (c *Config) Covers(p string) bool {
@@ -282,6 +280,8 @@ func (c *Config) HasGlobs() bool {
 	return len(c.Include)+len(c.Overrides) > 0 || slices.ContainsFunc(c.Exclude, func(g string) bool { return g != "**/node_modules/**" })
 }
 
+// rel returns path relative to the config's directory, slash-separated, or
+// false when it lies outside it.
 func (c *Config) rel(p string) (string, bool) {
 	abs, err := filepath.Abs(p)
 	if err != nil {

@@ -1092,27 +1092,35 @@ func (c *classifier) aloneUnderBody(k, start int, lab []byte) bool {
 		// The next label of a group begun under the body.
 		return n == atoi(c.pend[c.npend-1].label())+1
 	}
-	if n <= 0 || !(n == c.lastNum+1 || c.lastNum == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab))) {
+	if n <= 0 || n != c.lastNum+1 && c.lastNum != 0 {
 		return false
 	}
-	if f, t, ok := c.inkNear(k, -1); ok && t-f <= 4 && isDigits(c.text[f:t]) {
-		// Inside a group of labels not begun here.
-		return false
-	}
-	f, t, ok := c.inkNear(k, +1)
-	if !ok || !(markerBefore(c.text, c.bodyStart, start, lab) || spacedMarkerBefore(c.text, c.bodyStart, start, lab)) {
-		return false
+	if f, t, ok := c.inkNear(k, -1); ok {
+		if _, ok := numberAlone(c.text[f:t]); ok {
+			// Inside a group of labels not begun here.
+			return false
+		}
 	}
 	// Its text, or the next label of a group printed before their texts
 	// (pdftotext's default mode), where the texts can be told apart. A
 	// symbol alone is the running header under a page number ("13",
 	// "S/RES/1454 (2002)"): a footnote citing a document ends with its
-	// full stop ("A/81/903.").
+	// full stop ("A/81/903."). These come first: most numbers alone
+	// after body text are page numbers, and the body is not searched for
+	// their markers.
+	f, t, ok := c.inkNear(k, +1)
+	if !ok {
+		return false
+	}
 	line := c.text[f:t]
 	if len(line) > 1 && line[1] == '/' && line[len(line)-1] != '.' {
 		return false
 	}
-	return referenceLead(line) || t-f <= 4 && isDigits(c.text[f:t]) && atoi(c.text[f:t]) == n+1 && c.groupFits(k, n)
+	if m, ok := numberAlone(line); !referenceLead(line) && !(ok && m == n+1 && c.groupFits(k, n)) {
+		return false
+	}
+	glued := markerBefore(c.text, c.bodyStart, start, lab)
+	return (n == c.lastNum+1 || n == 1 || glued) && (glued || spacedMarkerBefore(c.text, c.bodyStart, start, lab))
 }
 
 // groupFits reports whether the labels alone from line k on, counting up
@@ -1127,7 +1135,7 @@ func (c *classifier) groupFits(k, n int) bool {
 	for ; j < len(c.starts); j++ {
 		s, e := c.bounds(j)
 		f, t := trimSpace(c.text, s, e)
-		if t-f > 4 || !isDigits(c.text[f:t]) || atoi(c.text[f:t]) != n+labels {
+		if m, ok := numberAlone(c.text[f:t]); !ok || m != n+labels {
 			break
 		}
 		labels++
@@ -1221,29 +1229,36 @@ func (c *classifier) labelAlone(k, start int, lab []byte) bool {
 	// space (", 4" at a line's end, as pdftotext -raw prints "Developing
 	// States, 4"): a page number alone after the footnotes ("2 Ibid." /
 	// "3" / "the Statute.") is neither.
-	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
-		s, e := c.bounds(j)
-		if f, t := trimSpace(c.text, s, e); f < t {
-			if t-f <= 4 && isDigits(c.text[f:t]) && atoi(c.text[f:t]) == atoi(lab)+1 {
-				// The next label alone follows: a group of labels
-				// printed before their texts (pdftotext's default
-				// mode), which page numbers never make.
-				return true
-			}
-			// (One pass over the body for the three forms.)
-			group := c.npend > 0
-			return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
-				if group && j > 1 && b[j-1] == ' ' && afterNumberWord(b, 0, j) {
-					// The next label of a group, which page furniture
-					// may follow, needs a marker: "paragraph 4 of" is
-					// none ("4" is the page's number).
-					return false
-				}
-				return gluedMarkerAt(b, j, end) || spacedMarkerAt(b, j, end) || lab[0] != '0' && (yearMarkerAt(b, j, end) || gluedNextAt(b, j, end))
-			})
-		}
+	f, t, ok := c.inkNear(k, +1)
+	if !ok {
+		return false
 	}
-	return false
+	if m, ok := numberAlone(c.text[f:t]); ok && m == atoi(lab)+1 {
+		// The next label alone follows: a group of labels printed
+		// before their texts (pdftotext's default mode), which page
+		// numbers never make.
+		return true
+	}
+	// (One pass over the body for the three forms.)
+	group := c.npend > 0
+	return referenceLead(c.text[f:t]) || someLabel(c.text, c.bodyStart, start, lab, func(b []byte, j, end int) bool {
+		if group && j > 1 && b[j-1] == ' ' && afterNumberWord(b, 0, j) {
+			// The next label of a group, which page furniture may
+			// follow, needs a marker: "paragraph 4 of" is none ("4" is
+			// the page's number).
+			return false
+		}
+		return gluedMarkerAt(b, j, end) || spacedMarkerAt(b, j, end) || lab[0] != '0' && (yearMarkerAt(b, j, end) || gluedNextAt(b, j, end))
+	})
+}
+
+// numberAlone returns the number a line b that holds nothing else gives,
+// as labels alone on their lines are written (up to four digits).
+func numberAlone(b []byte) (int, bool) {
+	if len(b) > 4 || !isDigits(b) {
+		return 0, false
+	}
+	return atoi(b), true
 }
 
 // opensParagraph reports whether the line b opens a paragraph of a

@@ -10,6 +10,7 @@ import (
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/resolution"
 )
 
 // words that make a title part of a larger one: "Protocol … to the",
@@ -222,7 +223,8 @@ func yearAfter(s *document.Stream, m *Mention) {
 	} else {
 		return
 	}
-	if y, _ := strconv.Atoi(rest[ys:ye]); m.Treaty != nil && meetingOfParties(text, m) && meetingYear(m.Treaty, y) {
+	y, _ := strconv.Atoi(rest[ys:ye])
+	if m.Treaty != nil && meetingOfParties(text, m) && meetingYear(m.Treaty, y) {
 		// "the Review Conference of the Parties to the Treaty on the
 		// Non-Proliferation of Nuclear Weapons of 2010", "decision 15/4
 		// of the Conference of the Parties to the Convention on
@@ -236,7 +238,7 @@ func yearAfter(s *document.Stream, m *Mention) {
 		// one's.
 		return
 	}
-	m.Year, _ = strconv.Atoi(rest[ys:ye])
+	m.Year = y
 	m.YearStart, m.YearEnd = s.Src(m.streamEnd+ys), s.SrcEnd(m.streamEnd+ye)
 	m.streamEnd += end
 }
@@ -735,7 +737,7 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 	if k := string(keyOf(p)); k == "of" {
 		// "article 8 of", "articles 5 and 8 of", "article XI of"
 		n, ok := prevWord(text, p.start)
-		for ok && (n.digits || string(keyOf(n)) == "and" || romanWord(text[n.start:n.end])) {
+		for ok && (n.digits || string(keyOf(n)) == "and" || isRomanNumeral(text[n.start:n.end])) {
 			n, ok = prevWord(text, n.start)
 		}
 		if !ok || !strings.HasPrefix(string(keyOf(n)), "article") {
@@ -762,24 +764,12 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 			return false
 		}
 		if changesTo[string(keyOf(a))] {
-			next, ok := nextWordAt(text, a.end)
-			return ok && next == "on"
+			_, on := hasWordAt(text, skipSpace(text, a.end), "on")
+			return on
 		}
 		a, ok = prevWord(text, a.start)
 	}
 	return false
-}
-
-// nextWordAt returns the word that starts after the spaces at text[i:].
-func nextWordAt(text string, i int) (string, bool) {
-	for i < len(text) && text[i] == ' ' {
-		i++
-	}
-	j := i
-	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
-		j++
-	}
-	return text[i:j], j > i
 }
 
 // changesTo are the words of instruments that change a treaty, whose year
@@ -789,17 +779,10 @@ var changesTo = map[string]bool{
 	"amendment": true, "amendments": true, "adjustment": true, "adjustments": true,
 }
 
-// romanWord reports whether s is a Roman numeral in capitals ("XI").
-func romanWord(s string) bool {
-	if s == "" || len(s) > 7 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("IVXLC", s[i]) < 0 {
-			return false
-		}
-	}
-	return true
+// isRomanNumeral reports whether s is a Roman numeral in capitals ("XI").
+func isRomanNumeral(s string) bool {
+	_, ok := resolution.ParseRoman(s)
+	return ok
 }
 
 // titleWords may stand inside a capitalised title in lower case.

@@ -241,15 +241,23 @@ func organAfter(s string, i int) (code, name string, ok bool) {
 			return "", "", false
 		}
 	}
+	code, name, _ = longestOrganAt(s, k, func(n string) bool { return n != "Assembly" && n != "ECOSOC" })
+	return code, name, name != ""
+}
+
+// longestOrganAt returns the organ whose name, among those keep accepts,
+// stands at s[k:] as whole words, the longest of them ("Economic and
+// Social Council", not "Council"), and where it ends; or "" names.
+func longestOrganAt(s string, k int, keep func(name string) bool) (code, name string, end int) {
 	for n, c := range resolution.Organs {
-		if n == "Assembly" || n == "ECOSOC" || len(n) <= len(name) {
+		if len(n) <= len(name) || !keep(n) {
 			continue
 		}
-		if end, ok := hasWordAt(s, k, n); ok && end > k {
-			code, name = c, n
+		if e, ok := hasWordAt(s, k, n); ok && e > k {
+			code, name, end = c, n, e
 		}
 	}
-	return code, name, name != ""
+	return code, name, end
 }
 
 // wordsAt reads the words ws at i, separated by spaces, and returns where

@@ -328,9 +328,8 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 
 // subjectAfter reads the organ that is the subject of the clause after an
 // "in its resolution …" phrase: ", the Human Rights Council decided" (the
-// comma may be missing). The
-// organ's name must be followed by a word in small letters (its verb),
-// not by more of a name.
+// comma may be missing). The organ's name must be followed by a word in
+// small letters (its verb), not by more of a name.
 func subjectAfter(s string, i int) (code, name string, ok bool) {
 	j := skipSpace(s, i)
 	if j < len(s) && s[j] == ',' {
@@ -340,15 +339,7 @@ func subjectAfter(s string, i int) (code, name string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	end := 0
-	for n, c := range resolution.Organs {
-		if len(n) <= len(name) {
-			continue
-		}
-		if e, ok := hasWordAt(s, k, n); ok && e > k {
-			code, name, end = c, n, e
-		}
-	}
+	code, name, end := longestOrganAt(s, k, func(string) bool { return true })
 	if name == "" {
 		return "", "", false
 	}

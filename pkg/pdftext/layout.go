@@ -442,8 +442,7 @@ func (ns *noteState) open(pi int) bool {
 // them to that footnote).
 func continuedNote(body, area []*row, H float64) ([]*row, []*row) {
 	i := len(body)
-	for i > 0 && body[i-1].h < 0.92*H && len(body[i-1].words) > 0 && !body[i-1].super[0] &&
-		!isLabelText(body[i-1].words[0].text) && gluedLabel(body[i-1].words[0].text) == "" {
+	for i > 0 && body[i-1].h < 0.92*H && len(body[i-1].words) > 0 && !startsWithLabel(body[i-1]) {
 		i--
 	}
 	if i == len(body) || i == 0 {
@@ -661,7 +660,7 @@ func runningLines(pages []page, all [][]*row, ruleAt []int) *runningSet {
 // citation at the foot of half the pages looked like a running footer
 // once its digits were masked. No running footer cites a volume.
 func citesTreatySeries(r *row) bool {
-	if len(r.words) < 3 || !(r.super[0] || isLabelText(r.words[0].text) || gluedLabel(r.words[0].text) != "") {
+	if len(r.words) < 3 || !startsWithLabel(r) {
 		return false
 	}
 	for _, w := range r.words[1:] {
@@ -760,6 +759,14 @@ func splitFootnotes(rs []*row, H float64) (body, area []*row) {
 		return rs, nil
 	}
 	return rs[:start], rs[start:]
+}
+
+// startsWithLabel reports whether row r, which has words, starts with what
+// may be a footnote's label: a superscript, a number or asterisks
+// (isLabelText), or a number glued to the note's first word (gluedLabel).
+func startsWithLabel(r *row) bool {
+	w := r.words[0].text
+	return r.super[0] || isLabelText(w) || gluedLabel(w) != ""
 }
 
 func isLabelText(s string) bool {

@@ -64,19 +64,28 @@ func New(path string, data []byte) (*File, error) {
 	}
 	f := &File{Path: path, Text: data}
 	f.index()
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
+	if off := InvalidUTF8(data); off >= 0 {
 		p := f.Pos(off)
 		return nil, &InvalidUTF8Error{Line: p.Line, Col: p.Col}
 	}
 	return f, nil
+}
+
+// InvalidUTF8 returns the offset of the first byte of data that is not
+// UTF-8, or -1 when data is valid UTF-8.
+func InvalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	return off
 }
 
 // isUTF16 reports whether data looks like UTF-16 text: a byte order mark,

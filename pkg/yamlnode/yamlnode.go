@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/citecheck/citecheck/pkg/source"
 )
 
 // Error is a problem in a YAML file. Line and Col are 1-based; Line 0
@@ -74,16 +76,12 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 // file that starts with a UTF-16 byte order mark is left to the library,
 // which reads it.
 func notUTF8(file string, data []byte) error {
-	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil
 	}
-	off := 0
-	for off < len(data) {
-		r, n := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && n == 1 {
-			break
-		}
-		off += n
+	off := source.InvalidUTF8(data)
+	if off < 0 {
+		return nil
 	}
 	ls := bytes.LastIndexByte(data[:off], '\n') + 1
 	return &Error{File: file, Line: 1 + bytes.Count(data[:off], []byte("\n")), Col: 1 + utf8.RuneCount(data[ls:off]),
