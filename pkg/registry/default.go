@@ -19,7 +19,7 @@ func Embedded() (*Registry, error) {
 		// a Registry never changes them.
 		r := buildTreaties(append([]*Treaty(nil), generated...))
 		r.res = generatedIndex
-		r.res.resolutions = generatedResolutions
+		r.res.packed = &generatedResolutions
 		r.generated = true
 		return r, nil
 	}

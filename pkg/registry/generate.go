@@ -25,12 +25,16 @@ func GenerateSource(reg *Registry) ([]byte, error) {
 	b.WriteString("var generated = []*Treaty{\n")
 	writeEntries(&b, reg.Treaties())
 	b.WriteString("}\n\n")
-	b.WriteString("// generatedResolutions holds rules/resolutions/*.yaml, validated, as Go\n// values, sorted by symbol.\n")
-	b.WriteString("var generatedResolutions = []*Resolution{\n")
-	writeEntries(&b, reg.Resolutions())
-	b.WriteString("}\n\n")
+	text, ends, err := pack(reg.Resolutions())
+	if err != nil {
+		return nil, err
+	}
+	b.WriteString("// generatedResolutions holds rules/resolutions/*.yaml, validated, sorted\n// by symbol, packed (packedResolutions).\n")
+	b.WriteString("var generatedResolutions = packedResolutions{\n\ttext: `")
+	b.WriteString(text)
+	fmt.Fprintf(&b, "`,\n\tends: %s,\n}\n\n", intSlice("uint32", ends, 16))
 	x := &reg.res
-	b.WriteString("// generatedIndex is buildResolutions(generatedResolutions) but for its\n// resolutions field, which Embedded sets.\n")
+	b.WriteString("// generatedIndex is buildResolutions of the resolutions but for its\n// resolutions and packed fields: Embedded sets packed.\n")
 	b.WriteString("var generatedIndex = resolutionIndex{\n")
 	fmt.Fprintf(&b, "\tslots: %s,\n", intSlice("uint32", x.slots, 16))
 	for _, n := range []struct {

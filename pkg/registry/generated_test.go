@@ -21,11 +21,11 @@ func TestGeneratedMatchesYAML(t *testing.T) {
 			t.Errorf("entry %s differs from rules/treaties (%s:%d): run go generate ./pkg/registry", want.ID, want.File, want.Line)
 		}
 	}
-	if len(generatedResolutions) != len(reg.Resolutions()) {
-		t.Fatalf("zz_generated.go has %d resolutions, rules/resolutions %d: run go generate ./pkg/registry", len(generatedResolutions), len(reg.Resolutions()))
+	if generatedResolutions.len() != len(reg.Resolutions()) {
+		t.Fatalf("zz_generated.go has %d resolutions, rules/resolutions %d: run go generate ./pkg/registry", generatedResolutions.len(), len(reg.Resolutions()))
 	}
 	for i, want := range reg.Resolutions() {
-		if got := generatedResolutions[i]; !reflect.DeepEqual(got, want) {
+		if got := generatedResolutions.at(i); !reflect.DeepEqual(got, want) {
 			t.Errorf("entry %s differs from rules/resolutions (%s:%d): run go generate ./pkg/registry", want.Symbol, want.File, want.Line)
 		}
 	}
@@ -47,7 +47,7 @@ func BenchmarkLoadYAML(b *testing.B) {
 // registry is indexed.
 func BenchmarkBuildGenerated(b *testing.B) {
 	for b.Loop() {
-		build(append([]*Treaty(nil), generated...), append([]*Resolution(nil), generatedResolutions...))
+		build(append([]*Treaty(nil), generated...), append([]*Resolution(nil), generatedResolutions.resolutions()...))
 	}
 }
 
@@ -65,7 +65,7 @@ func BenchmarkEmbedded(b *testing.B) {
 // TestGeneratedIndex: the resolution index compiled into zz_generated.go
 // is the one buildResolutions works out, and finds every symbol.
 func TestGeneratedIndex(t *testing.T) {
-	want := buildResolutions(append([]*Resolution(nil), generatedResolutions...))
+	want := buildResolutions(append([]*Resolution(nil), generatedResolutions.resolutions()...))
 	got := generatedIndex
 	got.resolutions = want.resolutions
 	if !reflect.DeepEqual(got, want) {

@@ -267,7 +267,7 @@ func FuzzLoad(f *testing.F) {
 
 // The grammar and the registry agree on what a canonical symbol is.
 func TestGeneratedSymbolsAreCanonical(t *testing.T) {
-	for _, e := range generatedResolutions {
+	for _, e := range generatedResolutions.resolutions() {
 		organ, _, rest := resolution.OrganOfSymbol(e.Symbol)
 		s, end, ok := resolution.ParseSymbol(rest, 0)
 		if organ != e.Organ || !ok || end != len(rest) || s.Canonical != rest {

@@ -77,6 +77,9 @@ func (r *Resolution) ShortSymbol() string {
 // of checking one draft (callgrind).
 type resolutionIndex struct {
 	resolutions []*Resolution // sorted by resolution.SymbolLess
+	// packed holds the embedded registry's resolutions, in the same
+	// order, in place of resolutions.
+	packed *packedResolutions
 	// slots is an open-addressing hash table of resolutions by symbol
 	// (symbolHash, linear probing): 1 + the index in resolutions of the
 	// entry whose symbol landed there, or 0 for an empty slot. Its length
@@ -100,7 +103,12 @@ type sessionYears struct {
 
 // Resolutions returns every resolution and decision, sorted by symbol
 // (numbers compared as numbers).
-func (r *Registry) Resolutions() []*Resolution { return r.res.resolutions }
+func (r *Registry) Resolutions() []*Resolution {
+	if p := r.res.packed; p != nil {
+		return p.resolutions()
+	}
+	return r.res.resolutions
+}
 
 // LookupSymbol returns the resolution or decision with the given full
 // symbol ("A/RES/64/182").
@@ -125,7 +133,11 @@ func lookupSymbol[S string | []byte](x *resolutionIndex, symbol S) (*Resolution,
 		if k == 0 {
 			return nil, false
 		}
-		if e := x.resolutions[k-1]; e.Symbol == string(symbol) {
+		if p := x.packed; p != nil {
+			if symbolIs(p, int(k-1), symbol) {
+				return p.at(int(k - 1)), true
+			}
+		} else if e := x.resolutions[k-1]; e.Symbol == string(symbol) {
 			return e, true
 		}
 	}
