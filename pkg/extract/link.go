@@ -421,8 +421,32 @@ func ofBody(text string, start int) bool {
 		return false
 	}
 	switch text[q.start:q.end] {
-	case "Parties", "parties", "Conference", "Meeting", "meeting", "session", "Session", "secretariat", "Secretariat", "Committee", "Signatories", "signatories":
+	case "Parties", "parties", "Signatories", "signatories":
+		return partiesAsBody(text, q)
+	case "Conference", "Meeting", "meeting", "session", "Session", "secretariat", "Secretariat", "Committee":
 		return true
+	}
+	return false
+}
+
+// partiesAsBody reports whether "parties" (or "signatories") at q, before
+// "to the" and a title, are the parties met as a body — "the Conference
+// of the Parties to", "the meeting of the parties to", "the Meeting of
+// States Parties to" — not States that are or become parties: "States
+// parties to the …", "to consider becoming parties to the … Convention,
+// 1999 (No. 182), of the International Labour Organization,1", where the
+// marker past the title's trailer is the treaty's.
+func partiesAsBody(text string, q word) bool {
+	p, ok := prevWord(text, q.start)
+	if !ok {
+		return false
+	}
+	switch text[p.start:p.end] {
+	case "the":
+		return true
+	case "States":
+		o, ok := prevWord(text, p.start)
+		return ok && text[o.start:o.end] == "of"
 	}
 	return false
 }
