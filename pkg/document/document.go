@@ -629,7 +629,7 @@ func isFurniture(b []byte) bool {
 	if len(b) == 0 || len(b) > 40 {
 		return false
 	}
-	return jobNumber(b) || pageNumber(b) || pageBeforeJob(b) || symbolAlone(b) ||
+	return jobNumber(b) || pageNumber(b) || pageBeforeJob(b) || symbolAlone(b) || symbolOfParts(b) ||
 		// Barcode *2516618*
 		len(b) >= 3 && b[0] == '*' && b[len(b)-1] == '*' && isDigits(b[1:len(b)-1]) ||
 		// "Page 2" (older documents' headers) and "/..." (their
@@ -737,6 +737,29 @@ func endsLikeSymbol(c byte) bool {
 // ends with a full stop: "A/80/387.")
 func symbolAlone(b []byte) bool {
 	return (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 && !bytes.ContainsAny(b[len(b)-1:], ".,;")
+}
+
+// symbolOfParts reports whether b is the symbol of a resolution adopted in
+// parts with its part letters, as its pages' header prints it:
+// "A/RES/80/145 A-B", "A/RES/79/93 A–C", "A/RES/78/12 B".
+func symbolOfParts(b []byte) bool {
+	sym, parts, ok := bytes.Cut(b, []byte(" "))
+	return ok && len(sym) > 2 && symbolAlone(sym) && partLetters(parts)
+}
+
+// partLetters reports whether b names parts of a resolution: "B", "A-B",
+// "A–C", "A and B", "A to D".
+func partLetters(b []byte) bool {
+	letter := func(b []byte) bool { return len(b) == 1 && b[0] >= 'A' && b[0] <= 'Z' }
+	if letter(b) {
+		return true
+	}
+	for _, sep := range [...]string{"-", "–", "—", " and ", " to "} {
+		if first, last, ok := bytes.Cut(b, []byte(sep)); ok && letter(first) && letter(last) {
+			return true
+		}
+	}
+	return false
 }
 
 // furnitureAfterFurniture recognises the furniture that is such only

@@ -94,6 +94,14 @@ func TestParse(t *testing.T) {
 			want: "the International Convention for the Protection of All Persons from Enforced Disappearance,2 which establishes the right" + "\n[1] United Nations, Treaty Series, vol. 2515, No. 44910.",
 		},
 		{
+			name: "page furniture: the header of a resolution adopted in parts, its symbol with the part letters",
+			in: "80/145. Questions relating to refugees\n\nRecalling also the Universal Declaration of Human Rights and the Organization of\n_______________\n\n1 United Nations, Treaty Series, vol. 189, No. 2545.\n\n" +
+				"A/RES/80/145 A-B\nQuestions relating to refugees\n\n25-19375\n2/3\n\nAfrican Unity Convention governing refugee problems in Africa,3 and\n\n" +
+				"A/RES/79/93 A–C\n\n25-19376\n3/3\n\nthe Convention,\n\nA/RES/78/12 B\n\n25-19377\n4/5\n\nthe Protocol,\n",
+			want: "80/145. Questions relating to refugees Recalling also the Universal Declaration of Human Rights and the Organization of African Unity Convention governing refugee problems in Africa,3 and the Convention, the Protocol," +
+				"\n[1] United Nations, Treaty Series, vol. 189, No. 2545.",
+		},
+		{
 			name: "page furniture: a Geneva job number, the symbol and the page number alone",
 			in:   "the Rights of All Migrant Workers and Members of Their Families\n \nGE.24-18860\n \nA/HRC/RES/57/14\n \n2\n \n1 as well as the Convention,\n",
 			want: "the Rights of All Migrant Workers and Members of Their Families 1 as well as the Convention,",
@@ -586,5 +594,29 @@ func TestContinuedFootnoteMapsToSource(t *testing.T) {
 	}
 	if got, want := s.Src(strings.Index(s.Text, "vol. 993")), strings.Index(in, "vol. 993"); got != want {
 		t.Errorf("vol. 993 maps to %d, want %d", got, want)
+	}
+}
+
+func TestSymbolOfParts(t *testing.T) {
+	for in, want := range map[string]bool{
+		"A/RES/80/145 A-B":        true,
+		"A/RES/79/93 A–C":         true,
+		"A/RES/78/12 B":           true,
+		"A/RES/72/90 A and B":     true,
+		"A/RES/31/6 A to D":       true,
+		"A/RES/80/145":            false, // symbolAlone's
+		"A/RES/80/145 Questions":  false, // a running title (furnitureAfterFurniture's)
+		"A/RES/80/145 AB":         false,
+		"A/RES/80/145 A-":         false,
+		"A/RES/80/145 a-b":        false,
+		"resolution 80/145 A-B":   false,
+		"A/RES/80/145 A-B, and":   false,
+		"A/RES/80/145. A":         false,
+		"S/RES/2719 (2023) A":     false,
+		"A/C.3/80/L.4 A-B extra.": false,
+	} {
+		if got := symbolOfParts([]byte(in)); got != want {
+			t.Errorf("symbolOfParts(%q) = %v, want %v", in, got, want)
+		}
 	}
 }
