@@ -85,6 +85,22 @@ func TestChecks(t *testing.T) {
 			"3:39 error unts-citation: vol. 977, No. 14152 matches no registered instrument: No. 14152 is the Single Convention on Narcotic Drugs (as amended), in vol. 976 (977 → 976) fix=\"976\"@3:39",
 		},
 		{
+			"a registered number with a volume a slip away from one of its instruments': that one",
+			"text¹\n\n¹ United Nations, Treaty Series, vol. 2273, No. 39574.\n",
+			"3:39 error unts-citation: vol. 2273, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (2273 → 2237) fix=\"2237\"@3:39",
+		},
+		{
+			"a registered number in another registered instrument's volume: two citations mixed",
+			"text¹\n\n¹ United Nations, Treaty Series, vol. 1577, No. 39574.\n",
+			"3:39 error unts-citation: vol. 1577, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (1577 → )",
+		},
+		{
+			"a registered number in a volume no slip away and holding nothing registered: an instrument the registry lacks, a warning",
+			"the Convention and the Protocols thereto,¹\n\n¹ United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.\n",
+			"3:52 warning unts-citation: vol. 2241, No. 39574 is not in the registry: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); if vol. 2241 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (2241 → )\n" +
+				"3:61 warning unts-citation: vol. 2326, No. 39574 is not in the registry: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); if vol. 2326 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (2326 → )",
+		},
+		{
 			"a footnote that cites another treaty's valid citation",
 			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1249, No. 20378.\n",
 			"3:39 error unts-citation: footnote 5 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:39",
@@ -355,6 +371,29 @@ func TestFootnoteRepeatedLong(t *testing.T) {
 		want := fmt.Sprintf("%d:18 warning footnote-repeated: footnote indicator 2 is used again (first at line 3)", 2*n+1)
 		if !strings.Contains(got, want) || strings.Count(got, "footnote-repeated") != 1 {
 			t.Errorf("%d footnotes: got\n%s\nwant a line starting %q", n, got, want)
+		}
+	}
+}
+
+func TestSlipOf(t *testing.T) {
+	for _, tt := range []struct {
+		v, w string
+		want bool
+	}{
+		{"977", "976", true},    // a digit changed
+		{"967", "976", true},    // two swapped
+		{"97", "976", true},     // one dropped
+		{"9766", "976", true},   // one added
+		{"2000", "1999", true},  // a count off by one
+		{"2010", "2000", true},  // by ten
+		{"1556", "1456", true},  // by a hundred
+		{"3008", "1760", false}, // another instrument's volume
+		{"2241", "2237", false},
+		{"78", "500", false},
+		{"", "976", false},
+	} {
+		if got := slipOf(tt.v, tt.w); got != tt.want {
+			t.Errorf("slipOf(%q, %q) = %v, want %v", tt.v, tt.w, got, tt.want)
 		}
 	}
 }

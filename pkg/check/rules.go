@@ -164,30 +164,11 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 			if len(owners) == 0 {
 				continue
 			}
-			var vols []string
-			for _, t := range owners {
-				for _, u := range t.UNTS {
-					if u.Number == p.Number.Value && !slices.Contains(vols, u.Volume) {
-						vols = append(vols, u.Volume)
-					}
-				}
-			}
-			var names []string
-			for _, t := range owners {
-				names = append(names, name(reg, t))
-			}
-			msg := fmt.Sprintf("%s matches no registered instrument: No. %s is %s, in vol. %s", pairText(p), p.Number.Value, strings.Join(names, " and "), strings.Join(vols, ", "))
-			d := newDiag(c, ch, p.Volume.Start, p.Volume.End, msg)
-			d.Found = p.Volume.Value
-			if len(owners) == 1 {
-				d.Treaty = owners[0].ID
-			}
-			if len(vols) == 1 {
-				d.Expected = vols[0]
-				d.Fix = fix(c, p.Volume.Start, p.Volume.End, vols[0])
-			}
+			d := ch.unknownVolume(c, p, owners)
 			ds = append(ds, d)
-			flagged[r] = true
+			if d.Severity == diag.Error {
+				flagged[r] = true
+			}
 		}
 	}
 	own := footnotedTitles(c.Refs.Mentions)
@@ -209,6 +190,120 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// unknownVolume reports pair p, whose number the owners are registered
+// under but not in p's volume. A volume a slip of the pen away from one
+// of theirs ("vol. 977, No. 14152": No. 14152 is in vol. 976), or one that
+// holds another registered instrument (two citations mixed), is an error.
+// Any other is a warning: the UN registers protocols and amendments under
+// their treaty's number, each in the volume of its own year ("vols. 1760,
+// 2226 and 3008, No. 30619": the Convention on Biological Diversity and
+// two Protocols), so a far volume is more often an instrument the registry
+// does not hold than a mistake.
+func (ch untsCitation) unknownVolume(c *Context, p extract.Pair, owners []*registry.Treaty) diag.Diagnostic {
+	reg := c.Registry
+	var vols, near []string
+	var parts []string // "the Convention … (vol. 1760)"
+	owners = slices.Clone(owners)
+	slices.SortStableFunc(owners, func(a, b *registry.Treaty) int { return firstVolume(a, p.Number.Value) - firstVolume(b, p.Number.Value) })
+	for _, t := range owners {
+		var own []string
+		for _, u := range t.UNTS {
+			if u.Number != p.Number.Value || slices.Contains(own, u.Volume) {
+				continue
+			}
+			own = append(own, u.Volume)
+			if !slices.Contains(vols, u.Volume) {
+				vols = append(vols, u.Volume)
+				if slipOf(p.Volume.Value, u.Volume) {
+					near = append(near, u.Volume)
+				}
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (vol. %s)", name(reg, t), strings.Join(own, ", ")))
+	}
+	is := andList(parts)
+	if len(owners) == 1 {
+		is = fmt.Sprintf("%s, in vol. %s", name(reg, owners[0]), strings.Join(vols, ", "))
+	}
+	if len(near) == 0 && len(reg.ByVolume(p.Volume.Value)) == 0 {
+		msg := fmt.Sprintf("%s is not in the registry: No. %s is %s; if vol. %s holds another instrument registered under that number (a protocol, an amendment), add it to the registry", pairText(p), p.Number.Value, is, p.Volume.Value)
+		d := newDiag(c, ch, p.Volume.Start, p.Volume.End, msg)
+		d.Severity = diag.Warning
+		d.Found = p.Volume.Value
+		return d
+	}
+	msg := fmt.Sprintf("%s matches no registered instrument: No. %s is %s", pairText(p), p.Number.Value, is)
+	d := newDiag(c, ch, p.Volume.Start, p.Volume.End, msg)
+	d.Found = p.Volume.Value
+	if len(owners) == 1 {
+		d.Treaty = owners[0].ID
+	}
+	want := ""
+	switch {
+	case len(vols) == 1:
+		want = vols[0]
+	case len(near) == 1:
+		want = near[0]
+	}
+	if want != "" {
+		d.Expected = want
+		d.Fix = fix(c, p.Volume.Start, p.Volume.End, want)
+		if by := reg.ByUNTS(want, p.Number.Value); len(by) == 1 {
+			d.Treaty = by[0].ID
+		}
+	}
+	return d
+}
+
+// firstVolume returns the volume of t's first citation numbered number,
+// as a number, to list instruments in the order of their volumes.
+func firstVolume(t *registry.Treaty, number string) int {
+	for _, u := range t.UNTS {
+		if u.Number == number {
+			v, _ := strconv.Atoi(u.Volume)
+			return v
+		}
+	}
+	return 0
+}
+
+// slipOf reports whether volume v may be a slip for volume w: one digit
+// changed, dropped, added or two swapped ("976" for "977", "97", "9766",
+// "967"), or a count off by 1, 10 or 100 ("2000" for "1999").
+func slipOf(v, w string) bool {
+	a, errA := strconv.Atoi(v)
+	b, errB := strconv.Atoi(w)
+	if d := a - b; errA == nil && errB == nil && (d == 1 || d == -1 || d == 10 || d == -10 || d == 100 || d == -100) {
+		return true
+	}
+	switch len(v) - len(w) {
+	case 0:
+		var diff []int
+		for i := range len(v) {
+			if v[i] != w[i] {
+				diff = append(diff, i)
+			}
+		}
+		return len(diff) == 1 ||
+			len(diff) == 2 && diff[1] == diff[0]+1 && v[diff[0]] == w[diff[1]] && v[diff[1]] == w[diff[0]]
+	case 1:
+		return dropsOne(v, w)
+	case -1:
+		return dropsOne(w, v)
+	}
+	return false
+}
+
+// dropsOne reports whether short is long with one byte left out.
+func dropsOne(long, short string) bool {
+	for i := range len(long) {
+		if long[:i]+long[i+1:] == short {
+			return true
+		}
+	}
+	return false
 }
 
 // specific returns the instruments a pair names, without those another
