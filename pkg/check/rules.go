@@ -206,7 +206,9 @@ func (ch untsCitation) unknownVolume(c *Context, p extract.Pair, owners []*regis
 	var vols, near []string
 	var parts []string // "the Convention … (vol. 1760)"
 	owners = slices.Clone(owners)
-	slices.SortStableFunc(owners, func(a, b *registry.Treaty) int { return firstVolume(a, p.Number.Value) - firstVolume(b, p.Number.Value) })
+	slices.SortStableFunc(owners, func(a, b *registry.Treaty) int {
+		return firstVolume(a, p.Number.Value) - firstVolume(b, p.Number.Value)
+	})
 	for _, t := range owners {
 		var own []string
 		for _, u := range t.UNTS {
