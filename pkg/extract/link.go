@@ -218,6 +218,22 @@ func listed(text string, ms []*Mention) {
 	}
 }
 
+// cutILOTrailer returns s without the name of the International Labour
+// Organization that a title of its conventions may end with, before a
+// list goes on: ", of the International Labour Organization and the …"
+// after "the Domestic Workers Convention, 2011 (No. 189)".
+func cutILOTrailer(s string) string {
+	t := strings.TrimPrefix(s, ",")
+	for _, w := range [...]string{"of", "the", "International", "Labour", "Organization"} {
+		t = strings.TrimLeft(t, " \n")
+		var ok bool
+		if t, ok = strings.CutPrefix(t, w); !ok {
+			return s
+		}
+	}
+	return t
+}
+
 // listJoint reports whether s, the text between two titles, joins them
 // in a list: "[, of 1966][,] [and|or|as well as] [to] [the|its] ".
 func listJoint(s string) bool {
@@ -225,6 +241,7 @@ func listJoint(s string) bool {
 		return false
 	}
 	s = strings.TrimLeft(s, " ")
+	s = cutILOTrailer(s)
 	// A year, a date or an ILO number read after the title before.
 	if t := strings.TrimPrefix(strings.TrimPrefix(s, ","), " "); strings.HasPrefix(t, "of ") || len(t) >= 4 && isDigitByte(t[0]) || strings.HasPrefix(t, "(No.") {
 		if i := strings.IndexAny(t, ",;"); i >= 0 && i < 30 && !strings.Contains(t[:i], " and ") {

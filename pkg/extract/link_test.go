@@ -346,6 +346,14 @@ func TestListedWith(t *testing.T) {
 			"Recalling the International Covenant on Civil and Political Rights,1 and reaffirming the International Covenant on Civil and Political Rights and the Convention on the Rights of the Child,2 and" +
 				notes("vol. 999, No. 14668", "vol. 1577, No. 27531"),
 			""},
+		{"an ILO convention's title with the Organization's name, in the list",
+			"Taking into account the Indigenous and Tribal Peoples Convention, 1989 (No. 169), of the International Labour Organization and the Convention on the Rights of the Child,1 as well as" +
+				notes("vol. 1650, No. 28383; and vol. 1577, No. 27531"),
+			"crc with ilo_c169"},
+		{"the same across a line, with a comma after the Organization",
+			"Taking into account the Indigenous and Tribal Peoples Convention, 1989 (No. 169), of the International Labour\nOrganization, and the Convention on the Rights of the Child,1 as well as" +
+				notes("vol. 1650, No. 28383; and vol. 1577, No. 27531"),
+			"crc with ilo_c169"},
 		{"words between end the list",
 			"Recalling the International Covenant on Civil and Political Rights, which entered into force, and the Convention on the Rights of the Child,1 and" +
 				notes("vol. 1577, No. 27531"),
