@@ -101,6 +101,31 @@ func TestChecks(t *testing.T) {
 				"3:61 warning unts-citation: vol. 2326, No. 39574 is not in the registry: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); if vol. 2326 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (2326 → )",
 		},
 		{
+			"titles listed under one marker, each with its citation, in any order: nothing to say",
+			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
+			"",
+		},
+		{
+			"a listed title without its citation, a protocol of another listed title's in its place",
+			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 2131, No. 20378; vol. 999, No. 14668; and vol. 1249, No. 20378.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 2131, No. 20378, which is the Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 2131, No. 20378 → )",
+		},
+		{
+			"a listed title without its citation, another's given twice",
+			"Recalling the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; and vol. 1249, No. 20378.\n",
+			"3:65 error unts-citation: footnote 1 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 1249, No. 20378 → )",
+		},
+		{
+			"words that refer back to several titles are not a list: their footnote cites what they refer to",
+			"Guided by the International Covenant on Civil and Political Rights,¹ the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
+			"",
+		},
+		{
+			"a listed title documented by a citation it shares with its protocol: its own",
+			"Recalling the International Covenant on Civil and Political Rights and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668; and vol. 1577, No. 27531.\n",
+			"",
+		},
+		{
 			"a footnote that cites another treaty's valid citation",
 			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1249, No. 20378.\n",
 			"3:39 error unts-citation: footnote 5 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:39",

@@ -188,8 +188,87 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 				flagged[cit] = true
 			}
 		}
+		if d, ok := ch.listCoverage(c, m, flagged); ok {
+			ds = append(ds, d)
+		}
 	}
 	return ds
+}
+
+// listCoverage reports the footnote of titles listed under one marker
+// ("the Convention on the Rights of the Child, the International Covenant
+// on Economic, Social and Cultural Rights and the Convention on the Rights
+// of Persons with Disabilities,1") that cites one instrument a title but
+// leaves a title without its own, citing another in its place: there a
+// pair is wrong although every pair belongs to the list (mismatch lets a
+// listed title's protocol or a repeated pair pass). Only where the counts
+// match and every pair names one registered instrument: a title matches
+// its own pair, or else one of an instrument it is lineal with.
+func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[*extract.Citation]bool) (diag.Diagnostic, bool) {
+	if len(m.With) == 0 || m.Antecedent != nil || m.ShortForm {
+		// (The With of words that refer back, "the Optional Protocols
+		// thereto", are the titles they refer to, not a list.)
+		return diag.Diagnostic{}, false
+	}
+	reg := c.Registry
+	titles := []*registry.Treaty{m.Treaty}
+	for _, w := range m.With {
+		if w.Treaty == nil || slices.Contains(titles, w.Treaty) {
+			return diag.Diagnostic{}, false
+		}
+		titles = append(titles, w.Treaty)
+	}
+	type cited struct {
+		p extract.Pair
+		t *registry.Treaty
+	}
+	var pairs []cited
+	for _, cit := range m.Citations {
+		if flagged[cit] {
+			return diag.Diagnostic{}, false
+		}
+		for _, p := range cit.Pairs {
+			ts := specific(reg, p.Treaties)
+			if len(ts) != 1 {
+				return diag.Diagnostic{}, false
+			}
+			pairs = append(pairs, cited{p, ts[0]})
+		}
+	}
+	if len(pairs) != len(titles) {
+		return diag.Diagnostic{}, false
+	}
+	used := make([]bool, len(pairs))
+	matched := make([]bool, len(titles))
+	for _, lineal := range [...]bool{false, true} {
+		for i, t := range titles {
+			for k, q := range pairs {
+				if matched[i] || used[k] || q.t != t && !(lineal && reg.Lineal(q.t, t)) {
+					continue
+				}
+				used[k], matched[i] = true, true
+			}
+		}
+	}
+	var left []*registry.Treaty
+	for i, t := range titles {
+		if !matched[i] {
+			left = append(left, t)
+		}
+	}
+	if len(left) == 0 {
+		return diag.Diagnostic{}, false
+	}
+	k := slices.Index(used, false)
+	q := pairs[k]
+	var missing []string
+	for _, t := range left {
+		missing = append(missing, name(reg, t))
+	}
+	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but no citation of %s, which the text at line %d lists under its marker", m.Footnote, pairText(q.p), name(reg, q.t), andList(missing), c.File.Pos(m.Start).Line)
+	d := newDiag(c, ch, q.p.Volume.Start, q.p.Number.End, msg)
+	d.Found = pairText(q.p)
+	return d, true
 }
 
 // unknownVolume reports pair p, whose number the owners are registered
