@@ -226,12 +226,12 @@ func TestChecks(t *testing.T) {
 		{
 			"a larger registered title: the marker is on it; a year that is neither's is wrong",
 			"under article 34 of Additional Protocol I to the Geneva Conventions of 1942;¹ and of Additional Protocol I to the Geneva Conventions of 1977 and\n\n¹ United Nations, Treaty Series, vol. 1125, No. 17512.\n",
-			"1:72 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:72",
+			"1:72 error treaty-year: the Geneva Conventions are of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:72",
 		},
 		{
 			"inside a protocol's title, a year is the treaty's or one of its protocols'",
 			"the Optional Protocol to the Convention on the Rights of the Child of 2000, the Status of the Protocols Additional to the Geneva Conventions of 1942",
-			"1:145 error treaty-year: the Geneva Conventions is of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:145",
+			"1:145 error treaty-year: the Geneva Conventions are of 1949, not 1942 (adopted 12 August 1949) (1942 → 1949) fix=\"1949\"@1:145",
 		},
 		{
 			"a footnote that cites a sibling: the Third Geneva Convention for the Fourth",
@@ -419,6 +419,23 @@ func TestSlipOf(t *testing.T) {
 	} {
 		if got := slipOf(tt.v, tt.w); got != tt.want {
 			t.Errorf("slipOf(%q, %q) = %v, want %v", tt.v, tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestVerbFor(t *testing.T) {
+	for name, want := range map[string]string{
+		"the Geneva Conventions": "are",
+		"the Protocols Additional to the Geneva Conventions of 12 August 1949":                                                                                         "are",
+		"the Protocol Additional to the Geneva Conventions of 12 August 1949, and relating to the Protection of Victims of International Armed Conflicts (Protocol I)": "is",
+		"the Convention on Psychotropic Substances":                                                                                                                    "is",
+		"the Single Convention on Narcotic Drugs (as amended)":                                                                                                         "is",
+		"the International Health Regulations":                                                                                                                         "are",
+		"the Rome Statute of the International Criminal Court":                                                                                                         "is",
+		"the Agreement on the Conservation of Albatrosses and Petrels":                                                                                                 "is",
+	} {
+		if got := verbFor(name); got != want {
+			t.Errorf("verbFor(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

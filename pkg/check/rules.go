@@ -84,7 +84,7 @@ func (ch treatyYear) Run(c *Context) []diag.Diagnostic {
 		if t.CitedYear != 0 && t.CitedYear != registry.Year(dated.Adopted) {
 			why = append(why, fmt.Sprintf("cited in resolutions as of %d", t.CitedYear))
 		}
-		msg := fmt.Sprintf("%s is of %d, not %d", name(reg, dated), want, m.Year)
+		msg := fmt.Sprintf("%s %s of %d, not %d", name(reg, dated), verbFor(name(reg, dated)), want, m.Year)
 		if len(why) > 0 {
 			msg += " (" + strings.Join(why, "; ") + ")"
 		}
@@ -269,6 +269,21 @@ func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[
 	d := newDiag(c, ch, q.p.Volume.Start, q.p.Number.End, msg)
 	d.Found = pairText(q.p)
 	return d, true
+}
+
+// verbFor returns the verb for a treaty's name: "are" where the name is
+// headed by a plural ("the Geneva Conventions", "the Protocols Additional
+// to the Geneva Conventions of 12 August 1949"), "is" otherwise.
+func verbFor(name string) string {
+	for _, w := range strings.Fields(name) {
+		switch strings.Trim(w, ",()") {
+		case "Conventions", "Protocols", "Agreements", "Covenants", "Amendments", "Adjustments", "Treaties", "Regulations":
+			return "are"
+		case "Convention", "Protocol", "Agreement", "Covenant", "Amendment", "Adjustment", "Treaty", "Statute", "Charter":
+			return "is"
+		}
+	}
+	return "is"
 }
 
 // unknownVolume reports pair p, whose number the owners are registered
