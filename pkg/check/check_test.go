@@ -23,7 +23,8 @@ func testRegistry(t testing.TB) *registry.Registry {
 		{Name: "registry.yaml", Data: data},
 		{Name: "extra.yaml", Data: []byte("- id: unknown_years\n  title: Convention on Something Undated\n  sources: [test]\n" +
 			"- id: signed_apart\n  title: Convention on Something Signed Apart\n  adopted: '1971-12-16'\n  opened_for_signature: '1972-04-10'\n  place: London, Moscow and Washington\n  cited_year: 1972\n  sources: [test]\n" +
-			"- id: adopted_there\n  title: Convention on Something Adopted There\n  adopted: '1980-10-10'\n  place: Geneva\n  sources: [test]\n")},
+			"- id: adopted_there\n  title: Convention on Something Adopted There\n  adopted: '1980-10-10'\n  place: Geneva\n  sources: [test]\n" +
+			"- id: slavery\n  title: Slavery Convention\n  adopted: '1926-09-25'\n  lnts: [{volume: LX, number: 1414}]\n  sources: [test]\n")},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -87,12 +88,32 @@ func TestChecks(t *testing.T) {
 		{
 			"a registered number with a volume a slip away from one of its instruments': that one",
 			"text¹\n\n¹ United Nations, Treaty Series, vol. 2273, No. 39574.\n",
-			"3:39 error unts-citation: vol. 2273, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (2273 → 2237) fix=\"2237\"@3:39",
+			"3:39 error unts-citation: vol. 2273, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (2273 → 2237)",
+		},
+		{
+			"a registered number in a volume below its first: no instrument under it can be there",
+			"text¹\n\n¹ United Nations, Treaty Series, vol. 704, No. 39574.\n",
+			"3:39 error unts-citation: vol. 704, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (704 → )",
+		},
+		{
+			"the League of Nations series: its volumes in Roman numerals, a slip among them",
+			"the Slavery Convention,¹ and\n\n¹ League of Nations, Treaty Series, vol. LXI, No. 1414.\n",
+			"3:42 error unts-citation: vol. LXI, No. 1414 matches no registered instrument: No. 1414 is the Slavery Convention, in vol. LX (LXI → LX) fix=\"LX\"@3:42",
+		},
+		{
+			"the League of Nations series in Arabic numerals, as the UN Treaty Collection writes it: the same volume",
+			"the Slavery Convention,¹ and\n\n¹ League of Nations, Treaty Series, vol. 60, No. 1414.\n",
+			"",
+		},
+		{
+			"a United Nations Treaty Series number that only the League of Nations series has: nothing known",
+			"text¹\n\n¹ United Nations, Treaty Series, vol. 500, No. 1414.\n",
+			"",
 		},
 		{
 			"a registered number in another registered instrument's volume: two citations mixed",
-			"text¹\n\n¹ United Nations, Treaty Series, vol. 1577, No. 39574.\n",
-			"3:39 error unts-citation: vol. 1577, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (1577 → )",
+			"text¹\n\n¹ United Nations, Treaty Series, vol. 2303, No. 39574.\n",
+			"3:39 error unts-citation: vol. 2303, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); vol. 2303 holds the Kyoto Protocol to the United Nations Framework Convention on Climate Change (2303 → )",
 		},
 		{
 			"a registered number in a volume no slip away and holding nothing registered: an instrument the registry lacks, a warning",

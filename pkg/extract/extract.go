@@ -14,6 +14,7 @@ import (
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
 	"github.com/citecheck/citecheck/pkg/registry"
+	"github.com/citecheck/citecheck/pkg/resolution"
 	"github.com/citecheck/citecheck/pkg/source"
 )
 
@@ -732,7 +733,7 @@ func (x *Extractor) resolve(a *refSlab, r *Citation) {
 		// respectively, not every volume with every number.
 		for i, v := range r.Volumes {
 			n := r.Numbers[i]
-			r.Pairs = append(r.Pairs, Pair{Volume: v, Number: n, Treaties: x.reg.ByUNTS(v.Value, n.Value)})
+			r.Pairs = append(r.Pairs, Pair{Volume: v, Number: n, Treaties: x.byPair(r.Series, v.Value, n.Value)})
 		}
 		return
 	}
@@ -742,9 +743,23 @@ func (x *Extractor) resolve(a *refSlab, r *Citation) {
 			continue
 		}
 		for _, n := range r.Numbers {
-			r.Pairs = append(r.Pairs, Pair{Volume: v, Number: n, Treaties: x.reg.ByUNTS(v.Value, n.Value)})
+			r.Pairs = append(r.Pairs, Pair{Volume: v, Number: n, Treaties: x.byPair(r.Series, v.Value, n.Value)})
 		}
 	}
+}
+
+// byPair looks up a volume and number. The registry writes the League of
+// Nations Treaty Series' volumes in Roman numerals, as the series printed
+// them; a text may give them in Arabic ("League of Nations, Treaty Series,
+// vol. 60, No. 1414", as the UN Treaty Collection does).
+func (x *Extractor) byPair(series, vol, num string) []*registry.Treaty {
+	ts := x.reg.ByUNTS(vol, num)
+	if len(ts) == 0 && series == "LNTS" && allDigits(vol) {
+		if n, err := strconv.Atoi(vol); err == nil {
+			ts = x.reg.ByUNTS(resolution.Roman(n), num)
+		}
+	}
+	return ts
 }
 
 // byVolumePage resolves a citation by volume and page ("vol. 75, p. 287").

@@ -447,25 +447,27 @@ func ofBody(text string, start int) bool {
 }
 
 // partiesAsBody reports whether "parties" (or "signatories") at q, before
-// "to the" and a title, are the parties met as a body — "the Conference
-// of the Parties to", "the meeting of the parties to", "the Meeting of
-// States Parties to" — not States that are or become parties: "States
-// parties to the …", "to consider becoming parties to the … Convention,
-// 1999 (No. 182), of the International Labour Organization,1", where the
-// marker past the title's trailer is the treaty's.
+// "to the" and a title, are the parties met as a body, after "of [the]":
+// "the Conference of the Parties to", "the meeting of the parties to",
+// "the Meeting of States Parties to", "the Conference of the States
+// Parties to", "the Meeting of the High Contracting Parties to"; not
+// States that are or become parties: "States parties to the …", "to
+// consider becoming parties to the … Convention, 1999 (No. 182), of the
+// International Labour Organization,1", where the marker past the
+// title's trailer is the treaty's.
 func partiesAsBody(text string, q word) bool {
 	p, ok := prevWord(text, q.start)
-	if !ok {
-		return false
+	for ok {
+		switch text[p.start:p.end] {
+		case "States", "Contracting", "High":
+			p, ok = prevWord(text, p.start)
+			continue
+		case "the":
+			p, ok = prevWord(text, p.start)
+		}
+		break
 	}
-	switch text[p.start:p.end] {
-	case "the":
-		return true
-	case "States":
-		o, ok := prevWord(text, p.start)
-		return ok && text[o.start:o.end] == "of"
-	}
-	return false
+	return ok && text[p.start:p.end] == "of"
 }
 
 // shortNameGap reports whether gap, between a title and its marker, is

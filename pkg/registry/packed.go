@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // packedResolutions holds the embedded registry's resolutions as text, one
@@ -15,7 +16,7 @@ import (
 // strings and their sources) they made 590 KB of the binary's pointer data,
 // and the runtime reads a bitmap of every word of that at start-up:
 // runtime.runGCProg took 637K of the 4.74M instructions of checking one
-// draft (callgrind), 193K without them. As text they are read-only bytes
+// draft (callgrind), 194K without them. As text they are read-only bytes
 // that cost nothing until a check looks one up.
 type packedResolutions struct {
 	// text is one record a line: symbol, organ, date, title, file, line
@@ -40,14 +41,14 @@ const chunkLen = 64
 const packFields = 6
 
 // packRecord returns e as a record of packedResolutions.text, without its
-// newline. It fails when a field holds a tab, a newline, a carriage
-// return or a backquote, which the record or its Go raw string literal
-// cannot hold.
+// newline. It fails when a field holds what the record or its Go raw
+// string literal cannot: a tab, a line break, a backquote, a NUL, a byte
+// order mark or bytes that are not UTF-8.
 func packRecord(e *Resolution) (string, error) {
 	fields := append([]string{e.Symbol, e.Organ, e.Date, e.Title, e.File, strconv.Itoa(e.Line)}, e.Sources...)
 	for _, f := range fields {
-		if strings.ContainsAny(f, "\t\n\r`") {
-			return "", fmt.Errorf("%s:%d: resolution %s: a field holds a tab, a line break or a backquote: %q", e.File, e.Line, e.Symbol, f)
+		if strings.ContainsAny(f, "\t\n\r`\x00\ufeff") || !utf8.ValidString(f) {
+			return "", fmt.Errorf("%s:%d: resolution %s: a field holds a tab, a line break, a backquote, a NUL, a byte order mark or bytes that are not UTF-8: %q", e.File, e.Line, e.Symbol, f)
 		}
 	}
 	return strings.Join(fields, "\t"), nil

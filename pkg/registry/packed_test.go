@@ -2,9 +2,11 @@ package registry
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPackRoundTrip(t *testing.T) {
@@ -37,7 +39,7 @@ func TestPackRoundTrip(t *testing.T) {
 // A field the packed text cannot hold fails the generator, naming the
 // entry, instead of compiling a registry that reads back wrong.
 func TestPackRejects(t *testing.T) {
-	for _, bad := range []string{"a\tb", "a\nb", "a\rb", "a`b"} {
+	for _, bad := range []string{"a\tb", "a\nb", "a\rb", "a`b", "a\x00b", "a\ufeffb", "a\xffb"} {
 		_, _, err := pack([]*Resolution{{Symbol: "A/RES/1/1", Title: bad, File: "ga.yaml", Line: 4}})
 		if err == nil || !strings.Contains(err.Error(), "ga.yaml:4: resolution A/RES/1/1") {
 			t.Errorf("title %q: err = %v", bad, err)
@@ -88,7 +90,9 @@ func FuzzPackRecord(f *testing.F) {
 		e := &Resolution{Symbol: symbol, Organ: "GA", Date: date, Title: title, Sources: []string{s1, s2}, File: "f.yaml", Line: line}
 		rec, err := packRecord(e)
 		if err != nil {
-			if !strings.ContainsAny(symbol+date+title+s1+s2, "\t\n\r`") {
+			if !slices.ContainsFunc([]string{symbol, date, title, s1, s2}, func(f string) bool {
+				return strings.ContainsAny(f, "\t\n\r`\x00\ufeff") || !utf8.ValidString(f)
+			}) {
 				t.Fatalf("rejected a record with no tab, line break or backquote: %v", err)
 			}
 			return
