@@ -137,6 +137,16 @@ func TestChecks(t *testing.T) {
 			"3:65 error unts-citation: footnote 1 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 1249, No. 20378 → )",
 		},
 		{
+			"titles footnoted before and listed again under one marker whose footnote cites them all: nothing to say",
+			"Recalling the Convention on the Rights of the Child¹ and the International Covenant on Civil and Political Rights,²\n\n1. Calls upon States to ratify the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights;³\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² Ibid., vol. 999, No. 14668.\n\n³ United Nations, Treaty Series, vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
+			"",
+		},
+		{
+			"the same with another treaty's citation in that footnote: still said",
+			"Recalling the Convention on the Rights of the Child¹ and the International Covenant on Civil and Political Rights,²\n\n1. Calls upon States to ratify the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights;³\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² Ibid., vol. 999, No. 14668.\n\n³ United Nations, Treaty Series, vol. 1249, No. 20378; and vol. 999, No. 14668.\n",
+			"9:39 error unts-citation: footnote 3 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 1249, No. 20378 → )",
+		},
+		{
 			"words that refer back to several titles are not a list: their footnote cites what they refer to",
 			"Guided by the International Covenant on Civil and Political Rights,¹ the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
 			"",

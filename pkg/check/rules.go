@@ -509,7 +509,7 @@ func ownVolumeOf(reg *registry.Registry, m *extract.Mention, vol string) (*regis
 	if o, u, ok := ownVolume(reg, m.Treaty, vol); ok {
 		return o, u, true
 	}
-	for _, w := range m.With {
+	for _, w := range slices.Concat(m.With, m.Again) {
 		if w.Treaty == nil {
 			continue
 		}
@@ -590,9 +590,10 @@ func footnotedApart(own map[*registry.Treaty][]string, o, t *registry.Treaty, la
 }
 
 // listedWith reports whether o is, or is linked to, a title listed with
-// m under its marker (Mention.With).
+// m under its marker (Mention.With), or one listed there again after a
+// footnote of its own (Mention.Again).
 func listedWith(reg *registry.Registry, m *extract.Mention, o *registry.Treaty) bool {
-	for _, w := range m.With {
+	for _, w := range slices.Concat(m.With, m.Again) {
 		if reg.Lineal(o, w.Treaty) {
 			return true
 		}
@@ -690,15 +691,17 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	// Vienna Convention on Diplomatic Relations and the Vienna Convention
 	// on Consular Relations,1").
 	titles := name(reg, t)
-	for i := len(m.With) - 1; i >= 0; i-- {
-		if w := m.With[i].Treaty; w != nil && w != t {
+	listed := slices.Concat(m.With, m.Again)
+	slices.SortFunc(listed, func(a, b *extract.Mention) int { return b.Start - a.Start })
+	for _, l := range listed {
+		if w := l.Treaty; w != nil && w != t {
 			titles = name(reg, w) + " and " + titles
 		}
 	}
 	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, titles)
 	// Only a mention of the treaty itself, alone under its marker, says
 	// which citation is right.
-	certain := m.Antecedent == nil && !m.Embedded && len(m.With) == 0
+	certain := m.Antecedent == nil && !m.Embedded && len(m.With) == 0 && len(m.Again) == 0
 	switch {
 	case m.Antecedent != nil:
 		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s (%q) refers to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, m.Text, titles)

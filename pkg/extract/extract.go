@@ -109,6 +109,12 @@ type Mention struct {
 	// Convention on … and the Convention on the Rights of the Child,1".
 	// The footnote may cite them too.
 	With []*Mention
+	// Again are the titles in that list that were footnoted before: a
+	// title is footnoted where it first appears, but a footnote on a list
+	// that names it again may cite it again ("the Convention on the Rights
+	// of the Child and the International Covenant on Civil and Political
+	// Rights;3" with both citations, after "the Convention …1").
+	Again []*Mention
 	// Citations are the Treaty Series citations that document this
 	// mention: those of its footnote, or one in parentheses right after
 	// it.

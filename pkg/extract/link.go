@@ -209,6 +209,7 @@ func listed(text string, ms []*Mention) {
 				break
 			}
 			if at, ok := first[p.Treaty]; ok && at < p.streamStart {
+				m.Again = append(m.Again, p)
 				next = p
 				continue
 			}
