@@ -186,6 +186,13 @@ func TestExtract(t *testing.T) {
 				"treaty psychotropic 1972 «Convention on Psychotropic Substances of 1972»",
 		},
 		{
+			"a Meeting, an Assembly of States Parties, a Meeting of the High Contracting Parties: the same",
+			"the thirty-fifth Meeting of States Parties to the Convention on the Rights of the Child of 2025, the Assembly of States Parties to the Convention on the Rights of the Child of 2023 and the Meeting of the High Contracting Parties to the Convention on the Rights of the Child of 2019",
+			"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty crc «Convention on the Rights of the Child»",
+		},
+		{
 			"a year that belongs to a larger title",
 			"the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the Treaty on the Non-Proliferation of Nuclear Weapons of 1994 and the Optional Protocol to the Convention on the Rights of the Child of 2000",
 			"treaty npt embedded «Treaty on the Non-Proliferation of Nuclear Weapons»\n" +

@@ -244,30 +244,38 @@ func yearAfter(s *document.Stream, m *Mention) {
 }
 
 // meetingOfParties reports whether the title of m is governed by "the
-// Conference (or Meeting, Review Conference) of the [States] Parties to
-// the": a meeting's phrase, whose date may follow the title. ("States
-// parties to the Convention … of 1989" is not one.)
+// Conference (Meeting, Review Conference, Assembly) of [the] [States]
+// Parties to the": a meeting's phrase, whose date may follow the title
+// ("the Assembly of States Parties to the Rome Statute …", "the Meeting of
+// the High Contracting Parties to …"). ("States parties to the
+// Convention … of 1989" is not one.)
 func meetingOfParties(text string, m *Mention) bool {
 	w := m.streamStart
-	for _, want := range [...]string{"the", "to", "parties", "states", "the", "of"} {
+	next := func() (string, bool) {
 		p, ok := prevWord(text, w)
 		if !ok {
-			return false
-		}
-		if got := strings.ToLower(text[p.start:p.end]); got != want {
-			if want == "states" {
-				continue // "of the Parties", "of the States Parties"
-			}
-			return false
+			return "", false
 		}
 		w = p.start
+		return strings.ToLower(text[p.start:p.end]), true
 	}
-	p, ok := prevWord(text, w)
-	if !ok {
+	for _, want := range [...]string{"the", "to", "parties"} {
+		if got, ok := next(); !ok || got != want {
+			return false
+		}
+	}
+	got, ok := next()
+	for ok && (got == "states" || got == "contracting" || got == "high") {
+		got, ok = next()
+	}
+	if ok && got == "the" {
+		got, ok = next()
+	}
+	if !ok || got != "of" {
 		return false
 	}
-	switch strings.ToLower(text[p.start:p.end]) {
-	case "conference", "conferences", "meeting", "meetings":
+	switch got, _ = next(); got {
+	case "conference", "conferences", "meeting", "meetings", "assembly":
 		return true
 	}
 	return false
