@@ -186,6 +186,12 @@ func TestExtract(t *testing.T) {
 				"treaty psychotropic 1972 «Convention on Psychotropic Substances of 1972»",
 		},
 		{
+			"an amendment to an article's paragraph takes the year after the treaty",
+			"the amendment to article 43, paragraph 2, of the Convention on the Rights of the Child of 1995 and the amendments to articles 17 and 18 of the Convention on the Elimination of All Forms of Discrimination against Women of 1992",
+			"treaty crc embedded «Convention on the Rights of the Child»\n" +
+				"treaty cedaw embedded «Convention on the Elimination of All Forms of Discrimination against Women»",
+		},
+		{
 			"a Meeting, an Assembly of States Parties, a Meeting of the High Contracting Parties: the same",
 			"the thirty-fifth Meeting of States Parties to the Convention on the Rights of the Child of 2025, the Assembly of States Parties to the Convention on the Rights of the Child of 2023 and the Meeting of the High Contracting Parties to the Convention on the Rights of the Child of 2019",
 			"treaty crc «Convention on the Rights of the Child»\n" +

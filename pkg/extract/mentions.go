@@ -743,9 +743,10 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 		return false
 	}
 	if k := string(keyOf(p)); k == "of" {
-		// "article 8 of", "articles 5 and 8 of", "article XI of"
+		// "article 8 of", "articles 5 and 8 of", "article XI of",
+		// "article 43, paragraph 2, of"
 		n, ok := prevWord(text, p.start)
-		for ok && (n.digits || string(keyOf(n)) == "and" || isRomanNumeral(text[n.start:n.end])) {
+		for ok && (n.digits || string(keyOf(n)) == "and" || string(keyOf(n)) == "paragraph" || string(keyOf(n)) == "paragraphs" || isRomanNumeral(text[n.start:n.end])) {
 			n, ok = prevWord(text, n.start)
 		}
 		if !ok || !strings.HasPrefix(string(keyOf(n)), "article") {
