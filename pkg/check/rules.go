@@ -589,6 +589,21 @@ func footnotedApart(own map[*registry.Treaty][]string, o, t *registry.Treaty, la
 	return "", false
 }
 
+// listedNames names m's treaty and the titles listed with it under its
+// marker, in the text's order: "the Vienna Convention on Diplomatic
+// Relations and the Vienna Convention on Consular Relations".
+func listedNames(reg *registry.Registry, m *extract.Mention) string {
+	names := name(reg, m.Treaty)
+	listed := slices.Concat(m.With, m.Again)
+	slices.SortFunc(listed, func(a, b *extract.Mention) int { return b.Start - a.Start })
+	for _, l := range listed {
+		if w := l.Treaty; w != nil && w != m.Treaty {
+			names = name(reg, w) + " and " + names
+		}
+	}
+	return names
+}
+
 // listedWith reports whether o is, or is linked to, a title listed with
 // m under its marker (Mention.With), or one listed there again after a
 // footnote of its own (Mention.Again).
@@ -690,14 +705,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	// The titles listed under the marker with m's are named too ("the
 	// Vienna Convention on Diplomatic Relations and the Vienna Convention
 	// on Consular Relations,1").
-	titles := name(reg, t)
-	listed := slices.Concat(m.With, m.Again)
-	slices.SortFunc(listed, func(a, b *extract.Mention) int { return b.Start - a.Start })
-	for _, l := range listed {
-		if w := l.Treaty; w != nil && w != t {
-			titles = name(reg, w) + " and " + titles
-		}
-	}
+	titles := listedNames(reg, m)
 	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, titles)
 	// Only a mention of the treaty itself, alone under its marker, says
 	// which citation is right.
