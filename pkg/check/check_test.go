@@ -147,6 +147,26 @@ func TestChecks(t *testing.T) {
 			"9:39 error unts-citation: footnote 3 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 1249, No. 20378 → )",
 		},
 		{
+			"a title named again whose citation stands alone in the footnote of another title: said, as before",
+			"Recalling the Convention on the Rights of the Child,¹\n\n1. Calls upon States to ratify the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights;²\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² United Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			"7:39 error unts-citation: footnote 2 cites vol. 1577, No. 27531, which is the Convention on the Rights of the Child, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 1577, No. 27531 → )",
+		},
+		{
+			"a title named again is cited, a listed title is not: said at the pair that stands in its place",
+			"Recalling the Convention on the Rights of the Child,¹\n\n1. Calls upon States to ratify the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women;²\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² United Nations, Treaty Series, vol. 1577, No. 27531; and vol. 1249, No. 20378.\n",
+			"7:39 error unts-citation: footnote 2 cites vol. 1577, No. 27531, which is the Convention on the Rights of the Child, but no citation of the International Covenant on Civil and Political Rights, which the text at line 3 lists under its marker (vol. 1577, No. 27531 → )",
+		},
+		{
+			"a title named again, cited with its own volume and a wrong number",
+			"Recalling the Convention on the Rights of the Child,¹\n\n1. Calls upon States to ratify the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights;²\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² United Nations, Treaty Series, vol. 1577, No. 27532; and vol. 999, No. 14668.\n",
+			"7:49 error unts-citation: footnote 2 cites vol. 1577, No. 27532 for the Convention on the Rights of the Child, whose registration number is 27531 (vol. 1577, No. 27531) (27532 → 27531) fix=\"27531\"@7:49",
+		},
+		{
+			"a League of Nations volume in Arabic numerals is fixed in them",
+			"the Slavery Convention,¹ and\n\n¹ League of Nations, Treaty Series, vol. 61, No. 1414.\n",
+			"3:42 error unts-citation: vol. 61, No. 1414 matches no registered instrument: No. 1414 is the Slavery Convention, in vol. LX (61 → 60) fix=\"60\"@3:42",
+		},
+		{
 			"words that refer back to several titles are not a list: their footnote cites what they refer to",
 			"Guided by the International Covenant on Civil and Political Rights,¹ the Convention on the Rights of the Child,² and the Optional Protocols thereto,³ as well as\n\n¹ United Nations, Treaty Series, vol. 999, No. 14668.\n\n² Ibid., vol. 1577, No. 27531.\n\n³ Ibid., vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
 			"",
@@ -447,6 +467,8 @@ func TestSlipOf(t *testing.T) {
 		{"2241", "2237", false},
 		{"78", "500", false},
 		{"", "976", false},
+		{"XL", "XXXIX", true}, // League of Nations volumes, a count off by one
+		{"LX", "XXX", false},
 	} {
 		if got := slipOf(tt.v, tt.w); got != tt.want {
 			t.Errorf("slipOf(%q, %q) = %v, want %v", tt.v, tt.w, got, tt.want)

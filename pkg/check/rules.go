@@ -209,19 +209,22 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 // match and every pair names one registered instrument: a title matches
 // its own pair, or else one of an instrument it is lineal with.
 func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[*extract.Citation]bool) (diag.Diagnostic, bool) {
-	if len(m.With) == 0 || m.Antecedent != nil || m.ShortForm {
+	if len(m.With)+len(m.Again) == 0 || m.Antecedent != nil || m.ShortForm {
 		// (The With of words that refer back, "the Optional Protocols
 		// thereto", are the titles they refer to, not a list.)
 		return diag.Diagnostic{}, false
 	}
 	reg := c.Registry
+	// The titles that must have a citation, then those that may (named
+	// again after a footnote of their own).
 	titles := []*registry.Treaty{m.Treaty}
-	for _, w := range m.With {
+	for _, w := range slices.Concat(m.With, m.Again) {
 		if w.Treaty == nil || slices.Contains(titles, w.Treaty) {
 			return diag.Diagnostic{}, false
 		}
 		titles = append(titles, w.Treaty)
 	}
+	required := 1 + len(m.With)
 	type cited struct {
 		p extract.Pair
 		t *registry.Treaty
@@ -239,35 +242,49 @@ func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[
 			pairs = append(pairs, cited{p, ts[0]})
 		}
 	}
-	if len(pairs) != len(titles) {
+	if len(pairs) < required || len(pairs) > len(titles) {
 		return diag.Diagnostic{}, false
 	}
-	// Greedy, in the titles' order, own pairs first: not a full matching,
-	// which a list of one citation a title does not need (each title's
-	// own pair is unique to it; a protocol's pair stands in only for a
-	// title left without its own).
+	// Greedy, in the titles' order (required ones first), own pairs
+	// before lineal ones: not a full matching, which a list of one
+	// citation a title does not need (each title's own pair is unique to
+	// it; a protocol's pair stands in only for a title left without its
+	// own).
 	used := make([]bool, len(pairs))
-	matched := make([]bool, len(titles))
+	pairOf := make([]int, len(titles)) // the pair matched to each title, or -1
+	for i := range pairOf {
+		pairOf[i] = -1
+	}
 	for _, lineal := range [...]bool{false, true} {
 		for i, t := range titles {
 			for k, q := range pairs {
-				if matched[i] || used[k] || q.t != t && !(lineal && reg.Lineal(q.t, t)) {
+				if pairOf[i] >= 0 || used[k] || q.t != t && !(lineal && reg.Lineal(q.t, t)) {
 					continue
 				}
-				used[k], matched[i] = true, true
+				used[k], pairOf[i] = true, k
 			}
 		}
 	}
 	var left []*registry.Treaty
-	for i, t := range titles {
-		if !matched[i] {
+	for i, t := range titles[:required] {
+		if pairOf[i] < 0 {
 			left = append(left, t)
 		}
 	}
-	if len(left) == 0 {
+	// The pair in a missing title's place: one no title took, or else one
+	// a title named again took.
+	k := slices.Index(used, false)
+	if k < 0 {
+		for _, j := range pairOf[required:] {
+			if j >= 0 {
+				k = j
+				break
+			}
+		}
+	}
+	if len(left) == 0 || k < 0 {
 		return diag.Diagnostic{}, false
 	}
-	k := slices.Index(used, false)
 	q := pairs[k]
 	var missing []string
 	for _, t := range left {
@@ -341,7 +358,12 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 	if len(owners) == 1 {
 		is = fmt.Sprintf("%s, in vol. %s", name(reg, owners[0]), strings.Join(vols, ", "))
 	}
-	holders := volumeHolders(reg, series, p.Volume.Value)
+	vol := p.Volume.Value // as the registry writes it
+	arabic := series == "LNTS" && volumeNumber(vol) > 0 && resolution.Roman(volumeNumber(vol)) != vol
+	if arabic {
+		vol = resolution.Roman(volumeNumber(vol))
+	}
+	holders := volumeHolders(reg, series, vol)
 	below := volumeNumber(p.Volume.Value) > 0 && volumeNumber(p.Volume.Value) < first
 	if len(near) == 0 && len(holders) == 0 && !below {
 		msg := fmt.Sprintf("%s is not in the registry: No. %s is %s; if vol. %s holds another instrument registered under that number (a protocol, an amendment), add it to the registry", pairText(p), p.Number.Value, is, p.Volume.Value)
@@ -363,15 +385,23 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 	if len(owners) == 1 {
 		d.Treaty = owners[0].ID
 	}
+	// A League of Nations volume written in Arabic numerals is fixed in
+	// them ("vol. 61" → "60", not "LX").
+	inStyle := func(v string) string {
+		if arabic {
+			return strconv.Itoa(volumeNumber(v))
+		}
+		return v
+	}
 	switch {
 	case len(vols) == 1:
 		// The number's only volume: the fix is certain.
-		d.Expected = vols[0]
-		d.Fix = fix(c, p.Volume.Start, p.Volume.End, vols[0])
+		d.Expected = inStyle(vols[0])
+		d.Fix = fix(c, p.Volume.Start, p.Volume.End, inStyle(vols[0]))
 	case len(near) == 1:
 		// Likely, not certain (a sibling the registry lacks may sit in a
 		// neighbouring volume): said, not fixed.
-		d.Expected = near[0]
+		d.Expected = inStyle(near[0])
 	}
 	return d, true
 }
@@ -606,11 +636,31 @@ func listedNames(reg *registry.Registry, m *extract.Mention) string {
 
 // listedWith reports whether o is, or is linked to, a title listed with
 // m under its marker (Mention.With), or one listed there again after a
-// footnote of its own (Mention.Again).
+// footnote of its own (Mention.Again) where the footnote also cites m or a
+// title of With: a note on the titles named again cites them along with
+// the others, not alone in their place.
 func listedWith(reg *registry.Registry, m *extract.Mention, o *registry.Treaty) bool {
-	for _, w := range slices.Concat(m.With, m.Again) {
-		if reg.Lineal(o, w.Treaty) {
-			return true
+	if linealToAny(reg, o, m.With) {
+		return true
+	}
+	return len(m.Again) > 0 && linealToAny(reg, o, m.Again) && citesListed(reg, m)
+}
+
+// linealToAny reports whether o is lineal with the treaty of one of ms.
+func linealToAny(reg *registry.Registry, o *registry.Treaty, ms []*extract.Mention) bool {
+	return slices.ContainsFunc(ms, func(w *extract.Mention) bool { return w.Treaty != nil && reg.Lineal(o, w.Treaty) })
+}
+
+// citesListed reports whether m's citations cite m's treaty or a title of
+// m.With (or an instrument lineal with one).
+func citesListed(reg *registry.Registry, m *extract.Mention) bool {
+	for _, cit := range m.Citations {
+		for _, p := range cit.Pairs {
+			for _, o := range p.Treaties {
+				if reg.Lineal(o, m.Treaty) || linealToAny(reg, o, m.With) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -448,14 +448,14 @@ func ofBody(text string, start int) bool {
 }
 
 // partiesAsBody reports whether "parties" (or "signatories") at q, before
-// "to the" and a title, are the parties met as a body, after "of [the]":
-// "the Conference of the Parties to", "the meeting of the parties to",
-// "the Meeting of States Parties to", "the Conference of the States
-// Parties to", "the Meeting of the High Contracting Parties to"; not
-// States that are or become parties: "States parties to the …", "to
-// consider becoming parties to the … Convention, 1999 (No. 182), of the
-// International Labour Organization,1", where the marker past the
-// title's trailer is the treaty's.
+// "to the" and a title, are the parties met as a body: "the Conference of
+// the Parties to", "the meeting of the parties to", "the Meeting of
+// States Parties to", "the Conference of the States Parties to", "the
+// Meeting of the High Contracting Parties to"; not States that are or
+// become parties ("States parties to the …", "to consider becoming parties
+// to the … Convention, 1999 (No. 182), of the International Labour
+// Organization,1", "the obligations of the States parties to the …"),
+// where the marker past the title's trailer is the treaty's.
 func partiesAsBody(text string, q word) bool {
 	p, ok := prevWord(text, q.start)
 	for ok {
@@ -468,7 +468,18 @@ func partiesAsBody(text string, q word) bool {
 		}
 		break
 	}
-	return ok && text[p.start:p.end] == "of"
+	if !ok || text[p.start:p.end] != "of" {
+		return false
+	}
+	b, ok := prevWord(text, p.start)
+	return ok && meetingWords[strings.ToLower(text[b.start:b.end])]
+}
+
+// meetingWords name a meeting of a treaty's parties or its organ, before
+// "of the Parties to".
+var meetingWords = map[string]bool{
+	"conference": true, "conferences": true, "meeting": true, "meetings": true, "assembly": true,
+	"session": true, "sessions": true, "secretariat": true, "bureau": true,
 }
 
 // shortNameGap reports whether gap, between a title and its marker, is
