@@ -150,6 +150,12 @@ func TestExtract(t *testing.T) {
 			"treaty single_amended 1961 «Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol»",
 		},
 		{
+			"\"to\" and a verb after the amending Protocol is no title of a protocol; its marker is the amended form's",
+			"Urges States parties to the Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol1 to fully implement it;\n\n1 United Nations, Treaty Series, vol. 976, No. 14152.\n",
+			"treaty single_amended 1961 fn1 cited=single_amended «Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol»\n" +
+				"unts 976/14152=single_amended fn1 «United Nations, Treaty Series, vol. 976, No. 14152»",
+		},
+		{
 			"years given out respectively are not the nearest title's",
 			"the Convention on the Rights of the Child and the Convention on Psychotropic Substances, of 1989 and 1971, respectively, and the Convention on the Rights of the Child of 1989",
 			"treaty crc «Convention on the Rights of the Child»\n" +

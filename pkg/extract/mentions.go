@@ -599,6 +599,11 @@ func titleGoesOn(rest string) bool {
 	for _, w := range [...]string{"amending ", "to ", "relating ", "on ", "for ", "of the ", "against ", "concerning "} {
 		if strings.HasPrefix(rest[i:], w) {
 			j := i + len(w)
+			if w == "to " && j < len(rest) && rest[j] >= 'a' && rest[j] <= 'z' && !strings.HasPrefix(rest[j:], "the ") {
+				// "… as amended by the 1972 Protocol1 to fully implement":
+				// a verb, not "Protocol to the …" or "Protocol to Prevent …".
+				return false
+			}
 			return j == len(rest) || !isDigit(rest[j])
 		}
 	}
