@@ -459,7 +459,14 @@ func hardSpaceBefore(text []byte, from, i int) int {
 // in a word or closing punctuation; f scores what follows.
 func (cs *candScan) lineStart(k cand, l, prev span, f int32) (cand, bool) {
 	text := cs.text
-	if prev.to <= prev.from || !endsPhrase(text, prev.from, prev.to) || f <= 0 {
+	if prev.to <= prev.from || !endsPhrase(text, prev.from, prev.to) {
+		return k, false
+	}
+	// After a capitalised word, as a title ends, any word but a counted
+	// one or a month may follow: "…Economic, Social and Cultural Rights\n2
+	// provides a legal framework". After anything else, only the words
+	// that follow markers ("and", "to", "which" …).
+	if f <= 0 && !(f == -1 && scoreWordBefore(text, prev.from, prev.to) == 2) {
 		return k, false
 	}
 	// The marker takes the space after it with it.
