@@ -1493,6 +1493,13 @@ func (c *classifier) slashNote(start int, lab []byte) bool {
 func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued, super, weak bool) bool {
 	prev, last := c.prevKind, c.lastNum
 	afterNote := prev == lineNoteStart || prev == lineNoteCont
+	if !super && c.lastInk == lineFurniture && (bodyLead(note) || dateLead(note)) {
+		// At the top of a page, under its header: "4 and the Convention
+		// against Torture …", body text that starts with a marker the
+		// line wrap carried over; "5 December 2024, and …", a date. A
+		// page's first note starts with neither.
+		return false
+	}
 	switch {
 	case glued:
 		return c.acceptGlued(k, start, lab, n, note)
@@ -1520,6 +1527,27 @@ func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued,
 		return c.acceptUnderBody(start, lab, n, note)
 	}
 	return false
+}
+
+// bodyLead reports whether note, a line's text after what may be a
+// footnote label, starts with a small word that goes on a sentence, as
+// words after a marker do ("and", "to", "which" …), not a note's text.
+func bodyLead(note []byte) bool {
+	e := 0
+	for e < len(note) && note[e] >= 'a' && note[e] <= 'z' {
+		e++
+	}
+	return e > 0 && (e == len(note) || note[e] == ' ') && afterMarker[string(note[:e])]
+}
+
+// dateLead reports whether note starts with a month and a year: the line
+// its label starts is a date ("5 December 2024, …").
+func dateLead(note []byte) bool {
+	if !isMonthAt(note) {
+		return false
+	}
+	i := bytes.IndexByte(note, ' ')
+	return i > 0 && i+5 <= len(note) && isDigits(note[i+1:i+5]) && (i+5 == len(note) || !isDigitByte(note[i+5]))
 }
 
 // acceptAfterBreak is accept's test of a footnote start after a blank

@@ -420,3 +420,29 @@ func checkSummaries(t *testing.T, tests []summaryCase) {
 		})
 	}
 }
+
+// TestPageTopBodyLine: the first line of a page, under its header, that
+// starts with the next footnote's number is body text when a word that
+// goes on a sentence or a date follows the number: the end of a title and
+// its marker, or the day of a date, that the page break carried over.
+func TestPageTopBodyLine(t *testing.T) {
+	furniture := "\n\nA/C.3/80/L.7\n\n25-14053\n2/3\n\n"
+	for _, tt := range []struct{ name, in, want string }{
+		{"a marker, then \"and\"",
+			"the Convention on the Rights of the Child,1 and the Convention on the Elimination of All Forms of Discrimination against Women\n_______________\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531." +
+				furniture + "2 and the Convention against Torture,3\n_______________\n\n2 Ibid., vol. 1249, No. 20378.\n\n3 Ibid., vol. 1465, No. 24841.\n",
+			"the Convention on the Rights of the Child,{1} and the Convention on the Elimination of All Forms of Discrimination against Women {2}and the Convention against Torture,{3}" +
+				"\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 1249, No. 20378.\n[3] Ibid., vol. 1465, No. 24841."},
+		{"a date",
+			"the Convention on the Rights of the Child,1 adopted in its resolution 79/186 of\n_______________\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531." +
+				furniture + "2 December 2024, and the Convention against Torture,2\n_______________\n\n2 Ibid., vol. 1465, No. 24841.\n",
+			"the Convention on the Rights of the Child,{1} adopted in its resolution 79/186 of 2 December 2024, and the Convention against Torture,{2}" +
+				"\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 1465, No. 24841."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(parse(t, tt.in)); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
