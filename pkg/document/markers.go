@@ -459,8 +459,16 @@ func hardSpaceBefore(text []byte, from, i int) int {
 // in a word or closing punctuation; f scores what follows.
 func (cs *candScan) lineStart(k cand, l, prev span, f int32) (cand, bool) {
 	text := cs.text
-	if prev.to <= prev.from || !endsPhrase(text, prev.from, prev.to) {
+	if prev.to <= prev.from {
 		return k, false
+	}
+	if !endsPhrase(text, prev.from, prev.to) {
+		// After a year, as a title that ends in one ("…Psychotropic
+		// Substances of 1988\n3 and other"), only the words that follow
+		// markers, as standing apart after a year on the same line.
+		if !isYearBefore(text, prev.from, prev.to) || f <= 0 {
+			return k, false
+		}
 	}
 	// After a capitalised word, as a title ends, any word but a counted
 	// one or a month may follow: "…Economic, Social and Cultural Rights\n2
