@@ -477,6 +477,12 @@ func (cs *candScan) lineStart(k cand, l, prev span, f int32) (cand, bool) {
 	if f <= 0 && !(f == -1 && scoreWordBefore(text, prev.from, prev.to) == 2) {
 		return k, false
 	}
+	// A number after a word that numbers ("Article\n73 e of the Charter",
+	// "Goal\n4 targets", "Part\n6 trust fund") is a number, as it is on one
+	// line.
+	if afterNumberWord(text, prev.from, prev.to) && scoreWordBefore(text, prev.from, prev.to) == 2 {
+		return k, false
+	}
 	// The marker takes the space after it with it.
 	e := k.de
 	for e < l.to && isSpaceByte(text[e]) {
@@ -899,6 +905,12 @@ var countedWords = map[string]bool{
 	"parties": true, "votes": true, "seats": true, "judges": true, "posts": true,
 	"km": true, "kg": true, "tons": true, "tonnes": true, "degrees": true, "hectares": true,
 	"am": true, "pm": true, "a": true, "p": true,
+	// A count's adjectives, and more counted nouns of budgets and votes
+	// ("…for Human Rights\n13 new posts", "14 temporary posts").
+	// (Not "sessions", "meetings": "at its fifty-sixth33 and fifty-ninth34
+	// sessions".)
+	"new": true, "additional": true, "temporary": true, "positions": true,
+	"projects": true, "abstentions": true,
 }
 
 // align chooses the markers among the candidates: the chain of

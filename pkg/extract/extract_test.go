@@ -156,6 +156,13 @@ func TestExtract(t *testing.T) {
 				"unts 976/14152=single_amended fn1 «United Nations, Treaty Series, vol. 976, No. 14152»",
 		},
 		{
+			"\"to amend\" after \"Protocol\" goes on with the protocol's own title",
+			"the Convention on Psychotropic Substances of 1971, as amended by the Protocol to amend the Convention on the Rights of the Child,1 and\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n",
+			"treaty psychotropic 1971 «Convention on Psychotropic Substances of 1971, as amended»\n" +
+				"treaty crc fn1 cited=crc «Convention on the Rights of the Child»\n" +
+				"unts 1577/27531=crc fn1 «United Nations, Treaty Series, vol. 1577, No. 27531»",
+		},
+		{
 			"years given out respectively are not the nearest title's",
 			"the Convention on the Rights of the Child and the Convention on Psychotropic Substances, of 1989 and 1971, respectively, and the Convention on the Rights of the Child of 1989",
 			"treaty crc «Convention on the Rights of the Child»\n" +

@@ -599,15 +599,28 @@ func titleGoesOn(rest string) bool {
 	for _, w := range [...]string{"amending ", "to ", "relating ", "on ", "for ", "of the ", "against ", "concerning "} {
 		if strings.HasPrefix(rest[i:], w) {
 			j := i + len(w)
-			if w == "to " && j < len(rest) && rest[j] >= 'a' && rest[j] <= 'z' && !strings.HasPrefix(rest[j:], "the ") {
+			if w == "to " && j < len(rest) && rest[j] >= 'a' && rest[j] <= 'z' && !protocolToWord(rest[j:]) {
 				// "… as amended by the 1972 Protocol1 to fully implement":
-				// a verb, not "Protocol to the …" or "Protocol to Prevent …".
+				// a verb, not "Protocol to the …", "Protocol to Prevent …",
+				// "Protocol to amend the Convention …".
 				return false
 			}
 			return j == len(rest) || !isDigit(rest[j])
 		}
 	}
 	return rest[i] >= 'A' && rest[i] <= 'Z'
+}
+
+// protocolToWord reports whether rest, after "Protocol to", starts with a
+// lower-case word a protocol's title goes on with: "the", "that", "this",
+// "amend".
+func protocolToWord(rest string) bool {
+	for _, w := range [...]string{"the ", "that ", "this ", "amend "} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSpaceRE reports the bytes that `\s` matches in a regexp.
