@@ -88,7 +88,7 @@ func TestChecks(t *testing.T) {
 		{
 			"a registered number with a volume a slip away from one of its instruments': that one",
 			"text¹\n\n¹ United Nations, Treaty Series, vol. 2273, No. 39574.\n",
-			"3:39 error unts-citation: vol. 2273, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237) (2273 → 2237)",
+			"3:39 error unts-citation: vol. 2273, No. 39574 matches no registered instrument: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); vol. 2273 may be a slip for vol. 2237 (2273 → 2237)",
 		},
 		{
 			"a registered number in a volume below its first: no instrument under it can be there",

@@ -402,6 +402,7 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 		// Likely, not certain (a sibling the registry lacks may sit in a
 		// neighbouring volume): said, not fixed.
 		d.Expected = inStyle(near[0])
+		d.Message += fmt.Sprintf("; vol. %s may be a slip for vol. %s", p.Volume.Value, d.Expected)
 	}
 	return d, true
 }
