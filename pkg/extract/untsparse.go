@@ -242,7 +242,7 @@ func parseIbid(s string) []int {
 			k = citeSpaces(s, k+1)
 		}
 		if k+3 <= len(s) && (s[k] == 'v' || s[k] == 'V') && s[k+1:k+3] == "ol" {
-			n := afterAbbrev(s, k+3)
+			n := afterVol(s, k+3)
 			if e := list(s, n, volItem, true); e > n {
 				m[2], m[3], j = n, e, e
 				if p := citeSpaces(s, e); p < len(s) && s[p] == '(' && p+6 <= len(s) && allDigits(s[p+1:p+5]) && s[p+5] == ')' {
@@ -254,6 +254,20 @@ func parseIbid(s string) []int {
 	m[4], m[5], m[6], m[7], j = numbersAndPage(s, j)
 	m[1] = j
 	return m
+}
+
+// afterVol is afterAbbrev after an Ibid.'s "vol", where OCR reads a comma
+// for the full stop ("Ibid., vol, 75, No. 973"), as parseUNTS takes it
+// after "Treaty Series, vol".
+func afterVol(s string, n int) int {
+	if n < len(s) && s[n] == 's' {
+		n++
+	}
+	n = citeSpaces(s, n)
+	if n < len(s) && s[n] == ',' {
+		return citeSpaces(s, n+1)
+	}
+	return afterAbbrev(s, n)
 }
 
 // afterAbbrev skips what may follow "vol" or "No" at n: a plural "s",

@@ -43,7 +43,7 @@ var untsRE = citeRE(`^Treaty\s+Series[*\x00]?\s*[,.]?\s*(?:[Vv]ols?\s*[.,]?|[Vv]
 // ibidRE is the pattern of parseIbid. The comma before "vol." may be left
 // out ("Ibid. vol. 660, No. 9464"); OCR's misreadings of "Ibid." keep their
 // full stop ("lbid.", "fbid.").
-var ibidRE = citeRE(`^(?:See\s+)?[*\x00]?(?:Ibid(?:\b\.?[*\x00]?|[*\x00])|[ilfTJ1|]bid\.[*\x00]?)(?:\s*,?\s*(?:[Vv]ols?\s*\.?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + citeNumList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
+var ibidRE = citeRE(`^(?:See\s+)?[*\x00]?(?:Ibid(?:\b\.?[*\x00]?|[*\x00])|[ilfTJ1|]bid\.[*\x00]?)(?:\s*,?\s*(?:[Vv]ols?\s*[.,]?\s*(` + volList + `)(?:\s*\(\d{4}\))?))?(?:\s*[,.]?\s*(?:Nos?\s*\.?)\s*(` + citeNumList + `))?(?:\s*,?\s*pp?\.\s*(\d+))?`)
 
 // refInput is s as the reference regexps read it: "_" as NUL (see untsRE).
 // ok is false for input that holds a NUL, which the parsers never see.
@@ -69,7 +69,7 @@ func FuzzParseIbid(f *testing.F) {
 	for _, s := range []string{"Ibid., vol. 976, No. 14152.", "*Ibid.*, vol. 1019, No. 14956.", "Ibid. vol. 660, No. 9464", "Ibid., vol.\u00a0999, No.\u202fI-14668", "See Ibid., vols. 2225 and 2237, Nos. 970–973, p. 5", "Ibid.", "Ibid., vol. I (NPT/CONF.2010/50 (Vol. I))", "Ibid., No. 5", "Ibidem",
 		// The disagreement the fuzzer found, and the Markdown it stands for.
 		"Ibid_", "_Ibid_, vol. 976, No. 14152.", "_Ibid._, vol. 1019_", "Ibid_x", "Ibid5",
-		"lbid., vol. 976, No. 14152.", "*fbid.*, vol. 1", "Tbid, vol. 2", "|bid.x"} {
+		"lbid., vol. 976, No. 14152.", "*fbid.*, vol. 1", "Tbid, vol. 2", "|bid.x", "Ibid., vol, 75, No. 973.", "Ibid., vol,, 5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -98,6 +98,9 @@ func TestParseIbidMarkdown(t *testing.T) {
 		"fbid., vol. 976, No. 14152": "976 14152",
 		"1bid. vol. 976, No. 14152":  "976 14152",
 		"ibid., vol. 976, No. 14152": "976 14152",
+		// OCR's comma for the full stop after "vol" (S/RES/666 (1990)).
+		"Ibid., vol, 75, No. 973": "75 973",
+		"Ibid., vol ,75":          "75 ",
 		"lbid, vol. 976, No. 14152":  "",
 		"abid., vol. 976":            "",
 	} {
