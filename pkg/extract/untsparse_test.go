@@ -99,10 +99,10 @@ func TestParseIbidMarkdown(t *testing.T) {
 		"1bid. vol. 976, No. 14152":  "976 14152",
 		"ibid., vol. 976, No. 14152": "976 14152",
 		// OCR's comma for the full stop after "vol" (S/RES/666 (1990)).
-		"Ibid., vol, 75, No. 973": "75 973",
-		"Ibid., vol ,75":          "75 ",
-		"lbid, vol. 976, No. 14152":  "",
-		"abid., vol. 976":            "",
+		"Ibid., vol, 75, No. 973":   "75 973",
+		"Ibid., vol ,75":            "75 ",
+		"lbid, vol. 976, No. 14152": "",
+		"abid., vol. 976":           "",
 	} {
 		m := parseIbid(s)
 		got := ""
