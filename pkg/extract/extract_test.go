@@ -199,6 +199,14 @@ func TestExtract(t *testing.T) {
 				"treaty psychotropic 1972 «Convention on Psychotropic Substances of 1972»",
 		},
 		{
+			"a preambular paragraph after one that ends in a title: its title is no part of a larger one",
+			"Reaffirming the Convention on the Rights of the Child of 1989, 5\n\nReferring to the Convention relating to the Status of Refugees, 6 and\n\n5 United Nations, Treaty Series, vol. 1577, No. 27531.\n6 Ibid., vol. 189, No. 2545.\n",
+			"treaty crc 1989 fn5 cited=crc «Convention on the Rights of the Child of 1989»\n" +
+				"treaty refugees fn6 cited=refugees «Convention relating to the Status of Refugees»\n" +
+				"unts 1577/27531=crc fn5 «United Nations, Treaty Series, vol. 1577, No. 27531»\n" +
+				"unts 189/2545=refugees ibid fn6 «Ibid., vol. 189, No. 2545»",
+		},
+		{
 			"an amendment to an article's paragraph takes the year after the treaty",
 			"the amendment to article 43, paragraph 2, of the Convention on the Rights of the Child of 1995 and the amendments to articles 17 and 18 of the Convention on the Elimination of All Forms of Discrimination against Women of 1992",
 			"treaty crc embedded «Convention on the Rights of the Child»\n" +

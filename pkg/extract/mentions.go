@@ -846,6 +846,11 @@ func titleRunHead(text string, w word, keyOf func(word) []byte) string {
 		if !ok || strings.ContainsAny(text[p.end:w.start], ".;:") {
 			return ""
 		}
+		if w.upper && strings.HasSuffix(string(k), "ing") && strings.IndexByte(text[p.end:w.start], ',') >= 0 {
+			// ", Referring to the …": the next preambular paragraph
+			// starts, after the title before it ends.
+			return ""
+		}
 		w = p
 	}
 	return ""
