@@ -1642,7 +1642,14 @@ var firstByte = func() (t [256]uint8) {
 // show: a note that reads as a reference, and the label standing in the
 // body as such a marker.
 func (c *classifier) midNumbering(start int, lab, note []byte) bool {
-	return referenceLead(note) && spacedMarkerBefore(c.text, c.bodyStart, start, lab)
+	return (referenceLead(note) || citesSeries(note)) && spacedMarkerBefore(c.text, c.bodyStart, start, lab)
+}
+
+// citesSeries reports whether a note's first line cites the Treaty Series
+// after the title it documents: "Geneva Conventions of 12 August 1949
+// (United Nations," (the Security Council's volumes write them so).
+func citesSeries(note []byte) bool {
+	return bytes.Contains(note, []byte("(United Nations")) || bytes.Contains(note, []byte("Treaty Series"))
 }
 
 // referenceLeads are how the notes of UN documents that cite something

@@ -299,6 +299,12 @@ func TestNumberingFromEarlierText(t *testing.T) {
 				"\n[14] Official Records of the Security Council, Third Year, document S/848.",
 		},
 		{
+			"a first note that names the treaty before its Treaty Series citation",
+			"Recalling the Geneva Conventions of 12 August 1949, 37\n\nAdopted unanimously.\n\n\n37 Geneva Conventions of 12 August 1949 (United Nations,\nTreaty Series, vol. 75 (1950), Nos. 970-973).\n38 Ibid., vol. 1833, No. 31363.\n",
+			"Recalling the Geneva Conventions of 12 August 1949,{37} Adopted unanimously." +
+				"\n[37] Geneva Conventions of 12 August 1949 (United Nations, Treaty Series, vol. 75 (1950), Nos. 970-973).\n[38] Ibid., vol. 1833, No. 31363.",
+		},
+		{
 			"a number in a list is no marker",
 			"see paragraphs 65, 66 and 67 of the report\n\n66 United Nations took part.\n",
 			"see paragraphs 65, 66 and 67 of the report 66 United Nations took part.",
