@@ -1522,7 +1522,7 @@ func (c *classifier) accept(k, start int, lab []byte, n int, note []byte, glued,
 	case c.inRegion:
 		return last == 0 || n == last+1 || n == last
 	case prev == lineBlank || afterNote || prev == lineRule || prev == lineFurniture:
-		return c.acceptAfterBreak(start, lab, n, note, prev)
+		return c.acceptAfterBreak(k, start, lab, n, note, prev)
 	case prev == lineText:
 		return c.acceptUnderBody(start, lab, n, note)
 	}
@@ -1552,9 +1552,9 @@ func dateLead(note []byte) bool {
 
 // acceptAfterBreak is accept's test of a footnote start after a blank
 // line, a footnote, a rule or page furniture, outside a footnote region.
-func (c *classifier) acceptAfterBreak(start int, lab []byte, n int, note []byte, prev lineKind) bool {
+func (c *classifier) acceptAfterBreak(k, start int, lab []byte, n int, note []byte, prev lineKind) bool {
 	last := c.lastNum
-	return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab) || c.midNumbering(start, lab, note))) ||
+	return (last == 0 && (n == 1 || markerBefore(c.text, c.bodyStart, start, lab) || c.midNumbering(start, lab, note) || c.unmarkedFirst(k, start, n, note))) ||
 		n == last+1 || (n == last && prev != lineBlank) ||
 		// Numbering that skips notes not read as such ("3  2000 Review
 		// Conference …" with no rule above it): a text that reads as a
@@ -1643,6 +1643,31 @@ var firstByte = func() (t [256]uint8) {
 // body as such a marker.
 func (c *classifier) midNumbering(start int, lab, note []byte) bool {
 	return (referenceLead(note) || citesSeries(note)) && spacedMarkerBefore(c.text, c.bodyStart, start, lab)
+}
+
+// unmarkedFirst reports whether a first note labelled n, at line k, whose
+// marker the body does not have, opens a block whose next note's marker it
+// has: in a volume numbered across the year, a resolution's block may
+// start with a note on the resolution before ("73 See Official Records of
+// the Security Council, …", then "74 Ibid., document S/20862.", marked
+// "of 22 September 1989, 74 and"). Both notes must read as references.
+func (c *classifier) unmarkedFirst(k, start, n int, note []byte) bool {
+	if !referenceLead(note) && !citesSeries(note) {
+		return false
+	}
+	var buf [12]byte
+	next := strconv.AppendInt(buf[:0], int64(n+1), 10)
+	for j := k + 1; j < len(c.starts) && j <= k+4; j++ {
+		s, e := c.bounds(j)
+		f, t := trimSpace(c.text, s, e)
+		line := c.text[f:t]
+		if len(line) > len(next)+1 && bytes.HasPrefix(line, next) && line[len(next)] == ' ' {
+			rest := bytes.TrimLeft(line[len(next):], " ")
+			return (referenceLead(rest) || citesSeries(rest)) &&
+				(spacedMarkerBefore(c.text, c.bodyStart, start, next) || markerBefore(c.text, c.bodyStart, start, next))
+		}
+	}
+	return false
 }
 
 // citesSeries reports whether a note's first line cites the Treaty Series

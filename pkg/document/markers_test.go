@@ -305,6 +305,17 @@ func TestNumberingFromEarlierText(t *testing.T) {
 				"\n[37] Geneva Conventions of 12 August 1949 (United Nations, Treaty Series, vol. 75 (1950), Nos. 970-973).\n[38] Ibid., vol. 1833, No. 31363.",
 		},
 		{
+			"a first note whose marker stood in the resolution before, then one marked here",
+			"Having considered the report of the Secretary-General of 22 September 1989, 74 and taking note\n\nAdopted unanimously.\n\n\n73 See Official Records of the Security Council, Forty-fourth Year,\nSupplement for July, August and September 1989.\n74 United Nations, Treaty Series, vol. 1833, No. 31363.\n",
+			"Having considered the report of the Secretary-General of 22 September 1989,{74} and taking note Adopted unanimously." +
+				"\n[73] See Official Records of the Security Council, Forty-fourth Year, Supplement for July, August and September 1989.\n[74] United Nations, Treaty Series, vol. 1833, No. 31363.",
+		},
+		{
+			"the same where the next note is not marked here: body text",
+			"Having considered the report of the Secretary-General of 22 September 1989 and taking note\n\nAdopted unanimously.\n\n\n73 See Official Records of the Security Council, Forty-fourth Year.\n74 United Nations, Treaty Series, vol. 1833, No. 31363.\n",
+			"Having considered the report of the Secretary-General of 22 September 1989 and taking note Adopted unanimously. 73 See Official Records of the Security Council, Forty-fourth Year. 74 United Nations, Treaty Series, vol. 1833, No. 31363.",
+		},
+		{
 			"a number in a list is no marker",
 			"see paragraphs 65, 66 and 67 of the report\n\n66 United Nations took part.\n",
 			"see paragraphs 65, 66 and 67 of the report 66 United Nations took part.",
