@@ -177,6 +177,11 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a bare Ibid. under another title: reported at the Ibid., and the note before, which is right, is not fixed",
+			"Recalling the Convention on the Rights of the Child,⁴ and the Convention on the Elimination of All Forms of Discrimination against Women,⁵\n\n⁴ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n⁵ Ibid.\n",
+			"5:3 error unts-citation: footnote 5 cites vol. 1577, No. 27531, which is the Convention on the Rights of the Child, but the text at line 1 names the Convention on the Elimination of All Forms of Discrimination against Women (vol. 1249, No. 20378) (vol. 1577, No. 27531 → vol. 1249, No. 20378)",
+		},
+		{
 			"a footnote that cites another treaty's valid citation",
 			"Recalling the Convention on the Rights of the Child,⁵\n\n⁵ United Nations, Treaty Series, vol. 1249, No. 20378.\n",
 			"3:39 error unts-citation: footnote 5 cites vol. 1249, No. 20378, which is the Convention on the Elimination of All Forms of Discrimination against Women, but the text at line 1 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 1249, No. 20378 → vol. 1577, No. 27531) fix=\"1577, No. 27531\"@3:39",

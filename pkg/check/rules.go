@@ -158,7 +158,9 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 			continue
 		}
 		for _, p := range r.Pairs {
-			if len(p.Treaties) > 0 || p.Number.Value == "" {
+			if len(p.Treaties) > 0 || p.Number.Value == "" || !inCitation(r, p.Volume) {
+				// (An Ibid. that inherits its volume: the citation before
+				// is reported for it.)
 				continue
 			}
 			owners := reg.ByNumber(p.Number.Value)
@@ -620,6 +622,12 @@ func footnotedApart(own map[*registry.Treaty][]string, o, t *registry.Treaty, la
 	return "", false
 }
 
+// inCitation reports whether n is written in citation cit, not inherited
+// by an Ibid. from the citation before.
+func inCitation(cit *extract.Citation, n extract.Num) bool {
+	return n.Start >= cit.Start && n.End <= cit.End
+}
+
 // listedNames names m's treaty and the titles listed with it under its
 // marker, in the text's order: "the Vienna Convention on Diplomatic
 // Relations and the Vienna Convention on Consular Relations".
@@ -775,19 +783,20 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	if apart != "" {
 		msg += fmt.Sprintf("; %s has a footnote of its own (%s)", strings.Join(others, " and "), apart)
 	}
+	// The finding points at the pair where the citation writes it; an
+	// Ibid. that inherits it ("5 Ibid." under another title) is pointed
+	// at, and fixed nowhere: its pair is the note before's, which is right.
 	start, end := cit.Start, cit.End
-	if len(cit.Volumes) > 0 {
-		start = cit.Volumes[0].Start
-	}
-	if len(cit.Numbers) > 0 {
-		end = cit.Numbers[len(cit.Numbers)-1].End
+	written := len(cit.Volumes) > 0 && len(cit.Numbers) > 0 && inCitation(cit, cit.Volumes[0]) && inCitation(cit, cit.Numbers[len(cit.Numbers)-1])
+	if written {
+		start, end = cit.Volumes[0].Start, cit.Numbers[len(cit.Numbers)-1].End
 	}
 	d := newDiag(c, ch, start, end, msg)
 	d.Found, d.Treaty = pairList(cit), t.ID
 	if len(t.UNTS) == 1 && certain {
 		d.Expected = t.UNTS[0].String()
 	}
-	if certain && len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair().Match(c.File.Text[start:end]) {
+	if written && certain && len(t.UNTS) == 1 && len(cit.Volumes) == 1 && len(cit.Numbers) == 1 && simplePair().Match(c.File.Text[start:end]) {
 		// What stands between the volume and the number is kept as it
 		// is: Word's no-break space in "No.\u00a08791" too.
 		mid := string(c.File.Text[cit.Volumes[0].End:cit.Numbers[0].Start])

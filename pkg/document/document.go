@@ -1651,30 +1651,47 @@ func (c *classifier) midNumbering(start int, lab, note []byte) bool {
 // start with a note on the resolution before ("73 See Official Records of
 // the Security Council, …", then "74 Ibid., document S/20862.", marked
 // "of 22 September 1989, 74 and"). Both notes must read as references.
+//
+// The block must end the text (the volumes' notes of a resolution close
+// it): the note starts in its last 20 lines, and the numbers that start
+// lines after it go on one by one (a numbered list in the body, "24 …",
+// "25 …", followed by other notes, is no block).
 func (c *classifier) unmarkedFirst(k, start, n int, note []byte) bool {
-	if !referenceLead(note) && !citesSeries(note) {
+	if !referenceLead(note) && !citesSeries(note) || len(c.starts)-k > 20 {
 		return false
 	}
 	var buf [12]byte
 	next := strconv.AppendInt(buf[:0], int64(n+1), 10)
-	for j := k + 1; j < len(c.starts) && j <= k+4; j++ {
+	want, found := n+1, false
+	for j := k + 1; j < len(c.starts); j++ {
 		s, e := c.bounds(j)
 		f, t := trimSpace(c.text, s, e)
 		line := c.text[f:t]
-		if len(line) > len(next)+1 && bytes.HasPrefix(line, next) && line[len(next)] == ' ' {
-			rest := bytes.TrimLeft(line[len(next):], " ")
-			return (referenceLead(rest) || citesSeries(rest)) &&
-				(spacedMarkerBefore(c.text, c.bodyStart, start, next) || markerBefore(c.text, c.bodyStart, start, next))
+		d := 0
+		for d < len(line) && isDigitByte(line[d]) {
+			d++
 		}
+		if d == 0 || d == len(line) || line[d] != ' ' {
+			continue
+		}
+		if atoi(line[:d]) != want {
+			return false
+		}
+		if want == n+1 {
+			rest := bytes.TrimLeft(line[d:], " ")
+			found = j <= k+4 && (referenceLead(rest) || citesSeries(rest))
+		}
+		want++
 	}
-	return false
+	return found && (spacedMarkerBefore(c.text, c.bodyStart, start, next) || markerBefore(c.text, c.bodyStart, start, next))
 }
 
 // citesSeries reports whether a note's first line cites the Treaty Series
 // after the title it documents: "Geneva Conventions of 12 August 1949
-// (United Nations," (the Security Council's volumes write them so).
+// (United Nations," (the Security Council's volumes write them so; not
+// "(United Nations campaign)").
 func citesSeries(note []byte) bool {
-	return bytes.Contains(note, []byte("(United Nations")) || bytes.Contains(note, []byte("Treaty Series"))
+	return bytes.Contains(note, []byte("(United Nations,")) || bytes.Contains(note, []byte("Treaty Series"))
 }
 
 // referenceLeads are how the notes of UN documents that cite something
