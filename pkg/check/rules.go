@@ -622,6 +622,15 @@ func footnotedApart(own map[*registry.Treaty][]string, o, t *registry.Treaty, la
 	return "", false
 }
 
+// pairSpan returns where cit writes its volumes and numbers, and written
+// true; or the citation itself and false for an Ibid. that inherits them.
+func pairSpan(cit *extract.Citation) (start, end int, written bool) {
+	if len(cit.Volumes) > 0 && len(cit.Numbers) > 0 && inCitation(cit, cit.Volumes[0]) && inCitation(cit, cit.Numbers[len(cit.Numbers)-1]) {
+		return cit.Volumes[0].Start, cit.Numbers[len(cit.Numbers)-1].End, true
+	}
+	return cit.Start, cit.End, false
+}
+
 // inCitation reports whether n is written in citation cit, not inherited
 // by an Ibid. from the citation before.
 func inCitation(cit *extract.Citation, n extract.Num) bool {
@@ -786,11 +795,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	// The finding points at the pair where the citation writes it; an
 	// Ibid. that inherits it ("5 Ibid." under another title) is pointed
 	// at, and fixed nowhere: its pair is the note before's, which is right.
-	start, end := cit.Start, cit.End
-	written := len(cit.Volumes) > 0 && len(cit.Numbers) > 0 && inCitation(cit, cit.Volumes[0]) && inCitation(cit, cit.Numbers[len(cit.Numbers)-1])
-	if written {
-		start, end = cit.Volumes[0].Start, cit.Numbers[len(cit.Numbers)-1].End
-	}
+	start, end, written := pairSpan(cit)
 	d := newDiag(c, ch, start, end, msg)
 	d.Found, d.Treaty = pairList(cit), t.ID
 	if len(t.UNTS) == 1 && certain {
