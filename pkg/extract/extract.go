@@ -280,7 +280,9 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	res.Citations = append(res.Citations, bodyCites...)
 	// 3. Treaty mentions in the body and in footnotes.
 	var mentions []*Mention
+	a.paras = d.Paras
 	ms := x.mentions(a, &d.Body, "", bodyCites)
+	a.paras = nil // (footnotes' streams have none)
 	primaries := make(map[*document.Footnote][]*Citation, len(d.Footnotes))
 	primariesOf := func(f *document.Footnote) []*Citation {
 		ps, ok := primaries[f]
@@ -338,6 +340,9 @@ type refSlab struct {
 	nums     []Num
 	pairs    []Pair
 	stops    []uint64 // mentions' bitmap of capitals, reused stream to stream
+	// paras are the paragraph starts of the stream mentions reads: the
+	// body's (Document.Paras), or none.
+	paras []int
 }
 
 func (a *refSlab) mention() *Mention {

@@ -199,6 +199,13 @@ func TestExtract(t *testing.T) {
 				"treaty psychotropic 1972 «Convention on Psychotropic Substances of 1972»",
 		},
 		{
+			"a paragraph that opens with no -ing word after one that ends in a title: its title stands alone, with its year",
+			"Recalling the Paris Agreement,1\n\nMindful of the Convention on Psychotropic Substances of 1975,\n\n1 United Nations, Treaty Series, vol. 3156, No. 54113.\n",
+			"treaty paris fn1 cited=paris «Paris Agreement»\n" +
+				"treaty psychotropic 1975 «Convention on Psychotropic Substances of 1975»\n" +
+				"unts 3156/54113=paris fn1 «United Nations, Treaty Series, vol. 3156, No. 54113»",
+		},
+		{
 			"a preambular paragraph after one that ends in a title: its title is no part of a larger one",
 			"Reaffirming the Convention on the Rights of the Child of 1989, 5\n\nReferring to the Convention relating to the Status of Refugees, 6 and\n\n5 United Nations, Treaty Series, vol. 1577, No. 27531.\n6 Ibid., vol. 189, No. 2545.\n",
 			"treaty crc 1989 fn5 cited=crc «Convention on the Rights of the Child of 1989»\n" +

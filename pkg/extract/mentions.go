@@ -157,7 +157,7 @@ func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n
 	if m.streamEnd < len(text) && text[m.streamEnd] == ')' && strings.Count(text[m.streamStart:m.streamEnd], "(") > strings.Count(text[m.streamStart:m.streamEnd], ")") {
 		m.streamEnd++ // "… Convention, 1989 (No. 169)"
 	}
-	head := embedded(text, w, keyOf)
+	head := embedded(text, w, keyOf, a.paras)
 	m.Embedded = head != ""
 	// In "Protocols Additional to the Geneva Conventions of 1949" the
 	// year is the Conventions', or the protocol's: checked against both
@@ -685,7 +685,7 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 //
 // It returns the head word of the larger title, lower-cased, or "" when
 // there is none.
-func embedded(text string, w word, keyOf func(word) []byte) string {
+func embedded(text string, w word, keyOf func(word) []byte, paras []int) string {
 	if amendmentTo(text, w, keyOf) {
 		return "(amendment)"
 	}
@@ -725,12 +725,12 @@ func embedded(text string, w word, keyOf func(word) []byte) string {
 		if !ok {
 			return ""
 		}
-		return titleRunHead(text, h, keyOf)
+		return titleRunHead(text, h, keyOf, paras)
 	}
 	if !p2.upper || notTitleWords[string(keyOf(p2))] {
 		return ""
 	}
-	head := titleRunHead(text, p2, keyOf)
+	head := titleRunHead(text, p2, keyOf, paras)
 	if comma && !protocolHead(head) {
 		return ""
 	}
@@ -831,7 +831,7 @@ var headWords = map[string]bool{
 // titleRunHead returns the nearest head word, lower-cased, of the run of
 // capitalised words ending with w (title words and Roman numerals inside
 // it), or "".
-func titleRunHead(text string, w word, keyOf func(word) []byte) string {
+func titleRunHead(text string, w word, keyOf func(word) []byte, paras []int) string {
 	for n := 0; n < 30; n++ {
 		k := keyOf(w)
 		switch {
@@ -851,9 +851,21 @@ func titleRunHead(text string, w word, keyOf func(word) []byte) string {
 			// starts, after the title before it ends.
 			return ""
 		}
+		if paraStarts(paras, p.end, w.start) {
+			// "…the Paris Agreement,1" / "Mindful of the Convention …": a
+			// title does not run on across a paragraph.
+			return ""
+		}
 		w = p
 	}
 	return ""
+}
+
+// paraStarts reports whether one of paras (the body's paragraph starts,
+// sorted) lies in (from, to].
+func paraStarts(paras []int, from, to int) bool {
+	i, _ := slices.BinarySearch(paras, from+1)
+	return i < len(paras) && paras[i] <= to
 }
 
 func (x *Extractor) shortForm(a *refSlab, s *document.Stream, y, w word, sw, label string) *Mention {
