@@ -207,8 +207,9 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 // of Persons with Disabilities,1") that cites one instrument a title but
 // leaves a title without its own, citing another in its place: there a
 // pair is wrong although every pair belongs to the list (mismatch lets a
-// listed title's protocol or a repeated pair pass). Only where the counts
-// match and every pair names one registered instrument: a title matches
+// listed title's protocol or a repeated pair pass). Only where there are
+// no fewer pairs than titles that must have one, no more than titles in
+// all, and every pair names one registered instrument: a title matches
 // its own pair, or else one of an instrument it is lineal with.
 func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[*extract.Citation]bool) (diag.Diagnostic, bool) {
 	if len(m.With)+len(m.Again) == 0 || m.Antecedent != nil || m.ShortForm {
