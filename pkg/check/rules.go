@@ -374,9 +374,9 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 		is = fmt.Sprintf("%s, in vol. %s", name(reg, owners[0]), strings.Join(vols, ", "))
 	}
 	vol := p.Volume.Value // as the registry writes it
-	arabic := series == "LNTS" && volumeNumber(vol) > 0 && resolution.Roman(volumeNumber(vol)) != vol
+	roman, arabic := extract.ArabicLNTS(series, vol)
 	if arabic {
-		vol = resolution.Roman(volumeNumber(vol))
+		vol = roman
 	}
 	holders := volumeHolders(reg, series, vol)
 	below := volumeNumber(p.Volume.Value) > 0 && volumeNumber(p.Volume.Value) < first
