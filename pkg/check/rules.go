@@ -207,8 +207,9 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 // of Persons with Disabilities,1") that cites one instrument a title but
 // leaves a title without its own, citing another in its place: there a
 // pair is wrong although every pair belongs to the list (mismatch lets a
-// listed title's protocol or a repeated pair pass). Only where the counts
-// match and every pair names one registered instrument: a title matches
+// listed title's protocol or a repeated pair pass). Only where there are
+// no fewer pairs than titles that must have one, no more than titles in
+// all, and every pair names one registered instrument: a title matches
 // its own pair, or else one of an instrument it is lineal with.
 func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[*extract.Citation]bool) (diag.Diagnostic, bool) {
 	if len(m.With)+len(m.Again) == 0 || m.Antecedent != nil || m.ShortForm {
@@ -333,16 +334,28 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 	var vols, near []string
 	var parts []string // "the Convention … (vol. 1760)"
 	first := 0         // the lowest of vols, as a number
-	owners = slices.DeleteFunc(slices.Clone(owners), func(t *registry.Treaty) bool { return len(numbered(t, series, p.Number.Value)) == 0 })
-	if len(owners) == 0 {
+	// Each owner with the number in series, with its volumes under it,
+	// in the order of their first volumes.
+	type owner struct {
+		t    *registry.Treaty
+		vols []string
+	}
+	var numberedOwners []owner
+	for _, t := range owners {
+		if own := numbered(t, series, p.Number.Value); len(own) > 0 {
+			numberedOwners = append(numberedOwners, owner{t, own})
+		}
+	}
+	if len(numberedOwners) == 0 {
 		return diag.Diagnostic{}, false
 	}
-	slices.SortStableFunc(owners, func(a, b *registry.Treaty) int {
-		return volumeNumber(numbered(a, series, p.Number.Value)[0]) - volumeNumber(numbered(b, series, p.Number.Value)[0])
+	slices.SortStableFunc(numberedOwners, func(a, b owner) int {
+		return volumeNumber(a.vols[0]) - volumeNumber(b.vols[0])
 	})
-	for _, t := range owners {
-		own := numbered(t, series, p.Number.Value)
-		for _, v := range own {
+	owners = nil
+	for _, o := range numberedOwners {
+		owners = append(owners, o.t)
+		for _, v := range o.vols {
 			if slices.Contains(vols, v) {
 				continue
 			}
@@ -354,16 +367,16 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 				first = n
 			}
 		}
-		parts = append(parts, fmt.Sprintf("%s (vol. %s)", name(reg, t), strings.Join(own, ", ")))
+		parts = append(parts, fmt.Sprintf("%s (vol. %s)", name(reg, o.t), strings.Join(o.vols, ", ")))
 	}
 	is := andList(parts)
 	if len(owners) == 1 {
 		is = fmt.Sprintf("%s, in vol. %s", name(reg, owners[0]), strings.Join(vols, ", "))
 	}
 	vol := p.Volume.Value // as the registry writes it
-	arabic := series == "LNTS" && volumeNumber(vol) > 0 && resolution.Roman(volumeNumber(vol)) != vol
+	roman, arabic := extract.ArabicLNTS(series, vol)
 	if arabic {
-		vol = resolution.Roman(volumeNumber(vol))
+		vol = roman
 	}
 	holders := volumeHolders(reg, series, vol)
 	below := volumeNumber(p.Volume.Value) > 0 && volumeNumber(p.Volume.Value) < first
@@ -411,12 +424,8 @@ func (ch untsCitation) unknownVolume(c *Context, series string, p extract.Pair, 
 
 // numbered returns the volumes of t's citations in series numbered num.
 func numbered(t *registry.Treaty, series, num string) []string {
-	cs := t.UNTS
-	if series == "LNTS" {
-		cs = t.LNTS
-	}
 	var vols []string
-	for _, u := range cs {
+	for _, u := range t.InSeries(series) {
 		if u.Number == num && !slices.Contains(vols, u.Volume) {
 			vols = append(vols, u.Volume)
 		}
@@ -429,11 +438,7 @@ func numbered(t *registry.Treaty, series, num string) []string {
 func volumeHolders(reg *registry.Registry, series, vol string) []*registry.Treaty {
 	var out []*registry.Treaty
 	for _, t := range reg.ByVolume(vol) {
-		cs := t.UNTS
-		if series == "LNTS" {
-			cs = t.LNTS
-		}
-		if slices.ContainsFunc(cs, func(u registry.Citation) bool { return u.Volume == vol }) {
+		if slices.ContainsFunc(t.InSeries(series), func(u registry.Citation) bool { return u.Volume == vol }) {
 			out = append(out, t)
 		}
 	}

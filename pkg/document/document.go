@@ -1642,7 +1642,7 @@ var firstByte = func() (t [256]uint8) {
 // show: a note that reads as a reference, and the label standing in the
 // body as such a marker.
 func (c *classifier) midNumbering(start int, lab, note []byte) bool {
-	return (referenceLead(note) || citesSeries(note)) && spacedMarkerBefore(c.text, c.bodyStart, start, lab)
+	return readsAsReference(note) && spacedMarkerBefore(c.text, c.bodyStart, start, lab)
 }
 
 // unmarkedFirst reports whether a first note labelled n, at line k, whose
@@ -1657,7 +1657,7 @@ func (c *classifier) midNumbering(start int, lab, note []byte) bool {
 // lines after it go on one by one (a numbered list in the body, "24 …",
 // "25 …", followed by other notes, is no block).
 func (c *classifier) unmarkedFirst(k, start, n int, note []byte) bool {
-	if !referenceLead(note) && !citesSeries(note) || len(c.starts)-k > 20 {
+	if !readsAsReference(note) || len(c.starts)-k > 20 {
 		return false
 	}
 	var buf [12]byte
@@ -1679,11 +1679,18 @@ func (c *classifier) unmarkedFirst(k, start, n int, note []byte) bool {
 		}
 		if want == n+1 {
 			rest := bytes.TrimLeft(line[d:], " ")
-			found = j <= k+4 && (referenceLead(rest) || citesSeries(rest))
+			found = j <= k+4 && readsAsReference(rest)
 		}
 		want++
 	}
 	return found && (spacedMarkerBefore(c.text, c.bodyStart, start, next) || markerBefore(c.text, c.bodyStart, start, next))
+}
+
+// readsAsReference reports whether a note of a block numbered across
+// documents reads as a reference: it starts as one, or its first line
+// cites the Treaty Series after a title.
+func readsAsReference(note []byte) bool {
+	return referenceLead(note) || citesSeries(note)
 }
 
 // citesSeries reports whether a note's first line cites the Treaty Series

@@ -765,12 +765,25 @@ func (x *Extractor) resolve(a *refSlab, r *Citation) {
 // vol. 60, No. 1414", as the UN Treaty Collection does).
 func (x *Extractor) byPair(series, vol, num string) []*registry.Treaty {
 	ts := x.reg.ByUNTS(vol, num)
-	if len(ts) == 0 && series == "LNTS" && allDigits(vol) {
-		if n, err := strconv.Atoi(vol); err == nil {
-			ts = x.reg.ByUNTS(resolution.Roman(n), num)
-		}
+	if roman, ok := ArabicLNTS(series, vol); ok && len(ts) == 0 {
+		ts = x.reg.ByUNTS(roman, num)
 	}
 	return ts
+}
+
+// ArabicLNTS returns the Roman numerals the registry writes a League of
+// Nations Treaty Series volume in ("LX"), the series' own, for one a text
+// gives in Arabic numerals ("60"); ok is false for any other volume or
+// series.
+func ArabicLNTS(series, vol string) (roman string, ok bool) {
+	if series != "LNTS" || !allDigits(vol) {
+		return "", false
+	}
+	n, err := strconv.Atoi(vol)
+	if err != nil || n <= 0 {
+		return "", false
+	}
+	return resolution.Roman(n), true
 }
 
 // byVolumePage resolves a citation by volume and page ("vol. 75, p. 287").

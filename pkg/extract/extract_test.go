@@ -425,3 +425,21 @@ func TestNonBreakingHyphen(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestArabicLNTS(t *testing.T) {
+	for _, tc := range []struct {
+		series, vol, want string
+		ok                bool
+	}{
+		{"LNTS", "60", "LX", true},
+		{"LNTS", "94", "XCIV", true},
+		{"LNTS", "LX", "", false}, // already as the registry writes it
+		{"LNTS", "0", "", false},
+		{"UNTS", "976", "", false}, // the UN series is in Arabic numerals
+	} {
+		got, ok := ArabicLNTS(tc.series, tc.vol)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ArabicLNTS(%q, %q) = %q, %v; want %q, %v", tc.series, tc.vol, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -134,10 +134,7 @@ func parseOfDates(s string, i int, dst []dateSpan) ([]dateSpan, int, bool) {
 // parseTitle reads ", entitled “…”" at i and returns the title's span and
 // the end of the closing quote.
 func parseTitle(s string, i int) (int, int, int, bool) {
-	j := skipSpace(s, i)
-	if j < len(s) && s[j] == ',' {
-		j = skipSpace(s, j+1)
-	}
+	j := skipComma(s, i)
 	e, ok := hasWordAt(s, j, "entitled")
 	if !ok {
 		return 0, 0, 0, false

@@ -331,10 +331,7 @@ func (p *resParser) itemTail(idx int, st *listState) int {
 // comma may be missing). The organ's name must be followed by a word in
 // small letters (its verb), not by more of a name.
 func subjectAfter(s string, i int) (code, name string, ok bool) {
-	j := skipSpace(s, i)
-	if j < len(s) && s[j] == ',' {
-		j = skipSpace(s, j+1)
-	}
+	j := skipComma(s, i)
 	k, ok := wordsAt(s, j, "the")
 	if !ok {
 		return "", "", false
@@ -433,10 +430,7 @@ func listSep(s string, i int) (int, bool) {
 		}
 	}
 	if e, ok := hasWordAt(s, j, "in particular"); ok && (comma || word) {
-		j = skipSpace(s, e)
-		if j < len(s) && s[j] == ',' {
-			j = skipSpace(s, j+1)
-		}
+		j = skipComma(s, e)
 	}
 	if !comma && !word {
 		// "resolutions GC(69)/RES/7, entitled “…”; GC(69)/RES/8; and
@@ -512,10 +506,7 @@ func continues(between string) bool {
 func moreTitles(s string, i int) int {
 	last := 0
 	for {
-		j := skipSpace(s, i)
-		if j < len(s) && s[j] == ',' {
-			j = skipSpace(s, j+1)
-		}
+		j := skipComma(s, i)
 		if k, ok := hasWordAt(s, j, "and"); ok {
 			j = skipSpace(s, k)
 		}
@@ -538,10 +529,7 @@ func moreTitles(s string, i int) int {
 // respectivelyAt reports whether ", respectively" (or " respectively")
 // follows at s[i:].
 func respectivelyAt(s string, i int) bool {
-	j := skipSpace(s, i)
-	if j < len(s) && s[j] == ',' {
-		j = skipSpace(s, j+1)
-	}
+	j := skipComma(s, i)
 	_, ok := hasWordAt(s, j, "respectively")
 	return ok
 }

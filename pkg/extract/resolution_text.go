@@ -13,6 +13,16 @@ import (
 
 func skipSpace(s string, i int) int { return resolution.SkipSpace(s, i) }
 
+// skipComma returns where the next word starts after white space and at
+// most one comma at s[i:] (", entitled", " respectively").
+func skipComma(s string, i int) int {
+	j := skipSpace(s, i)
+	if j < len(s) && s[j] == ',' {
+		j = skipSpace(s, j+1)
+	}
+	return j
+}
+
 // skipSpaceBack returns the smallest j <= i such that s[j:i] is all space.
 func skipSpaceBack(s string, i int) int {
 	for i > 0 {

@@ -120,6 +120,15 @@ func (t *Treaty) MatchTitle() string {
 	return t.Title
 }
 
+// InSeries returns t's citations in series: the League of Nations Treaty
+// Series for "LNTS", the United Nations Treaty Series otherwise.
+func (t *Treaty) InSeries(series string) []Citation {
+	if series == "LNTS" {
+		return t.LNTS
+	}
+	return t.UNTS
+}
+
 // Registry is an immutable, indexed set of treaties.
 type Registry struct {
 	// generated: the entries are zz_generated.go's, in its order.
