@@ -307,7 +307,7 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	x.resolveShortForms(mentions)
 	res.Mentions = mentions
 	// 4. References to resolutions, decisions and documents.
-	x.resolutions(d, res)
+	x.resolutions(a, d, res)
 	// Each kind in order; where two start together, in the order found.
 	slices.SortStableFunc(res.Citations, func(a, b *Citation) int { return a.Start - b.Start })
 	slices.SortStableFunc(res.Mentions, func(a, b *Mention) int { return a.Start - b.Start })
@@ -339,10 +339,27 @@ type refSlab struct {
 	cites    []Citation
 	nums     []Num
 	pairs    []Pair
-	stops    []uint64 // mentions' bitmap of capitals, reused stream to stream
+	res      []Resolution
+	// rp reads the resolution references of every stream in turn.
+	rp    resParser
+	stops []uint64 // mentions' bitmap of capitals, reused stream to stream
 	// paras are the paragraph starts of the stream mentions reads: the
 	// body's (Document.Paras), or none.
 	paras []int
+}
+
+// resolutions returns a copy of rs in the slab: rs is the parser's, reused
+// for the next stream.
+func (a *refSlab) resolutions(rs []Resolution) []Resolution {
+	if len(rs) == 0 {
+		return nil
+	}
+	if cap(a.res)-len(a.res) < len(rs) {
+		a.res = make([]Resolution, 0, max(min(32, 2*cap(a.res)), 8, len(rs)))
+	}
+	k := len(a.res)
+	a.res = append(a.res, rs...)
+	return a.res[k:len(a.res):len(a.res)]
 }
 
 func (a *refSlab) mention() *Mention {
