@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -686,14 +687,18 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // It returns the head word of the larger title, lower-cased, or "" when
 // there is none.
 func embedded(text string, w word, keyOf func(word) []byte, paras []int) string {
-	if amendmentTo(text, w, keyOf) {
-		return "(amendment)"
-	}
+	// The word before the title, past "the": both readings start there.
 	p, ok := prevWord(text, w.start)
 	if ok && wordIs(text, p, "the") {
 		p, ok = prevWord(text, p.start)
 	}
-	if !ok || !embedPreps[string(keyOf(p))] {
+	if !ok {
+		return ""
+	}
+	if amendmentTo(text, w, p, keyOf) {
+		return "(amendment)"
+	}
+	if !embedPreps[string(keyOf(p))] {
 		return ""
 	}
 	p2, ok := prevWord(text, p.start)
@@ -751,15 +756,9 @@ func protocolHead(head string) bool {
 // [article N of] the": "the amendments to article 8 of the Rome Statute
 // of the International Criminal Court, adopted on 10 June 2010". A year
 // after the title is then the amendment's. (embedded returns
-// "(amendment)": a lower-case head, not a protocol's title.)
-func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
-	p, ok := prevWord(text, w.start)
-	if ok && wordIs(text, p, "the") {
-		p, ok = prevWord(text, p.start)
-	}
-	if !ok {
-		return false
-	}
+// "(amendment)": a lower-case head, not a protocol's title.) p is the word
+// before the title, past "the".
+func amendmentTo(text string, w, p word, keyOf func(word) []byte) bool {
 	if wordIs(text, p, "of") {
 		// "article 8 of", "articles 5 and 8 of", "article XI of",
 		// "article 43, paragraph 2, of"
@@ -767,7 +766,7 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 		for ok && (n.digits || wordIs(text, n, "and") || wordIs(text, n, "paragraph") || wordIs(text, n, "paragraphs") || isRomanNumeral(text[n.start:n.end])) {
 			n, ok = prevWord(text, n.start)
 		}
-		if !ok || !strings.HasPrefix(string(keyOf(n)), "article") {
+		if !ok || !bytes.HasPrefix(keyOf(n), []byte("article")) {
 			return false
 		}
 		if p, ok = prevWord(text, n.start); !ok {
@@ -815,6 +814,9 @@ func changeWord(text string, w word, keyOf func(word) []byte) bool {
 
 // isRomanNumeral reports whether s is a Roman numeral in capitals ("XI").
 func isRomanNumeral(s string) bool {
+	if s == "" || strings.IndexByte("IVXLCDM", s[0]) < 0 {
+		return false // (most words: ParseRoman costs a thousand instructions)
+	}
 	_, ok := resolution.ParseRoman(s)
 	return ok
 }

@@ -129,3 +129,14 @@ func FuzzIndexTreaty(f *testing.F) {
 		}
 	})
 }
+
+func TestIsRomanNumeral(t *testing.T) {
+	for s, want := range map[string]bool{
+		"XI": true, "IV": true, "MCMXCIX": true, "V": true,
+		"": false, "xi": false, "IIII": false, "VX": false, "Article": false, "Convention": false, "12": false,
+	} {
+		if got := isRomanNumeral(s); got != want {
+			t.Errorf("isRomanNumeral(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
