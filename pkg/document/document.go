@@ -147,15 +147,69 @@ const (
 	paraBlank        // after a body line and blank lines
 )
 
+// Options tune Parse.
+type Options struct {
+	// Word reports whether w, a word in lower-case ASCII letters, is one
+	// the reader knows (a word of a registered title). A hard hyphen that
+	// ends a body line between two lower-case letters ("Con-" and
+	// "nection", as a hyphenating typesetter or converter leaves it) is
+	// dropped, and the two parts joined, when they make such a word; any
+	// other ("self-" and "determination") is kept, and the lines joined by
+	// a space. Nil: every hyphen is kept.
+	Word func(w []byte) bool
+}
+
 // Parse builds the document model of f. It never fails: text it cannot
 // classify is body text.
-func Parse(f *source.File) *Document {
+func Parse(f *source.File) *Document { return ParseOptions(f, Options{}) }
+
+// ParseOptions is Parse with options.
+func ParseOptions(f *source.File, o Options) *Document {
 	d := &Document{File: f}
 	hard := hasOddSpace(f.Text)
-	body, size := d.classify(hard)
-	d.buildBody(body, size, hard)
+	body, size := d.classify(hard, o.Word)
+	d.buildBody(body, size, hard, o.Word)
 	return d
 }
+
+// hyphenBreak reports whether body line l ends in a typesetter's hyphen
+// that the line next completes: a hard hyphen after a lower-case letter,
+// a lower-case letter starting next, and the two parts, hyphen left out,
+// a word known to word ("Traf-" and "ficking" make "trafficking").
+func hyphenBreak(text []byte, l, next span, word func([]byte) bool) bool {
+	return !next.para && wordBroken(text, l.from, l.to, next.from, next.to, word)
+}
+
+// wordBroken reports whether the line text[from:to] ends in a typesetter's
+// hyphen that the line text[nextFrom:nextTo] completes (hyphenBreak).
+func wordBroken(text []byte, from, to, nextFrom, nextTo int, word func([]byte) bool) bool {
+	if word == nil || to-from < 3 || nextFrom >= nextTo || text[to-1] != '-' ||
+		!isLowerByte(text[to-2]) || !isLowerByte(text[nextFrom]) {
+		return false
+	}
+	i := to - 2
+	for i > from && isLetterByte(text[i-1]) {
+		i--
+	}
+	j := nextFrom
+	for j < nextTo && isLetterByte(text[j]) {
+		j++
+	}
+	if j < nextTo && text[j] >= utf8.RuneSelf {
+		return false // the word goes on in letters we do not fold
+	}
+	var buf [64]byte
+	w := buf[:0]
+	for _, c := range text[i : to-1] {
+		w = append(w, c|0x20)
+	}
+	for _, c := range text[nextFrom:j] {
+		w = append(w, c|0x20)
+	}
+	return word(w)
+}
+
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // nextLine returns the end of the line that starts at start, without its
 // line ending, and where the next line starts: len(text)+1 after the last.
@@ -817,7 +871,7 @@ func frontMatterEnd(text []byte) int {
 // classify sorts the lines of the source into body text, footnote bodies,
 // page furniture and the like. It builds the footnotes as it goes, and
 // returns the lines of body text with the size of the body they make.
-func (d *Document) classify(hard bool) (body []span, size int) {
+func (d *Document) classify(hard bool, word func([]byte) bool) (body []span, size int) {
 	text := d.File.Text
 	c := classifier{
 		text: text,
@@ -825,7 +879,7 @@ func (d *Document) classify(hard bool) (body []span, size int) {
 		bodyStart: frontMatterEnd(text),
 		// The source has found the lines already.
 		starts:   d.File.LineStarts(),
-		fb:       footnoteBuilder{text: text, b: streamBuilder{hard: hard}},
+		fb:       footnoteBuilder{text: text, b: streamBuilder{hard: hard}, word: word},
 		prevKind: lineBlank,
 		para:     paraNone,
 		// About half the lines of a document are body text.
