@@ -345,6 +345,26 @@ func TestChecks(t *testing.T) {
 			"3:64 error unts-citation: footnote 1 cites vol. 2225, No. 39574, which is the United Nations Convention against Transnational Organized Crime, but the text at line 1 names the International Covenant on Civil and Political Rights and the Convention on the Rights of the Child (vol. 2225, No. 39574 → )",
 		},
 		{
+			"a second draft's list footnote with one pair swapped: the titles footnoted in the first draft keep their pairs",
+			"Draft resolution I\n\nRecalling the Convention on the Rights of the Child,¹ the International Covenant on Civil and Political Rights² and the Convention on the Elimination of All Forms of Discrimination against Women,³\n\nDraft resolution II\n\nBearing in mind the International Covenant on Civil and Political Rights, the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women,⁴\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² Ibid., vol. 999, No. 14668.\n\n³ Ibid., vol. 1249, No. 20378.\n\n⁴ Ibid., vol. 999, No. 14668; vol. 1577, No. 27531; and vol. 2225, No. 39574.\n",
+			"15:62 error unts-citation: footnote 4 cites vol. 2225, No. 39574, which is the United Nations Convention against Transnational Organized Crime, but the text at line 7 names the International Covenant on Civil and Political Rights and the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women (vol. 2225, No. 39574 → )",
+		},
+		{
+			"a second draft's list footnote with a wrong number: only that pair is reported",
+			"Draft resolution I\n\nRecalling the Convention on the Rights of the Child,¹ the International Covenant on Civil and Political Rights² and the Convention on the Elimination of All Forms of Discrimination against Women,³\n\nDraft resolution II\n\nBearing in mind the International Covenant on Civil and Political Rights, the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women,⁴\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² Ibid., vol. 999, No. 14668.\n\n³ Ibid., vol. 1249, No. 20378.\n\n⁴ Ibid., vol. 999, No. 14668; vol. 1577, No. 27531; and vol. 1249, No. 20878.\n",
+			"15:72 error unts-citation: footnote 4 cites vol. 1249, No. 20878 for the Convention on the Elimination of All Forms of Discrimination against Women, whose registration number is 20378 (vol. 1249, No. 20378) (20878 → 20378) fix=\"20378\"@15:72",
+		},
+		{
+			"a convention and its protocol under one footnote whose first pair is wrong, the protocol footnoted apart in a draft before",
+			"Draft resolution I\n\nRecalling the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,¹\n\nDraft resolution II\n\nRecalling the Convention on the Rights of the Child and the Optional Protocol thereto,²\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531.\n\n² Ibid., vol. 1557, No. 27531; and vol. 2173, No. 27531.\n",
+			"11:15 error unts-citation: vol. 1557, No. 27531 matches no registered instrument: No. 27531 is the Convention on the Rights of the Child (vol. 1577) and the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict (vol. 2173); vol. 1557 may be a slip for vol. 1577 (1557 → 1577)",
+		},
+		{
+			"a list of a convention and its protocol whose footnote cites the protocol twice: the convention's citation is missing",
+			"Bearing in mind the Convention on the Rights of the Child and the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,¹\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
+			"3:65 error unts-citation: footnote 1 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 2173, No. 27531 → )",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

@@ -261,7 +261,10 @@ func (ch untsCitation) listCoverage(c *Context, m *extract.Mention, flagged map[
 	for _, lineal := range [...]bool{false, true} {
 		for i, t := range titles {
 			for k, q := range pairs {
-				if pairOf[i] >= 0 || used[k] || q.t != t && !(lineal && reg.Lineal(q.t, t)) {
+				// (A pair of a listed title stands in for no other: "the
+				// Framework Convention … and the Protocol …,2" citing the
+				// Protocol twice leaves the Convention without its own.)
+				if pairOf[i] >= 0 || used[k] || q.t != t && !(lineal && reg.Lineal(q.t, t) && !slices.Contains(titles, q.t)) {
 					continue
 				}
 				used[k], pairOf[i] = true, k
@@ -675,14 +678,54 @@ func linealToAny(reg *registry.Registry, o *registry.Treaty, ms []*extract.Menti
 }
 
 // citesListed reports whether m's citations cite m's treaty or a title of
-// m.With (or an instrument lineal with one).
+// m.With (or an instrument lineal with one), or give a pair for every
+// title under the marker: a list's footnote with one pair wrong ("vol.
+// 993, No. 14531; vol. 1577, No. 27531; and vol. 976, No. 14162" under
+// "the Covenant, the Convention on the Rights of the Child and the Single
+// Convention …,4", in a second draft resolution of a report, after the
+// first footnoted each title) is still the list's, its wrong pair
+// reported alone, and the titles named again keep their pairs.
 func citesListed(reg *registry.Registry, m *extract.Mention) bool {
+	pairs := 0
+	for _, cit := range m.Citations {
+		pairs += len(cit.Pairs)
+	}
+	if pairs >= 1+len(m.With)+len(m.Again) {
+		return true
+	}
 	for _, cit := range m.Citations {
 		for _, p := range cit.Pairs {
 			for _, o := range p.Treaties {
 				if reg.Lineal(o, m.Treaty) || linealToAny(reg, o, m.With) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// citesStray reports whether a citation of m's footnote gives a pair that
+// is reported on its own: one that names no registered instrument ("vol.
+// 8225, No. 39574"), or only instruments neither linked to m's treaty nor
+// listed with it. Such a pair stands where m's own citation should: the
+// footnote under "the United Nations Convention against Transnational
+// Organized Crime and the Protocols thereto,9" whose first pair is wrong
+// has not taken the Protocols' citations, though a draft before footnoted
+// each Protocol apart.
+func citesStray(reg *registry.Registry, m *extract.Mention) bool {
+	for _, cit := range m.Citations {
+		for _, p := range cit.Pairs {
+			if len(p.Treaties) == 0 {
+				if p.Number.Value != "" {
+					return true
+				}
+				continue
+			}
+			if !slices.ContainsFunc(specific(reg, p.Treaties), func(o *registry.Treaty) bool {
+				return reg.Lineal(o, m.Treaty) || listedWith(reg, m, o)
+			}) {
+				return true
 			}
 		}
 	}
@@ -754,7 +797,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
 				// in its treaty's volume and number does, cites t.)
-				if fullTitle(m) && o != t && !citesItself(m) {
+				if fullTitle(m) && o != t && !citesItself(m) && !citesStray(reg, m) {
 					l, ok = footnotedApart(own, o, t, cit.Footnote)
 				}
 				if !ok {

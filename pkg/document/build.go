@@ -25,6 +25,31 @@ type footnoteBuilder struct {
 	// lastBase and lastSeg0 are where the last footnote's text starts in
 	// b, for reopen.
 	lastBase, lastSeg0 int
+	// word is Options.Word. held is where a hyphen that ended the last
+	// line copied stands in text, left out until the next line shows
+	// whether it joins a word broken at the line's end ("Treaty Se-" and
+	// "ries"); heldFrom is where that line starts. 0: none.
+	word           func([]byte) bool
+	held, heldFrom int
+}
+
+// copyLine copies the trimmed line text[from:to] to the footnote, holding
+// back a hyphen at its end after a small letter (held).
+func (fb *footnoteBuilder) copyLine(from, to int) {
+	if fb.word != nil && to-from >= 3 && fb.text[to-1] == '-' && isLowerByte(fb.text[to-2]) {
+		fb.b.copy(fb.text, from, to-1)
+		fb.held, fb.heldFrom = to-1, from
+		return
+	}
+	fb.b.copy(fb.text, from, to)
+}
+
+// release writes the hyphen held back, if any.
+func (fb *footnoteBuilder) release() {
+	if fb.held > 0 {
+		fb.b.copyPlain(fb.text, fb.held, fb.held+1)
+		fb.held = 0
+	}
 }
 
 // start starts the footnote labelled label whose line starts at
@@ -45,7 +70,7 @@ func (fb *footnoteBuilder) start(label string, lineStart, textStart, end int) {
 	fb.notes = append(fb.notes, Footnote{Label: label, Num: labelNum(label), Start: lineStart, block: fb.blocks - 1})
 	fb.open = true
 	from, to := trimSpace(fb.text, textStart, end)
-	fb.b.copy(fb.text, from, to)
+	fb.copyLine(from, to)
 }
 
 // cont continues the footnote, if any, with the trimmed line
@@ -54,13 +79,19 @@ func (fb *footnoteBuilder) cont(from, to int) {
 	if !fb.open || from >= to {
 		return
 	}
-	fb.b.join(fb.text[from])
-	fb.b.copy(fb.text, from, to)
+	if fb.held > 0 && wordBroken(fb.text, fb.heldFrom, fb.held+1, from, to, fb.word) {
+		fb.held = 0 // the hyphen is left out, and no space joins the parts
+	} else {
+		fb.release()
+		fb.b.join(fb.text[from])
+	}
+	fb.copyLine(from, to)
 }
 
 // flush ends the footnote, if any.
 func (fb *footnoteBuilder) flush() {
 	if fb.open {
+		fb.release()
 		fb.lastBase, fb.lastSeg0 = fb.b.base, fb.b.seg0
 		fb.notes[len(fb.notes)-1].Text = fb.b.stream()
 		fb.open = false
@@ -94,7 +125,7 @@ func (fb *footnoteBuilder) footnotes() []*Footnote {
 
 // buildBody builds the body from its lines (classify's body and size),
 // taking footnote markers out.
-func (d *Document) buildBody(body []span, size int, hard bool) {
+func (d *Document) buildBody(body []span, size int, hard bool, word func([]byte) bool) {
 	text := d.File.Text
 	// A line takes a seg, and so does the text after each marker.
 	b := streamBuilder{segs: make([]seg, 0, len(body)+len(d.Footnotes)), hard: hard}
@@ -102,12 +133,12 @@ func (d *Document) buildBody(body []span, size int, hard bool) {
 	if len(d.Footnotes) == 0 && !mayHaveMarkers(text) {
 		// Digits are markers only where there are footnotes: with no
 		// superscript digits or "[^" either, the body is its lines.
-		for _, l := range body {
+		for k, l := range body {
 			b.lineBreak(text, l)
 			if l.para {
 				d.Paras = append(d.Paras, b.len())
 			}
-			b.copy(text, l.from, l.to)
+			b.copyLine(text, l.from, l, body, k, word)
 		}
 		d.Body = b.stream()
 		return
@@ -144,7 +175,7 @@ func (d *Document) buildBody(body []span, size int, hard bool) {
 	}
 	// Copy the lines, leaving the markers out.
 	j := 0
-	for _, l := range body {
+	for k, l := range body {
 		b.lineBreak(text, l)
 		if l.para {
 			d.Paras = append(d.Paras, b.len())
@@ -156,9 +187,21 @@ func (d *Document) buildBody(body []span, size int, hard bool) {
 			d.Markers = append(d.Markers, Marker{Label: m.label, At: b.len(), Start: m.ds, End: m.de, Note: notes[j]})
 			pos = m.end
 		}
-		b.copy(text, pos, l.to)
+		b.copyLine(text, pos, l, body, k, word)
 	}
 	d.Body = b.stream()
+}
+
+// copyLine copies the rest of body line l = body[k], from pos: without a
+// typesetter's hyphen at its end (hyphenBreak), which then joins it to the
+// next line with no space, as a soft hyphen does.
+func (b *streamBuilder) copyLine(text []byte, pos int, l span, body []span, k int, word func([]byte) bool) {
+	if word != nil && k+1 < len(body) && pos < l.to && hyphenBreak(text, l, body[k+1], word) {
+		b.copy(text, pos, l.to-1)
+		b.glue = true
+		return
+	}
+	b.copy(text, pos, l.to)
 }
 
 // lineBreak appends what joins body line l to the line before: a space,

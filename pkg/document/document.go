@@ -147,15 +147,69 @@ const (
 	paraBlank        // after a body line and blank lines
 )
 
+// Options tune Parse.
+type Options struct {
+	// Word reports whether w, a word in lower-case ASCII letters, is one
+	// the reader knows (a word of a registered title). A hard hyphen that
+	// ends a body line between two lower-case letters ("Con-" and
+	// "nection", as a hyphenating typesetter or converter leaves it) is
+	// dropped, and the two parts joined, when they make such a word; any
+	// other ("self-" and "determination") is kept, and the lines joined by
+	// a space. Nil: every hyphen is kept.
+	Word func(w []byte) bool
+}
+
 // Parse builds the document model of f. It never fails: text it cannot
 // classify is body text.
-func Parse(f *source.File) *Document {
+func Parse(f *source.File) *Document { return ParseOptions(f, Options{}) }
+
+// ParseOptions is Parse with options.
+func ParseOptions(f *source.File, o Options) *Document {
 	d := &Document{File: f}
 	hard := hasOddSpace(f.Text)
-	body, size := d.classify(hard)
-	d.buildBody(body, size, hard)
+	body, size := d.classify(hard, o.Word)
+	d.buildBody(body, size, hard, o.Word)
 	return d
 }
+
+// hyphenBreak reports whether body line l ends in a typesetter's hyphen
+// that the line next completes: a hard hyphen after a lower-case letter,
+// a lower-case letter starting next, and the two parts, hyphen left out,
+// a word known to word ("Traf-" and "ficking" make "trafficking").
+func hyphenBreak(text []byte, l, next span, word func([]byte) bool) bool {
+	return !next.para && wordBroken(text, l.from, l.to, next.from, next.to, word)
+}
+
+// wordBroken reports whether the line text[from:to] ends in a typesetter's
+// hyphen that the line text[nextFrom:nextTo] completes (hyphenBreak).
+func wordBroken(text []byte, from, to, nextFrom, nextTo int, word func([]byte) bool) bool {
+	if word == nil || to-from < 3 || nextFrom >= nextTo || text[to-1] != '-' ||
+		!isLowerByte(text[to-2]) || !isLowerByte(text[nextFrom]) {
+		return false
+	}
+	i := to - 2
+	for i > from && isLetterByte(text[i-1]) {
+		i--
+	}
+	j := nextFrom
+	for j < nextTo && isLetterByte(text[j]) {
+		j++
+	}
+	if j < nextTo && text[j] >= utf8.RuneSelf {
+		return false // the word goes on in letters we do not fold
+	}
+	var buf [64]byte
+	w := buf[:0]
+	for _, c := range text[i : to-1] {
+		w = append(w, c|0x20)
+	}
+	for _, c := range text[nextFrom:j] {
+		w = append(w, c|0x20)
+	}
+	return word(w)
+}
+
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // nextLine returns the end of the line that starts at start, without its
 // line ending, and where the next line starts: len(text)+1 after the last.
@@ -638,12 +692,21 @@ func isFurniture(b []byte) bool {
 }
 
 // jobNumber reports whether b starts with a job number, NN-NNNNN ("NN-NNNNN
-// (E)    101225") or Geneva's GE.NN-NNNNN, as a word.
+// (E)    101225"), Geneva's GE.NN-NNNNN or Vienna's V.NN-NNNNN (the
+// Commissions on Narcotic Drugs and on Crime Prevention: "V.24-05432 3"),
+// as a word.
 func jobNumber(b []byte) bool {
-	if len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ') {
+	switch {
+	case len(b) >= 3 && string(b[:3]) == "GE.":
+		b = b[3:]
+	case len(b) >= 2 && string(b[:2]) == "V.":
+		b = b[2:]
+	}
+	if len(b) >= 8 && b[0] == 'K' && isDigits(b[1:8]) && (len(b) == 8 || b[8] == ' ') {
+		// Nairobi's KNNNNNNN ("K2400780 070324")
 		return true
 	}
-	return len(b) >= 11 && string(b[:3]) == "GE." && isDigits(b[3:5]) && b[5] == '-' && isDigits(b[6:11]) && (len(b) == 11 || b[11] == ' ')
+	return len(b) >= 8 && isDigits(b[:2]) && b[2] == '-' && isDigits(b[3:8]) && (len(b) == 8 || b[8] == ' ')
 }
 
 // pageBeforeJob reports whether b is a bare page number before the job
@@ -722,6 +785,26 @@ func (c *classifier) ownSymbol(k int) []byte {
 	return nil
 }
 
+// furnitureNext reports whether the next line with ink after line k is
+// page furniture: a page number alone after a page's footnotes (no label
+// waiting for its text), as pdftotext
+// prints a centred one after the page's footnotes and before the next
+// page's header ("2" / "A/HRC/RES/55/3", "3" / "UNEP/EA.6/Res.14"), is no
+// footnote label alone whose text follows (a footnote that is only a
+// symbol ends with a full stop).
+func (c *classifier) furnitureNext(k int) bool {
+	text := c.text
+	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
+		s, e := c.bounds(j)
+		f, t := trimSpace(text, s, e)
+		if f >= t {
+			continue
+		}
+		return firstByte[text[f]]&mayFurniture != 0 && t-f <= 40 && isFurniture(text[f:t])
+	}
+	return false
+}
+
 // mayBeHeader is symbolBeside's first test, by the second and the last
 // byte of a line: kindOf asks it of every long line, and nearly every one
 // ends with a small letter or punctuation, which no symbol does.
@@ -733,10 +816,23 @@ func endsLikeSymbol(c byte) bool {
 }
 
 // symbolAlone reports whether b is a document symbol alone: A/80/L.1,
-// A/C.3/80/L.4, A/RES/80/1, S/RES/2719. (A footnote that is only a symbol
-// ends with a full stop: "A/80/387.")
+// A/C.3/80/L.4, A/RES/80/1, S/RES/2719, or of another series, whose prefix
+// of two to six capitals is followed by at least two parts: the reports
+// and resolutions of other bodies print theirs on every page
+// (UNEP/EA.6/Res.14, TD/B/70/L.1, FCCC/CP/2023/L.5, ECE/TRANS/2024/1).
+// (A footnote that is only a symbol ends with a full stop: "A/80/387.")
 func symbolAlone(b []byte) bool {
-	return (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && len(b) > 2 && b[1] == '/' && bytes.IndexByte(b, ' ') < 0 && !bytes.ContainsAny(b[len(b)-1:], ".,;")
+	if len(b) < 3 || bytes.IndexByte(b, ' ') >= 0 || bytes.ContainsAny(b[len(b)-1:], ".,;") {
+		return false
+	}
+	if (b[0] == 'A' || b[0] == 'S' || b[0] == 'E') && b[1] == '/' {
+		return true
+	}
+	i := 0
+	for i < len(b) && b[i] >= 'A' && b[i] <= 'Z' {
+		i++
+	}
+	return i >= 2 && i <= 6 && i < len(b) && b[i] == '/' && bytes.IndexByte(b[i+1:], '/') > 0
 }
 
 // symbolOfParts reports whether b is the symbol of a resolution adopted in
@@ -817,7 +913,7 @@ func frontMatterEnd(text []byte) int {
 // classify sorts the lines of the source into body text, footnote bodies,
 // page furniture and the like. It builds the footnotes as it goes, and
 // returns the lines of body text with the size of the body they make.
-func (d *Document) classify(hard bool) (body []span, size int) {
+func (d *Document) classify(hard bool, word func([]byte) bool) (body []span, size int) {
 	text := d.File.Text
 	c := classifier{
 		text: text,
@@ -825,7 +921,7 @@ func (d *Document) classify(hard bool) (body []span, size int) {
 		bodyStart: frontMatterEnd(text),
 		// The source has found the lines already.
 		starts:   d.File.LineStarts(),
-		fb:       footnoteBuilder{text: text, b: streamBuilder{hard: hard}},
+		fb:       footnoteBuilder{text: text, b: streamBuilder{hard: hard}, word: word},
 		prevKind: lineBlank,
 		para:     paraNone,
 		// About half the lines of a document are body text.
@@ -1016,6 +1112,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
 		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
+		c.npend == 0 && (c.lastInk == lineNoteStart || c.lastInk == lineNoteCont) && to-from <= 3 && isDigits(text[from:to]) && c.furnitureNext(k),
 		to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to], c.own):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
@@ -1608,7 +1705,7 @@ func mayTrim(c byte) bool { return c <= ' ' || c >= utf8.RuneSelf }
 // byte.
 const (
 	mayRule      = 1 << iota // isRule: "_"; isBreak: "-"
-	mayFurniture             // isFurniture: digits, "*", and "A", "S", "E" of symbols
+	mayFurniture             // isFurniture: digits, "*", "/", capitals (symbols, job numbers)
 	mayNote                  // noteStart: "1"–"9", "*", lead bytes of superscripts
 )
 
@@ -1619,11 +1716,11 @@ var firstByte = func() (t [256]uint8) {
 		t[c] |= mayFurniture
 	}
 	t['*'] |= mayFurniture | mayNote
-	t['A'] |= mayFurniture
-	t['S'] |= mayFurniture
-	t['E'] |= mayFurniture
-	t['G'] |= mayFurniture
-	t['P'] |= mayFurniture
+	// Capitals start symbols of any series (symbolAlone), job numbers
+	// (GE., V., K) and "Page N".
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] |= mayFurniture
+	}
 	t['/'] |= mayFurniture
 	for c := '1'; c <= '9'; c++ {
 		t[c] |= mayNote

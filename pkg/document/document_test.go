@@ -112,6 +112,21 @@ func TestParse(t *testing.T) {
 			want: "the Convention on the Rights of the Child{1} and the Optional Protocol,{2} Recalling the Convention,{3}" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] Ibid., vol. 2173, No. 27531.\n[3] Ibid., vol. 1249, No. 20378.",
 		},
 		{
+			name: "page furniture: a Vienna job number with the page number after it, and a report's two symbols",
+			in:   "the provisions of the Kyoto Protocol to the\n_______________\n\n1 United Nations, Treaty Series, vol. 2349, No. 42146.\n\nV.24-13380 1\n\nE/2024/28\nE/CN.7/2024/15\n\nUnited Nations Framework Convention on Climate Change2 in their national legislation;\n\nV.24-13380\n\n3 V.24-13380\n\nV.24-13380     5\n\nbody goes on\n",
+			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change2 in their national legislation; body goes on" + "\n[1] United Nations, Treaty Series, vol. 2349, No. 42146.",
+		},
+		{
+			name: "page furniture: a centred page number alone after the footnotes, before the next page's symbol, is no footnote label",
+			in:   "the provisions of the Kyoto Protocol to the\n_______________\n\n1 United Nations, Treaty Series, vol. 3156, No. 54113.\n\n2\n\nA/HRC/RES/55/3\n\nUnited Nations Framework Convention on Climate Change2 in their national legislation;\n_______________\n\n2 Ibid., vol. 2303, No. 30822.\n\n3\n\nUNEP/EA.6/Res.14\n\nbody goes on\n\nK2400780 070324\n\nand on\n",
+			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change{2} in their national legislation; body goes on and on" + "\n[1] United Nations, Treaty Series, vol. 3156, No. 54113.\n[2] Ibid., vol. 2303, No. 30822.",
+		},
+		{
+			name: "page furniture: a page number alone, then a symbol of another series",
+			in:   "the provisions of the Kyoto Protocol to the\n_______________\n\n1 United Nations, Treaty Series, vol. 2303, No. 30822.\n\n2\n\nFCCC/CP/2023/11/Add.1\n\nUnited Nations Framework Convention on Climate Change in their national legislation;\n",
+			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change in their national legislation;" + "\n[1] United Nations, Treaty Series, vol. 2303, No. 30822.",
+		},
+		{
 			name: "page furniture: a page number before a job number with the other one's spacing",
 			in:   "the Convention,1 and more\n_______________\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n12   25-20947\n\nbody goes on\n",
 			want: "the Convention,{1} and more body goes on" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.",
@@ -617,6 +632,19 @@ func TestSymbolOfParts(t *testing.T) {
 	} {
 		if got := symbolOfParts([]byte(in)); got != want {
 			t.Errorf("symbolOfParts(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestSymbolAlone(t *testing.T) {
+	for in, want := range map[string]bool{
+		"A/80/L.1": true, "A/RES/80/1": true, "S/RES/2719": true, "E/CN.7/2024/15": true,
+		"UNEP/EA.6/Res.14": true, "TD/B/70/L.1": true, "FCCC/CP/2023/L.5": true, "ICCD/COP(16)/L.1": true,
+		"A/80/387.": false, "HIV/AIDS": false, "UNCTAD/WTO": false, "and/or": false, "CO2/CH4": false,
+		"A/": false, "TD/B 70": false, "ABCDEFG/X/1": false,
+	} {
+		if got := symbolAlone([]byte(in)); got != want {
+			t.Errorf("symbolAlone(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -215,21 +215,22 @@ func (cs *candScan) line(l, prev span) {
 // markup sets them as superscript: HTML's "<sup>4</sup>" (in Markdown)
 // or Pandoc's "^4^".
 func tagged(text []byte, l span, ds, de int) (cand, bool) {
-	k := cand{ds: ds, de: de, label: string(text[ds:de]), num: labelNum(text[ds:de]), form: formExplicit, page: l.page}
+	var start, end int
 	switch {
 	case de-ds > 4:
 		return cand{}, false
 	case ds-5 >= l.from && bytes.EqualFold(text[ds-5:ds], []byte("<sup>")) && de+6 <= l.to && bytes.EqualFold(text[de:de+6], []byte("</sup>")):
-		k.start, k.end = ds-5, de+6
+		start, end = ds-5, de+6
 	case ds-1 >= l.from && text[ds-1] == '^' && (ds-2 < l.from || text[ds-2] != '[') && de < l.to && text[de] == '^':
-		k.start, k.end = ds-1, de+1
+		start, end = ds-1, de+1
 	default:
 		return cand{}, false
 	}
-	if k.start > l.from && isDigitByte(text[k.start-1]) {
+	if start > l.from && isDigitByte(text[start-1]) {
 		return cand{}, false // an exponent: "2^10^"
 	}
-	return k, true
+	// The label is made only for a marker: every run of digits is asked.
+	return cand{start: start, end: end, ds: ds, de: de, label: string(text[ds:de]), num: labelNum(text[ds:de]), form: formExplicit, page: l.page}, true
 }
 
 // mayLabel reports whether the digit run holds a footnote's label, on its

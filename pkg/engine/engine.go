@@ -391,7 +391,14 @@ func (e *Engine) load(in Input, reserve func(path string, size int64, head func(
 	if pooled != nil && len(data) > 0 && len(l.File.Text) > 0 && &data[len(data)-1] == &l.File.Text[len(l.File.Text)-1] {
 		l.buf = pooled
 	}
-	return l, document.Parse(l.File), nil
+	return l, e.Parse(l.File), nil
+}
+
+// Parse builds the document model of f as the engine reads it: a word of a
+// registered title that a converter hyphenated at a line's end is joined
+// (document.Options.Word). Callers of CheckDoc parse with it.
+func (e *Engine) Parse(f *source.File) *document.Document {
+	return document.ParseOptions(f, document.Options{Word: e.x.TitleWord})
 }
 
 // read turns a file's bytes into its text view: Options.Reader, else the
@@ -598,7 +605,7 @@ func (e *Engine) CheckData(path string, data []byte) (r *FileReport) {
 		return r
 	}
 	r.Source = l.File
-	r.Diagnostics, r.Refs = e.checkDoc(l.File, document.Parse(l.File), l.Comments)
+	r.Diagnostics, r.Refs = e.checkDoc(l.File, e.Parse(l.File), l.Comments)
 	located(l, r.Diagnostics)
 	return r
 }

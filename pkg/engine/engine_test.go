@@ -115,13 +115,13 @@ func BenchmarkStages(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
 			for _, f := range srcs {
-				document.Parse(f)
+				eng.Parse(f)
 			}
 		}
 	})
 	var docs []*document.Document
 	for _, f := range srcs {
-		docs = append(docs, document.Parse(f))
+		docs = append(docs, eng.Parse(f))
 	}
 	b.Run("extract", func(b *testing.B) {
 		b.SetBytes(size)
@@ -144,7 +144,7 @@ func BenchmarkStages(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
 			for _, f := range srcs {
-				eng.CheckDoc(f, document.Parse(f))
+				eng.CheckDoc(f, eng.Parse(f))
 			}
 		}
 	})

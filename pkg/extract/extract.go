@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/citecheck/citecheck/internal/bytescan"
 	"github.com/citecheck/citecheck/pkg/document"
@@ -240,6 +241,11 @@ type Extractor struct {
 	m   *Matcher
 	// amended maps a base entry to its "as amended" entry.
 	amended map[*registry.Treaty]*registry.Treaty
+	// words are the words of the titles and aliases, in lower case
+	// (TitleWord), made on first use: most texts break no word at a
+	// line's end, and one draft should not pay for them.
+	words     map[string]bool
+	wordsOnce sync.Once
 }
 
 // New makes an Extractor for reg.
@@ -251,6 +257,31 @@ func New(reg *registry.Registry) *Extractor {
 		}
 	}
 	return x
+}
+
+// TitleWord reports whether w, in lower case, is a word of more than
+// three letters of a registered title or alias, or a month's name (dates
+// follow titles and resolutions): document.Options.Word, which joins the
+// parts of such a word hyphenated at a line's end ("Con-" and "nection",
+// "Decem-" and "ber"). It is safe for concurrent use.
+func (x *Extractor) TitleWord(w []byte) bool {
+	x.wordsOnce.Do(func() {
+		x.words = map[string]bool{}
+		for _, m := range [...]string{"january", "february", "march", "april", "june", "july",
+			"august", "september", "october", "november", "december"} {
+			x.words[m] = true
+		}
+		for _, t := range x.reg.Treaties() {
+			for _, s := range append([]string{t.Title, t.TitleBase}, t.Aliases...) {
+				for w, ok := nextWord(s, 0); ok; w, ok = nextWord(s, w.end) {
+					if w.end-w.start > 3 && !w.digits {
+						x.words[strings.ToLower(s[w.start:w.end])] = true
+					}
+				}
+			}
+		}
+	})
+	return x.words[string(w)]
 }
 
 // Registry returns the registry the extractor resolves against.
@@ -307,7 +338,7 @@ func (x *Extractor) Extract(d *document.Document) *Result {
 	x.resolveShortForms(mentions)
 	res.Mentions = mentions
 	// 4. References to resolutions, decisions and documents.
-	x.resolutions(d, res)
+	x.resolutions(a, d, res)
 	// Each kind in order; where two start together, in the order found.
 	slices.SortStableFunc(res.Citations, func(a, b *Citation) int { return a.Start - b.Start })
 	slices.SortStableFunc(res.Mentions, func(a, b *Mention) int { return a.Start - b.Start })
@@ -339,10 +370,27 @@ type refSlab struct {
 	cites    []Citation
 	nums     []Num
 	pairs    []Pair
-	stops    []uint64 // mentions' bitmap of capitals, reused stream to stream
+	res      []Resolution
+	// rp reads the resolution references of every stream in turn.
+	rp    resParser
+	stops []uint64 // mentions' bitmap of capitals, reused stream to stream
 	// paras are the paragraph starts of the stream mentions reads: the
 	// body's (Document.Paras), or none.
 	paras []int
+}
+
+// resolutions returns a copy of rs in the slab: rs is the parser's, reused
+// for the next stream.
+func (a *refSlab) resolutions(rs []Resolution) []Resolution {
+	if len(rs) == 0 {
+		return nil
+	}
+	if cap(a.res)-len(a.res) < len(rs) {
+		a.res = make([]Resolution, 0, max(min(32, 2*cap(a.res)), 8, len(rs)))
+	}
+	k := len(a.res)
+	a.res = append(a.res, rs...)
+	return a.res[k:len(a.res):len(a.res)]
 }
 
 func (a *refSlab) mention() *Mention {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,7 +175,7 @@ func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n
 	// "the 1951 Convention relating to the Status of Refugees"
 	if m.Year == 0 {
 		if y, ok := prevWord(text, w.start); ok && y.digits && yearWord.MatchString(text[y.start:y.end]) && onlySpace(text[y.end:w.start]) {
-			if the, ok := prevWord(text, y.start); ok && string(keyOf(the)) == "the" {
+			if the, ok := prevWord(text, y.start); ok && wordIs(text, the, "the") {
 				m.Year, _ = strconv.Atoi(text[y.start:y.end])
 				m.YearStart, m.YearEnd = s.Src(y.start), s.SrcEnd(y.end)
 				m.streamStart = y.start
@@ -686,14 +687,18 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // It returns the head word of the larger title, lower-cased, or "" when
 // there is none.
 func embedded(text string, w word, keyOf func(word) []byte, paras []int) string {
-	if amendmentTo(text, w, keyOf) {
-		return "(amendment)"
-	}
+	// The word before the title, past "the": both readings start there.
 	p, ok := prevWord(text, w.start)
-	if ok && string(keyOf(p)) == "the" {
+	if ok && wordIs(text, p, "the") {
 		p, ok = prevWord(text, p.start)
 	}
-	if !ok || !embedPreps[string(keyOf(p))] {
+	if !ok {
+		return ""
+	}
+	if amendmentTo(text, w, p, keyOf) {
+		return "(amendment)"
+	}
+	if !embedPreps[string(keyOf(p))] {
 		return ""
 	}
 	p2, ok := prevWord(text, p.start)
@@ -718,7 +723,7 @@ func embedded(text string, w word, keyOf func(word) []byte, paras []int) string 
 				of, ok = prevWord(text, of.start)
 			}
 		}
-		if !ok || string(keyOf(of)) != "of" {
+		if !ok || !wordIs(text, of, "of") {
 			return ""
 		}
 		h, ok := prevWord(text, of.start)
@@ -751,30 +756,24 @@ func protocolHead(head string) bool {
 // [article N of] the": "the amendments to article 8 of the Rome Statute
 // of the International Criminal Court, adopted on 10 June 2010". A year
 // after the title is then the amendment's. (embedded returns
-// "(amendment)": a lower-case head, not a protocol's title.)
-func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
-	p, ok := prevWord(text, w.start)
-	if ok && string(keyOf(p)) == "the" {
-		p, ok = prevWord(text, p.start)
-	}
-	if !ok {
-		return false
-	}
-	if k := string(keyOf(p)); k == "of" {
+// "(amendment)": a lower-case head, not a protocol's title.) p is the word
+// before the title, past "the".
+func amendmentTo(text string, w, p word, keyOf func(word) []byte) bool {
+	if wordIs(text, p, "of") {
 		// "article 8 of", "articles 5 and 8 of", "article XI of",
 		// "article 43, paragraph 2, of"
 		n, ok := prevWord(text, p.start)
-		for ok && (n.digits || string(keyOf(n)) == "and" || string(keyOf(n)) == "paragraph" || string(keyOf(n)) == "paragraphs" || isRomanNumeral(text[n.start:n.end])) {
+		for ok && (n.digits || wordIs(text, n, "and") || wordIs(text, n, "paragraph") || wordIs(text, n, "paragraphs") || isRomanNumeral(text[n.start:n.end])) {
 			n, ok = prevWord(text, n.start)
 		}
-		if !ok || !strings.HasPrefix(string(keyOf(n)), "article") {
+		if !ok || !bytes.HasPrefix(keyOf(n), []byte("article")) {
 			return false
 		}
 		if p, ok = prevWord(text, n.start); !ok {
 			return false
 		}
 	}
-	if string(keyOf(p)) != "to" {
+	if !wordIs(text, p, "to") {
 		return false
 	}
 	// The word that heads the phrase: right before "to" ("the
@@ -783,14 +782,14 @@ func amendmentTo(text string, w word, keyOf func(word) []byte) bool {
 	// crime of aggression to the Rome Statute …"); not "the amendment by
 	// States parties to", "the adjustment of national legislation to".
 	a, ok := prevWord(text, p.start)
-	if ok && changesTo[string(keyOf(a))] && !strings.ContainsAny(text[a.end:w.start], ".;:") {
+	if ok && changeWord(text, a, keyOf) && !strings.ContainsAny(text[a.end:w.start], ".;:") {
 		return true
 	}
 	for n := 0; ok && n < 6; n++ {
 		if strings.ContainsAny(text[a.end:w.start], ".;:,") {
 			return false
 		}
-		if changesTo[string(keyOf(a))] {
+		if changeWord(text, a, keyOf) {
 			_, on := hasWordAt(text, skipSpace(text, a.end), "on")
 			return on
 		}
@@ -806,8 +805,18 @@ var changesTo = map[string]bool{
 	"amendment": true, "amendments": true, "adjustment": true, "adjustments": true,
 }
 
+// changeWord reports whether w is one of changesTo. Every one starts with
+// an "a": other words are turned away before their key is built (amendmentTo
+// asks it of up to six words before every title).
+func changeWord(text string, w word, keyOf func(word) []byte) bool {
+	return text[w.start]|0x20 == 'a' && changesTo[string(keyOf(w))]
+}
+
 // isRomanNumeral reports whether s is a Roman numeral in capitals ("XI").
 func isRomanNumeral(s string) bool {
+	if s == "" || strings.IndexByte("IVXLCDM", s[0]) < 0 {
+		return false // (most words: ParseRoman costs a thousand instructions)
+	}
 	_, ok := resolution.ParseRoman(s)
 	return ok
 }

@@ -128,10 +128,10 @@ func (r *Resolution) readAsOrgan() {
 // documents in d's body and footnotes and adds them to res. It reads the
 // document's own organ and date (res.Meta) when it holds a resolution
 // symbol, and resolves the organs with them.
-func (x *Extractor) resolutions(d *document.Document, res *Result) {
-	res.Resolutions = resolutionRefs(&d.Body, "", res.Resolutions)
+func (x *Extractor) resolutions(a *refSlab, d *document.Document, res *Result) {
+	res.Resolutions = resolutionRefs(a, &d.Body, "", res.Resolutions)
 	for _, f := range d.Footnotes {
-		res.Resolutions = resolutionRefs(&f.Text, f.Label, res.Resolutions)
+		res.Resolutions = resolutionRefs(a, &f.Text, f.Label, res.Resolutions)
 	}
 	read := false
 	for _, r := range res.Resolutions {
@@ -153,9 +153,9 @@ func (x *Extractor) resolutions(d *document.Document, res *Result) {
 // resolutionRefs finds references to resolutions, decisions and document
 // symbols in a stream, with every offset mapped to the source, and
 // appends them to out.
-func resolutionRefs(s *document.Stream, label string, out []*Resolution) []*Resolution {
+func resolutionRefs(a *refSlab, s *document.Stream, label string, out []*Resolution) []*Resolution {
 	text, back := plainHyphens(s.Text)
-	found := findResolutionRefs(text)
+	found := a.resolutions(a.rp.find(text))
 	for i := range found {
 		r := &found[i] // kept by the reference: no copy
 		at := func(i int) int { return s.Src(back(i)) }

@@ -85,7 +85,7 @@ func TestCamelWords(t *testing.T) {
 }
 
 func FuzzPrevWord(f *testing.F) {
-	for _, s := range []string{"the 1951 Convention", "Ukraine’s Accession", "State's party, ", "d'Ivoire ’x' 'y", "Émile Zola’", "a\u00a0b", "NonProliferation aB'C"} {
+	for _, s := range []string{"the 1951 Convention", "Ukraine’s Accession", "State's party, ", "d'Ivoire ’x' 'y", "Émile Zola’", "a\u00a0b", "NonProliferation aB'C", "of 1988Convention", "to the X'", "and NoB", "Dé to", "to\u2019s x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -128,4 +128,15 @@ func FuzzIndexTreaty(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestIsRomanNumeral(t *testing.T) {
+	for s, want := range map[string]bool{
+		"XI": true, "IV": true, "MCMXCIX": true, "V": true,
+		"": false, "xi": false, "IIII": false, "VX": false, "Article": false, "Convention": false, "12": false,
+	} {
+		if got := isRomanNumeral(s); got != want {
+			t.Errorf("isRomanNumeral(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
