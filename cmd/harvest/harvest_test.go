@@ -348,3 +348,41 @@ func TestPlausibleSession(t *testing.T) {
 		}
 	}
 }
+
+// TestHarvestCorrections: -corrections is read as a second seed. A checked
+// fact that a heading contradicts (an OCR slip) leaves the date out as a
+// conflict, listed with both sources; one no text contradicts is kept.
+func TestHarvestCorrections(t *testing.T) {
+	dir := t.TempDir()
+	corr := filepath.Join(dir, "corrections.yaml")
+	if err := os.WriteFile(corr, []byte(`resolutions:
+  - symbol: "S/RES/252 (1968)"
+    date: "1968-05-12"
+    confidence: verified
+    sources:
+      - "S/RES/252 (1968) (a copy): heading “Resolution 252 (1968) of 12 May 1968”"
+  - symbol: "S/RES/9999 (2030)"
+    date: "2030-01-02"
+    confidence: verified
+    sources:
+      - "S/RES/9999 (2030) (a copy): heading “Resolution 9999 (2030) of 2 January 2030”"
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errw bytes.Buffer
+	if code := run([]string{"-q", "-corrections", corr, testdir}, &out, &errw); code != 0 {
+		t.Fatalf("exit %d: %s", code, errw.String())
+	}
+	for _, want := range []string{
+		"\n#   S/RES/252 (1968) date: \"1968-05-21\" (",
+		"vs \"1968-05-12\" (S/RES/252 (1968) (a copy): heading",
+		"symbol: \"S/RES/9999 (2030)\"\n  organ: SC\n  date: \"2030-01-02\"",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out.String(), "symbol: \"S/RES/252 (1968)\"") {
+		t.Error("S/RES/252 (1968) kept despite the conflict")
+	}
+}

@@ -56,6 +56,7 @@ func run(args []string, stdout, errw io.Writer) int {
 	out := fl.String("o", "", "write the YAML to `FILE` instead of standard output")
 	split := fl.String("split", "", "write one YAML file per organ into `DIR`")
 	seed := fl.String("seed", "", "also read the verified entries of the \"resolutions:\" section of `FILE`")
+	corrections := fl.String("corrections", "", "also read `FILE`, as -seed: the project's own checked facts")
 	decisions := fl.String("decisions", "", "also read the General Assembly decisions record `FILE` (TSV: number, date, body, title, text_start)")
 	single := fl.Bool("single", false, "also keep a date that one born-digital text alone states, when no text disagrees")
 	fl.BoolVar(&quiet, "q", false, "do not print conflicts and ignored statements")
@@ -63,10 +64,10 @@ func run(args []string, stdout, errw io.Writer) int {
 		return 2
 	}
 	if fl.NArg() == 0 {
-		fmt.Fprintln(errw, "usage: harvest [-seed FILE] [-decisions FILE] [-o FILE | -split DIR] DIR...")
+		fmt.Fprintln(errw, "usage: harvest [-seed FILE] [-corrections FILE] [-decisions FILE] [-o FILE | -split DIR] DIR...")
 		return 2
 	}
-	entries, st, err := harvest(fl.Args(), *seed, *decisions, *single)
+	entries, st, err := harvest(fl.Args(), *seed, *corrections, *decisions, *single)
 	if err != nil {
 		fmt.Fprintln(errw, "harvest:", err)
 		return 1
@@ -154,7 +155,7 @@ func command(fl *flag.FlagSet) string {
 			parts = append(parts, "-"+f.Name, filepath.Base(f.Value.String()))
 		case "single":
 			parts = append(parts, "-single")
-		case "split", "o":
+		case "split", "o", "corrections":
 			parts = append(parts, "-"+f.Name, filepath.ToSlash(f.Value.String()))
 		}
 	})
@@ -194,7 +195,7 @@ func renderLeftOut(l []string) string {
 
 // harvest reads the texts under dirs, the seed file and the decisions
 // record, and proposes registry entries.
-func harvest(dirs []string, seed, decisions string, single bool) ([]entry, stats, error) {
+func harvest(dirs []string, seed, corrections, decisions string, single bool) ([]entry, stats, error) {
 	var st stats
 	var texts []*text
 	for _, dir := range dirs {
@@ -258,6 +259,13 @@ func harvest(dirs []string, seed, decisions string, single bool) ([]entry, stats
 	}
 	if seed != "" {
 		ss, err := seedStatements(seed)
+		if err != nil {
+			return nil, st, err
+		}
+		sts = append(sts, ss...)
+	}
+	if corrections != "" {
+		ss, err := seedStatements(corrections)
 		if err != nil {
 			return nil, st, err
 		}

@@ -3021,681 +3021,680 @@ S/RES/274 (1969)	SC	1969-12-11		rules/resolutions/sc.yaml	1972	S/RES/274 (1969):
 S/RES/275 (1969)	SC	1969-12-22		rules/resolutions/sc.yaml	1985	S/RES/275 (1969): heading “Resolution 275 (1969) of 22 December 1969”	S/RES/290 (1970): “275 (1969) of 22 December 1969”
 S/RES/276 (1970)	SC	1970-01-30		rules/resolutions/sc.yaml	1991	S/RES/276 (1970): heading “Resolution 276 (1970) of 30 January 1970”	S/RES/283 (1970): “276 (1970) of 30 January 1970”	S/RES/284 (1970): “resolution 276 (1970) of 30 January 1970”	S/RES/301 (1971): “276 (1970) of 30 January 1970”	S/RES/366 (1974): “276 (1970) of 30 January”
 S/RES/277 (1970)	SC	1970-03-18		rules/resolutions/sc.yaml	2000	S/RES/277 (1970): heading “Resolution 277 (1970) of 18 March 1970”	S/RES/288 (1970): “277 (1970) of 18 March 1970”	S/RES/318 (1972): “277 (1970) of 18 March 1970”	S/RES/326 (1973): “resolution 277 (1970) of 18 March 1970”	S/RES/327 (1973): “277 (1970) of 18 March 1970”	S/RES/328 (1973): “resolutions 277 (1970) of 18 March 1970”	S/RES/329 (1973): “resolution 277 (1970) of 18 March 1970”	S/RES/333 (1973): “277 (1970) of 18 March 1970”	S/RES/386 (1976): “resolutions 277 (1970) of 18 March 1970”	S/RES/388 (1976): “277 (1970) of 18 March 1970”	S/RES/409 (1977): “277 (1970) of 18 March 1970”
-S/RES/278 (1970)	SC	1970-05-21		rules/resolutions/sc.yaml	2015	S/RES/278 (1970): heading “Resolution 278 (1970) of 21 May 1970”
-S/RES/279 (1970)	SC	1970-05-12		rules/resolutions/sc.yaml	2020	S/RES/279 (1970): heading “Resolution 279 (1970) of 12 May 1970”	S/RES/280 (1970): “resolution 279 (1970) of 12 May 1970”
-S/RES/280 (1970)	SC	1970-05-19		rules/resolutions/sc.yaml	2026	S/RES/280 (1970): heading “Resolution 280 (1970) of 19 May 1970”	S/RES/316 (1972): “280 (1970) of 19 May 1970”	S/RES/332 (1973): “280 (1970) of 19 May 1970”
-S/RES/281 (1970)	SC	1970-06-09		rules/resolutions/sc.yaml	2033	S/RES/281 (1970): heading “Resolution 281 (1970) of 9 June 1970”	S/RES/291 (1970): “281 (1970) of 9 June 1970”	S/RES/293 (1971): “281 (1970) of 9 June”	S/RES/305 (1971): “281 (1970) of 9 June”	S/RES/315 (1972): “281 (1970) of 9 June”	S/RES/324 (1972): “281 (1970) of 9 June”	S/RES/334 (1973): “281 (1970) of 9 June”	S/RES/343 (1973): “281 (1970) of 9 June”	S/RES/364 (1974): “281 (1970) of 9 June”
-S/RES/282 (1970)	SC	1970-07-23		rules/resolutions/sc.yaml	2046	S/RES/282 (1970): heading “Resolution 282 (1970) of 23 July 1970”	S/RES/283 (1970): “resolution 282 (1970) of 23 July 1970”	S/RES/301 (1971): “resolution 282 (1970) of 23 July 1970”	S/RES/366 (1974): “282 (1970) of 23 July”
-S/RES/283 (1970)	SC	1970-07-29		rules/resolutions/sc.yaml	2054	S/RES/283 (1970): heading “Resolution 283 (1970) of 29 July 1970”	S/RES/301 (1971): “283 (1970) of 29 July 1970”
-S/RES/284 (1970)	SC	1970-07-29		rules/resolutions/sc.yaml	2060	S/RES/284 (1970): heading “Resolution 284 (1970) of 29 July 1970”	S/RES/301 (1971): “resolution 284 (1970) of 29 July 1970”	S/RES/366 (1974): “284 (1970) of 29 July 1970”
-S/RES/285 (1970)	SC	1970-09-05		rules/resolutions/sc.yaml	2067	S/RES/285 (1970): heading “Resolution 285 (1970) of 5 September 1970”	S/RES/316 (1972): “285 (1970) of 5 September 1970”
-S/RES/286 (1970)	SC	1970-09-09		rules/resolutions/sc.yaml	2073	S/RES/286 (1970): heading “Resolution 286 (1970) of 9 September 1970”	S/RES/337 (1973): “286 (1970) of 9 September 1970”	S/RES/731 (1992): “resolution 286 (1970) of 9 September 1970”
-S/RES/287 (1970)	SC	1970-10-10		rules/resolutions/sc.yaml	2080	S/RES/287 (1970): heading “Resolution 287 (1970) of 10 October 1970”
-S/RES/288 (1970)	SC	1970-11-17		rules/resolutions/sc.yaml	2085	S/RES/288 (1970): heading “Resolution 288 (1970) of 17 November 1970”
-S/RES/289 (1970)	SC	1970-11-23		rules/resolutions/sc.yaml	2090	S/RES/289 (1970): heading “Resolution 289 (1970) of 23 November 1970”	S/RES/290 (1970): “resolution 289 (1970) of 23 November 1970”
-S/RES/290 (1970)	SC	1970-12-08		rules/resolutions/sc.yaml	2096	S/RES/290 (1970): heading “Resolution 290 of 8 December 1970” (year printed "")
-S/RES/291 (1970)	SC	1970-12-10		rules/resolutions/sc.yaml	2101	S/RES/291 (1970): heading “Resolution 291 (1970) of 10 December 1970”	S/RES/293 (1971): “291 (1970) of 10 December 1970”	S/RES/305 (1971): “291 (1970) of 10 December 1970”	S/RES/315 (1972): “291 (1970) of 10 December 1970”	S/RES/324 (1972): “291 (1970) of 10 December 1970”	S/RES/334 (1973): “291 (1970) of 10 December 1970”	S/RES/343 (1973): “291 (1970) of 10 December 1970”	S/RES/364 (1974): “291 (1970) of 10 December 1970”
-S/RES/292 (1971)	SC	1971-02-10		rules/resolutions/sc.yaml	2113	S/RES/292 (1971): heading “Resolution 292 (1971) of 10 February 1971”
-S/RES/293 (1971)	SC	1971-05-26		rules/resolutions/sc.yaml	2118	S/RES/293 (1971): heading “Resolution 293 (1971) of 26 May 1971”	S/RES/305 (1971): “293 (1971) of 26 May 1971”	S/RES/315 (1972): “293 (1971) of 26 May”	S/RES/324 (1972): “293 (1971) of 26 May”	S/RES/334 (1973): “293 (1971) of 26 May”	S/RES/343 (1973): “293 (1971) of 26 May”	S/RES/364 (1974): “293 (1971) of 26 May”
-S/RES/294 (1971)	SC	1971-07-15		rules/resolutions/sc.yaml	2129	S/RES/294 (1971): heading “Resolution 294 (1971) of 15 July 1971”	S/RES/302 (1971): “resolution 294 (1971) of 15 July 1971”	S/RES/321 (1972): “resolution 294 (1971) of 15 July 1971”
-S/RES/295 (1971)	SC	1971-08-03		rules/resolutions/sc.yaml	2136	S/RES/295 (1971): heading “Resolution 295 (1971) of 3 August 1971”
-S/RES/296 (1971)	SC	1971-08-18		rules/resolutions/sc.yaml	2141	S/RES/296 (1971): heading “Resolution 296 (1971) of 18 August 1971”
-S/RES/297 (1971)	SC	1971-09-15		rules/resolutions/sc.yaml	2146	S/RES/297 (1971): heading “Resolution 297 (1971) of 15 September 1971”
-S/RES/298 (1971)	SC	1971-09-25		rules/resolutions/sc.yaml	2151	S/RES/298 (1971): heading “Resolution 298 (1971) of 25 September 1971”	S/RES/446 (1979): “298 (1971) of 25 September 1971”
-S/RES/299 (1971)	SC	1971-09-30		rules/resolutions/sc.yaml	2157	S/RES/299 (1971): heading “Resolution 299 (1971) of 30 September 1971”
-S/RES/300 (1971)	SC	1971-10-12		rules/resolutions/sc.yaml	2162	S/RES/300 (1971): heading “Resolution 300 (1971) of 12 October 1971”	S/RES/366 (1974): “300 (1971) of 12 October”	S/RES/393 (1976): “resolution 300 (1971) of 12 October 1971”
-S/RES/301 (1971)	SC	1971-10-20		rules/resolutions/sc.yaml	2169	S/RES/301 (1971): heading “Resolution 301 (1971) of 20 October 1971”	S/RES/366 (1974): “301 (1971) of 20 October 1971”
-S/RES/302 (1971)	SC	1971-11-24		rules/resolutions/sc.yaml	2175	S/RES/302 (1971): heading “Resolution 302 (1971) of 24 November 1971”	S/RES/321 (1972): “302 (1971) of 24 November 1971”
-S/RES/303 (1971)	SC	1971-12-06		rules/resolutions/sc.yaml	2181	S/RES/303 (1971): heading “Resolution 303 (1971) of 6 December 1971”
-S/RES/304 (1971)	SC	1971-12-08		rules/resolutions/sc.yaml	2186	S/RES/304 (1971): heading “Resolution 304 (1971) of 8 December 1971”
-S/RES/305 (1971)	SC	1971-12-13		rules/resolutions/sc.yaml	2191	S/RES/305 (1971): heading “Resolution 305 (1971) of 13 December 1971”	S/RES/315 (1972): “305 (1971) of 13 December 1971”	S/RES/324 (1972): “305 (1971) of 13 December 1971”	S/RES/334 (1973): “305 (1971) of 13 December 1971”	S/RES/343 (1973): “305 (1971) of 13 December 1971”	S/RES/364 (1974): “305 (1971) of 13 December 1971”
-S/RES/306 (1971)	SC	1971-12-21		rules/resolutions/sc.yaml	2201	S/RES/306 (1971): heading “Resolution 306 (1971) of 21 December 1971”
-S/RES/307 (1971)	SC	1971-12-21		rules/resolutions/sc.yaml	2206	S/RES/307 (1971): heading “Resolution 307 (1971) of 21 December 1971”
-S/RES/308 (1972)	SC	1972-01-19		rules/resolutions/sc.yaml	2211	S/RES/308 (1972): heading “Resolution 308 (1972) of 19 January 1972”
-S/RES/309 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2216	S/RES/309 (1972): heading “Resolution 309 (1972) of 4 February 1972”	S/RES/319 (1972): “resolution 309 (1972) of 4 February 1972”	S/RES/323 (1972): “resolutions 309 (1972) of 4 February 1972”	S/RES/342 (1973): “resolutions 309 (1972) of 4 February 1972”
-S/RES/310 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2224	S/RES/310 (1972): heading “Resolution 310 (1972) of 4 February 1972”	S/RES/366 (1974): “310 (1972) of 4 February 1972”
-S/RES/311 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2230	S/RES/311 (1972): heading “Resolution 311 (1972) of 4 February 1972”
-S/RES/312 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2235	S/RES/312 (1972): heading “Resolution 312 (1972) of 4 February 1972”	S/RES/322 (1972): “resolution 312 (1972) of 4 February 1972”
-S/RES/313 (1972)	SC	1972-02-28		rules/resolutions/sc.yaml	2241	S/RES/313 (1972): heading “Resolution 313 (1972) of 28 February 1972”	S/RES/316 (1972): “313 (1972) of 28 February 1972”
-S/RES/314 (1972)	SC	1972-02-28		rules/resolutions/sc.yaml	2247	S/RES/314 (1972): heading “Resolution 314 (1972) of 28 February 1972”	S/RES/318 (1972): “resolution 314 (1972) of 28 February 1972”	S/RES/320 (1972): “resolutions 314 (1972) of 28 February 1972”
-S/RES/315 (1972)	SC	1972-06-15		rules/resolutions/sc.yaml	2254	S/RES/315 (1972): heading “Resolution 315 (1972) of 15 June 1972”	S/RES/324 (1972): “315 (1972) of 15 June 1972”	S/RES/334 (1973): “315 (1972) of 15 June”	S/RES/343 (1973): “315 (1972) of 15 June”	S/RES/364 (1974): “315 (1972) of 15 June”
-S/RES/316 (1972)	SC	1972-06-26		rules/resolutions/sc.yaml	2263	S/RES/316 (1972): heading “Resolution 316 (1972) of 26 June 1972”	S/RES/317 (1972): “resolution 316 (1972) of 26 June 1972”	S/RES/332 (1973): “316 (1972) of 26 June 1972”
-S/RES/317 (1972)	SC	1972-07-21		rules/resolutions/sc.yaml	2270	S/RES/317 (1972): heading “Resolution 317 (1972) of 21 July 1972”
-S/RES/318 (1972)	SC	1972-07-28		rules/resolutions/sc.yaml	2275	S/RES/318 (1972): heading “Resolution 318 (1972) of 28 July 1972”	S/RES/320 (1972): “318 (1972) of 28 July 1972”	S/RES/386 (1976): “318 (1972) of 28 July 1972”
-S/RES/319 (1972)	SC	1972-08-01		rules/resolutions/sc.yaml	2282	S/RES/319 (1972): heading “Resolution 319 (1972) of 1 August 1972”	S/RES/323 (1972): “319 (1972) of 1 August 1972”	S/RES/342 (1973): “319 (1972) of 1 August 1972”
-S/RES/320 (1972)	SC	1972-09-29		rules/resolutions/sc.yaml	2289	S/RES/320 (1972): heading “Resolution 320 (1972) of 29 September 1972”	S/RES/326 (1973): “resolution 320 (1972) of 29 September 1972”	S/RES/328 (1973): “resolution 320 (1972) of 29 September 1972”	S/RES/333 (1973): “resolutions 320 (1972) of 29 September 1972”
-S/RES/321 (1972)	SC	1972-10-23		rules/resolutions/sc.yaml	2297	S/RES/321 (1972): heading “Resolution 321 (1972) of 23 October 1972”
-S/RES/322 (1972)	SC	1972-11-22		rules/resolutions/sc.yaml	2302	S/RES/322 (1972): heading “Resolution 322 (1972) of 22 November 1972”
-S/RES/323 (1972)	SC	1972-12-06		rules/resolutions/sc.yaml	2307	S/RES/323 (1972): heading “Resolution 323 (1972) of 6 December 1972”	S/RES/342 (1973): “323 (1972) of 6 December 1972”
-S/RES/324 (1972)	SC	1972-12-12		rules/resolutions/sc.yaml	2313	S/RES/324 (1972): heading “Resolution 324 (1972) of 12 December 1972”	S/RES/334 (1973): “324 (1972) of 12 December 1972”	S/RES/343 (1973): “324 (1972) of 12 December 1972”	S/RES/364 (1974): “324 (1972) of 12 December 1972”
-S/RES/325 (1973)	SC	1973-01-26		rules/resolutions/sc.yaml	2321	S/RES/325 (1973): heading “Resolution 325 (1973) of 26 January 1973”
-S/RES/326 (1973)	SC	1973-02-02		rules/resolutions/sc.yaml	2326	S/RES/326 (1973): heading “Resolution 326 (1973) of 2 February 1973”	S/RES/328 (1973): “resolution 326 (1973) of 2 February 1973”	S/RES/424 (1978): “resolutions 326 (1973) of 2 February 1973”
-S/RES/327 (1973)	SC	1973-02-02		rules/resolutions/sc.yaml	2333	S/RES/327 (1973): heading “Resolution 327 (1973) of 2 February 1973”	S/RES/329 (1973): “327 (1973) of 2 February 1973”
-S/RES/328 (1973)	SC	1973-03-10		rules/resolutions/sc.yaml	2339	S/RES/328 (1973): heading “Resolution 328 (1973) of 10 March 1973”	S/RES/333 (1973): “328 (1973) of 10 March 1973”
-S/RES/329 (1973)	SC	1973-03-10		rules/resolutions/sc.yaml	2345	S/RES/329 (1973): heading “Resolution 329 (1973) of 10 March 1973”
-S/RES/330 (1973)	SC	1973-03-21		rules/resolutions/sc.yaml	2350	S/RES/330 (1973): heading “Resolution 330 (1973) of 21 March 1973”
-S/RES/331 (1973)	SC	1973-04-20		rules/resolutions/sc.yaml	2355	S/RES/331 (1973): heading “Resolution 331 (1973) of 20 April 1973”
-S/RES/332 (1973)	SC	1973-04-21		rules/resolutions/sc.yaml	2360	S/RES/332 (1973): heading “Resolution 332 (1973) of 21 April 1973”
-S/RES/333 (1973)	SC	1973-05-22		rules/resolutions/sc.yaml	2365	S/RES/333 (1973): heading “Resolution 333 (1973) of 22 May 1973”
-S/RES/334 (1973)	SC	1973-06-15		rules/resolutions/sc.yaml	2370	S/RES/334 (1973): heading “Resolution 334 (1973) of 15 June 1973”	S/RES/343 (1973): “334 (1973) of 15 June 1973”	S/RES/364 (1974): “334 (1973) of 15 June”
-S/RES/335 (1973)	SC	1973-06-22		rules/resolutions/sc.yaml	2377	S/RES/335 (1973): heading “Resolution 335 (1973) of 22 June 1973”
-S/RES/336 (1973)	SC	1973-07-18		rules/resolutions/sc.yaml	2382	S/RES/336 (1973): heading “Resolution 336 (1973) of 18 July 1973”
-S/RES/337 (1973)	SC	1973-08-15		rules/resolutions/sc.yaml	2387	S/RES/337 (1973): heading “Resolution 337 (1973) of 15 August 1973”
-S/RES/338 (1973)	SC	1973-10-22		rules/resolutions/sc.yaml	2392	A/C.2/80/L.34: “338 (1973) of 22 October 1973”	A/C.4/80/L.21: “338 (1973) of 22 October 1973”	A/RES/80/73: “338 (1973) of 22 October 1973”	A/RES/80/82: “338 (1973) of 22 October 1973”	A/RES/80/158: “338 (1973) of 22 October 1973”	S/RES/338 (1973): heading “Resolution 338 (1973) of 22 October 1973”	S/RES/339 (1973): “resolution 338 (1973) of 22 October 1973”	S/RES/340 (1973): “resolutions 338 (1973) of 22 October”	S/RES/344 (1973): “resolution 338 (1973) of 22 October 1973”	S/RES/350 (1974): “resolution 338 (1973) of 22 October 1973”	S/RES/362 (1974): “resolutions 338 (1973) of 22 October”	S/RES/363 (1974): “resolution 338 (1973) of 22 October 1973”	S/RES/368 (1975): “resolutions 338 (1973) of 22 October”	S/RES/369 (1975): “resolution 338 (1973) of 22 October 1973”	S/RES/371 (1975): “resolutions 338 (1973) of 22 October”	S/RES/378 (1975): “resolutions 338 (1973) of 22 October”	S/RES/390 (1976): “resolution 338 (1973) of 22 October 1973”	S/RES/396 (1976): “resolutions 338 (1973) of 22 October”	S/RES/398 (1976): “resolution 338 (1973) of 22 October 1973”	S/RES/408 (1977): “resolution 338 (1973) of 22 October 1973”	S/RES/416 (1977): “resolutions 338 (1973) of 22 October”	S/RES/420 (1977): “resolution 338 (1973) of 22 October 1973”	S/RES/429 (1978): “resolution 338 (1973) of 22 October 1973”	S/RES/438 (1978): “resolutions 338 (1973) of 22 October”	S/RES/441 (1978): “resolution 338 (1973) of 22 October 1973”	S/RES/449 (1979): “resolution 338 (1973) of 22 October 1973”	S/RES/456 (1979): “resolution 338 (1973) of 22 October 1973”	S/RES/613 (1988): “resolution 338 (1973) of 22 October 1973”	S/RES/624 (1988): “resolution 338 (1973) of 22 October 1973”	S/RES/633 (1989): “resolution 338 (1973) of 22 October 1973”	S/RES/645 (1989): “resolution 338 (1973) of 22 October 1973”	S/RES/655 (1990): “resolution 338 (1973) of 22 October 1973”	S/RES/672 (1990): “338 (1973) of 22 October 1973”	S/RES/679 (1990): “resolution 338 (1973) of 22 October 1973”	S/RES/695 (1991): “resolution 338 (1973) of 22 October 1973”	S/RES/722 (1991): “resolution 338 (1973) of 22 October 1973”	S/RES/756 (1992): “resolution 338 (1973) of 22 October 1973”	S/RES/790 (1992): “resolution 338 (1973) of 22 October 1973”	S/RES/830 (1993): “resolution 338 (1973) of 22 October 1973”	S/RES/887 (1993): “resolution 338 (1973) of 22 October 1973”
-S/RES/339 (1973)	SC	1973-10-23		rules/resolutions/sc.yaml	2436	S/RES/339 (1973): heading “Resolution 339 (1973) of 23 October 1973”	S/RES/340 (1973): “339 (1973) of 23 October 1973”
-S/RES/340 (1973)	SC	1973-10-25		rules/resolutions/sc.yaml	2442	S/RES/340 (1973): heading “Resolution 340 (1973) of 25 October 1973”	S/RES/346 (1974): “resolutions 340 (1973) of 25 October”	S/RES/362 (1974): “340 (1973) of 25 October”	S/RES/368 (1975): “340 (1973) of 25 October”	S/RES/371 (1975): “340 (1973) of 25 October”	S/RES/378 (1975): “340 (1973) of 25 October”	S/RES/396 (1976): “340 (1973) of 25 October”	S/RES/416 (1977): “340 (1973) of 25 October”	S/RES/438 (1978): “340 (1973) of 25 October”
-S/RES/341 (1973)	SC	1973-10-27		rules/resolutions/sc.yaml	2455	S/RES/341 (1973): heading “Resolution 341 (1973) of 27 October 1973”	S/RES/346 (1974): “341 (1973) of 27 October 1973”	S/RES/362 (1974): “341 (1973) of 27 October 1973”	S/RES/368 (1975): “341 (1973) of 27 October 1973”	S/RES/371 (1975): “341 (1973) of 27 October 1973”	S/RES/378 (1975): “341 (1973) of 27 October 1973”	S/RES/396 (1976): “341 (1973) of 27 October 1973”	S/RES/416 (1977): “341 (1973) of 27 October 1973”	S/RES/438 (1978): “341 (1973) of 27 October 1973”
-S/RES/342 (1973)	SC	1973-12-11		rules/resolutions/sc.yaml	2468	S/RES/342 (1973): heading “Resolution 342 (1973) of 11 December 1973”
-S/RES/343 (1973)	SC	1973-12-14		rules/resolutions/sc.yaml	2473	S/RES/343 (1973): heading “Resolution 343 (1973) of 14 December 1973”	S/RES/364 (1974): “343 (1973) of 14 December 1973”
-S/RES/344 (1973)	SC	1973-12-15		rules/resolutions/sc.yaml	2479	S/RES/344 (1973): heading “Resolution 344 (1973) of 15 December 1973”
-S/RES/345 (1974)	SC	1974-01-17		rules/resolutions/sc.yaml	2484	S/RES/345 (1974): heading “Resolution 345 (1974) of 17 January 1974”
-S/RES/346 (1974)	SC	1974-04-08		rules/resolutions/sc.yaml	2489	S/RES/346 (1974): heading “Resolution 346 (1974) of 8 April 1974”	S/RES/362 (1974): “346 (1974) of 8 April 1974”	S/RES/368 (1975): “346 (1974) of 8 April”	S/RES/371 (1975): “346 (1974) of 8 April”	S/RES/378 (1975): “346 (1974) of 8 April”	S/RES/396 (1976): “346 (1974) of 8 April”	S/RES/416 (1977): “346 (1974) of 8 April”	S/RES/438 (1978): “346 (1974) of 8 April”
-S/RES/347 (1974)	SC	1974-04-24		rules/resolutions/sc.yaml	2501	S/RES/347 (1974): heading “Resolution 347 (1974) of 24 April 1974”
-S/RES/348 (1974)	SC	1974-05-28		rules/resolutions/sc.yaml	2506	S/RES/348 (1974): heading “Resolution 348 (1974) of 28 May 1974”
-S/RES/349 (1974)	SC	1974-05-29		rules/resolutions/sc.yaml	2511	S/RES/349 (1974): heading “Resolution 349 (1974) of 29 May 1974”	S/RES/364 (1974): “349 (1974) of 29 May 1974”
-S/RES/350 (1974)	SC	1974-05-31		rules/resolutions/sc.yaml	2517	S/RES/350 (1974): heading “Resolution 350 (1974) of 31 May 1974”
-S/RES/351 (1974)	SC	1974-06-10		rules/resolutions/sc.yaml	2522	S/RES/351 (1974): heading “Resolution 351 (1974) of 10 June 1974”
-S/RES/352 (1974)	SC	1974-06-21		rules/resolutions/sc.yaml	2527	S/RES/352 (1974): heading “Resolution 352 (1974) of 21 June 1974”
-S/RES/353 (1974)	SC	1974-07-20		rules/resolutions/sc.yaml	2532	S/RES/353 (1974): heading “Resolution 353 (1974) of 20 July 1974”	S/RES/354 (1974): “resolution 353 (1974) of 20 July 1974”	S/RES/355 (1974): “353 (1974) of 20 July”	S/RES/357 (1974): “resolutions 353 (1974) of 20 July”	S/RES/358 (1974): “resolutions 353 (1974) of 20 July”	S/RES/360 (1974): “resolutions 353 (1974) of 20 July”	S/RES/361 (1974): “353 (1974) of 20 July”	S/RES/364 (1974): “resolutions 353 (1974) of 20 July”
-S/RES/354 (1974)	SC	1974-07-23		rules/resolutions/sc.yaml	2544	S/RES/354 (1974): heading “Resolution 354 (1974) of 23 July 1974”	S/RES/355 (1974): “354 (1974) of 23 July 1974”	S/RES/357 (1974): “354 (1974) of 23 July”	S/RES/358 (1974): “354 (1974) of 23 July”	S/RES/360 (1974): “354 (1974) of 23 July”	S/RES/361 (1974): “354 (1974) of 23 July”	S/RES/364 (1974): “354 (1974) of 23 July”
-S/RES/355 (1974)	SC	1974-08-01		rules/resolutions/sc.yaml	2555	S/RES/355 (1974): heading “Resolution 355 (1974) of 1 August 1974”	S/RES/357 (1974): “355 (1974) of 1 August 1974”	S/RES/358 (1974): “355 (1974) of 1 August 1974”	S/RES/359 (1974): “resolution 355 (1974) of 1 August 1974”	S/RES/360 (1974): “355 (1974) of 1 August”	S/RES/361 (1974): “355 (1974) of 1 August”	S/RES/364 (1974): “355 (1974) of 1 August”
-S/RES/356 (1974)	SC	1974-08-12		rules/resolutions/sc.yaml	2566	S/RES/356 (1974): heading “Resolution 356 (1974) of 12 August 1974”
-S/RES/357 (1974)	SC	1974-08-14		rules/resolutions/sc.yaml	2571	S/RES/357 (1974): heading “Resolution 357 (1974) of 14 August 1974”	S/RES/358 (1974): “resolution 357 (1974) of 14 August 1974”	S/RES/360 (1974): “357 (1974) of 14 August”	S/RES/361 (1974): “357 (1974) of 14 August”	S/RES/364 (1974): “357 (1974) of 14 August”
-S/RES/358 (1974)	SC	1974-08-15		rules/resolutions/sc.yaml	2580	S/RES/358 (1974): heading “Resolution 358 (1974) of 15 August 1974”	S/RES/360 (1974): “358 (1974) of 15 August 1974”
-S/RES/359 (1974)	SC	1974-08-15		rules/resolutions/sc.yaml	2586	S/RES/359 (1974): heading “Resolution 359 (1974) of 15 August 1974”	S/RES/361 (1974): “359 (1974) of 15 August”	S/RES/364 (1974): “359 (1974) of 15 August”
-S/RES/360 (1974)	SC	1974-08-16		rules/resolutions/sc.yaml	2593	S/RES/360 (1974): heading “Resolution 360 (1974) of 16 August 1974”	S/RES/361 (1974): “360 (1974) of 16 August 1974”	S/RES/364 (1974): “360 (1974) of 16 August”
-S/RES/361 (1974)	SC	1974-08-30		rules/resolutions/sc.yaml	2600	S/RES/361 (1974): heading “Resolution 361 (197-4) of 30 August 1974” (year printed "197-4")	S/RES/364 (1974): “361 (1974) of 30 August 1974”
-S/RES/362 (1974)	SC	1974-10-23		rules/resolutions/sc.yaml	2606	S/RES/362 (1974): heading “Resolution 362 (1974) of 23 October 1974”	S/RES/368 (1975): “362 (1974) of 23 October 1974”	S/RES/371 (1975): “362 (1974) of 23 October 1974”	S/RES/378 (1975): “362 (1974) of 23 October 1974”	S/RES/396 (1976): “362 (1974) of 23 October 1974”	S/RES/416 (1977): “362 (1974) of 23 October 1974”	S/RES/438 (1978): “362 (1974) of 23 October 1974”
-S/RES/363 (1974)	SC	1974-11-29		rules/resolutions/sc.yaml	2617	S/RES/363 (1974): heading “Resolution 363 (1974) of 29 November 1974”
-S/RES/364 (1974)	SC	1974-12-13		rules/resolutions/sc.yaml	2622	S/RES/364 (1974): heading “Resolution 364 (1974) of 13 December 1974”
-S/RES/365 (1974)	SC	1974-12-13		rules/resolutions/sc.yaml	2627	S/RES/365 (1974): heading “Resolution 365 (1974) of 13 December 1974”	S/RES/367 (1975): “resolution 365 (1974) of 13 December 1974”	S/RES/370 (1975): “resolution 365 (1974) of 13 December 1974”	S/RES/383 (1975): “resolution 365 (1974) of 13 December 1974”	S/RES/383 (1975): “resolutions 365 (1974) of 13 December 1974”	S/RES/391 (1976): “resolution 365 (1974) of 13 December 1974”	S/RES/401 (1976): “resolution 365 (1974) of 13 December 1974”	S/RES/410 (1977): “resolution 365 (1974) of 13 December 1974”	S/RES/414 (1977): “resolutions 365 (1974) of 13 December 1974”	S/RES/422 (1977): “resolution 365 (1974) of 13 December 1974”	S/RES/440 (1978): “resolutions 365 (1974) of 13 December 1974”
-S/RES/366 (1974)	SC	1974-12-17		rules/resolutions/sc.yaml	2642	S/RES/366 (1974): heading “Resolution 366 (1974) of 17 December 1974”
-S/RES/367 (1975)	SC	1975-03-12		rules/resolutions/sc.yaml	2647	S/RES/367 (1975): heading “Resolution 367 (1975) of 12 March 1975”	S/RES/370 (1975): “resolution 367 (1975) of 12 March 1975”	S/RES/383 (1975): “367 (1975) of 12 March 1975”	S/RES/391 (1976): “resolution 367 (1975) of 12 March 1975”	S/RES/401 (1976): “resolution 367 (1975) of 12 March 1975”	S/RES/410 (1977): “resolution 367 (1975) of 12 March 1975”	S/RES/414 (1977): “367 (1975) of 12 March 1975”	S/RES/422 (1977): “resolution 367 (1975) of 12 March 1975”	S/RES/440 (1978): “367 (1975) of 12 March 1975”	S/RES/649 (1990): “resolution 367 (1975) of 12 March 1975”
-S/RES/368 (1975)	SC	1975-04-17		rules/resolutions/sc.yaml	2661	S/RES/368 (1975): heading “Resolution 368 (1975) of 17 April 1975”	S/RES/371 (1975): “368 (1975) of 17 April 1975”	S/RES/378 (1975): “368 (1975) of 17 April”	S/RES/416 (1977): “368 (1975) of 17 April”	S/RES/438 (1978): “368 (1975) of 17 April”
-S/RES/369 (1975)	SC	1975-05-28		rules/resolutions/sc.yaml	2670	S/RES/369 (1975): heading “Resolution 369 (1975) of 28 May 1975”
-S/RES/370 (1975)	SC	1975-06-13		rules/resolutions/sc.yaml	2675	S/RES/370 (1975): heading “Resolution 370 (1975) of 13 June 1975”
-S/RES/371 (1975)	SC	1975-07-24		rules/resolutions/sc.yaml	2680	S/RES/371 (1975): heading “Resolution 371 (1975) of 24 July 1975”	S/RES/378 (1975): “371 (1975) of 24 July 1975”	S/RES/416 (1977): “371 (1975) of 24 July”	S/RES/438 (1978): “371 (1975) of 24 July”
-S/RES/372 (1975)	SC	1975-08-18		rules/resolutions/sc.yaml	2688	S/RES/372 (1975): heading “Resolution 372 (1975) of 18 August 1975”
-S/RES/373 (1975)	SC	1975-08-18		rules/resolutions/sc.yaml	2693	S/RES/373 (1975): heading “Resolution 373 (1975) of 18 August 1975”
-S/RES/374 (1975)	SC	1975-08-18		rules/resolutions/sc.yaml	2698	S/RES/374 (1975): heading “Resolution 374 (1975) of 18 August 1975”
-S/RES/375 (1975)	SC	1975-09-22		rules/resolutions/sc.yaml	2703	S/RES/375 (1975): heading “Resolution 375 (1975) of 22 September 1975”
-S/RES/376 (1975)	SC	1975-10-17		rules/resolutions/sc.yaml	2708	S/RES/376 (1975): heading “Resolution 376 (1975) of 17 October 1975”
-S/RES/377 (1975)	SC	1975-10-22		rules/resolutions/sc.yaml	2713	S/RES/377 (1975): heading “Resolution 377 (1975) of 22 October 1975”	S/RES/379 (1975): “resolution 377 (1975) of 22 October 1975”	S/RES/380 (1975): “resolutions 377 (1975) of 22 October”
-S/RES/378 (1975)	SC	1975-10-23		rules/resolutions/sc.yaml	2720	S/RES/378 (1975): heading “Resolution 378 (1975) of 23 October 1975”	S/RES/416 (1977): “378 (1975) of 23 October 1975”	S/RES/438 (1978): “378 (1975) of 23 October 1975”
-S/RES/379 (1975)	SC	1975-11-02		rules/resolutions/sc.yaml	2727	S/RES/379 (1975): heading “Resolution 379 (1975) of 2 November 1975”	S/RES/380 (1975): “379 (1975) of 2 November 1975”
-S/RES/380 (1975)	SC	1975-11-06		rules/resolutions/sc.yaml	2733	S/RES/380 (1975): heading “Resolution 380 (1975) of 6 November 1975”
-S/RES/381 (1975)	SC	1975-11-30		rules/resolutions/sc.yaml	2738	S/RES/381 (1975): heading “Resolution 381 (1975) of 30 November 1975”
-S/RES/382 (1975)	SC	1975-12-01		rules/resolutions/sc.yaml	2743	S/RES/382 (1975): heading “Resolution 382 (1975) of 1 December 1975”
-S/RES/383 (1975)	SC	1975-12-13		rules/resolutions/sc.yaml	2748	S/RES/383 (1975): heading “Resolution 383 (1975) of 13 December 1975”
-S/RES/384 (1975)	SC	1975-12-22		rules/resolutions/sc.yaml	2753	S/RES/384 (1975): heading “Resolution 384 (1975) of 22 December 1975”	S/RES/389 (1976): “resolution 384 (1975) of 22 December 1975”
-S/RES/385 (1976)	SC	1976-01-30		rules/resolutions/sc.yaml	2759	S/RES/385 (1976): heading “Resolution 385 (1976) of 30 January 1976”	S/RES/428 (1978): “resolution 385 (1976) of 30 January 1976”	S/RES/431 (1978): “resolution 385 (1976) of 30 January 1976”	S/RES/432 (1978): “resolutions 385 (1976) of 30 January 1976”	S/RES/435 (1978): “resolutions 385 (1976) of 30 January 1976”	S/RES/439 (1978): “resolutions 385 (1976) of 30 January 1976”	S/RES/447 (1979): “resolutions 385 (1976) of 30 January 1976”	S/RES/454 (1979): “resolutions 385 (1976) of 30 January 1976”
-S/RES/386 (1976)	SC	1976-03-17		rules/resolutions/sc.yaml	2771	S/RES/386 (1976): heading “Resolution 386 (1976) of 17 March 1976”	S/RES/411 (1977): “resolution 386 (1976) of 17 March 1976”
-S/RES/387 (1976)	SC	1976-03-31		rules/resolutions/sc.yaml	2777	S/RES/387 (1976): heading “Resolution 387 (1976) of 31 March 1976”	S/RES/428 (1978): “resolution 387 (1976) of 31 March 1976”	S/RES/447 (1979): “resolution 387 (1976) of 31 March 1976”	S/RES/454 (1979): “resolutions 387 (1976) of 31 March 1976”
-S/RES/388 (1976)	SC	1976-04-06		rules/resolutions/sc.yaml	2785	S/RES/388 (1976): heading “Resolution 388 (1976) of 6 April 1976”	S/RES/409 (1977): “388 (1976) of 6 April 1976”
-S/RES/389 (1976)	SC	1976-04-22		rules/resolutions/sc.yaml	2791	S/RES/389 (1976): heading “Resolution 389 (1976) of 22 April 1976”
-S/RES/390 (1976)	SC	1976-05-28		rules/resolutions/sc.yaml	2796	S/RES/390 (1976): heading “Resolution 390 (1976) of 28 May 1976”
-S/RES/391 (1976)	SC	1976-06-15		rules/resolutions/sc.yaml	2801	S/RES/391 (1976): heading “Resolution 391 (1976) of 15 June 1976”
-S/RES/392 (1976)	SC	1976-06-19		rules/resolutions/sc.yaml	2806	S/RES/392 (1976): heading “Resolution 392 (1976) of 19 June 1976”	S/RES/417 (1977): “resolution 392 (1976) of 19 June 1976”	S/RES/418 (1977): “resolution 392 (1976) of 19 June 1976”	S/RES/765 (1992): “resolutions 392 (1976) of 19 June 1976”
-S/RES/393 (1976)	SC	1976-07-30		rules/resolutions/sc.yaml	2814	S/RES/393 (1976): heading “Resolution 393 (1976) of 30 July 1976”
-S/RES/394 (1976)	SC	1976-08-16		rules/resolutions/sc.yaml	2819	S/RES/394 (1976): heading “Resolution 394 (1976) of 16 August 1976”
-S/RES/395 (1976)	SC	1976-08-25		rules/resolutions/sc.yaml	2824	S/RES/395 (1976): heading “Resolution 395 (1976) of 25 August 1976”
-S/RES/396 (1976)	SC	1976-10-22		rules/resolutions/sc.yaml	2829	S/RES/396 (1976): heading “Resolution 396 (1976) of 22 October 1976”	S/RES/416 (1977): “396 (1976) of 22 October 1976”	S/RES/438 (1978): “396 (1976) of 22 October 1976”
-S/RES/397 (1976)	SC	1976-11-22		rules/resolutions/sc.yaml	2836	S/RES/397 (1976): heading “Resolution 397 (1976) of 22 November 1976”
-S/RES/398 (1976)	SC	1976-11-30		rules/resolutions/sc.yaml	2841	S/RES/398 (1976): heading “Resolution 398 (1976) of 30 November 1976”
-S/RES/399 (1976)	SC	1976-12-01		rules/resolutions/sc.yaml	2846	S/RES/399 (1976): heading “Resolution 399 (1976) of 1 December 1976”
-S/RES/400 (1976)	SC	1976-12-07		rules/resolutions/sc.yaml	2851	S/RES/400 (1976): heading “Resolution 400 (1976) of 7 December 1976”
-S/RES/401 (1976)	SC	1976-12-14		rules/resolutions/sc.yaml	2856	S/RES/401 (1976): heading “Resolution 401 (1976) of 14 December 1976”
-S/RES/402 (1976)	SC	1976-12-22		rules/resolutions/sc.yaml	2861	S/RES/402 (1976): heading “Resolution 402 (1976) of 22 December 1976”	S/RES/407 (1977): “resolution 402 (1976) of 22 December 1976”
-S/RES/403 (1977)	SC	1977-01-14		rules/resolutions/sc.yaml	2867	S/RES/403 (1977): heading “Resolution 403 (1977) of 14 January 1977”	S/RES/406 (1977): “resolution 403 (1977) of 14 January 1977”	S/RES/424 (1978): “403 (1977) of 14 January”	S/RES/445 (1979): “403 (1977) of 14 January”	S/RES/448 (1979): “403 (1977) of 14 January”
-S/RES/404 (1977)	SC	1977-02-08		rules/resolutions/sc.yaml	2876	S/RES/404 (1977): heading “Resolution 404 (1977) of 8 February 1977”	S/RES/405 (1977): “resolution 404 (1977) of 8 February 1977”	S/RES/419 (1977): “resolution 404 (1977) of 8 February 1977”
-S/RES/405 (1977)	SC	1977-04-14		rules/resolutions/sc.yaml	2883	S/RES/405 (1977): heading “Resolution 405 (1977) of 14 April 1977”	S/RES/419 (1977): “resolution 405 (1977) of 14 April 1977”
-S/RES/406 (1977)	SC	1977-05-25		rules/resolutions/sc.yaml	2889	S/RES/406 (1977): heading “Resolution 406 (1977) of 25 May 1977”	S/RES/424 (1978): “406 (1977) of 25 May”
-S/RES/407 (1977)	SC	1977-05-25		rules/resolutions/sc.yaml	2895	S/RES/407 (1977): heading “Resolution 407 (1977) of 25 May 1977”
-S/RES/408 (1977)	SC	1977-05-26		rules/resolutions/sc.yaml	2900	S/RES/408 (1977): heading “Resolution 408 (1977) of 26 May 1977”
-S/RES/409 (1977)	SC	1977-05-27		rules/resolutions/sc.yaml	2905	S/RES/409 (1977): heading “Resolution 409 (1977) of 27 May 1977”
-S/RES/410 (1977)	SC	1977-06-15		rules/resolutions/sc.yaml	2910	S/RES/410 (1977): heading “Resolution 410 (1977) of 15 June 1977”	S/RES/440 (1978): “resolution 410 (1977) of 15 June 1977”
-S/RES/411 (1977)	SC	1977-06-30		rules/resolutions/sc.yaml	2916	S/RES/411 (1977): heading “Resolution 411 (1977) of 30 June 1977”	S/RES/424 (1978): “411 (1977) of 30 June 1977”	S/RES/445 (1979): “411 (1977) of 30 June 1977”	S/RES/448 (1979): “411 (1977) of 30 June 1977”
-S/RES/412 (1977)	SC	1977-07-07		rules/resolutions/sc.yaml	2924	S/RES/412 (1977): heading “Resolution 412 (1977) of 7 July 1977”
-S/RES/413 (1977)	SC	1977-07-20		rules/resolutions/sc.yaml	2929	S/RES/413 (1977): heading “Resolution 413 (1977) of 20 July 1977”
-S/RES/414 (1977)	SC	1977-09-15		rules/resolutions/sc.yaml	2934	S/RES/414 (1977): heading “Resolution 414 (1977) of 15 September 1977”
-S/RES/415 (1977)	SC	1977-09-29		rules/resolutions/sc.yaml	2939	S/RES/415 (1977): heading “Resolution 415 (1977) of 29 September 1977”	S/RES/423 (1978): “resolution 415 (1977) of 29 September 1977”
-S/RES/416 (1977)	SC	1977-10-21		rules/resolutions/sc.yaml	2945	S/RES/416 (1977): heading “Resolution 416 (1977) of 21 October 1977”	S/RES/438 (1978): “416 (1977) of 21 October 1977”
-S/RES/417 (1977)	SC	1977-10-31		rules/resolutions/sc.yaml	2951	S/RES/417 (1977): heading “Resolution 417 (1977) of 31 October 1977”
-S/RES/418 (1977)	SC	1977-11-04		rules/resolutions/sc.yaml	2956	S/RES/418 (1977): heading “Resolution 418 (1977) of 4 November 1977”	S/RES/421 (1977): “resolution 418 (1977) of 4 November 1977”
-S/RES/419 (1977)	SC	1977-11-24		rules/resolutions/sc.yaml	2962	S/RES/419 (1977): heading “Resolution 419 (1977) of 24 November 1977”
-S/RES/420 (1977)	SC	1977-11-30		rules/resolutions/sc.yaml	2967	S/RES/420 (1977): heading “Resolution 420 (1977) of 30 November 1977”
-S/RES/421 (1977)	SC	1977-12-09		rules/resolutions/sc.yaml	2972	S/RES/421 (1977): heading “Resolution 421 (1977) of 9 December 1977”
-S/RES/422 (1977)	SC	1977-12-15		rules/resolutions/sc.yaml	2977	S/RES/422 (1977): heading “Resolution 422 (1977) of 15 December 1977”
-S/RES/423 (1978)	SC	1978-03-14		rules/resolutions/sc.yaml	2982	S/RES/423 (1978): heading “Resolution 423 (1978) of 14 March 1978”	S/RES/424 (1978): “resolution 423 (1978) of 14 March 1978”	S/RES/445 (1979): “423 (1978) of 14 March”	S/RES/448 (1979): “423 (1978) of 14 March”
-S/RES/424 (1978)	SC	1978-03-17		rules/resolutions/sc.yaml	2990	S/RES/424 (1978): heading “Resolution 424 (1978) of 17 March 1978”	S/RES/445 (1979): “424 (1978) of 17 March”	S/RES/455 (1979): “resolution 424 (1978) of 17 March 1978”
-S/RES/425 (1978)	SC	1978-03-19		rules/resolutions/sc.yaml	2997	A/C.2/80/L.34: “425 (1978) of 19 March 1978”	A/RES/80/73: “425 (1978) of 19 March 1978”	A/RES/80/158: “425 (1978) of 19 March 1978”	S/RES/425 (1978): heading “Resolution 425 (1978) of 19 March 1978”
-S/RES/426 (1978)	SC	1978-03-19		rules/resolutions/sc.yaml	3005	S/RES/426 (1978): heading “Resolution 426 (1978) of 19 March 1978”	S/RES/427 (1978): “426 (1978) of 19 March 1978”	S/RES/434 (1978): “426 (1978) of 19 March”	S/RES/444 (1979): “426 (1978) of 19 March”	S/RES/450 (1979): “426 (1978) of 19 March”	S/RES/609 (1988): “426 (1978) of 19 March 1978”	S/RES/617 (1988): “426 (1978) of 19 March 1978”	S/RES/630 (1989): “426 (1978) of 19 March 1978”	S/RES/639 (1989): “426 (1978) of 19 March 1978”	S/RES/648 (1990): “426 (1978) of 19 March 1978”	S/RES/659 (1990): “426 (1978) of 19 March 1978”	S/RES/684 (1991): “426 (1978) of 19 March 1978”	S/RES/701 (1991): “426 (1978) of 19 March 1978”	S/RES/734 (1992): “426 (1978) of 19 March 1978”	S/RES/768 (1992): “426 (1978) of 19 March 1978”	S/RES/803 (1993): “426 (1978) of 19 March 1978”	S/RES/852 (1993): “426 (1978) of 19 March 1978”	S/RES/895 (1994): “426 (1978) of 19 March 1978”
-S/RES/427 (1978)	SC	1978-05-03		rules/resolutions/sc.yaml	3027	S/RES/427 (1978): heading “Resolution 427 (1978) of 3 May 1978”	S/RES/434 (1978): “427 (1978) of 3 May 1978”	S/RES/444 (1979): “427 (1978) of 3 May”	S/RES/450 (1979): “427 (1978) of 3 May”
-S/RES/428 (1978)	SC	1978-05-06		rules/resolutions/sc.yaml	3035	S/RES/428 (1978): heading “Resolution 428 (1978) of 6 May 1978”	S/RES/447 (1979): “resolution 428 (1978) of 6 May 1978”
-S/RES/429 (1978)	SC	1978-05-31		rules/resolutions/sc.yaml	3041	S/RES/429 (1978): heading “Resolution 429 (1978) of 31 May 1978”
-S/RES/430 (1978)	SC	1978-06-16		rules/resolutions/sc.yaml	3046	S/RES/430 (1978): heading “Resolution 430 (1978) of 16 June 1978”
-S/RES/431 (1978)	SC	1978-07-27		rules/resolutions/sc.yaml	3051	S/RES/431 (1978): heading “Resolution 431 (1978) of 27 July 1978”	S/RES/432 (1978): “431 (1978) of 27 July 1978”	S/RES/629 (1989): “resolutions 431 (1978) of 27 July 1978”	S/RES/632 (1989): “resolutions 431 (1978) of 27 July 1978”
-S/RES/432 (1978)	SC	1978-07-27		rules/resolutions/sc.yaml	3059	S/RES/432 (1978): heading “Resolution 432 (1978) of 27 July 1978”	S/RES/435 (1978): “432 (1978) of 27 July 1978”	S/RES/439 (1978): “432 (1978) of 27 July”
-S/RES/433 (1978)	SC	1978-08-17		rules/resolutions/sc.yaml	3066	S/RES/433 (1978): heading “Resolution 433 (1978) of 17 August 1978”
-S/RES/434 (1978)	SC	1978-09-18		rules/resolutions/sc.yaml	3071	S/RES/434 (1978): heading “Resolution 434 (1973) of 18 September 1978” (year printed "1973")	S/RES/444 (1979): “434 (1978) of 18 September 1978”	S/RES/450 (1979): “434 (1978) of 18 September 1978”
-S/RES/435 (1978)	SC	1978-09-29		rules/resolutions/sc.yaml	3078	S/RES/435 (1978): heading “Resolution 435 (1978) of 29 September 1978”	S/RES/439 (1978): “435 (1978) of 29 September 1978”	S/RES/447 (1979): “435 (1978) of 29 September 1978”	S/RES/454 (1979): “435 (1978) of 29 September 1978”	S/RES/629 (1989): “435 (1978) of 29 September 1978”	S/RES/632 (1989): “435 (1978) of 29 September 1978”	S/RES/640 (1989): “resolution 435 (1978) of 29 September 1978”	S/RES/643 (1989): “resolutions 435 (1978) of 29 September 1978”
-S/RES/436 (1978)	SC	1978-10-06		rules/resolutions/sc.yaml	3090	S/RES/436 (1978): heading “Resolution 436 (1978) of 6 October 1978”
-S/RES/437 (1978)	SC	1978-10-10		rules/resolutions/sc.yaml	3095	S/RES/437 (1978): heading “Resolution 437 (1978) of 10 October 1978”	S/RES/445 (1979): “437 (1978) of 10 October 1978”	S/RES/448 (1979): “437 (1978) of 10 October 1978”
-S/RES/438 (1978)	SC	1978-10-23		rules/resolutions/sc.yaml	3102	S/RES/438 (1978): heading “Resolution 438 (1978) of 23 October 1978”
-S/RES/439 (1978)	SC	1978-11-13		rules/resolutions/sc.yaml	3107	S/RES/439 (1978): heading “Resolution 439 (1978) of 13 November 1978”
-S/RES/440 (1978)	SC	1978-11-27		rules/resolutions/sc.yaml	3112	S/RES/440 (1978): heading “Resolution 440 (1978) of 27 November 1978”
-S/RES/441 (1978)	SC	1978-11-30		rules/resolutions/sc.yaml	3117	S/RES/441 (1978): heading “Resolution 441 (1978) of 30 November 1978”
-S/RES/442 (1978)	SC	1978-12-06		rules/resolutions/sc.yaml	3122	S/RES/442 (1978): heading “Resolution 442 (1978) of 6 December 1978”
-S/RES/443 (1978)	SC	1978-12-14		rules/resolutions/sc.yaml	3127	S/RES/443 (1978): heading “Resolution 443 (1978) of 14 December 1978”
-S/RES/444 (1979)	SC	1979-01-19		rules/resolutions/sc.yaml	3132	S/RES/444 (1979): heading “Resolution 444 (1979) of 19 January 1979”	S/RES/450 (1979): “resolution 444 (1979) of 19 January 1979”
-S/RES/445 (1979)	SC	1979-03-08		rules/resolutions/sc.yaml	3138	S/RES/445 (1979): heading “Resolution 445 (1979) of 8 March 1979”	S/RES/448 (1979): “445 (1979) of 8 March 1979”
-S/RES/446 (1979)	SC	1979-03-22		rules/resolutions/sc.yaml	3144	A/C.4/80/L.20: “446 (1979) of 22 March 1979”	A/RES/80/81: “446 (1979) of 22 March 1979”	S/RES/446 (1979): heading “Resolution 446 (1979) of 22 March 1979”	S/RES/452 (1979): “resolution 446 (1979) of 22 March 1979”
-S/RES/447 (1979)	SC	1979-03-28		rules/resolutions/sc.yaml	3152	S/RES/447 (1979): heading “Resolution 447 (1979) of 28 March 1979”	S/RES/454 (1979): “447 (1979) of 28 March 1979”
-S/RES/448 (1979)	SC	1979-04-30		rules/resolutions/sc.yaml	3158	S/RES/448 (1979): heading “Resolution 448 (1979) of 30 April 1979”
-S/RES/449 (1979)	SC	1979-05-30		rules/resolutions/sc.yaml	3163	S/RES/449 (1979): heading “Resolution 449 (1979) of 30 May 1979”
-S/RES/450 (1979)	SC	1979-06-14		rules/resolutions/sc.yaml	3168	S/RES/450 (1979): heading “Resolution 450 (1979) of 14 June 1979”
-S/RES/451 (1979)	SC	1979-06-15		rules/resolutions/sc.yaml	3173	S/RES/451 (1979): heading “Resolution 451 (1979) of 15 June 1979”
-S/RES/452 (1979)	SC	1979-07-20		rules/resolutions/sc.yaml	3178	A/C.4/80/L.20: “452 (1979) of 20 July 1979”	A/RES/80/81: “452 (1979) of 20 July 1979”	S/RES/452 (1979): heading “Resolution 452 (1979) of 20 July 1979”
-S/RES/453 (1979)	SC	1979-09-12		rules/resolutions/sc.yaml	3185	S/RES/453 (1979): heading “Resolution 453 (1979) of 12 September 1979”
-S/RES/454 (1979)	SC	1979-11-02		rules/resolutions/sc.yaml	3190	S/RES/454 (1979): heading “Resolution 454 (1979) of 2 November 1979”
-S/RES/455 (1979)	SC	1979-11-23		rules/resolutions/sc.yaml	3195	S/RES/455 (1979): heading “Resolution 455 (1979) of 23 November 1979”
-S/RES/456 (1979)	SC	1979-11-30		rules/resolutions/sc.yaml	3200	S/RES/456 (1979): heading “Resolution 456 (1979) of 30 November 1979”
-S/RES/458 (1979)	SC	1979-12-14		rules/resolutions/sc.yaml	3205	S/RES/458 (1979): heading “Resolution 458 (1979) of 14 December 1979”
-S/RES/460 (1979)	SC	1979-12-21		rules/resolutions/sc.yaml	3210	S/RES/460 (1979): heading “Resolution 460 (1979) of 21 December 1979”
-S/RES/461 (1979)	SC	1979-12-31		rules/resolutions/sc.yaml	3215	S/RES/461 (1979): heading “Resolution 461 (1979) of 31 December 1979”
-S/RES/463 (1980)	SC	1980-02-02		rules/resolutions/sc.yaml	3220	S/RES/463 (1980): heading “Resolution 463 (1980) of 2 February 1980”
-S/RES/464 (1980)	SC	1980-02-19		rules/resolutions/sc.yaml	3225	S/RES/464 (1980): heading “Resolution 464 (1980) Of 19 February 1980”
-S/RES/465 (1980)	SC	1980-03-01		rules/resolutions/sc.yaml	3230	A/80/L.16: “resolution 465 (1980) of 1 March 1980”	A/C.2/80/L.34: “465 (1980) of 1 March 1980”	A/C.4/80/L.20: “465 (1980) of 1 March 1980”	A/RES/80/72: “resolution 465 (1980) of 1 March 1980”	A/RES/80/81: “465 (1980) of 1 March 1980”	A/RES/80/158: “465 (1980) of 1 March 1980”	S/RES/465 (1980): heading “Resolution 465 (1980) of 1 March 1980”
-S/RES/466 (1980)	SC	1980-04-11		rules/resolutions/sc.yaml	3241	S/RES/466 (1980): heading “Resolution 466 (1980) of 11 April 1980”
-S/RES/467 (1980)	SC	1980-04-24		rules/resolutions/sc.yaml	3246	S/RES/467 (1980): heading “Resolution 467 (1980) of 24 April 1980”
-S/RES/468 (1980)	SC	1980-05-08		rules/resolutions/sc.yaml	3251	S/RES/468 (1980): heading “Resolution 468 (1980) of 8 May 1980”
-S/RES/469 (1980)	SC	1980-05-20		rules/resolutions/sc.yaml	3256	S/RES/469 (1980): heading “Resolution 469 (1980) of 20 May 1980”
-S/RES/470 (1980)	SC	1980-05-30		rules/resolutions/sc.yaml	3261	S/RES/470 (1980): heading “Resolution 470 (1980) of 30 May 1980”
-S/RES/471 (1980)	SC	1980-06-05		rules/resolutions/sc.yaml	3266	S/RES/471 (1980): heading “Resolution 471 (1980) of 5 June 1980”
-S/RES/472 (1980)	SC	1980-06-13		rules/resolutions/sc.yaml	3271	S/RES/472 (1980): heading “Resolution 472 (1980) of 13 June 1980”
-S/RES/473 (1980)	SC	1980-06-13		rules/resolutions/sc.yaml	3276	S/RES/473 (1980): heading “Resolution 473 (1980) of 13 June 1980”	S/RES/765 (1992): “473 (1980) of 13 June 1980”
-S/RES/474 (1980)	SC	1980-06-17		rules/resolutions/sc.yaml	3282	S/RES/471 (1980): “Resolution 474 (1980) of 17 June 1980”	S/RES/474 (1980): heading “Resolution 474 (1980) of 17 June 1980”
-S/RES/475 (1980)	SC	1980-06-27		rules/resolutions/sc.yaml	3288	S/RES/475 (1980): heading “Resolution 475 (1980) of 27 June 1980”
-S/RES/476 (1980)	SC	1980-06-30		rules/resolutions/sc.yaml	3293	A/C.4/80/L.20: “476 (1980) of 30 June 1980”	A/RES/80/81: “476 (1980) of 30 June 1980”	S/RES/476 (1980): heading “Resolution 476 (1980) of 30 June 1980”	S/RES/672 (1990): “resolutions 476 (1980) of 30 June 1980”
-S/RES/477 (1980)	SC	1980-07-30		rules/resolutions/sc.yaml	3301	S/RES/477 (1980): heading “Resolution 477 (1980) of 30 July 1980”
-S/RES/478 (1980)	SC	1980-08-20		rules/resolutions/sc.yaml	3306	A/C.4/80/L.20: “478 (1980) of 20 August 1980”	A/RES/80/81: “478 (1980) of 20 August 1980”	S/RES/478 (1980): heading “Resolution 478 (1980) of 20 August 1980”	S/RES/672 (1990): “478 (1980) of 20 August 1980”
-S/RES/479 (1980)	SC	1980-09-28		rules/resolutions/sc.yaml	3314	S/RES/479 (1980): heading “Resolution 479 (1980) of 28 September 1980”
-S/RES/480 (1980)	SC	1980-11-12		rules/resolutions/sc.yaml	3319	S/RES/480 (1980): heading “Resolution 480 (1980) of 12 November 1980”
-S/RES/481 (1980)	SC	1980-11-26		rules/resolutions/sc.yaml	3324	S/RES/481 (1980): heading “Resolution 481 (1980) of 26 November 1980”
-S/RES/482 (1980)	SC	1980-12-11		rules/resolutions/sc.yaml	3329	S/RES/482 (1980): heading “Resolution 482 (1980) of 11 December 1980”
-S/RES/483 (1980)	SC	1980-12-17		rules/resolutions/sc.yaml	3334	S/RES/483 (1980): heading “Resolution 483 (1980) of 17 December 1980”
-S/RES/484 (1980)	SC	1980-12-19		rules/resolutions/sc.yaml	3339	S/RES/484 (1980): heading “Resolution 484 (1980) of 19 December 1980”
-S/RES/485 (1981)	SC	1981-05-22		rules/resolutions/sc.yaml	3344	S/RES/485 (1981): heading “Resolution 485 (1981) of 22 May 1981”
-S/RES/486 (1981)	SC	1981-06-04		rules/resolutions/sc.yaml	3349	S/RES/486 (1981): heading “Resolution 486 (1981) of 4 June 1981”
-S/RES/487 (1981)	SC	1981-06-19		rules/resolutions/sc.yaml	3354	S/RES/487 (1981): heading “Resolution 487 (1981) of 19 June 1981”
-S/RES/488 (1981)	SC	1981-06-19		rules/resolutions/sc.yaml	3359	S/RES/488 (1981): heading “Resolution 488 (1981) of 19 June 1981”
-S/RES/489 (1981)	SC	1981-07-08		rules/resolutions/sc.yaml	3364	S/RES/489 (1981): heading “Resolution 489 (1981) of 8 July 1981”
-S/RES/490 (1981)	SC	1981-07-21		rules/resolutions/sc.yaml	3369	S/RES/490 (1981): heading “Resolution 490 (1981) of 21 July 1981”
-S/RES/491 (1981)	SC	1981-09-23		rules/resolutions/sc.yaml	3374	S/RES/491 (1981): heading “Resolution 491 (1981) of 23 September 1981”
-S/RES/492 (1981)	SC	1981-11-10		rules/resolutions/sc.yaml	3379	S/RES/492 (1981): heading “Resolution 492 (1981) of 10 November 1981”
-S/RES/493 (1981)	SC	1981-11-23		rules/resolutions/sc.yaml	3384	S/RES/493 (1981): heading “Resolution 493 (1981) of 23 November 1981”
-S/RES/494 (1981)	SC	1981-12-11		rules/resolutions/sc.yaml	3389	S/RES/494 (1981): heading “Resolution 494 (1981) of 11 December 1981”
-S/RES/495 (1981)	SC	1981-12-14		rules/resolutions/sc.yaml	3394	S/RES/495 (1981): heading “Resolution 495 (1981) of 14 December 1981”
-S/RES/496 (1981)	SC	1981-12-15		rules/resolutions/sc.yaml	3399	S/RES/496 (1981): heading “Resolution 496 (1981) of 15 December 1981”
-S/RES/497 (1981)	SC	1981-12-17		rules/resolutions/sc.yaml	3404	A/C.2/80/L.34: “497 (1981) of 17 December 1981”	A/C.4/80/L.20: “497 (1981) of 17 December 1981”	A/C.4/80/L.21: “resolution 497 (1981) of 17 December 1981”	A/RES/80/73: “resolution 497 (1981) of 17 December 1981”	A/RES/80/81: “497 (1981) of 17 December 1981”	A/RES/80/82: “resolution 497 (1981) of 17 December 1981”	A/RES/80/158: “497 (1981) of 17 December 1981”	S/RES/497 (1981): heading “Resolution 497 (1981) of 17 December 1981”
-S/RES/498 (1981)	SC	1981-12-18		rules/resolutions/sc.yaml	3416	S/RES/498 (1981): heading “Resolution 498 (1981) of 18 December 1981”
-S/RES/499 (1981)	SC	1981-12-21		rules/resolutions/sc.yaml	3421	S/RES/499 (1981): heading “Resolution 499 (1981) of 21 December 1981”
-S/RES/500 (1982)	SC	1982-01-28		rules/resolutions/sc.yaml	3426	S/RES/500 (1982): heading “Resolution 500 (1982) of 28 January 1982”
-S/RES/501 (1982)	SC	1982-02-25		rules/resolutions/sc.yaml	3431	S/RES/501 (1982): heading “Resolution 501 (1982) of 25 February 1982”	S/RES/609 (1988): “501 (1982) of 25 February 1982”	S/RES/617 (1988): “501 (1982) of 25 February 1982”	S/RES/630 (1989): “501 (1982) of 25 February 1982”	S/RES/639 (1989): “501 (1982) of 25 February 1982”	S/RES/648 (1990): “501 (1982) of 25 February 1982”	S/RES/659 (1990): “501 (1982) of 25 February 1982”	S/RES/684 (1991): “501 (1982) of 25 February 1982”	S/RES/701 (1991): “501 (1982) of 25 February 1982”	S/RES/734 (1992): “501 (1982) of 25 February 1982”	S/RES/768 (1992): “501 (1982) of 25 February 1982”	S/RES/803 (1993): “501 (1982) of 25 February 1982”	S/RES/852 (1993): “501 (1982) of 25 February 1982”	S/RES/895 (1994): “501 (1982) of 25 February 1982”
-S/RES/502 (1982)	SC	1982-04-03		rules/resolutions/sc.yaml	3449	S/RES/502 (1982): heading “Resolution 502 (1982) of 3 April 1982”
-S/RES/503 (1982)	SC	1982-04-09		rules/resolutions/sc.yaml	3454	S/RES/503 (1982): heading “Resolution 503 (1982) of 9 April 1982”	S/RES/610 (1988): “resolutions 503 (1982) of 9 April 1982”	S/RES/615 (1988): “resolutions 503 (1982) of 9 April 1982”
-S/RES/504 (1982)	SC	1982-04-30		rules/resolutions/sc.yaml	3461	S/RES/504 (1982): heading “Resolution 504 (1982) of 30 April 1982”
-S/RES/505 (1982)	SC	1982-05-26		rules/resolutions/sc.yaml	3466	S/RES/505 (1982): heading “Resolution 505 (1982) of 26 May 1982”
-S/RES/506 (1982)	SC	1982-05-26		rules/resolutions/sc.yaml	3471	S/RES/506 (1982): heading “Resolution 506 (1982) of 26 May 1982”
-S/RES/507 (1982)	SC	1982-05-28		rules/resolutions/sc.yaml	3476	S/RES/507 (1982): heading “Resolution 507 (1982) of 28 May 1982”
-S/RES/508 (1982)	SC	1982-06-05		rules/resolutions/sc.yaml	3481	S/RES/508 (1982): heading “Resolution 508 (1982) of 5 June 1982”	S/RES/609 (1988): “508 (1982) of 5 June 1982”	S/RES/617 (1988): “508 (1982) of 5 June 1982”	S/RES/639 (1989): “508 (1982) of 5 June 1982”	S/RES/648 (1990): “508 (1982) of 5 June 1982”	S/RES/659 (1990): “508 (1982) of 5 June 1982”	S/RES/684 (1991): “508 (1982) of 5 June 1982”	S/RES/701 (1991): “508 (1982) of 5 June 1982”	S/RES/734 (1992): “508 (1982) of 5 June 1982”	S/RES/768 (1992): “508 (1982) of 5 June 1982”	S/RES/803 (1993): “508 (1982) of 5 June 1982”	S/RES/852 (1993): “508 (1982) of 5 June 1982”	S/RES/895 (1994): “508 (1982) of 5 June 1982”
-S/RES/509 (1982)	SC	1982-06-06		rules/resolutions/sc.yaml	3498	S/RES/509 (1982): heading “Resolution 509 (1982) of 6 June 1982”	S/RES/609 (1988): “509 (1982) of 6 June 1982”	S/RES/617 (1988): “509 (1982) of 6 June 1982”	S/RES/639 (1989): “509 (1982) of 6 June 1982”	S/RES/648 (1990): “509 (1982) of 6 June 1982”	S/RES/659 (1990): “509 (1982) of 6 June 1982”	S/RES/684 (1991): “509 (1982) of 6 June 1982”	S/RES/701 (1991): “509 (1982) of 6 June 1982”	S/RES/734 (1992): “509 (1982) of 6 June 1982”	S/RES/768 (1992): “509 (1982) of 6 June 1982”	S/RES/803 (1993): “509 (1982) of 6 June 1982”	S/RES/852 (1993): “509 (1982) of 6 June 1982”	S/RES/895 (1994): “509 (1982) of 6 June 1982”
-S/RES/510 (1982)	SC	1982-06-15		rules/resolutions/sc.yaml	3515	S/RES/510 (1982): heading “Resolution 510 (1982) of 15 June 1982”
-S/RES/511 (1982)	SC	1982-06-18		rules/resolutions/sc.yaml	3520	S/RES/511 (1982): heading “Resolution 511 (1982) of 18 June 1982”
-S/RES/512 (1982)	SC	1982-06-19		rules/resolutions/sc.yaml	3525	S/RES/512 (1982): heading “Resolution 512 (1982) of 19 June 1982”
-S/RES/513 (1982)	SC	1982-07-04		rules/resolutions/sc.yaml	3530	S/RES/513 (1982): heading “Resolution 513 (1982) of 4 July 1982”
-S/RES/514 (1982)	SC	1982-07-12		rules/resolutions/sc.yaml	3535	S/RES/514 (1982): heading “Resolution 514 (1982) of 12 July 1982”
-S/RES/515 (1982)	SC	1982-07-29		rules/resolutions/sc.yaml	3540	S/RES/515 (1982): heading “Resolution 515 (1982) of 29 July 1982”
-S/RES/516 (1982)	SC	1982-08-01		rules/resolutions/sc.yaml	3545	S/RES/516 (1982): heading “Resolution 516 (1982) of 1 August 1982”
-S/RES/517 (1982)	SC	1982-08-04		rules/resolutions/sc.yaml	3550	S/RES/517 (1982): heading “Resolution 517 (1982) of 4 August 1982”
-S/RES/518 (1982)	SC	1982-08-12		rules/resolutions/sc.yaml	3555	S/RES/518 (1982): heading “Resolution 518 (1982) of 12 August 1982”
-S/RES/519 (1982)	SC	1982-08-17		rules/resolutions/sc.yaml	3560	S/RES/519 (1982): heading “Resolution 519 (1982) of 17 August 1982”
-S/RES/520 (1982)	SC	1982-09-17		rules/resolutions/sc.yaml	3565	S/RES/520 (1982): heading “Resolution 520 (1982) of 17 September 1982”	S/RES/609 (1988): “520 (1982) of 17 September 1982”	S/RES/617 (1988): “520 (1982) of 17 September 1982”	S/RES/639 (1989): “520 (1982) of 17 September 1982”	S/RES/648 (1990): “520 (1982) of 17 September 1982”	S/RES/659 (1990): “520 (1982) of 17 September 1982”	S/RES/684 (1991): “520 (1982) of 17 September 1982”	S/RES/701 (1991): “520 (1982) of 17 September 1982”	S/RES/734 (1992): “520 (1982) of 17 September 1982”	S/RES/768 (1992): “520 (1982) of 17 September 1982”	S/RES/803 (1993): “520 (1982) of 17 September 1982”	S/RES/852 (1993): “520 (1982) of 17 September 1982”	S/RES/895 (1994): “520 (1982) of 17 September 1982”
-S/RES/521 (1982)	SC	1982-09-19		rules/resolutions/sc.yaml	3582	S/RES/521 (1982): heading “Resolution 521 (1982) of 19 September 1982”
-S/RES/522 (1982)	SC	1982-10-04		rules/resolutions/sc.yaml	3587	S/RES/522 (1982): heading “Resolution 522 (1982) of 4 October 1982”
-S/RES/523 (1982)	SC	1982-10-18		rules/resolutions/sc.yaml	3592	S/RES/523 (1982): heading “Resolution 523 (1982) of 18 October 1982”
-S/RES/524 (1982)	SC	1982-11-29		rules/resolutions/sc.yaml	3597	S/RES/524 (1982): heading “Resolution 524 (1982) of 29 November 1982”
-S/RES/525 (1982)	SC	1982-12-07		rules/resolutions/sc.yaml	3602	S/RES/525 (1982): heading “Resolution 525 (1982) of 7 December 1982”	S/RES/610 (1988): “525 (1982) of 7 December 1982”	S/RES/615 (1988): “525 (1982) of 7 December 1982”
-S/RES/526 (1982)	SC	1982-12-14		rules/resolutions/sc.yaml	3609	S/RES/526 (1982): heading “Resolution 526 (1982) of 14 December 1982”
-S/RES/527 (1982)	SC	1982-12-15		rules/resolutions/sc.yaml	3614	S/RES/527 (1982): heading “Resolution 527 (1982) of 15 December 1982”
-S/RES/528 (1982)	SC	1982-12-21		rules/resolutions/sc.yaml	3619	S/RES/528 (1982): heading “Resolution 528 (1982) of 21 December 1982”
-S/RES/529 (1983)	SC	1983-01-18		rules/resolutions/sc.yaml	3624	S/RES/529 (1983): heading “Resolution 529 (1983) of 18 January 1983”
-S/RES/530 (1983)	SC	1983-05-19		rules/resolutions/sc.yaml	3629	S/RES/530 (1983): heading “Resolution 530 (1983) of 19 May 1983”	S/RES/637 (1989): “resolutions 530 (1983) of 19 May 1983”
-S/RES/531 (1983)	SC	1983-05-26		rules/resolutions/sc.yaml	3635	S/RES/531 (1983): heading “Resolution 531 (1983) of 26 May 1983”
-S/RES/532 (1983)	SC	1983-05-31		rules/resolutions/sc.yaml	3640	S/RES/532 (1983): heading “Resolution 532 (1983) of 31 May 1983”
-S/RES/533 (1983)	SC	1983-06-07		rules/resolutions/sc.yaml	3645	S/RES/533 (1983): heading “Resolution 533 (1983) of 7 June 1983”	S/RES/610 (1988): “533 (1983) of 7 June 1983”	S/RES/615 (1988): “533 (1983) of 7 June 1983”
-S/RES/534 (1983)	SC	1983-06-15		rules/resolutions/sc.yaml	3652	S/RES/534 (1983): heading “Resolution 534 (1983) of 15 June 1983”
-S/RES/535 (1983)	SC	1983-06-29		rules/resolutions/sc.yaml	3657	S/RES/535 (1983): heading “Resolution 535 (1983) of 29 June 1983”
-S/RES/536 (1983)	SC	1983-07-18		rules/resolutions/sc.yaml	3662	S/RES/536 (1983): heading “Resolution 536 (1983) of 18 July 1983”
-S/RES/537 (1983)	SC	1983-09-22		rules/resolutions/sc.yaml	3667	S/RES/537 (1983): heading “Resolution 537 (1983) of 22 September 1983”
-S/RES/538 (1983)	SC	1983-10-18		rules/resolutions/sc.yaml	3672	S/RES/538 (1983): heading “Resolution 538 (1983) of 18 October 1983”	S/RES/542 (1983): “Resolution 538 (1983) of 18 October 1983”
-S/RES/539 (1983)	SC	1983-10-28		rules/resolutions/sc.yaml	3678	S/RES/539 (1983): heading “Resolution 539 (1983) of 28 October 1983”
-S/RES/540 (1983)	SC	1983-10-31		rules/resolutions/sc.yaml	3683	S/RES/540 (1983): heading “Resolution 540 (1983) of 31 October 1983”
-S/RES/543 (1983)	SC	1983-11-29		rules/resolutions/sc.yaml	3688	S/RES/543 (1983): heading “Resolution 543 (1983) of 29 November 1983”
-S/RES/544 (1983)	SC	1983-12-15		rules/resolutions/sc.yaml	3693	S/RES/544 (1983): heading “Resolution 544 (1983) of 15 December 1983”
-S/RES/545 (1983)	SC	1983-12-20		rules/resolutions/sc.yaml	3698	S/RES/545 (1983): heading “Resolution 545 (1983) of 20 December 1983”
-S/RES/546 (1984)	SC	1984-01-06		rules/resolutions/sc.yaml	3703	S/RES/546 (1984): heading “Resolution 546 (1984) of 6 January 1984”
-S/RES/547 (1984)	SC	1984-01-13		rules/resolutions/sc.yaml	3708	S/RES/547 (1984): heading “Resolution 547 (1984) of 13 January 1984”	S/RES/610 (1988): “547 (1984) of 13 January 1984”	S/RES/615 (1988): “547 (1984) of 13 January 1984”
-S/RES/548 (1984)	SC	1984-02-24		rules/resolutions/sc.yaml	3715	S/RES/548 (1984): heading “Resolution 548 (1984) of 24 February 1984”
-S/RES/549 (1984)	SC	1984-04-19		rules/resolutions/sc.yaml	3720	S/RES/549 (1984): heading “Resolution 549 (1984) of 19 April 1984”
-S/RES/550 (1984)	SC	1984-05-11		rules/resolutions/sc.yaml	3725	S/RES/550 (1984): heading “Resolution 550 (1984) of 11 May 1984”
-S/RES/551 (1984)	SC	1984-05-30		rules/resolutions/sc.yaml	3730	S/RES/551 (1984): heading “Resolution 551 (1984) of 30 May 1984”
-S/RES/552 (1984)	SC	1984-06-01		rules/resolutions/sc.yaml	3735	S/RES/552 (1984): heading “Resolution 552 (1984) of 1 June 1984”
-S/RES/553 (1984)	SC	1984-06-15		rules/resolutions/sc.yaml	3740	S/RES/553 (1984): heading “Resolution 553 (1984) of 15 June 1984”
-S/RES/554 (1984)	SC	1984-08-17		rules/resolutions/sc.yaml	3745	S/RES/554 (1984): heading “Resolution 554 (1984) of 17 August 1984”	S/RES/765 (1992): “554 (1984) of 17 August 1984”
-S/RES/555 (1984)	SC	1984-10-12		rules/resolutions/sc.yaml	3751	S/RES/555 (1984): heading “Resolution 555 (1984) of 12 October 1984”
-S/RES/556 (1984)	SC	1984-10-23		rules/resolutions/sc.yaml	3756	S/RES/556 (1984): heading “Resolution 556 (1984) of 23 October 1984”	S/RES/765 (1992): “556 (1984) of 23 October 1984”
-S/RES/557 (1984)	SC	1984-11-28		rules/resolutions/sc.yaml	3762	S/RES/557 (1984): heading “Resolution 557 (1984) of 28 November 1984”
-S/RES/558 (1984)	SC	1984-12-13		rules/resolutions/sc.yaml	3767	S/RES/558 (1984): heading “Resolution 558 (1984) of 13 December 1984”
-S/RES/559 (1984)	SC	1984-12-14		rules/resolutions/sc.yaml	3772	S/RES/559 (1984): heading “Resolution 559 (1984) of 14 December 1984”
-S/RES/560 (1985)	SC	1985-03-12		rules/resolutions/sc.yaml	3777	S/RES/560 (1985): heading “Resolution 560 (1985) of 12 March 1985”
-S/RES/561 (1985)	SC	1985-04-17		rules/resolutions/sc.yaml	3782	S/RES/561 (1985): heading “Resolution 561 (1985) of 17 April 1985”
-S/RES/562 (1985)	SC	1985-05-10		rules/resolutions/sc.yaml	3787	S/RES/562 (1985): heading “Resolution 562 (1985) of 10 May 1985”	S/RES/637 (1989): “562 (1985) of 10 May 1985”
-S/RES/563 (1985)	SC	1985-05-21		rules/resolutions/sc.yaml	3793	S/RES/563 (1985): heading “Resolution 563 (1985) of 21 May 1985”
-S/RES/564 (1985)	SC	1985-05-31		rules/resolutions/sc.yaml	3798	S/RES/564 (1985): heading “Resolution 564 (1985) of 31 May 1985”
-S/RES/565 (1985)	SC	1985-06-14		rules/resolutions/sc.yaml	3803	S/RES/565 (1985): heading “Resolution 565 (1985) of 14 June 1985”
-S/RES/566 (1985)	SC	1985-06-19		rules/resolutions/sc.yaml	3808	S/RES/566 (1985): heading “Resolution 566 (1985) of 19 June 1985”
-S/RES/567 (1985)	SC	1985-06-20		rules/resolutions/sc.yaml	3813	S/RES/567 (1985): heading “Resolution 567 (1985) of 20 June 1985”
-S/RES/569 (1985)	SC	1985-07-26		rules/resolutions/sc.yaml	3818	S/RES/569 (1985): heading “Resolution 569 (1985) of 26 July 1985”
-S/RES/570 (1985)	SC	1985-09-12		rules/resolutions/sc.yaml	3823	S/RES/570 (1985): heading “Resolution 570 (1985) of 12 September 1985”
-S/RES/571 (1985)	SC	1985-09-20		rules/resolutions/sc.yaml	3828	S/RES/571 (1985): heading “Resolution 571 (1985) of 20 September 1985”
-S/RES/572 (1985)	SC	1985-09-30		rules/resolutions/sc.yaml	3833	S/RES/572 (1985): heading “Resolution 572 (1985) of 30 September 1985”
-S/RES/573 (1985)	SC	1985-10-04		rules/resolutions/sc.yaml	3838	S/RES/573 (1985): heading “Resolution 573 (1985) of 4 October 1985”	S/RES/611 (1988): “resolution 573 (1985) of 4 October 1985”
-S/RES/574 (1985)	SC	1985-10-07		rules/resolutions/sc.yaml	3844	S/RES/574 (1985): heading “Resolution 574 (1985) of 7 October 1985”
-S/RES/575 (1985)	SC	1985-10-17		rules/resolutions/sc.yaml	3849	S/RES/575 (1985): heading “Resolution 575 (1985) of 17 October 1985”
-S/RES/576 (1985)	SC	1985-11-21		rules/resolutions/sc.yaml	3854	S/RES/576 (1985): heading “Resolution 576 (1985) of 21 November 1985”
-S/RES/577 (1985)	SC	1985-12-06		rules/resolutions/sc.yaml	3859	S/RES/577 (1985): heading “Resolution 577 (1985) of 6 December 1985”
-S/RES/578 (1985)	SC	1985-12-12		rules/resolutions/sc.yaml	3864	S/RES/578 (1985): heading “Resolution 578 (1985) of 12 December 1985”
-S/RES/580 (1985)	SC	1985-12-30		rules/resolutions/sc.yaml	3869	S/RES/580 (1985): heading “Resolution 580 (1985) of 30 December 1985”
-S/RES/581 (1986)	SC	1986-02-13		rules/resolutions/sc.yaml	3874	S/RES/581 (1986): heading “Resolution 581 (1986) of 13 February 1986”
-S/RES/582 (1986)	SC	1986-02-24		rules/resolutions/sc.yaml	3879	S/RES/582 (1986): heading “Resolution 582 (1986) of 24 February 1986”
-S/RES/583 (1986)	SC	1986-04-18		rules/resolutions/sc.yaml	3884	S/RES/583 (1986): heading “Resolution 583 (1986) of 18 April 1986”
-S/RES/584 (1986)	SC	1986-05-29		rules/resolutions/sc.yaml	3889	S/RES/584 (1986): heading “Resolution 584 (1986) of 29 May 1986”
-S/RES/585 (1986)	SC	1986-06-13		rules/resolutions/sc.yaml	3894	S/RES/585 (1986): heading “Resolution 585 (1986) of 13 June 1986”
-S/RES/586 (1986)	SC	1986-07-18		rules/resolutions/sc.yaml	3899	S/RES/586 (1986): heading “Resolution 586 (1986) of 18 July 1986”
-S/RES/587 (1986)	SC	1986-09-23		rules/resolutions/sc.yaml	3904	S/RES/587 (1986): heading “Resolution 587 (1986) of 23 September 1986”
-S/RES/588 (1986)	SC	1986-10-08		rules/resolutions/sc.yaml	3909	S/RES/588 (1986): heading “Resolution 588 (1986) of 8 October 1986”
-S/RES/589 (1986)	SC	1986-10-10		rules/resolutions/sc.yaml	3914	S/RES/589 (1986): heading “Resolution 589 (1986) of 10 October 1986”
-S/RES/590 (1986)	SC	1986-11-26		rules/resolutions/sc.yaml	3919	S/RES/590 (1986): heading “Resolution 590 (1986) of 26 November 1986”
-S/RES/591 (1986)	SC	1986-11-28		rules/resolutions/sc.yaml	3924	S/RES/591 (1986): heading “Resolution 591 (1986) of 28 November 1986”
-S/RES/592 (1986)	SC	1986-12-08		rules/resolutions/sc.yaml	3929	S/RES/592 (1986): heading “Resolution 592 (1986) of 8 December 1986”
-S/RES/593 (1986)	SC	1986-12-11		rules/resolutions/sc.yaml	3934	S/RES/593 (1986): heading “Resolution 593 (1986) of 11 December 1986”
-S/RES/594 (1987)	SC	1987-01-15		rules/resolutions/sc.yaml	3939	S/RES/594 (1987): heading “Resolution 594 (1987) of 15 January 1987”
-S/RES/595 (1987)	SC	1987-03-27		rules/resolutions/sc.yaml	3944	S/RES/595 (1987): heading “Resolution 595 (1987) of 27 March 1987”
-S/RES/596 (1987)	SC	1987-05-29		rules/resolutions/sc.yaml	3949	S/RES/596 (1987): heading “Resolution 596 (1987) of 29 May 1987”
-S/RES/597 (1987)	SC	1987-06-12		rules/resolutions/sc.yaml	3954	S/RES/597 (1987): heading “Resolution 597 (1987) of 12 June 1987”
-S/RES/598 (1987)	SC	1987-07-20		rules/resolutions/sc.yaml	3959	S/RES/598 (1987): heading “Resolution 598 (1987) of 20 July 1987”	S/RES/616 (1988): “resolution 598 (1987) of 20 July 1987”	S/RES/619 (1988): “resolution 598 (1987) of 20 July 1987”	S/RES/631 (1989): “resolutions 598 (1987) of 20 July 1987”	S/RES/642 (1989): “resolutions 598 (1987) of 20 July 1987”	S/RES/651 (1990): “resolutions 598 (1987) of 20 July 1987”	S/RES/671 (1990): “resolutions 598 (1987) of 20 July 1987”	S/RES/676 (1990): “resolutions 598 (1987) of 20 July 1987”	S/RES/685 (1991): “resolutions 598 (1987) of 20 July 1987”
-S/RES/599 (1987)	SC	1987-07-31		rules/resolutions/sc.yaml	3972	S/RES/599 (1987): heading “Resolution 599 (1987) of 31 July 1987”
-S/RES/600 (1987)	SC	1987-10-19		rules/resolutions/sc.yaml	3977	S/RES/600 (1987): heading “Resolution 600 (1987) of 19 October 1987”
-S/RES/601 (1987)	SC	1987-10-30		rules/resolutions/sc.yaml	3982	S/RES/601 (1987): heading “Resolution 601 (1987) of 30 October 1987”
-S/RES/602 (1987)	SC	1987-11-25		rules/resolutions/sc.yaml	3987	S/RES/602 (1987): heading “Resolution 602 (1987) of 25 November 1987”
-S/RES/603 (1987)	SC	1987-11-25		rules/resolutions/sc.yaml	3992	S/RES/603 (1987): heading “Resolution 603 (1987) of 25 November 1987”
-S/RES/604 (1987)	SC	1987-12-14		rules/resolutions/sc.yaml	3997	S/RES/604 (1987): heading “Resolution 604 (1987) of 14 December 1987”
-S/RES/605 (1987)	SC	1987-12-22		rules/resolutions/sc.yaml	4002	S/RES/605 (1987): heading “Resolution 605 (1987) of 22 December 1987”	S/RES/607 (1988): “resolution 605 (1987) of 22 December 1987”
-S/RES/606 (1987)	SC	1987-12-23		rules/resolutions/sc.yaml	4008	S/RES/606 (1987): heading “Resolution 606 (1987) of 23 December 1987”
-S/RES/607 (1988)	SC	1988-01-05		rules/resolutions/sc.yaml	4013	S/RES/607 (1988): heading “Resolution 607 (1988) of 5 January 1988”	S/RES/608 (1988): “resolution 607 (1988) of 5 January 1988”	S/RES/636 (1989): “resolutions 607 (1988) of 5 January 1988”	S/RES/641 (1989): “resolutions 607 (1988) of 5 January 1988”	S/RES/681 (1990): “resolutions 607 (1988) of 5 January 1988”	S/RES/726 (1992): “resolutions 607 (1988) of 5 January 1988”
-S/RES/608 (1988)	SC	1988-01-14		rules/resolutions/sc.yaml	4023	S/RES/608 (1988): heading “Resolution 608 (1988) of 14 January 1988”	S/RES/636 (1989): “608 (1988) of 14 January 1988”	S/RES/641 (1989): “608 (1988) of 14 January 1988”	S/RES/681 (1990): “608 (1988) of 14 January 1988”	S/RES/726 (1992): “608 (1988) of 14 January 1988”
-S/RES/609 (1988)	SC	1988-01-29		rules/resolutions/sc.yaml	4032	S/RES/609 (1988): heading “Resolution 609 (1988) of 29 January 1988”
-S/RES/610 (1988)	SC	1988-03-16		rules/resolutions/sc.yaml	4037	S/RES/610 (1988): heading “Resolution 610 (1988) of 16 March 1988”	S/RES/615 (1988): “610 (1988) of 16 March 1988”
-S/RES/611 (1988)	SC	1988-04-25		rules/resolutions/sc.yaml	4043	S/RES/611 (1988): heading “Resolution 611 (1988) of 25 April 1988”
-S/RES/613 (1988)	SC	1988-05-31		rules/resolutions/sc.yaml	4048	S/RES/613 (1988): heading “Resolution 613 (1988) of 31 May 1988”
-S/RES/614 (1988)	SC	1988-06-15		rules/resolutions/sc.yaml	4053	S/RES/614 (1988): heading “Resolution 614 (1988) of 15 June 1988”
-S/RES/615 (1988)	SC	1988-06-17		rules/resolutions/sc.yaml	4058	S/RES/615 (1988): heading “Resolution 615 (1988) of 17 June 1988”
-S/RES/616 (1988)	SC	1988-07-20		rules/resolutions/sc.yaml	4063	S/RES/616 (1988): heading “Resolution 616 (1988) of 20 July 1988”
-S/RES/617 (1988)	SC	1988-07-29		rules/resolutions/sc.yaml	4068	S/RES/617 (1988): heading “Resolution 617 (1988) of 29 July 1988”
-S/RES/618 (1988)	SC	1988-07-29		rules/resolutions/sc.yaml	4073	S/RES/618 (1988): heading “Resolution 618 (1988) of 29 July 1988”
-S/RES/619 (1988)	SC	1988-08-09		rules/resolutions/sc.yaml	4078	S/RES/619 (1988): heading “Resolution 619 (1988) of 9 August 1988”	S/RES/631 (1989): “619 (1988) of 9 August 1988”	S/RES/642 (1989): “619 (1988) of 9 August 1988”	S/RES/651 (1990): “619 (1988) of 9 August 1988”	S/RES/671 (1990): “619 (1988) of 9 August 1988”	S/RES/676 (1990): “619 (1988) of 9 August 1988”	S/RES/685 (1991): “619 (1988) of 9 August 1988”
-S/RES/620 (1988)	SC	1988-08-26		rules/resolutions/sc.yaml	4089	S/RES/620 (1988): heading “Resolution 620 (1988) of 26 August 1988”
-S/RES/621 (1988)	SC	1988-09-20		rules/resolutions/sc.yaml	4094	S/RES/621 (1988): heading “Resolution 621 (1988) of 20 September 1988”	S/RES/658 (1990): “resolution 621 (1988) of 20 September 1988”	S/RES/690 (1991): “resolution 621 (1988) of 20 September 1988”	S/RES/725 (1991): “resolutions 621 (1988) of 20 September 1988”	S/RES/809 (1993): “resolutions 621 (1988) of 20 September 1988”
-S/RES/622 (1988)	SC	1988-10-31		rules/resolutions/sc.yaml	4103	S/RES/622 (1988): heading “Resolution 622 (1988) of 31 October 1988”	S/RES/647 (1990): “resolution 622 (1988) of 31 October 1988”
-S/RES/623 (1988)	SC	1988-11-23		rules/resolutions/sc.yaml	4109	S/RES/623 (1988): heading “Resolution 623 (1988) of 23 November 1988”
-S/RES/624 (1988)	SC	1988-11-30		rules/resolutions/sc.yaml	4114	S/RES/624 (1988): heading “Resolution 624 (1988) of 30 November 1988”
-S/RES/625 (1988)	SC	1988-12-15		rules/resolutions/sc.yaml	4119	S/RES/625 (1988): heading “Resolution 625 (1988) of 15 December 1988”
-S/RES/626 (1988)	SC	1988-12-20		rules/resolutions/sc.yaml	4124	S/RES/626 (1988): heading “Resolution 626 (1988) of 20 December 1988”	S/RES/628 (1989): “resolution 626 (1988) of 20 December 1988”	S/RES/696 (1991): “resolution 626 (1988) of 20 December 1988”
-S/RES/627 (1989)	SC	1989-01-09		rules/resolutions/sc.yaml	4131	S/RES/627 (1989): heading “Resolution 627 (1989) of 9 January 1989”
-S/RES/628 (1989)	SC	1989-01-16		rules/resolutions/sc.yaml	4136	S/RES/628 (1989): heading “Resolution 628 (1989) of 16 January 1989”	S/RES/629 (1989): “resolution 628 (1989) of 16 January 1989”
-S/RES/629 (1989)	SC	1989-01-16		rules/resolutions/sc.yaml	4142	S/RES/629 (1989): heading “Resolution 629 (1989) of 16 January 1989”	S/RES/643 (1989): “629 (1989) of 16 January 1989”
-S/RES/630 (1989)	SC	1989-01-30		rules/resolutions/sc.yaml	4148	S/RES/630 (1989): heading “Resolution 630 (1989) of 30 January 1989”
-S/RES/631 (1989)	SC	1989-02-08		rules/resolutions/sc.yaml	4153	S/RES/631 (1989): heading “Resolution 631 (1989) of 8 February 1989”	S/RES/642 (1989): “631 (1989) of 8 February 1989”	S/RES/651 (1990): “631 (1989) of 8 February 1989”	S/RES/671 (1990): “631 (1989) of 8 February 1989”	S/RES/676 (1990): “631 (1989) of 8 February 1989”	S/RES/685 (1991): “631 (1989) of 8 February 1989”
-S/RES/632 (1989)	SC	1989-02-16		rules/resolutions/sc.yaml	4163	S/RES/632 (1989): heading “Resolution 632 (1989) of 16 February 1989”	S/RES/643 (1989): “632 (1989) of 16 February 1989”
-S/RES/633 (1989)	SC	1989-05-30		rules/resolutions/sc.yaml	4169	S/RES/633 (1989): heading “Resolution 633 (1989) of 30 May 1989”
-S/RES/634 (1989)	SC	1989-06-09		rules/resolutions/sc.yaml	4174	S/RES/634 (1989): heading “Resolution 634 (1989) of 9 June 1989”
-S/RES/635 (1989)	SC	1989-06-14		rules/resolutions/sc.yaml	4179	S/RES/635 (1989): heading “Resolution 635 (1989) of 14 June 1989”	S/RES/731 (1992): “resolution 635 (1989) of 14 June 1989”
-S/RES/636 (1989)	SC	1989-07-06		rules/resolutions/sc.yaml	4185	S/RES/636 (1989): heading “Resolution 636 (1989) of 6 July 1989”	S/RES/641 (1989): “636 (1989) of 6 July 1989”	S/RES/681 (1990): “636 (1989) of 6 July 1989”	S/RES/726 (1992): “636 (1989) of 6 July 1989”
-S/RES/637 (1989)	SC	1989-07-27		rules/resolutions/sc.yaml	4193	S/RES/637 (1989): heading “Resolution 637 (1989) of 27 July 1989”	S/RES/644 (1989): “resolution 637 (1989) of 27 July 1989”	S/RES/650 (1990): “resolutions 637 (1989) of 27 July 1989”	S/RES/654 (1990): “resolutions 637 (1989) of 27 July 1989”	S/RES/675 (1990): “resolutions 637 (1989) of 27 July 1989”	S/RES/691 (1991): “resolutions 637 (1989) of 27 July 1989”	S/RES/693 (1991): “resolution 637 (1989) of 27 July 1989”	S/RES/714 (1991): “resolution 637 (1989) of 27 July 1989”	S/RES/719 (1991): “resolutions 637 (1989) of 27 July 1989”	S/RES/729 (1992): “resolution 637 (1989) of 27 July 1989”	S/RES/784 (1992): “resolution 637 (1989) of 27 July 1989”	S/RES/791 (1992): “resolution 637 (1989) of 27 July 1989”	S/RES/832 (1993): “resolution 637 (1989) of 27 July 1989”
-S/RES/639 (1989)	SC	1989-07-31		rules/resolutions/sc.yaml	4210	S/RES/639 (1989): heading “Resolution 639 (1989) of 31 July 1989”
-S/RES/640 (1989)	SC	1989-08-29		rules/resolutions/sc.yaml	4215	S/RES/640 (1989): heading “Resolution 640 (1989) of 29 August 1989”	S/RES/643 (1989): “640 (1989) of 29 August 1989”
-S/RES/641 (1989)	SC	1989-08-30		rules/resolutions/sc.yaml	4221	S/RES/641 (1989): heading “Resolution 641 (1989) of 30 August 1989”	S/RES/681 (1990): “641 (1989) of 30 August 1989”	S/RES/726 (1992): “641 (1989) of 30 August 1989”
-S/RES/642 (1989)	SC	1989-09-29		rules/resolutions/sc.yaml	4228	S/RES/642 (1989): heading “Resolution 642 (1989) of 29 September 1989”	S/RES/651 (1990): “642 (1989) of 29 September 1989”	S/RES/671 (1990): “642 (1989) of 29 September 1989”	S/RES/676 (1990): “642 (1989) of 29 September 1989”	S/RES/685 (1991): “642 (1989) of 29 September 1989”
-S/RES/643 (1989)	SC	1989-10-31		rules/resolutions/sc.yaml	4237	S/RES/643 (1989): heading “Resolution 643 (1989) of 31 October 1989”
-S/RES/644 (1989)	SC	1989-11-07		rules/resolutions/sc.yaml	4242	S/RES/644 (1989): heading “Resolution 644 (1989) of 7 November 1989”	S/RES/650 (1990): “644 (1989) of 7 November 1989”	S/RES/653 (1990): “resolutions 644 (1989) of 7 November 1989”	S/RES/654 (1990): “644 (1989) of 7 November 1989”	S/RES/675 (1990): “644 (1989) of 7 November 1989”	S/RES/691 (1991): “644 (1989) of 7 November 1989”	S/RES/719 (1991): “644 (1989) of 7 November 1989”
-S/RES/645 (1989)	SC	1989-11-29		rules/resolutions/sc.yaml	4253	S/RES/645 (1989): heading “Resolution 645 (1989) of 29 November 1989”
-S/RES/646 (1989)	SC	1989-12-14		rules/resolutions/sc.yaml	4258	S/RES/646 (1989): heading “Resolution 646 (1989) of 14 December 1989”
-S/RES/647 (1990)	SC	1990-01-11		rules/resolutions/sc.yaml	4263	S/RES/647 (1990): heading “Resolution 647 (1990) of 11 January 1990”
-S/RES/648 (1990)	SC	1990-01-31		rules/resolutions/sc.yaml	4268	S/RES/648 (1990): heading “Resolution 648 (1990) of 31 January 1990”
-S/RES/649 (1990)	SC	1990-03-12		rules/resolutions/sc.yaml	4273	S/RES/649 (1990): heading “Resolution 649 (1990) of 12 March 1990”	S/RES/716 (1991): “resolution 649 (1990) of 12 March 1990”	S/RES/750 (1992): “resolutions 649 (1990) of 12 March 1990”
-S/RES/650 (1990)	SC	1990-03-27		rules/resolutions/sc.yaml	4280	S/RES/650 (1990): heading “Resolution 650 (1990) of 27 March 1990”	S/RES/653 (1990): “650 (1990) of 27 March 1990”	S/RES/654 (1990): “650 (1990) of 27 March 1990”
-S/RES/651 (1990)	SC	1990-03-29		rules/resolutions/sc.yaml	4287	S/RES/651 (1990): heading “Resolution 651 (1990) of 29 March 1990”	S/RES/671 (1990): “651 (1990) of 29 March 1990”	S/RES/676 (1990): “651 (1990) of 29 March 1990”	S/RES/685 (1991): “651 (1990) of 29 March 1990”
-S/RES/652 (1990)	SC	1990-04-17		rules/resolutions/sc.yaml	4295	S/RES/652 (1990): heading “Resolution 652 (1990) of 17 April 1990”
-S/RES/653 (1990)	SC	1990-04-20		rules/resolutions/sc.yaml	4300	S/RES/653 (1990): heading “Resolution 653 (1990) of 20 April 1990”	S/RES/654 (1990): “653 (1990) of 20 April 1990”
-S/RES/654 (1990)	SC	1990-05-04		rules/resolutions/sc.yaml	4306	S/RES/654 (1990): heading “Resolution 654 (1990) of 4 May 1990”	S/RES/656 (1990): “resolution 654 (1990) of 4 May 1990”
-S/RES/655 (1990)	SC	1990-05-31		rules/resolutions/sc.yaml	4312	S/RES/655 (1990): heading “Resolution 655 (1990) of 31 May 1990”
-S/RES/656 (1990)	SC	1990-06-08		rules/resolutions/sc.yaml	4317	S/RES/656 (1990): heading “Resolution 656 (1990) of 8 June 1990”
-S/RES/657 (1990)	SC	1990-06-15		rules/resolutions/sc.yaml	4322	S/RES/657 (1990): heading “Resolution 657 (1990) of 15 June 1990”
-S/RES/659 (1990)	SC	1990-07-31		rules/resolutions/sc.yaml	4327	S/RES/659 (1990): heading “Resolution 659 (1990) of 31 July 1990”
-S/RES/660 (1990)	SC	1990-08-02		rules/resolutions/sc.yaml	4332	S/RES/660 (1990): heading “Resolution 660 (1990) of 2 August 1990”	S/RES/661 (1990): “resolution 660 (1990) of 2 August 1990”	S/RES/662 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/664 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/665 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/667 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/670 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/674 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/677 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/678 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/686 (1991): “resolutions 660 (1990) of 2 August 1990”
-S/RES/661 (1990)	SC	1990-08-06		rules/resolutions/sc.yaml	4347	S/RES/661 (1990): heading “Resolution 661 (1990) of 6 August 1990”	S/RES/662 (1990): “661 (1990) of 6 August 1990”	S/RES/664 (1990): “661 (1990) of 6 August 1990”	S/RES/665 (1990): “661 (1990) of 6 August 1990”	S/RES/666 (1990): “resolution 661 (1990) of 6 August 1990”	S/RES/667 (1990): “661 (1990) of 6 August 1990”	S/RES/669 (1990): “resolution 661 (1990) of 6 August 1990”	S/RES/670 (1990): “661 (1990) of 6 August 1990”	S/RES/674 (1990): “661 (1990) of 6 August 1990”	S/RES/678 (1990): “661 (1990) of 6 August 1990”	S/RES/686 (1991): “661 (1990) of 6 August 1990”	S/RES/692 (1991): “resolution 661 (1990) of 6 August 1990”	S/RES/700 (1991): “resolutions 661 (1990) of 6 August 1990”	S/RES/706 (1991): “resolutions 661 (1990) of 6 August 1990”	S/RES/712 (1991): “resolutions 661 (1990) of 6 August 1990”	S/RES/1454 (2002): “resolution 661 (1990) of 6 August 1990”
-S/RES/662 (1990)	SC	1990-08-09		rules/resolutions/sc.yaml	4367	S/RES/662 (1990): heading “Resolution 662 (1990) of 9 August 1990”	S/RES/664 (1990): “662 (1990) of 9 August 1990”	S/RES/665 (1990): “662 (1990) of 9 August 1990”	S/RES/667 (1990): “662 (1990) of 9 August 1990”	S/RES/670 (1990): “662 (1990) of 9 August 1990”	S/RES/674 (1990): “662 (1990) of 9 August 1990”	S/RES/678 (1990): “662 (1990) of 9 August 1990”	S/RES/686 (1991): “662 (1990) of 9 August 1990”
-S/RES/663 (1990)	SC	1990-08-14		rules/resolutions/sc.yaml	4379	S/RES/663 (1990): heading “Resolution 663 (1990) of 14 August 1990”
-S/RES/664 (1990)	SC	1990-08-18		rules/resolutions/sc.yaml	4384	S/RES/664 (1990): heading “Resolution 664 (1990) of 18 August 1990”	S/RES/665 (1990): “664 (1990) of 18 August 1990”	S/RES/666 (1990): “resolution 664 (1990) of 18 August 1990”	S/RES/667 (1990): “664 (1990) of 18 August 1990”	S/RES/670 (1990): “664 (1990) of 18 August 1990”	S/RES/674 (1990): “664 (1990) of 18 August 1990”	S/RES/678 (1990): “664 (1990) of 18 August 1990”	S/RES/686 (1991): “664 (1990) of 18 August 1990”
-S/RES/665 (1990)	SC	1990-08-25		rules/resolutions/sc.yaml	4396	S/RES/665 (1990): heading “Resolution 665 (1990) of 25 August 1990”	S/RES/667 (1990): “665 (1990) of 25 August 1990”	S/RES/670 (1990): “665 (1990) of 25 August 1990”	S/RES/674 (1990): “665 (1990) of 25 August 1990”	S/RES/678 (1990): “665 (1990) of 25 August 1990”	S/RES/686 (1991): “665 (1990) of 25 August 1990”	S/RES/700 (1991): “665 (1990) of 25 August 1990”
-S/RES/666 (1990)	SC	1990-09-13		rules/resolutions/sc.yaml	4407	S/RES/666 (1990): heading “Resolution 666 (1990) of 13 September 1990”	S/RES/667 (1990): “666 (1990) of 13 September 1990”	S/RES/670 (1990): “666 (1990) of 13 September 1990”	S/RES/674 (1990): “666 (1990) of 13 September 1990”	S/RES/678 (1990): “666 (1990) of 13 September 1990”	S/RES/686 (1991): “666 (1990) of 13 September 1990”
-S/RES/667 (1990)	SC	1990-09-16		rules/resolutions/sc.yaml	4417	S/RES/667 (1990): heading “Resolution 667 (1990) of 16 September 1990”	S/RES/670 (1990): “667 (1990) of 16 September 1990”	S/RES/674 (1990): “667 (1990) of 16 September 1990”	S/RES/678 (1990): “667 (1990) of 16 September 1990”	S/RES/686 (1991): “667 (1990) of 16 September 1990”
-S/RES/668 (1990)	SC	1990-09-20		rules/resolutions/sc.yaml	4426	S/RES/668 (1990): heading “Resolution 668 (1990) of 20 September 1990”	S/RES/717 (1991): “resolution 668 (1990) of 20 September 1990”	S/RES/718 (1991): “resolutions 668 (1990) of 20 September 1990”	S/RES/728 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/745 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/766 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/783 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/792 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/810 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/826 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/835 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/840 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/860 (1993): “resolutions 668 (1990) of 20 September 1990”
-S/RES/669 (1990)	SC	1990-09-24		rules/resolutions/sc.yaml	4443	S/RES/669 (1990): heading “Resolution 669 (1990) of 24 September 1990”	S/RES/678 (1990): “669 (1990) of 24 September 1990”	S/RES/686 (1991): “669 (1990) of 24 September 1990”
-S/RES/670 (1990)	SC	1990-09-25		rules/resolutions/sc.yaml	4450	S/RES/670 (1990): heading “Resolution 670 (1990) of 25 September 1990”	S/RES/674 (1990): “670 (1990) of 25 September 1990”	S/RES/678 (1990): “670 (1990) of 25 September 1990”	S/RES/686 (1991): “670 (1990) of 25 September 1990”	S/RES/700 (1991): “670 (1990) of 25 September 1990”
-S/RES/671 (1990)	SC	1990-09-27		rules/resolutions/sc.yaml	4459	S/RES/671 (1990): heading “Resolution 671 (1990) of 27 September 1990”	S/RES/676 (1990): “671 (1990) of 27 September 1990”	S/RES/685 (1991): “671 (1990) of 27 September 1990”
-S/RES/672 (1990)	SC	1990-10-12		rules/resolutions/sc.yaml	4466	S/RES/672 (1990): heading “Resolution 672 (1990) of 12 October 1990”	S/RES/673 (1990): “resolution 672 (1990) of 12 October 1990”	S/RES/681 (1990): “resolution 672 (1990) of 12 October 1990”	S/RES/681 (1990): “resolutions 672 (1990) of 12 October 1990”
-S/RES/673 (1990)	SC	1990-10-24		rules/resolutions/sc.yaml	4474	S/RES/673 (1990): heading “Resolution 673 (1990) of 24 October 1990”	S/RES/681 (1990): “673 (1990) of 24 October 1990”
-S/RES/674 (1990)	SC	1990-10-29		rules/resolutions/sc.yaml	4480	S/RES/674 (1990): heading “Resolution 674 (1990) of 29 October 1990”	S/RES/678 (1990): “674 (1990) of 29 October 1990”	S/RES/686 (1991): “674 (1990) of 29 October 1990”	S/RES/692 (1991): “resolutions 674 (1990) of 29 October 1990”
-S/RES/675 (1990)	SC	1990-11-05		rules/resolutions/sc.yaml	4488	S/RES/675 (1990): heading “Resolution 675 (1990) of 5 November 1990”	S/RES/691 (1991): “675 (1990) of 5 November 1990”	S/RES/719 (1991): “675 (1990) of 5 November 1990”
-S/RES/676 (1990)	SC	1990-11-28		rules/resolutions/sc.yaml	4495	S/RES/676 (1990): heading “Resolution 676 (1990) of 28 November 1990”	S/RES/685 (1991): “676 (1990) of 28 November 1990”
-S/RES/677 (1990)	SC	1990-11-28		rules/resolutions/sc.yaml	4501	S/RES/677 (1990): heading “Resolution 677 (1990) of 28 November 1990”	S/RES/678 (1990): “677 (1990) of 28 November 1990”	S/RES/686 (1991): “677 (1990) of 28 November 1990”
-S/RES/678 (1990)	SC	1990-11-29		rules/resolutions/sc.yaml	4508	S/RES/678 (1990): heading “Resolution 678 (1990) of 29 November 1990”	S/RES/686 (1991): “678 (1990) of 29 November 1990”
-S/RES/679 (1990)	SC	1990-11-30		rules/resolutions/sc.yaml	4514	S/RES/679 (1990): heading “Resolution 679 (1990) of 30 November 1990”
-S/RES/680 (1990)	SC	1990-12-14		rules/resolutions/sc.yaml	4519	S/RES/680 (1990): heading “Resolution 680 (1990) of 14 December 1990”	S/RES/682 (1990): “resolution 680 (1990) of 14 December 1990”
-S/RES/681 (1990)	SC	1990-12-20		rules/resolutions/sc.yaml	4525	S/RES/681 (1990): heading “Resolution 681 (1990) of 20 December 1990”	S/RES/694 (1991): “resolution 681 (1990) of 20 December 1990”
-S/RES/682 (1990)	SC	1990-12-21		rules/resolutions/sc.yaml	4531	S/RES/682 (1990): heading “Resolution 682 (1990) of 21 December 1990”	S/RES/698 (1991): “resolution 682 (1990) of 21 December 1990”
-S/RES/683 (1990)	SC	1990-12-22		rules/resolutions/sc.yaml	4537	S/RES/683 (1990): heading “Resolution 683 (1990) of 22 December 1990”
-S/RES/684 (1991)	SC	1991-01-30		rules/resolutions/sc.yaml	4542	S/RES/684 (1991): heading “Resolution 684 (1991) of 30 January 1991”
-S/RES/685 (1991)	SC	1991-01-31		rules/resolutions/sc.yaml	4547	S/RES/685 (1991): heading “Resolution 685 (1991) of 31 January 1991”
-S/RES/686 (1991)	SC	1991-03-02		rules/resolutions/sc.yaml	4552	S/RES/686 (1991): heading “Resolution 686 (1991) of 2 March 1991”	S/RES/692 (1991): “686 (1991) of 2 March 1991”	S/RES/706 (1991): “686 (1991) of 2 March 1991”	S/RES/712 (1991): “686 (1991) of 2 March 1991”
-S/RES/687 (1991)	SC	1991-04-03		rules/resolutions/sc.yaml	4560	S/RES/689 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/692 (1991): “687 (1991) of 3 April 1991”	S/RES/699 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/700 (1991): “687 (1991) of 3 April 1991”	S/RES/705 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/706 (1991): “687 (1991) of 3 April 1991”	S/RES/707 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/712 (1991): “687 (1991) of 3 April 1991”	S/RES/715 (1991): “resolutions 687 (1991) of 3 April 1991”	S/RES/773 (1992): “resolution 687 (1991) of 3 April 1991”	S/RES/778 (1992): “resolution 687 (1991) of 3 April 1991”	S/RES/806 (1993): “resolution 687 (1991) of 3 April 1991”	S/RES/833 (1993): “resolution 687 (1991) of 3 April 1991”	S/RES/1454 (2002): “resolutions 687 (1991) of 3 April 1991”
-S/RES/688 (1991)	SC	1991-04-05		rules/resolutions/sc.yaml	4578	S/RES/688 (1991): heading “Resolution 688 (1991) of 5 April 1991”	S/RES/706 (1991): “688 (1991) of 5 April 1991”	S/RES/712 (1991): “688 (1991) of 5 April 1991”
-S/RES/689 (1991)	SC	1991-04-09		rules/resolutions/sc.yaml	4585	S/RES/689 (1991): heading “Resolution 689 (1991) of 9 April 1991”	S/RES/773 (1992): “resolution 689 (1991) of 9 April 1991”	S/RES/778 (1992): “resolution 689 (1991) of 9 April 1991”	S/RES/806 (1993): “resolutions 689 (1991) of 9 April 1991”	S/RES/833 (1993): “resolution 689 (1991) of 9 April 1991”
-S/RES/690 (1991)	SC	1991-04-29		rules/resolutions/sc.yaml	4594	A/RES/80/89: “690 (1991) of 29 April 1991”	S/RES/690 (1991): heading “Resolution 690 (1991) of 29 April 1991”	S/RES/725 (1991): “690 (1991) of 29 April 1991”	S/RES/809 (1993): “690 (1991) of 29 April 1991”
-S/RES/691 (1991)	SC	1991-05-06		rules/resolutions/sc.yaml	4602	S/RES/691 (1991): heading “Resolution 691 (1991) of 6 May 1991”	S/RES/719 (1991): “691 (1991) of 6 May 1991”
-S/RES/692 (1991)	SC	1991-05-20		rules/resolutions/sc.yaml	4608	S/RES/692 (1991): heading “Resolution 692 (1991) of 20 May 1991”	S/RES/706 (1991): “692 (1991) of 20 May 1991”	S/RES/712 (1991): “692 (1991) of 20 May 1991”
-S/RES/693 (1991)	SC	1991-05-20		rules/resolutions/sc.yaml	4615	S/RES/693 (1991): heading “Resolution 693 (1991) of 20 May 1991”	S/RES/714 (1991): “resolution 693 (1991) of 20 May 1991”	S/RES/729 (1992): “resolution 693 (1991) of 20 May 1991”	S/RES/784 (1992): “resolutions 693 (1991) of 20 May 1991”	S/RES/791 (1992): “resolutions 693 (1991) of 20 May 1991”	S/RES/832 (1993): “resolutions 693 (1991) of 20 May 1991”	S/RES/888 (1993): “resolutions 693 (1991) of 20 May 1991”
-S/RES/694 (1991)	SC	1991-05-24		rules/resolutions/sc.yaml	4626	S/RES/694 (1991): heading “Resolution 694 (1991) of 24 May 1991”	S/RES/726 (1992): “694 (1991) of 24 May 1991”
-S/RES/695 (1991)	SC	1991-05-30		rules/resolutions/sc.yaml	4632	S/RES/695 (1991): heading “Resolution 695 (1991) of 30 May 1991”
-S/RES/696 (1991)	SC	1991-05-30		rules/resolutions/sc.yaml	4637	S/RES/696 (1991): heading “Resolution 696 (1991) of 30 May 1991”	S/RES/747 (1992): “resolution 696 (1991) of 30 May 1991”	S/RES/785 (1992): “resolutions 696 (1991) of 30 May 1991”	S/RES/793 (1992): “resolutions 696 (1991) of 30 May 1991”	S/RES/804 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/811 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/823 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/834 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/851 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/864 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/890 (1993): “resolutions 696 (1991) of 30 May 1991”
-S/RES/697 (1991)	SC	1991-06-14		rules/resolutions/sc.yaml	4652	S/RES/697 (1991): heading “Resolution 697 (1991) of 14 June 1991”	S/RES/698 (1991): “resolution 697 (1991) of 14 June 1991”
-S/RES/698 (1991)	SC	1991-06-14		rules/resolutions/sc.yaml	4658	S/RES/698 (1991): heading “Resolution 698 (1991) of 14 June 1991”
-S/RES/699 (1991)	SC	1991-06-17		rules/resolutions/sc.yaml	4663	S/RES/699 (1991): heading “Resolution 699 (1991) of 17 June 1991”	S/RES/706 (1991): “699 (1991) of 17 June 1991”	S/RES/712 (1991): “699 (1991) of 17 June 1991”	S/RES/715 (1991): “699 (1991) of 17 June 1991”
-S/RES/700 (1991)	SC	1991-06-17		rules/resolutions/sc.yaml	4671	S/RES/700 (1991): heading “Resolution 700 (1991) of 17 June 1991”
-S/RES/701 (1991)	SC	1991-07-31		rules/resolutions/sc.yaml	4676	S/RES/701 (1991): heading “Resolution 701 (1991) of 31 July 1991”
-S/RES/702 (1991)	SC	1991-08-08		rules/resolutions/sc.yaml	4681	S/RES/702 (1991): heading “Resolution 702 (1991) of 8 August 1991”
-S/RES/703 (1991)	SC	1991-08-09		rules/resolutions/sc.yaml	4686	S/RES/703 (1991): heading “Resolution 703 (1991) of 9 August 1991”
-S/RES/704 (1991)	SC	1991-08-09		rules/resolutions/sc.yaml	4691	S/RES/704 (1991): heading “Resolution 704 (1991) of 9 August 1991”
-S/RES/705 (1991)	SC	1991-08-15		rules/resolutions/sc.yaml	4696	S/RES/705 (1991): heading “Resolution 705 (1991) of 15 August. 1991”	S/RES/706 (1991): “705 (1991) of 15 August 1991”
-S/RES/706 (1991)	SC	1991-08-15		rules/resolutions/sc.yaml	4702	S/RES/706 (1991): heading “Resolution 706 (1991) of 15 August 1991”	S/RES/712 (1991): “706 (1991) of 15 August 1991”
-S/RES/707 (1991)	SC	1991-08-15		rules/resolutions/sc.yaml	4708	S/RES/707 (1991): heading “Resolution 707 (1991) of 15 August 1991”	S/RES/715 (1991): “707 (1991) of 15 August 1991”
-S/RES/708 (1991)	SC	1991-08-28		rules/resolutions/sc.yaml	4714	S/RES/708 (1991): heading “Resolution 708 (1991) of 28 August 1991”
-S/RES/709 (1991)	SC	1991-09-12		rules/resolutions/sc.yaml	4719	S/RES/709 (1991): heading “Resolution 709 (1991) of 12 September 1991”
-S/RES/710 (1991)	SC	1991-09-12		rules/resolutions/sc.yaml	4724	S/RES/710 (1991): heading “Resolution 710 (1991) of 12 September 1991”
-S/RES/711 (1991)	SC	1991-09-12		rules/resolutions/sc.yaml	4729	S/RES/711 (1991): heading “Resolution 711 (1991) of 12 September 1991”
-S/RES/712 (1991)	SC	1991-09-19		rules/resolutions/sc.yaml	4734	S/RES/712 (1991): heading “Resolution 712 (1991) of 19 September 1991”
-S/RES/713 (1991)	SC	1991-09-25		rules/resolutions/sc.yaml	4739	S/RES/713 (1991): heading “Resolution 713 (1991) of 25 September 1991”	S/RES/721 (1991): “resolution 713 (1991) of 25 September 1991”	S/RES/724 (1991): “resolutions 713 (1991) of 25 September 1991”	S/RES/727 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/740 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/743 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/749 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/752 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/757 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/758 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/761 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/762 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/764 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/770 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/771 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/777 (1992): “resolution 713 (1991) of 25 September 1991”	S/RES/787 (1992): “resolution 713 (1991) of 25 September 1991”	S/RES/802 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/808 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/819 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/821 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/827 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/836 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/838 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/844 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/871 (1993): “resolution 713 (1991) of 25 September 1991”
-S/RES/714 (1991)	SC	1991-09-30		rules/resolutions/sc.yaml	4769	S/RES/714 (1991): heading “Resolution 714 (1991) of 30 September 1991”	S/RES/729 (1992): “resolution 714 (1991) of 30 September 1991”	S/RES/784 (1992): “714 (1991) of 30 September 1991”	S/RES/791 (1992): “714 (1991) of 30 September 1991”	S/RES/832 (1993): “714 (1991) of 30 September 1991”	S/RES/888 (1993): “714 (1991) of 30 September 1991”
-S/RES/715 (1991)	SC	1991-10-11		rules/resolutions/sc.yaml	4779	S/RES/715 (1991): heading “Resolution 715 (1991) of 11 October 1991”
-S/RES/716 (1991)	SC	1991-10-11		rules/resolutions/sc.yaml	4784	S/RES/716 (1991): heading “Resolution 716 (1991) of 11 October 1991”	S/RES/750 (1992): “716 (1991) of 11 October 1991”
-S/RES/717 (1991)	SC	1991-10-16		rules/resolutions/sc.yaml	4790	S/RES/717 (1991): heading “Resolution 717 (1991) of 16 October 1991”	S/RES/718 (1991): “717 (1991) of 16 October 1991”	S/RES/728 (1992): “717 (1991) of 16 October 1991”	S/RES/745 (1992): “717 (1991) of 16 October 1991”	S/RES/766 (1992): “717 (1991) of 16 October 1991”	S/RES/783 (1992): “717 (1991) of 16 October 1991”	S/RES/792 (1992): “717 (1991) of 16 October 1991”
-S/RES/718 (1991)	SC	1991-10-31		rules/resolutions/sc.yaml	4801	S/RES/718 (1991): heading “Resolution 718 (1991) of 31 October 1991”	S/RES/728 (1992): “718 (1991) of 31 October 1991”	S/RES/745 (1992): “718 (1991) of 31 October 1991”	S/RES/766 (1992): “718 (1991) of 31 October 1991”	S/RES/783 (1992): “718 (1991) of 31 October 1991”	S/RES/792 (1992): “718 (1991) of 31 October 1991”
-S/RES/719 (1991)	SC	1991-11-06		rules/resolutions/sc.yaml	4811	S/RES/719 (1991): heading “Resolution 719 (1991) of 6 November 1991”	S/RES/730 (1992): “resolution 719 (1991) of 6 November 1991”
-S/RES/720 (1991)	SC	1991-11-21		rules/resolutions/sc.yaml	4817	S/RES/720 (1991): heading “Resolution 720 (1991) of 21 November 1991”
-S/RES/722 (1991)	SC	1991-11-29		rules/resolutions/sc.yaml	4822	S/RES/722 (1991): heading “Resolution 722 (1991) of 29 November 1991”
-S/RES/723 (1991)	SC	1991-12-12		rules/resolutions/sc.yaml	4827	S/RES/723 (1991): heading “Resolution 723 (1991) of 12 December 1991”
-S/RES/724 (1991)	SC	1991-12-15		rules/resolutions/sc.yaml	4832	S/RES/724 (1991): heading “Resolution 724 (1991) of 15 December 1991”	S/RES/727 (1992): “724 (1991) of 15 December 1991”	S/RES/740 (1992): “724 (1991) of 15 December 1991”	S/RES/743 (1992): “724 (1991) of 15 December 1991”	S/RES/749 (1992): “724 (1991) of 15 December 1991”	S/RES/752 (1992): “724 (1991) of 15 December 1991”	S/RES/757 (1992): “724 (1991) of 15 December 1991”	S/RES/758 (1992): “724 (1991) of 15 December 1991”	S/RES/761 (1992): “724 (1991) of 15 December 1991”	S/RES/762 (1992): “724 (1991) of 15 December 1991”	S/RES/764 (1992): “724 (1991) of 15 December 1991”	S/RES/770 (1992): “724 (1991) of 15 December 1991”	S/RES/771 (1992): “724 (1991) of 15 December 1991”	S/RES/787 (1992): “724 (1991) of 15 December 1991”
-S/RES/725 (1991)	SC	1991-12-31		rules/resolutions/sc.yaml	4850	S/RES/725 (1991): heading “Resolution 725 (1991) of 31 December 1991”	S/RES/809 (1993): “725 (1991) of 31 December 1991”
-S/RES/726 (1992)	SC	1992-01-06		rules/resolutions/sc.yaml	4856	S/RES/726 (1992): heading “Resolution 726 (1992) of 6 January 1992”
-S/RES/727 (1992)	SC	1992-01-08		rules/resolutions/sc.yaml	4861	S/RES/727 (1992): heading “Resolution 727 (1992) of 8 January 1992”	S/RES/740 (1992): “727 (1992) of 8 January 1992”	S/RES/743 (1992): “727 (1992) of 8 January 1992”	S/RES/749 (1992): “727 (1992) of 8 January 1992”	S/RES/752 (1992): “727 (1992) of 8 January 1992”	S/RES/757 (1992): “727 (1992) of 8 January 1992”	S/RES/758 (1992): “727 (1992) of 8 January 1992”	S/RES/761 (1992): “727 (1992) of 8 January 1992”	S/RES/762 (1992): “727 (1992) of 8 January 1992”	S/RES/764 (1992): “727 (1992) of 8 January 1992”	S/RES/770 (1992): “727 (1992) of 8 January 1992”	S/RES/771 (1992): “727 (1992) of 8 January 1992”
-S/RES/728 (1992)	SC	1992-01-08		rules/resolutions/sc.yaml	4877	S/RES/728 (1992): heading “Resolution 728 (1992) of 8 January 1992”	S/RES/745 (1992): “728 (1992) of 8 January 1992”	S/RES/766 (1992): “728 (1992) of 8 January 1992”	S/RES/783 (1992): “728 (1992) of 8 January 1992”	S/RES/792 (1992): “728 (1992) of 8 January 1992”
-S/RES/729 (1992)	SC	1992-01-14		rules/resolutions/sc.yaml	4886	S/RES/729 (1992): heading “Resolution 729 (1992) of 14 January 1992”	S/RES/730 (1992): “resolution 729 (1992) of 14 January 1992”	S/RES/784 (1992): “729 (1992) of 14 January 1992”	S/RES/791 (1992): “729 (1992) of 14 January 1992”	S/RES/832 (1993): “729 (1992) of 14 January 1992”	S/RES/888 (1993): “729 (1992) of 14 January 1992”
-S/RES/730 (1992)	SC	1992-01-16		rules/resolutions/sc.yaml	4896	S/RES/730 (1992): heading “Resolution 730 (1992) of 16 January 1992”
-S/RES/731 (1992)	SC	1992-01-21		rules/resolutions/sc.yaml	4901	S/RES/731 (1992): heading “Resolution 731 (1992) of 21 January 1992”	S/RES/748 (1992): “resolution 731 (1992) of 21 January 1992”	S/RES/883 (1993): “resolutions 731 (1992) of 21 January 1992”
-S/RES/732 (1992)	SC	1992-01-23		rules/resolutions/sc.yaml	4908	S/RES/732 (1992): heading “Resolution 732 (1992) of 23 January 1992”
-S/RES/733 (1992)	SC	1992-01-23		rules/resolutions/sc.yaml	4913	S/RES/733 (1992): heading “Resolution 733 (1992) of 23 January 1992”	S/RES/746 (1992): “resolution 733 (1992) of 23 January 1992”	S/RES/751 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/767 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/775 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/794 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/814 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/837 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/865 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/878 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/885 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/886 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/897 (1994): “resolution 733 (1992) of 23 January 1992”
-S/RES/734 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4930	S/RES/734 (1992): heading “Resolution 734 (1992) of 29 January 1992”
-S/RES/735 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4935	S/RES/735 (1992): heading “Resolution 735 (1992) of 29 January 1992”
-S/RES/736 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4940	S/RES/736 (1992): heading “Resolution 736 (1992) of 29 January 1992”
-S/RES/737 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4945	S/RES/737 (1992): heading “Resolution 737 (1992) of 29 January 1992”
-S/RES/738 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4950	S/RES/738 (1992): heading “Resolution 738 (1992) of 29 January 1992”
-S/RES/739 (1992)	SC	1992-02-05		rules/resolutions/sc.yaml	4955	S/RES/739 (1992): heading “Resolution 739 (1992) of 5 February 1992”
-S/RES/740 (1992)	SC	1992-02-07		rules/resolutions/sc.yaml	4960	S/RES/740 (1992): heading “Resolution 740 (1992) of 7 February 1992”	S/RES/743 (1992): “740 (1992) of 7 February 1992”	S/RES/749 (1992): “740 (1992) of 7 February 1992”	S/RES/752 (1992): “740 (1992) of 7 February 1992”	S/RES/757 (1992): “740 (1992) of 7 February 1992”	S/RES/758 (1992): “740 (1992) of 7 February 1992”	S/RES/761 (1992): “740 (1992) of 7 February 1992”	S/RES/762 (1992): “740 (1992) of 7 February 1992”	S/RES/764 (1992): “740 (1992) of 7 February 1992”	S/RES/770 (1992): “740 (1992) of 7 February 1992”	S/RES/771 (1992): “740 (1992) of 7 February 1992”
-S/RES/741 (1992)	SC	1992-02-07		rules/resolutions/sc.yaml	4975	S/RES/741 (1992): heading “Resolution 741 (1992) of 7 February 1992”
-S/RES/742 (1992)	SC	1992-02-14		rules/resolutions/sc.yaml	4980	S/RES/742 (1992): heading “Resolution 742 (1992) of 14 February 1992”
-S/RES/743 (1992)	SC	1992-02-21		rules/resolutions/sc.yaml	4985	S/RES/743 (1992): heading “Resolution 743 (1992) of 21 February 1992”	S/RES/749 (1992): “743 (1992) of 21 February 1992”	S/RES/752 (1992): “743 (1992) of 21 February 1992”	S/RES/757 (1992): “743 (1992) of 21 February 1992”	S/RES/758 (1992): “743 (1992) of 21 February 1992”	S/RES/761 (1992): “743 (1992) of 21 February 1992”	S/RES/762 (1992): “743 (1992) of 21 February 1992”	S/RES/764 (1992): “743 (1992) of 21 February 1992”	S/RES/770 (1992): “743 (1992) of 21 February 1992”	S/RES/771 (1992): “743 (1992) of 21 February 1992”	S/RES/776 (1992): “resolution 743 (1992) of 21 February 1992”	S/RES/779 (1992): “resolution 743 (1992) of 21 February 1992”	S/RES/795 (1992): “resolution 743 (1992) of 21 February 1992”	S/RES/847 (1993): “resolution 743 (1992) of 21 February 1992”	S/RES/869 (1993): “resolution 743 (1992) of 21 February 1992”	S/RES/870 (1993): “resolution 743 (1992) of 21 February 1992”	S/RES/871 (1993): “resolution 743 (1992) of 21 February 1992”
-S/RES/744 (1992)	SC	1992-02-25		rules/resolutions/sc.yaml	5006	S/RES/744 (1992): heading “Resolution 744 (1992) of 25 February 1992”
-S/RES/745 (1992)	SC	1992-02-28		rules/resolutions/sc.yaml	5011	S/RES/745 (1992): heading “Resolution 745 (1992) of 28 February 1992”	S/RES/766 (1992): “745 (1992) of 28 February 1992”	S/RES/783 (1992): “745 (1992) of 28 February 1992”	S/RES/792 (1992): “745 (1992) of 28 February 1992”	S/RES/810 (1993): “745 (1992) of 28 February 1992”	S/RES/826 (1993): “745 (1992) of 28 February 1992”	S/RES/835 (1993): “745 (1992) of 28 February 1992”	S/RES/840 (1993): “745 (1992) of 28 February 1992”	S/RES/860 (1993): “745 (1992) of 28 February 1992”	S/RES/880 (1993): “resolution 745 (1992) of 28 February 1992”
-S/RES/746 (1992)	SC	1992-03-17		rules/resolutions/sc.yaml	5025	S/RES/746 (1992): heading “Resolution 746 (1992) of 17 March 1992”	S/RES/751 (1992): “746 (1992) of 17 March 1992”	S/RES/767 (1992): “746 (1992) of 17 March 1992”	S/RES/775 (1992): “746 (1992) of 17 March 1992”	S/RES/794 (1992): “746 (1992) of 17 March 1992”	S/RES/814 (1993): “746 (1992) of 17 March 1992”	S/RES/837 (1993): “746 (1992) of 17 March 1992”	S/RES/865 (1993): “746 (1992) of 17 March 1992”	S/RES/878 (1993): “746 (1992) of 17 March 1992”	S/RES/885 (1993): “746 (1992) of 17 March 1992”
-S/RES/747 (1992)	SC	1992-03-24		rules/resolutions/sc.yaml	5039	S/RES/747 (1992): heading “Resolution 747 (1992) of 24 March 1992”	S/RES/785 (1992): “747 (1992) of 24 March 1992”	S/RES/793 (1992): “747 (1992) of 24 March 1992”	S/RES/804 (1993): “747 (1992) of 24 March 1992”	S/RES/811 (1993): “747 (1992) of 24 March 1992”	S/RES/823 (1993): “747 (1992) of 24 March 1992”	S/RES/834 (1993): “747 (1992) of 24 March 1992”	S/RES/851 (1993): “747 (1992) of 24 March 1992”	S/RES/864 (1993): “747 (1992) of 24 March 1992”	S/RES/890 (1993): “747 (1992) of 24 March 1992”
-S/RES/748 (1992)	SC	1992-03-31		rules/resolutions/sc.yaml	5053	S/RES/748 (1992): heading “Resolution 748 (1992) of 31 March 1992”	S/RES/883 (1993): “748 (1992) of 31 March 1992”
-S/RES/749 (1992)	SC	1992-04-07		rules/resolutions/sc.yaml	5059	S/RES/749 (1992): heading “Resolution 749 (1992) of 7 April 1992”	S/RES/752 (1992): “749 (1992) of 7 April 1992”	S/RES/757 (1992): “749 (1992) of 7 April 1992”	S/RES/758 (1992): “749 (1992) of 7 April 1992”	S/RES/761 (1992): “749 (1992) of 7 April 1992”	S/RES/762 (1992): “749 (1992) of 7 April 1992”	S/RES/764 (1992): “749 (1992) of 7 April 1992”	S/RES/770 (1992): “749 (1992) of 7 April 1992”	S/RES/771 (1992): “749 (1992) of 7 April 1992”
-S/RES/750 (1992)	SC	1992-04-10		rules/resolutions/sc.yaml	5072	S/RES/750 (1992): heading “Resolution 750 (1992) of 10 April 1992”
-S/RES/751 (1992)	SC	1992-04-24		rules/resolutions/sc.yaml	5077	S/RES/751 (1992): heading “Resolution 751 (1992) of 24 April 1992”	S/RES/767 (1992): “751 (1992) of 24 April 1992”	S/RES/775 (1992): “751 (1992) of 24 April 1992”	S/RES/794 (1992): “751 (1992) of 24 April 1992”	S/RES/814 (1993): “751 (1992) of 24 April 1992”	S/RES/837 (1993): “751 (1992) of 24 April 1992”	S/RES/865 (1993): “751 (1992) of 24 April 1992”	S/RES/878 (1993): “751 (1992) of 24 April 1992”	S/RES/885 (1993): “751 (1992) of 24 April 1992”
-S/RES/752 (1992)	SC	1992-05-15		rules/resolutions/sc.yaml	5090	S/RES/752 (1992): heading “Resolution 752 (1992) of 15 May 1992”	S/RES/757 (1992): “752 (1992) of 15 May 1992”	S/RES/758 (1992): “752 (1992) of 15 May 1992”	S/RES/760 (1992): “resolutions 752 (1992) of 15 May 1992”	S/RES/761 (1992): “752 (1992) of 15 May 1992”	S/RES/762 (1992): “752 (1992) of 15 May 1992”	S/RES/764 (1992): “752 (1992) of 15 May 1992”	S/RES/770 (1992): “752 (1992) of 15 May 1992”	S/RES/771 (1992): “752 (1992) of 15 May 1992”
-S/RES/753 (1992)	SC	1992-05-18		rules/resolutions/sc.yaml	5103	S/RES/753 (1992): heading “Resolution 753 (1992) of 18 May 1992”
-S/RES/754 (1992)	SC	1992-05-18		rules/resolutions/sc.yaml	5108	S/RES/754 (1992): heading “Resolution 754 (1992) of 18 May 1992”
-S/RES/756 (1992)	SC	1992-05-29		rules/resolutions/sc.yaml	5113	S/RES/756 (1992): heading “Resolution 756 (1992) of 29 May 1992”
-S/RES/757 (1992)	SC	1992-05-30		rules/resolutions/sc.yaml	5118	S/RES/757 (1992): heading “Resolution 757 (1992) of 30 May 1992”	S/RES/758 (1992): “757 (1992) of 30 May 1992”	S/RES/760 (1992): “757 (1992) of 30 May 1992”	S/RES/761 (1992): “757 (1992) of 30 May 1992”	S/RES/762 (1992): “757 (1992) of 30 May 1992”	S/RES/764 (1992): “757 (1992) of 30 May 1992”	S/RES/770 (1992): “757 (1992) of 30 May 1992”	S/RES/771 (1992): “757 (1992) of 30 May 1992”	S/RES/787 (1992): “resolution 757 (1992) of 30 May 1992”	S/RES/821 (1993): “resolution 757 (1992) of 30 May 1992”
-S/RES/758 (1992)	SC	1992-06-08		rules/resolutions/sc.yaml	5132	S/RES/758 (1992): heading “Resolution 758 (1992) of 8 June 1992”	S/RES/760 (1992): “758 (1992) of 8 June 1992”	S/RES/761 (1992): “758 (1992) of 8 June 1992”	S/RES/762 (1992): “758 (1992) of 8 June 1992”	S/RES/764 (1992): “758 (1992) of 8 June 1992”	S/RES/770 (1992): “758 (1992) of 8 June 1992”	S/RES/771 (1992): “758 (1992) of 8 June 1992”
-S/RES/759 (1992)	SC	1992-06-12		rules/resolutions/sc.yaml	5143	S/RES/759 (1992): heading “Resolution 759 (1992) of 12 June 1992”
-S/RES/760 (1992)	SC	1992-06-18		rules/resolutions/sc.yaml	5148	S/RES/760 (1992): heading “Resolution 760 (1992) of 18 June 1992”	S/RES/761 (1992): “760 (1992) of 18 June 1992”	S/RES/762 (1992): “760 (1992) of 18 June 1992”	S/RES/764 (1992): “760 (1992) of 18 June 1992”	S/RES/770 (1992): “760 (1992) of 18 June 1992”	S/RES/771 (1992): “760 (1992) of 18 June 1992”
-S/RES/761 (1992)	SC	1992-06-29		rules/resolutions/sc.yaml	5158	S/RES/761 (1992): heading “RESOLUTION 761 (1992) Adopted by the Security Council at its 3087th meeting, on 29 June 1992”	S/RES/762 (1992): “761 (1992) of 29 June 1992”	S/RES/764 (1992): “761 (1992) of 29 June 1992”	S/RES/770 (1992): “761 (1992) of 29 June 1992”	S/RES/771 (1992): “761 (1992) of 29 June 1992”
-S/RES/762 (1992)	SC	1992-06-30		rules/resolutions/sc.yaml	5167	S/RES/762 (1992): heading “Resolution 762 (1992) of 30 June 1992”	S/RES/764 (1992): “762 (1992) of 30 June 1992”	S/RES/770 (1992): “762 (1992) of 30 June 1992”	S/RES/771 (1992): “762 (1992) of 30 June 1992”
-S/RES/763 (1992)	SC	1992-07-06		rules/resolutions/sc.yaml	5175	S/RES/763 (1992): heading “Resolution 763 (1992) of 6 July 1992”
-S/RES/764 (1992)	SC	1992-07-13		rules/resolutions/sc.yaml	5180	S/RES/764 (1992): heading “Resolution 764 (1992) of 13 July 1992”	S/RES/770 (1992): “764 (1992) of 13 July 1992”	S/RES/771 (1992): “764 (1992) of 13 July 1992”	S/RES/808 (1993): “resolution 764 (1992) of 13 July 1992”
-S/RES/765 (1992)	SC	1992-07-16		rules/resolutions/sc.yaml	5188	S/RES/765 (1992): heading “Resolution 765 (1992) of 16 July 1992”	S/RES/772 (1992): “resolution 765 (1992) of 16 July 1992”	S/RES/894 (1994): “resolutions 765 (1992) of 16 July 1992”
-S/RES/766 (1992)	SC	1992-07-21		rules/resolutions/sc.yaml	5195	S/RES/766 (1992): heading “Resolution 766 (1992) of 21 July 1992”	S/RES/783 (1992): “766 (1992) of 21 July 1992”	S/RES/792 (1992): “766 (1992) of 21 July 1992”
-S/RES/767 (1992)	SC	1992-07-27		rules/resolutions/sc.yaml	5202	S/RES/767 (1992): heading “RESOLUTION 767 (1992) Adopted by the Security Council at its 3101st meeting, on 27 July 1992”	S/RES/775 (1992): “767 (1992) of 27 July 1992”	S/RES/794 (1992): “767 (1992) of 27 July 1992”	S/RES/814 (1993): “767 (1992) of 27 July 1992”	S/RES/837 (1993): “767 (1992) of 27 July 1992”	S/RES/865 (1993): “767 (1992) of 27 July 1992”	S/RES/878 (1993): “767 (1992) of 27 July 1992”	S/RES/885 (1993): “767 (1992) of 27 July 1992”
-S/RES/768 (1992)	SC	1992-07-30		rules/resolutions/sc.yaml	5214	S/RES/768 (1992): heading “RESOLUTION 768 (1992) Adopted by the Security Council at its 3102nd meeting on 30 July 1992”
-S/RES/769 (1992)	SC	1992-08-07		rules/resolutions/sc.yaml	5219	S/RES/769 (1992): heading “RESOLUTION 769 (1992) Adopted by the Security Council at its 3104th meeting, on 7 August 1992”	S/RES/770 (1992): “769 (1992) of 7 August 1992”	S/RES/771 (1992): “769 (1992) of 7 August 1992”	S/RES/871 (1993): “resolution 769 (1992) of 7 August 1992”
-S/RES/770 (1992)	SC	1992-08-13		rules/resolutions/sc.yaml	5227	S/RES/770 (1992): heading “RESOLUTION 770 (1992) Adopted by the Security Council at its 3106th meeting, On 13 August 1992”	S/RES/771 (1992): “770 (1992) of 13 August 1992”	S/RES/776 (1992): “resolution 770 (1992) of 13 August 1992”	S/RES/836 (1993): “resolutions 770 (1992) of 13 August 1992”
-S/RES/771 (1992)	SC	1992-08-13		rules/resolutions/sc.yaml	5235	S/RES/771 (1992): heading “RESOLUTION 771 (1992) Adopted by the Security Council at its 3106th meeting, on 13 August 1992”	S/RES/798 (1992): “771 (1992) of 13 August 1992”	S/RES/808 (1993): “resolution 771 (1992) of 13 August 1992”
-S/RES/772 (1992)	SC	1992-08-17		rules/resolutions/sc.yaml	5242	S/RES/772 (1992): heading “RESOLUTION 772 (1992) Adopted by the Security Council at its 3107th meeting on 17 August 1992”	S/RES/894 (1994): “772 (1992) of 17 August 1992”
-S/RES/773 (1992)	SC	1992-08-26		rules/resolutions/sc.yaml	5248	S/RES/773 (1992): heading “RESOLUTION 773 (1992) Adopted by the Security Council at its 3108th meeting on 26 August 1992”	S/RES/778 (1992): “Resolution 773 (1992) of 26 August 1992”	S/RES/806 (1993): “773 (1992) of 26 August 1992”	S/RES/833 (1993): “resolution 773 (1992) of 26 August 1992”
-S/RES/774 (1992)	SC	1992-08-26		rules/resolutions/sc.yaml	5256	S/RES/774 (1992): heading “RESOLUTION 774 (1992) Adopted by the Security Council at its 3109th meeting on 26 August 1992”
-S/RES/775 (1992)	SC	1992-08-28		rules/resolutions/sc.yaml	5261	S/RES/775 (1992): heading “RESOLUTION 775 (1992) Adopted by the Security Council at its 3110th meeting, on 28 August 1992”	S/RES/794 (1992): “775 (1992) of 28 August 1992”	S/RES/814 (1993): “775 (1992) of 28 August 1992”	S/RES/837 (1993): “775 (1992) of 28 August 1992”	S/RES/878 (1993): “775 (1992) of 28 August 1992”
-S/RES/776 (1992)	SC	1992-09-14		rules/resolutions/sc.yaml	5270	S/RES/776 (1992): heading “RESOLUTION 776 (1992) Adopted by the Security Council at its 3114th meeting, on 14 September 1992”	S/RES/787 (1992): “resolution 776 (1992) of 14 September 1992”	S/RES/836 (1993): “resolution 776 (1992) of 14 September 1992”
-S/RES/777 (1992)	SC	1992-09-19		rules/resolutions/sc.yaml	5277	S/RES/777 (1992): heading “RESOLUTION 777 (1992) Adopted by the Security Council at its 3116th meeting on 19 September 1992”	S/RES/821 (1993): “resolution 777 (1992) of 19 September 1992”
-S/RES/779 (1992)	SC	1992-10-06		rules/resolutions/sc.yaml	5283	S/RES/779 (1992): heading “RESOLUTION 779 (1992) Adopted by the Security Council at its 3118th meeting, on 6 October 1992”
-S/RES/780 (1992)	SC	1992-10-06		rules/resolutions/sc.yaml	5288	S/RES/787 (1992): “resolution 780 (1992) of 6 October 1992”	S/RES/808 (1993): “resolution 780 (1992) of 6 October 1992”
-S/RES/781 (1992)	SC	1992-10-09		rules/resolutions/sc.yaml	5294	S/RES/781 (1992): heading “RESOLUTION 781 (1992) Adopted by the Security Council at its 3122nd meeting, on 9 October 1992”	S/RES/786 (1992): “resolution 781 (1992) of 9 October 1992”	S/RES/816 (1993): “resolutions 781 (1992) of 9 October 1992”	S/RES/836 (1993): “resolutions 781 (1992) of 9 October 1992”
-S/RES/782 (1992)	SC	1992-10-13		rules/resolutions/sc.yaml	5302	S/RES/782 (1992): heading “RESOLUTION 782 (1992) Adopted by the Security Council at its 3123rd meeting, on 13 October 1992”	S/RES/797 (1992): “resolution 782 (1992) of 13 October 1992”	S/RES/818 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/850 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/863 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/879 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/882 (1993): “resolution 782 (1992) of 13 October 1992”	S/RES/898 (1994): “resolution 782 (1992) of 13 October 1992”
-S/RES/783 (1992)	SC	1992-10-13		rules/resolutions/sc.yaml	5314	S/RES/783 (1992): heading “Resolution 783 (1992) of 13 October 1992”	S/RES/792 (1992): “783 (1992) of 13 October 1992”
-S/RES/784 (1992)	SC	1992-10-30		rules/resolutions/sc.yaml	5320	S/RES/784 (1992): heading “RESOLUTION 784 (1992) Adopted by the Security Council at its 3129th meeting, on 30 October 1992”	S/RES/791 (1992): “784 (1992) of 30 October 1992”	S/RES/832 (1993): “784 (1992) of 30 October 1992”	S/RES/888 (1993): “784 (1992) of 30 October 1992”
-S/RES/785 (1992)	SC	1992-10-30		rules/resolutions/sc.yaml	5328	S/RES/785 (1992): heading “RESOLUTION 785 (1992) Adopted by the Security Council at its 3130th meeting on 30 October 1992”	S/RES/793 (1992): “785 (1992) of 30 October 1992”	S/RES/804 (1993): “785 (1992) of 30 October 1992”	S/RES/811 (1993): “785 (1992) of 30 October 1992”	S/RES/823 (1993): “785 (1992) of 30 October 1992”	S/RES/834 (1993): “785 (1992) of 30 October 1992”	S/RES/851 (1993): “785 (1992) of 30 October 1992”	S/RES/864 (1993): “785 (1992) of 30 October 1992”	S/RES/890 (1993): “785 (1992) of 30 October 1992”
-S/RES/786 (1992)	SC	1992-11-10		rules/resolutions/sc.yaml	5341	S/RES/786 (1992): heading “RESOLUTION 786 (1992) Adopted by the Security Council at its 3133rd_ meeting, on 10 November 1992”	S/RES/816 (1993): “786 (1992) of 10 November 1992”	S/RES/836 (1993): “786 (1992) of 10 November 1992”
-S/RES/787 (1992)	SC	1992-11-16		rules/resolutions/sc.yaml	5348	S/RES/787 (1992): heading “RESOLUTION 787 (1992) Adopted by the Security Council at its 3137th meeting, on 16 November 1992”
-S/RES/788 (1992)	SC	1992-11-19		rules/resolutions/sc.yaml	5353	S/RES/788 (1992): heading “RESOLUTION 788 (1992) Adopted by the Security Council at its 3138th meeting, on 19 November 1992”	S/RES/813 (1993): “resolution 788 (1992) of 19 November 1992”
-S/RES/789 (1992)	SC	1992-11-25		rules/resolutions/sc.yaml	5359	S/RES/789 (1992): heading “RESOLUTION 789 (1992) Adopted by the Security Council at its 3140th meeting, on 25 November 1992”
-S/RES/790 (1992)	SC	1992-11-25		rules/resolutions/sc.yaml	5364	S/RES/790 (1992): heading “RESOLUTION 790 (1992) Adopted by the Security Council at its 3141st meeting on 25 November 1992”
-S/RES/791 (1992)	SC	1992-11-30		rules/resolutions/sc.yaml	5369	S/RES/791 (1992): heading “RESOLUTION 791 (1992) Adopted by the Security Council at its 3142nd meeting, on 30 November 1992”	S/RES/832 (1993): “791 (1992) of 30 November 1992”	S/RES/888 (1993): “791 (1992) of 30 November 1992”
-S/RES/792 (1992)	SC	1992-11-30		rules/resolutions/sc.yaml	5376	S/RES/792 (1992): heading “RESOLUTION 792 (1992) Adopted by the Security Council at its 3143rd meeting, on 30 November 1992”
-S/RES/793 (1992)	SC	1992-11-30		rules/resolutions/sc.yaml	5381	S/RES/793 (1992): heading “RESOLUTION 793 (1992) Adopted by the Security Council at its 3144th meeting, on 30 November 1992”	S/RES/804 (1993): “793 (1992) of 30 November 1992”	S/RES/811 (1993): “793 (1992) of 30 November 1992”	S/RES/823 (1993): “793 (1992) of 30 November 1992”	S/RES/834 (1993): “793 (1992) of 30 November 1992”	S/RES/851 (1993): “793 (1992) of 30 November 1992”	S/RES/864 (1993): “793 (1992) of 30 November 1992”	S/RES/890 (1993): “793 (1992) of 30 November 1992”
-S/RES/794 (1992)	SC	1992-12-03		rules/resolutions/sc.yaml	5393	S/RES/794 (1992): heading “RESOLUTION 794 (1992) Adopted by the Security Council at its 3145th meeting, on 3 December 1992”	S/RES/814 (1993): “794 (1992) of 3 December 1992”	S/RES/837 (1993): “794 (1992) of 3 December 1992”	S/RES/865 (1993): “794 (1992) of 3 December 1992”	S/RES/878 (1993): “794 (1992) of 3 December 1992”
-S/RES/795 (1992)	SC	1992-12-11		rules/resolutions/sc.yaml	5402	S/RES/795 (1992): heading “Resolution 795 (1992) of 11 December 1992”	S/RES/842 (1993): “resolution 795 (1992) of 11 December 1992”
-S/RES/796 (1992)	SC	1992-12-14		rules/resolutions/sc.yaml	5408	S/RES/796 (1992): heading “RESOLUTION 796 (1992) Adopted by the Security Council at its 3148th meeting, on 14 December 1992”
-S/RES/797 (1992)	SC	1992-12-16		rules/resolutions/sc.yaml	5413	S/RES/797 (1992): heading “RESOLUTION 797 (1992) Adopted by the Security Council at its 3149th meeting, on 16 December 1992”	S/RES/818 (1993): “797 (1992) of 16 December 1992”	S/RES/850 (1993): “797 (1992) of 16 December 1992”	S/RES/863 (1993): “797 (1992) of 16 December 1992”	S/RES/879 (1993): “797 (1992) of 16 December 1992”	S/RES/882 (1993): “resolution 797 (1992) of 16 December 1992”
-S/RES/798 (1992)	SC	1992-12-18		rules/resolutions/sc.yaml	5423	S/RES/798 (1992): heading “RESOLUTION 798 (1992) Adopted by the Security Council at its 3150th meeting, on 18 December 1992”
-S/RES/799 (1992)	SC	1992-12-18		rules/resolutions/sc.yaml	5428	S/RES/799 (1992): heading “RESOLUTION 799 (1992) Adopted by the Security Council at its 3151st meeting, on 18 December 1992”
-S/RES/800 (1993)	SC	1993-01-08		rules/resolutions/sc.yaml	5433	S/RES/800 (1993): heading “RESOLUTION 800 (1993) Adopted by the Security Council at its 3157th meeting, on 8 January 1993”
-S/RES/802 (1993)	SC	1993-01-25		rules/resolutions/sc.yaml	5438	S/RES/802 (1993): heading “RESOLUTION 802 (1993) Adopted by the Security Council at its 3163rd meeting, on 25 January 1993”
-S/RES/803 (1993)	SC	1993-01-28		rules/resolutions/sc.yaml	5443	S/RES/803 (1993): heading “RESOLUTION 803 (1993) Adopted by the Security at its 3167th meeting, on 28 January 1993”
-S/RES/804 (1993)	SC	1993-01-29		rules/resolutions/sc.yaml	5448	S/RES/804 (1993): heading “RESOLUTION 804 (1993) Adopted by the Security Council at its 3168th meeting, on 29 January 1993”	S/RES/811 (1993): “804 (1993) of 29 January 1993”	S/RES/823 (1993): “804 (1993) of 29 January 1993”	S/RES/851 (1993): “804 (1993) of 29 January 1993”	S/RES/864 (1993): “804 (1993) of 29 January 1993”	S/RES/890 (1993): “804 (1993) of 29 January 1993”
-S/RES/805 (1993)	SC	1993-02-04		rules/resolutions/sc.yaml	5458	S/RES/805 (1993): heading “RESOLUTION 805 (1993) Adopted by the Security Council at its 3170th meeting, on 4 February 1993”
-S/RES/806 (1993)	SC	1993-02-05		rules/resolutions/sc.yaml	5463	S/RES/806 (1993): heading “RESOLUTION 806 (1993) Adopted by the Security Council at its 3171st meeting, on 5 February 1993”	S/RES/833 (1993): “resolution 806 (1993) of 5 February 1993”
-S/RES/807 (1993)	SC	1993-02-19		rules/resolutions/sc.yaml	5469	S/RES/807 (1993): heading “RESOLUTION 807 (1993) Adopted by the Security Council at its 3174th meeting, on 19 February 1993”
-S/RES/808 (1993)	SC	1993-02-22		rules/resolutions/sc.yaml	5474	S/RES/808 (1993): heading “RESOLUTION 808 (1993) Adopted by the Security Council at its 3175th meeting, on 22 February 1993”	S/RES/857 (1993): “resolutions 808 (1993) of 22 February 1993”	S/RES/877 (1993): “resolutions 808 (1993) of 22 February 1993”
-S/RES/809 (1993)	SC	1993-03-02		rules/resolutions/sc.yaml	5481	S/RES/809 (1993): heading “Resolution 809 (1993) of 2 March 1993”
-S/RES/810 (1993)	SC	1993-03-08		rules/resolutions/sc.yaml	5486	S/RES/810 (1993): heading “Resolution 810 (1993) of 8 March 1993”	S/RES/826 (1993): “810 (1993) of 8 March 1993”	S/RES/835 (1993): “810 (1993) of 8 March 1993”	S/RES/840 (1993): “810 (1993) of 8 March 1993”
-S/RES/811 (1993)	SC	1993-03-12		rules/resolutions/sc.yaml	5494	S/RES/811 (1993): heading “Resolution 811 (1993) of 12 March 1993”	S/RES/823 (1993): “811 (1993) of 12 March 1993”	S/RES/834 (1993): “811 (1993) of 12 March 1993”	S/RES/851 (1993): “811 (1993) of 12 March 1993”	S/RES/864 (1993): “811 (1993) of 12 March 1993”	S/RES/890 (1993): “811 (1993) of 12 March 1993”
-S/RES/812 (1993)	SC	1993-03-12		rules/resolutions/sc.yaml	5504	S/RES/812 (1993): heading “Resolution 812 (1993) of 12 March 1993”	S/RES/846 (1993): “resolution 812 (1993) of 12 March 1993”	S/RES/872 (1993): “resolutions 812 (1993) of 12 March 1993”	S/RES/891 (1993): “resolutions 812 (1993) of 12 March 1993”	S/RES/893 (1994): “resolutions 812 (1993) of 12 March 1993”
-S/RES/813 (1993)	SC	1993-03-26		rules/resolutions/sc.yaml	5513	S/RES/813 (1993): heading “RESOLUTION 813 (1993) Adopted by the Security Council at its 3187th meeting, on 26 March 1993”	S/RES/856 (1993): “resolution 813 (1993) of 26 March 1993”	S/RES/866 (1993): “resolutions 813 (1993) of 26 March 1993”
-S/RES/814 (1993)	SC	1993-03-26		rules/resolutions/sc.yaml	5520	S/RES/814 (1993): heading “Resolution 814 (1993) of 26 March 1993”	S/RES/837 (1993): “814 (1993) of 26 March 1993”	S/RES/865 (1993): “814 (1993) of 26 March 1993”	S/RES/878 (1993): “814 (1993) of 26 March 1993”
-S/RES/815 (1993)	SC	1993-03-30		rules/resolutions/sc.yaml	5528	S/RES/815 (1993): heading “RESOLUTION 815 (1993) Adopted by the Security Council at its 3189th meeting, on 30 March 1993”
-S/RES/816 (1993)	SC	1993-03-31		rules/resolutions/sc.yaml	5533	S/RES/816 (1993): heading “RESOLUTION 816 (1993) Adopted by the Security Council at its 3191st meeting, on 31 March 1993”	S/RES/836 (1993): “816 (1993) of 31 March 1993”
-S/RES/817 (1993)	SC	1993-04-07		rules/resolutions/sc.yaml	5539	S/RES/817 (1993): heading “RESOLUTION 817 (1993) Adopted by the Security Council at its 3196th meeting, on 7 April 1993”	S/RES/845 (1993): “resolution 817 (1993) of 7 April 1993”
-S/RES/818 (1993)	SC	1993-04-14		rules/resolutions/sc.yaml	5545	S/RES/818 (1993): heading “RESOLUTION 818 (1993) Adopted by the Security Council at _ its 3198th meeting, on 14 April 1993”	S/RES/850 (1993): “818 (1993) of 14 April 1993”	S/RES/863 (1993): “818 (1993) of 14 April 1993”	S/RES/879 (1993): “818 (1993) of 14 April 1993”
-S/RES/819 (1993)	SC	1993-04-16		rules/resolutions/sc.yaml	5553	S/RES/819 (1993): heading “RESOLUTION 819 (1993) Adopted by the Security Council at its 3199th meeting, on 16 April 1993”	S/RES/836 (1993): “resolutions 819 (1993) of 16 April 1993”
-S/RES/820 (1993)	SC	1993-04-17		rules/resolutions/sc.yaml	5559	S/RES/820 (1993): heading “RESOLUTION 820 (1993) Adopted by the Security Council at its 3200th meeting, on 17 April 1993”
-S/RES/821 (1993)	SC	1993-04-28		rules/resolutions/sc.yaml	5564	S/RES/821 (1993): heading “RESOLUTION 821 (1993) Adopted by the Security Council at its 3204th meeting, on 28 April 1993”
-S/RES/822 (1993)	SC	1993-04-30		rules/resolutions/sc.yaml	5569	S/RES/822 (1993): heading “RESOLUTION 822 (1993) Adopted by the Security Council at its 3205th meeting, on 30 April 1993”	S/RES/853 (1993): “resolution 822 (1993) of 30 April 1993”	S/RES/874 (1993): “resolutions 822 (1993) of 30 April 1993”	S/RES/884 (1993): “resolutions 822 (1993) of 30 April 1993”
-S/RES/823 (1993)	SC	1993-04-30		rules/resolutions/sc.yaml	5577	S/RES/823 (1993): heading “Resolution 823 (1993) of 30 April 1993”	S/RES/834 (1993): “823 (1993) of 30 April 1993”	S/RES/851 (1993): “823 (1993) of 30 April 1993”	S/RES/864 (1993): “823 (1993) of 30 April 1993”	S/RES/890 (1993): “823 (1993) of 30 April 1993”
-S/RES/824 (1993)	SC	1993-05-06		rules/resolutions/sc.yaml	5586	S/RES/824 (1993): heading “RESOLUTION 824 (1993) Adopted by the Security Council at its 3208th meeting, on 6 May 1993”	S/RES/836 (1993): “824 (1993) of 6 May 1993”
-S/RES/826 (1993)	SC	1993-05-20		rules/resolutions/sc.yaml	5592	S/RES/826 (1993): heading “Resolution 826 (1993) of 20 May 1993”	S/RES/835 (1993): “826 (1993) of 20 May 1993”	S/RES/840 (1993): “826 (1993) of 20 May 1993”
-S/RES/827 (1993)	SC	1993-05-25		rules/resolutions/sc.yaml	5599	S/RES/827 (1993): heading “RESOLUTION 827 (1993) Adopted by the Security Council at its 3217th meeting, on 25 May 1993”	S/RES/857 (1993): “827 (1993) of 25 May 1993”	S/RES/877 (1993): “827 (1993) of 25 May 1993”
-S/RES/828 (1993)	SC	1993-05-26		rules/resolutions/sc.yaml	5606	S/RES/828 (1993): heading “Resolution 828 (1993) of 26 May 1993”
-S/RES/829 (1993)	SC	1993-05-26		rules/resolutions/sc.yaml	5611	S/RES/829 (1993): heading “Resolution 829 (1993) of 26 May 1993”
-S/RES/830 (1993)	SC	1993-05-26		rules/resolutions/sc.yaml	5616	S/RES/830 (1993): heading “RESOLUTION 830 (1993) Adopted by the Security Council at its 3220th meeting on 26 May 1993”
-S/RES/831 (1993)	SC	1993-05-27		rules/resolutions/sc.yaml	5621	S/RES/831 (1993): heading “RESOLUTION 831 (1993) Adopted by the Security Council at its 3222nd meeting, on 27 May 1993”	S/RES/839 (1993): “resolution 831 (1993) of 27 May 1993”	S/RES/889 (1993): “resolutions 831 (1993) of 27 May 1993”
-S/RES/832 (1993)	SC	1993-05-27		rules/resolutions/sc.yaml	5628	S/RES/832 (1993): heading “RESOLUTION 832 (1993) Adopted by the Security Council at its 3223rd meeting, on 27 May 1993”	S/RES/888 (1993): “832 (1993) of 27 May 1993”
-S/RES/833 (1993)	SC	1993-05-27		rules/resolutions/sc.yaml	5634	S/RES/833 (1993): heading “RESOLUTION 833 (1993) Adopted by the Security Council at its 3224th meeting on 27 May 1993”	S/RES/899 (1994): “resolution 833 (1993) of 27 May 1993”
-S/RES/834 (1993)	SC	1993-06-01		rules/resolutions/sc.yaml	5640	S/RES/834 (1993): heading “Resolution 834 (1993) of 1 June 1993”	S/RES/851 (1993): “834 (1993) of 1 June 1993”	S/RES/864 (1993): “834 (1993) of 1 June 1993”	S/RES/890 (1993): “834 (1993) of 1 June 1993”
-S/RES/835 (1993)	SC	1993-06-02		rules/resolutions/sc.yaml	5648	S/RES/835 (1993): heading “RESOLUTION 835 (1993) Adopted by the Security Council at its 3227th meeting, on 2 June 1993”	S/RES/840 (1993): “835 (1993) of 2 June 1993”
-S/RES/836 (1993)	SC	1993-06-04		rules/resolutions/sc.yaml	5654	S/RES/836 (1993): heading “RESOLUTION 836 (1993) Adopted by the Security Council at its 3228th meeting, on 4 June 1993”
-S/RES/837 (1993)	SC	1993-06-06		rules/resolutions/sc.yaml	5659	S/RES/837 (1993): heading “RESOLUTION 837 (1993) Adopted by the Security Council at its 3229th meeting, on 6 June 1993”	S/RES/865 (1993): “837 (1993) of 6 June 1993”	S/RES/878 (1993): “837 (1993) of 6 June 1993”
-S/RES/838 (1993)	SC	1993-06-10		rules/resolutions/sc.yaml	5666	S/RES/838 (1993): heading “RESOLUTION 838 (1993) Adopted by the Security Council at its 3234th meeting, on 10 June 1993”
-S/RES/839 (1993)	SC	1993-06-11		rules/resolutions/sc.yaml	5671	S/RES/839 (1993): heading “RESOLUTION 839 (1993) Adopted by the Security Council at its 3235th meeting, on 11 June 1993”	S/RES/889 (1993): “839 (1993) of 11 June 1993”
-S/RES/840 (1993)	SC	1993-06-15		rules/resolutions/sc.yaml	5677	S/RES/840 (1993): heading “RESOLUTION 840 (1993) Adopted by the Security Council at its 3237th meeting, on 15 June 1993”	S/RES/860 (1993): “840 (1993) of 15 June 1993”
-S/RES/841 (1993)	SC	1993-06-16		rules/resolutions/sc.yaml	5683	S/RES/841 (1993): heading “RESOLUTION 841 (1993) Adopted by the Security Council at its 3238th meeting, on 16 June 1993”	S/RES/861 (1993): “resolution 841 (1993) of 16 June 1993”	S/RES/862 (1993): “resolutions 841 (1993) of 16 June 1993”	S/RES/867 (1993): “resolutions 841 (1993) of 16 June 1993”	S/RES/875 (1993): “resolutions 841 (1993) of 16 June 1993”
-S/RES/842 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5692	S/RES/842 (1993): heading “RESOLUTION 842 (1993) Adopted by the Security Council at its 3239th meeting, on 18 June 1993”
-S/RES/843 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5697	S/RES/843 (1993): heading “RESOLUTION 843 (1993) Adopted by the Security Council at its 3240th meeting, on 18 June 1993”
-S/RES/844 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5702	S/RES/844 (1993): heading “RESOLUTION 844 (1993) Adopted by the Security Council at its 3241st meeting, on 18 June 1993”
-S/RES/845 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5707	S/RES/845 (1993): heading “RESOLUTION 845 (1993) Adopted by the Security Council at its 3243rd meeting, on 18 June 1993”
-S/RES/846 (1993)	SC	1993-06-22		rules/resolutions/sc.yaml	5712	S/RES/846 (1993): heading “Resolution 846 (1993) of 22 June 1993”	S/RES/872 (1993): “846 (1993) of 22 June 1993”	S/RES/891 (1993): “846 (1993) of 22 June 1993”	S/RES/893 (1994): “846 (1993) of 22 June 1993”
-S/RES/847 (1993)	SC	1993-06-30		rules/resolutions/sc.yaml	5720	S/RES/847 (1993): heading “Resolution 847 (1993) of 30 June 1993”
-S/RES/848 (1993)	SC	1993-07-08		rules/resolutions/sc.yaml	5725	S/RES/848 (1993): heading “Resolution 848 (1993) of 8 July 1993”
-S/RES/849 (1993)	SC	1993-07-09		rules/resolutions/sc.yaml	5730	S/RES/849 (1993): heading “Resolution 849 (1993) of 9 July 1993”	S/RES/854 (1993): “resolution 849 (1993) of 9 July 1993”	S/RES/858 (1993): “resolution 849 (1993) of 9 July 1993”	S/RES/876 (1993): “resolutions 849 (1993) of 9 July 1993”	S/RES/881 (1993): “resolutions 849 (1993) of 9 July 1993”	S/RES/892 (1993): “resolutions 849 (1993) of 9 July 1993”	S/RES/896 (1994): “resolutions 849 (1993) of 9 July 1993”
-S/RES/850 (1993)	SC	1993-07-09		rules/resolutions/sc.yaml	5741	S/RES/850 (1993): heading “RESOLUTION 850 (1993) Adopted by the Security Council at its 3253rd meeting, on 9 July 1993”	S/RES/863 (1993): “850 (1993) of 9 July 1993”	S/RES/879 (1993): “850 (1993) of 9 July 1993”
-S/RES/851 (1993)	SC	1993-07-15		rules/resolutions/sc.yaml	5748	S/RES/864 (1993): “851 (1993) of 15 July 1993”	S/RES/890 (1993): “851 (1993) of 15 July 1993”
-S/RES/852 (1993)	SC	1993-07-28		rules/resolutions/sc.yaml	5754	S/RES/852 (1993): heading “RESOLUTION 852 (1993) Adopted by the Security Council at _its 3258th meeting, on 28 July 1993”
-S/RES/853 (1993)	SC	1993-07-29		rules/resolutions/sc.yaml	5759	S/RES/853 (1993): heading “Resolution 853 (1993) of 29 July 1993”	S/RES/874 (1993): “853 (1993) of 29 July 1993”	S/RES/884 (1993): “853 (1993) of 29 July 1993”
-S/RES/854 (1993)	SC	1993-08-06		rules/resolutions/sc.yaml	5766	S/RES/854 (1993): heading “RESOLUTION 854 (1993) Adopted by the Security Council at its 326lst meeting, on 6 August 1993”	S/RES/858 (1993): “resolution 854 (1993) of 6 August 1993”	S/RES/876 (1993): “854 (1993) of 6 August 1993”	S/RES/881 (1993): “854 (1993) of 6 August 1993”	S/RES/892 (1993): “854 (1993) of 6 August 1993”	S/RES/896 (1994): “854 (1993) of 6 August 1993”
-S/RES/855 (1993)	SC	1993-08-09		rules/resolutions/sc.yaml	5776	S/RES/855 (1993): heading “Resolution 855 (1993) of 9 August 1993”
-S/RES/857 (1993)	SC	1993-08-20		rules/resolutions/sc.yaml	5781	S/RES/857 (1993): heading “Resolution 857 (1993) of 20 August 1993”
-S/RES/858 (1993)	SC	1993-08-24		rules/resolutions/sc.yaml	5786	S/RES/858 (1993): heading “RESOLUTION 858 (1993) Adopted by the Security Council at its 3268th meeting, on 24 August 1993”	S/RES/876 (1993): “858 (1993) of 24 August 1993”	S/RES/881 (1993): “858 (1993) of 24 August 1993”	S/RES/892 (1993): “858 (1993) of 24 August 1993”	S/RES/896 (1994): “858 (1993) of 24 August 1993”
-S/RES/859 (1993)	SC	1993-08-24		rules/resolutions/sc.yaml	5795	S/RES/859 (1993): heading “RESOLUTION 859 (1993) Adopted by the Security Council at its 3269th meeting, on 24 August 1993”
-S/RES/860 (1993)	SC	1993-08-27		rules/resolutions/sc.yaml	5800	S/RES/860 (1993): heading “RESOLUTION 860 (1993) Adopted by the Security Council at its 3270th meeting, on 27 August 1993”	S/RES/880 (1993): “resolution 860 (1993) of 27 August 1993”
-S/RES/861 (1993)	SC	1993-08-27		rules/resolutions/sc.yaml	5806	S/RES/861 (1993): heading “RESOLUTION 861 (1993) Adopted by the Security Council at its 3271st meeting, on 27 August 1993”	S/RES/862 (1993): “861 (1993) of 27 August 1993”	S/RES/867 (1993): “861 (1993) of 27 August 1993”	S/RES/875 (1993): “861 (1993) of 27 August 1993”
-S/RES/862 (1993)	SC	1993-08-31		rules/resolutions/sc.yaml	5814	S/RES/862 (1993): heading “RESOLUTION 862 (1993) Adopted by the Security Council at its 3272nd meeting, on 31 August 1993”	S/RES/867 (1993): “862 (1993) of 31 August 1993”	S/RES/875 (1993): “862 (1993) of 31 August 1993”
-S/RES/863 (1993)	SC	1993-09-13		rules/resolutions/sc.yaml	5821	S/RES/863 (1993): heading “RESOLUTION 863 (1993) Adopted by the Security Council at its 3274th meeting, on 13 September 1993”	S/RES/879 (1993): “863 (1993) of 13 September 1993”
-S/RES/864 (1993)	SC	1993-09-15		rules/resolutions/sc.yaml	5827	S/RES/864 (1993): heading “Resolution 864 (1993) of 15 September 1993”	S/RES/890 (1993): “864 (1993) of 15 September 1993”
-S/RES/865 (1993)	SC	1993-09-22		rules/resolutions/sc.yaml	5833	S/RES/865 (1993): heading “RESOLUTION 865 (1993) Adopted by the Security Council at its 3280th meeting, on 22 September 1993”	S/RES/878 (1993): “865 (1993) of 22 September 1993”	S/RES/886 (1993): “resolution 865 (1993) of 22 September 1993”
-S/RES/866 (1993)	SC	1993-09-22		rules/resolutions/sc.yaml	5840	S/RES/866 (1993): heading “RESOLUTION 866 (1993) Adopted by the Security Council at its 3281st meeting, on 22 September 1993”
-S/RES/867 (1993)	SC	1993-09-23		rules/resolutions/sc.yaml	5845	S/RES/867 (1993): heading “RESOLUTION 867 (1993) Adopted by the Security Council at its 3282nd meeting, on 23 September 1993”	S/RES/875 (1993): “867 (1993) of 23 September 1993”
-S/RES/868 (1993)	SC	1993-09-29		rules/resolutions/sc.yaml	5851	S/RES/868 (1993): heading “Resolution 868 (1993) of 29 September 1993”	S/RES/872 (1993): “resolution 868 (1993) of 29 September 1993”	S/RES/892 (1993): “resolution 868 (1993) of 29 September 1993”	S/RES/896 (1994): “resolution 868 (1993) of 29 September 1993”
-S/RES/869 (1993)	SC	1993-09-30		rules/resolutions/sc.yaml	5859	S/RES/869 (1993): heading “Resolution 869 (1993) of 30 September 1993”
-S/RES/870 (1993)	SC	1993-10-01		rules/resolutions/sc.yaml	5864	S/RES/870 (1993): heading “Resolution 870 (1993) of 1 October 1993”
-S/RES/871 (1993)	SC	1993-10-04		rules/resolutions/sc.yaml	5869	S/RES/871 (1993): heading “Resolution 871 (1993) of 4 October 1993”
-S/RES/872 (1993)	SC	1993-10-05		rules/resolutions/sc.yaml	5874	S/RES/872 (1993): heading “Resolution 872 (1993) of 5 October 1993”	S/RES/891 (1993): “resolution 872 (1993) of 5 October 1993”	S/RES/893 (1994): “resolution 872 (1993) of 5 October 1993”
-S/RES/873 (1993)	SC	1993-10-13		rules/resolutions/sc.yaml	5881	S/RES/873 (1993): heading “Resolution 873 (1993) of 13 October 1993”	S/RES/875 (1993): “873 (1993) of 13 October 1993”
-S/RES/874 (1993)	SC	1993-10-14		rules/resolutions/sc.yaml	5887	S/RES/874 (1993): heading “Resolution 874 (1993) of 14 October 1993”	S/RES/884 (1993): “874 (1993) of 14 October 1993”
-S/RES/875 (1993)	SC	1993-10-16		rules/resolutions/sc.yaml	5893	S/RES/875 (1993): heading “Resolution 875 (1993) of 16 October 1993”
-S/RES/876 (1993)	SC	1993-10-19		rules/resolutions/sc.yaml	5898	S/RES/876 (1993): heading “Resolution 876 (1993) of 19 October 1993”	S/RES/881 (1993): “876 (1993) of 19 October 1993”	S/RES/892 (1993): “876 (1993) of 19 October 1993”	S/RES/896 (1994): “876 (1993) of 19 October 1993”
-S/RES/877 (1993)	SC	1993-10-21		rules/resolutions/sc.yaml	5906	S/RES/877 (1993): heading “RESOLUTION 877 (1993) Adopted by the Security Council at its 3296th meeting, on 21 October 1993”
-S/RES/878 (1993)	SC	1993-10-29		rules/resolutions/sc.yaml	5911	S/RES/878 (1993): heading “Resolution 878 (1993) of 29 October 1993”
-S/RES/879 (1993)	SC	1993-10-29		rules/resolutions/sc.yaml	5916	S/RES/879 (1993): heading “Resolution 879 (1993) of 29 October 1993”
-S/RES/880 (1993)	SC	1993-11-04		rules/resolutions/sc.yaml	5921	S/RES/880 (1993): heading “Resolution 880 (1993) of 4 November 1993”
-S/RES/881 (1993)	SC	1993-11-04		rules/resolutions/sc.yaml	5926	S/RES/881 (1993): heading “Resolution 881 (1993) of 4 November 1993”	S/RES/892 (1993): “881 (1993) of 4 November 1993”	S/RES/896 (1994): “881 (1993) of 4 November 1993”
-S/RES/882 (1993)	SC	1993-11-05		rules/resolutions/sc.yaml	5933	S/RES/882 (1993): heading “RESOLUTION 882 (1993) Adopted by the Security Council at its 3305th meeting, on 5 November 1993”
-S/RES/883 (1993)	SC	1993-11-11		rules/resolutions/sc.yaml	5938	S/RES/883 (1993): heading “Resolution 883 (1993) 11 November 1993”
-S/RES/884 (1993)	SC	1993-11-12		rules/resolutions/sc.yaml	5943	S/RES/884 (1993): heading “Resolution 884 (1993) of 12 November 1993”
-S/RES/885 (1993)	SC	1993-11-16		rules/resolutions/sc.yaml	5948	S/RES/885 (1993): heading “Resolution 885 (1993) of 16 November 1993”
-S/RES/886 (1993)	SC	1993-11-18		rules/resolutions/sc.yaml	5953	S/RES/886 (1993): heading “Resolution 886 (1993) of 18 November 1993”	S/RES/897 (1994): “resolution 886 (1993) of 18 November 1993”
-S/RES/887 (1993)	SC	1993-11-29		rules/resolutions/sc.yaml	5959	S/RES/887 (1993): heading “Resolution 887 (1993) of 29 November 1993”
-S/RES/888 (1993)	SC	1993-11-30		rules/resolutions/sc.yaml	5964	S/RES/888 (1993): heading “Resolution 888 (1993) of 30 November 1993”
-S/RES/889 (1993)	SC	1993-12-15		rules/resolutions/sc.yaml	5969	S/RES/889 (1993): heading “Resolution 889 (1993) of 15 December 1993”	S/RES/902 (1994): “resolution 889 (1993) of 15 December 1993”
-S/RES/890 (1993)	SC	1993-12-15		rules/resolutions/sc.yaml	5975	S/RES/890 (1993): heading “Resolution 890 (1993) of 15 December 1993”
-S/RES/891 (1993)	SC	1993-12-20		rules/resolutions/sc.yaml	5980	S/RES/891 (1993): heading “Resolution 891 (1993) 20 December 1993”	S/RES/893 (1994): “891 (1993) of 20 December 1993”
-S/RES/892 (1993)	SC	1993-12-22		rules/resolutions/sc.yaml	5986	S/RES/892 (1993): heading “Resolution 892 (1993) of 22 December 1993”	S/RES/896 (1994): “892 (1993) of 22 December 1993”
-S/RES/893 (1994)	SC	1994-01-06		rules/resolutions/sc.yaml	5992	S/RES/893 (1994): heading “RESOLUTION 893 (1994) Adopted by the Security Council at its 3326th meeting, on 6 January 1994”
-S/RES/894 (1994)	SC	1994-01-14		rules/resolutions/sc.yaml	5997	S/RES/894 (1994): heading “RESOLUTION 894 (1994) Adopted by the Security Council at its 3329th meeting, on 14 January 1994”
-S/RES/895 (1994)	SC	1994-01-28		rules/resolutions/sc.yaml	6002	S/RES/895 (1994): heading “RESOLUTION 895 (1994) Adopted by the Security Council at its 3331st meeting, on 28 January 1994”
-S/RES/896 (1994)	SC	1994-01-31		rules/resolutions/sc.yaml	6007	S/RES/896 (1994): heading “RESOLUTION 896 (1994) Adopted by the Security Council at its 3332nd meeting, on 31 January 1994”
-S/RES/897 (1994)	SC	1994-02-04		rules/resolutions/sc.yaml	6012	S/RES/897 (1994): heading “RESOLUTION 897 (1994) Adopted by the Security Council at its 3334th meeting, on 4 February 1994”
-S/RES/898 (1994)	SC	1994-02-23		rules/resolutions/sc.yaml	6017	S/RES/898 (1994): heading “RESOLUTION 898 (1994) Adopted by the Security Council at its 3338th meeting, on 23 February 1994”
-S/RES/899 (1994)	SC	1994-03-04		rules/resolutions/sc.yaml	6022	S/RES/899 (1994): heading “RESOLUTION 899 (1994) Adopted by the Security Council at its 3343rd meeting, on 4 March 1994”
-S/RES/902 (1994)	SC	1994-03-11		rules/resolutions/sc.yaml	6027	S/RES/902 (1994): heading “RESOLUTION 902 (1994) Adopted by the Security Council at its 3347th meeting, on 11 March 1994”
-S/RES/904 (1994)	SC	1994-03-18		rules/resolutions/sc.yaml	6032	A/C.4/80/L.20: “904 (1994) of 18 March 1994”	A/RES/80/81: “904 (1994) of 18 March 1994”
-S/RES/984 (1995)	SC	1995-04-11		rules/resolutions/sc.yaml	6038	A/C.1/80/L.5: “resolution 984 (1995) of 11 April 1995”	A/RES/80/18: “resolution 984 (1995) of 11 April 1995”
-S/RES/1325 (2000)	SC	2000-10-31		rules/resolutions/sc.yaml	6044	A/C.3/80/L.59: “resolutions 1325 (2000) of 31 October 2000”	A/RES/80/186: “resolutions 1325 (2000) of 31 October 2000”	A/RES/80/217: “resolutions 1325 (2000) of 31 October 2000”
-S/RES/1359 (2001)	SC	2001-06-29		rules/resolutions/sc.yaml	6051	A/RES/80/89: “1359 (2001) of 29 June 2001”
-S/RES/1368 (2001)	SC	2001-09-12		rules/resolutions/sc.yaml	6056	A/RES/80/171: “resolutions 1368 (2001) of 12 September 2001”
-S/RES/1373 (2001)	SC	2001-09-28		rules/resolutions/sc.yaml	6061	A/RES/80/171: “1373 (2001) of 28 September 2001”
-S/RES/1377 (2001)	SC	2001-11-12		rules/resolutions/sc.yaml	6066	A/RES/80/171: “1377 (2001) of 12 November 2001”
-S/RES/1397 (2002)	SC	2002-03-12		rules/resolutions/sc.yaml	6071	A/C.2/80/L.34: “1397 (2002) of 12 March 2002”	A/RES/80/158: “1397 (2002) of 12 March 2002”
-S/RES/1429 (2002)	SC	2002-07-30		rules/resolutions/sc.yaml	6077	A/RES/80/89: “1429 (2002) of 30 July 2002”
-S/RES/1445 (2002)	SC	2002-12-04		rules/resolutions/sc.yaml	6082	S/RES/1445 (2002): heading “Resolution 1445 (2002) Adopted by the Security Council at its 4653rd meeting, on 4 December 2002”
-S/RES/1454 (2002)	SC	2002-12-30		rules/resolutions/sc.yaml	6087	S/RES/1454 (2002): heading “Resolution 1454 (2002) Adopted by the Security Council at its 4683rd meeting, on 30 December 2002”
-S/RES/1495 (2003)	SC	2003-07-31		rules/resolutions/sc.yaml	6092	A/RES/80/89: “1495 (2003) of 31 July 2003”
-S/RES/1515 (2003)	SC	2003-11-19		rules/resolutions/sc.yaml	6097	A/C.2/80/L.34: “resolution 1515 (2003) of 19 November 2003”	A/C.4/80/L.20: “1515 (2003) of 19 November 2003”	A/RES/80/81: “1515 (2003) of 19 November 2003”	A/RES/80/158: “resolution 1515 (2003) of 19 November 2003”
-S/RES/1539 (2004)	SC	2004-04-22		rules/resolutions/sc.yaml	6105	A/RES/80/190: “resolutions 1539 (2004) of 22 April 2004”
-S/RES/1540 (2004)	SC	2004-04-28		rules/resolutions/sc.yaml	6110	A/C.1/80/L.33: “resolution 1540 (2004) of 28 April 2004”
-S/RES/1541 (2004)	SC	2004-04-29		rules/resolutions/sc.yaml	6115	A/RES/80/89: “1541 (2004) of 29 April 2004”
-S/RES/1566 (2004)	SC	2004-10-08		rules/resolutions/sc.yaml	6120	A/RES/80/171: “resolution 1566 (2004) of 8 October 2004”
-S/RES/1570 (2004)	SC	2004-10-28		rules/resolutions/sc.yaml	6125	A/RES/80/89: “1570 (2004) of 28 October 2004”
-S/RES/1598 (2005)	SC	2005-04-28		rules/resolutions/sc.yaml	6130	A/RES/80/89: “1598 (2005) of 28 April 2005”
-S/RES/1612 (2005)	SC	2005-07-26		rules/resolutions/sc.yaml	6135	A/RES/80/190: “1612 (2005) of 26 July 2005”
-S/RES/1624 (2005)	SC	2005-09-14		rules/resolutions/sc.yaml	6140	A/RES/80/171: “resolution 1624 (2005) of 14 September 2005”
-S/RES/1634 (2005)	SC	2005-10-28		rules/resolutions/sc.yaml	6145	A/RES/80/89: “1634 (2005) of 28 October 2005”
-S/RES/1675 (2006)	SC	2006-04-28		rules/resolutions/sc.yaml	6150	A/RES/80/89: “1675 (2006) of 28 April 2006”
-S/RES/1718 (2006)	SC	2006-10-14		rules/resolutions/sc.yaml	6155	A/C.1/80/L.4: “resolutions 1718 (2006) of 14 October 2006”
-S/RES/1720 (2006)	SC	2006-10-31		rules/resolutions/sc.yaml	6160	A/RES/80/89: “1720 (2006) of 31 October 2006”
-S/RES/1820 (2008)	SC	2008-06-19		rules/resolutions/sc.yaml	6165	A/C.3/80/L.59: “1820 (2008) of 19 June 2008”	A/RES/80/186: “1820 (2008) of 19 June 2008”
-S/RES/1850 (2008)	SC	2008-12-16		rules/resolutions/sc.yaml	6171	A/80/L.16: “resolution 1850 (2008) of 16 December 2008”	A/C.2/80/L.34: “resolution 1850 (2008) of 16 December 2008”	A/RES/80/72: “resolution 1850 (2008) of 16 December 2008”	A/RES/80/158: “resolution 1850 (2008) of 16 December 2008”
-S/RES/1874 (2009)	SC	2009-06-12		rules/resolutions/sc.yaml	6179	A/C.1/80/L.4: “1874 (2009) of 12 June 2009”
-S/RES/1882 (2009)	SC	2009-08-04		rules/resolutions/sc.yaml	6184	A/C.3/80/L.59: “resolutions 1882 (2009) of 4 August 2009”	A/RES/80/186: “resolutions 1882 (2009) of 4 August 2009”	A/RES/80/190: “1882 (2009) of 4 August 2009”
-S/RES/1888 (2009)	SC	2009-09-30		rules/resolutions/sc.yaml	6191	A/C.3/80/L.59: “1888 (2009) of 30 September 2009”	A/RES/80/186: “1888 (2009) of 30 September 2009”
-S/RES/1889 (2009)	SC	2009-10-05		rules/resolutions/sc.yaml	6197	A/C.3/80/L.59: “1889 (2009) of 5 October 2009”	A/RES/80/186: “1889 (2009) of 5 October 2009”
-S/RES/1960 (2010)	SC	2010-12-16		rules/resolutions/sc.yaml	6203	A/C.3/80/L.59: “1960 (2010) of 16 December 2010”	A/RES/80/186: “1960 (2010) of 16 December 2010”
-S/RES/1998 (2011)	SC	2011-07-12		rules/resolutions/sc.yaml	6209	A/RES/80/190: “1998 (2011) of 12 July 2011”
-S/RES/2018 (2011)	SC	2011-10-31		rules/resolutions/sc.yaml	6214	A/80/L.22: “resolutions 2018 (2011) of 31 October 2011”	A/RES/80/110: “resolutions 2018 (2011) of 31 October 2011”
-S/RES/2039 (2012)	SC	2012-02-29		rules/resolutions/sc.yaml	6220	A/80/L.22: “2039 (2012) of 29 February 2012”	A/RES/80/110: “2039 (2012) of 29 February 2012”
-S/RES/2068 (2012)	SC	2012-09-19		rules/resolutions/sc.yaml	6226	A/RES/80/190: “2068 (2012) of 19 September 2012”
-S/RES/2106 (2013)	SC	2013-06-24		rules/resolutions/sc.yaml	6231	A/C.3/80/L.59: “2106 (2013) of 24 June 2013”	A/RES/80/186: “2106 (2013) of 24 June 2013”
-S/RES/2118 (2013)	SC	2013-09-27		rules/resolutions/sc.yaml	6237	A/C.1/80/L.62: “resolution 2118 (2013) of 27 September 2013”	A/RES/80/224: “resolution 2118 (2013) of 27 September 2013”
-S/RES/2122 (2013)	SC	2013-10-18		rules/resolutions/sc.yaml	6243	A/C.3/80/L.59: “2122 (2013) of 18 October 2013”	A/RES/80/186: “2122 (2013) of 18 October 2013”
-S/RES/2175 (2014)	SC	2014-08-29		rules/resolutions/sc.yaml	6249	A/80/L.18: “resolution 2175 (2014) of 29 August 2014”	A/RES/80/77: “resolution 2175 (2014) of 29 August 2014”	A/RES/80/112: “resolution 2175 (2014) of 29 August 2014”
-S/RES/2225 (2015)	SC	2015-06-18		rules/resolutions/sc.yaml	6256	A/C.3/80/L.59: “2225 (2015) of 18 June 2015”	A/RES/80/186: “2225 (2015) of 18 June 2015”	A/RES/80/190: “2225 (2015) of 18 June 2015”
-S/RES/2235 (2015)	SC	2015-08-07		rules/resolutions/sc.yaml	6263	A/C.1/80/L.62: “resolutions 2235 (2015) of 7 August 2015”
-S/RES/2242 (2015)	SC	2015-10-13		rules/resolutions/sc.yaml	6268	A/C.3/80/L.59: “2242 (2015) of 13 October 2015”	A/RES/80/186: “2242 (2015) of 13 October 2015”
-S/RES/2250 (2015)	SC	2015-12-09		rules/resolutions/sc.yaml	6274	A/RES/80/55: “resolution 2250 (2015) of 9 December 2015”
-S/RES/2254 (2015)	SC	2015-12-18		rules/resolutions/sc.yaml	6279	A/RES/80/224: “resolution 2254 (2015) of 18 December 2015”
-S/RES/2282 (2016)	SC	2016-04-27		rules/resolutions/sc.yaml	6284	A/C.4/80/L.14: “2282 (2016) of 27 April 2016”	A/RES/80/83: “2282 (2016) of 27 April 2016”
-S/RES/2286 (2016)	SC	2016-05-03		rules/resolutions/sc.yaml	6290	A/80/L.18: “resolution 2286 (2016) of 3 May 2016”	A/RES/80/112: “resolution 2286 (2016) of 3 May 2016”	A/RES/80/190: “2286 (2016) of 3 May 2016”
-S/RES/2319 (2016)	SC	2016-11-17		rules/resolutions/sc.yaml	6297	A/C.1/80/L.62: “2319 (2016) of 17 November 2016”
-S/RES/2321 (2016)	SC	2016-11-30		rules/resolutions/sc.yaml	6302	A/RES/80/220: “resolutions 2321 (2016) of 30 November 2016”
-S/RES/2334 (2016)	SC	2016-12-23		rules/resolutions/sc.yaml	6307	A/80/L.16: “resolution 2334 (2016) of 23 December 2016”	A/C.2/80/L.34: “2334 (2016) of 23 December 2016”	A/C.4/80/L.19: “resolution 2334 (2016) of 23 December 2016”	A/C.4/80/L.20: “2334 (2016) of 23 December 2016”	A/RES/80/72: “resolution 2334 (2016) of 23 December 2016”	A/RES/80/80: “resolution 2334 (2016) of 23 December 2016”	A/RES/80/81: “2334 (2016) of 23 December 2016”	A/RES/80/158: “2334 (2016) of 23 December 2016”
-S/RES/2371 (2017)	SC	2017-08-05		rules/resolutions/sc.yaml	6319	A/RES/80/220: “2371 (2017) of 5 August 2017”
-S/RES/2375 (2017)	SC	2017-09-11		rules/resolutions/sc.yaml	6324	A/RES/80/220: “2375 (2017) of 11 September 2017”
-S/RES/2397 (2017)	SC	2017-12-22		rules/resolutions/sc.yaml	6329	A/RES/80/220: “2397 (2017) of 22 December 2017”
-S/RES/2413 (2018)	SC	2018-04-26		rules/resolutions/sc.yaml	6334	A/C.4/80/L.14: “2413 (2018) of 26 April 2018”	A/RES/80/83: “2413 (2018) of 26 April 2018”
-S/RES/2427 (2018)	SC	2018-07-09		rules/resolutions/sc.yaml	6340	A/C.3/80/L.59: “2427 (2018) of 9 July 2018”	A/RES/80/186: “2427 (2018) of 9 July 2018”	A/RES/80/190: “2427 (2018) of 9 July 2018”
-S/RES/2467 (2019)	SC	2019-04-23		rules/resolutions/sc.yaml	6347	A/C.3/80/L.59: “2467 (2019) of 23 April 2019”	A/RES/80/186: “2467 (2019) of 23 April 2019”	A/RES/80/221: “2467 (2019) of 23 April 2019”
-S/RES/2474 (2019)	SC	2019-06-11		rules/resolutions/sc.yaml	6354	A/RES/80/224: “resolution 2474 (2019) of 11 June 2019”
-S/RES/2475 (2019)	SC	2019-06-20		rules/resolutions/sc.yaml	6359	A/RES/80/224: “resolution 2475 (2019) of 20 June 2019”
-S/RES/2493 (2019)	SC	2019-10-29		rules/resolutions/sc.yaml	6364	A/C.3/80/L.59: “2493 (2019) of 29 October 2019”	A/RES/80/186: “2493 (2019) of 29 October 2019”
-S/RES/2558 (2020)	SC	2020-12-21		rules/resolutions/sc.yaml	6370	A/C.4/80/L.14: “2558 (2020) of 21 December 2020”	A/RES/80/83: “2558 (2020) of 21 December 2020”
-S/RES/2601 (2021)	SC	2021-10-29		rules/resolutions/sc.yaml	6376	A/RES/80/190: “2601 (2021) of 29 October 2021”
-S/RES/2634 (2022)	SC	2022-05-31		rules/resolutions/sc.yaml	6381	A/80/L.22: “2634 (2022) of 31 May 2022”	A/RES/80/110: “2634 (2022) of 31 May 2022”
-S/RES/2668 (2022)	SC	2022-12-21		rules/resolutions/sc.yaml	6387	A/C.4/80/L.14: “resolution 2668 (2022) of 21 December 2022”	A/RES/80/83: “resolution 2668 (2022) of 21 December 2022”
-S/RES/2669 (2022)	SC	2022-12-21		rules/resolutions/sc.yaml	6393	A/RES/80/221: “resolutions 2669 (2022) of 21 December 2022”
-S/RES/2686 (2023)	SC	2023-06-14		rules/resolutions/sc.yaml	6398	A/C.4/80/L.14: “resolution 2686 (2023) of 14 June 2023”	A/RES/80/83: “resolution 2686 (2023) of 14 June 2023”
-S/RES/2730 (2024)	SC	2024-05-24		rules/resolutions/sc.yaml	6404	A/80/L.18: “resolution 2730 (2024) of 24 May 2024”	A/RES/80/77: “resolution 2730 (2024) of 24 May 2024”	A/RES/80/112: “resolution 2730 (2024) of 24 May 2024”
-S/RES/2764 (2024)	SC	2024-12-20		rules/resolutions/sc.yaml	6411	A/RES/80/190: “2764 (2024) of 20 December 2024”
-S/RES/2793 (2025)	SC	2025-09-30		rules/resolutions/sc.yaml	6416	A/C.5/80/L.21: “resolution 2793 (2025) of 30 September 2025”	A/RES/80/241: “resolution 2793 (2025) of 30 September 2025”
+S/RES/279 (1970)	SC	1970-05-12		rules/resolutions/sc.yaml	2015	S/RES/279 (1970): heading “Resolution 279 (1970) of 12 May 1970”	S/RES/280 (1970): “resolution 279 (1970) of 12 May 1970”
+S/RES/280 (1970)	SC	1970-05-19		rules/resolutions/sc.yaml	2021	S/RES/280 (1970): heading “Resolution 280 (1970) of 19 May 1970”	S/RES/316 (1972): “280 (1970) of 19 May 1970”	S/RES/332 (1973): “280 (1970) of 19 May 1970”
+S/RES/281 (1970)	SC	1970-06-09		rules/resolutions/sc.yaml	2028	S/RES/281 (1970): heading “Resolution 281 (1970) of 9 June 1970”	S/RES/291 (1970): “281 (1970) of 9 June 1970”	S/RES/293 (1971): “281 (1970) of 9 June”	S/RES/305 (1971): “281 (1970) of 9 June”	S/RES/315 (1972): “281 (1970) of 9 June”	S/RES/324 (1972): “281 (1970) of 9 June”	S/RES/334 (1973): “281 (1970) of 9 June”	S/RES/343 (1973): “281 (1970) of 9 June”	S/RES/364 (1974): “281 (1970) of 9 June”
+S/RES/282 (1970)	SC	1970-07-23		rules/resolutions/sc.yaml	2041	S/RES/282 (1970): heading “Resolution 282 (1970) of 23 July 1970”	S/RES/283 (1970): “resolution 282 (1970) of 23 July 1970”	S/RES/301 (1971): “resolution 282 (1970) of 23 July 1970”	S/RES/366 (1974): “282 (1970) of 23 July”
+S/RES/283 (1970)	SC	1970-07-29		rules/resolutions/sc.yaml	2049	S/RES/283 (1970): heading “Resolution 283 (1970) of 29 July 1970”	S/RES/301 (1971): “283 (1970) of 29 July 1970”
+S/RES/284 (1970)	SC	1970-07-29		rules/resolutions/sc.yaml	2055	S/RES/284 (1970): heading “Resolution 284 (1970) of 29 July 1970”	S/RES/301 (1971): “resolution 284 (1970) of 29 July 1970”	S/RES/366 (1974): “284 (1970) of 29 July 1970”
+S/RES/285 (1970)	SC	1970-09-05		rules/resolutions/sc.yaml	2062	S/RES/285 (1970): heading “Resolution 285 (1970) of 5 September 1970”	S/RES/316 (1972): “285 (1970) of 5 September 1970”
+S/RES/286 (1970)	SC	1970-09-09		rules/resolutions/sc.yaml	2068	S/RES/286 (1970): heading “Resolution 286 (1970) of 9 September 1970”	S/RES/337 (1973): “286 (1970) of 9 September 1970”	S/RES/731 (1992): “resolution 286 (1970) of 9 September 1970”
+S/RES/287 (1970)	SC	1970-10-10		rules/resolutions/sc.yaml	2075	S/RES/287 (1970): heading “Resolution 287 (1970) of 10 October 1970”
+S/RES/288 (1970)	SC	1970-11-17		rules/resolutions/sc.yaml	2080	S/RES/288 (1970): heading “Resolution 288 (1970) of 17 November 1970”
+S/RES/289 (1970)	SC	1970-11-23		rules/resolutions/sc.yaml	2085	S/RES/289 (1970): heading “Resolution 289 (1970) of 23 November 1970”	S/RES/290 (1970): “resolution 289 (1970) of 23 November 1970”
+S/RES/290 (1970)	SC	1970-12-08		rules/resolutions/sc.yaml	2091	S/RES/290 (1970): heading “Resolution 290 of 8 December 1970” (year printed "")
+S/RES/291 (1970)	SC	1970-12-10		rules/resolutions/sc.yaml	2096	S/RES/291 (1970): heading “Resolution 291 (1970) of 10 December 1970”	S/RES/293 (1971): “291 (1970) of 10 December 1970”	S/RES/305 (1971): “291 (1970) of 10 December 1970”	S/RES/315 (1972): “291 (1970) of 10 December 1970”	S/RES/324 (1972): “291 (1970) of 10 December 1970”	S/RES/334 (1973): “291 (1970) of 10 December 1970”	S/RES/343 (1973): “291 (1970) of 10 December 1970”	S/RES/364 (1974): “291 (1970) of 10 December 1970”
+S/RES/292 (1971)	SC	1971-02-10		rules/resolutions/sc.yaml	2108	S/RES/292 (1971): heading “Resolution 292 (1971) of 10 February 1971”
+S/RES/293 (1971)	SC	1971-05-26		rules/resolutions/sc.yaml	2113	S/RES/293 (1971): heading “Resolution 293 (1971) of 26 May 1971”	S/RES/305 (1971): “293 (1971) of 26 May 1971”	S/RES/315 (1972): “293 (1971) of 26 May”	S/RES/324 (1972): “293 (1971) of 26 May”	S/RES/334 (1973): “293 (1971) of 26 May”	S/RES/343 (1973): “293 (1971) of 26 May”	S/RES/364 (1974): “293 (1971) of 26 May”
+S/RES/294 (1971)	SC	1971-07-15		rules/resolutions/sc.yaml	2124	S/RES/294 (1971): heading “Resolution 294 (1971) of 15 July 1971”	S/RES/302 (1971): “resolution 294 (1971) of 15 July 1971”	S/RES/321 (1972): “resolution 294 (1971) of 15 July 1971”
+S/RES/295 (1971)	SC	1971-08-03		rules/resolutions/sc.yaml	2131	S/RES/295 (1971): heading “Resolution 295 (1971) of 3 August 1971”
+S/RES/296 (1971)	SC	1971-08-18		rules/resolutions/sc.yaml	2136	S/RES/296 (1971): heading “Resolution 296 (1971) of 18 August 1971”
+S/RES/297 (1971)	SC	1971-09-15		rules/resolutions/sc.yaml	2141	S/RES/297 (1971): heading “Resolution 297 (1971) of 15 September 1971”
+S/RES/298 (1971)	SC	1971-09-25		rules/resolutions/sc.yaml	2146	S/RES/298 (1971): heading “Resolution 298 (1971) of 25 September 1971”	S/RES/446 (1979): “298 (1971) of 25 September 1971”
+S/RES/299 (1971)	SC	1971-09-30		rules/resolutions/sc.yaml	2152	S/RES/299 (1971): heading “Resolution 299 (1971) of 30 September 1971”
+S/RES/300 (1971)	SC	1971-10-12		rules/resolutions/sc.yaml	2157	S/RES/300 (1971): heading “Resolution 300 (1971) of 12 October 1971”	S/RES/366 (1974): “300 (1971) of 12 October”	S/RES/393 (1976): “resolution 300 (1971) of 12 October 1971”
+S/RES/301 (1971)	SC	1971-10-20		rules/resolutions/sc.yaml	2164	S/RES/301 (1971): heading “Resolution 301 (1971) of 20 October 1971”	S/RES/366 (1974): “301 (1971) of 20 October 1971”
+S/RES/302 (1971)	SC	1971-11-24		rules/resolutions/sc.yaml	2170	S/RES/302 (1971): heading “Resolution 302 (1971) of 24 November 1971”	S/RES/321 (1972): “302 (1971) of 24 November 1971”
+S/RES/303 (1971)	SC	1971-12-06		rules/resolutions/sc.yaml	2176	S/RES/303 (1971): heading “Resolution 303 (1971) of 6 December 1971”
+S/RES/304 (1971)	SC	1971-12-08		rules/resolutions/sc.yaml	2181	S/RES/304 (1971): heading “Resolution 304 (1971) of 8 December 1971”
+S/RES/305 (1971)	SC	1971-12-13		rules/resolutions/sc.yaml	2186	S/RES/305 (1971): heading “Resolution 305 (1971) of 13 December 1971”	S/RES/315 (1972): “305 (1971) of 13 December 1971”	S/RES/324 (1972): “305 (1971) of 13 December 1971”	S/RES/334 (1973): “305 (1971) of 13 December 1971”	S/RES/343 (1973): “305 (1971) of 13 December 1971”	S/RES/364 (1974): “305 (1971) of 13 December 1971”
+S/RES/306 (1971)	SC	1971-12-21		rules/resolutions/sc.yaml	2196	S/RES/306 (1971): heading “Resolution 306 (1971) of 21 December 1971”
+S/RES/307 (1971)	SC	1971-12-21		rules/resolutions/sc.yaml	2201	S/RES/307 (1971): heading “Resolution 307 (1971) of 21 December 1971”
+S/RES/308 (1972)	SC	1972-01-19		rules/resolutions/sc.yaml	2206	S/RES/308 (1972): heading “Resolution 308 (1972) of 19 January 1972”
+S/RES/309 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2211	S/RES/309 (1972): heading “Resolution 309 (1972) of 4 February 1972”	S/RES/319 (1972): “resolution 309 (1972) of 4 February 1972”	S/RES/323 (1972): “resolutions 309 (1972) of 4 February 1972”	S/RES/342 (1973): “resolutions 309 (1972) of 4 February 1972”
+S/RES/310 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2219	S/RES/310 (1972): heading “Resolution 310 (1972) of 4 February 1972”	S/RES/366 (1974): “310 (1972) of 4 February 1972”
+S/RES/311 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2225	S/RES/311 (1972): heading “Resolution 311 (1972) of 4 February 1972”
+S/RES/312 (1972)	SC	1972-02-04		rules/resolutions/sc.yaml	2230	S/RES/312 (1972): heading “Resolution 312 (1972) of 4 February 1972”	S/RES/322 (1972): “resolution 312 (1972) of 4 February 1972”
+S/RES/313 (1972)	SC	1972-02-28		rules/resolutions/sc.yaml	2236	S/RES/313 (1972): heading “Resolution 313 (1972) of 28 February 1972”	S/RES/316 (1972): “313 (1972) of 28 February 1972”
+S/RES/314 (1972)	SC	1972-02-28		rules/resolutions/sc.yaml	2242	S/RES/314 (1972): heading “Resolution 314 (1972) of 28 February 1972”	S/RES/318 (1972): “resolution 314 (1972) of 28 February 1972”	S/RES/320 (1972): “resolutions 314 (1972) of 28 February 1972”
+S/RES/315 (1972)	SC	1972-06-15		rules/resolutions/sc.yaml	2249	S/RES/315 (1972): heading “Resolution 315 (1972) of 15 June 1972”	S/RES/324 (1972): “315 (1972) of 15 June 1972”	S/RES/334 (1973): “315 (1972) of 15 June”	S/RES/343 (1973): “315 (1972) of 15 June”	S/RES/364 (1974): “315 (1972) of 15 June”
+S/RES/316 (1972)	SC	1972-06-26		rules/resolutions/sc.yaml	2258	S/RES/316 (1972): heading “Resolution 316 (1972) of 26 June 1972”	S/RES/317 (1972): “resolution 316 (1972) of 26 June 1972”	S/RES/332 (1973): “316 (1972) of 26 June 1972”
+S/RES/317 (1972)	SC	1972-07-21		rules/resolutions/sc.yaml	2265	S/RES/317 (1972): heading “Resolution 317 (1972) of 21 July 1972”
+S/RES/318 (1972)	SC	1972-07-28		rules/resolutions/sc.yaml	2270	S/RES/318 (1972): heading “Resolution 318 (1972) of 28 July 1972”	S/RES/320 (1972): “318 (1972) of 28 July 1972”	S/RES/386 (1976): “318 (1972) of 28 July 1972”
+S/RES/319 (1972)	SC	1972-08-01		rules/resolutions/sc.yaml	2277	S/RES/319 (1972): heading “Resolution 319 (1972) of 1 August 1972”	S/RES/323 (1972): “319 (1972) of 1 August 1972”	S/RES/342 (1973): “319 (1972) of 1 August 1972”
+S/RES/320 (1972)	SC	1972-09-29		rules/resolutions/sc.yaml	2284	S/RES/320 (1972): heading “Resolution 320 (1972) of 29 September 1972”	S/RES/326 (1973): “resolution 320 (1972) of 29 September 1972”	S/RES/328 (1973): “resolution 320 (1972) of 29 September 1972”	S/RES/333 (1973): “resolutions 320 (1972) of 29 September 1972”
+S/RES/321 (1972)	SC	1972-10-23		rules/resolutions/sc.yaml	2292	S/RES/321 (1972): heading “Resolution 321 (1972) of 23 October 1972”
+S/RES/322 (1972)	SC	1972-11-22		rules/resolutions/sc.yaml	2297	S/RES/322 (1972): heading “Resolution 322 (1972) of 22 November 1972”
+S/RES/323 (1972)	SC	1972-12-06		rules/resolutions/sc.yaml	2302	S/RES/323 (1972): heading “Resolution 323 (1972) of 6 December 1972”	S/RES/342 (1973): “323 (1972) of 6 December 1972”
+S/RES/324 (1972)	SC	1972-12-12		rules/resolutions/sc.yaml	2308	S/RES/324 (1972): heading “Resolution 324 (1972) of 12 December 1972”	S/RES/334 (1973): “324 (1972) of 12 December 1972”	S/RES/343 (1973): “324 (1972) of 12 December 1972”	S/RES/364 (1974): “324 (1972) of 12 December 1972”
+S/RES/325 (1973)	SC	1973-01-26		rules/resolutions/sc.yaml	2316	S/RES/325 (1973): heading “Resolution 325 (1973) of 26 January 1973”
+S/RES/326 (1973)	SC	1973-02-02		rules/resolutions/sc.yaml	2321	S/RES/326 (1973): heading “Resolution 326 (1973) of 2 February 1973”	S/RES/328 (1973): “resolution 326 (1973) of 2 February 1973”	S/RES/424 (1978): “resolutions 326 (1973) of 2 February 1973”
+S/RES/327 (1973)	SC	1973-02-02		rules/resolutions/sc.yaml	2328	S/RES/327 (1973): heading “Resolution 327 (1973) of 2 February 1973”	S/RES/329 (1973): “327 (1973) of 2 February 1973”
+S/RES/328 (1973)	SC	1973-03-10		rules/resolutions/sc.yaml	2334	S/RES/328 (1973): heading “Resolution 328 (1973) of 10 March 1973”	S/RES/333 (1973): “328 (1973) of 10 March 1973”
+S/RES/329 (1973)	SC	1973-03-10		rules/resolutions/sc.yaml	2340	S/RES/329 (1973): heading “Resolution 329 (1973) of 10 March 1973”
+S/RES/330 (1973)	SC	1973-03-21		rules/resolutions/sc.yaml	2345	S/RES/330 (1973): heading “Resolution 330 (1973) of 21 March 1973”
+S/RES/331 (1973)	SC	1973-04-20		rules/resolutions/sc.yaml	2350	S/RES/331 (1973): heading “Resolution 331 (1973) of 20 April 1973”
+S/RES/332 (1973)	SC	1973-04-21		rules/resolutions/sc.yaml	2355	S/RES/332 (1973): heading “Resolution 332 (1973) of 21 April 1973”
+S/RES/333 (1973)	SC	1973-05-22		rules/resolutions/sc.yaml	2360	S/RES/333 (1973): heading “Resolution 333 (1973) of 22 May 1973”
+S/RES/334 (1973)	SC	1973-06-15		rules/resolutions/sc.yaml	2365	S/RES/334 (1973): heading “Resolution 334 (1973) of 15 June 1973”	S/RES/343 (1973): “334 (1973) of 15 June 1973”	S/RES/364 (1974): “334 (1973) of 15 June”
+S/RES/335 (1973)	SC	1973-06-22		rules/resolutions/sc.yaml	2372	S/RES/335 (1973): heading “Resolution 335 (1973) of 22 June 1973”
+S/RES/336 (1973)	SC	1973-07-18		rules/resolutions/sc.yaml	2377	S/RES/336 (1973): heading “Resolution 336 (1973) of 18 July 1973”
+S/RES/337 (1973)	SC	1973-08-15		rules/resolutions/sc.yaml	2382	S/RES/337 (1973): heading “Resolution 337 (1973) of 15 August 1973”
+S/RES/338 (1973)	SC	1973-10-22		rules/resolutions/sc.yaml	2387	A/C.2/80/L.34: “338 (1973) of 22 October 1973”	A/C.4/80/L.21: “338 (1973) of 22 October 1973”	A/RES/80/73: “338 (1973) of 22 October 1973”	A/RES/80/82: “338 (1973) of 22 October 1973”	A/RES/80/158: “338 (1973) of 22 October 1973”	S/RES/338 (1973): heading “Resolution 338 (1973) of 22 October 1973”	S/RES/339 (1973): “resolution 338 (1973) of 22 October 1973”	S/RES/340 (1973): “resolutions 338 (1973) of 22 October”	S/RES/344 (1973): “resolution 338 (1973) of 22 October 1973”	S/RES/350 (1974): “resolution 338 (1973) of 22 October 1973”	S/RES/362 (1974): “resolutions 338 (1973) of 22 October”	S/RES/363 (1974): “resolution 338 (1973) of 22 October 1973”	S/RES/368 (1975): “resolutions 338 (1973) of 22 October”	S/RES/369 (1975): “resolution 338 (1973) of 22 October 1973”	S/RES/371 (1975): “resolutions 338 (1973) of 22 October”	S/RES/378 (1975): “resolutions 338 (1973) of 22 October”	S/RES/390 (1976): “resolution 338 (1973) of 22 October 1973”	S/RES/396 (1976): “resolutions 338 (1973) of 22 October”	S/RES/398 (1976): “resolution 338 (1973) of 22 October 1973”	S/RES/408 (1977): “resolution 338 (1973) of 22 October 1973”	S/RES/416 (1977): “resolutions 338 (1973) of 22 October”	S/RES/420 (1977): “resolution 338 (1973) of 22 October 1973”	S/RES/429 (1978): “resolution 338 (1973) of 22 October 1973”	S/RES/438 (1978): “resolutions 338 (1973) of 22 October”	S/RES/441 (1978): “resolution 338 (1973) of 22 October 1973”	S/RES/449 (1979): “resolution 338 (1973) of 22 October 1973”	S/RES/456 (1979): “resolution 338 (1973) of 22 October 1973”	S/RES/613 (1988): “resolution 338 (1973) of 22 October 1973”	S/RES/624 (1988): “resolution 338 (1973) of 22 October 1973”	S/RES/633 (1989): “resolution 338 (1973) of 22 October 1973”	S/RES/645 (1989): “resolution 338 (1973) of 22 October 1973”	S/RES/655 (1990): “resolution 338 (1973) of 22 October 1973”	S/RES/672 (1990): “338 (1973) of 22 October 1973”	S/RES/679 (1990): “resolution 338 (1973) of 22 October 1973”	S/RES/695 (1991): “resolution 338 (1973) of 22 October 1973”	S/RES/722 (1991): “resolution 338 (1973) of 22 October 1973”	S/RES/756 (1992): “resolution 338 (1973) of 22 October 1973”	S/RES/790 (1992): “resolution 338 (1973) of 22 October 1973”	S/RES/830 (1993): “resolution 338 (1973) of 22 October 1973”	S/RES/887 (1993): “resolution 338 (1973) of 22 October 1973”
+S/RES/339 (1973)	SC	1973-10-23		rules/resolutions/sc.yaml	2431	S/RES/339 (1973): heading “Resolution 339 (1973) of 23 October 1973”	S/RES/340 (1973): “339 (1973) of 23 October 1973”
+S/RES/340 (1973)	SC	1973-10-25		rules/resolutions/sc.yaml	2437	S/RES/340 (1973): heading “Resolution 340 (1973) of 25 October 1973”	S/RES/346 (1974): “resolutions 340 (1973) of 25 October”	S/RES/362 (1974): “340 (1973) of 25 October”	S/RES/368 (1975): “340 (1973) of 25 October”	S/RES/371 (1975): “340 (1973) of 25 October”	S/RES/378 (1975): “340 (1973) of 25 October”	S/RES/396 (1976): “340 (1973) of 25 October”	S/RES/416 (1977): “340 (1973) of 25 October”	S/RES/438 (1978): “340 (1973) of 25 October”
+S/RES/341 (1973)	SC	1973-10-27		rules/resolutions/sc.yaml	2450	S/RES/341 (1973): heading “Resolution 341 (1973) of 27 October 1973”	S/RES/346 (1974): “341 (1973) of 27 October 1973”	S/RES/362 (1974): “341 (1973) of 27 October 1973”	S/RES/368 (1975): “341 (1973) of 27 October 1973”	S/RES/371 (1975): “341 (1973) of 27 October 1973”	S/RES/378 (1975): “341 (1973) of 27 October 1973”	S/RES/396 (1976): “341 (1973) of 27 October 1973”	S/RES/416 (1977): “341 (1973) of 27 October 1973”	S/RES/438 (1978): “341 (1973) of 27 October 1973”
+S/RES/342 (1973)	SC	1973-12-11		rules/resolutions/sc.yaml	2463	S/RES/342 (1973): heading “Resolution 342 (1973) of 11 December 1973”
+S/RES/343 (1973)	SC	1973-12-14		rules/resolutions/sc.yaml	2468	S/RES/343 (1973): heading “Resolution 343 (1973) of 14 December 1973”	S/RES/364 (1974): “343 (1973) of 14 December 1973”
+S/RES/344 (1973)	SC	1973-12-15		rules/resolutions/sc.yaml	2474	S/RES/344 (1973): heading “Resolution 344 (1973) of 15 December 1973”
+S/RES/345 (1974)	SC	1974-01-17		rules/resolutions/sc.yaml	2479	S/RES/345 (1974): heading “Resolution 345 (1974) of 17 January 1974”
+S/RES/346 (1974)	SC	1974-04-08		rules/resolutions/sc.yaml	2484	S/RES/346 (1974): heading “Resolution 346 (1974) of 8 April 1974”	S/RES/362 (1974): “346 (1974) of 8 April 1974”	S/RES/368 (1975): “346 (1974) of 8 April”	S/RES/371 (1975): “346 (1974) of 8 April”	S/RES/378 (1975): “346 (1974) of 8 April”	S/RES/396 (1976): “346 (1974) of 8 April”	S/RES/416 (1977): “346 (1974) of 8 April”	S/RES/438 (1978): “346 (1974) of 8 April”
+S/RES/347 (1974)	SC	1974-04-24		rules/resolutions/sc.yaml	2496	S/RES/347 (1974): heading “Resolution 347 (1974) of 24 April 1974”
+S/RES/348 (1974)	SC	1974-05-28		rules/resolutions/sc.yaml	2501	S/RES/348 (1974): heading “Resolution 348 (1974) of 28 May 1974”
+S/RES/349 (1974)	SC	1974-05-29		rules/resolutions/sc.yaml	2506	S/RES/349 (1974): heading “Resolution 349 (1974) of 29 May 1974”	S/RES/364 (1974): “349 (1974) of 29 May 1974”
+S/RES/350 (1974)	SC	1974-05-31		rules/resolutions/sc.yaml	2512	S/RES/350 (1974): heading “Resolution 350 (1974) of 31 May 1974”
+S/RES/351 (1974)	SC	1974-06-10		rules/resolutions/sc.yaml	2517	S/RES/351 (1974): heading “Resolution 351 (1974) of 10 June 1974”
+S/RES/352 (1974)	SC	1974-06-21		rules/resolutions/sc.yaml	2522	S/RES/352 (1974): heading “Resolution 352 (1974) of 21 June 1974”
+S/RES/353 (1974)	SC	1974-07-20		rules/resolutions/sc.yaml	2527	S/RES/353 (1974): heading “Resolution 353 (1974) of 20 July 1974”	S/RES/354 (1974): “resolution 353 (1974) of 20 July 1974”	S/RES/355 (1974): “353 (1974) of 20 July”	S/RES/357 (1974): “resolutions 353 (1974) of 20 July”	S/RES/358 (1974): “resolutions 353 (1974) of 20 July”	S/RES/360 (1974): “resolutions 353 (1974) of 20 July”	S/RES/361 (1974): “353 (1974) of 20 July”	S/RES/364 (1974): “resolutions 353 (1974) of 20 July”
+S/RES/354 (1974)	SC	1974-07-23		rules/resolutions/sc.yaml	2539	S/RES/354 (1974): heading “Resolution 354 (1974) of 23 July 1974”	S/RES/355 (1974): “354 (1974) of 23 July 1974”	S/RES/357 (1974): “354 (1974) of 23 July”	S/RES/358 (1974): “354 (1974) of 23 July”	S/RES/360 (1974): “354 (1974) of 23 July”	S/RES/361 (1974): “354 (1974) of 23 July”	S/RES/364 (1974): “354 (1974) of 23 July”
+S/RES/355 (1974)	SC	1974-08-01		rules/resolutions/sc.yaml	2550	S/RES/355 (1974): heading “Resolution 355 (1974) of 1 August 1974”	S/RES/357 (1974): “355 (1974) of 1 August 1974”	S/RES/358 (1974): “355 (1974) of 1 August 1974”	S/RES/359 (1974): “resolution 355 (1974) of 1 August 1974”	S/RES/360 (1974): “355 (1974) of 1 August”	S/RES/361 (1974): “355 (1974) of 1 August”	S/RES/364 (1974): “355 (1974) of 1 August”
+S/RES/356 (1974)	SC	1974-08-12		rules/resolutions/sc.yaml	2561	S/RES/356 (1974): heading “Resolution 356 (1974) of 12 August 1974”
+S/RES/357 (1974)	SC	1974-08-14		rules/resolutions/sc.yaml	2566	S/RES/357 (1974): heading “Resolution 357 (1974) of 14 August 1974”	S/RES/358 (1974): “resolution 357 (1974) of 14 August 1974”	S/RES/360 (1974): “357 (1974) of 14 August”	S/RES/361 (1974): “357 (1974) of 14 August”	S/RES/364 (1974): “357 (1974) of 14 August”
+S/RES/358 (1974)	SC	1974-08-15		rules/resolutions/sc.yaml	2575	S/RES/358 (1974): heading “Resolution 358 (1974) of 15 August 1974”	S/RES/360 (1974): “358 (1974) of 15 August 1974”
+S/RES/359 (1974)	SC	1974-08-15		rules/resolutions/sc.yaml	2581	S/RES/359 (1974): heading “Resolution 359 (1974) of 15 August 1974”	S/RES/361 (1974): “359 (1974) of 15 August”	S/RES/364 (1974): “359 (1974) of 15 August”
+S/RES/360 (1974)	SC	1974-08-16		rules/resolutions/sc.yaml	2588	S/RES/360 (1974): heading “Resolution 360 (1974) of 16 August 1974”	S/RES/361 (1974): “360 (1974) of 16 August 1974”	S/RES/364 (1974): “360 (1974) of 16 August”
+S/RES/361 (1974)	SC	1974-08-30		rules/resolutions/sc.yaml	2595	S/RES/361 (1974): heading “Resolution 361 (197-4) of 30 August 1974” (year printed "197-4")	S/RES/364 (1974): “361 (1974) of 30 August 1974”
+S/RES/362 (1974)	SC	1974-10-23		rules/resolutions/sc.yaml	2601	S/RES/362 (1974): heading “Resolution 362 (1974) of 23 October 1974”	S/RES/368 (1975): “362 (1974) of 23 October 1974”	S/RES/371 (1975): “362 (1974) of 23 October 1974”	S/RES/378 (1975): “362 (1974) of 23 October 1974”	S/RES/396 (1976): “362 (1974) of 23 October 1974”	S/RES/416 (1977): “362 (1974) of 23 October 1974”	S/RES/438 (1978): “362 (1974) of 23 October 1974”
+S/RES/363 (1974)	SC	1974-11-29		rules/resolutions/sc.yaml	2612	S/RES/363 (1974): heading “Resolution 363 (1974) of 29 November 1974”
+S/RES/364 (1974)	SC	1974-12-13		rules/resolutions/sc.yaml	2617	S/RES/364 (1974): heading “Resolution 364 (1974) of 13 December 1974”
+S/RES/365 (1974)	SC	1974-12-13		rules/resolutions/sc.yaml	2622	S/RES/365 (1974): heading “Resolution 365 (1974) of 13 December 1974”	S/RES/367 (1975): “resolution 365 (1974) of 13 December 1974”	S/RES/370 (1975): “resolution 365 (1974) of 13 December 1974”	S/RES/383 (1975): “resolution 365 (1974) of 13 December 1974”	S/RES/383 (1975): “resolutions 365 (1974) of 13 December 1974”	S/RES/391 (1976): “resolution 365 (1974) of 13 December 1974”	S/RES/401 (1976): “resolution 365 (1974) of 13 December 1974”	S/RES/410 (1977): “resolution 365 (1974) of 13 December 1974”	S/RES/414 (1977): “resolutions 365 (1974) of 13 December 1974”	S/RES/422 (1977): “resolution 365 (1974) of 13 December 1974”	S/RES/440 (1978): “resolutions 365 (1974) of 13 December 1974”
+S/RES/366 (1974)	SC	1974-12-17		rules/resolutions/sc.yaml	2637	S/RES/366 (1974): heading “Resolution 366 (1974) of 17 December 1974”
+S/RES/367 (1975)	SC	1975-03-12		rules/resolutions/sc.yaml	2642	S/RES/367 (1975): heading “Resolution 367 (1975) of 12 March 1975”	S/RES/370 (1975): “resolution 367 (1975) of 12 March 1975”	S/RES/383 (1975): “367 (1975) of 12 March 1975”	S/RES/391 (1976): “resolution 367 (1975) of 12 March 1975”	S/RES/401 (1976): “resolution 367 (1975) of 12 March 1975”	S/RES/410 (1977): “resolution 367 (1975) of 12 March 1975”	S/RES/414 (1977): “367 (1975) of 12 March 1975”	S/RES/422 (1977): “resolution 367 (1975) of 12 March 1975”	S/RES/440 (1978): “367 (1975) of 12 March 1975”	S/RES/649 (1990): “resolution 367 (1975) of 12 March 1975”
+S/RES/368 (1975)	SC	1975-04-17		rules/resolutions/sc.yaml	2656	S/RES/368 (1975): heading “Resolution 368 (1975) of 17 April 1975”	S/RES/371 (1975): “368 (1975) of 17 April 1975”	S/RES/378 (1975): “368 (1975) of 17 April”	S/RES/416 (1977): “368 (1975) of 17 April”	S/RES/438 (1978): “368 (1975) of 17 April”
+S/RES/369 (1975)	SC	1975-05-28		rules/resolutions/sc.yaml	2665	S/RES/369 (1975): heading “Resolution 369 (1975) of 28 May 1975”
+S/RES/370 (1975)	SC	1975-06-13		rules/resolutions/sc.yaml	2670	S/RES/370 (1975): heading “Resolution 370 (1975) of 13 June 1975”
+S/RES/371 (1975)	SC	1975-07-24		rules/resolutions/sc.yaml	2675	S/RES/371 (1975): heading “Resolution 371 (1975) of 24 July 1975”	S/RES/378 (1975): “371 (1975) of 24 July 1975”	S/RES/416 (1977): “371 (1975) of 24 July”	S/RES/438 (1978): “371 (1975) of 24 July”
+S/RES/372 (1975)	SC	1975-08-18		rules/resolutions/sc.yaml	2683	S/RES/372 (1975): heading “Resolution 372 (1975) of 18 August 1975”
+S/RES/373 (1975)	SC	1975-08-18		rules/resolutions/sc.yaml	2688	S/RES/373 (1975): heading “Resolution 373 (1975) of 18 August 1975”
+S/RES/374 (1975)	SC	1975-08-18		rules/resolutions/sc.yaml	2693	S/RES/374 (1975): heading “Resolution 374 (1975) of 18 August 1975”
+S/RES/375 (1975)	SC	1975-09-22		rules/resolutions/sc.yaml	2698	S/RES/375 (1975): heading “Resolution 375 (1975) of 22 September 1975”
+S/RES/376 (1975)	SC	1975-10-17		rules/resolutions/sc.yaml	2703	S/RES/376 (1975): heading “Resolution 376 (1975) of 17 October 1975”
+S/RES/377 (1975)	SC	1975-10-22		rules/resolutions/sc.yaml	2708	S/RES/377 (1975): heading “Resolution 377 (1975) of 22 October 1975”	S/RES/379 (1975): “resolution 377 (1975) of 22 October 1975”	S/RES/380 (1975): “resolutions 377 (1975) of 22 October”
+S/RES/378 (1975)	SC	1975-10-23		rules/resolutions/sc.yaml	2715	S/RES/378 (1975): heading “Resolution 378 (1975) of 23 October 1975”	S/RES/416 (1977): “378 (1975) of 23 October 1975”	S/RES/438 (1978): “378 (1975) of 23 October 1975”
+S/RES/379 (1975)	SC	1975-11-02		rules/resolutions/sc.yaml	2722	S/RES/379 (1975): heading “Resolution 379 (1975) of 2 November 1975”	S/RES/380 (1975): “379 (1975) of 2 November 1975”
+S/RES/380 (1975)	SC	1975-11-06		rules/resolutions/sc.yaml	2728	S/RES/380 (1975): heading “Resolution 380 (1975) of 6 November 1975”
+S/RES/381 (1975)	SC	1975-11-30		rules/resolutions/sc.yaml	2733	S/RES/381 (1975): heading “Resolution 381 (1975) of 30 November 1975”
+S/RES/382 (1975)	SC	1975-12-01		rules/resolutions/sc.yaml	2738	S/RES/382 (1975): heading “Resolution 382 (1975) of 1 December 1975”
+S/RES/383 (1975)	SC	1975-12-13		rules/resolutions/sc.yaml	2743	S/RES/383 (1975): heading “Resolution 383 (1975) of 13 December 1975”
+S/RES/384 (1975)	SC	1975-12-22		rules/resolutions/sc.yaml	2748	S/RES/384 (1975): heading “Resolution 384 (1975) of 22 December 1975”	S/RES/389 (1976): “resolution 384 (1975) of 22 December 1975”
+S/RES/385 (1976)	SC	1976-01-30		rules/resolutions/sc.yaml	2754	S/RES/385 (1976): heading “Resolution 385 (1976) of 30 January 1976”	S/RES/428 (1978): “resolution 385 (1976) of 30 January 1976”	S/RES/431 (1978): “resolution 385 (1976) of 30 January 1976”	S/RES/432 (1978): “resolutions 385 (1976) of 30 January 1976”	S/RES/435 (1978): “resolutions 385 (1976) of 30 January 1976”	S/RES/439 (1978): “resolutions 385 (1976) of 30 January 1976”	S/RES/447 (1979): “resolutions 385 (1976) of 30 January 1976”	S/RES/454 (1979): “resolutions 385 (1976) of 30 January 1976”
+S/RES/386 (1976)	SC	1976-03-17		rules/resolutions/sc.yaml	2766	S/RES/386 (1976): heading “Resolution 386 (1976) of 17 March 1976”	S/RES/411 (1977): “resolution 386 (1976) of 17 March 1976”
+S/RES/387 (1976)	SC	1976-03-31		rules/resolutions/sc.yaml	2772	S/RES/387 (1976): heading “Resolution 387 (1976) of 31 March 1976”	S/RES/428 (1978): “resolution 387 (1976) of 31 March 1976”	S/RES/447 (1979): “resolution 387 (1976) of 31 March 1976”	S/RES/454 (1979): “resolutions 387 (1976) of 31 March 1976”
+S/RES/388 (1976)	SC	1976-04-06		rules/resolutions/sc.yaml	2780	S/RES/388 (1976): heading “Resolution 388 (1976) of 6 April 1976”	S/RES/409 (1977): “388 (1976) of 6 April 1976”
+S/RES/389 (1976)	SC	1976-04-22		rules/resolutions/sc.yaml	2786	S/RES/389 (1976): heading “Resolution 389 (1976) of 22 April 1976”
+S/RES/390 (1976)	SC	1976-05-28		rules/resolutions/sc.yaml	2791	S/RES/390 (1976): heading “Resolution 390 (1976) of 28 May 1976”
+S/RES/391 (1976)	SC	1976-06-15		rules/resolutions/sc.yaml	2796	S/RES/391 (1976): heading “Resolution 391 (1976) of 15 June 1976”
+S/RES/392 (1976)	SC	1976-06-19		rules/resolutions/sc.yaml	2801	S/RES/392 (1976): heading “Resolution 392 (1976) of 19 June 1976”	S/RES/417 (1977): “resolution 392 (1976) of 19 June 1976”	S/RES/418 (1977): “resolution 392 (1976) of 19 June 1976”	S/RES/765 (1992): “resolutions 392 (1976) of 19 June 1976”
+S/RES/393 (1976)	SC	1976-07-30		rules/resolutions/sc.yaml	2809	S/RES/393 (1976): heading “Resolution 393 (1976) of 30 July 1976”
+S/RES/394 (1976)	SC	1976-08-16		rules/resolutions/sc.yaml	2814	S/RES/394 (1976): heading “Resolution 394 (1976) of 16 August 1976”
+S/RES/395 (1976)	SC	1976-08-25		rules/resolutions/sc.yaml	2819	S/RES/395 (1976): heading “Resolution 395 (1976) of 25 August 1976”
+S/RES/396 (1976)	SC	1976-10-22		rules/resolutions/sc.yaml	2824	S/RES/396 (1976): heading “Resolution 396 (1976) of 22 October 1976”	S/RES/416 (1977): “396 (1976) of 22 October 1976”	S/RES/438 (1978): “396 (1976) of 22 October 1976”
+S/RES/397 (1976)	SC	1976-11-22		rules/resolutions/sc.yaml	2831	S/RES/397 (1976): heading “Resolution 397 (1976) of 22 November 1976”
+S/RES/398 (1976)	SC	1976-11-30		rules/resolutions/sc.yaml	2836	S/RES/398 (1976): heading “Resolution 398 (1976) of 30 November 1976”
+S/RES/399 (1976)	SC	1976-12-01		rules/resolutions/sc.yaml	2841	S/RES/399 (1976): heading “Resolution 399 (1976) of 1 December 1976”
+S/RES/400 (1976)	SC	1976-12-07		rules/resolutions/sc.yaml	2846	S/RES/400 (1976): heading “Resolution 400 (1976) of 7 December 1976”
+S/RES/401 (1976)	SC	1976-12-14		rules/resolutions/sc.yaml	2851	S/RES/401 (1976): heading “Resolution 401 (1976) of 14 December 1976”
+S/RES/402 (1976)	SC	1976-12-22		rules/resolutions/sc.yaml	2856	S/RES/402 (1976): heading “Resolution 402 (1976) of 22 December 1976”	S/RES/407 (1977): “resolution 402 (1976) of 22 December 1976”
+S/RES/403 (1977)	SC	1977-01-14		rules/resolutions/sc.yaml	2862	S/RES/403 (1977): heading “Resolution 403 (1977) of 14 January 1977”	S/RES/406 (1977): “resolution 403 (1977) of 14 January 1977”	S/RES/424 (1978): “403 (1977) of 14 January”	S/RES/445 (1979): “403 (1977) of 14 January”	S/RES/448 (1979): “403 (1977) of 14 January”
+S/RES/404 (1977)	SC	1977-02-08		rules/resolutions/sc.yaml	2871	S/RES/404 (1977): heading “Resolution 404 (1977) of 8 February 1977”	S/RES/405 (1977): “resolution 404 (1977) of 8 February 1977”	S/RES/419 (1977): “resolution 404 (1977) of 8 February 1977”
+S/RES/405 (1977)	SC	1977-04-14		rules/resolutions/sc.yaml	2878	S/RES/405 (1977): heading “Resolution 405 (1977) of 14 April 1977”	S/RES/419 (1977): “resolution 405 (1977) of 14 April 1977”
+S/RES/406 (1977)	SC	1977-05-25		rules/resolutions/sc.yaml	2884	S/RES/406 (1977): heading “Resolution 406 (1977) of 25 May 1977”	S/RES/424 (1978): “406 (1977) of 25 May”
+S/RES/407 (1977)	SC	1977-05-25		rules/resolutions/sc.yaml	2890	S/RES/407 (1977): heading “Resolution 407 (1977) of 25 May 1977”
+S/RES/408 (1977)	SC	1977-05-26		rules/resolutions/sc.yaml	2895	S/RES/408 (1977): heading “Resolution 408 (1977) of 26 May 1977”
+S/RES/409 (1977)	SC	1977-05-27		rules/resolutions/sc.yaml	2900	S/RES/409 (1977): heading “Resolution 409 (1977) of 27 May 1977”
+S/RES/410 (1977)	SC	1977-06-15		rules/resolutions/sc.yaml	2905	S/RES/410 (1977): heading “Resolution 410 (1977) of 15 June 1977”	S/RES/440 (1978): “resolution 410 (1977) of 15 June 1977”
+S/RES/411 (1977)	SC	1977-06-30		rules/resolutions/sc.yaml	2911	S/RES/411 (1977): heading “Resolution 411 (1977) of 30 June 1977”	S/RES/424 (1978): “411 (1977) of 30 June 1977”	S/RES/445 (1979): “411 (1977) of 30 June 1977”	S/RES/448 (1979): “411 (1977) of 30 June 1977”
+S/RES/412 (1977)	SC	1977-07-07		rules/resolutions/sc.yaml	2919	S/RES/412 (1977): heading “Resolution 412 (1977) of 7 July 1977”
+S/RES/413 (1977)	SC	1977-07-20		rules/resolutions/sc.yaml	2924	S/RES/413 (1977): heading “Resolution 413 (1977) of 20 July 1977”
+S/RES/414 (1977)	SC	1977-09-15		rules/resolutions/sc.yaml	2929	S/RES/414 (1977): heading “Resolution 414 (1977) of 15 September 1977”
+S/RES/415 (1977)	SC	1977-09-29		rules/resolutions/sc.yaml	2934	S/RES/415 (1977): heading “Resolution 415 (1977) of 29 September 1977”	S/RES/423 (1978): “resolution 415 (1977) of 29 September 1977”
+S/RES/416 (1977)	SC	1977-10-21		rules/resolutions/sc.yaml	2940	S/RES/416 (1977): heading “Resolution 416 (1977) of 21 October 1977”	S/RES/438 (1978): “416 (1977) of 21 October 1977”
+S/RES/417 (1977)	SC	1977-10-31		rules/resolutions/sc.yaml	2946	S/RES/417 (1977): heading “Resolution 417 (1977) of 31 October 1977”
+S/RES/418 (1977)	SC	1977-11-04		rules/resolutions/sc.yaml	2951	S/RES/418 (1977): heading “Resolution 418 (1977) of 4 November 1977”	S/RES/421 (1977): “resolution 418 (1977) of 4 November 1977”
+S/RES/419 (1977)	SC	1977-11-24		rules/resolutions/sc.yaml	2957	S/RES/419 (1977): heading “Resolution 419 (1977) of 24 November 1977”
+S/RES/420 (1977)	SC	1977-11-30		rules/resolutions/sc.yaml	2962	S/RES/420 (1977): heading “Resolution 420 (1977) of 30 November 1977”
+S/RES/421 (1977)	SC	1977-12-09		rules/resolutions/sc.yaml	2967	S/RES/421 (1977): heading “Resolution 421 (1977) of 9 December 1977”
+S/RES/422 (1977)	SC	1977-12-15		rules/resolutions/sc.yaml	2972	S/RES/422 (1977): heading “Resolution 422 (1977) of 15 December 1977”
+S/RES/423 (1978)	SC	1978-03-14		rules/resolutions/sc.yaml	2977	S/RES/423 (1978): heading “Resolution 423 (1978) of 14 March 1978”	S/RES/424 (1978): “resolution 423 (1978) of 14 March 1978”	S/RES/445 (1979): “423 (1978) of 14 March”	S/RES/448 (1979): “423 (1978) of 14 March”
+S/RES/424 (1978)	SC	1978-03-17		rules/resolutions/sc.yaml	2985	S/RES/424 (1978): heading “Resolution 424 (1978) of 17 March 1978”	S/RES/445 (1979): “424 (1978) of 17 March”	S/RES/455 (1979): “resolution 424 (1978) of 17 March 1978”
+S/RES/425 (1978)	SC	1978-03-19		rules/resolutions/sc.yaml	2992	A/C.2/80/L.34: “425 (1978) of 19 March 1978”	A/RES/80/73: “425 (1978) of 19 March 1978”	A/RES/80/158: “425 (1978) of 19 March 1978”	S/RES/425 (1978): heading “Resolution 425 (1978) of 19 March 1978”
+S/RES/426 (1978)	SC	1978-03-19		rules/resolutions/sc.yaml	3000	S/RES/426 (1978): heading “Resolution 426 (1978) of 19 March 1978”	S/RES/427 (1978): “426 (1978) of 19 March 1978”	S/RES/434 (1978): “426 (1978) of 19 March”	S/RES/444 (1979): “426 (1978) of 19 March”	S/RES/450 (1979): “426 (1978) of 19 March”	S/RES/609 (1988): “426 (1978) of 19 March 1978”	S/RES/617 (1988): “426 (1978) of 19 March 1978”	S/RES/630 (1989): “426 (1978) of 19 March 1978”	S/RES/639 (1989): “426 (1978) of 19 March 1978”	S/RES/648 (1990): “426 (1978) of 19 March 1978”	S/RES/659 (1990): “426 (1978) of 19 March 1978”	S/RES/684 (1991): “426 (1978) of 19 March 1978”	S/RES/701 (1991): “426 (1978) of 19 March 1978”	S/RES/734 (1992): “426 (1978) of 19 March 1978”	S/RES/768 (1992): “426 (1978) of 19 March 1978”	S/RES/803 (1993): “426 (1978) of 19 March 1978”	S/RES/852 (1993): “426 (1978) of 19 March 1978”	S/RES/895 (1994): “426 (1978) of 19 March 1978”
+S/RES/427 (1978)	SC	1978-05-03		rules/resolutions/sc.yaml	3022	S/RES/427 (1978): heading “Resolution 427 (1978) of 3 May 1978”	S/RES/434 (1978): “427 (1978) of 3 May 1978”	S/RES/444 (1979): “427 (1978) of 3 May”	S/RES/450 (1979): “427 (1978) of 3 May”
+S/RES/428 (1978)	SC	1978-05-06		rules/resolutions/sc.yaml	3030	S/RES/428 (1978): heading “Resolution 428 (1978) of 6 May 1978”	S/RES/447 (1979): “resolution 428 (1978) of 6 May 1978”
+S/RES/429 (1978)	SC	1978-05-31		rules/resolutions/sc.yaml	3036	S/RES/429 (1978): heading “Resolution 429 (1978) of 31 May 1978”
+S/RES/430 (1978)	SC	1978-06-16		rules/resolutions/sc.yaml	3041	S/RES/430 (1978): heading “Resolution 430 (1978) of 16 June 1978”
+S/RES/431 (1978)	SC	1978-07-27		rules/resolutions/sc.yaml	3046	S/RES/431 (1978): heading “Resolution 431 (1978) of 27 July 1978”	S/RES/432 (1978): “431 (1978) of 27 July 1978”	S/RES/629 (1989): “resolutions 431 (1978) of 27 July 1978”	S/RES/632 (1989): “resolutions 431 (1978) of 27 July 1978”
+S/RES/432 (1978)	SC	1978-07-27		rules/resolutions/sc.yaml	3054	S/RES/432 (1978): heading “Resolution 432 (1978) of 27 July 1978”	S/RES/435 (1978): “432 (1978) of 27 July 1978”	S/RES/439 (1978): “432 (1978) of 27 July”
+S/RES/433 (1978)	SC	1978-08-17		rules/resolutions/sc.yaml	3061	S/RES/433 (1978): heading “Resolution 433 (1978) of 17 August 1978”
+S/RES/434 (1978)	SC	1978-09-18		rules/resolutions/sc.yaml	3066	S/RES/434 (1978): heading “Resolution 434 (1973) of 18 September 1978” (year printed "1973")	S/RES/444 (1979): “434 (1978) of 18 September 1978”	S/RES/450 (1979): “434 (1978) of 18 September 1978”
+S/RES/435 (1978)	SC	1978-09-29		rules/resolutions/sc.yaml	3073	S/RES/435 (1978): heading “Resolution 435 (1978) of 29 September 1978”	S/RES/439 (1978): “435 (1978) of 29 September 1978”	S/RES/447 (1979): “435 (1978) of 29 September 1978”	S/RES/454 (1979): “435 (1978) of 29 September 1978”	S/RES/629 (1989): “435 (1978) of 29 September 1978”	S/RES/632 (1989): “435 (1978) of 29 September 1978”	S/RES/640 (1989): “resolution 435 (1978) of 29 September 1978”	S/RES/643 (1989): “resolutions 435 (1978) of 29 September 1978”
+S/RES/436 (1978)	SC	1978-10-06		rules/resolutions/sc.yaml	3085	S/RES/436 (1978): heading “Resolution 436 (1978) of 6 October 1978”
+S/RES/437 (1978)	SC	1978-10-10		rules/resolutions/sc.yaml	3090	S/RES/437 (1978): heading “Resolution 437 (1978) of 10 October 1978”	S/RES/445 (1979): “437 (1978) of 10 October 1978”	S/RES/448 (1979): “437 (1978) of 10 October 1978”
+S/RES/438 (1978)	SC	1978-10-23		rules/resolutions/sc.yaml	3097	S/RES/438 (1978): heading “Resolution 438 (1978) of 23 October 1978”
+S/RES/439 (1978)	SC	1978-11-13		rules/resolutions/sc.yaml	3102	S/RES/439 (1978): heading “Resolution 439 (1978) of 13 November 1978”
+S/RES/440 (1978)	SC	1978-11-27		rules/resolutions/sc.yaml	3107	S/RES/440 (1978): heading “Resolution 440 (1978) of 27 November 1978”
+S/RES/441 (1978)	SC	1978-11-30		rules/resolutions/sc.yaml	3112	S/RES/441 (1978): heading “Resolution 441 (1978) of 30 November 1978”
+S/RES/442 (1978)	SC	1978-12-06		rules/resolutions/sc.yaml	3117	S/RES/442 (1978): heading “Resolution 442 (1978) of 6 December 1978”
+S/RES/443 (1978)	SC	1978-12-14		rules/resolutions/sc.yaml	3122	S/RES/443 (1978): heading “Resolution 443 (1978) of 14 December 1978”
+S/RES/444 (1979)	SC	1979-01-19		rules/resolutions/sc.yaml	3127	S/RES/444 (1979): heading “Resolution 444 (1979) of 19 January 1979”	S/RES/450 (1979): “resolution 444 (1979) of 19 January 1979”
+S/RES/445 (1979)	SC	1979-03-08		rules/resolutions/sc.yaml	3133	S/RES/445 (1979): heading “Resolution 445 (1979) of 8 March 1979”	S/RES/448 (1979): “445 (1979) of 8 March 1979”
+S/RES/446 (1979)	SC	1979-03-22		rules/resolutions/sc.yaml	3139	A/C.4/80/L.20: “446 (1979) of 22 March 1979”	A/RES/80/81: “446 (1979) of 22 March 1979”	S/RES/446 (1979): heading “Resolution 446 (1979) of 22 March 1979”	S/RES/452 (1979): “resolution 446 (1979) of 22 March 1979”
+S/RES/447 (1979)	SC	1979-03-28		rules/resolutions/sc.yaml	3147	S/RES/447 (1979): heading “Resolution 447 (1979) of 28 March 1979”	S/RES/454 (1979): “447 (1979) of 28 March 1979”
+S/RES/448 (1979)	SC	1979-04-30		rules/resolutions/sc.yaml	3153	S/RES/448 (1979): heading “Resolution 448 (1979) of 30 April 1979”
+S/RES/449 (1979)	SC	1979-05-30		rules/resolutions/sc.yaml	3158	S/RES/449 (1979): heading “Resolution 449 (1979) of 30 May 1979”
+S/RES/450 (1979)	SC	1979-06-14		rules/resolutions/sc.yaml	3163	S/RES/450 (1979): heading “Resolution 450 (1979) of 14 June 1979”
+S/RES/451 (1979)	SC	1979-06-15		rules/resolutions/sc.yaml	3168	S/RES/451 (1979): heading “Resolution 451 (1979) of 15 June 1979”
+S/RES/452 (1979)	SC	1979-07-20		rules/resolutions/sc.yaml	3173	A/C.4/80/L.20: “452 (1979) of 20 July 1979”	A/RES/80/81: “452 (1979) of 20 July 1979”	S/RES/452 (1979): heading “Resolution 452 (1979) of 20 July 1979”
+S/RES/453 (1979)	SC	1979-09-12		rules/resolutions/sc.yaml	3180	S/RES/453 (1979): heading “Resolution 453 (1979) of 12 September 1979”
+S/RES/454 (1979)	SC	1979-11-02		rules/resolutions/sc.yaml	3185	S/RES/454 (1979): heading “Resolution 454 (1979) of 2 November 1979”
+S/RES/455 (1979)	SC	1979-11-23		rules/resolutions/sc.yaml	3190	S/RES/455 (1979): heading “Resolution 455 (1979) of 23 November 1979”
+S/RES/456 (1979)	SC	1979-11-30		rules/resolutions/sc.yaml	3195	S/RES/456 (1979): heading “Resolution 456 (1979) of 30 November 1979”
+S/RES/458 (1979)	SC	1979-12-14		rules/resolutions/sc.yaml	3200	S/RES/458 (1979): heading “Resolution 458 (1979) of 14 December 1979”
+S/RES/460 (1979)	SC	1979-12-21		rules/resolutions/sc.yaml	3205	S/RES/460 (1979): heading “Resolution 460 (1979) of 21 December 1979”
+S/RES/461 (1979)	SC	1979-12-31		rules/resolutions/sc.yaml	3210	S/RES/461 (1979): heading “Resolution 461 (1979) of 31 December 1979”
+S/RES/463 (1980)	SC	1980-02-02		rules/resolutions/sc.yaml	3215	S/RES/463 (1980): heading “Resolution 463 (1980) of 2 February 1980”
+S/RES/464 (1980)	SC	1980-02-19		rules/resolutions/sc.yaml	3220	S/RES/464 (1980): heading “Resolution 464 (1980) Of 19 February 1980”
+S/RES/465 (1980)	SC	1980-03-01		rules/resolutions/sc.yaml	3225	A/80/L.16: “resolution 465 (1980) of 1 March 1980”	A/C.2/80/L.34: “465 (1980) of 1 March 1980”	A/C.4/80/L.20: “465 (1980) of 1 March 1980”	A/RES/80/72: “resolution 465 (1980) of 1 March 1980”	A/RES/80/81: “465 (1980) of 1 March 1980”	A/RES/80/158: “465 (1980) of 1 March 1980”	S/RES/465 (1980): heading “Resolution 465 (1980) of 1 March 1980”
+S/RES/466 (1980)	SC	1980-04-11		rules/resolutions/sc.yaml	3236	S/RES/466 (1980): heading “Resolution 466 (1980) of 11 April 1980”
+S/RES/467 (1980)	SC	1980-04-24		rules/resolutions/sc.yaml	3241	S/RES/467 (1980): heading “Resolution 467 (1980) of 24 April 1980”
+S/RES/468 (1980)	SC	1980-05-08		rules/resolutions/sc.yaml	3246	S/RES/468 (1980): heading “Resolution 468 (1980) of 8 May 1980”
+S/RES/469 (1980)	SC	1980-05-20		rules/resolutions/sc.yaml	3251	S/RES/469 (1980): heading “Resolution 469 (1980) of 20 May 1980”
+S/RES/470 (1980)	SC	1980-05-30		rules/resolutions/sc.yaml	3256	S/RES/470 (1980): heading “Resolution 470 (1980) of 30 May 1980”
+S/RES/471 (1980)	SC	1980-06-05		rules/resolutions/sc.yaml	3261	S/RES/471 (1980): heading “Resolution 471 (1980) of 5 June 1980”
+S/RES/472 (1980)	SC	1980-06-13		rules/resolutions/sc.yaml	3266	S/RES/472 (1980): heading “Resolution 472 (1980) of 13 June 1980”
+S/RES/473 (1980)	SC	1980-06-13		rules/resolutions/sc.yaml	3271	S/RES/473 (1980): heading “Resolution 473 (1980) of 13 June 1980”	S/RES/765 (1992): “473 (1980) of 13 June 1980”
+S/RES/474 (1980)	SC	1980-06-17		rules/resolutions/sc.yaml	3277	S/RES/471 (1980): “Resolution 474 (1980) of 17 June 1980”	S/RES/474 (1980): heading “Resolution 474 (1980) of 17 June 1980”
+S/RES/475 (1980)	SC	1980-06-27		rules/resolutions/sc.yaml	3283	S/RES/475 (1980): heading “Resolution 475 (1980) of 27 June 1980”
+S/RES/476 (1980)	SC	1980-06-30		rules/resolutions/sc.yaml	3288	A/C.4/80/L.20: “476 (1980) of 30 June 1980”	A/RES/80/81: “476 (1980) of 30 June 1980”	S/RES/476 (1980): heading “Resolution 476 (1980) of 30 June 1980”	S/RES/672 (1990): “resolutions 476 (1980) of 30 June 1980”
+S/RES/477 (1980)	SC	1980-07-30		rules/resolutions/sc.yaml	3296	S/RES/477 (1980): heading “Resolution 477 (1980) of 30 July 1980”
+S/RES/478 (1980)	SC	1980-08-20		rules/resolutions/sc.yaml	3301	A/C.4/80/L.20: “478 (1980) of 20 August 1980”	A/RES/80/81: “478 (1980) of 20 August 1980”	S/RES/478 (1980): heading “Resolution 478 (1980) of 20 August 1980”	S/RES/672 (1990): “478 (1980) of 20 August 1980”
+S/RES/479 (1980)	SC	1980-09-28		rules/resolutions/sc.yaml	3309	S/RES/479 (1980): heading “Resolution 479 (1980) of 28 September 1980”
+S/RES/480 (1980)	SC	1980-11-12		rules/resolutions/sc.yaml	3314	S/RES/480 (1980): heading “Resolution 480 (1980) of 12 November 1980”
+S/RES/481 (1980)	SC	1980-11-26		rules/resolutions/sc.yaml	3319	S/RES/481 (1980): heading “Resolution 481 (1980) of 26 November 1980”
+S/RES/482 (1980)	SC	1980-12-11		rules/resolutions/sc.yaml	3324	S/RES/482 (1980): heading “Resolution 482 (1980) of 11 December 1980”
+S/RES/483 (1980)	SC	1980-12-17		rules/resolutions/sc.yaml	3329	S/RES/483 (1980): heading “Resolution 483 (1980) of 17 December 1980”
+S/RES/484 (1980)	SC	1980-12-19		rules/resolutions/sc.yaml	3334	S/RES/484 (1980): heading “Resolution 484 (1980) of 19 December 1980”
+S/RES/485 (1981)	SC	1981-05-22		rules/resolutions/sc.yaml	3339	S/RES/485 (1981): heading “Resolution 485 (1981) of 22 May 1981”
+S/RES/486 (1981)	SC	1981-06-04		rules/resolutions/sc.yaml	3344	S/RES/486 (1981): heading “Resolution 486 (1981) of 4 June 1981”
+S/RES/487 (1981)	SC	1981-06-19		rules/resolutions/sc.yaml	3349	S/RES/487 (1981): heading “Resolution 487 (1981) of 19 June 1981”
+S/RES/488 (1981)	SC	1981-06-19		rules/resolutions/sc.yaml	3354	S/RES/488 (1981): heading “Resolution 488 (1981) of 19 June 1981”
+S/RES/489 (1981)	SC	1981-07-08		rules/resolutions/sc.yaml	3359	S/RES/489 (1981): heading “Resolution 489 (1981) of 8 July 1981”
+S/RES/490 (1981)	SC	1981-07-21		rules/resolutions/sc.yaml	3364	S/RES/490 (1981): heading “Resolution 490 (1981) of 21 July 1981”
+S/RES/491 (1981)	SC	1981-09-23		rules/resolutions/sc.yaml	3369	S/RES/491 (1981): heading “Resolution 491 (1981) of 23 September 1981”
+S/RES/492 (1981)	SC	1981-11-10		rules/resolutions/sc.yaml	3374	S/RES/492 (1981): heading “Resolution 492 (1981) of 10 November 1981”
+S/RES/493 (1981)	SC	1981-11-23		rules/resolutions/sc.yaml	3379	S/RES/493 (1981): heading “Resolution 493 (1981) of 23 November 1981”
+S/RES/494 (1981)	SC	1981-12-11		rules/resolutions/sc.yaml	3384	S/RES/494 (1981): heading “Resolution 494 (1981) of 11 December 1981”
+S/RES/495 (1981)	SC	1981-12-14		rules/resolutions/sc.yaml	3389	S/RES/495 (1981): heading “Resolution 495 (1981) of 14 December 1981”
+S/RES/496 (1981)	SC	1981-12-15		rules/resolutions/sc.yaml	3394	S/RES/496 (1981): heading “Resolution 496 (1981) of 15 December 1981”
+S/RES/497 (1981)	SC	1981-12-17		rules/resolutions/sc.yaml	3399	A/C.2/80/L.34: “497 (1981) of 17 December 1981”	A/C.4/80/L.20: “497 (1981) of 17 December 1981”	A/C.4/80/L.21: “resolution 497 (1981) of 17 December 1981”	A/RES/80/73: “resolution 497 (1981) of 17 December 1981”	A/RES/80/81: “497 (1981) of 17 December 1981”	A/RES/80/82: “resolution 497 (1981) of 17 December 1981”	A/RES/80/158: “497 (1981) of 17 December 1981”	S/RES/497 (1981): heading “Resolution 497 (1981) of 17 December 1981”
+S/RES/498 (1981)	SC	1981-12-18		rules/resolutions/sc.yaml	3411	S/RES/498 (1981): heading “Resolution 498 (1981) of 18 December 1981”
+S/RES/499 (1981)	SC	1981-12-21		rules/resolutions/sc.yaml	3416	S/RES/499 (1981): heading “Resolution 499 (1981) of 21 December 1981”
+S/RES/500 (1982)	SC	1982-01-28		rules/resolutions/sc.yaml	3421	S/RES/500 (1982): heading “Resolution 500 (1982) of 28 January 1982”
+S/RES/501 (1982)	SC	1982-02-25		rules/resolutions/sc.yaml	3426	S/RES/501 (1982): heading “Resolution 501 (1982) of 25 February 1982”	S/RES/609 (1988): “501 (1982) of 25 February 1982”	S/RES/617 (1988): “501 (1982) of 25 February 1982”	S/RES/630 (1989): “501 (1982) of 25 February 1982”	S/RES/639 (1989): “501 (1982) of 25 February 1982”	S/RES/648 (1990): “501 (1982) of 25 February 1982”	S/RES/659 (1990): “501 (1982) of 25 February 1982”	S/RES/684 (1991): “501 (1982) of 25 February 1982”	S/RES/701 (1991): “501 (1982) of 25 February 1982”	S/RES/734 (1992): “501 (1982) of 25 February 1982”	S/RES/768 (1992): “501 (1982) of 25 February 1982”	S/RES/803 (1993): “501 (1982) of 25 February 1982”	S/RES/852 (1993): “501 (1982) of 25 February 1982”	S/RES/895 (1994): “501 (1982) of 25 February 1982”
+S/RES/502 (1982)	SC	1982-04-03		rules/resolutions/sc.yaml	3444	S/RES/502 (1982): heading “Resolution 502 (1982) of 3 April 1982”
+S/RES/503 (1982)	SC	1982-04-09		rules/resolutions/sc.yaml	3449	S/RES/503 (1982): heading “Resolution 503 (1982) of 9 April 1982”	S/RES/610 (1988): “resolutions 503 (1982) of 9 April 1982”	S/RES/615 (1988): “resolutions 503 (1982) of 9 April 1982”
+S/RES/504 (1982)	SC	1982-04-30		rules/resolutions/sc.yaml	3456	S/RES/504 (1982): heading “Resolution 504 (1982) of 30 April 1982”
+S/RES/505 (1982)	SC	1982-05-26		rules/resolutions/sc.yaml	3461	S/RES/505 (1982): heading “Resolution 505 (1982) of 26 May 1982”
+S/RES/506 (1982)	SC	1982-05-26		rules/resolutions/sc.yaml	3466	S/RES/506 (1982): heading “Resolution 506 (1982) of 26 May 1982”
+S/RES/507 (1982)	SC	1982-05-28		rules/resolutions/sc.yaml	3471	S/RES/507 (1982): heading “Resolution 507 (1982) of 28 May 1982”
+S/RES/508 (1982)	SC	1982-06-05		rules/resolutions/sc.yaml	3476	S/RES/508 (1982): heading “Resolution 508 (1982) of 5 June 1982”	S/RES/609 (1988): “508 (1982) of 5 June 1982”	S/RES/617 (1988): “508 (1982) of 5 June 1982”	S/RES/639 (1989): “508 (1982) of 5 June 1982”	S/RES/648 (1990): “508 (1982) of 5 June 1982”	S/RES/659 (1990): “508 (1982) of 5 June 1982”	S/RES/684 (1991): “508 (1982) of 5 June 1982”	S/RES/701 (1991): “508 (1982) of 5 June 1982”	S/RES/734 (1992): “508 (1982) of 5 June 1982”	S/RES/768 (1992): “508 (1982) of 5 June 1982”	S/RES/803 (1993): “508 (1982) of 5 June 1982”	S/RES/852 (1993): “508 (1982) of 5 June 1982”	S/RES/895 (1994): “508 (1982) of 5 June 1982”
+S/RES/509 (1982)	SC	1982-06-06		rules/resolutions/sc.yaml	3493	S/RES/509 (1982): heading “Resolution 509 (1982) of 6 June 1982”	S/RES/609 (1988): “509 (1982) of 6 June 1982”	S/RES/617 (1988): “509 (1982) of 6 June 1982”	S/RES/639 (1989): “509 (1982) of 6 June 1982”	S/RES/648 (1990): “509 (1982) of 6 June 1982”	S/RES/659 (1990): “509 (1982) of 6 June 1982”	S/RES/684 (1991): “509 (1982) of 6 June 1982”	S/RES/701 (1991): “509 (1982) of 6 June 1982”	S/RES/734 (1992): “509 (1982) of 6 June 1982”	S/RES/768 (1992): “509 (1982) of 6 June 1982”	S/RES/803 (1993): “509 (1982) of 6 June 1982”	S/RES/852 (1993): “509 (1982) of 6 June 1982”	S/RES/895 (1994): “509 (1982) of 6 June 1982”
+S/RES/510 (1982)	SC	1982-06-15		rules/resolutions/sc.yaml	3510	S/RES/510 (1982): heading “Resolution 510 (1982) of 15 June 1982”
+S/RES/511 (1982)	SC	1982-06-18		rules/resolutions/sc.yaml	3515	S/RES/511 (1982): heading “Resolution 511 (1982) of 18 June 1982”
+S/RES/512 (1982)	SC	1982-06-19		rules/resolutions/sc.yaml	3520	S/RES/512 (1982): heading “Resolution 512 (1982) of 19 June 1982”
+S/RES/513 (1982)	SC	1982-07-04		rules/resolutions/sc.yaml	3525	S/RES/513 (1982): heading “Resolution 513 (1982) of 4 July 1982”
+S/RES/514 (1982)	SC	1982-07-12		rules/resolutions/sc.yaml	3530	S/RES/514 (1982): heading “Resolution 514 (1982) of 12 July 1982”
+S/RES/515 (1982)	SC	1982-07-29		rules/resolutions/sc.yaml	3535	S/RES/515 (1982): heading “Resolution 515 (1982) of 29 July 1982”
+S/RES/516 (1982)	SC	1982-08-01		rules/resolutions/sc.yaml	3540	S/RES/516 (1982): heading “Resolution 516 (1982) of 1 August 1982”
+S/RES/517 (1982)	SC	1982-08-04		rules/resolutions/sc.yaml	3545	S/RES/517 (1982): heading “Resolution 517 (1982) of 4 August 1982”
+S/RES/518 (1982)	SC	1982-08-12		rules/resolutions/sc.yaml	3550	S/RES/518 (1982): heading “Resolution 518 (1982) of 12 August 1982”
+S/RES/519 (1982)	SC	1982-08-17		rules/resolutions/sc.yaml	3555	S/RES/519 (1982): heading “Resolution 519 (1982) of 17 August 1982”
+S/RES/520 (1982)	SC	1982-09-17		rules/resolutions/sc.yaml	3560	S/RES/520 (1982): heading “Resolution 520 (1982) of 17 September 1982”	S/RES/609 (1988): “520 (1982) of 17 September 1982”	S/RES/617 (1988): “520 (1982) of 17 September 1982”	S/RES/639 (1989): “520 (1982) of 17 September 1982”	S/RES/648 (1990): “520 (1982) of 17 September 1982”	S/RES/659 (1990): “520 (1982) of 17 September 1982”	S/RES/684 (1991): “520 (1982) of 17 September 1982”	S/RES/701 (1991): “520 (1982) of 17 September 1982”	S/RES/734 (1992): “520 (1982) of 17 September 1982”	S/RES/768 (1992): “520 (1982) of 17 September 1982”	S/RES/803 (1993): “520 (1982) of 17 September 1982”	S/RES/852 (1993): “520 (1982) of 17 September 1982”	S/RES/895 (1994): “520 (1982) of 17 September 1982”
+S/RES/521 (1982)	SC	1982-09-19		rules/resolutions/sc.yaml	3577	S/RES/521 (1982): heading “Resolution 521 (1982) of 19 September 1982”
+S/RES/522 (1982)	SC	1982-10-04		rules/resolutions/sc.yaml	3582	S/RES/522 (1982): heading “Resolution 522 (1982) of 4 October 1982”
+S/RES/523 (1982)	SC	1982-10-18		rules/resolutions/sc.yaml	3587	S/RES/523 (1982): heading “Resolution 523 (1982) of 18 October 1982”
+S/RES/524 (1982)	SC	1982-11-29		rules/resolutions/sc.yaml	3592	S/RES/524 (1982): heading “Resolution 524 (1982) of 29 November 1982”
+S/RES/525 (1982)	SC	1982-12-07		rules/resolutions/sc.yaml	3597	S/RES/525 (1982): heading “Resolution 525 (1982) of 7 December 1982”	S/RES/610 (1988): “525 (1982) of 7 December 1982”	S/RES/615 (1988): “525 (1982) of 7 December 1982”
+S/RES/526 (1982)	SC	1982-12-14		rules/resolutions/sc.yaml	3604	S/RES/526 (1982): heading “Resolution 526 (1982) of 14 December 1982”
+S/RES/527 (1982)	SC	1982-12-15		rules/resolutions/sc.yaml	3609	S/RES/527 (1982): heading “Resolution 527 (1982) of 15 December 1982”
+S/RES/528 (1982)	SC	1982-12-21		rules/resolutions/sc.yaml	3614	S/RES/528 (1982): heading “Resolution 528 (1982) of 21 December 1982”
+S/RES/529 (1983)	SC	1983-01-18		rules/resolutions/sc.yaml	3619	S/RES/529 (1983): heading “Resolution 529 (1983) of 18 January 1983”
+S/RES/530 (1983)	SC	1983-05-19		rules/resolutions/sc.yaml	3624	S/RES/530 (1983): heading “Resolution 530 (1983) of 19 May 1983”	S/RES/637 (1989): “resolutions 530 (1983) of 19 May 1983”
+S/RES/531 (1983)	SC	1983-05-26		rules/resolutions/sc.yaml	3630	S/RES/531 (1983): heading “Resolution 531 (1983) of 26 May 1983”
+S/RES/532 (1983)	SC	1983-05-31		rules/resolutions/sc.yaml	3635	S/RES/532 (1983): heading “Resolution 532 (1983) of 31 May 1983”
+S/RES/533 (1983)	SC	1983-06-07		rules/resolutions/sc.yaml	3640	S/RES/533 (1983): heading “Resolution 533 (1983) of 7 June 1983”	S/RES/610 (1988): “533 (1983) of 7 June 1983”	S/RES/615 (1988): “533 (1983) of 7 June 1983”
+S/RES/534 (1983)	SC	1983-06-15		rules/resolutions/sc.yaml	3647	S/RES/534 (1983): heading “Resolution 534 (1983) of 15 June 1983”
+S/RES/535 (1983)	SC	1983-06-29		rules/resolutions/sc.yaml	3652	S/RES/535 (1983): heading “Resolution 535 (1983) of 29 June 1983”
+S/RES/536 (1983)	SC	1983-07-18		rules/resolutions/sc.yaml	3657	S/RES/536 (1983): heading “Resolution 536 (1983) of 18 July 1983”
+S/RES/537 (1983)	SC	1983-09-22		rules/resolutions/sc.yaml	3662	S/RES/537 (1983): heading “Resolution 537 (1983) of 22 September 1983”
+S/RES/538 (1983)	SC	1983-10-18		rules/resolutions/sc.yaml	3667	S/RES/538 (1983): heading “Resolution 538 (1983) of 18 October 1983”	S/RES/542 (1983): “Resolution 538 (1983) of 18 October 1983”
+S/RES/539 (1983)	SC	1983-10-28		rules/resolutions/sc.yaml	3673	S/RES/539 (1983): heading “Resolution 539 (1983) of 28 October 1983”
+S/RES/540 (1983)	SC	1983-10-31		rules/resolutions/sc.yaml	3678	S/RES/540 (1983): heading “Resolution 540 (1983) of 31 October 1983”
+S/RES/543 (1983)	SC	1983-11-29		rules/resolutions/sc.yaml	3683	S/RES/543 (1983): heading “Resolution 543 (1983) of 29 November 1983”
+S/RES/544 (1983)	SC	1983-12-15		rules/resolutions/sc.yaml	3688	S/RES/544 (1983): heading “Resolution 544 (1983) of 15 December 1983”
+S/RES/545 (1983)	SC	1983-12-20		rules/resolutions/sc.yaml	3693	S/RES/545 (1983): heading “Resolution 545 (1983) of 20 December 1983”
+S/RES/546 (1984)	SC	1984-01-06		rules/resolutions/sc.yaml	3698	S/RES/546 (1984): heading “Resolution 546 (1984) of 6 January 1984”
+S/RES/547 (1984)	SC	1984-01-13		rules/resolutions/sc.yaml	3703	S/RES/547 (1984): heading “Resolution 547 (1984) of 13 January 1984”	S/RES/610 (1988): “547 (1984) of 13 January 1984”	S/RES/615 (1988): “547 (1984) of 13 January 1984”
+S/RES/548 (1984)	SC	1984-02-24		rules/resolutions/sc.yaml	3710	S/RES/548 (1984): heading “Resolution 548 (1984) of 24 February 1984”
+S/RES/549 (1984)	SC	1984-04-19		rules/resolutions/sc.yaml	3715	S/RES/549 (1984): heading “Resolution 549 (1984) of 19 April 1984”
+S/RES/550 (1984)	SC	1984-05-11		rules/resolutions/sc.yaml	3720	S/RES/550 (1984): heading “Resolution 550 (1984) of 11 May 1984”
+S/RES/551 (1984)	SC	1984-05-30		rules/resolutions/sc.yaml	3725	S/RES/551 (1984): heading “Resolution 551 (1984) of 30 May 1984”
+S/RES/552 (1984)	SC	1984-06-01		rules/resolutions/sc.yaml	3730	S/RES/552 (1984): heading “Resolution 552 (1984) of 1 June 1984”
+S/RES/553 (1984)	SC	1984-06-15		rules/resolutions/sc.yaml	3735	S/RES/553 (1984): heading “Resolution 553 (1984) of 15 June 1984”
+S/RES/554 (1984)	SC	1984-08-17		rules/resolutions/sc.yaml	3740	S/RES/554 (1984): heading “Resolution 554 (1984) of 17 August 1984”	S/RES/765 (1992): “554 (1984) of 17 August 1984”
+S/RES/555 (1984)	SC	1984-10-12		rules/resolutions/sc.yaml	3746	S/RES/555 (1984): heading “Resolution 555 (1984) of 12 October 1984”
+S/RES/556 (1984)	SC	1984-10-23		rules/resolutions/sc.yaml	3751	S/RES/556 (1984): heading “Resolution 556 (1984) of 23 October 1984”	S/RES/765 (1992): “556 (1984) of 23 October 1984”
+S/RES/557 (1984)	SC	1984-11-28		rules/resolutions/sc.yaml	3757	S/RES/557 (1984): heading “Resolution 557 (1984) of 28 November 1984”
+S/RES/558 (1984)	SC	1984-12-13		rules/resolutions/sc.yaml	3762	S/RES/558 (1984): heading “Resolution 558 (1984) of 13 December 1984”
+S/RES/559 (1984)	SC	1984-12-14		rules/resolutions/sc.yaml	3767	S/RES/559 (1984): heading “Resolution 559 (1984) of 14 December 1984”
+S/RES/560 (1985)	SC	1985-03-12		rules/resolutions/sc.yaml	3772	S/RES/560 (1985): heading “Resolution 560 (1985) of 12 March 1985”
+S/RES/561 (1985)	SC	1985-04-17		rules/resolutions/sc.yaml	3777	S/RES/561 (1985): heading “Resolution 561 (1985) of 17 April 1985”
+S/RES/562 (1985)	SC	1985-05-10		rules/resolutions/sc.yaml	3782	S/RES/562 (1985): heading “Resolution 562 (1985) of 10 May 1985”	S/RES/637 (1989): “562 (1985) of 10 May 1985”
+S/RES/563 (1985)	SC	1985-05-21		rules/resolutions/sc.yaml	3788	S/RES/563 (1985): heading “Resolution 563 (1985) of 21 May 1985”
+S/RES/564 (1985)	SC	1985-05-31		rules/resolutions/sc.yaml	3793	S/RES/564 (1985): heading “Resolution 564 (1985) of 31 May 1985”
+S/RES/565 (1985)	SC	1985-06-14		rules/resolutions/sc.yaml	3798	S/RES/565 (1985): heading “Resolution 565 (1985) of 14 June 1985”
+S/RES/566 (1985)	SC	1985-06-19		rules/resolutions/sc.yaml	3803	S/RES/566 (1985): heading “Resolution 566 (1985) of 19 June 1985”
+S/RES/567 (1985)	SC	1985-06-20		rules/resolutions/sc.yaml	3808	S/RES/567 (1985): heading “Resolution 567 (1985) of 20 June 1985”
+S/RES/569 (1985)	SC	1985-07-26		rules/resolutions/sc.yaml	3813	S/RES/569 (1985): heading “Resolution 569 (1985) of 26 July 1985”
+S/RES/570 (1985)	SC	1985-09-12		rules/resolutions/sc.yaml	3818	S/RES/570 (1985): heading “Resolution 570 (1985) of 12 September 1985”
+S/RES/571 (1985)	SC	1985-09-20		rules/resolutions/sc.yaml	3823	S/RES/571 (1985): heading “Resolution 571 (1985) of 20 September 1985”
+S/RES/572 (1985)	SC	1985-09-30		rules/resolutions/sc.yaml	3828	S/RES/572 (1985): heading “Resolution 572 (1985) of 30 September 1985”
+S/RES/573 (1985)	SC	1985-10-04		rules/resolutions/sc.yaml	3833	S/RES/573 (1985): heading “Resolution 573 (1985) of 4 October 1985”	S/RES/611 (1988): “resolution 573 (1985) of 4 October 1985”
+S/RES/574 (1985)	SC	1985-10-07		rules/resolutions/sc.yaml	3839	S/RES/574 (1985): heading “Resolution 574 (1985) of 7 October 1985”
+S/RES/575 (1985)	SC	1985-10-17		rules/resolutions/sc.yaml	3844	S/RES/575 (1985): heading “Resolution 575 (1985) of 17 October 1985”
+S/RES/576 (1985)	SC	1985-11-21		rules/resolutions/sc.yaml	3849	S/RES/576 (1985): heading “Resolution 576 (1985) of 21 November 1985”
+S/RES/577 (1985)	SC	1985-12-06		rules/resolutions/sc.yaml	3854	S/RES/577 (1985): heading “Resolution 577 (1985) of 6 December 1985”
+S/RES/578 (1985)	SC	1985-12-12		rules/resolutions/sc.yaml	3859	S/RES/578 (1985): heading “Resolution 578 (1985) of 12 December 1985”
+S/RES/580 (1985)	SC	1985-12-30		rules/resolutions/sc.yaml	3864	S/RES/580 (1985): heading “Resolution 580 (1985) of 30 December 1985”
+S/RES/581 (1986)	SC	1986-02-13		rules/resolutions/sc.yaml	3869	S/RES/581 (1986): heading “Resolution 581 (1986) of 13 February 1986”
+S/RES/582 (1986)	SC	1986-02-24		rules/resolutions/sc.yaml	3874	S/RES/582 (1986): heading “Resolution 582 (1986) of 24 February 1986”
+S/RES/583 (1986)	SC	1986-04-18		rules/resolutions/sc.yaml	3879	S/RES/583 (1986): heading “Resolution 583 (1986) of 18 April 1986”
+S/RES/584 (1986)	SC	1986-05-29		rules/resolutions/sc.yaml	3884	S/RES/584 (1986): heading “Resolution 584 (1986) of 29 May 1986”
+S/RES/585 (1986)	SC	1986-06-13		rules/resolutions/sc.yaml	3889	S/RES/585 (1986): heading “Resolution 585 (1986) of 13 June 1986”
+S/RES/586 (1986)	SC	1986-07-18		rules/resolutions/sc.yaml	3894	S/RES/586 (1986): heading “Resolution 586 (1986) of 18 July 1986”
+S/RES/587 (1986)	SC	1986-09-23		rules/resolutions/sc.yaml	3899	S/RES/587 (1986): heading “Resolution 587 (1986) of 23 September 1986”
+S/RES/588 (1986)	SC	1986-10-08		rules/resolutions/sc.yaml	3904	S/RES/588 (1986): heading “Resolution 588 (1986) of 8 October 1986”
+S/RES/589 (1986)	SC	1986-10-10		rules/resolutions/sc.yaml	3909	S/RES/589 (1986): heading “Resolution 589 (1986) of 10 October 1986”
+S/RES/590 (1986)	SC	1986-11-26		rules/resolutions/sc.yaml	3914	S/RES/590 (1986): heading “Resolution 590 (1986) of 26 November 1986”
+S/RES/591 (1986)	SC	1986-11-28		rules/resolutions/sc.yaml	3919	S/RES/591 (1986): heading “Resolution 591 (1986) of 28 November 1986”
+S/RES/592 (1986)	SC	1986-12-08		rules/resolutions/sc.yaml	3924	S/RES/592 (1986): heading “Resolution 592 (1986) of 8 December 1986”
+S/RES/593 (1986)	SC	1986-12-11		rules/resolutions/sc.yaml	3929	S/RES/593 (1986): heading “Resolution 593 (1986) of 11 December 1986”
+S/RES/594 (1987)	SC	1987-01-15		rules/resolutions/sc.yaml	3934	S/RES/594 (1987): heading “Resolution 594 (1987) of 15 January 1987”
+S/RES/595 (1987)	SC	1987-03-27		rules/resolutions/sc.yaml	3939	S/RES/595 (1987): heading “Resolution 595 (1987) of 27 March 1987”
+S/RES/596 (1987)	SC	1987-05-29		rules/resolutions/sc.yaml	3944	S/RES/596 (1987): heading “Resolution 596 (1987) of 29 May 1987”
+S/RES/597 (1987)	SC	1987-06-12		rules/resolutions/sc.yaml	3949	S/RES/597 (1987): heading “Resolution 597 (1987) of 12 June 1987”
+S/RES/598 (1987)	SC	1987-07-20		rules/resolutions/sc.yaml	3954	S/RES/598 (1987): heading “Resolution 598 (1987) of 20 July 1987”	S/RES/616 (1988): “resolution 598 (1987) of 20 July 1987”	S/RES/619 (1988): “resolution 598 (1987) of 20 July 1987”	S/RES/631 (1989): “resolutions 598 (1987) of 20 July 1987”	S/RES/642 (1989): “resolutions 598 (1987) of 20 July 1987”	S/RES/651 (1990): “resolutions 598 (1987) of 20 July 1987”	S/RES/671 (1990): “resolutions 598 (1987) of 20 July 1987”	S/RES/676 (1990): “resolutions 598 (1987) of 20 July 1987”	S/RES/685 (1991): “resolutions 598 (1987) of 20 July 1987”
+S/RES/599 (1987)	SC	1987-07-31		rules/resolutions/sc.yaml	3967	S/RES/599 (1987): heading “Resolution 599 (1987) of 31 July 1987”
+S/RES/600 (1987)	SC	1987-10-19		rules/resolutions/sc.yaml	3972	S/RES/600 (1987): heading “Resolution 600 (1987) of 19 October 1987”
+S/RES/601 (1987)	SC	1987-10-30		rules/resolutions/sc.yaml	3977	S/RES/601 (1987): heading “Resolution 601 (1987) of 30 October 1987”
+S/RES/602 (1987)	SC	1987-11-25		rules/resolutions/sc.yaml	3982	S/RES/602 (1987): heading “Resolution 602 (1987) of 25 November 1987”
+S/RES/603 (1987)	SC	1987-11-25		rules/resolutions/sc.yaml	3987	S/RES/603 (1987): heading “Resolution 603 (1987) of 25 November 1987”
+S/RES/604 (1987)	SC	1987-12-14		rules/resolutions/sc.yaml	3992	S/RES/604 (1987): heading “Resolution 604 (1987) of 14 December 1987”
+S/RES/605 (1987)	SC	1987-12-22		rules/resolutions/sc.yaml	3997	S/RES/605 (1987): heading “Resolution 605 (1987) of 22 December 1987”	S/RES/607 (1988): “resolution 605 (1987) of 22 December 1987”
+S/RES/606 (1987)	SC	1987-12-23		rules/resolutions/sc.yaml	4003	S/RES/606 (1987): heading “Resolution 606 (1987) of 23 December 1987”
+S/RES/607 (1988)	SC	1988-01-05		rules/resolutions/sc.yaml	4008	S/RES/607 (1988): heading “Resolution 607 (1988) of 5 January 1988”	S/RES/608 (1988): “resolution 607 (1988) of 5 January 1988”	S/RES/636 (1989): “resolutions 607 (1988) of 5 January 1988”	S/RES/641 (1989): “resolutions 607 (1988) of 5 January 1988”	S/RES/681 (1990): “resolutions 607 (1988) of 5 January 1988”	S/RES/726 (1992): “resolutions 607 (1988) of 5 January 1988”
+S/RES/608 (1988)	SC	1988-01-14		rules/resolutions/sc.yaml	4018	S/RES/608 (1988): heading “Resolution 608 (1988) of 14 January 1988”	S/RES/636 (1989): “608 (1988) of 14 January 1988”	S/RES/641 (1989): “608 (1988) of 14 January 1988”	S/RES/681 (1990): “608 (1988) of 14 January 1988”	S/RES/726 (1992): “608 (1988) of 14 January 1988”
+S/RES/609 (1988)	SC	1988-01-29		rules/resolutions/sc.yaml	4027	S/RES/609 (1988): heading “Resolution 609 (1988) of 29 January 1988”
+S/RES/610 (1988)	SC	1988-03-16		rules/resolutions/sc.yaml	4032	S/RES/610 (1988): heading “Resolution 610 (1988) of 16 March 1988”	S/RES/615 (1988): “610 (1988) of 16 March 1988”
+S/RES/611 (1988)	SC	1988-04-25		rules/resolutions/sc.yaml	4038	S/RES/611 (1988): heading “Resolution 611 (1988) of 25 April 1988”
+S/RES/613 (1988)	SC	1988-05-31		rules/resolutions/sc.yaml	4043	S/RES/613 (1988): heading “Resolution 613 (1988) of 31 May 1988”
+S/RES/614 (1988)	SC	1988-06-15		rules/resolutions/sc.yaml	4048	S/RES/614 (1988): heading “Resolution 614 (1988) of 15 June 1988”
+S/RES/615 (1988)	SC	1988-06-17		rules/resolutions/sc.yaml	4053	S/RES/615 (1988): heading “Resolution 615 (1988) of 17 June 1988”
+S/RES/616 (1988)	SC	1988-07-20		rules/resolutions/sc.yaml	4058	S/RES/616 (1988): heading “Resolution 616 (1988) of 20 July 1988”
+S/RES/617 (1988)	SC	1988-07-29		rules/resolutions/sc.yaml	4063	S/RES/617 (1988): heading “Resolution 617 (1988) of 29 July 1988”
+S/RES/618 (1988)	SC	1988-07-29		rules/resolutions/sc.yaml	4068	S/RES/618 (1988): heading “Resolution 618 (1988) of 29 July 1988”
+S/RES/619 (1988)	SC	1988-08-09		rules/resolutions/sc.yaml	4073	S/RES/619 (1988): heading “Resolution 619 (1988) of 9 August 1988”	S/RES/631 (1989): “619 (1988) of 9 August 1988”	S/RES/642 (1989): “619 (1988) of 9 August 1988”	S/RES/651 (1990): “619 (1988) of 9 August 1988”	S/RES/671 (1990): “619 (1988) of 9 August 1988”	S/RES/676 (1990): “619 (1988) of 9 August 1988”	S/RES/685 (1991): “619 (1988) of 9 August 1988”
+S/RES/620 (1988)	SC	1988-08-26		rules/resolutions/sc.yaml	4084	S/RES/620 (1988): heading “Resolution 620 (1988) of 26 August 1988”
+S/RES/621 (1988)	SC	1988-09-20		rules/resolutions/sc.yaml	4089	S/RES/621 (1988): heading “Resolution 621 (1988) of 20 September 1988”	S/RES/658 (1990): “resolution 621 (1988) of 20 September 1988”	S/RES/690 (1991): “resolution 621 (1988) of 20 September 1988”	S/RES/725 (1991): “resolutions 621 (1988) of 20 September 1988”	S/RES/809 (1993): “resolutions 621 (1988) of 20 September 1988”
+S/RES/622 (1988)	SC	1988-10-31		rules/resolutions/sc.yaml	4098	S/RES/622 (1988): heading “Resolution 622 (1988) of 31 October 1988”	S/RES/647 (1990): “resolution 622 (1988) of 31 October 1988”
+S/RES/623 (1988)	SC	1988-11-23		rules/resolutions/sc.yaml	4104	S/RES/623 (1988): heading “Resolution 623 (1988) of 23 November 1988”
+S/RES/624 (1988)	SC	1988-11-30		rules/resolutions/sc.yaml	4109	S/RES/624 (1988): heading “Resolution 624 (1988) of 30 November 1988”
+S/RES/625 (1988)	SC	1988-12-15		rules/resolutions/sc.yaml	4114	S/RES/625 (1988): heading “Resolution 625 (1988) of 15 December 1988”
+S/RES/626 (1988)	SC	1988-12-20		rules/resolutions/sc.yaml	4119	S/RES/626 (1988): heading “Resolution 626 (1988) of 20 December 1988”	S/RES/628 (1989): “resolution 626 (1988) of 20 December 1988”	S/RES/696 (1991): “resolution 626 (1988) of 20 December 1988”
+S/RES/627 (1989)	SC	1989-01-09		rules/resolutions/sc.yaml	4126	S/RES/627 (1989): heading “Resolution 627 (1989) of 9 January 1989”
+S/RES/628 (1989)	SC	1989-01-16		rules/resolutions/sc.yaml	4131	S/RES/628 (1989): heading “Resolution 628 (1989) of 16 January 1989”	S/RES/629 (1989): “resolution 628 (1989) of 16 January 1989”
+S/RES/629 (1989)	SC	1989-01-16		rules/resolutions/sc.yaml	4137	S/RES/629 (1989): heading “Resolution 629 (1989) of 16 January 1989”	S/RES/643 (1989): “629 (1989) of 16 January 1989”
+S/RES/630 (1989)	SC	1989-01-30		rules/resolutions/sc.yaml	4143	S/RES/630 (1989): heading “Resolution 630 (1989) of 30 January 1989”
+S/RES/631 (1989)	SC	1989-02-08		rules/resolutions/sc.yaml	4148	S/RES/631 (1989): heading “Resolution 631 (1989) of 8 February 1989”	S/RES/642 (1989): “631 (1989) of 8 February 1989”	S/RES/651 (1990): “631 (1989) of 8 February 1989”	S/RES/671 (1990): “631 (1989) of 8 February 1989”	S/RES/676 (1990): “631 (1989) of 8 February 1989”	S/RES/685 (1991): “631 (1989) of 8 February 1989”
+S/RES/632 (1989)	SC	1989-02-16		rules/resolutions/sc.yaml	4158	S/RES/632 (1989): heading “Resolution 632 (1989) of 16 February 1989”	S/RES/643 (1989): “632 (1989) of 16 February 1989”
+S/RES/633 (1989)	SC	1989-05-30		rules/resolutions/sc.yaml	4164	S/RES/633 (1989): heading “Resolution 633 (1989) of 30 May 1989”
+S/RES/634 (1989)	SC	1989-06-09		rules/resolutions/sc.yaml	4169	S/RES/634 (1989): heading “Resolution 634 (1989) of 9 June 1989”
+S/RES/635 (1989)	SC	1989-06-14		rules/resolutions/sc.yaml	4174	S/RES/635 (1989): heading “Resolution 635 (1989) of 14 June 1989”	S/RES/731 (1992): “resolution 635 (1989) of 14 June 1989”
+S/RES/636 (1989)	SC	1989-07-06		rules/resolutions/sc.yaml	4180	S/RES/636 (1989): heading “Resolution 636 (1989) of 6 July 1989”	S/RES/641 (1989): “636 (1989) of 6 July 1989”	S/RES/681 (1990): “636 (1989) of 6 July 1989”	S/RES/726 (1992): “636 (1989) of 6 July 1989”
+S/RES/637 (1989)	SC	1989-07-27		rules/resolutions/sc.yaml	4188	S/RES/637 (1989): heading “Resolution 637 (1989) of 27 July 1989”	S/RES/644 (1989): “resolution 637 (1989) of 27 July 1989”	S/RES/650 (1990): “resolutions 637 (1989) of 27 July 1989”	S/RES/654 (1990): “resolutions 637 (1989) of 27 July 1989”	S/RES/675 (1990): “resolutions 637 (1989) of 27 July 1989”	S/RES/691 (1991): “resolutions 637 (1989) of 27 July 1989”	S/RES/693 (1991): “resolution 637 (1989) of 27 July 1989”	S/RES/714 (1991): “resolution 637 (1989) of 27 July 1989”	S/RES/719 (1991): “resolutions 637 (1989) of 27 July 1989”	S/RES/729 (1992): “resolution 637 (1989) of 27 July 1989”	S/RES/784 (1992): “resolution 637 (1989) of 27 July 1989”	S/RES/791 (1992): “resolution 637 (1989) of 27 July 1989”	S/RES/832 (1993): “resolution 637 (1989) of 27 July 1989”
+S/RES/639 (1989)	SC	1989-07-31		rules/resolutions/sc.yaml	4205	S/RES/639 (1989): heading “Resolution 639 (1989) of 31 July 1989”
+S/RES/640 (1989)	SC	1989-08-29		rules/resolutions/sc.yaml	4210	S/RES/640 (1989): heading “Resolution 640 (1989) of 29 August 1989”	S/RES/643 (1989): “640 (1989) of 29 August 1989”
+S/RES/641 (1989)	SC	1989-08-30		rules/resolutions/sc.yaml	4216	S/RES/641 (1989): heading “Resolution 641 (1989) of 30 August 1989”	S/RES/681 (1990): “641 (1989) of 30 August 1989”	S/RES/726 (1992): “641 (1989) of 30 August 1989”
+S/RES/642 (1989)	SC	1989-09-29		rules/resolutions/sc.yaml	4223	S/RES/642 (1989): heading “Resolution 642 (1989) of 29 September 1989”	S/RES/651 (1990): “642 (1989) of 29 September 1989”	S/RES/671 (1990): “642 (1989) of 29 September 1989”	S/RES/676 (1990): “642 (1989) of 29 September 1989”	S/RES/685 (1991): “642 (1989) of 29 September 1989”
+S/RES/643 (1989)	SC	1989-10-31		rules/resolutions/sc.yaml	4232	S/RES/643 (1989): heading “Resolution 643 (1989) of 31 October 1989”
+S/RES/644 (1989)	SC	1989-11-07		rules/resolutions/sc.yaml	4237	S/RES/644 (1989): heading “Resolution 644 (1989) of 7 November 1989”	S/RES/650 (1990): “644 (1989) of 7 November 1989”	S/RES/653 (1990): “resolutions 644 (1989) of 7 November 1989”	S/RES/654 (1990): “644 (1989) of 7 November 1989”	S/RES/675 (1990): “644 (1989) of 7 November 1989”	S/RES/691 (1991): “644 (1989) of 7 November 1989”	S/RES/719 (1991): “644 (1989) of 7 November 1989”
+S/RES/645 (1989)	SC	1989-11-29		rules/resolutions/sc.yaml	4248	S/RES/645 (1989): heading “Resolution 645 (1989) of 29 November 1989”
+S/RES/646 (1989)	SC	1989-12-14		rules/resolutions/sc.yaml	4253	S/RES/646 (1989): heading “Resolution 646 (1989) of 14 December 1989”
+S/RES/647 (1990)	SC	1990-01-11		rules/resolutions/sc.yaml	4258	S/RES/647 (1990): heading “Resolution 647 (1990) of 11 January 1990”
+S/RES/648 (1990)	SC	1990-01-31		rules/resolutions/sc.yaml	4263	S/RES/648 (1990): heading “Resolution 648 (1990) of 31 January 1990”
+S/RES/649 (1990)	SC	1990-03-12		rules/resolutions/sc.yaml	4268	S/RES/649 (1990): heading “Resolution 649 (1990) of 12 March 1990”	S/RES/716 (1991): “resolution 649 (1990) of 12 March 1990”	S/RES/750 (1992): “resolutions 649 (1990) of 12 March 1990”
+S/RES/650 (1990)	SC	1990-03-27		rules/resolutions/sc.yaml	4275	S/RES/650 (1990): heading “Resolution 650 (1990) of 27 March 1990”	S/RES/653 (1990): “650 (1990) of 27 March 1990”	S/RES/654 (1990): “650 (1990) of 27 March 1990”
+S/RES/651 (1990)	SC	1990-03-29		rules/resolutions/sc.yaml	4282	S/RES/651 (1990): heading “Resolution 651 (1990) of 29 March 1990”	S/RES/671 (1990): “651 (1990) of 29 March 1990”	S/RES/676 (1990): “651 (1990) of 29 March 1990”	S/RES/685 (1991): “651 (1990) of 29 March 1990”
+S/RES/652 (1990)	SC	1990-04-17		rules/resolutions/sc.yaml	4290	S/RES/652 (1990): heading “Resolution 652 (1990) of 17 April 1990”
+S/RES/653 (1990)	SC	1990-04-20		rules/resolutions/sc.yaml	4295	S/RES/653 (1990): heading “Resolution 653 (1990) of 20 April 1990”	S/RES/654 (1990): “653 (1990) of 20 April 1990”
+S/RES/654 (1990)	SC	1990-05-04		rules/resolutions/sc.yaml	4301	S/RES/654 (1990): heading “Resolution 654 (1990) of 4 May 1990”	S/RES/656 (1990): “resolution 654 (1990) of 4 May 1990”
+S/RES/655 (1990)	SC	1990-05-31		rules/resolutions/sc.yaml	4307	S/RES/655 (1990): heading “Resolution 655 (1990) of 31 May 1990”
+S/RES/656 (1990)	SC	1990-06-08		rules/resolutions/sc.yaml	4312	S/RES/656 (1990): heading “Resolution 656 (1990) of 8 June 1990”
+S/RES/657 (1990)	SC	1990-06-15		rules/resolutions/sc.yaml	4317	S/RES/657 (1990): heading “Resolution 657 (1990) of 15 June 1990”
+S/RES/659 (1990)	SC	1990-07-31		rules/resolutions/sc.yaml	4322	S/RES/659 (1990): heading “Resolution 659 (1990) of 31 July 1990”
+S/RES/660 (1990)	SC	1990-08-02		rules/resolutions/sc.yaml	4327	S/RES/660 (1990): heading “Resolution 660 (1990) of 2 August 1990”	S/RES/661 (1990): “resolution 660 (1990) of 2 August 1990”	S/RES/662 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/664 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/665 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/667 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/670 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/674 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/677 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/678 (1990): “resolutions 660 (1990) of 2 August 1990”	S/RES/686 (1991): “resolutions 660 (1990) of 2 August 1990”
+S/RES/661 (1990)	SC	1990-08-06		rules/resolutions/sc.yaml	4342	S/RES/661 (1990): heading “Resolution 661 (1990) of 6 August 1990”	S/RES/662 (1990): “661 (1990) of 6 August 1990”	S/RES/664 (1990): “661 (1990) of 6 August 1990”	S/RES/665 (1990): “661 (1990) of 6 August 1990”	S/RES/666 (1990): “resolution 661 (1990) of 6 August 1990”	S/RES/667 (1990): “661 (1990) of 6 August 1990”	S/RES/669 (1990): “resolution 661 (1990) of 6 August 1990”	S/RES/670 (1990): “661 (1990) of 6 August 1990”	S/RES/674 (1990): “661 (1990) of 6 August 1990”	S/RES/678 (1990): “661 (1990) of 6 August 1990”	S/RES/686 (1991): “661 (1990) of 6 August 1990”	S/RES/692 (1991): “resolution 661 (1990) of 6 August 1990”	S/RES/700 (1991): “resolutions 661 (1990) of 6 August 1990”	S/RES/706 (1991): “resolutions 661 (1990) of 6 August 1990”	S/RES/712 (1991): “resolutions 661 (1990) of 6 August 1990”	S/RES/1454 (2002): “resolution 661 (1990) of 6 August 1990”
+S/RES/662 (1990)	SC	1990-08-09		rules/resolutions/sc.yaml	4362	S/RES/662 (1990): heading “Resolution 662 (1990) of 9 August 1990”	S/RES/664 (1990): “662 (1990) of 9 August 1990”	S/RES/665 (1990): “662 (1990) of 9 August 1990”	S/RES/667 (1990): “662 (1990) of 9 August 1990”	S/RES/670 (1990): “662 (1990) of 9 August 1990”	S/RES/674 (1990): “662 (1990) of 9 August 1990”	S/RES/678 (1990): “662 (1990) of 9 August 1990”	S/RES/686 (1991): “662 (1990) of 9 August 1990”
+S/RES/663 (1990)	SC	1990-08-14		rules/resolutions/sc.yaml	4374	S/RES/663 (1990): heading “Resolution 663 (1990) of 14 August 1990”
+S/RES/664 (1990)	SC	1990-08-18		rules/resolutions/sc.yaml	4379	S/RES/664 (1990): heading “Resolution 664 (1990) of 18 August 1990”	S/RES/665 (1990): “664 (1990) of 18 August 1990”	S/RES/666 (1990): “resolution 664 (1990) of 18 August 1990”	S/RES/667 (1990): “664 (1990) of 18 August 1990”	S/RES/670 (1990): “664 (1990) of 18 August 1990”	S/RES/674 (1990): “664 (1990) of 18 August 1990”	S/RES/678 (1990): “664 (1990) of 18 August 1990”	S/RES/686 (1991): “664 (1990) of 18 August 1990”
+S/RES/665 (1990)	SC	1990-08-25		rules/resolutions/sc.yaml	4391	S/RES/665 (1990): heading “Resolution 665 (1990) of 25 August 1990”	S/RES/667 (1990): “665 (1990) of 25 August 1990”	S/RES/670 (1990): “665 (1990) of 25 August 1990”	S/RES/674 (1990): “665 (1990) of 25 August 1990”	S/RES/678 (1990): “665 (1990) of 25 August 1990”	S/RES/686 (1991): “665 (1990) of 25 August 1990”	S/RES/700 (1991): “665 (1990) of 25 August 1990”
+S/RES/666 (1990)	SC	1990-09-13		rules/resolutions/sc.yaml	4402	S/RES/666 (1990): heading “Resolution 666 (1990) of 13 September 1990”	S/RES/667 (1990): “666 (1990) of 13 September 1990”	S/RES/670 (1990): “666 (1990) of 13 September 1990”	S/RES/674 (1990): “666 (1990) of 13 September 1990”	S/RES/678 (1990): “666 (1990) of 13 September 1990”	S/RES/686 (1991): “666 (1990) of 13 September 1990”
+S/RES/667 (1990)	SC	1990-09-16		rules/resolutions/sc.yaml	4412	S/RES/667 (1990): heading “Resolution 667 (1990) of 16 September 1990”	S/RES/670 (1990): “667 (1990) of 16 September 1990”	S/RES/674 (1990): “667 (1990) of 16 September 1990”	S/RES/678 (1990): “667 (1990) of 16 September 1990”	S/RES/686 (1991): “667 (1990) of 16 September 1990”
+S/RES/668 (1990)	SC	1990-09-20		rules/resolutions/sc.yaml	4421	S/RES/668 (1990): heading “Resolution 668 (1990) of 20 September 1990”	S/RES/717 (1991): “resolution 668 (1990) of 20 September 1990”	S/RES/718 (1991): “resolutions 668 (1990) of 20 September 1990”	S/RES/728 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/745 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/766 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/783 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/792 (1992): “resolutions 668 (1990) of 20 September 1990”	S/RES/810 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/826 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/835 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/840 (1993): “resolutions 668 (1990) of 20 September 1990”	S/RES/860 (1993): “resolutions 668 (1990) of 20 September 1990”
+S/RES/669 (1990)	SC	1990-09-24		rules/resolutions/sc.yaml	4438	S/RES/669 (1990): heading “Resolution 669 (1990) of 24 September 1990”	S/RES/678 (1990): “669 (1990) of 24 September 1990”	S/RES/686 (1991): “669 (1990) of 24 September 1990”
+S/RES/670 (1990)	SC	1990-09-25		rules/resolutions/sc.yaml	4445	S/RES/670 (1990): heading “Resolution 670 (1990) of 25 September 1990”	S/RES/674 (1990): “670 (1990) of 25 September 1990”	S/RES/678 (1990): “670 (1990) of 25 September 1990”	S/RES/686 (1991): “670 (1990) of 25 September 1990”	S/RES/700 (1991): “670 (1990) of 25 September 1990”
+S/RES/671 (1990)	SC	1990-09-27		rules/resolutions/sc.yaml	4454	S/RES/671 (1990): heading “Resolution 671 (1990) of 27 September 1990”	S/RES/676 (1990): “671 (1990) of 27 September 1990”	S/RES/685 (1991): “671 (1990) of 27 September 1990”
+S/RES/672 (1990)	SC	1990-10-12		rules/resolutions/sc.yaml	4461	S/RES/672 (1990): heading “Resolution 672 (1990) of 12 October 1990”	S/RES/673 (1990): “resolution 672 (1990) of 12 October 1990”	S/RES/681 (1990): “resolution 672 (1990) of 12 October 1990”	S/RES/681 (1990): “resolutions 672 (1990) of 12 October 1990”
+S/RES/673 (1990)	SC	1990-10-24		rules/resolutions/sc.yaml	4469	S/RES/673 (1990): heading “Resolution 673 (1990) of 24 October 1990”	S/RES/681 (1990): “673 (1990) of 24 October 1990”
+S/RES/674 (1990)	SC	1990-10-29		rules/resolutions/sc.yaml	4475	S/RES/674 (1990): heading “Resolution 674 (1990) of 29 October 1990”	S/RES/678 (1990): “674 (1990) of 29 October 1990”	S/RES/686 (1991): “674 (1990) of 29 October 1990”	S/RES/692 (1991): “resolutions 674 (1990) of 29 October 1990”
+S/RES/675 (1990)	SC	1990-11-05		rules/resolutions/sc.yaml	4483	S/RES/675 (1990): heading “Resolution 675 (1990) of 5 November 1990”	S/RES/691 (1991): “675 (1990) of 5 November 1990”	S/RES/719 (1991): “675 (1990) of 5 November 1990”
+S/RES/676 (1990)	SC	1990-11-28		rules/resolutions/sc.yaml	4490	S/RES/676 (1990): heading “Resolution 676 (1990) of 28 November 1990”	S/RES/685 (1991): “676 (1990) of 28 November 1990”
+S/RES/677 (1990)	SC	1990-11-28		rules/resolutions/sc.yaml	4496	S/RES/677 (1990): heading “Resolution 677 (1990) of 28 November 1990”	S/RES/678 (1990): “677 (1990) of 28 November 1990”	S/RES/686 (1991): “677 (1990) of 28 November 1990”
+S/RES/678 (1990)	SC	1990-11-29		rules/resolutions/sc.yaml	4503	S/RES/678 (1990): heading “Resolution 678 (1990) of 29 November 1990”	S/RES/686 (1991): “678 (1990) of 29 November 1990”
+S/RES/679 (1990)	SC	1990-11-30		rules/resolutions/sc.yaml	4509	S/RES/679 (1990): heading “Resolution 679 (1990) of 30 November 1990”
+S/RES/680 (1990)	SC	1990-12-14		rules/resolutions/sc.yaml	4514	S/RES/680 (1990): heading “Resolution 680 (1990) of 14 December 1990”	S/RES/682 (1990): “resolution 680 (1990) of 14 December 1990”
+S/RES/681 (1990)	SC	1990-12-20		rules/resolutions/sc.yaml	4520	S/RES/681 (1990): heading “Resolution 681 (1990) of 20 December 1990”	S/RES/694 (1991): “resolution 681 (1990) of 20 December 1990”
+S/RES/682 (1990)	SC	1990-12-21		rules/resolutions/sc.yaml	4526	S/RES/682 (1990): heading “Resolution 682 (1990) of 21 December 1990”	S/RES/698 (1991): “resolution 682 (1990) of 21 December 1990”
+S/RES/683 (1990)	SC	1990-12-22		rules/resolutions/sc.yaml	4532	S/RES/683 (1990): heading “Resolution 683 (1990) of 22 December 1990”
+S/RES/684 (1991)	SC	1991-01-30		rules/resolutions/sc.yaml	4537	S/RES/684 (1991): heading “Resolution 684 (1991) of 30 January 1991”
+S/RES/685 (1991)	SC	1991-01-31		rules/resolutions/sc.yaml	4542	S/RES/685 (1991): heading “Resolution 685 (1991) of 31 January 1991”
+S/RES/686 (1991)	SC	1991-03-02		rules/resolutions/sc.yaml	4547	S/RES/686 (1991): heading “Resolution 686 (1991) of 2 March 1991”	S/RES/692 (1991): “686 (1991) of 2 March 1991”	S/RES/706 (1991): “686 (1991) of 2 March 1991”	S/RES/712 (1991): “686 (1991) of 2 March 1991”
+S/RES/687 (1991)	SC	1991-04-03		rules/resolutions/sc.yaml	4555	S/RES/689 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/692 (1991): “687 (1991) of 3 April 1991”	S/RES/699 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/700 (1991): “687 (1991) of 3 April 1991”	S/RES/705 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/706 (1991): “687 (1991) of 3 April 1991”	S/RES/707 (1991): “resolution 687 (1991) of 3 April 1991”	S/RES/712 (1991): “687 (1991) of 3 April 1991”	S/RES/715 (1991): “resolutions 687 (1991) of 3 April 1991”	S/RES/773 (1992): “resolution 687 (1991) of 3 April 1991”	S/RES/778 (1992): “resolution 687 (1991) of 3 April 1991”	S/RES/806 (1993): “resolution 687 (1991) of 3 April 1991”	S/RES/833 (1993): “resolution 687 (1991) of 3 April 1991”	S/RES/1454 (2002): “resolutions 687 (1991) of 3 April 1991”
+S/RES/688 (1991)	SC	1991-04-05		rules/resolutions/sc.yaml	4573	S/RES/688 (1991): heading “Resolution 688 (1991) of 5 April 1991”	S/RES/706 (1991): “688 (1991) of 5 April 1991”	S/RES/712 (1991): “688 (1991) of 5 April 1991”
+S/RES/689 (1991)	SC	1991-04-09		rules/resolutions/sc.yaml	4580	S/RES/689 (1991): heading “Resolution 689 (1991) of 9 April 1991”	S/RES/773 (1992): “resolution 689 (1991) of 9 April 1991”	S/RES/778 (1992): “resolution 689 (1991) of 9 April 1991”	S/RES/806 (1993): “resolutions 689 (1991) of 9 April 1991”	S/RES/833 (1993): “resolution 689 (1991) of 9 April 1991”
+S/RES/690 (1991)	SC	1991-04-29		rules/resolutions/sc.yaml	4589	A/RES/80/89: “690 (1991) of 29 April 1991”	S/RES/690 (1991): heading “Resolution 690 (1991) of 29 April 1991”	S/RES/725 (1991): “690 (1991) of 29 April 1991”	S/RES/809 (1993): “690 (1991) of 29 April 1991”
+S/RES/691 (1991)	SC	1991-05-06		rules/resolutions/sc.yaml	4597	S/RES/691 (1991): heading “Resolution 691 (1991) of 6 May 1991”	S/RES/719 (1991): “691 (1991) of 6 May 1991”
+S/RES/692 (1991)	SC	1991-05-20		rules/resolutions/sc.yaml	4603	S/RES/692 (1991): heading “Resolution 692 (1991) of 20 May 1991”	S/RES/706 (1991): “692 (1991) of 20 May 1991”	S/RES/712 (1991): “692 (1991) of 20 May 1991”
+S/RES/693 (1991)	SC	1991-05-20		rules/resolutions/sc.yaml	4610	S/RES/693 (1991): heading “Resolution 693 (1991) of 20 May 1991”	S/RES/714 (1991): “resolution 693 (1991) of 20 May 1991”	S/RES/729 (1992): “resolution 693 (1991) of 20 May 1991”	S/RES/784 (1992): “resolutions 693 (1991) of 20 May 1991”	S/RES/791 (1992): “resolutions 693 (1991) of 20 May 1991”	S/RES/832 (1993): “resolutions 693 (1991) of 20 May 1991”	S/RES/888 (1993): “resolutions 693 (1991) of 20 May 1991”
+S/RES/694 (1991)	SC	1991-05-24		rules/resolutions/sc.yaml	4621	S/RES/694 (1991): heading “Resolution 694 (1991) of 24 May 1991”	S/RES/726 (1992): “694 (1991) of 24 May 1991”
+S/RES/695 (1991)	SC	1991-05-30		rules/resolutions/sc.yaml	4627	S/RES/695 (1991): heading “Resolution 695 (1991) of 30 May 1991”
+S/RES/696 (1991)	SC	1991-05-30		rules/resolutions/sc.yaml	4632	S/RES/696 (1991): heading “Resolution 696 (1991) of 30 May 1991”	S/RES/747 (1992): “resolution 696 (1991) of 30 May 1991”	S/RES/785 (1992): “resolutions 696 (1991) of 30 May 1991”	S/RES/793 (1992): “resolutions 696 (1991) of 30 May 1991”	S/RES/804 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/811 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/823 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/834 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/851 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/864 (1993): “resolutions 696 (1991) of 30 May 1991”	S/RES/890 (1993): “resolutions 696 (1991) of 30 May 1991”
+S/RES/697 (1991)	SC	1991-06-14		rules/resolutions/sc.yaml	4647	S/RES/697 (1991): heading “Resolution 697 (1991) of 14 June 1991”	S/RES/698 (1991): “resolution 697 (1991) of 14 June 1991”
+S/RES/698 (1991)	SC	1991-06-14		rules/resolutions/sc.yaml	4653	S/RES/698 (1991): heading “Resolution 698 (1991) of 14 June 1991”
+S/RES/699 (1991)	SC	1991-06-17		rules/resolutions/sc.yaml	4658	S/RES/699 (1991): heading “Resolution 699 (1991) of 17 June 1991”	S/RES/706 (1991): “699 (1991) of 17 June 1991”	S/RES/712 (1991): “699 (1991) of 17 June 1991”	S/RES/715 (1991): “699 (1991) of 17 June 1991”
+S/RES/700 (1991)	SC	1991-06-17		rules/resolutions/sc.yaml	4666	S/RES/700 (1991): heading “Resolution 700 (1991) of 17 June 1991”
+S/RES/701 (1991)	SC	1991-07-31		rules/resolutions/sc.yaml	4671	S/RES/701 (1991): heading “Resolution 701 (1991) of 31 July 1991”
+S/RES/702 (1991)	SC	1991-08-08		rules/resolutions/sc.yaml	4676	S/RES/702 (1991): heading “Resolution 702 (1991) of 8 August 1991”
+S/RES/703 (1991)	SC	1991-08-09		rules/resolutions/sc.yaml	4681	S/RES/703 (1991): heading “Resolution 703 (1991) of 9 August 1991”
+S/RES/704 (1991)	SC	1991-08-09		rules/resolutions/sc.yaml	4686	S/RES/704 (1991): heading “Resolution 704 (1991) of 9 August 1991”
+S/RES/705 (1991)	SC	1991-08-15		rules/resolutions/sc.yaml	4691	S/RES/705 (1991): heading “Resolution 705 (1991) of 15 August. 1991”	S/RES/706 (1991): “705 (1991) of 15 August 1991”
+S/RES/706 (1991)	SC	1991-08-15		rules/resolutions/sc.yaml	4697	S/RES/706 (1991): heading “Resolution 706 (1991) of 15 August 1991”	S/RES/712 (1991): “706 (1991) of 15 August 1991”
+S/RES/707 (1991)	SC	1991-08-15		rules/resolutions/sc.yaml	4703	S/RES/707 (1991): heading “Resolution 707 (1991) of 15 August 1991”	S/RES/715 (1991): “707 (1991) of 15 August 1991”
+S/RES/708 (1991)	SC	1991-08-28		rules/resolutions/sc.yaml	4709	S/RES/708 (1991): heading “Resolution 708 (1991) of 28 August 1991”
+S/RES/709 (1991)	SC	1991-09-12		rules/resolutions/sc.yaml	4714	S/RES/709 (1991): heading “Resolution 709 (1991) of 12 September 1991”
+S/RES/710 (1991)	SC	1991-09-12		rules/resolutions/sc.yaml	4719	S/RES/710 (1991): heading “Resolution 710 (1991) of 12 September 1991”
+S/RES/711 (1991)	SC	1991-09-12		rules/resolutions/sc.yaml	4724	S/RES/711 (1991): heading “Resolution 711 (1991) of 12 September 1991”
+S/RES/712 (1991)	SC	1991-09-19		rules/resolutions/sc.yaml	4729	S/RES/712 (1991): heading “Resolution 712 (1991) of 19 September 1991”
+S/RES/713 (1991)	SC	1991-09-25		rules/resolutions/sc.yaml	4734	S/RES/713 (1991): heading “Resolution 713 (1991) of 25 September 1991”	S/RES/721 (1991): “resolution 713 (1991) of 25 September 1991”	S/RES/724 (1991): “resolutions 713 (1991) of 25 September 1991”	S/RES/727 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/740 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/743 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/749 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/752 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/757 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/758 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/761 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/762 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/764 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/770 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/771 (1992): “resolutions 713 (1991) of 25 September 1991”	S/RES/777 (1992): “resolution 713 (1991) of 25 September 1991”	S/RES/787 (1992): “resolution 713 (1991) of 25 September 1991”	S/RES/802 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/808 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/819 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/821 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/827 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/836 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/838 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/844 (1993): “resolution 713 (1991) of 25 September 1991”	S/RES/871 (1993): “resolution 713 (1991) of 25 September 1991”
+S/RES/714 (1991)	SC	1991-09-30		rules/resolutions/sc.yaml	4764	S/RES/714 (1991): heading “Resolution 714 (1991) of 30 September 1991”	S/RES/729 (1992): “resolution 714 (1991) of 30 September 1991”	S/RES/784 (1992): “714 (1991) of 30 September 1991”	S/RES/791 (1992): “714 (1991) of 30 September 1991”	S/RES/832 (1993): “714 (1991) of 30 September 1991”	S/RES/888 (1993): “714 (1991) of 30 September 1991”
+S/RES/715 (1991)	SC	1991-10-11		rules/resolutions/sc.yaml	4774	S/RES/715 (1991): heading “Resolution 715 (1991) of 11 October 1991”
+S/RES/716 (1991)	SC	1991-10-11		rules/resolutions/sc.yaml	4779	S/RES/716 (1991): heading “Resolution 716 (1991) of 11 October 1991”	S/RES/750 (1992): “716 (1991) of 11 October 1991”
+S/RES/717 (1991)	SC	1991-10-16		rules/resolutions/sc.yaml	4785	S/RES/717 (1991): heading “Resolution 717 (1991) of 16 October 1991”	S/RES/718 (1991): “717 (1991) of 16 October 1991”	S/RES/728 (1992): “717 (1991) of 16 October 1991”	S/RES/745 (1992): “717 (1991) of 16 October 1991”	S/RES/766 (1992): “717 (1991) of 16 October 1991”	S/RES/783 (1992): “717 (1991) of 16 October 1991”	S/RES/792 (1992): “717 (1991) of 16 October 1991”
+S/RES/718 (1991)	SC	1991-10-31		rules/resolutions/sc.yaml	4796	S/RES/718 (1991): heading “Resolution 718 (1991) of 31 October 1991”	S/RES/728 (1992): “718 (1991) of 31 October 1991”	S/RES/745 (1992): “718 (1991) of 31 October 1991”	S/RES/766 (1992): “718 (1991) of 31 October 1991”	S/RES/783 (1992): “718 (1991) of 31 October 1991”	S/RES/792 (1992): “718 (1991) of 31 October 1991”
+S/RES/719 (1991)	SC	1991-11-06		rules/resolutions/sc.yaml	4806	S/RES/719 (1991): heading “Resolution 719 (1991) of 6 November 1991”	S/RES/730 (1992): “resolution 719 (1991) of 6 November 1991”
+S/RES/720 (1991)	SC	1991-11-21		rules/resolutions/sc.yaml	4812	S/RES/720 (1991): heading “Resolution 720 (1991) of 21 November 1991”
+S/RES/722 (1991)	SC	1991-11-29		rules/resolutions/sc.yaml	4817	S/RES/722 (1991): heading “Resolution 722 (1991) of 29 November 1991”
+S/RES/723 (1991)	SC	1991-12-12		rules/resolutions/sc.yaml	4822	S/RES/723 (1991): heading “Resolution 723 (1991) of 12 December 1991”
+S/RES/724 (1991)	SC	1991-12-15		rules/resolutions/sc.yaml	4827	S/RES/724 (1991): heading “Resolution 724 (1991) of 15 December 1991”	S/RES/727 (1992): “724 (1991) of 15 December 1991”	S/RES/740 (1992): “724 (1991) of 15 December 1991”	S/RES/743 (1992): “724 (1991) of 15 December 1991”	S/RES/749 (1992): “724 (1991) of 15 December 1991”	S/RES/752 (1992): “724 (1991) of 15 December 1991”	S/RES/757 (1992): “724 (1991) of 15 December 1991”	S/RES/758 (1992): “724 (1991) of 15 December 1991”	S/RES/761 (1992): “724 (1991) of 15 December 1991”	S/RES/762 (1992): “724 (1991) of 15 December 1991”	S/RES/764 (1992): “724 (1991) of 15 December 1991”	S/RES/770 (1992): “724 (1991) of 15 December 1991”	S/RES/771 (1992): “724 (1991) of 15 December 1991”	S/RES/787 (1992): “724 (1991) of 15 December 1991”
+S/RES/725 (1991)	SC	1991-12-31		rules/resolutions/sc.yaml	4845	S/RES/725 (1991): heading “Resolution 725 (1991) of 31 December 1991”	S/RES/809 (1993): “725 (1991) of 31 December 1991”
+S/RES/726 (1992)	SC	1992-01-06		rules/resolutions/sc.yaml	4851	S/RES/726 (1992): heading “Resolution 726 (1992) of 6 January 1992”
+S/RES/727 (1992)	SC	1992-01-08		rules/resolutions/sc.yaml	4856	S/RES/727 (1992): heading “Resolution 727 (1992) of 8 January 1992”	S/RES/740 (1992): “727 (1992) of 8 January 1992”	S/RES/743 (1992): “727 (1992) of 8 January 1992”	S/RES/749 (1992): “727 (1992) of 8 January 1992”	S/RES/752 (1992): “727 (1992) of 8 January 1992”	S/RES/757 (1992): “727 (1992) of 8 January 1992”	S/RES/758 (1992): “727 (1992) of 8 January 1992”	S/RES/761 (1992): “727 (1992) of 8 January 1992”	S/RES/762 (1992): “727 (1992) of 8 January 1992”	S/RES/764 (1992): “727 (1992) of 8 January 1992”	S/RES/770 (1992): “727 (1992) of 8 January 1992”	S/RES/771 (1992): “727 (1992) of 8 January 1992”
+S/RES/728 (1992)	SC	1992-01-08		rules/resolutions/sc.yaml	4872	S/RES/728 (1992): heading “Resolution 728 (1992) of 8 January 1992”	S/RES/745 (1992): “728 (1992) of 8 January 1992”	S/RES/766 (1992): “728 (1992) of 8 January 1992”	S/RES/783 (1992): “728 (1992) of 8 January 1992”	S/RES/792 (1992): “728 (1992) of 8 January 1992”
+S/RES/729 (1992)	SC	1992-01-14		rules/resolutions/sc.yaml	4881	S/RES/729 (1992): heading “Resolution 729 (1992) of 14 January 1992”	S/RES/730 (1992): “resolution 729 (1992) of 14 January 1992”	S/RES/784 (1992): “729 (1992) of 14 January 1992”	S/RES/791 (1992): “729 (1992) of 14 January 1992”	S/RES/832 (1993): “729 (1992) of 14 January 1992”	S/RES/888 (1993): “729 (1992) of 14 January 1992”
+S/RES/730 (1992)	SC	1992-01-16		rules/resolutions/sc.yaml	4891	S/RES/730 (1992): heading “Resolution 730 (1992) of 16 January 1992”
+S/RES/731 (1992)	SC	1992-01-21		rules/resolutions/sc.yaml	4896	S/RES/731 (1992): heading “Resolution 731 (1992) of 21 January 1992”	S/RES/748 (1992): “resolution 731 (1992) of 21 January 1992”	S/RES/883 (1993): “resolutions 731 (1992) of 21 January 1992”
+S/RES/732 (1992)	SC	1992-01-23		rules/resolutions/sc.yaml	4903	S/RES/732 (1992): heading “Resolution 732 (1992) of 23 January 1992”
+S/RES/733 (1992)	SC	1992-01-23		rules/resolutions/sc.yaml	4908	S/RES/733 (1992): heading “Resolution 733 (1992) of 23 January 1992”	S/RES/746 (1992): “resolution 733 (1992) of 23 January 1992”	S/RES/751 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/767 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/775 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/794 (1992): “resolutions 733 (1992) of 23 January 1992”	S/RES/814 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/837 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/865 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/878 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/885 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/886 (1993): “resolutions 733 (1992) of 23 January 1992”	S/RES/897 (1994): “resolution 733 (1992) of 23 January 1992”
+S/RES/734 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4925	S/RES/734 (1992): heading “Resolution 734 (1992) of 29 January 1992”
+S/RES/735 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4930	S/RES/735 (1992): heading “Resolution 735 (1992) of 29 January 1992”
+S/RES/736 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4935	S/RES/736 (1992): heading “Resolution 736 (1992) of 29 January 1992”
+S/RES/737 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4940	S/RES/737 (1992): heading “Resolution 737 (1992) of 29 January 1992”
+S/RES/738 (1992)	SC	1992-01-29		rules/resolutions/sc.yaml	4945	S/RES/738 (1992): heading “Resolution 738 (1992) of 29 January 1992”
+S/RES/739 (1992)	SC	1992-02-05		rules/resolutions/sc.yaml	4950	S/RES/739 (1992): heading “Resolution 739 (1992) of 5 February 1992”
+S/RES/740 (1992)	SC	1992-02-07		rules/resolutions/sc.yaml	4955	S/RES/740 (1992): heading “Resolution 740 (1992) of 7 February 1992”	S/RES/743 (1992): “740 (1992) of 7 February 1992”	S/RES/749 (1992): “740 (1992) of 7 February 1992”	S/RES/752 (1992): “740 (1992) of 7 February 1992”	S/RES/757 (1992): “740 (1992) of 7 February 1992”	S/RES/758 (1992): “740 (1992) of 7 February 1992”	S/RES/761 (1992): “740 (1992) of 7 February 1992”	S/RES/762 (1992): “740 (1992) of 7 February 1992”	S/RES/764 (1992): “740 (1992) of 7 February 1992”	S/RES/770 (1992): “740 (1992) of 7 February 1992”	S/RES/771 (1992): “740 (1992) of 7 February 1992”
+S/RES/741 (1992)	SC	1992-02-07		rules/resolutions/sc.yaml	4970	S/RES/741 (1992): heading “Resolution 741 (1992) of 7 February 1992”
+S/RES/742 (1992)	SC	1992-02-14		rules/resolutions/sc.yaml	4975	S/RES/742 (1992): heading “Resolution 742 (1992) of 14 February 1992”
+S/RES/743 (1992)	SC	1992-02-21		rules/resolutions/sc.yaml	4980	S/RES/743 (1992): heading “Resolution 743 (1992) of 21 February 1992”	S/RES/749 (1992): “743 (1992) of 21 February 1992”	S/RES/752 (1992): “743 (1992) of 21 February 1992”	S/RES/757 (1992): “743 (1992) of 21 February 1992”	S/RES/758 (1992): “743 (1992) of 21 February 1992”	S/RES/761 (1992): “743 (1992) of 21 February 1992”	S/RES/762 (1992): “743 (1992) of 21 February 1992”	S/RES/764 (1992): “743 (1992) of 21 February 1992”	S/RES/770 (1992): “743 (1992) of 21 February 1992”	S/RES/771 (1992): “743 (1992) of 21 February 1992”	S/RES/776 (1992): “resolution 743 (1992) of 21 February 1992”	S/RES/779 (1992): “resolution 743 (1992) of 21 February 1992”	S/RES/795 (1992): “resolution 743 (1992) of 21 February 1992”	S/RES/847 (1993): “resolution 743 (1992) of 21 February 1992”	S/RES/869 (1993): “resolution 743 (1992) of 21 February 1992”	S/RES/870 (1993): “resolution 743 (1992) of 21 February 1992”	S/RES/871 (1993): “resolution 743 (1992) of 21 February 1992”
+S/RES/744 (1992)	SC	1992-02-25		rules/resolutions/sc.yaml	5001	S/RES/744 (1992): heading “Resolution 744 (1992) of 25 February 1992”
+S/RES/745 (1992)	SC	1992-02-28		rules/resolutions/sc.yaml	5006	S/RES/745 (1992): heading “Resolution 745 (1992) of 28 February 1992”	S/RES/766 (1992): “745 (1992) of 28 February 1992”	S/RES/783 (1992): “745 (1992) of 28 February 1992”	S/RES/792 (1992): “745 (1992) of 28 February 1992”	S/RES/810 (1993): “745 (1992) of 28 February 1992”	S/RES/826 (1993): “745 (1992) of 28 February 1992”	S/RES/835 (1993): “745 (1992) of 28 February 1992”	S/RES/840 (1993): “745 (1992) of 28 February 1992”	S/RES/860 (1993): “745 (1992) of 28 February 1992”	S/RES/880 (1993): “resolution 745 (1992) of 28 February 1992”
+S/RES/746 (1992)	SC	1992-03-17		rules/resolutions/sc.yaml	5020	S/RES/746 (1992): heading “Resolution 746 (1992) of 17 March 1992”	S/RES/751 (1992): “746 (1992) of 17 March 1992”	S/RES/767 (1992): “746 (1992) of 17 March 1992”	S/RES/775 (1992): “746 (1992) of 17 March 1992”	S/RES/794 (1992): “746 (1992) of 17 March 1992”	S/RES/814 (1993): “746 (1992) of 17 March 1992”	S/RES/837 (1993): “746 (1992) of 17 March 1992”	S/RES/865 (1993): “746 (1992) of 17 March 1992”	S/RES/878 (1993): “746 (1992) of 17 March 1992”	S/RES/885 (1993): “746 (1992) of 17 March 1992”
+S/RES/747 (1992)	SC	1992-03-24		rules/resolutions/sc.yaml	5034	S/RES/747 (1992): heading “Resolution 747 (1992) of 24 March 1992”	S/RES/785 (1992): “747 (1992) of 24 March 1992”	S/RES/793 (1992): “747 (1992) of 24 March 1992”	S/RES/804 (1993): “747 (1992) of 24 March 1992”	S/RES/811 (1993): “747 (1992) of 24 March 1992”	S/RES/823 (1993): “747 (1992) of 24 March 1992”	S/RES/834 (1993): “747 (1992) of 24 March 1992”	S/RES/851 (1993): “747 (1992) of 24 March 1992”	S/RES/864 (1993): “747 (1992) of 24 March 1992”	S/RES/890 (1993): “747 (1992) of 24 March 1992”
+S/RES/748 (1992)	SC	1992-03-31		rules/resolutions/sc.yaml	5048	S/RES/748 (1992): heading “Resolution 748 (1992) of 31 March 1992”	S/RES/883 (1993): “748 (1992) of 31 March 1992”
+S/RES/749 (1992)	SC	1992-04-07		rules/resolutions/sc.yaml	5054	S/RES/749 (1992): heading “Resolution 749 (1992) of 7 April 1992”	S/RES/752 (1992): “749 (1992) of 7 April 1992”	S/RES/757 (1992): “749 (1992) of 7 April 1992”	S/RES/758 (1992): “749 (1992) of 7 April 1992”	S/RES/761 (1992): “749 (1992) of 7 April 1992”	S/RES/762 (1992): “749 (1992) of 7 April 1992”	S/RES/764 (1992): “749 (1992) of 7 April 1992”	S/RES/770 (1992): “749 (1992) of 7 April 1992”	S/RES/771 (1992): “749 (1992) of 7 April 1992”
+S/RES/750 (1992)	SC	1992-04-10		rules/resolutions/sc.yaml	5067	S/RES/750 (1992): heading “Resolution 750 (1992) of 10 April 1992”
+S/RES/751 (1992)	SC	1992-04-24		rules/resolutions/sc.yaml	5072	S/RES/751 (1992): heading “Resolution 751 (1992) of 24 April 1992”	S/RES/767 (1992): “751 (1992) of 24 April 1992”	S/RES/775 (1992): “751 (1992) of 24 April 1992”	S/RES/794 (1992): “751 (1992) of 24 April 1992”	S/RES/814 (1993): “751 (1992) of 24 April 1992”	S/RES/837 (1993): “751 (1992) of 24 April 1992”	S/RES/865 (1993): “751 (1992) of 24 April 1992”	S/RES/878 (1993): “751 (1992) of 24 April 1992”	S/RES/885 (1993): “751 (1992) of 24 April 1992”
+S/RES/752 (1992)	SC	1992-05-15		rules/resolutions/sc.yaml	5085	S/RES/752 (1992): heading “Resolution 752 (1992) of 15 May 1992”	S/RES/757 (1992): “752 (1992) of 15 May 1992”	S/RES/758 (1992): “752 (1992) of 15 May 1992”	S/RES/760 (1992): “resolutions 752 (1992) of 15 May 1992”	S/RES/761 (1992): “752 (1992) of 15 May 1992”	S/RES/762 (1992): “752 (1992) of 15 May 1992”	S/RES/764 (1992): “752 (1992) of 15 May 1992”	S/RES/770 (1992): “752 (1992) of 15 May 1992”	S/RES/771 (1992): “752 (1992) of 15 May 1992”
+S/RES/753 (1992)	SC	1992-05-18		rules/resolutions/sc.yaml	5098	S/RES/753 (1992): heading “Resolution 753 (1992) of 18 May 1992”
+S/RES/754 (1992)	SC	1992-05-18		rules/resolutions/sc.yaml	5103	S/RES/754 (1992): heading “Resolution 754 (1992) of 18 May 1992”
+S/RES/756 (1992)	SC	1992-05-29		rules/resolutions/sc.yaml	5108	S/RES/756 (1992): heading “Resolution 756 (1992) of 29 May 1992”
+S/RES/757 (1992)	SC	1992-05-30		rules/resolutions/sc.yaml	5113	S/RES/757 (1992): heading “Resolution 757 (1992) of 30 May 1992”	S/RES/758 (1992): “757 (1992) of 30 May 1992”	S/RES/760 (1992): “757 (1992) of 30 May 1992”	S/RES/761 (1992): “757 (1992) of 30 May 1992”	S/RES/762 (1992): “757 (1992) of 30 May 1992”	S/RES/764 (1992): “757 (1992) of 30 May 1992”	S/RES/770 (1992): “757 (1992) of 30 May 1992”	S/RES/771 (1992): “757 (1992) of 30 May 1992”	S/RES/787 (1992): “resolution 757 (1992) of 30 May 1992”	S/RES/821 (1993): “resolution 757 (1992) of 30 May 1992”
+S/RES/758 (1992)	SC	1992-06-08		rules/resolutions/sc.yaml	5127	S/RES/758 (1992): heading “Resolution 758 (1992) of 8 June 1992”	S/RES/760 (1992): “758 (1992) of 8 June 1992”	S/RES/761 (1992): “758 (1992) of 8 June 1992”	S/RES/762 (1992): “758 (1992) of 8 June 1992”	S/RES/764 (1992): “758 (1992) of 8 June 1992”	S/RES/770 (1992): “758 (1992) of 8 June 1992”	S/RES/771 (1992): “758 (1992) of 8 June 1992”
+S/RES/759 (1992)	SC	1992-06-12		rules/resolutions/sc.yaml	5138	S/RES/759 (1992): heading “Resolution 759 (1992) of 12 June 1992”
+S/RES/760 (1992)	SC	1992-06-18		rules/resolutions/sc.yaml	5143	S/RES/760 (1992): heading “Resolution 760 (1992) of 18 June 1992”	S/RES/761 (1992): “760 (1992) of 18 June 1992”	S/RES/762 (1992): “760 (1992) of 18 June 1992”	S/RES/764 (1992): “760 (1992) of 18 June 1992”	S/RES/770 (1992): “760 (1992) of 18 June 1992”	S/RES/771 (1992): “760 (1992) of 18 June 1992”
+S/RES/761 (1992)	SC	1992-06-29		rules/resolutions/sc.yaml	5153	S/RES/761 (1992): heading “RESOLUTION 761 (1992) Adopted by the Security Council at its 3087th meeting, on 29 June 1992”	S/RES/762 (1992): “761 (1992) of 29 June 1992”	S/RES/764 (1992): “761 (1992) of 29 June 1992”	S/RES/770 (1992): “761 (1992) of 29 June 1992”	S/RES/771 (1992): “761 (1992) of 29 June 1992”
+S/RES/762 (1992)	SC	1992-06-30		rules/resolutions/sc.yaml	5162	S/RES/762 (1992): heading “Resolution 762 (1992) of 30 June 1992”	S/RES/764 (1992): “762 (1992) of 30 June 1992”	S/RES/770 (1992): “762 (1992) of 30 June 1992”	S/RES/771 (1992): “762 (1992) of 30 June 1992”
+S/RES/763 (1992)	SC	1992-07-06		rules/resolutions/sc.yaml	5170	S/RES/763 (1992): heading “Resolution 763 (1992) of 6 July 1992”
+S/RES/764 (1992)	SC	1992-07-13		rules/resolutions/sc.yaml	5175	S/RES/764 (1992): heading “Resolution 764 (1992) of 13 July 1992”	S/RES/770 (1992): “764 (1992) of 13 July 1992”	S/RES/771 (1992): “764 (1992) of 13 July 1992”	S/RES/808 (1993): “resolution 764 (1992) of 13 July 1992”
+S/RES/765 (1992)	SC	1992-07-16		rules/resolutions/sc.yaml	5183	S/RES/765 (1992): heading “Resolution 765 (1992) of 16 July 1992”	S/RES/772 (1992): “resolution 765 (1992) of 16 July 1992”	S/RES/894 (1994): “resolutions 765 (1992) of 16 July 1992”
+S/RES/766 (1992)	SC	1992-07-21		rules/resolutions/sc.yaml	5190	S/RES/766 (1992): heading “Resolution 766 (1992) of 21 July 1992”	S/RES/783 (1992): “766 (1992) of 21 July 1992”	S/RES/792 (1992): “766 (1992) of 21 July 1992”
+S/RES/767 (1992)	SC	1992-07-27		rules/resolutions/sc.yaml	5197	S/RES/767 (1992): heading “RESOLUTION 767 (1992) Adopted by the Security Council at its 3101st meeting, on 27 July 1992”	S/RES/775 (1992): “767 (1992) of 27 July 1992”	S/RES/794 (1992): “767 (1992) of 27 July 1992”	S/RES/814 (1993): “767 (1992) of 27 July 1992”	S/RES/837 (1993): “767 (1992) of 27 July 1992”	S/RES/865 (1993): “767 (1992) of 27 July 1992”	S/RES/878 (1993): “767 (1992) of 27 July 1992”	S/RES/885 (1993): “767 (1992) of 27 July 1992”
+S/RES/768 (1992)	SC	1992-07-30		rules/resolutions/sc.yaml	5209	S/RES/768 (1992): heading “RESOLUTION 768 (1992) Adopted by the Security Council at its 3102nd meeting on 30 July 1992”
+S/RES/769 (1992)	SC	1992-08-07		rules/resolutions/sc.yaml	5214	S/RES/769 (1992): heading “RESOLUTION 769 (1992) Adopted by the Security Council at its 3104th meeting, on 7 August 1992”	S/RES/770 (1992): “769 (1992) of 7 August 1992”	S/RES/771 (1992): “769 (1992) of 7 August 1992”	S/RES/871 (1993): “resolution 769 (1992) of 7 August 1992”
+S/RES/770 (1992)	SC	1992-08-13		rules/resolutions/sc.yaml	5222	S/RES/770 (1992): heading “RESOLUTION 770 (1992) Adopted by the Security Council at its 3106th meeting, On 13 August 1992”	S/RES/771 (1992): “770 (1992) of 13 August 1992”	S/RES/776 (1992): “resolution 770 (1992) of 13 August 1992”	S/RES/836 (1993): “resolutions 770 (1992) of 13 August 1992”
+S/RES/771 (1992)	SC	1992-08-13		rules/resolutions/sc.yaml	5230	S/RES/771 (1992): heading “RESOLUTION 771 (1992) Adopted by the Security Council at its 3106th meeting, on 13 August 1992”	S/RES/798 (1992): “771 (1992) of 13 August 1992”	S/RES/808 (1993): “resolution 771 (1992) of 13 August 1992”
+S/RES/772 (1992)	SC	1992-08-17		rules/resolutions/sc.yaml	5237	S/RES/772 (1992): heading “RESOLUTION 772 (1992) Adopted by the Security Council at its 3107th meeting on 17 August 1992”	S/RES/894 (1994): “772 (1992) of 17 August 1992”
+S/RES/773 (1992)	SC	1992-08-26		rules/resolutions/sc.yaml	5243	S/RES/773 (1992): heading “RESOLUTION 773 (1992) Adopted by the Security Council at its 3108th meeting on 26 August 1992”	S/RES/778 (1992): “Resolution 773 (1992) of 26 August 1992”	S/RES/806 (1993): “773 (1992) of 26 August 1992”	S/RES/833 (1993): “resolution 773 (1992) of 26 August 1992”
+S/RES/774 (1992)	SC	1992-08-26		rules/resolutions/sc.yaml	5251	S/RES/774 (1992): heading “RESOLUTION 774 (1992) Adopted by the Security Council at its 3109th meeting on 26 August 1992”
+S/RES/775 (1992)	SC	1992-08-28		rules/resolutions/sc.yaml	5256	S/RES/775 (1992): heading “RESOLUTION 775 (1992) Adopted by the Security Council at its 3110th meeting, on 28 August 1992”	S/RES/794 (1992): “775 (1992) of 28 August 1992”	S/RES/814 (1993): “775 (1992) of 28 August 1992”	S/RES/837 (1993): “775 (1992) of 28 August 1992”	S/RES/878 (1993): “775 (1992) of 28 August 1992”
+S/RES/776 (1992)	SC	1992-09-14		rules/resolutions/sc.yaml	5265	S/RES/776 (1992): heading “RESOLUTION 776 (1992) Adopted by the Security Council at its 3114th meeting, on 14 September 1992”	S/RES/787 (1992): “resolution 776 (1992) of 14 September 1992”	S/RES/836 (1993): “resolution 776 (1992) of 14 September 1992”
+S/RES/777 (1992)	SC	1992-09-19		rules/resolutions/sc.yaml	5272	S/RES/777 (1992): heading “RESOLUTION 777 (1992) Adopted by the Security Council at its 3116th meeting on 19 September 1992”	S/RES/821 (1993): “resolution 777 (1992) of 19 September 1992”
+S/RES/779 (1992)	SC	1992-10-06		rules/resolutions/sc.yaml	5278	S/RES/779 (1992): heading “RESOLUTION 779 (1992) Adopted by the Security Council at its 3118th meeting, on 6 October 1992”
+S/RES/780 (1992)	SC	1992-10-06		rules/resolutions/sc.yaml	5283	S/RES/787 (1992): “resolution 780 (1992) of 6 October 1992”	S/RES/808 (1993): “resolution 780 (1992) of 6 October 1992”
+S/RES/781 (1992)	SC	1992-10-09		rules/resolutions/sc.yaml	5289	S/RES/781 (1992): heading “RESOLUTION 781 (1992) Adopted by the Security Council at its 3122nd meeting, on 9 October 1992”	S/RES/786 (1992): “resolution 781 (1992) of 9 October 1992”	S/RES/816 (1993): “resolutions 781 (1992) of 9 October 1992”	S/RES/836 (1993): “resolutions 781 (1992) of 9 October 1992”
+S/RES/782 (1992)	SC	1992-10-13		rules/resolutions/sc.yaml	5297	S/RES/782 (1992): heading “RESOLUTION 782 (1992) Adopted by the Security Council at its 3123rd meeting, on 13 October 1992”	S/RES/797 (1992): “resolution 782 (1992) of 13 October 1992”	S/RES/818 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/850 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/863 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/879 (1993): “resolutions 782 (1992) of 13 October 1992”	S/RES/882 (1993): “resolution 782 (1992) of 13 October 1992”	S/RES/898 (1994): “resolution 782 (1992) of 13 October 1992”
+S/RES/783 (1992)	SC	1992-10-13		rules/resolutions/sc.yaml	5309	S/RES/783 (1992): heading “Resolution 783 (1992) of 13 October 1992”	S/RES/792 (1992): “783 (1992) of 13 October 1992”
+S/RES/784 (1992)	SC	1992-10-30		rules/resolutions/sc.yaml	5315	S/RES/784 (1992): heading “RESOLUTION 784 (1992) Adopted by the Security Council at its 3129th meeting, on 30 October 1992”	S/RES/791 (1992): “784 (1992) of 30 October 1992”	S/RES/832 (1993): “784 (1992) of 30 October 1992”	S/RES/888 (1993): “784 (1992) of 30 October 1992”
+S/RES/785 (1992)	SC	1992-10-30		rules/resolutions/sc.yaml	5323	S/RES/785 (1992): heading “RESOLUTION 785 (1992) Adopted by the Security Council at its 3130th meeting on 30 October 1992”	S/RES/793 (1992): “785 (1992) of 30 October 1992”	S/RES/804 (1993): “785 (1992) of 30 October 1992”	S/RES/811 (1993): “785 (1992) of 30 October 1992”	S/RES/823 (1993): “785 (1992) of 30 October 1992”	S/RES/834 (1993): “785 (1992) of 30 October 1992”	S/RES/851 (1993): “785 (1992) of 30 October 1992”	S/RES/864 (1993): “785 (1992) of 30 October 1992”	S/RES/890 (1993): “785 (1992) of 30 October 1992”
+S/RES/786 (1992)	SC	1992-11-10		rules/resolutions/sc.yaml	5336	S/RES/786 (1992): heading “RESOLUTION 786 (1992) Adopted by the Security Council at its 3133rd_ meeting, on 10 November 1992”	S/RES/816 (1993): “786 (1992) of 10 November 1992”	S/RES/836 (1993): “786 (1992) of 10 November 1992”
+S/RES/787 (1992)	SC	1992-11-16		rules/resolutions/sc.yaml	5343	S/RES/787 (1992): heading “RESOLUTION 787 (1992) Adopted by the Security Council at its 3137th meeting, on 16 November 1992”
+S/RES/788 (1992)	SC	1992-11-19		rules/resolutions/sc.yaml	5348	S/RES/788 (1992): heading “RESOLUTION 788 (1992) Adopted by the Security Council at its 3138th meeting, on 19 November 1992”	S/RES/813 (1993): “resolution 788 (1992) of 19 November 1992”
+S/RES/789 (1992)	SC	1992-11-25		rules/resolutions/sc.yaml	5354	S/RES/789 (1992): heading “RESOLUTION 789 (1992) Adopted by the Security Council at its 3140th meeting, on 25 November 1992”
+S/RES/790 (1992)	SC	1992-11-25		rules/resolutions/sc.yaml	5359	S/RES/790 (1992): heading “RESOLUTION 790 (1992) Adopted by the Security Council at its 3141st meeting on 25 November 1992”
+S/RES/791 (1992)	SC	1992-11-30		rules/resolutions/sc.yaml	5364	S/RES/791 (1992): heading “RESOLUTION 791 (1992) Adopted by the Security Council at its 3142nd meeting, on 30 November 1992”	S/RES/832 (1993): “791 (1992) of 30 November 1992”	S/RES/888 (1993): “791 (1992) of 30 November 1992”
+S/RES/792 (1992)	SC	1992-11-30		rules/resolutions/sc.yaml	5371	S/RES/792 (1992): heading “RESOLUTION 792 (1992) Adopted by the Security Council at its 3143rd meeting, on 30 November 1992”
+S/RES/793 (1992)	SC	1992-11-30		rules/resolutions/sc.yaml	5376	S/RES/793 (1992): heading “RESOLUTION 793 (1992) Adopted by the Security Council at its 3144th meeting, on 30 November 1992”	S/RES/804 (1993): “793 (1992) of 30 November 1992”	S/RES/811 (1993): “793 (1992) of 30 November 1992”	S/RES/823 (1993): “793 (1992) of 30 November 1992”	S/RES/834 (1993): “793 (1992) of 30 November 1992”	S/RES/851 (1993): “793 (1992) of 30 November 1992”	S/RES/864 (1993): “793 (1992) of 30 November 1992”	S/RES/890 (1993): “793 (1992) of 30 November 1992”
+S/RES/794 (1992)	SC	1992-12-03		rules/resolutions/sc.yaml	5388	S/RES/794 (1992): heading “RESOLUTION 794 (1992) Adopted by the Security Council at its 3145th meeting, on 3 December 1992”	S/RES/814 (1993): “794 (1992) of 3 December 1992”	S/RES/837 (1993): “794 (1992) of 3 December 1992”	S/RES/865 (1993): “794 (1992) of 3 December 1992”	S/RES/878 (1993): “794 (1992) of 3 December 1992”
+S/RES/795 (1992)	SC	1992-12-11		rules/resolutions/sc.yaml	5397	S/RES/795 (1992): heading “Resolution 795 (1992) of 11 December 1992”	S/RES/842 (1993): “resolution 795 (1992) of 11 December 1992”
+S/RES/796 (1992)	SC	1992-12-14		rules/resolutions/sc.yaml	5403	S/RES/796 (1992): heading “RESOLUTION 796 (1992) Adopted by the Security Council at its 3148th meeting, on 14 December 1992”
+S/RES/797 (1992)	SC	1992-12-16		rules/resolutions/sc.yaml	5408	S/RES/797 (1992): heading “RESOLUTION 797 (1992) Adopted by the Security Council at its 3149th meeting, on 16 December 1992”	S/RES/818 (1993): “797 (1992) of 16 December 1992”	S/RES/850 (1993): “797 (1992) of 16 December 1992”	S/RES/863 (1993): “797 (1992) of 16 December 1992”	S/RES/879 (1993): “797 (1992) of 16 December 1992”	S/RES/882 (1993): “resolution 797 (1992) of 16 December 1992”
+S/RES/798 (1992)	SC	1992-12-18		rules/resolutions/sc.yaml	5418	S/RES/798 (1992): heading “RESOLUTION 798 (1992) Adopted by the Security Council at its 3150th meeting, on 18 December 1992”
+S/RES/799 (1992)	SC	1992-12-18		rules/resolutions/sc.yaml	5423	S/RES/799 (1992): heading “RESOLUTION 799 (1992) Adopted by the Security Council at its 3151st meeting, on 18 December 1992”
+S/RES/800 (1993)	SC	1993-01-08		rules/resolutions/sc.yaml	5428	S/RES/800 (1993): heading “RESOLUTION 800 (1993) Adopted by the Security Council at its 3157th meeting, on 8 January 1993”
+S/RES/802 (1993)	SC	1993-01-25		rules/resolutions/sc.yaml	5433	S/RES/802 (1993): heading “RESOLUTION 802 (1993) Adopted by the Security Council at its 3163rd meeting, on 25 January 1993”
+S/RES/803 (1993)	SC	1993-01-28		rules/resolutions/sc.yaml	5438	S/RES/803 (1993): heading “RESOLUTION 803 (1993) Adopted by the Security at its 3167th meeting, on 28 January 1993”
+S/RES/804 (1993)	SC	1993-01-29		rules/resolutions/sc.yaml	5443	S/RES/804 (1993): heading “RESOLUTION 804 (1993) Adopted by the Security Council at its 3168th meeting, on 29 January 1993”	S/RES/811 (1993): “804 (1993) of 29 January 1993”	S/RES/823 (1993): “804 (1993) of 29 January 1993”	S/RES/851 (1993): “804 (1993) of 29 January 1993”	S/RES/864 (1993): “804 (1993) of 29 January 1993”	S/RES/890 (1993): “804 (1993) of 29 January 1993”
+S/RES/805 (1993)	SC	1993-02-04		rules/resolutions/sc.yaml	5453	S/RES/805 (1993): heading “RESOLUTION 805 (1993) Adopted by the Security Council at its 3170th meeting, on 4 February 1993”
+S/RES/806 (1993)	SC	1993-02-05		rules/resolutions/sc.yaml	5458	S/RES/806 (1993): heading “RESOLUTION 806 (1993) Adopted by the Security Council at its 3171st meeting, on 5 February 1993”	S/RES/833 (1993): “resolution 806 (1993) of 5 February 1993”
+S/RES/807 (1993)	SC	1993-02-19		rules/resolutions/sc.yaml	5464	S/RES/807 (1993): heading “RESOLUTION 807 (1993) Adopted by the Security Council at its 3174th meeting, on 19 February 1993”
+S/RES/808 (1993)	SC	1993-02-22		rules/resolutions/sc.yaml	5469	S/RES/808 (1993): heading “RESOLUTION 808 (1993) Adopted by the Security Council at its 3175th meeting, on 22 February 1993”	S/RES/857 (1993): “resolutions 808 (1993) of 22 February 1993”	S/RES/877 (1993): “resolutions 808 (1993) of 22 February 1993”
+S/RES/809 (1993)	SC	1993-03-02		rules/resolutions/sc.yaml	5476	S/RES/809 (1993): heading “Resolution 809 (1993) of 2 March 1993”
+S/RES/810 (1993)	SC	1993-03-08		rules/resolutions/sc.yaml	5481	S/RES/810 (1993): heading “Resolution 810 (1993) of 8 March 1993”	S/RES/826 (1993): “810 (1993) of 8 March 1993”	S/RES/835 (1993): “810 (1993) of 8 March 1993”	S/RES/840 (1993): “810 (1993) of 8 March 1993”
+S/RES/811 (1993)	SC	1993-03-12		rules/resolutions/sc.yaml	5489	S/RES/811 (1993): heading “Resolution 811 (1993) of 12 March 1993”	S/RES/823 (1993): “811 (1993) of 12 March 1993”	S/RES/834 (1993): “811 (1993) of 12 March 1993”	S/RES/851 (1993): “811 (1993) of 12 March 1993”	S/RES/864 (1993): “811 (1993) of 12 March 1993”	S/RES/890 (1993): “811 (1993) of 12 March 1993”
+S/RES/812 (1993)	SC	1993-03-12		rules/resolutions/sc.yaml	5499	S/RES/812 (1993): heading “Resolution 812 (1993) of 12 March 1993”	S/RES/846 (1993): “resolution 812 (1993) of 12 March 1993”	S/RES/872 (1993): “resolutions 812 (1993) of 12 March 1993”	S/RES/891 (1993): “resolutions 812 (1993) of 12 March 1993”	S/RES/893 (1994): “resolutions 812 (1993) of 12 March 1993”
+S/RES/813 (1993)	SC	1993-03-26		rules/resolutions/sc.yaml	5508	S/RES/813 (1993): heading “RESOLUTION 813 (1993) Adopted by the Security Council at its 3187th meeting, on 26 March 1993”	S/RES/856 (1993): “resolution 813 (1993) of 26 March 1993”	S/RES/866 (1993): “resolutions 813 (1993) of 26 March 1993”
+S/RES/814 (1993)	SC	1993-03-26		rules/resolutions/sc.yaml	5515	S/RES/814 (1993): heading “Resolution 814 (1993) of 26 March 1993”	S/RES/837 (1993): “814 (1993) of 26 March 1993”	S/RES/865 (1993): “814 (1993) of 26 March 1993”	S/RES/878 (1993): “814 (1993) of 26 March 1993”
+S/RES/815 (1993)	SC	1993-03-30		rules/resolutions/sc.yaml	5523	S/RES/815 (1993): heading “RESOLUTION 815 (1993) Adopted by the Security Council at its 3189th meeting, on 30 March 1993”
+S/RES/816 (1993)	SC	1993-03-31		rules/resolutions/sc.yaml	5528	S/RES/816 (1993): heading “RESOLUTION 816 (1993) Adopted by the Security Council at its 3191st meeting, on 31 March 1993”	S/RES/836 (1993): “816 (1993) of 31 March 1993”
+S/RES/817 (1993)	SC	1993-04-07		rules/resolutions/sc.yaml	5534	S/RES/817 (1993): heading “RESOLUTION 817 (1993) Adopted by the Security Council at its 3196th meeting, on 7 April 1993”	S/RES/845 (1993): “resolution 817 (1993) of 7 April 1993”
+S/RES/818 (1993)	SC	1993-04-14		rules/resolutions/sc.yaml	5540	S/RES/818 (1993): heading “RESOLUTION 818 (1993) Adopted by the Security Council at _ its 3198th meeting, on 14 April 1993”	S/RES/850 (1993): “818 (1993) of 14 April 1993”	S/RES/863 (1993): “818 (1993) of 14 April 1993”	S/RES/879 (1993): “818 (1993) of 14 April 1993”
+S/RES/819 (1993)	SC	1993-04-16		rules/resolutions/sc.yaml	5548	S/RES/819 (1993): heading “RESOLUTION 819 (1993) Adopted by the Security Council at its 3199th meeting, on 16 April 1993”	S/RES/836 (1993): “resolutions 819 (1993) of 16 April 1993”
+S/RES/820 (1993)	SC	1993-04-17		rules/resolutions/sc.yaml	5554	S/RES/820 (1993): heading “RESOLUTION 820 (1993) Adopted by the Security Council at its 3200th meeting, on 17 April 1993”
+S/RES/821 (1993)	SC	1993-04-28		rules/resolutions/sc.yaml	5559	S/RES/821 (1993): heading “RESOLUTION 821 (1993) Adopted by the Security Council at its 3204th meeting, on 28 April 1993”
+S/RES/822 (1993)	SC	1993-04-30		rules/resolutions/sc.yaml	5564	S/RES/822 (1993): heading “RESOLUTION 822 (1993) Adopted by the Security Council at its 3205th meeting, on 30 April 1993”	S/RES/853 (1993): “resolution 822 (1993) of 30 April 1993”	S/RES/874 (1993): “resolutions 822 (1993) of 30 April 1993”	S/RES/884 (1993): “resolutions 822 (1993) of 30 April 1993”
+S/RES/823 (1993)	SC	1993-04-30		rules/resolutions/sc.yaml	5572	S/RES/823 (1993): heading “Resolution 823 (1993) of 30 April 1993”	S/RES/834 (1993): “823 (1993) of 30 April 1993”	S/RES/851 (1993): “823 (1993) of 30 April 1993”	S/RES/864 (1993): “823 (1993) of 30 April 1993”	S/RES/890 (1993): “823 (1993) of 30 April 1993”
+S/RES/824 (1993)	SC	1993-05-06		rules/resolutions/sc.yaml	5581	S/RES/824 (1993): heading “RESOLUTION 824 (1993) Adopted by the Security Council at its 3208th meeting, on 6 May 1993”	S/RES/836 (1993): “824 (1993) of 6 May 1993”
+S/RES/826 (1993)	SC	1993-05-20		rules/resolutions/sc.yaml	5587	S/RES/826 (1993): heading “Resolution 826 (1993) of 20 May 1993”	S/RES/835 (1993): “826 (1993) of 20 May 1993”	S/RES/840 (1993): “826 (1993) of 20 May 1993”
+S/RES/827 (1993)	SC	1993-05-25		rules/resolutions/sc.yaml	5594	S/RES/827 (1993): heading “RESOLUTION 827 (1993) Adopted by the Security Council at its 3217th meeting, on 25 May 1993”	S/RES/857 (1993): “827 (1993) of 25 May 1993”	S/RES/877 (1993): “827 (1993) of 25 May 1993”
+S/RES/828 (1993)	SC	1993-05-26		rules/resolutions/sc.yaml	5601	S/RES/828 (1993): heading “Resolution 828 (1993) of 26 May 1993”
+S/RES/829 (1993)	SC	1993-05-26		rules/resolutions/sc.yaml	5606	S/RES/829 (1993): heading “Resolution 829 (1993) of 26 May 1993”
+S/RES/830 (1993)	SC	1993-05-26		rules/resolutions/sc.yaml	5611	S/RES/830 (1993): heading “RESOLUTION 830 (1993) Adopted by the Security Council at its 3220th meeting on 26 May 1993”
+S/RES/831 (1993)	SC	1993-05-27		rules/resolutions/sc.yaml	5616	S/RES/831 (1993): heading “RESOLUTION 831 (1993) Adopted by the Security Council at its 3222nd meeting, on 27 May 1993”	S/RES/839 (1993): “resolution 831 (1993) of 27 May 1993”	S/RES/889 (1993): “resolutions 831 (1993) of 27 May 1993”
+S/RES/832 (1993)	SC	1993-05-27		rules/resolutions/sc.yaml	5623	S/RES/832 (1993): heading “RESOLUTION 832 (1993) Adopted by the Security Council at its 3223rd meeting, on 27 May 1993”	S/RES/888 (1993): “832 (1993) of 27 May 1993”
+S/RES/833 (1993)	SC	1993-05-27		rules/resolutions/sc.yaml	5629	S/RES/833 (1993): heading “RESOLUTION 833 (1993) Adopted by the Security Council at its 3224th meeting on 27 May 1993”	S/RES/899 (1994): “resolution 833 (1993) of 27 May 1993”
+S/RES/834 (1993)	SC	1993-06-01		rules/resolutions/sc.yaml	5635	S/RES/834 (1993): heading “Resolution 834 (1993) of 1 June 1993”	S/RES/851 (1993): “834 (1993) of 1 June 1993”	S/RES/864 (1993): “834 (1993) of 1 June 1993”	S/RES/890 (1993): “834 (1993) of 1 June 1993”
+S/RES/835 (1993)	SC	1993-06-02		rules/resolutions/sc.yaml	5643	S/RES/835 (1993): heading “RESOLUTION 835 (1993) Adopted by the Security Council at its 3227th meeting, on 2 June 1993”	S/RES/840 (1993): “835 (1993) of 2 June 1993”
+S/RES/836 (1993)	SC	1993-06-04		rules/resolutions/sc.yaml	5649	S/RES/836 (1993): heading “RESOLUTION 836 (1993) Adopted by the Security Council at its 3228th meeting, on 4 June 1993”
+S/RES/837 (1993)	SC	1993-06-06		rules/resolutions/sc.yaml	5654	S/RES/837 (1993): heading “RESOLUTION 837 (1993) Adopted by the Security Council at its 3229th meeting, on 6 June 1993”	S/RES/865 (1993): “837 (1993) of 6 June 1993”	S/RES/878 (1993): “837 (1993) of 6 June 1993”
+S/RES/838 (1993)	SC	1993-06-10		rules/resolutions/sc.yaml	5661	S/RES/838 (1993): heading “RESOLUTION 838 (1993) Adopted by the Security Council at its 3234th meeting, on 10 June 1993”
+S/RES/839 (1993)	SC	1993-06-11		rules/resolutions/sc.yaml	5666	S/RES/839 (1993): heading “RESOLUTION 839 (1993) Adopted by the Security Council at its 3235th meeting, on 11 June 1993”	S/RES/889 (1993): “839 (1993) of 11 June 1993”
+S/RES/840 (1993)	SC	1993-06-15		rules/resolutions/sc.yaml	5672	S/RES/840 (1993): heading “RESOLUTION 840 (1993) Adopted by the Security Council at its 3237th meeting, on 15 June 1993”	S/RES/860 (1993): “840 (1993) of 15 June 1993”
+S/RES/841 (1993)	SC	1993-06-16		rules/resolutions/sc.yaml	5678	S/RES/841 (1993): heading “RESOLUTION 841 (1993) Adopted by the Security Council at its 3238th meeting, on 16 June 1993”	S/RES/861 (1993): “resolution 841 (1993) of 16 June 1993”	S/RES/862 (1993): “resolutions 841 (1993) of 16 June 1993”	S/RES/867 (1993): “resolutions 841 (1993) of 16 June 1993”	S/RES/875 (1993): “resolutions 841 (1993) of 16 June 1993”
+S/RES/842 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5687	S/RES/842 (1993): heading “RESOLUTION 842 (1993) Adopted by the Security Council at its 3239th meeting, on 18 June 1993”
+S/RES/843 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5692	S/RES/843 (1993): heading “RESOLUTION 843 (1993) Adopted by the Security Council at its 3240th meeting, on 18 June 1993”
+S/RES/844 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5697	S/RES/844 (1993): heading “RESOLUTION 844 (1993) Adopted by the Security Council at its 3241st meeting, on 18 June 1993”
+S/RES/845 (1993)	SC	1993-06-18		rules/resolutions/sc.yaml	5702	S/RES/845 (1993): heading “RESOLUTION 845 (1993) Adopted by the Security Council at its 3243rd meeting, on 18 June 1993”
+S/RES/846 (1993)	SC	1993-06-22		rules/resolutions/sc.yaml	5707	S/RES/846 (1993): heading “Resolution 846 (1993) of 22 June 1993”	S/RES/872 (1993): “846 (1993) of 22 June 1993”	S/RES/891 (1993): “846 (1993) of 22 June 1993”	S/RES/893 (1994): “846 (1993) of 22 June 1993”
+S/RES/847 (1993)	SC	1993-06-30		rules/resolutions/sc.yaml	5715	S/RES/847 (1993): heading “Resolution 847 (1993) of 30 June 1993”
+S/RES/848 (1993)	SC	1993-07-08		rules/resolutions/sc.yaml	5720	S/RES/848 (1993): heading “Resolution 848 (1993) of 8 July 1993”
+S/RES/849 (1993)	SC	1993-07-09		rules/resolutions/sc.yaml	5725	S/RES/849 (1993): heading “Resolution 849 (1993) of 9 July 1993”	S/RES/854 (1993): “resolution 849 (1993) of 9 July 1993”	S/RES/858 (1993): “resolution 849 (1993) of 9 July 1993”	S/RES/876 (1993): “resolutions 849 (1993) of 9 July 1993”	S/RES/881 (1993): “resolutions 849 (1993) of 9 July 1993”	S/RES/892 (1993): “resolutions 849 (1993) of 9 July 1993”	S/RES/896 (1994): “resolutions 849 (1993) of 9 July 1993”
+S/RES/850 (1993)	SC	1993-07-09		rules/resolutions/sc.yaml	5736	S/RES/850 (1993): heading “RESOLUTION 850 (1993) Adopted by the Security Council at its 3253rd meeting, on 9 July 1993”	S/RES/863 (1993): “850 (1993) of 9 July 1993”	S/RES/879 (1993): “850 (1993) of 9 July 1993”
+S/RES/851 (1993)	SC	1993-07-15		rules/resolutions/sc.yaml	5743	S/RES/864 (1993): “851 (1993) of 15 July 1993”	S/RES/890 (1993): “851 (1993) of 15 July 1993”
+S/RES/852 (1993)	SC	1993-07-28		rules/resolutions/sc.yaml	5749	S/RES/852 (1993): heading “RESOLUTION 852 (1993) Adopted by the Security Council at _its 3258th meeting, on 28 July 1993”
+S/RES/853 (1993)	SC	1993-07-29		rules/resolutions/sc.yaml	5754	S/RES/853 (1993): heading “Resolution 853 (1993) of 29 July 1993”	S/RES/874 (1993): “853 (1993) of 29 July 1993”	S/RES/884 (1993): “853 (1993) of 29 July 1993”
+S/RES/854 (1993)	SC	1993-08-06		rules/resolutions/sc.yaml	5761	S/RES/854 (1993): heading “RESOLUTION 854 (1993) Adopted by the Security Council at its 326lst meeting, on 6 August 1993”	S/RES/858 (1993): “resolution 854 (1993) of 6 August 1993”	S/RES/876 (1993): “854 (1993) of 6 August 1993”	S/RES/881 (1993): “854 (1993) of 6 August 1993”	S/RES/892 (1993): “854 (1993) of 6 August 1993”	S/RES/896 (1994): “854 (1993) of 6 August 1993”
+S/RES/855 (1993)	SC	1993-08-09		rules/resolutions/sc.yaml	5771	S/RES/855 (1993): heading “Resolution 855 (1993) of 9 August 1993”
+S/RES/857 (1993)	SC	1993-08-20		rules/resolutions/sc.yaml	5776	S/RES/857 (1993): heading “Resolution 857 (1993) of 20 August 1993”
+S/RES/858 (1993)	SC	1993-08-24		rules/resolutions/sc.yaml	5781	S/RES/858 (1993): heading “RESOLUTION 858 (1993) Adopted by the Security Council at its 3268th meeting, on 24 August 1993”	S/RES/876 (1993): “858 (1993) of 24 August 1993”	S/RES/881 (1993): “858 (1993) of 24 August 1993”	S/RES/892 (1993): “858 (1993) of 24 August 1993”	S/RES/896 (1994): “858 (1993) of 24 August 1993”
+S/RES/859 (1993)	SC	1993-08-24		rules/resolutions/sc.yaml	5790	S/RES/859 (1993): heading “RESOLUTION 859 (1993) Adopted by the Security Council at its 3269th meeting, on 24 August 1993”
+S/RES/860 (1993)	SC	1993-08-27		rules/resolutions/sc.yaml	5795	S/RES/860 (1993): heading “RESOLUTION 860 (1993) Adopted by the Security Council at its 3270th meeting, on 27 August 1993”	S/RES/880 (1993): “resolution 860 (1993) of 27 August 1993”
+S/RES/861 (1993)	SC	1993-08-27		rules/resolutions/sc.yaml	5801	S/RES/861 (1993): heading “RESOLUTION 861 (1993) Adopted by the Security Council at its 3271st meeting, on 27 August 1993”	S/RES/862 (1993): “861 (1993) of 27 August 1993”	S/RES/867 (1993): “861 (1993) of 27 August 1993”	S/RES/875 (1993): “861 (1993) of 27 August 1993”
+S/RES/862 (1993)	SC	1993-08-31		rules/resolutions/sc.yaml	5809	S/RES/862 (1993): heading “RESOLUTION 862 (1993) Adopted by the Security Council at its 3272nd meeting, on 31 August 1993”	S/RES/867 (1993): “862 (1993) of 31 August 1993”	S/RES/875 (1993): “862 (1993) of 31 August 1993”
+S/RES/863 (1993)	SC	1993-09-13		rules/resolutions/sc.yaml	5816	S/RES/863 (1993): heading “RESOLUTION 863 (1993) Adopted by the Security Council at its 3274th meeting, on 13 September 1993”	S/RES/879 (1993): “863 (1993) of 13 September 1993”
+S/RES/864 (1993)	SC	1993-09-15		rules/resolutions/sc.yaml	5822	S/RES/864 (1993): heading “Resolution 864 (1993) of 15 September 1993”	S/RES/890 (1993): “864 (1993) of 15 September 1993”
+S/RES/865 (1993)	SC	1993-09-22		rules/resolutions/sc.yaml	5828	S/RES/865 (1993): heading “RESOLUTION 865 (1993) Adopted by the Security Council at its 3280th meeting, on 22 September 1993”	S/RES/878 (1993): “865 (1993) of 22 September 1993”	S/RES/886 (1993): “resolution 865 (1993) of 22 September 1993”
+S/RES/866 (1993)	SC	1993-09-22		rules/resolutions/sc.yaml	5835	S/RES/866 (1993): heading “RESOLUTION 866 (1993) Adopted by the Security Council at its 3281st meeting, on 22 September 1993”
+S/RES/867 (1993)	SC	1993-09-23		rules/resolutions/sc.yaml	5840	S/RES/867 (1993): heading “RESOLUTION 867 (1993) Adopted by the Security Council at its 3282nd meeting, on 23 September 1993”	S/RES/875 (1993): “867 (1993) of 23 September 1993”
+S/RES/868 (1993)	SC	1993-09-29		rules/resolutions/sc.yaml	5846	S/RES/868 (1993): heading “Resolution 868 (1993) of 29 September 1993”	S/RES/872 (1993): “resolution 868 (1993) of 29 September 1993”	S/RES/892 (1993): “resolution 868 (1993) of 29 September 1993”	S/RES/896 (1994): “resolution 868 (1993) of 29 September 1993”
+S/RES/869 (1993)	SC	1993-09-30		rules/resolutions/sc.yaml	5854	S/RES/869 (1993): heading “Resolution 869 (1993) of 30 September 1993”
+S/RES/870 (1993)	SC	1993-10-01		rules/resolutions/sc.yaml	5859	S/RES/870 (1993): heading “Resolution 870 (1993) of 1 October 1993”
+S/RES/871 (1993)	SC	1993-10-04		rules/resolutions/sc.yaml	5864	S/RES/871 (1993): heading “Resolution 871 (1993) of 4 October 1993”
+S/RES/872 (1993)	SC	1993-10-05		rules/resolutions/sc.yaml	5869	S/RES/872 (1993): heading “Resolution 872 (1993) of 5 October 1993”	S/RES/891 (1993): “resolution 872 (1993) of 5 October 1993”	S/RES/893 (1994): “resolution 872 (1993) of 5 October 1993”
+S/RES/873 (1993)	SC	1993-10-13		rules/resolutions/sc.yaml	5876	S/RES/873 (1993): heading “Resolution 873 (1993) of 13 October 1993”	S/RES/875 (1993): “873 (1993) of 13 October 1993”
+S/RES/874 (1993)	SC	1993-10-14		rules/resolutions/sc.yaml	5882	S/RES/874 (1993): heading “Resolution 874 (1993) of 14 October 1993”	S/RES/884 (1993): “874 (1993) of 14 October 1993”
+S/RES/875 (1993)	SC	1993-10-16		rules/resolutions/sc.yaml	5888	S/RES/875 (1993): heading “Resolution 875 (1993) of 16 October 1993”
+S/RES/876 (1993)	SC	1993-10-19		rules/resolutions/sc.yaml	5893	S/RES/876 (1993): heading “Resolution 876 (1993) of 19 October 1993”	S/RES/881 (1993): “876 (1993) of 19 October 1993”	S/RES/892 (1993): “876 (1993) of 19 October 1993”	S/RES/896 (1994): “876 (1993) of 19 October 1993”
+S/RES/877 (1993)	SC	1993-10-21		rules/resolutions/sc.yaml	5901	S/RES/877 (1993): heading “RESOLUTION 877 (1993) Adopted by the Security Council at its 3296th meeting, on 21 October 1993”
+S/RES/878 (1993)	SC	1993-10-29		rules/resolutions/sc.yaml	5906	S/RES/878 (1993): heading “Resolution 878 (1993) of 29 October 1993”
+S/RES/879 (1993)	SC	1993-10-29		rules/resolutions/sc.yaml	5911	S/RES/879 (1993): heading “Resolution 879 (1993) of 29 October 1993”
+S/RES/880 (1993)	SC	1993-11-04		rules/resolutions/sc.yaml	5916	S/RES/880 (1993): heading “Resolution 880 (1993) of 4 November 1993”
+S/RES/881 (1993)	SC	1993-11-04		rules/resolutions/sc.yaml	5921	S/RES/881 (1993): heading “Resolution 881 (1993) of 4 November 1993”	S/RES/892 (1993): “881 (1993) of 4 November 1993”	S/RES/896 (1994): “881 (1993) of 4 November 1993”
+S/RES/882 (1993)	SC	1993-11-05		rules/resolutions/sc.yaml	5928	S/RES/882 (1993): heading “RESOLUTION 882 (1993) Adopted by the Security Council at its 3305th meeting, on 5 November 1993”
+S/RES/883 (1993)	SC	1993-11-11		rules/resolutions/sc.yaml	5933	S/RES/883 (1993): heading “Resolution 883 (1993) 11 November 1993”
+S/RES/884 (1993)	SC	1993-11-12		rules/resolutions/sc.yaml	5938	S/RES/884 (1993): heading “Resolution 884 (1993) of 12 November 1993”
+S/RES/885 (1993)	SC	1993-11-16		rules/resolutions/sc.yaml	5943	S/RES/885 (1993): heading “Resolution 885 (1993) of 16 November 1993”
+S/RES/886 (1993)	SC	1993-11-18		rules/resolutions/sc.yaml	5948	S/RES/886 (1993): heading “Resolution 886 (1993) of 18 November 1993”	S/RES/897 (1994): “resolution 886 (1993) of 18 November 1993”
+S/RES/887 (1993)	SC	1993-11-29		rules/resolutions/sc.yaml	5954	S/RES/887 (1993): heading “Resolution 887 (1993) of 29 November 1993”
+S/RES/888 (1993)	SC	1993-11-30		rules/resolutions/sc.yaml	5959	S/RES/888 (1993): heading “Resolution 888 (1993) of 30 November 1993”
+S/RES/889 (1993)	SC	1993-12-15		rules/resolutions/sc.yaml	5964	S/RES/889 (1993): heading “Resolution 889 (1993) of 15 December 1993”	S/RES/902 (1994): “resolution 889 (1993) of 15 December 1993”
+S/RES/890 (1993)	SC	1993-12-15		rules/resolutions/sc.yaml	5970	S/RES/890 (1993): heading “Resolution 890 (1993) of 15 December 1993”
+S/RES/891 (1993)	SC	1993-12-20		rules/resolutions/sc.yaml	5975	S/RES/891 (1993): heading “Resolution 891 (1993) 20 December 1993”	S/RES/893 (1994): “891 (1993) of 20 December 1993”
+S/RES/892 (1993)	SC	1993-12-22		rules/resolutions/sc.yaml	5981	S/RES/892 (1993): heading “Resolution 892 (1993) of 22 December 1993”	S/RES/896 (1994): “892 (1993) of 22 December 1993”
+S/RES/893 (1994)	SC	1994-01-06		rules/resolutions/sc.yaml	5987	S/RES/893 (1994): heading “RESOLUTION 893 (1994) Adopted by the Security Council at its 3326th meeting, on 6 January 1994”
+S/RES/894 (1994)	SC	1994-01-14		rules/resolutions/sc.yaml	5992	S/RES/894 (1994): heading “RESOLUTION 894 (1994) Adopted by the Security Council at its 3329th meeting, on 14 January 1994”
+S/RES/895 (1994)	SC	1994-01-28		rules/resolutions/sc.yaml	5997	S/RES/895 (1994): heading “RESOLUTION 895 (1994) Adopted by the Security Council at its 3331st meeting, on 28 January 1994”
+S/RES/896 (1994)	SC	1994-01-31		rules/resolutions/sc.yaml	6002	S/RES/896 (1994): heading “RESOLUTION 896 (1994) Adopted by the Security Council at its 3332nd meeting, on 31 January 1994”
+S/RES/897 (1994)	SC	1994-02-04		rules/resolutions/sc.yaml	6007	S/RES/897 (1994): heading “RESOLUTION 897 (1994) Adopted by the Security Council at its 3334th meeting, on 4 February 1994”
+S/RES/898 (1994)	SC	1994-02-23		rules/resolutions/sc.yaml	6012	S/RES/898 (1994): heading “RESOLUTION 898 (1994) Adopted by the Security Council at its 3338th meeting, on 23 February 1994”
+S/RES/899 (1994)	SC	1994-03-04		rules/resolutions/sc.yaml	6017	S/RES/899 (1994): heading “RESOLUTION 899 (1994) Adopted by the Security Council at its 3343rd meeting, on 4 March 1994”
+S/RES/902 (1994)	SC	1994-03-11		rules/resolutions/sc.yaml	6022	S/RES/902 (1994): heading “RESOLUTION 902 (1994) Adopted by the Security Council at its 3347th meeting, on 11 March 1994”
+S/RES/904 (1994)	SC	1994-03-18		rules/resolutions/sc.yaml	6027	A/C.4/80/L.20: “904 (1994) of 18 March 1994”	A/RES/80/81: “904 (1994) of 18 March 1994”
+S/RES/984 (1995)	SC	1995-04-11		rules/resolutions/sc.yaml	6033	A/C.1/80/L.5: “resolution 984 (1995) of 11 April 1995”	A/RES/80/18: “resolution 984 (1995) of 11 April 1995”
+S/RES/1325 (2000)	SC	2000-10-31		rules/resolutions/sc.yaml	6039	A/C.3/80/L.59: “resolutions 1325 (2000) of 31 October 2000”	A/RES/80/186: “resolutions 1325 (2000) of 31 October 2000”	A/RES/80/217: “resolutions 1325 (2000) of 31 October 2000”
+S/RES/1359 (2001)	SC	2001-06-29		rules/resolutions/sc.yaml	6046	A/RES/80/89: “1359 (2001) of 29 June 2001”
+S/RES/1368 (2001)	SC	2001-09-12		rules/resolutions/sc.yaml	6051	A/RES/80/171: “resolutions 1368 (2001) of 12 September 2001”
+S/RES/1373 (2001)	SC	2001-09-28		rules/resolutions/sc.yaml	6056	A/RES/80/171: “1373 (2001) of 28 September 2001”
+S/RES/1377 (2001)	SC	2001-11-12		rules/resolutions/sc.yaml	6061	A/RES/80/171: “1377 (2001) of 12 November 2001”
+S/RES/1397 (2002)	SC	2002-03-12		rules/resolutions/sc.yaml	6066	A/C.2/80/L.34: “1397 (2002) of 12 March 2002”	A/RES/80/158: “1397 (2002) of 12 March 2002”
+S/RES/1429 (2002)	SC	2002-07-30		rules/resolutions/sc.yaml	6072	A/RES/80/89: “1429 (2002) of 30 July 2002”
+S/RES/1445 (2002)	SC	2002-12-04		rules/resolutions/sc.yaml	6077	S/RES/1445 (2002): heading “Resolution 1445 (2002) Adopted by the Security Council at its 4653rd meeting, on 4 December 2002”
+S/RES/1454 (2002)	SC	2002-12-30		rules/resolutions/sc.yaml	6082	S/RES/1454 (2002): heading “Resolution 1454 (2002) Adopted by the Security Council at its 4683rd meeting, on 30 December 2002”
+S/RES/1495 (2003)	SC	2003-07-31		rules/resolutions/sc.yaml	6087	A/RES/80/89: “1495 (2003) of 31 July 2003”
+S/RES/1515 (2003)	SC	2003-11-19		rules/resolutions/sc.yaml	6092	A/C.2/80/L.34: “resolution 1515 (2003) of 19 November 2003”	A/C.4/80/L.20: “1515 (2003) of 19 November 2003”	A/RES/80/81: “1515 (2003) of 19 November 2003”	A/RES/80/158: “resolution 1515 (2003) of 19 November 2003”
+S/RES/1539 (2004)	SC	2004-04-22		rules/resolutions/sc.yaml	6100	A/RES/80/190: “resolutions 1539 (2004) of 22 April 2004”
+S/RES/1540 (2004)	SC	2004-04-28		rules/resolutions/sc.yaml	6105	A/C.1/80/L.33: “resolution 1540 (2004) of 28 April 2004”
+S/RES/1541 (2004)	SC	2004-04-29		rules/resolutions/sc.yaml	6110	A/RES/80/89: “1541 (2004) of 29 April 2004”
+S/RES/1566 (2004)	SC	2004-10-08		rules/resolutions/sc.yaml	6115	A/RES/80/171: “resolution 1566 (2004) of 8 October 2004”
+S/RES/1570 (2004)	SC	2004-10-28		rules/resolutions/sc.yaml	6120	A/RES/80/89: “1570 (2004) of 28 October 2004”
+S/RES/1598 (2005)	SC	2005-04-28		rules/resolutions/sc.yaml	6125	A/RES/80/89: “1598 (2005) of 28 April 2005”
+S/RES/1612 (2005)	SC	2005-07-26		rules/resolutions/sc.yaml	6130	A/RES/80/190: “1612 (2005) of 26 July 2005”
+S/RES/1624 (2005)	SC	2005-09-14		rules/resolutions/sc.yaml	6135	A/RES/80/171: “resolution 1624 (2005) of 14 September 2005”
+S/RES/1634 (2005)	SC	2005-10-28		rules/resolutions/sc.yaml	6140	A/RES/80/89: “1634 (2005) of 28 October 2005”
+S/RES/1675 (2006)	SC	2006-04-28		rules/resolutions/sc.yaml	6145	A/RES/80/89: “1675 (2006) of 28 April 2006”
+S/RES/1718 (2006)	SC	2006-10-14		rules/resolutions/sc.yaml	6150	A/C.1/80/L.4: “resolutions 1718 (2006) of 14 October 2006”
+S/RES/1720 (2006)	SC	2006-10-31		rules/resolutions/sc.yaml	6155	A/RES/80/89: “1720 (2006) of 31 October 2006”
+S/RES/1820 (2008)	SC	2008-06-19		rules/resolutions/sc.yaml	6160	A/C.3/80/L.59: “1820 (2008) of 19 June 2008”	A/RES/80/186: “1820 (2008) of 19 June 2008”
+S/RES/1850 (2008)	SC	2008-12-16		rules/resolutions/sc.yaml	6166	A/80/L.16: “resolution 1850 (2008) of 16 December 2008”	A/C.2/80/L.34: “resolution 1850 (2008) of 16 December 2008”	A/RES/80/72: “resolution 1850 (2008) of 16 December 2008”	A/RES/80/158: “resolution 1850 (2008) of 16 December 2008”
+S/RES/1874 (2009)	SC	2009-06-12		rules/resolutions/sc.yaml	6174	A/C.1/80/L.4: “1874 (2009) of 12 June 2009”
+S/RES/1882 (2009)	SC	2009-08-04		rules/resolutions/sc.yaml	6179	A/C.3/80/L.59: “resolutions 1882 (2009) of 4 August 2009”	A/RES/80/186: “resolutions 1882 (2009) of 4 August 2009”	A/RES/80/190: “1882 (2009) of 4 August 2009”
+S/RES/1888 (2009)	SC	2009-09-30		rules/resolutions/sc.yaml	6186	A/C.3/80/L.59: “1888 (2009) of 30 September 2009”	A/RES/80/186: “1888 (2009) of 30 September 2009”
+S/RES/1889 (2009)	SC	2009-10-05		rules/resolutions/sc.yaml	6192	A/C.3/80/L.59: “1889 (2009) of 5 October 2009”	A/RES/80/186: “1889 (2009) of 5 October 2009”
+S/RES/1960 (2010)	SC	2010-12-16		rules/resolutions/sc.yaml	6198	A/C.3/80/L.59: “1960 (2010) of 16 December 2010”	A/RES/80/186: “1960 (2010) of 16 December 2010”
+S/RES/1998 (2011)	SC	2011-07-12		rules/resolutions/sc.yaml	6204	A/RES/80/190: “1998 (2011) of 12 July 2011”
+S/RES/2018 (2011)	SC	2011-10-31		rules/resolutions/sc.yaml	6209	A/80/L.22: “resolutions 2018 (2011) of 31 October 2011”	A/RES/80/110: “resolutions 2018 (2011) of 31 October 2011”
+S/RES/2039 (2012)	SC	2012-02-29		rules/resolutions/sc.yaml	6215	A/80/L.22: “2039 (2012) of 29 February 2012”	A/RES/80/110: “2039 (2012) of 29 February 2012”
+S/RES/2068 (2012)	SC	2012-09-19		rules/resolutions/sc.yaml	6221	A/RES/80/190: “2068 (2012) of 19 September 2012”
+S/RES/2106 (2013)	SC	2013-06-24		rules/resolutions/sc.yaml	6226	A/C.3/80/L.59: “2106 (2013) of 24 June 2013”	A/RES/80/186: “2106 (2013) of 24 June 2013”
+S/RES/2118 (2013)	SC	2013-09-27		rules/resolutions/sc.yaml	6232	A/C.1/80/L.62: “resolution 2118 (2013) of 27 September 2013”	A/RES/80/224: “resolution 2118 (2013) of 27 September 2013”
+S/RES/2122 (2013)	SC	2013-10-18		rules/resolutions/sc.yaml	6238	A/C.3/80/L.59: “2122 (2013) of 18 October 2013”	A/RES/80/186: “2122 (2013) of 18 October 2013”
+S/RES/2175 (2014)	SC	2014-08-29		rules/resolutions/sc.yaml	6244	A/80/L.18: “resolution 2175 (2014) of 29 August 2014”	A/RES/80/77: “resolution 2175 (2014) of 29 August 2014”	A/RES/80/112: “resolution 2175 (2014) of 29 August 2014”
+S/RES/2225 (2015)	SC	2015-06-18		rules/resolutions/sc.yaml	6251	A/C.3/80/L.59: “2225 (2015) of 18 June 2015”	A/RES/80/186: “2225 (2015) of 18 June 2015”	A/RES/80/190: “2225 (2015) of 18 June 2015”
+S/RES/2235 (2015)	SC	2015-08-07		rules/resolutions/sc.yaml	6258	A/C.1/80/L.62: “resolutions 2235 (2015) of 7 August 2015”
+S/RES/2242 (2015)	SC	2015-10-13		rules/resolutions/sc.yaml	6263	A/C.3/80/L.59: “2242 (2015) of 13 October 2015”	A/RES/80/186: “2242 (2015) of 13 October 2015”
+S/RES/2250 (2015)	SC	2015-12-09		rules/resolutions/sc.yaml	6269	A/RES/80/55: “resolution 2250 (2015) of 9 December 2015”
+S/RES/2254 (2015)	SC	2015-12-18		rules/resolutions/sc.yaml	6274	A/RES/80/224: “resolution 2254 (2015) of 18 December 2015”
+S/RES/2282 (2016)	SC	2016-04-27		rules/resolutions/sc.yaml	6279	A/C.4/80/L.14: “2282 (2016) of 27 April 2016”	A/RES/80/83: “2282 (2016) of 27 April 2016”
+S/RES/2286 (2016)	SC	2016-05-03		rules/resolutions/sc.yaml	6285	A/80/L.18: “resolution 2286 (2016) of 3 May 2016”	A/RES/80/112: “resolution 2286 (2016) of 3 May 2016”	A/RES/80/190: “2286 (2016) of 3 May 2016”
+S/RES/2319 (2016)	SC	2016-11-17		rules/resolutions/sc.yaml	6292	A/C.1/80/L.62: “2319 (2016) of 17 November 2016”
+S/RES/2321 (2016)	SC	2016-11-30		rules/resolutions/sc.yaml	6297	A/RES/80/220: “resolutions 2321 (2016) of 30 November 2016”
+S/RES/2334 (2016)	SC	2016-12-23		rules/resolutions/sc.yaml	6302	A/80/L.16: “resolution 2334 (2016) of 23 December 2016”	A/C.2/80/L.34: “2334 (2016) of 23 December 2016”	A/C.4/80/L.19: “resolution 2334 (2016) of 23 December 2016”	A/C.4/80/L.20: “2334 (2016) of 23 December 2016”	A/RES/80/72: “resolution 2334 (2016) of 23 December 2016”	A/RES/80/80: “resolution 2334 (2016) of 23 December 2016”	A/RES/80/81: “2334 (2016) of 23 December 2016”	A/RES/80/158: “2334 (2016) of 23 December 2016”
+S/RES/2371 (2017)	SC	2017-08-05		rules/resolutions/sc.yaml	6314	A/RES/80/220: “2371 (2017) of 5 August 2017”
+S/RES/2375 (2017)	SC	2017-09-11		rules/resolutions/sc.yaml	6319	A/RES/80/220: “2375 (2017) of 11 September 2017”
+S/RES/2397 (2017)	SC	2017-12-22		rules/resolutions/sc.yaml	6324	A/RES/80/220: “2397 (2017) of 22 December 2017”
+S/RES/2413 (2018)	SC	2018-04-26		rules/resolutions/sc.yaml	6329	A/C.4/80/L.14: “2413 (2018) of 26 April 2018”	A/RES/80/83: “2413 (2018) of 26 April 2018”
+S/RES/2427 (2018)	SC	2018-07-09		rules/resolutions/sc.yaml	6335	A/C.3/80/L.59: “2427 (2018) of 9 July 2018”	A/RES/80/186: “2427 (2018) of 9 July 2018”	A/RES/80/190: “2427 (2018) of 9 July 2018”
+S/RES/2467 (2019)	SC	2019-04-23		rules/resolutions/sc.yaml	6342	A/C.3/80/L.59: “2467 (2019) of 23 April 2019”	A/RES/80/186: “2467 (2019) of 23 April 2019”	A/RES/80/221: “2467 (2019) of 23 April 2019”
+S/RES/2474 (2019)	SC	2019-06-11		rules/resolutions/sc.yaml	6349	A/RES/80/224: “resolution 2474 (2019) of 11 June 2019”
+S/RES/2475 (2019)	SC	2019-06-20		rules/resolutions/sc.yaml	6354	A/RES/80/224: “resolution 2475 (2019) of 20 June 2019”
+S/RES/2493 (2019)	SC	2019-10-29		rules/resolutions/sc.yaml	6359	A/C.3/80/L.59: “2493 (2019) of 29 October 2019”	A/RES/80/186: “2493 (2019) of 29 October 2019”
+S/RES/2558 (2020)	SC	2020-12-21		rules/resolutions/sc.yaml	6365	A/C.4/80/L.14: “2558 (2020) of 21 December 2020”	A/RES/80/83: “2558 (2020) of 21 December 2020”
+S/RES/2601 (2021)	SC	2021-10-29		rules/resolutions/sc.yaml	6371	A/RES/80/190: “2601 (2021) of 29 October 2021”
+S/RES/2634 (2022)	SC	2022-05-31		rules/resolutions/sc.yaml	6376	A/80/L.22: “2634 (2022) of 31 May 2022”	A/RES/80/110: “2634 (2022) of 31 May 2022”
+S/RES/2668 (2022)	SC	2022-12-21		rules/resolutions/sc.yaml	6382	A/C.4/80/L.14: “resolution 2668 (2022) of 21 December 2022”	A/RES/80/83: “resolution 2668 (2022) of 21 December 2022”
+S/RES/2669 (2022)	SC	2022-12-21		rules/resolutions/sc.yaml	6388	A/RES/80/221: “resolutions 2669 (2022) of 21 December 2022”
+S/RES/2686 (2023)	SC	2023-06-14		rules/resolutions/sc.yaml	6393	A/C.4/80/L.14: “resolution 2686 (2023) of 14 June 2023”	A/RES/80/83: “resolution 2686 (2023) of 14 June 2023”
+S/RES/2730 (2024)	SC	2024-05-24		rules/resolutions/sc.yaml	6399	A/80/L.18: “resolution 2730 (2024) of 24 May 2024”	A/RES/80/77: “resolution 2730 (2024) of 24 May 2024”	A/RES/80/112: “resolution 2730 (2024) of 24 May 2024”
+S/RES/2764 (2024)	SC	2024-12-20		rules/resolutions/sc.yaml	6406	A/RES/80/190: “2764 (2024) of 20 December 2024”
+S/RES/2793 (2025)	SC	2025-09-30		rules/resolutions/sc.yaml	6411	A/C.5/80/L.21: “resolution 2793 (2025) of 30 September 2025”	A/RES/80/241: “resolution 2793 (2025) of 30 September 2025”
 `,
 	ends: []uint32{
 		245, 505, 675, 786, 955, 1119, 1266, 1415, 1556, 1705, 1854, 2006, 2117, 2269, 2417, 2555,
@@ -3874,49 +3873,49 @@ S/RES/2793 (2025)	SC	2025-09-30		rules/resolutions/sc.yaml	6416	A/C.5/80/L.21: �
 		533899, 534773, 534906, 535042, 535178, 535372, 535508, 535645, 535781, 535917, 536879, 537823, 538141, 538429, 538561, 538923,
 		539700, 539946, 540082, 540219, 541062, 541199, 542106, 542495, 542785, 543535, 543733, 543867, 544064, 544195, 544562, 545646,
 		546336, 546469, 546657, 546795, 546933, 547122, 547258, 547729, 547865, 548347, 548480, 549078, 549310, 549443, 549812, 550106,
-		550244, 550380, 550743, 551320, 551512, 551870, 552570, 552702, 552895, 553127, 553624, 553927, 554111, 554357, 554549, 554807,
-		554943, 555080, 555283, 555430, 555952, 556089, 556496, 556753, 556887, 557022, 557160, 557354, 557492, 557742, 557932, 558124,
-		558260, 558396, 558808, 558945, 559082, 559218, 559551, 559741, 559877, 560078, 560270, 560540, 560862, 561108, 561241, 561476,
-		561714, 562054, 562190, 562327, 562517, 562819, 562955, 563222, 563412, 563598, 563732, 563866, 564000, 564134, 564266, 564496,
-		564629, 564762, 564897, 567450, 567640, 568180, 568748, 568885, 569077, 569214, 569350, 569810, 569944, 570076, 570258, 570390,
-		570523, 570656, 571175, 571589, 572031, 572166, 572509, 572697, 572928, 573164, 573376, 573836, 573973, 574110, 574910, 575047,
-		575715, 576042, 576174, 576307, 576583, 576718, 576853, 576988, 577126, 577262, 577524, 577768, 577958, 578094, 578231, 578367,
-		578504, 578707, 579303, 579500, 579824, 580008, 580142, 580274, 580407, 580727, 580860, 580995, 581130, 581374, 581511, 581648,
-		581784, 581920, 582057, 582260, 582608, 582874, 583071, 583248, 583380, 583512, 583644, 583839, 584125, 584257, 584390, 584528,
-		584733, 584923, 585059, 585260, 585397, 585534, 585670, 585807, 586098, 586342, 586620, 587623, 587891, 588082, 588214, 588347,
-		588657, 588887, 589022, 589294, 589847, 589982, 590226, 590362, 590499, 590636, 590773, 590909, 591046, 591247, 591431, 591724,
-		591910, 592044, 592176, 592309, 592442, 592669, 592807, 592943, 593080, 593217, 593354, 593491, 593628, 593764, 593901, 594335,
-		594469, 594603, 594734, 594866, 594998, 595130, 595263, 595447, 595642, 595775, 596065, 596198, 596484, 596622, 596759, 596896,
-		597033, 597170, 597307, 597439, 597571, 597704, 597837, 597969, 598102, 598240, 598377, 598514, 598651, 598788, 598925, 599452,
-		599589, 599726, 599862, 600714, 600847, 601106, 601240, 601372, 601504, 601636, 602368, 603100, 603233, 603366, 603499, 603631,
-		603764, 603897, 604031, 604165, 604300, 604435, 605245, 605383, 605518, 605654, 605791, 606035, 606172, 606309, 606446, 606582,
-		606776, 606908, 607040, 607272, 607405, 607538, 607671, 607809, 608010, 608146, 608282, 608419, 608556, 608693, 608828, 609072,
-		609209, 609343, 609475, 609607, 609739, 609872, 610060, 610196, 610386, 610523, 610660, 610797, 610931, 611065, 611247, 611379,
-		611511, 611644, 611777, 611910, 612043, 612181, 612319, 612457, 612656, 612791, 612927, 613064, 613200, 613337, 613474, 613611,
-		613748, 613882, 614014, 614147, 614280, 614418, 614553, 614689, 614826, 614963, 615099, 615236, 615372, 615506, 615638, 615771,
-		616406, 616539, 616675, 616811, 616948, 617085, 617222, 617425, 617562, 618021, 618373, 618509, 618695, 618829, 618961, 619094,
-		619227, 619360, 619493, 619626, 620072, 620207, 620615, 620816, 620953, 621090, 621227, 621496, 621631, 621832, 622022, 622158,
-		622564, 622756, 622888, 623020, 623215, 623497, 624379, 624512, 624700, 624941, 625303, 625439, 625911, 626048, 626185, 626321,
-		626457, 626718, 626956, 627246, 627380, 627566, 627757, 627889, 628021, 628154, 628287, 629060, 630055, 630553, 630688, 631205,
-		631658, 632076, 632438, 633391, 633641, 634003, 634253, 634585, 634775, 635085, 635329, 635521, 635768, 635960, 636097, 636300,
-		636503, 636706, 636843, 636979, 637115, 637401, 638291, 638526, 638908, 639193, 639373, 639605, 640107, 640289, 640421, 641172,
-		641367, 641500, 641786, 641919, 642052, 642186, 642320, 642454, 642643, 642831, 643019, 643154, 643292, 643430, 643568, 643706,
-		645532, 645961, 646097, 646287, 646747, 647153, 647354, 647491, 647628, 647765, 648617, 648809, 648944, 649662, 650009, 650426,
-		650562, 650829, 650965, 651891, 652027, 652163, 652299, 652435, 652571, 652707, 653383, 653519, 653656, 654750, 654887, 655530,
-		656132, 656734, 656920, 657461, 657595, 658145, 658689, 658821, 658953, 659085, 659689, 660121, 660254, 660642, 661034, 661320,
-		661452, 661749, 662007, 662242, 662787, 662974, 663330, 663702, 664009, 664251, 664621, 664810, 665212, 665539, 665798, 665988,
-		666179, 666563, 667213, 667403, 667756, 668378, 668681, 668873, 669131, 669323, 669514, 669816, 670008, 670585, 670992, 671195,
-		671387, 671865, 672057, 672249, 672439, 672630, 672813, 673274, 673465, 673721, 673913, 674239, 674372, 674658, 675052, 675441,
-		675757, 676047, 676236, 676477, 676727, 677074, 677327, 677516, 677705, 678085, 678427, 678662, 678894, 679181, 679313, 679445,
-		679631, 679941, 680178, 680425, 680707, 680944, 681131, 681418, 681606, 681845, 682084, 682523, 682711, 682899, 683087, 683275,
-		683561, 683694, 683826, 684328, 684615, 684780, 684969, 685204, 685664, 685798, 685933, 686335, 686525, 686779, 687128, 687424,
-		687673, 687867, 688183, 688376, 688625, 688964, 689102, 689237, 689372, 689635, 689825, 690015, 690151, 690449, 690640, 690776,
-		690912, 691048, 691292, 691483, 691617, 691754, 691891, 692094, 692231, 692368, 692571, 692708, 692897, 693089, 693279, 693470,
-		693661, 693852, 694043, 694235, 694423, 694612, 694771, 694951, 695205, 695316, 695445, 695562, 695678, 695841, 695952, 696146,
-		696341, 696452, 696747, 696872, 696997, 697109, 697234, 697348, 697460, 697572, 697700, 697814, 697926, 698053, 698167, 698328,
-		698641, 698753, 698989, 699160, 699325, 699494, 699606, 699793, 699958, 700075, 700236, 700429, 700596, 700839, 701048, 701174,
-		701341, 701466, 701593, 701755, 701976, 702093, 702221, 702742, 702855, 702972, 703088, 703250, 703456, 703668, 703791, 703914,
-		704081, 704249, 704364, 704519, 704709, 704837, 705019, 705253, 705369, 705562,
+		550244, 550380, 550743, 551320, 551512, 551870, 552570, 552763, 552995, 553492, 553795, 553979, 554225, 554417, 554675, 554811,
+		554948, 555151, 555298, 555820, 555957, 556364, 556621, 556755, 556890, 557028, 557222, 557360, 557610, 557800, 557992, 558128,
+		558264, 558676, 558813, 558950, 559086, 559419, 559609, 559745, 559946, 560138, 560408, 560730, 560976, 561109, 561344, 561582,
+		561922, 562058, 562195, 562385, 562687, 562823, 563090, 563280, 563466, 563600, 563734, 563868, 564002, 564134, 564364, 564497,
+		564630, 564765, 567318, 567508, 568048, 568616, 568753, 568945, 569082, 569218, 569678, 569812, 569944, 570126, 570258, 570391,
+		570524, 571043, 571457, 571899, 572034, 572377, 572565, 572796, 573032, 573244, 573704, 573841, 573978, 574778, 574915, 575583,
+		575910, 576042, 576175, 576451, 576586, 576721, 576856, 576994, 577130, 577392, 577636, 577826, 577962, 578099, 578235, 578372,
+		578575, 579171, 579368, 579692, 579876, 580010, 580142, 580275, 580595, 580728, 580863, 580998, 581242, 581379, 581516, 581652,
+		581788, 581925, 582128, 582476, 582742, 582939, 583116, 583248, 583380, 583512, 583707, 583993, 584125, 584258, 584396, 584601,
+		584791, 584927, 585128, 585265, 585402, 585538, 585675, 585966, 586210, 586488, 587491, 587759, 587950, 588082, 588215, 588525,
+		588755, 588890, 589162, 589715, 589850, 590094, 590230, 590367, 590504, 590641, 590777, 590914, 591115, 591299, 591592, 591778,
+		591912, 592044, 592177, 592310, 592537, 592675, 592811, 592948, 593085, 593222, 593359, 593496, 593632, 593769, 594203, 594337,
+		594471, 594602, 594734, 594866, 594998, 595131, 595315, 595510, 595643, 595933, 596066, 596352, 596490, 596627, 596764, 596901,
+		597038, 597175, 597307, 597439, 597572, 597705, 597837, 597970, 598108, 598245, 598382, 598519, 598656, 598793, 599320, 599457,
+		599594, 599730, 600582, 600715, 600974, 601108, 601240, 601372, 601504, 602236, 602968, 603101, 603234, 603367, 603499, 603632,
+		603765, 603899, 604033, 604168, 604303, 605113, 605251, 605386, 605522, 605659, 605903, 606040, 606177, 606314, 606450, 606644,
+		606776, 606908, 607140, 607273, 607406, 607539, 607677, 607878, 608014, 608150, 608287, 608424, 608561, 608696, 608940, 609077,
+		609211, 609343, 609475, 609607, 609740, 609928, 610064, 610254, 610391, 610528, 610665, 610799, 610933, 611115, 611247, 611379,
+		611512, 611645, 611778, 611911, 612049, 612187, 612325, 612524, 612659, 612795, 612932, 613068, 613205, 613342, 613479, 613616,
+		613750, 613882, 614015, 614148, 614286, 614421, 614557, 614694, 614831, 614967, 615104, 615240, 615374, 615506, 615639, 616274,
+		616407, 616543, 616679, 616816, 616953, 617090, 617293, 617430, 617889, 618241, 618377, 618563, 618697, 618829, 618962, 619095,
+		619228, 619361, 619494, 619940, 620075, 620483, 620684, 620821, 620958, 621095, 621364, 621499, 621700, 621890, 622026, 622432,
+		622624, 622756, 622888, 623083, 623365, 624247, 624380, 624568, 624809, 625171, 625307, 625779, 625916, 626053, 626189, 626325,
+		626586, 626824, 627114, 627248, 627434, 627625, 627757, 627889, 628022, 628155, 628928, 629923, 630421, 630556, 631073, 631526,
+		631944, 632306, 633259, 633509, 633871, 634121, 634453, 634643, 634953, 635197, 635389, 635636, 635828, 635965, 636168, 636371,
+		636574, 636711, 636847, 636983, 637269, 638159, 638394, 638776, 639061, 639241, 639473, 639975, 640157, 640289, 641040, 641235,
+		641368, 641654, 641787, 641920, 642054, 642188, 642322, 642511, 642699, 642887, 643022, 643160, 643298, 643436, 643574, 645400,
+		645829, 645965, 646155, 646615, 647021, 647222, 647359, 647496, 647633, 648485, 648677, 648812, 649530, 649877, 650294, 650430,
+		650697, 650833, 651759, 651895, 652031, 652167, 652303, 652439, 652575, 653251, 653387, 653524, 654618, 654755, 655398, 656000,
+		656602, 656788, 657329, 657463, 658013, 658557, 658689, 658821, 658953, 659557, 659989, 660122, 660510, 660902, 661188, 661320,
+		661617, 661875, 662110, 662655, 662842, 663198, 663570, 663877, 664119, 664489, 664678, 665080, 665407, 665666, 665856, 666047,
+		666431, 667081, 667271, 667624, 668246, 668549, 668741, 668999, 669191, 669382, 669684, 669876, 670453, 670860, 671063, 671255,
+		671733, 671925, 672117, 672307, 672498, 672681, 673142, 673333, 673589, 673781, 674107, 674240, 674526, 674920, 675309, 675625,
+		675915, 676104, 676345, 676595, 676942, 677195, 677384, 677573, 677953, 678295, 678530, 678762, 679049, 679181, 679313, 679499,
+		679809, 680046, 680293, 680575, 680812, 680999, 681286, 681474, 681713, 681952, 682391, 682579, 682767, 682955, 683143, 683429,
+		683562, 683694, 684196, 684483, 684648, 684837, 685072, 685532, 685666, 685801, 686203, 686393, 686647, 686996, 687292, 687541,
+		687735, 688051, 688244, 688493, 688832, 688970, 689105, 689240, 689503, 689693, 689883, 690019, 690317, 690508, 690644, 690780,
+		690916, 691160, 691351, 691485, 691622, 691759, 691962, 692099, 692236, 692439, 692576, 692765, 692957, 693147, 693338, 693529,
+		693720, 693911, 694103, 694291, 694480, 694639, 694819, 695073, 695184, 695313, 695430, 695546, 695709, 695820, 696014, 696209,
+		696320, 696615, 696740, 696865, 696977, 697102, 697216, 697328, 697440, 697568, 697682, 697794, 697921, 698035, 698196, 698509,
+		698621, 698857, 699028, 699193, 699362, 699474, 699661, 699826, 699943, 700104, 700297, 700464, 700707, 700916, 701042, 701209,
+		701334, 701461, 701623, 701844, 701961, 702089, 702610, 702723, 702840, 702956, 703118, 703324, 703536, 703659, 703782, 703949,
+		704117, 704232, 704387, 704577, 704705, 704887, 705121, 705237, 705430,
 	},
 }
 
@@ -3924,518 +3923,518 @@ S/RES/2793 (2025)	SC	2025-09-30		rules/resolutions/sc.yaml	6416	A/C.5/80/L.21: �
 // resolutions and packed fields: Embedded sets packed.
 var generatedIndex = resolutionIndex{
 	slots: []uint32{
-		569, 979, 0, 0, 1105, 1967, 2965, 0, 505, 3190, 835, 3370, 0, 0, 2254, 3132,
-		0, 2124, 0, 0, 0, 0, 452, 0, 0, 2021, 0, 0, 3466, 0, 0, 0,
-		0, 118, 28, 1857, 2664, 0, 0, 0, 2224, 1739, 770, 0, 0, 1504, 2826, 2899,
+		569, 979, 0, 0, 1105, 1967, 2964, 0, 505, 3189, 835, 3369, 0, 0, 2254, 3131,
+		0, 2124, 0, 0, 0, 0, 452, 0, 0, 2021, 0, 0, 3465, 0, 0, 0,
+		0, 118, 28, 1857, 2664, 0, 0, 0, 2224, 1739, 770, 0, 0, 1504, 2825, 2898,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1031,
-		0, 0, 0, 2033, 0, 0, 3230, 0, 0, 769, 496, 1086, 19, 1663, 2038, 721,
-		498, 2600, 2421, 0, 756, 0, 0, 1112, 1501, 1832, 2412, 3444, 0, 0, 1416, 1485,
-		0, 0, 0, 0, 0, 0, 633, 2783, 3426, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 2033, 0, 0, 3229, 0, 0, 769, 496, 1086, 19, 1663, 2038, 721,
+		498, 2600, 2421, 0, 756, 0, 0, 1112, 1501, 1832, 2412, 3443, 0, 0, 1416, 1485,
+		0, 0, 0, 0, 0, 0, 633, 2783, 3425, 0, 0, 0, 0, 0, 0, 0,
 		0, 0, 0, 0, 0, 67, 1925, 0, 671, 0, 0, 0, 1238, 2432, 0, 0,
-		0, 0, 0, 2608, 1168, 2375, 3204, 0, 3114, 0, 0, 0, 222, 2282, 0, 0,
-		0, 3061, 1144, 0, 0, 0, 0, 1040, 985, 0, 0, 0, 0, 0, 3477, 0,
-		1796, 1924, 684, 0, 1746, 2639, 2399, 0, 1788, 849, 316, 0, 0, 2880, 2390, 3301,
-		0, 701, 0, 0, 0, 0, 0, 0, 0, 1307, 2696, 0, 0, 0, 0, 3275,
-		0, 0, 194, 2958, 2347, 2190, 848, 0, 612, 2812, 0, 1025, 332, 2001, 800, 0,
+		0, 0, 0, 2608, 1168, 2375, 3203, 0, 3113, 0, 0, 0, 222, 2282, 0, 0,
+		0, 3060, 1144, 0, 0, 0, 0, 1040, 985, 0, 0, 0, 0, 0, 3476, 0,
+		1796, 1924, 684, 0, 1746, 2639, 2399, 0, 1788, 849, 316, 0, 0, 2879, 2390, 3300,
+		0, 701, 0, 0, 0, 0, 0, 0, 0, 1307, 2696, 0, 0, 0, 0, 3274,
+		0, 0, 194, 2957, 2347, 2190, 848, 0, 612, 2812, 0, 1025, 332, 2001, 800, 0,
 		0, 0, 1051, 1938, 303, 2728, 2799, 0, 0, 0, 0, 0, 0, 0, 0, 463,
 		0, 1210, 2772, 0, 0, 0, 0, 0, 0, 0, 0, 0, 182, 2522, 0, 0,
-		0, 0, 655, 2774, 0, 289, 2487, 2628, 815, 1619, 646, 1063, 2883, 0, 371, 2152,
-		3474, 0, 0, 0, 0, 0, 0, 38, 0, 0, 0, 0, 0, 1682, 2155, 0,
-		0, 2732, 2873, 0, 0, 0, 0, 0, 0, 0, 1481, 2582, 2792, 0, 0, 296,
+		0, 0, 655, 2774, 0, 289, 2487, 2628, 815, 1619, 646, 1063, 2882, 0, 371, 2152,
+		3473, 0, 0, 0, 0, 0, 0, 38, 0, 0, 0, 0, 0, 1682, 2155, 0,
+		0, 2732, 2872, 0, 0, 0, 0, 0, 0, 0, 1481, 2582, 2792, 0, 0, 296,
 		2478, 0, 0, 0, 0, 1048, 0, 0, 0, 931, 0, 0, 386, 1755, 0, 1557,
 		0, 0, 0, 0, 0, 1060, 948, 1684, 0, 0, 0, 999, 0, 0, 0, 252,
-		550, 3299, 0, 0, 1478, 1312, 1521, 558, 3228, 0, 2595, 1149, 0, 3336, 0, 2730,
-		2785, 0, 0, 0, 0, 435, 1838, 2710, 0, 0, 0, 896, 0, 3014, 1818, 1905,
-		0, 0, 0, 0, 1163, 3189, 480, 0, 0, 538, 0, 0, 0, 0, 0, 2300,
-		0, 515, 2342, 0, 0, 874, 2062, 1803, 0, 1723, 2118, 2594, 43, 0, 2825, 440,
+		550, 3298, 0, 0, 1478, 1312, 1521, 558, 3227, 0, 2595, 1149, 0, 3335, 0, 2730,
+		2785, 0, 0, 0, 0, 435, 1838, 2710, 0, 0, 0, 896, 0, 3013, 1818, 1905,
+		0, 0, 0, 0, 1163, 3188, 480, 0, 0, 538, 0, 0, 0, 0, 0, 2300,
+		0, 515, 2342, 0, 0, 874, 2062, 1803, 0, 1723, 2118, 2594, 43, 0, 2824, 440,
 		0, 0, 574, 0, 0, 1636, 0, 468, 1099, 0, 1195, 1277, 2771, 0, 1269, 0,
-		0, 0, 0, 570, 3270, 0, 0, 1968, 0, 0, 0, 0, 0, 836, 1525, 3237,
-		0, 0, 2203, 1638, 2673, 0, 0, 3235, 0, 451, 208, 1998, 122, 598, 1675, 0,
-		755, 0, 0, 0, 2039, 29, 0, 2578, 723, 0, 0, 2225, 2870, 771, 1282, 0,
-		0, 1527, 0, 0, 0, 0, 3255, 1720, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 570, 3269, 0, 0, 1968, 0, 0, 0, 0, 0, 836, 1525, 3236,
+		0, 0, 2203, 1638, 2673, 0, 0, 3234, 0, 451, 208, 1998, 122, 598, 1675, 0,
+		755, 0, 0, 0, 2039, 29, 0, 2578, 723, 0, 0, 2225, 2869, 771, 1282, 0,
+		0, 1527, 0, 0, 0, 0, 3254, 1720, 0, 0, 0, 0, 0, 0, 0, 0,
 		0, 0, 1524, 0, 201, 0, 1671, 0, 1630, 0, 1523, 0, 0, 0, 63, 2037,
-		2175, 3339, 0, 499, 0, 2296, 2422, 0, 0, 0, 0, 0, 0, 2411, 0, 0,
-		0, 0, 2683, 0, 0, 217, 0, 0, 3372, 0, 0, 0, 0, 266, 0, 0,
+		2175, 3338, 0, 499, 0, 2296, 2422, 0, 0, 0, 0, 0, 0, 2411, 0, 0,
+		0, 0, 2683, 0, 0, 217, 0, 0, 3371, 0, 0, 0, 0, 266, 0, 0,
 		2028, 0, 0, 0, 1030, 1763, 0, 0, 0, 6, 0, 672, 0, 0, 1849, 2431,
-		0, 0, 0, 0, 0, 0, 1174, 1167, 2376, 3119, 0, 0, 0, 0, 0, 221,
-		2283, 2889, 0, 0, 1886, 2319, 2761, 0, 0, 0, 1808, 986, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 1174, 1167, 2376, 3118, 0, 0, 0, 0, 0, 221,
+		2283, 2888, 0, 0, 1886, 2319, 2761, 0, 0, 0, 1808, 986, 0, 0, 0, 0,
 		0, 0, 0, 0, 0, 683, 0, 0, 0, 2400, 0, 0, 1362, 317, 2010, 0,
-		2288, 2389, 0, 0, 0, 0, 0, 0, 2904, 0, 0, 0, 0, 0, 3346, 1327,
-		2313, 3277, 0, 0, 0, 195, 0, 2348, 2908, 847, 3356, 611, 0, 0, 0, 333,
-		0, 801, 0, 0, 595, 3285, 0, 302, 0, 0, 0, 1575, 0, 0, 0, 0,
+		2288, 2389, 0, 0, 0, 0, 0, 0, 2903, 0, 0, 0, 0, 0, 3345, 1327,
+		2313, 3276, 0, 0, 0, 195, 0, 2348, 2907, 847, 3355, 611, 0, 0, 0, 333,
+		0, 801, 0, 0, 595, 3284, 0, 302, 0, 0, 0, 1575, 0, 0, 0, 0,
 		0, 2760, 462, 0, 1211, 0, 0, 0, 0, 0, 0, 0, 2454, 0, 0, 181,
-		0, 0, 0, 0, 0, 656, 0, 0, 290, 1711, 2488, 814, 1658, 645, 2050, 2968,
-		0, 372, 0, 0, 0, 2093, 3281, 0, 0, 0, 37, 0, 2562, 997, 1058, 0,
-		0, 0, 0, 0, 0, 0, 0, 2963, 2630, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 295, 2477, 1642, 2801, 0, 1064, 0, 3333, 0, 0, 0, 0, 0, 385,
-		0, 0, 1556, 2510, 0, 3428, 0, 749, 1059, 1844, 1932, 2808, 0, 1159, 1545, 0,
-		1686, 1401, 249, 551, 938, 3355, 0, 1477, 5, 0, 241, 561, 0, 0, 1439, 0,
+		0, 0, 0, 0, 0, 656, 0, 0, 290, 1711, 2488, 814, 1658, 645, 2050, 2967,
+		0, 372, 0, 0, 0, 2093, 3280, 0, 0, 0, 37, 0, 2562, 997, 1058, 0,
+		0, 0, 0, 0, 0, 0, 0, 2962, 2630, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 295, 2477, 1642, 2801, 0, 1064, 0, 3332, 0, 0, 0, 0, 0, 385,
+		0, 0, 1556, 2510, 0, 3427, 0, 749, 1059, 1844, 1932, 2808, 0, 1159, 1545, 0,
+		1686, 1401, 249, 551, 938, 3354, 0, 1477, 5, 0, 241, 561, 0, 0, 1439, 0,
 		0, 0, 0, 2651, 0, 0, 0, 0, 438, 0, 1765, 0, 1234, 0, 0, 0,
-		1993, 0, 0, 0, 0, 0, 0, 0, 1982, 481, 0, 3239, 545, 0, 0, 0,
-		0, 0, 0, 0, 508, 2341, 0, 0, 0, 2063, 1801, 3180, 1724, 2117, 0, 44,
-		0, 0, 441, 2745, 2784, 573, 0, 0, 0, 0, 471, 0, 0, 1194, 908, 3060,
-		0, 0, 0, 0, 0, 1732, 567, 3250, 0, 0, 1125, 1969, 3234, 0, 0, 0,
-		1013, 0, 0, 3279, 0, 0, 0, 2122, 0, 2507, 2079, 0, 0, 209, 2200, 123,
-		3123, 3375, 0, 0, 0, 1957, 0, 112, 1664, 2040, 2523, 722, 1976, 3257, 2222, 0,
+		1993, 0, 0, 0, 0, 0, 0, 0, 1982, 481, 0, 3238, 545, 0, 0, 0,
+		0, 0, 0, 0, 508, 2341, 0, 0, 0, 2063, 1801, 3179, 1724, 2117, 0, 44,
+		0, 0, 441, 2745, 2784, 573, 0, 0, 0, 0, 471, 0, 0, 1194, 908, 3059,
+		0, 0, 0, 0, 0, 1732, 567, 3249, 0, 0, 1125, 1969, 3233, 0, 0, 0,
+		1013, 0, 0, 3278, 0, 0, 0, 2122, 0, 2507, 2079, 0, 0, 209, 2200, 123,
+		3122, 3374, 0, 0, 0, 1957, 0, 112, 1664, 2040, 2523, 722, 1976, 3256, 2222, 0,
 		0, 0, 0, 2766, 1124, 17, 1973, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 3446, 0, 0, 0, 466, 200, 13, 1585, 2031, 1629, 0, 0, 0, 0,
-		0, 64, 21, 1662, 1859, 2036, 500, 2176, 2236, 2423, 758, 3075, 3164, 1502, 0, 0,
+		0, 0, 3445, 0, 0, 0, 466, 200, 13, 1585, 2031, 1629, 0, 0, 0, 0,
+		0, 64, 21, 1662, 1859, 2036, 500, 2176, 2236, 2423, 758, 3074, 3163, 1502, 0, 0,
 		0, 0, 1221, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 1668, 0, 0, 0, 3274, 1764, 0, 0, 2170, 2091, 1251, 673, 2893,
-		0, 1084, 1606, 2430, 3094, 0, 2692, 0, 1300, 0, 1166, 2377, 3480, 0, 0, 3309,
-		0, 0, 224, 0, 0, 3064, 0, 0, 3232, 0, 2718, 2755, 0, 1807, 0, 0,
-		0, 0, 0, 0, 0, 0, 1798, 0, 682, 3468, 0, 0, 2397, 0, 0, 1363,
-		0, 1499, 0, 0, 1540, 2388, 3031, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 1326, 0, 0, 0, 0, 0, 0, 0, 2345, 0, 852, 0, 3462, 1879,
-		1590, 3068, 334, 2000, 806, 1605, 1107, 594, 1786, 2129, 305, 3439, 3491, 1131, 1139, 1057,
+		0, 0, 0, 1668, 0, 0, 0, 3273, 1764, 0, 0, 2170, 2091, 1251, 673, 2892,
+		0, 1084, 1606, 2430, 3093, 0, 2692, 0, 1300, 0, 1166, 2377, 3479, 0, 0, 3308,
+		0, 0, 224, 0, 0, 3063, 0, 0, 3231, 0, 2718, 2755, 0, 1807, 0, 0,
+		0, 0, 0, 0, 0, 0, 1798, 0, 682, 3467, 0, 0, 2397, 0, 0, 1363,
+		0, 1499, 0, 0, 1540, 2388, 3030, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 1326, 0, 0, 0, 0, 0, 0, 0, 2345, 0, 852, 0, 3461, 1879,
+		1590, 3067, 334, 2000, 806, 1605, 1107, 594, 1786, 2129, 305, 3438, 3490, 1131, 1139, 1057,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1332, 0, 0, 2453,
-		1959, 2990, 184, 0, 1334, 0, 782, 0, 0, 416, 0, 0, 2489, 0, 1618, 1657,
-		0, 911, 1353, 2193, 365, 1054, 2535, 915, 2054, 3187, 0, 0, 0, 36, 939, 0,
-		0, 0, 1409, 0, 2525, 0, 0, 2511, 0, 0, 0, 0, 0, 3046, 0, 0,
+		1959, 2989, 184, 0, 1334, 0, 782, 0, 0, 416, 0, 0, 2489, 0, 1618, 1657,
+		0, 911, 1353, 2193, 365, 1054, 2535, 915, 2054, 3186, 0, 0, 0, 36, 939, 0,
+		0, 0, 1409, 0, 2525, 0, 0, 2511, 0, 0, 0, 0, 0, 3045, 0, 0,
 		795, 0, 0, 0, 0, 0, 2476, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 2845, 1835, 0, 0, 0, 0, 0, 0, 0, 748, 0, 0, 0, 3464, 0,
-		0, 1245, 0, 0, 1716, 250, 552, 0, 0, 1429, 3449, 4, 3183, 240, 560, 3354,
-		75, 2471, 3229, 0, 0, 0, 0, 0, 1895, 2821, 3454, 437, 1198, 1839, 0, 0,
+		0, 2844, 1835, 0, 0, 0, 0, 0, 0, 0, 748, 0, 0, 0, 3463, 0,
+		0, 1245, 0, 0, 1716, 250, 552, 0, 0, 1429, 3448, 4, 3182, 240, 560, 3353,
+		75, 2471, 3228, 0, 0, 0, 0, 0, 1895, 2821, 3453, 437, 1198, 1839, 0, 0,
 		0, 0, 1153, 2560, 1813, 0, 0, 0, 0, 0, 0, 0, 482, 0, 1177, 544,
-		2357, 2587, 2788, 2803, 1898, 2298, 0, 509, 2344, 3041, 1444, 3427, 1412, 1075, 0, 0,
-		0, 0, 0, 0, 0, 442, 0, 1731, 0, 0, 3251, 0, 0, 470, 0, 0,
-		3456, 0, 0, 3128, 2529, 0, 2879, 0, 0, 568, 0, 1270, 0, 0, 0, 3004,
-		0, 504, 0, 1012, 949, 0, 2065, 3458, 0, 0, 0, 0, 1614, 2080, 0, 450,
+		2357, 2587, 2788, 2803, 1898, 2298, 0, 509, 2344, 3040, 1444, 3426, 1412, 1075, 0, 0,
+		0, 0, 0, 0, 0, 442, 0, 1731, 0, 0, 3250, 0, 0, 470, 0, 0,
+		3455, 0, 0, 3127, 2529, 0, 2878, 0, 0, 568, 0, 1270, 0, 0, 0, 3003,
+		0, 504, 0, 1012, 949, 0, 2065, 3457, 0, 0, 0, 0, 1614, 2080, 0, 450,
 		0, 0, 124, 2023, 1632, 0, 0, 0, 1955, 0, 113, 0, 0, 0, 724, 1127,
 		0, 2223, 1738, 2643, 0, 0, 880, 0, 0, 0, 0, 0, 0, 0, 2687, 2607,
 		0, 0, 0, 827, 0, 0, 0, 0, 0, 467, 1768, 0, 2029, 0, 1258, 0,
-		746, 0, 0, 0, 2171, 20, 1858, 0, 716, 501, 2513, 2235, 2424, 757, 2520, 3217,
-		0, 0, 1475, 0, 912, 0, 1584, 727, 1718, 2909, 2924, 2241, 0, 2614, 0, 0,
+		746, 0, 0, 0, 2171, 20, 1858, 0, 716, 501, 2513, 2235, 2424, 757, 2520, 3216,
+		0, 0, 1475, 0, 912, 0, 1584, 727, 1718, 2908, 2923, 2241, 0, 2614, 0, 0,
 		0, 0, 0, 0, 0, 0, 110, 0, 1046, 0, 0, 0, 1082, 0, 2169, 1926,
-		0, 674, 711, 1495, 1607, 2429, 1260, 3411, 1368, 0, 0, 0, 0, 2378, 0, 0,
+		0, 674, 711, 1495, 1607, 2429, 1260, 3410, 1368, 0, 0, 0, 0, 2378, 0, 0,
 		0, 0, 0, 0, 0, 223, 0, 0, 0, 0, 0, 0, 1110, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 1797, 1923, 681, 3208, 1747, 0, 2398,
-		0, 0, 0, 0, 12, 0, 0, 2387, 1033, 3345, 3213, 3467, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 2314, 0, 0, 2437, 0, 0, 0, 0, 2346, 3353, 851,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 1797, 1923, 681, 3207, 1747, 0, 2398,
+		0, 0, 0, 0, 12, 0, 0, 2387, 1033, 3344, 3212, 3466, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 2314, 0, 0, 2437, 0, 0, 0, 0, 2346, 3352, 851,
 		1387, 1613, 1878, 0, 1027, 0, 0, 807, 1604, 0, 597, 1785, 9, 304, 1071, 2146,
 		588, 1576, 2621, 2725, 691, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2759, 1333,
-		2682, 0, 0, 0, 3320, 183, 0, 0, 0, 785, 0, 0, 0, 0, 1710, 2490,
-		2137, 816, 2048, 2541, 2940, 0, 0, 366, 0, 2635, 0, 2556, 0, 0, 0, 0,
+		2682, 0, 0, 0, 3319, 183, 0, 0, 0, 785, 0, 0, 0, 0, 1710, 2490,
+		2137, 816, 2048, 2541, 2939, 0, 0, 366, 0, 2635, 0, 2556, 0, 0, 0, 0,
 		0, 0, 0, 0, 0, 1408, 0, 0, 0, 1867, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 794, 0, 1215, 0, 0, 0, 2475, 1420, 0, 3110, 0, 0, 0,
-		212, 0, 2675, 0, 0, 387, 1208, 1836, 2981, 0, 0, 3352, 1253, 1845, 3344, 0,
-		2872, 0, 0, 0, 0, 0, 0, 1399, 553, 0, 0, 0, 0, 1476, 2596, 0,
-		2953, 0, 0, 76, 935, 2472, 3310, 0, 2611, 1382, 2869, 1896, 1864, 0, 0, 3288,
+		0, 0, 0, 794, 0, 1215, 0, 0, 0, 2475, 1420, 0, 3109, 0, 0, 0,
+		212, 0, 2675, 0, 0, 387, 1208, 1836, 2980, 0, 0, 3351, 1253, 1845, 3343, 0,
+		2871, 0, 0, 0, 0, 0, 0, 1399, 553, 0, 0, 0, 0, 1476, 2596, 0,
+		2952, 0, 0, 76, 935, 2472, 3309, 0, 2611, 1382, 2868, 1896, 1864, 0, 0, 3287,
 		0, 0, 0, 0, 893, 0, 1246, 1814, 0, 0, 1091, 0, 0, 1553, 0, 483,
-		1690, 1178, 543, 2358, 2731, 0, 3280, 0, 0, 0, 510, 2343, 0, 0, 0, 2060,
-		0, 0, 1725, 3074, 0, 3324, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 3067, 0, 161, 0, 238, 565, 0, 0,
-		274, 1897, 1708, 3420, 503, 1298, 2977, 0, 862, 2064, 0, 0, 0, 2121, 0, 0,
-		3348, 2800, 449, 3073, 0, 1674, 0, 0, 0, 3090, 3476, 1956, 2545, 0, 34, 2913,
-		0, 0, 0, 3184, 2227, 0, 0, 0, 0, 881, 1061, 1972, 2334, 0, 0, 1299,
-		0, 0, 2736, 0, 0, 0, 0, 0, 613, 0, 0, 2714, 3175, 0, 1586, 1669,
-		2030, 3172, 0, 745, 0, 2284, 0, 1661, 2035, 2172, 3017, 717, 0, 0, 2238, 0,
+		1690, 1178, 543, 2358, 2731, 0, 3279, 0, 0, 0, 510, 2343, 0, 0, 0, 2060,
+		0, 0, 1725, 3073, 0, 3323, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 3066, 0, 161, 0, 238, 565, 0, 0,
+		274, 1897, 1708, 3419, 503, 1298, 2976, 0, 862, 2064, 0, 0, 0, 2121, 0, 0,
+		3347, 2800, 449, 3072, 0, 1674, 0, 0, 0, 3089, 3475, 1956, 2545, 0, 34, 2912,
+		0, 0, 0, 3183, 2227, 0, 0, 0, 0, 881, 1061, 1972, 2334, 0, 0, 1299,
+		0, 0, 2736, 0, 0, 0, 0, 0, 613, 0, 0, 2714, 3174, 0, 1586, 1669,
+		2030, 3171, 0, 745, 0, 2284, 0, 1661, 2035, 2172, 3016, 717, 0, 0, 2238, 0,
 		0, 0, 0, 2561, 962, 2740, 2255, 0, 1222, 0, 728, 0, 179, 0, 219, 2242,
-		910, 0, 0, 0, 0, 0, 0, 0, 0, 111, 0, 0, 0, 2518, 3349, 0,
-		0, 2168, 0, 1068, 0, 0, 0, 0, 3289, 1259, 0, 1367, 0, 0, 3000, 1175,
-		0, 2577, 0, 0, 0, 0, 0, 2294, 3121, 0, 0, 1593, 0, 0, 0, 3016,
+		910, 0, 0, 0, 0, 0, 0, 0, 0, 111, 0, 0, 0, 2518, 3348, 0,
+		0, 2168, 0, 1068, 0, 0, 0, 0, 3288, 1259, 0, 1367, 0, 0, 2999, 1175,
+		0, 2577, 0, 0, 0, 0, 0, 2294, 3120, 0, 0, 1593, 0, 0, 0, 3015,
 		0, 0, 0, 0, 984, 0, 0, 2617, 0, 1612, 0, 0, 0, 0, 680, 0,
 		489, 1609, 2395, 2656, 0, 0, 0, 0, 0, 0, 2386, 0, 0, 0, 0, 0,
-		0, 0, 0, 1441, 0, 0, 0, 2839, 0, 0, 0, 1157, 2438, 2684, 0, 0,
+		0, 0, 0, 1441, 0, 0, 0, 2838, 0, 0, 0, 1157, 2438, 2684, 0, 0,
 		530, 0, 854, 1388, 0, 1205, 0, 0, 336, 0, 804, 1623, 0, 596, 0, 1913,
-		0, 0, 0, 589, 0, 0, 0, 690, 0, 0, 0, 0, 2900, 0, 3322, 0,
-		0, 0, 1331, 0, 1851, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3151,
-		0, 0, 3287, 2138, 811, 1396, 2049, 0, 0, 2194, 367, 2151, 0, 0, 0, 3227,
-		321, 1183, 3198, 0, 0, 0, 0, 0, 0, 0, 0, 2978, 1869, 0, 0, 0,
-		1963, 2943, 3116, 0, 2270, 1151, 793, 0, 1519, 0, 0, 0, 2482, 1641, 3173, 0,
-		0, 0, 0, 211, 0, 0, 667, 1136, 388, 1229, 1837, 3087, 0, 0, 0, 0,
-		0, 0, 364, 0, 0, 1470, 1320, 2983, 3365, 0, 0, 0, 0, 0, 0, 0,
-		1404, 0, 0, 0, 0, 2833, 77, 2469, 0, 0, 2830, 0, 0, 0, 0, 0,
+		0, 0, 0, 589, 0, 0, 0, 690, 0, 0, 0, 0, 2899, 0, 3321, 0,
+		0, 0, 1331, 0, 1851, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3150,
+		0, 0, 3286, 2138, 811, 1396, 2049, 0, 0, 2194, 367, 2151, 0, 0, 0, 3226,
+		321, 1183, 3197, 0, 0, 0, 0, 0, 0, 0, 0, 2977, 1869, 0, 0, 0,
+		1963, 2942, 3115, 0, 2270, 1151, 793, 0, 1519, 0, 0, 0, 2482, 1641, 3172, 0,
+		0, 0, 0, 211, 0, 0, 667, 1136, 388, 1229, 1837, 3086, 0, 0, 0, 0,
+		0, 0, 364, 0, 0, 1470, 1320, 2982, 3364, 0, 0, 0, 0, 0, 0, 0,
+		1404, 0, 0, 0, 0, 2832, 77, 2469, 0, 0, 2829, 0, 0, 0, 0, 0,
 		0, 2610, 0, 0, 0, 1096, 0, 0, 1261, 0, 0, 0, 0, 1090, 0, 0,
-		0, 2966, 484, 2519, 0, 542, 2355, 3102, 0, 1640, 0, 0, 0, 511, 0, 3091,
-		91, 2464, 2559, 0, 0, 0, 2591, 0, 0, 3186, 0, 0, 1841, 0, 0, 0,
-		0, 0, 0, 1250, 2935, 0, 0, 0, 0, 0, 741, 1345, 0, 162, 0, 239,
-		566, 2370, 3113, 0, 0, 2813, 0, 502, 3306, 2626, 0, 0, 3010, 0, 0, 0,
+		0, 2965, 484, 2519, 0, 542, 2355, 3101, 0, 1640, 0, 0, 0, 511, 0, 3090,
+		91, 2464, 2559, 0, 0, 0, 2591, 0, 0, 3185, 0, 0, 1841, 0, 0, 0,
+		0, 0, 0, 1250, 2934, 0, 0, 0, 0, 0, 741, 1345, 0, 162, 0, 239,
+		566, 2370, 3112, 0, 0, 2813, 0, 502, 3305, 2626, 0, 0, 3009, 0, 0, 0,
 		0, 0, 54, 1795, 0, 448, 1528, 0, 1393, 0, 0, 0, 1341, 0, 1953, 0,
 		0, 35, 0, 0, 726, 1346, 1975, 2228, 0, 0, 0, 1273, 0, 1971, 1020, 1473,
-		2335, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 614, 952, 0, 0, 3260,
-		2765, 2789, 1670, 3259, 0, 3414, 744, 0, 2286, 2876, 2173, 0, 0, 0, 718, 3423,
-		347, 1191, 2237, 0, 1055, 0, 0, 1123, 3407, 2256, 0, 0, 0, 1717, 2957, 180,
-		3298, 220, 0, 0, 0, 0, 3360, 0, 26, 1111, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 74, 937, 0, 668, 709, 3162, 3081, 0, 0, 0, 0, 0,
-		2638, 0, 0, 0, 0, 0, 0, 0, 2709, 0, 0, 1087, 1161, 3178, 0, 0,
+		2335, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 614, 952, 0, 0, 3259,
+		2765, 2789, 1670, 3258, 0, 3413, 744, 0, 2286, 2875, 2173, 0, 0, 0, 718, 3422,
+		347, 1191, 2237, 0, 1055, 0, 0, 1123, 3406, 2256, 0, 0, 0, 1717, 2956, 180,
+		3297, 220, 0, 0, 0, 0, 3359, 0, 26, 1111, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 74, 937, 0, 668, 709, 3161, 3080, 0, 0, 0, 0, 0,
+		2638, 0, 0, 0, 0, 0, 0, 0, 2709, 0, 0, 1087, 1161, 3177, 0, 0,
 		0, 2322, 0, 0, 0, 0, 0, 0, 2660, 989, 0, 0, 0, 0, 0, 1591,
-		1799, 679, 0, 0, 3497, 2396, 0, 1790, 1939, 0, 0, 0, 0, 2385, 1035, 2749,
+		1799, 679, 0, 0, 3496, 2396, 0, 1790, 1939, 0, 0, 0, 0, 2385, 1035, 2749,
 		0, 0, 0, 1694, 0, 0, 0, 0, 0, 0, 2565, 0, 0, 0, 2435, 0,
-		2020, 0, 0, 531, 1119, 853, 1377, 2734, 2972, 0, 2527, 337, 2131, 805, 2672, 2704,
-		2819, 1787, 2549, 0, 0, 3409, 590, 0, 0, 0, 0, 3389, 3404, 0, 0, 0,
-		0, 0, 0, 0, 1464, 0, 3325, 0, 2450, 1958, 0, 0, 0, 3057, 0, 779,
-		87, 0, 0, 0, 922, 2492, 2139, 810, 1395, 1268, 1617, 1660, 0, 368, 1275, 2994,
-		583, 967, 3218, 320, 0, 0, 2767, 0, 0, 0, 0, 2903, 0, 0, 1466, 1868,
-		1451, 0, 2996, 3465, 0, 0, 0, 2269, 2751, 792, 0, 0, 1875, 2580, 298, 2481,
-		2144, 2995, 0, 0, 0, 2622, 214, 0, 0, 666, 0, 966, 1206, 0, 1559, 0,
-		2991, 0, 0, 0, 1904, 363, 2910, 0, 0, 3294, 3342, 0, 1687, 3396, 0, 1141,
+		2020, 0, 0, 531, 1119, 853, 1377, 2734, 2971, 0, 2527, 337, 2131, 805, 2672, 2704,
+		2819, 1787, 2549, 0, 0, 3408, 590, 0, 0, 0, 0, 3388, 3403, 0, 0, 0,
+		0, 0, 0, 0, 1464, 0, 3324, 0, 2450, 1958, 0, 0, 0, 3056, 0, 779,
+		87, 0, 0, 0, 922, 2492, 2139, 810, 1395, 1268, 1617, 1660, 0, 368, 1275, 2993,
+		583, 967, 3217, 320, 0, 0, 2767, 0, 0, 0, 0, 2902, 0, 0, 1466, 1868,
+		1451, 0, 2995, 3464, 0, 0, 0, 2269, 2751, 792, 0, 0, 1875, 2580, 298, 2481,
+		2144, 2994, 0, 0, 0, 2622, 214, 0, 0, 666, 0, 966, 1206, 0, 1559, 0,
+		2990, 0, 0, 0, 1904, 363, 2909, 0, 0, 3293, 3341, 0, 1687, 3395, 0, 1141,
 		0, 0, 0, 0, 1314, 0, 0, 0, 0, 78, 2470, 0, 0, 0, 0, 2633,
-		0, 1894, 3192, 0, 1199, 0, 0, 0, 0, 2164, 895, 0, 0, 1815, 1649, 0,
-		270, 0, 2188, 1324, 0, 485, 1114, 2721, 259, 2356, 0, 0, 0, 3473, 0, 3317,
-		0, 0, 0, 88, 2463, 2863, 15, 0, 1726, 1903, 0, 41, 2837, 0, 0, 1842,
+		0, 1894, 3191, 0, 1199, 0, 0, 0, 0, 2164, 895, 0, 0, 1815, 1649, 0,
+		270, 0, 2188, 1324, 0, 485, 1114, 2721, 259, 2356, 0, 0, 0, 3472, 0, 3316,
+		0, 0, 0, 88, 2463, 2862, 15, 0, 1726, 1903, 0, 41, 2836, 0, 0, 1842,
 		1935, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1891, 742, 0, 0,
-		1680, 2309, 980, 2369, 2681, 3055, 0, 1531, 3482, 0, 3391, 1550, 1009, 0, 864, 0,
-		0, 0, 14, 0, 0, 53, 1316, 0, 0, 0, 0, 0, 0, 0, 3238, 0,
+		1680, 2309, 980, 2369, 2681, 3054, 0, 1531, 3481, 0, 3390, 1550, 1009, 0, 864, 0,
+		0, 0, 14, 0, 0, 53, 1316, 0, 0, 0, 0, 0, 0, 0, 3237, 0,
 		0, 1954, 0, 0, 0, 0, 0, 725, 0, 0, 2226, 0, 0, 2702, 0, 0,
-		133, 0, 0, 0, 0, 0, 0, 0, 144, 2859, 2248, 2209, 2603, 0, 615, 951,
-		0, 0, 0, 2115, 0, 0, 0, 31, 0, 743, 0, 2285, 0, 2034, 3109, 0,
-		0, 719, 0, 348, 1019, 1192, 1132, 2232, 2661, 0, 0, 1056, 2257, 2547, 3105, 0,
+		133, 0, 0, 0, 0, 0, 0, 0, 144, 2858, 2248, 2209, 2603, 0, 615, 951,
+		0, 0, 0, 2115, 0, 0, 0, 31, 0, 743, 0, 2285, 0, 2034, 3108, 0,
+		0, 719, 0, 348, 1019, 1192, 1132, 2232, 2661, 0, 0, 1056, 2257, 2547, 3104, 0,
 		0, 0, 0, 0, 2243, 0, 0, 0, 628, 0, 2548, 1984, 0, 0, 0, 0,
 		0, 0, 0, 0, 0, 2658, 0, 73, 1927, 2167, 669, 708, 0, 1608, 2434, 2566,
 		2177, 0, 924, 0, 2747, 1176, 0, 0, 0, 0, 0, 0, 0, 2822, 1088, 2281,
-		2703, 1594, 0, 0, 2699, 0, 0, 0, 3316, 2013, 2906, 0, 0, 0, 2650, 0,
-		0, 0, 1592, 1374, 2087, 2623, 2574, 0, 0, 2952, 1940, 0, 1744, 0, 0, 3165,
+		2703, 1594, 0, 0, 2699, 0, 0, 0, 3315, 2013, 2905, 0, 0, 0, 2650, 0,
+		0, 0, 1592, 1374, 2087, 2623, 2574, 0, 0, 2951, 1940, 0, 1744, 0, 0, 3164,
 		2585, 1034, 2644, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 		418, 2436, 0, 0, 0, 0, 528, 0, 856, 1850, 0, 0, 0, 0, 0, 2130,
-		497, 0, 0, 0, 0, 0, 2867, 2147, 0, 591, 0, 0, 0, 0, 0, 0,
+		497, 0, 0, 0, 0, 0, 2866, 2147, 0, 591, 0, 0, 0, 0, 0, 0,
 		2414, 0, 0, 0, 0, 0, 0, 0, 1509, 0, 0, 2449, 0, 0, 0, 0,
-		523, 3054, 780, 0, 660, 0, 0, 0, 2493, 2140, 813, 1659, 0, 0, 0, 2191,
+		523, 3053, 780, 0, 660, 0, 0, 0, 2493, 2140, 813, 1659, 0, 0, 0, 2191,
 		2685, 0, 0, 582, 2646, 0, 319, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		3236, 0, 3318, 0, 0, 0, 1964, 2599, 0, 0, 0, 0, 791, 0, 0, 0,
+		3235, 0, 3317, 0, 0, 0, 1964, 2599, 0, 0, 0, 0, 791, 0, 0, 0,
 		1330, 0, 2480, 2143, 0, 0, 0, 0, 0, 213, 0, 0, 665, 0, 0, 1207,
-		314, 3451, 3413, 0, 0, 0, 0, 0, 362, 0, 0, 0, 0, 0, 0, 1688,
-		1121, 2887, 0, 0, 2823, 0, 1405, 0, 0, 0, 0, 0, 79, 2467, 0, 0,
-		0, 0, 1383, 0, 0, 0, 0, 909, 968, 0, 0, 3403, 0, 894, 0, 0,
-		0, 1648, 0, 271, 0, 0, 1323, 2741, 0, 1689, 0, 258, 1538, 2361, 2938, 0,
-		0, 0, 0, 0, 0, 0, 85, 0, 0, 2853, 0, 0, 0, 0, 0, 0,
+		314, 3450, 3412, 0, 0, 0, 0, 0, 362, 0, 0, 0, 0, 0, 0, 1688,
+		1121, 2886, 0, 0, 2823, 0, 1405, 0, 0, 0, 0, 0, 79, 2467, 0, 0,
+		0, 0, 1383, 0, 0, 0, 0, 909, 968, 0, 0, 3402, 0, 894, 0, 0,
+		0, 1648, 0, 271, 0, 0, 1323, 2741, 0, 1689, 0, 258, 1538, 2361, 2937, 0,
+		0, 0, 0, 0, 0, 0, 85, 0, 0, 2852, 0, 0, 0, 0, 0, 0,
 		0, 1188, 1933, 0, 0, 0, 1039, 0, 0, 0, 1820, 0, 0, 0, 0, 0,
-		0, 3018, 3115, 1681, 3376, 564, 1546, 2372, 2546, 273, 3100, 3224, 3429, 3486, 1551, 0,
+		0, 3017, 3114, 1681, 3375, 564, 1546, 2372, 2546, 273, 3099, 3223, 3428, 3485, 1551, 0,
 		0, 863, 0, 0, 0, 1637, 2573, 1456, 52, 1616, 2724, 0, 1285, 0, 2024, 0,
-		0, 0, 0, 1727, 0, 0, 0, 0, 626, 3170, 730, 3203, 0, 0, 0, 0,
-		1544, 0, 882, 134, 2945, 0, 3448, 0, 0, 0, 0, 143, 0, 0, 0, 0,
-		3397, 616, 950, 0, 945, 2597, 0, 0, 0, 2071, 30, 1628, 752, 3104, 0, 0,
-		2604, 0, 0, 0, 712, 2820, 0, 2231, 2811, 0, 0, 0, 3021, 0, 0, 2258,
-		0, 0, 0, 963, 1979, 3384, 0, 0, 0, 0, 3335, 627, 1714, 0, 0, 0,
+		0, 0, 0, 1727, 0, 0, 0, 0, 626, 3169, 730, 3202, 0, 0, 0, 0,
+		1544, 0, 882, 134, 2944, 0, 3447, 0, 0, 0, 0, 143, 0, 0, 0, 0,
+		3396, 616, 950, 0, 945, 2597, 0, 0, 0, 2071, 30, 1628, 752, 3103, 0, 0,
+		2604, 0, 0, 0, 712, 2820, 0, 2231, 2811, 0, 0, 0, 3020, 0, 0, 2258,
+		0, 0, 0, 963, 1979, 3383, 0, 0, 0, 0, 3334, 627, 1714, 0, 0, 0,
 		0, 0, 0, 2070, 0, 1053, 0, 0, 0, 0, 0, 1928, 0, 670, 707, 0,
-		341, 2433, 0, 0, 0, 0, 0, 0, 3040, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 3226, 0, 913, 1645, 0, 0, 0, 0, 0, 0, 2014, 983, 1713, 0,
-		210, 0, 0, 3011, 2670, 2086, 1373, 678, 0, 488, 0, 0, 0, 1789, 1941, 0,
-		0, 0, 0, 0, 1037, 3032, 1822, 0, 1706, 0, 0, 0, 0, 0, 0, 3496,
+		341, 2433, 0, 0, 0, 0, 0, 0, 3039, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 3225, 0, 913, 1645, 0, 0, 0, 0, 0, 0, 2014, 983, 1713, 0,
+		210, 0, 0, 3010, 2670, 2086, 1373, 678, 0, 488, 0, 0, 0, 1789, 1941, 0,
+		0, 0, 0, 0, 1037, 3031, 1822, 0, 1706, 0, 0, 0, 0, 0, 0, 3495,
 		0, 0, 0, 0, 1155, 2441, 2019, 0, 0, 529, 0, 855, 0, 0, 401, 1589,
-		0, 0, 0, 0, 0, 0, 0, 1937, 0, 0, 0, 0, 584, 0, 2526, 3052,
-		1944, 2969, 0, 1537, 1567, 2413, 0, 0, 0, 0, 0, 0, 0, 0, 2452, 0,
-		0, 0, 3069, 522, 0, 781, 3371, 661, 411, 1876, 0, 830, 2135, 812, 2051, 2494,
-		0, 0, 2192, 0, 2149, 0, 581, 2098, 2729, 318, 3053, 0, 2707, 2915, 0, 0,
-		0, 0, 0, 0, 0, 1870, 0, 2857, 0, 0, 0, 0, 0, 0, 0, 790,
-		2619, 0, 427, 1329, 0, 2479, 2554, 3080, 2540, 0, 0, 0, 0, 0, 0, 664,
-		2828, 2865, 0, 315, 0, 0, 1654, 0, 1254, 1138, 0, 361, 0, 0, 0, 0,
-		0, 0, 0, 1102, 2629, 0, 0, 0, 0, 1406, 0, 0, 0, 3401, 0, 80,
-		2468, 0, 0, 2100, 0, 1384, 0, 0, 0, 642, 969, 1200, 2107, 2712, 3293, 0,
+		0, 0, 0, 0, 0, 0, 0, 1937, 0, 0, 0, 0, 584, 0, 2526, 3051,
+		1944, 2968, 0, 1537, 1567, 2413, 0, 0, 0, 0, 0, 0, 0, 0, 2452, 0,
+		0, 0, 3068, 522, 0, 781, 3370, 661, 411, 1876, 0, 830, 2135, 812, 2051, 2494,
+		0, 0, 2192, 0, 2149, 0, 581, 2098, 2729, 318, 3052, 0, 2707, 2914, 0, 0,
+		0, 0, 0, 0, 0, 1870, 0, 2856, 0, 0, 0, 0, 0, 0, 0, 790,
+		2619, 0, 427, 1329, 0, 2479, 2554, 3079, 2540, 0, 0, 0, 0, 0, 0, 664,
+		2827, 2864, 0, 315, 0, 0, 1654, 0, 1254, 1138, 0, 361, 0, 0, 0, 0,
+		0, 0, 0, 1102, 2629, 0, 0, 0, 0, 1406, 0, 0, 0, 3400, 0, 80,
+		2468, 0, 0, 2100, 0, 1384, 0, 0, 0, 642, 969, 1200, 2107, 2712, 3292, 0,
 		2057, 0, 0, 0, 0, 0, 272, 0, 2186, 0, 0, 0, 1691, 0, 261, 546,
 		2362, 0, 0, 0, 0, 0, 0, 0, 0, 84, 1150, 1422, 0, 0, 0, 1386,
-		1560, 42, 0, 0, 3149, 1934, 0, 0, 0, 2929, 0, 0, 0, 0, 0, 0,
-		0, 0, 1893, 0, 3194, 0, 1678, 1737, 235, 1547, 2310, 2371, 0, 0, 2666, 2737,
-		0, 0, 1011, 2667, 866, 927, 2934, 0, 0, 1380, 0, 51, 1615, 0, 1997, 0,
+		1560, 42, 0, 0, 3148, 1934, 0, 0, 0, 2928, 0, 0, 0, 0, 0, 0,
+		0, 0, 1893, 0, 3193, 0, 1678, 1737, 235, 1547, 2310, 2371, 0, 0, 2666, 2737,
+		0, 0, 1011, 2667, 866, 927, 2933, 0, 0, 1380, 0, 51, 1615, 0, 1997, 0,
 		0, 0, 0, 0, 0, 0, 1758, 1952, 2625, 0, 0, 0, 0, 729, 1128, 0,
-		1685, 2305, 2669, 1543, 3147, 883, 135, 0, 2330, 0, 0, 0, 0, 10, 146, 3199,
-		563, 981, 2210, 0, 617, 3111, 0, 0, 458, 0, 943, 993, 3185, 0, 3402, 751,
-		0, 0, 0, 3368, 0, 0, 0, 713, 0, 346, 1193, 2234, 0, 0, 1417, 3191,
-		127, 3328, 2259, 2326, 2688, 0, 1126, 0, 175, 0, 2245, 0, 0, 0, 624, 0,
-		0, 27, 1985, 0, 0, 0, 0, 0, 3137, 0, 0, 0, 0, 0, 2089, 3472,
-		0, 706, 0, 340, 0, 0, 1074, 3088, 0, 0, 0, 0, 0, 0, 1137, 0,
-		0, 0, 170, 0, 230, 1162, 2676, 2914, 0, 0, 0, 3219, 1463, 0, 0, 2015,
-		7, 0, 3127, 0, 0, 1016, 0, 0, 0, 0, 677, 0, 0, 1610, 0, 0,
-		0, 0, 0, 0, 0, 2289, 774, 1036, 0, 1503, 2905, 0, 1696, 0, 0, 0,
-		0, 1304, 0, 206, 1512, 2316, 0, 2442, 975, 2018, 0, 0, 534, 1117, 2579, 2888,
-		2677, 402, 1588, 1986, 3006, 2132, 3008, 3492, 0, 0, 0, 1024, 0, 0, 0, 585,
+		1685, 2305, 2669, 1543, 3146, 883, 135, 0, 2330, 0, 0, 0, 0, 10, 146, 3198,
+		563, 981, 2210, 0, 617, 3110, 0, 0, 458, 0, 943, 993, 3184, 0, 3401, 751,
+		0, 0, 0, 3367, 0, 0, 0, 713, 0, 346, 1193, 2234, 0, 0, 1417, 3190,
+		127, 3327, 2259, 2326, 2688, 0, 1126, 0, 175, 0, 2245, 0, 0, 0, 624, 0,
+		0, 27, 1985, 0, 0, 0, 0, 0, 3136, 0, 0, 0, 0, 0, 2089, 3471,
+		0, 706, 0, 340, 0, 0, 1074, 3087, 0, 0, 0, 0, 0, 0, 1137, 0,
+		0, 0, 170, 0, 230, 1162, 2676, 2913, 0, 0, 0, 3218, 1463, 0, 0, 2015,
+		7, 0, 3126, 0, 0, 1016, 0, 0, 0, 0, 677, 0, 0, 1610, 0, 0,
+		0, 0, 0, 0, 0, 2289, 774, 1036, 0, 1503, 2904, 0, 1696, 0, 0, 0,
+		0, 1304, 0, 206, 1512, 2316, 0, 2442, 975, 2018, 0, 0, 534, 1117, 2579, 2887,
+		2677, 402, 1588, 1986, 3005, 2132, 3007, 3491, 0, 0, 0, 1024, 0, 0, 0, 585,
 		0, 0, 0, 1493, 1830, 959, 1568, 1943, 2572, 0, 0, 0, 0, 0, 1510, 1709,
-		115, 2451, 2705, 1887, 190, 3072, 525, 0, 0, 86, 0, 410, 0, 3332, 831, 2136,
-		0, 1394, 1450, 0, 0, 0, 0, 0, 0, 580, 1779, 2860, 325, 2964, 3117, 0,
-		0, 0, 0, 0, 3118, 0, 0, 0, 0, 0, 0, 0, 1962, 0, 0, 0,
-		0, 2868, 789, 3276, 0, 428, 0, 0, 2743, 1853, 2750, 2891, 3405, 2892, 1049, 2624,
-		0, 0, 663, 3416, 3071, 0, 312, 3112, 2165, 3142, 0, 0, 0, 0, 360, 0,
-		0, 1469, 0, 0, 0, 0, 0, 3044, 1143, 0, 0, 2793, 0, 0, 0, 0,
-		0, 0, 2465, 3385, 0, 0, 0, 0, 0, 0, 0, 1863, 0, 1201, 2106, 0,
-		307, 0, 0, 0, 3327, 1994, 3272, 0, 0, 275, 0, 1224, 2187, 0, 3005, 0,
-		0, 260, 2359, 3399, 0, 1421, 0, 2552, 409, 3296, 0, 0, 95, 0, 0, 0,
+		115, 2451, 2705, 1887, 190, 3071, 525, 0, 0, 86, 0, 410, 0, 3331, 831, 2136,
+		0, 1394, 1450, 0, 0, 0, 0, 0, 0, 580, 1779, 2859, 325, 2963, 3116, 0,
+		0, 0, 0, 0, 3117, 0, 0, 0, 0, 0, 0, 0, 1962, 0, 0, 0,
+		0, 2867, 789, 3275, 0, 428, 0, 0, 2743, 1853, 2750, 2890, 3404, 2891, 1049, 2624,
+		0, 0, 663, 3415, 3070, 0, 312, 3111, 2165, 3141, 0, 0, 0, 0, 360, 0,
+		0, 1469, 0, 0, 0, 0, 0, 3043, 1143, 0, 0, 2793, 0, 0, 0, 0,
+		0, 0, 2465, 3384, 0, 0, 0, 0, 0, 0, 0, 1863, 0, 1201, 2106, 0,
+		307, 0, 0, 0, 3326, 1994, 3271, 0, 0, 275, 0, 1224, 2187, 0, 3004, 0,
+		0, 260, 2359, 3398, 0, 1421, 0, 2552, 409, 3295, 0, 0, 95, 0, 0, 0,
 		0, 1759, 0, 1561, 0, 0, 0, 447, 0, 0, 1391, 0, 0, 0, 0, 0,
-		0, 973, 0, 0, 0, 1892, 0, 0, 0, 1679, 2816, 2874, 1433, 2366, 0, 0,
-		0, 0, 0, 3231, 0, 1010, 2797, 865, 0, 0, 0, 0, 0, 0, 50, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 1757, 1950, 0, 0, 0, 0, 3124,
-		1930, 0, 0, 0, 3045, 0, 0, 0, 884, 136, 1916, 2331, 2923, 0, 0, 0,
-		0, 145, 0, 562, 0, 0, 3065, 618, 0, 1793, 0, 459, 1335, 992, 0, 0,
-		0, 0, 750, 0, 0, 0, 0, 1861, 0, 0, 714, 2882, 351, 1190, 2233, 0,
-		1582, 0, 1359, 126, 0, 2260, 0, 0, 0, 0, 0, 176, 0, 2244, 2926, 0,
+		0, 973, 0, 0, 0, 1892, 0, 0, 0, 1679, 2816, 2873, 1433, 2366, 0, 0,
+		0, 0, 0, 3230, 0, 1010, 2797, 865, 0, 0, 0, 0, 0, 0, 50, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 1757, 1950, 0, 0, 0, 0, 3123,
+		1930, 0, 0, 0, 3044, 0, 0, 0, 884, 136, 1916, 2331, 2922, 0, 0, 0,
+		0, 145, 0, 562, 0, 0, 3064, 618, 0, 1793, 0, 459, 1335, 992, 0, 0,
+		0, 0, 750, 0, 0, 0, 0, 1861, 0, 0, 714, 2881, 351, 1190, 2233, 0,
+		1582, 0, 1359, 126, 0, 2260, 0, 0, 0, 0, 0, 176, 0, 2244, 2925, 0,
 		889, 623, 1715, 957, 0, 0, 2120, 0, 107, 1665, 0, 2533, 2198, 0, 0, 0,
 		0, 2090, 0, 0, 705, 0, 343, 0, 0, 0, 0, 0, 0, 0, 0, 778,
-		2744, 3337, 2970, 0, 0, 0, 0, 229, 2279, 0, 0, 0, 0, 0, 1522, 0,
-		1241, 1000, 2016, 2078, 0, 0, 1232, 0, 3152, 0, 0, 1800, 0, 676, 0, 487,
-		2499, 3331, 0, 0, 0, 0, 0, 0, 0, 775, 0, 0, 1825, 0, 0, 1697,
-		0, 2615, 1442, 0, 1306, 0, 205, 3212, 3062, 417, 1156, 2439, 2738, 0, 0, 535,
-		1118, 0, 1389, 1977, 1989, 0, 1029, 3201, 2134, 0, 3003, 0, 0, 0, 1914, 0,
-		0, 0, 586, 3445, 0, 0, 1831, 1946, 0, 0, 0, 0, 0, 0, 0, 0,
+		2744, 3336, 2969, 0, 0, 0, 0, 229, 2279, 0, 0, 0, 0, 0, 1522, 0,
+		1241, 1000, 2016, 2078, 0, 0, 1232, 0, 3151, 0, 0, 1800, 0, 676, 0, 487,
+		2499, 3330, 0, 0, 0, 0, 0, 0, 0, 775, 0, 0, 1825, 0, 0, 1697,
+		0, 2615, 1442, 0, 1306, 0, 205, 3211, 3061, 417, 1156, 2439, 2738, 0, 0, 535,
+		1118, 0, 1389, 1977, 1989, 0, 1029, 3200, 2134, 0, 3002, 0, 0, 0, 1914, 0,
+		0, 0, 586, 3444, 0, 0, 1831, 1946, 0, 0, 0, 0, 0, 0, 0, 0,
 		0, 0, 0, 0, 2446, 1960, 1888, 189, 0, 524, 0, 0, 1811, 0, 0, 0,
-		0, 0, 0, 0, 0, 1449, 3245, 0, 0, 0, 0, 0, 579, 0, 0, 324,
+		0, 0, 0, 0, 0, 1449, 3244, 0, 0, 0, 0, 0, 579, 0, 0, 324,
 		0, 2671, 0, 0, 0, 0, 0, 1274, 0, 0, 0, 0, 0, 0, 0, 1961,
-		1883, 0, 2067, 0, 0, 788, 0, 1520, 425, 1872, 0, 3498, 2142, 2655, 0, 3351,
-		0, 0, 0, 0, 0, 662, 0, 2109, 0, 313, 3241, 0, 0, 0, 0, 0,
-		694, 359, 0, 3095, 3422, 0, 0, 0, 2855, 0, 256, 1142, 2069, 0, 0, 0,
-		0, 0, 1042, 3378, 2634, 81, 2466, 0, 0, 2099, 0, 1385, 0, 0, 0, 0,
-		3264, 1840, 299, 306, 0, 0, 0, 0, 1995, 0, 3284, 0, 276, 3063, 2185, 3379,
+		1883, 0, 2067, 0, 0, 788, 0, 1520, 425, 1872, 0, 3497, 2142, 2655, 0, 3350,
+		0, 0, 0, 0, 0, 662, 0, 2109, 0, 313, 3240, 0, 0, 0, 0, 0,
+		694, 359, 0, 3094, 3421, 0, 0, 0, 2854, 0, 256, 1142, 2069, 0, 0, 0,
+		0, 0, 1042, 3377, 2634, 81, 2466, 0, 0, 2099, 0, 1385, 0, 0, 0, 0,
+		3263, 1840, 299, 306, 0, 0, 0, 0, 1995, 0, 3283, 0, 276, 3062, 2185, 3378,
 		0, 1491, 1498, 961, 263, 2360, 2814, 0, 0, 0, 710, 1515, 2302, 0, 2653, 94,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 2829, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 2700, 3254, 0, 0, 2663, 0, 2809, 0, 0, 1677, 0, 236, 2365,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 2828, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 2700, 3253, 0, 0, 2663, 0, 2809, 0, 0, 1677, 0, 236, 2365,
 		0, 0, 0, 0, 0, 0, 0, 1548, 0, 0, 868, 0, 2567, 2208, 0, 1379,
-		2931, 49, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1951, 2856, 0,
+		2930, 49, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1951, 2855, 0,
 		1599, 625, 1223, 2727, 0, 0, 1038, 2304, 0, 0, 1272, 885, 137, 0, 2332, 0,
 		0, 0, 0, 0, 148, 0, 0, 0, 819, 2586, 619, 0, 1319, 0, 456, 1097,
-		0, 0, 0, 0, 0, 747, 1730, 0, 0, 0, 0, 0, 3130, 715, 0, 352,
-		0, 2854, 0, 2782, 0, 1360, 125, 1474, 3304, 1454, 0, 0, 964, 0, 177, 0,
+		0, 0, 0, 0, 0, 747, 1730, 0, 0, 0, 0, 0, 3129, 715, 0, 352,
+		0, 2853, 0, 2782, 0, 1360, 125, 1474, 3303, 1454, 0, 0, 964, 0, 177, 0,
 		0, 0, 0, 888, 632, 0, 0, 0, 0, 0, 0, 0, 0, 1047, 1052, 1580,
-		2199, 0, 0, 1635, 0, 0, 0, 704, 2516, 342, 0, 0, 2178, 3156, 0, 2524,
-		159, 0, 777, 0, 0, 2984, 0, 0, 0, 926, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 2076, 1045, 0, 0, 0, 0, 0, 0, 2085, 2974,
-		0, 2884, 0, 0, 2949, 0, 0, 1361, 0, 3418, 0, 0, 0, 0, 0, 1826,
-		0, 1705, 0, 0, 0, 3140, 0, 0, 0, 1021, 1511, 0, 0, 2440, 0, 0,
-		2074, 2695, 532, 3153, 0, 0, 3269, 403, 1204, 1028, 1988, 2133, 3485, 1603, 3388, 0,
-		1203, 0, 0, 0, 0, 587, 0, 0, 0, 1945, 0, 0, 3253, 941, 3196, 2689,
-		0, 3138, 0, 2293, 0, 2999, 0, 1434, 2445, 3252, 3012, 3343, 519, 0, 3395, 1812,
+		2199, 0, 0, 1635, 0, 0, 0, 704, 2516, 342, 0, 0, 2178, 3155, 0, 2524,
+		159, 0, 777, 0, 0, 2983, 0, 0, 0, 926, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 2076, 1045, 0, 0, 0, 0, 0, 0, 2085, 2973,
+		0, 2883, 0, 0, 2948, 0, 0, 1361, 0, 3417, 0, 0, 0, 0, 0, 1826,
+		0, 1705, 0, 0, 0, 3139, 0, 0, 0, 1021, 1511, 0, 0, 2440, 0, 0,
+		2074, 2695, 532, 3152, 0, 0, 3268, 403, 1204, 1028, 1988, 2133, 3484, 1603, 3387, 0,
+		1203, 0, 0, 0, 0, 587, 0, 0, 0, 1945, 0, 0, 3252, 941, 3195, 2689,
+		0, 3137, 0, 2293, 0, 2998, 0, 1434, 2445, 3251, 3011, 3342, 519, 0, 3394, 1812,
 		2575, 408, 396, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2150, 0, 578,
-		0, 0, 323, 1182, 0, 0, 0, 2697, 3136, 0, 0, 0, 0, 0, 1291, 0,
+		0, 0, 323, 1182, 0, 0, 0, 2697, 3135, 0, 0, 0, 0, 0, 1291, 0,
 		0, 0, 0, 1884, 0, 0, 0, 0, 0, 0, 0, 426, 0, 0, 2484, 0,
-		0, 0, 0, 0, 0, 0, 0, 2762, 0, 0, 0, 2937, 310, 2012, 3419, 1129,
+		0, 0, 0, 0, 0, 0, 0, 2762, 0, 0, 0, 2936, 310, 2012, 3418, 1129,
 		1574, 2044, 0, 695, 358, 0, 0, 1468, 1321, 1704, 0, 0, 0, 257, 0, 0,
-		0, 0, 0, 3382, 0, 0, 0, 0, 82, 0, 0, 0, 2102, 2719, 0, 3261,
+		0, 0, 0, 3381, 0, 0, 0, 0, 82, 0, 0, 0, 2102, 2719, 0, 3260,
 		0, 0, 0, 0, 0, 300, 0, 2506, 0, 0, 0, 0, 0, 0, 0, 277,
-		0, 0, 1297, 1325, 0, 0, 0, 262, 0, 0, 0, 1639, 0, 0, 2754, 3398,
-		0, 0, 93, 2521, 2528, 0, 0, 0, 1085, 1562, 0, 0, 652, 0, 1936, 3092,
-		2723, 0, 3363, 916, 0, 1249, 0, 0, 0, 940, 0, 0, 0, 0, 0, 0,
-		0, 237, 2368, 0, 3278, 0, 0, 0, 89, 2592, 2919, 3484, 0, 867, 0, 0,
+		0, 0, 1297, 1325, 0, 0, 0, 262, 0, 0, 0, 1639, 0, 0, 2754, 3397,
+		0, 0, 93, 2521, 2528, 0, 0, 0, 1085, 1562, 0, 0, 652, 0, 1936, 3091,
+		2723, 0, 3362, 916, 0, 1249, 0, 0, 0, 940, 0, 0, 0, 0, 0, 0,
+		0, 237, 2368, 0, 3277, 0, 0, 0, 89, 2592, 2918, 3483, 0, 867, 0, 0,
 		0, 0, 0, 0, 48, 1780, 0, 0, 0, 0, 1392, 1092, 0, 2804, 1342, 1728,
-		0, 0, 0, 1397, 1600, 2752, 1931, 0, 0, 2303, 0, 0, 2985, 0, 0, 138,
-		3078, 2333, 0, 0, 0, 0, 1902, 147, 0, 0, 2211, 820, 0, 620, 0, 1318,
-		0, 457, 1098, 1284, 799, 1336, 0, 3490, 0, 0, 0, 2959, 0, 0, 0, 0,
-		0, 0, 349, 3305, 0, 0, 2503, 1411, 1358, 1919, 3056, 2261, 2325, 1001, 0, 0,
+		0, 0, 0, 1397, 1600, 2752, 1931, 0, 0, 2303, 0, 0, 2984, 0, 0, 138,
+		3077, 2333, 0, 0, 0, 0, 1902, 147, 0, 0, 2211, 820, 0, 620, 0, 1318,
+		0, 457, 1098, 1284, 799, 1336, 0, 3489, 0, 0, 0, 2958, 0, 0, 0, 0,
+		0, 0, 349, 3304, 0, 0, 2503, 1411, 1358, 1919, 3055, 2261, 2325, 1001, 0, 0,
 		0, 178, 0, 0, 0, 0, 887, 631, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 2534, 1581, 3085, 0, 0, 0, 0, 1371, 0, 703, 0, 338, 0, 0, 0,
-		739, 0, 0, 160, 0, 776, 0, 0, 1577, 0, 3463, 169, 0, 2280, 2962, 0,
+		0, 2534, 1581, 3084, 0, 0, 0, 0, 1371, 0, 703, 0, 338, 0, 0, 0,
+		739, 0, 0, 160, 0, 776, 0, 0, 1577, 0, 3462, 169, 0, 2280, 2961, 0,
 		906, 0, 0, 0, 0, 0, 1338, 0, 0, 2077, 1044, 2818, 0, 0, 0, 934,
 		0, 2084, 0, 0, 0, 486, 0, 0, 1005, 0, 0, 0, 0, 0, 0, 0,
 		0, 0, 1823, 1062, 0, 1695, 0, 0, 2654, 0, 1305, 0, 0, 2691, 0, 0,
-		0, 0, 0, 2073, 3373, 533, 202, 3417, 0, 0, 404, 400, 1496, 1987, 2005, 0,
-		57, 2896, 0, 0, 0, 2768, 0, 0, 0, 0, 0, 0, 1827, 1947, 0, 1569,
-		0, 0, 1445, 0, 0, 0, 0, 0, 0, 116, 2448, 0, 0, 3440, 0, 518,
-		2928, 2989, 3262, 0, 415, 397, 0, 0, 0, 0, 0, 0, 0, 0, 3181, 0,
-		0, 0, 577, 0, 0, 322, 1181, 0, 2568, 1286, 0, 0, 917, 0, 0, 3330,
-		2948, 1579, 0, 0, 0, 1122, 2834, 0, 861, 0, 0, 0, 0, 1216, 423, 1874,
+		0, 0, 0, 2073, 3372, 533, 202, 3416, 0, 0, 404, 400, 1496, 1987, 2005, 0,
+		57, 2895, 0, 0, 0, 2768, 0, 0, 0, 0, 0, 0, 1827, 1947, 0, 1569,
+		0, 0, 1445, 0, 0, 0, 0, 0, 0, 116, 2448, 0, 0, 3439, 0, 518,
+		2927, 2988, 3261, 0, 415, 397, 0, 0, 0, 0, 0, 0, 0, 0, 3180, 0,
+		0, 0, 577, 0, 0, 322, 1181, 0, 2568, 1286, 0, 0, 917, 0, 0, 3329,
+		2947, 1579, 0, 0, 0, 1122, 2833, 0, 861, 0, 0, 0, 0, 1216, 423, 1874,
 		0, 2483, 0, 2265, 0, 1264, 0, 0, 0, 0, 0, 0, 0, 2110, 0, 311,
 		2011, 0, 0, 0, 0, 0, 692, 357, 0, 0, 0, 1322, 0, 0, 0, 1120,
 		376, 0, 0, 0, 918, 0, 0, 0, 1043, 2706, 0, 83, 0, 0, 0, 2103,
-		0, 0, 3145, 0, 0, 2922, 0, 2108, 0, 0, 0, 2161, 0, 0, 0, 954,
-		687, 3107, 278, 2954, 2184, 0, 0, 0, 0, 0, 265, 1539, 3038, 0, 0, 0,
-		0, 1514, 0, 2273, 3460, 92, 0, 0, 0, 0, 2810, 0, 1563, 40, 1587, 651,
-		0, 0, 0, 0, 3361, 0, 1230, 1652, 3188, 3323, 0, 0, 0, 2790, 0, 0,
-		0, 0, 2311, 2564, 231, 2367, 3155, 3470, 0, 1402, 0, 0, 3211, 1549, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 47, 0, 0, 455, 0, 2817, 0, 2606, 2916,
-		1227, 1343, 2932, 3291, 3436, 0, 0, 3390, 0, 1351, 0, 0, 2307, 0, 0, 0,
-		0, 2987, 139, 0, 0, 0, 0, 0, 0, 0, 150, 0, 1002, 3036, 821, 0,
-		0, 3193, 0, 2213, 464, 0, 0, 0, 2072, 0, 0, 2847, 1729, 0, 0, 0,
-		0, 0, 0, 1349, 0, 350, 1018, 0, 3487, 1554, 0, 0, 130, 0, 2324, 0,
-		0, 0, 0, 0, 171, 2836, 0, 0, 829, 886, 630, 3495, 956, 0, 0, 1242,
-		3001, 106, 3362, 0, 0, 0, 0, 0, 870, 0, 0, 1372, 477, 702, 0, 0,
+		0, 0, 3144, 0, 0, 2921, 0, 2108, 0, 0, 0, 2161, 0, 0, 0, 954,
+		687, 3106, 278, 2953, 2184, 0, 0, 0, 0, 0, 265, 1539, 3037, 0, 0, 0,
+		0, 1514, 0, 2273, 3459, 92, 0, 0, 0, 0, 2810, 0, 1563, 40, 1587, 651,
+		0, 0, 0, 0, 3360, 0, 1230, 1652, 3187, 3322, 0, 0, 0, 2790, 0, 0,
+		0, 0, 2311, 2564, 231, 2367, 3154, 3469, 0, 1402, 0, 0, 3210, 1549, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 47, 0, 0, 455, 0, 2817, 0, 2606, 2915,
+		1227, 1343, 2931, 3290, 3435, 0, 0, 3389, 0, 1351, 0, 0, 2307, 0, 0, 0,
+		0, 2986, 139, 0, 0, 0, 0, 0, 0, 0, 150, 0, 1002, 3035, 821, 0,
+		0, 3192, 0, 2213, 464, 0, 0, 0, 2072, 0, 0, 2846, 1729, 0, 0, 0,
+		0, 0, 0, 1349, 0, 350, 1018, 0, 3486, 1554, 0, 0, 130, 0, 2324, 0,
+		0, 0, 0, 0, 171, 2835, 0, 0, 829, 886, 630, 3494, 956, 0, 0, 1242,
+		3000, 106, 3361, 0, 0, 0, 0, 0, 870, 0, 0, 1372, 477, 702, 0, 0,
 		0, 0, 2179, 740, 1419, 0, 157, 0, 0, 0, 0, 0, 0, 0, 168, 0,
-		1457, 0, 843, 907, 0, 3134, 2250, 3015, 2967, 0, 0, 2017, 3159, 0, 0, 0,
-		0, 0, 602, 0, 2083, 3307, 0, 0, 3225, 2500, 2403, 0, 0, 0, 3043, 0,
-		0, 2290, 0, 3493, 0, 1824, 0, 0, 0, 0, 0, 1425, 0, 0, 0, 0,
-		1115, 0, 0, 0, 2530, 0, 0, 1770, 3244, 3028, 0, 0, 0, 405, 399, 0,
-		3143, 0, 0, 58, 0, 0, 3367, 0, 0, 0, 0, 0, 765, 0, 0, 0,
-		0, 3167, 0, 0, 0, 1443, 0, 0, 0, 2292, 3029, 0, 0, 1435, 2447, 0,
+		1457, 0, 843, 907, 0, 3133, 2250, 3014, 2966, 0, 0, 2017, 3158, 0, 0, 0,
+		0, 0, 602, 0, 2083, 3306, 0, 0, 3224, 2500, 2403, 0, 0, 0, 3042, 0,
+		0, 2290, 0, 3492, 0, 1824, 0, 0, 0, 0, 0, 1425, 0, 0, 0, 0,
+		1115, 0, 0, 0, 2530, 0, 0, 1770, 3243, 3027, 0, 0, 0, 405, 399, 0,
+		3142, 0, 0, 58, 0, 0, 3366, 0, 0, 0, 0, 0, 765, 0, 0, 0,
+		0, 3166, 0, 0, 0, 1443, 0, 0, 0, 2292, 3028, 0, 0, 1435, 2447, 0,
 		0, 1769, 521, 1912, 786, 1109, 0, 414, 394, 1497, 1877, 0, 0, 0, 1266, 0,
-		0, 0, 0, 1390, 0, 0, 0, 0, 0, 1355, 0, 2971, 2383, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 3108, 1885, 0, 0, 0, 0, 0, 0,
-		0, 424, 1873, 0, 0, 0, 2266, 2539, 0, 0, 0, 1776, 3240, 0, 0, 0,
-		0, 0, 308, 0, 0, 0, 1290, 1573, 1852, 693, 356, 2532, 2589, 1703, 3019, 2612,
+		0, 0, 0, 1390, 0, 0, 0, 0, 0, 1355, 0, 2970, 2383, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 3107, 1885, 0, 0, 0, 0, 0, 0,
+		0, 424, 1873, 0, 0, 0, 2266, 2539, 0, 0, 0, 1776, 3239, 0, 0, 0,
+		0, 0, 308, 0, 0, 0, 1290, 1573, 1852, 693, 356, 2532, 2589, 1703, 3018, 2612,
 		0, 0, 0, 375, 0, 2068, 2601, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		605, 0, 3479, 0, 0, 0, 808, 1625, 636, 1862, 0, 0, 0, 2716, 2160, 3421,
+		605, 0, 3478, 0, 0, 0, 808, 1625, 636, 1862, 0, 0, 0, 2716, 2160, 3420,
 		1578, 0, 955, 0, 0, 279, 0, 335, 0, 0, 0, 0, 1212, 264, 2363, 2555,
-		2841, 0, 0, 953, 0, 0, 2271, 0, 2456, 0, 0, 0, 0, 0, 2791, 1564,
-		2593, 0, 920, 3432, 0, 0, 0, 0, 0, 2055, 3154, 0, 0, 0, 0, 3364,
+		2840, 0, 0, 953, 0, 0, 2271, 0, 2456, 0, 0, 0, 0, 0, 2791, 1564,
+		2593, 0, 920, 3431, 0, 0, 0, 0, 0, 2055, 3153, 0, 0, 0, 0, 3363,
 		0, 2584, 0, 0, 2694, 1676, 2312, 232, 0, 0, 0, 2806, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 2917, 0, 0, 0, 46, 914, 0, 454, 0, 0,
-		104, 965, 1093, 0, 2911, 0, 0, 0, 0, 1398, 0, 0, 3295, 0, 0, 0,
-		0, 0, 0, 0, 0, 140, 0, 2327, 3098, 0, 0, 2758, 0, 149, 0, 0,
-		0, 822, 3268, 0, 0, 0, 2214, 465, 0, 0, 0, 0, 0, 0, 754, 976,
-		3002, 0, 0, 0, 0, 0, 1350, 0, 0, 0, 3148, 0, 3393, 2973, 0, 129,
+		0, 0, 0, 0, 0, 0, 2916, 0, 0, 0, 46, 914, 0, 454, 0, 0,
+		104, 965, 1093, 0, 2910, 0, 0, 0, 0, 1398, 0, 0, 3294, 0, 0, 0,
+		0, 0, 0, 0, 0, 140, 0, 2327, 3097, 0, 0, 2758, 0, 149, 0, 0,
+		0, 822, 3267, 0, 0, 0, 2214, 465, 0, 0, 0, 0, 0, 0, 754, 976,
+		3001, 0, 0, 0, 0, 0, 1350, 0, 0, 0, 3147, 0, 3392, 2972, 0, 129,
 		1918, 2323, 0, 0, 0, 0, 0, 172, 0, 0, 0, 828, 897, 629, 2659, 1077,
-		0, 0, 0, 0, 108, 2026, 1041, 0, 0, 0, 0, 3197, 1634, 2088, 0, 476,
+		0, 0, 0, 0, 108, 2026, 1041, 0, 0, 0, 0, 3196, 1634, 2088, 0, 476,
 		0, 0, 339, 0, 0, 0, 737, 1418, 0, 158, 2778, 0, 0, 0, 0, 1526,
-		2871, 167, 3340, 1458, 0, 844, 904, 0, 0, 2249, 0, 1461, 1240, 0, 0, 2075,
-		2947, 0, 0, 2798, 2504, 603, 0, 0, 0, 0, 0, 0, 121, 2042, 2404, 2496,
-		732, 3024, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		2870, 167, 3339, 1458, 0, 844, 904, 0, 0, 2249, 0, 1461, 1240, 0, 0, 2075,
+		2946, 0, 0, 2798, 2504, 603, 0, 0, 0, 0, 0, 0, 121, 2042, 2404, 2496,
+		732, 3023, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1771, 2278, 0, 0, 0, 0,
-		0, 398, 3096, 0, 0, 0, 55, 0, 0, 2961, 1023, 0, 0, 0, 0, 0,
-		0, 1218, 1949, 3329, 0, 2742, 3381, 0, 1424, 0, 2557, 0, 0, 0, 0, 0,
-		0, 3302, 1889, 0, 0, 520, 3009, 787, 0, 0, 413, 395, 0, 0, 1237, 0,
-		70, 1265, 2690, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3035, 0, 2384,
+		0, 398, 3095, 0, 0, 0, 55, 0, 0, 2960, 1023, 0, 0, 0, 0, 0,
+		0, 1218, 1949, 3328, 0, 2742, 3380, 0, 1424, 0, 2557, 0, 0, 0, 0, 0,
+		0, 3301, 1889, 0, 0, 520, 3008, 787, 0, 0, 413, 395, 0, 0, 1237, 0,
+		70, 1265, 2690, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3034, 0, 2384,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 2605, 0, 0, 1880, 0, 0, 0,
-		0, 1626, 0, 982, 421, 1533, 2890, 0, 0, 0, 0, 1263, 2620, 3146, 0, 1722,
+		0, 1626, 0, 982, 421, 1533, 2889, 0, 0, 0, 0, 1263, 2620, 3145, 0, 1722,
 		0, 0, 0, 0, 0, 309, 0, 0, 0, 929, 1289, 1530, 698, 18, 355, 2512,
-		0, 1294, 0, 0, 3267, 0, 378, 0, 0, 3424, 0, 0, 0, 0, 0, 0,
-		0, 3311, 0, 604, 0, 2101, 0, 0, 0, 809, 1624, 637, 0, 0, 0, 0,
+		0, 1294, 0, 0, 3266, 0, 378, 0, 0, 3423, 0, 0, 0, 0, 0, 0,
+		0, 3310, 0, 604, 0, 2101, 0, 0, 0, 809, 1624, 637, 0, 0, 0, 0,
 		0, 0, 0, 0, 1247, 0, 689, 0, 280, 0, 2182, 0, 0, 0, 1693, 1213,
-		0, 2364, 925, 0, 0, 1403, 0, 1513, 0, 2272, 0, 2455, 2848, 0, 0, 0,
-		0, 0, 1565, 2502, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2976, 3174, 0,
+		0, 2364, 925, 0, 0, 1403, 0, 1513, 0, 2272, 0, 2455, 2847, 0, 0, 0,
+		0, 0, 1565, 2502, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2975, 3173, 0,
 		0, 0, 0, 0, 2773, 0, 0, 2668, 0, 0, 233, 571, 1160, 2722, 1909, 0,
-		0, 90, 0, 0, 0, 0, 1309, 2553, 0, 0, 0, 2287, 3070, 45, 1781, 3120,
-		0, 0, 0, 105, 0, 3315, 0, 0, 0, 0, 0, 0, 1597, 2939, 0, 1929,
+		0, 90, 0, 0, 0, 0, 1309, 2553, 0, 0, 0, 2287, 3069, 45, 1781, 3119,
+		0, 0, 0, 105, 0, 3314, 0, 0, 0, 0, 0, 0, 1597, 2938, 0, 1929,
 		1647, 0, 1148, 2306, 0, 1542, 921, 2166, 141, 0, 2328, 0, 0, 0, 0, 1899,
-		2717, 2058, 248, 3313, 823, 3214, 0, 0, 1791, 0, 460, 2111, 1032, 798, 3430, 0,
+		2717, 2058, 248, 3312, 823, 3213, 0, 0, 1791, 0, 460, 2111, 1032, 798, 3429, 0,
 		430, 753, 977, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2776, 0, 0,
-		0, 1357, 128, 0, 0, 0, 0, 1583, 0, 3023, 173, 3406, 516, 0, 0, 892,
-		879, 988, 3182, 0, 0, 0, 3453, 109, 1666, 0, 0, 3300, 0, 3263, 0, 0,
-		0, 0, 0, 0, 3079, 0, 0, 0, 2181, 738, 0, 0, 155, 0, 0, 0,
-		0, 0, 2609, 0, 166, 0, 0, 3160, 841, 905, 0, 0, 2253, 1108, 0, 0,
+		0, 1357, 128, 0, 0, 0, 0, 1583, 0, 3022, 173, 3405, 516, 0, 0, 892,
+		879, 988, 3181, 0, 0, 0, 3452, 109, 1666, 0, 0, 3299, 0, 3262, 0, 0,
+		0, 0, 0, 0, 3078, 0, 0, 0, 2181, 738, 0, 0, 155, 0, 0, 0,
+		0, 0, 2609, 0, 166, 0, 0, 3159, 841, 905, 0, 0, 2253, 1108, 0, 0,
 		0, 0, 0, 0, 0, 2202, 0, 0, 601, 1633, 2082, 8, 0, 0, 0, 120,
-		1856, 2043, 2495, 731, 0, 3157, 2229, 0, 0, 3097, 1219, 0, 0, 0, 1698, 0,
-		1459, 1426, 0, 0, 0, 0, 0, 2824, 0, 0, 0, 0, 0, 0, 536, 3494,
+		1856, 2043, 2495, 731, 0, 3156, 2229, 0, 0, 3096, 1219, 0, 0, 0, 1698, 0,
+		1459, 1426, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 536, 3493,
 		0, 0, 0, 1255, 0, 0, 0, 1235, 493, 56, 1302, 2756, 0, 1364, 0, 0,
-		2415, 0, 0, 0, 0, 1948, 0, 3099, 1169, 2406, 2763, 1423, 0, 0, 0, 2291,
-		2796, 936, 0, 0, 0, 0, 3290, 0, 0, 0, 0, 0, 0, 412, 392, 1487,
+		2415, 0, 0, 0, 0, 1948, 0, 3098, 1169, 2406, 2763, 1423, 0, 0, 0, 2291,
+		2796, 936, 0, 0, 0, 0, 3289, 0, 0, 0, 0, 0, 0, 412, 392, 1487,
 		2777, 0, 0, 69, 0, 0, 0, 0, 1750, 2648, 0, 0, 0, 0, 327, 1356,
-		0, 0, 1287, 1570, 0, 0, 0, 0, 0, 0, 0, 0, 2840, 1436, 2933, 0,
+		0, 0, 1287, 1570, 0, 0, 0, 0, 0, 0, 0, 0, 2839, 1436, 2932, 0,
 		0, 0, 0, 0, 1627, 0, 0, 422, 0, 0, 0, 0, 0, 0, 1262, 0,
 		0, 1775, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1378, 1571, 0, 0, 699,
 		0, 0, 0, 0, 2645, 0, 0, 0, 0, 377, 0, 0, 0, 0, 0, 0,
-		0, 0, 2353, 0, 2726, 0, 606, 0, 0, 0, 0, 0, 0, 0, 634, 3434,
+		0, 0, 2353, 0, 2726, 0, 606, 0, 0, 0, 0, 0, 0, 0, 634, 3433,
 		0, 0, 0, 1855, 2163, 1653, 0, 1248, 1050, 688, 0, 281, 0, 1225, 2183, 0,
 		0, 1692, 1214, 1465, 0, 0, 1489, 0, 0, 0, 0, 0, 0, 0, 97, 2458,
-		2885, 0, 0, 285, 0, 1566, 0, 0, 648, 0, 0, 3168, 373, 0, 0, 1135,
+		2884, 0, 0, 285, 0, 1566, 0, 0, 648, 0, 0, 3167, 373, 0, 0, 1135,
 		2095, 1992, 2517, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 234, 572, 1432,
 		0, 0, 0, 284, 0, 0, 2268, 0, 0, 1308, 0, 0, 0, 0, 0, 0,
-		0, 3410, 1066, 0, 0, 0, 102, 0, 2708, 1228, 0, 1754, 2807, 0, 0, 0,
-		784, 0, 0, 0, 0, 1147, 0, 0, 0, 0, 0, 142, 0, 2329, 0, 2835,
-		3249, 0, 1901, 0, 0, 247, 0, 824, 0, 1437, 0, 1317, 2215, 461, 1999, 3161,
-		1783, 3292, 0, 429, 1202, 978, 2920, 0, 0, 1602, 0, 0, 1819, 0, 353, 0,
+		0, 3409, 1066, 0, 0, 0, 102, 0, 2708, 1228, 0, 1754, 2807, 0, 0, 0,
+		784, 0, 0, 0, 0, 1147, 0, 0, 0, 0, 0, 142, 0, 2329, 0, 2834,
+		3248, 0, 1901, 0, 0, 247, 0, 824, 0, 1437, 0, 1317, 2215, 461, 1999, 3160,
+		1783, 3291, 0, 429, 1202, 978, 2919, 0, 0, 1602, 0, 0, 1819, 0, 353, 0,
 		0, 0, 0, 1492, 0, 0, 0, 0, 0, 0, 0, 0, 0, 174, 2059, 517,
-		1471, 2337, 891, 972, 0, 2491, 0, 0, 0, 0, 1667, 2027, 3369, 0, 1773, 2196,
-		2025, 871, 0, 0, 1069, 3022, 0, 0, 0, 0, 0, 1072, 735, 2180, 0, 156,
+		1471, 2337, 891, 972, 0, 2491, 0, 0, 0, 0, 1667, 2027, 3368, 0, 1773, 2196,
+		2025, 871, 0, 0, 1069, 3021, 0, 0, 0, 0, 0, 1072, 735, 2180, 0, 156,
 		1733, 0, 0, 0, 0, 0, 0, 165, 0, 0, 0, 842, 902, 0, 0, 2252,
-		2206, 1462, 1239, 2127, 0, 0, 1517, 0, 3282, 0, 0, 0, 0, 2081, 0, 0,
+		2206, 1462, 1239, 2127, 0, 0, 1517, 0, 3281, 0, 0, 0, 0, 2081, 0, 0,
 		0, 0, 2498, 25, 970, 0, 0, 1745, 0, 2230, 0, 767, 0, 0, 0, 0,
-		0, 1699, 0, 0, 1427, 0, 0, 0, 764, 0, 0, 0, 0, 2849, 2993, 0,
+		0, 1699, 0, 0, 1427, 0, 0, 0, 764, 0, 0, 0, 0, 2848, 2992, 0,
 		0, 537, 947, 1233, 0, 0, 0, 1784, 0, 0, 1236, 492, 61, 1303, 0, 987,
 		1506, 0, 0, 2416, 592, 0, 1366, 0, 0, 0, 0, 1170, 1534, 2405, 0, 0,
-		0, 1375, 0, 216, 2246, 0, 0, 0, 0, 1702, 2902, 0, 2862, 0, 3443, 0,
-		0, 393, 1488, 0, 2141, 0, 72, 0, 0, 0, 2955, 1751, 3242, 3129, 0, 2,
-		1370, 326, 2006, 3286, 0, 1288, 0, 0, 0, 0, 0, 0, 3139, 0, 0, 0,
+		0, 1375, 0, 216, 2246, 0, 0, 0, 0, 1702, 2901, 0, 2861, 0, 3442, 0,
+		0, 393, 1488, 0, 2141, 0, 72, 0, 0, 0, 2954, 1751, 3241, 3128, 0, 2,
+		1370, 326, 2006, 3285, 0, 1288, 0, 0, 0, 0, 0, 0, 3138, 0, 0, 0,
 		0, 1103, 1881, 0, 857, 0, 1158, 0, 0, 0, 419, 1871, 0, 0, 0, 0,
 		0, 0, 0, 0, 1777, 0, 0, 0, 2769, 0, 0, 1017, 0, 0, 0, 1572,
-		0, 0, 696, 3106, 0, 0, 0, 1292, 0, 0, 0, 0, 380, 923, 0, 0,
+		0, 0, 696, 3105, 0, 0, 0, 1292, 0, 0, 0, 0, 380, 923, 0, 0,
 		0, 0, 0, 193, 942, 2354, 2678, 0, 0, 0, 0, 0, 0, 2515, 0, 0,
-		0, 635, 0, 3359, 0, 0, 1854, 0, 0, 0, 0, 0, 685, 0, 0, 0,
-		0, 0, 0, 0, 0, 960, 0, 2894, 0, 0, 0, 0, 2508, 0, 0, 0,
-		0, 96, 2457, 657, 0, 0, 0, 0, 0, 0, 0, 647, 3030, 0, 0, 374,
-		0, 0, 1231, 2094, 0, 0, 0, 0, 0, 0, 2921, 0, 2642, 0, 0, 0,
-		0, 0, 0, 2997, 1911, 0, 283, 0, 0, 2267, 0, 0, 0, 3150, 0, 0,
-		294, 3207, 1644, 0, 0, 1152, 0, 3431, 2542, 103, 1094, 0, 0, 0, 0, 0,
-		0, 0, 0, 2571, 0, 2757, 1646, 3042, 1146, 0, 0, 3394, 0, 0, 0, 0,
+		0, 635, 0, 3358, 0, 0, 1854, 0, 0, 0, 0, 0, 685, 0, 0, 0,
+		0, 0, 0, 0, 0, 960, 0, 2893, 0, 0, 0, 0, 2508, 0, 0, 0,
+		0, 96, 2457, 657, 0, 0, 0, 0, 0, 0, 0, 647, 3029, 0, 0, 374,
+		0, 0, 1231, 2094, 0, 0, 0, 0, 0, 0, 2920, 0, 2642, 0, 0, 0,
+		0, 0, 0, 2996, 1911, 0, 283, 0, 0, 2267, 0, 0, 0, 3149, 0, 0,
+		294, 3206, 1644, 0, 0, 1152, 0, 3430, 2542, 103, 1094, 0, 0, 0, 0, 0,
+		0, 0, 0, 2571, 0, 2757, 1646, 3041, 1146, 0, 0, 3393, 0, 0, 0, 0,
 		255, 547, 0, 0, 0, 1070, 1900, 0, 246, 555, 825, 1381, 0, 0, 0, 2216,
 		0, 0, 0, 0, 0, 0, 432, 1344, 1767, 0, 0, 0, 1601, 0, 0, 2657,
-		0, 354, 0, 0, 0, 0, 0, 3007, 0, 0, 1244, 0, 0, 0, 1978, 0,
-		1846, 2301, 0, 2336, 0, 890, 877, 3488, 1076, 1805, 2220, 2509, 0, 0, 2616, 0,
-		443, 1100, 1187, 1774, 2197, 3461, 0, 0, 473, 0, 0, 0, 3425, 3248, 0, 736,
-		1983, 3400, 153, 1734, 3086, 0, 933, 0, 0, 0, 164, 0, 0, 0, 839, 903,
+		0, 354, 0, 0, 0, 0, 0, 3006, 0, 0, 1244, 0, 0, 0, 1978, 0,
+		1846, 2301, 0, 2336, 0, 890, 877, 3487, 1076, 1805, 2220, 2509, 0, 0, 2616, 0,
+		443, 1100, 1187, 1774, 2197, 3460, 0, 0, 473, 0, 0, 0, 3424, 3247, 0, 736,
+		1983, 3399, 153, 1734, 3085, 0, 933, 0, 0, 0, 164, 0, 0, 0, 839, 903,
 		872, 0, 2251, 2207, 0, 2128, 0, 919, 0, 1516, 0, 0, 0, 0, 0, 0,
-		0, 2698, 0, 3326, 0, 2497, 24, 0, 0, 3122, 3357, 0, 0, 0, 766, 0,
-		3483, 0, 1847, 0, 0, 0, 0, 1428, 0, 0, 0, 0, 2247, 0, 0, 0,
-		621, 1455, 0, 0, 0, 3158, 994, 1083, 2701, 2780, 1921, 2602, 0, 0, 0, 62,
-		0, 0, 0, 1507, 3441, 0, 2295, 593, 760, 1778, 2417, 1500, 2046, 2901, 1535, 2408,
-		3049, 1446, 1410, 1484, 1719, 2583, 2735, 0, 0, 3076, 0, 1890, 1701, 0, 0, 3266,
+		0, 2698, 0, 3325, 0, 2497, 24, 0, 0, 3121, 3356, 0, 0, 0, 766, 0,
+		3482, 0, 1847, 0, 0, 0, 0, 1428, 0, 0, 0, 0, 2247, 0, 0, 0,
+		621, 1455, 0, 0, 0, 3157, 994, 1083, 2701, 2780, 1921, 2602, 0, 0, 0, 62,
+		0, 0, 0, 1507, 3440, 0, 2295, 593, 760, 1778, 2417, 1500, 2046, 2900, 1535, 2408,
+		3048, 1446, 1410, 1484, 1719, 2583, 2735, 0, 0, 3075, 0, 1890, 1701, 0, 0, 3265,
 		0, 0, 0, 0, 390, 1078, 1761, 2775, 0, 71, 0, 0, 675, 958, 1749, 0,
-		2428, 0, 2662, 1369, 2815, 0, 3051, 3314, 2379, 0, 0, 0, 3202, 0, 0, 0,
-		226, 0, 0, 0, 1966, 1882, 1990, 858, 2317, 1448, 797, 1809, 0, 420, 3469, 3412,
-		0, 1712, 0, 3020, 928, 0, 0, 2590, 0, 1611, 0, 3025, 0, 1209, 0, 0,
+		2428, 0, 2662, 1369, 2815, 0, 3050, 3313, 2379, 0, 0, 0, 3201, 0, 0, 0,
+		226, 0, 0, 0, 1966, 1882, 1990, 858, 2317, 1448, 797, 1809, 0, 420, 3468, 3411,
+		0, 1712, 0, 3019, 928, 0, 0, 2590, 0, 1611, 0, 3024, 0, 1209, 0, 0,
 		0, 0, 2394, 0, 0, 697, 0, 1829, 0, 0, 1293, 0, 0, 0, 0, 379,
-		0, 944, 0, 0, 0, 0, 191, 2864, 2351, 0, 2473, 3200, 608, 3347, 2104, 0,
-		328, 2004, 0, 0, 640, 2733, 2998, 0, 301, 2148, 3144, 1130, 1140, 0, 0, 0,
-		3166, 0, 2632, 0, 1296, 0, 0, 2851, 2975, 3271, 0, 0, 1490, 0, 0, 0,
-		186, 0, 2274, 0, 2460, 0, 658, 0, 0, 286, 0, 0, 818, 3475, 650, 3141,
+		0, 944, 0, 0, 0, 0, 191, 2863, 2351, 0, 2473, 3199, 608, 3346, 2104, 0,
+		328, 2004, 0, 0, 640, 2733, 2997, 0, 301, 2148, 3143, 1130, 1140, 0, 0, 0,
+		3165, 0, 2632, 0, 1296, 0, 0, 2850, 2974, 3270, 0, 0, 1490, 0, 0, 0,
+		186, 0, 2274, 0, 2460, 0, 658, 0, 0, 286, 0, 0, 818, 3474, 650, 3140,
 		2537, 0, 0, 1276, 0, 0, 2097, 998, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 2753, 2158, 0, 1431, 2374, 1486, 3258, 0, 282, 0, 0, 2263, 2795, 2636, 0,
-		0, 0, 0, 293, 0, 0, 0, 0, 0, 0, 0, 3312, 100, 1095, 0, 1226,
-		382, 0, 0, 1555, 3013, 1598, 0, 0, 2986, 0, 0, 0, 0, 0, 0, 0,
-		0, 1917, 3387, 548, 2912, 3478, 0, 2770, 1480, 1313, 0, 245, 554, 826, 0, 1438,
-		0, 0, 2217, 1015, 1337, 2112, 2786, 2944, 0, 431, 1185, 2570, 0, 0, 0, 0,
-		0, 0, 0, 1650, 3084, 0, 0, 0, 1165, 0, 0, 0, 0, 1243, 3247, 0,
-		0, 0, 0, 3048, 1991, 0, 2339, 834, 0, 878, 1440, 1806, 3177, 0, 1339, 2715,
-		0, 0, 0, 444, 1996, 1007, 2598, 0, 0, 3050, 3220, 472, 2739, 0, 0, 0,
+		0, 2753, 2158, 0, 1431, 2374, 1486, 3257, 0, 282, 0, 0, 2263, 2795, 2636, 0,
+		0, 0, 0, 293, 0, 0, 0, 0, 0, 0, 0, 3311, 100, 1095, 0, 1226,
+		382, 0, 0, 1555, 3012, 1598, 0, 0, 2985, 0, 0, 0, 0, 0, 0, 0,
+		0, 1917, 3386, 548, 2911, 3477, 0, 2770, 1480, 1313, 0, 245, 554, 826, 0, 1438,
+		0, 0, 2217, 1015, 1337, 2112, 2786, 2943, 0, 431, 1185, 2570, 0, 0, 0, 0,
+		0, 0, 0, 1650, 3083, 0, 0, 0, 1165, 0, 0, 0, 0, 1243, 3246, 0,
+		0, 0, 0, 3047, 1991, 0, 2339, 834, 0, 878, 1440, 1806, 3176, 0, 1339, 2715,
+		0, 0, 0, 444, 1996, 1007, 2598, 0, 0, 3049, 3219, 472, 2739, 0, 0, 0,
 		1452, 0, 733, 0, 0, 154, 1735, 1283, 0, 0, 0, 0, 1532, 163, 0, 0,
-		0, 840, 900, 869, 0, 0, 2204, 0, 2125, 3089, 3171, 0, 0, 0, 203, 0,
+		0, 840, 900, 869, 0, 0, 2204, 0, 2125, 3088, 3170, 0, 0, 0, 203, 0,
 		0, 0, 0, 0, 0, 0, 0, 0, 117, 2041, 0, 0, 0, 0, 0, 0,
-		2844, 0, 0, 0, 0, 0, 0, 3222, 0, 0, 0, 1413, 0, 0, 0, 0,
-		2212, 0, 0, 622, 0, 0, 0, 0, 199, 2781, 0, 3037, 1257, 1631, 1922, 3101,
-		768, 494, 59, 22, 1301, 0, 3256, 1180, 0, 2418, 0, 759, 1866, 0, 0, 0,
-		0, 2407, 0, 0, 0, 0, 1483, 0, 2877, 215, 0, 0, 3133, 0, 0, 1700,
-		0, 1376, 2550, 0, 16, 0, 0, 391, 3179, 1760, 0, 0, 66, 1267, 2764, 0,
+		2843, 0, 0, 0, 0, 0, 0, 3221, 0, 0, 0, 1413, 0, 0, 0, 0,
+		2212, 0, 0, 622, 0, 0, 0, 0, 199, 2781, 0, 3036, 1257, 1631, 1922, 3100,
+		768, 494, 59, 22, 1301, 0, 3255, 1180, 0, 2418, 0, 759, 1866, 0, 0, 0,
+		0, 2407, 0, 0, 0, 0, 1483, 0, 2876, 215, 0, 0, 3132, 0, 0, 1700,
+		0, 1376, 2550, 0, 16, 0, 0, 391, 3178, 1760, 0, 0, 66, 1267, 2764, 0,
 		0, 1721, 0, 2427, 0, 0, 0, 1184, 0, 0, 0, 2380, 0, 0, 0, 0,
-		0, 0, 0, 225, 2861, 2956, 0, 1965, 0, 2154, 859, 2318, 3039, 796, 3489, 0,
-		2942, 1328, 3319, 0, 0, 0, 0, 0, 3215, 0, 0, 1748, 0, 0, 0, 1942,
-		850, 2960, 0, 0, 2047, 2393, 2563, 2878, 0, 0, 1828, 0, 0, 0, 0, 0,
-		0, 0, 0, 2315, 2514, 3103, 2443, 0, 0, 192, 0, 2352, 0, 2474, 0, 607,
-		406, 2105, 2930, 329, 0, 0, 0, 641, 0, 0, 0, 3442, 0, 2162, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2946, 0,
-		0, 0, 0, 185, 946, 2275, 2640, 2459, 3283, 659, 0, 0, 287, 0, 0, 817,
-		0, 649, 0, 2536, 0, 3366, 0, 0, 1133, 1651, 2096, 2551, 2569, 2647, 0, 0,
-		11, 0, 0, 3205, 0, 2159, 1467, 2373, 1407, 0, 0, 0, 0, 0, 0, 2262,
-		0, 1482, 0, 0, 0, 0, 292, 3059, 1643, 3415, 1079, 0, 0, 0, 3195, 101,
-		930, 0, 0, 0, 0, 0, 0, 2827, 0, 783, 0, 1843, 0, 0, 1145, 2308,
-		0, 2544, 0, 1003, 0, 0, 253, 549, 2674, 2988, 0, 1479, 1311, 0, 244, 557,
-		3034, 0, 0, 2679, 1792, 2218, 1014, 2113, 0, 0, 0, 0, 434, 0, 0, 2992,
-		0, 1782, 0, 0, 0, 1348, 1908, 0, 1089, 0, 2842, 0, 1980, 2832, 132, 0,
+		0, 0, 0, 225, 2860, 2955, 0, 1965, 0, 2154, 859, 2318, 3038, 796, 3488, 0,
+		2941, 1328, 3318, 0, 0, 0, 0, 0, 3214, 0, 0, 1748, 0, 0, 0, 1942,
+		850, 2959, 0, 0, 2047, 2393, 2563, 2877, 0, 0, 1828, 0, 0, 0, 0, 0,
+		0, 0, 0, 2315, 2514, 3102, 2443, 0, 0, 192, 0, 2352, 0, 2474, 0, 607,
+		406, 2105, 2929, 329, 0, 0, 0, 641, 0, 0, 0, 3441, 0, 2162, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2945, 0,
+		0, 0, 0, 185, 946, 2275, 2640, 2459, 3282, 659, 0, 0, 287, 0, 0, 817,
+		0, 649, 0, 2536, 0, 3365, 0, 0, 1133, 1651, 2096, 2551, 2569, 2647, 0, 0,
+		11, 0, 0, 3204, 0, 2159, 1467, 2373, 1407, 0, 0, 0, 0, 0, 0, 2262,
+		0, 1482, 0, 0, 0, 0, 292, 3058, 1643, 3414, 1079, 0, 0, 0, 3194, 101,
+		930, 0, 0, 0, 0, 0, 0, 2826, 0, 783, 0, 1843, 0, 0, 1145, 2308,
+		0, 2544, 0, 1003, 0, 0, 253, 549, 2674, 2987, 0, 1479, 1311, 0, 244, 557,
+		3033, 0, 0, 2679, 1792, 2218, 1014, 2113, 0, 0, 0, 0, 434, 0, 0, 2991,
+		0, 1782, 0, 0, 0, 1348, 1908, 0, 1089, 0, 2841, 0, 1980, 2831, 132, 0,
 		269, 541, 0, 0, 0, 0, 0, 0, 512, 2338, 833, 0, 875, 0, 0, 0,
-		0, 1340, 2116, 0, 3341, 0, 445, 1186, 0, 3392, 0, 0, 0, 0, 475, 0,
-		0, 0, 0, 0, 0, 734, 0, 0, 0, 1736, 0, 2843, 1271, 3358, 1970, 2794,
-		0, 0, 507, 3435, 837, 901, 0, 0, 0, 2205, 1460, 2126, 2713, 0, 0, 1518,
-		453, 204, 1529, 1673, 599, 1172, 2720, 3380, 0, 0, 490, 114, 32, 971, 2805, 2866,
-		1106, 3321, 3438, 1741, 772, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1414, 0,
-		152, 763, 3265, 0, 0, 0, 0, 0, 0, 0, 2277, 198, 996, 3047, 3297, 3447,
-		0, 0, 0, 0, 495, 60, 23, 1279, 3027, 0, 1743, 0, 2240, 1022, 762, 2297,
-		2419, 1113, 3033, 0, 1536, 2410, 2588, 3334, 0, 0, 0, 0, 0, 0, 0, 1596,
-		2982, 0, 2153, 0, 267, 527, 2895, 0, 0, 0, 0, 0, 0, 3126, 3209, 65,
+		0, 1340, 2116, 0, 3340, 0, 445, 1186, 0, 3391, 0, 0, 0, 0, 475, 0,
+		0, 0, 0, 0, 0, 734, 0, 0, 0, 1736, 0, 2842, 1271, 3357, 1970, 2794,
+		0, 0, 507, 3434, 837, 901, 0, 0, 0, 2205, 1460, 2126, 2713, 0, 0, 1518,
+		453, 204, 1529, 1673, 599, 1172, 2720, 3379, 0, 0, 490, 114, 32, 971, 2805, 2865,
+		1106, 3320, 3437, 1741, 772, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1414, 0,
+		152, 763, 3264, 0, 0, 0, 0, 0, 0, 0, 2277, 198, 996, 3046, 3296, 3446,
+		0, 0, 0, 0, 495, 60, 23, 1279, 3026, 0, 1743, 0, 2240, 1022, 762, 2297,
+		2419, 1113, 3032, 0, 1536, 2410, 2588, 3333, 0, 0, 0, 0, 0, 0, 0, 1596,
+		2981, 0, 2153, 0, 267, 527, 2894, 0, 0, 0, 0, 0, 0, 3125, 3208, 65,
 		0, 2276, 1196, 1494, 1179, 1505, 1752, 2426, 2665, 0, 0, 0, 0, 2631, 2381, 0,
-		3163, 0, 991, 1116, 0, 0, 228, 3374, 1217, 3450, 0, 0, 2320, 860, 3077, 1447,
+		3162, 0, 991, 1116, 0, 0, 228, 3373, 1217, 3449, 0, 0, 2320, 860, 3076, 1447,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		2401, 0, 0, 0, 2009, 0, 0, 1655, 1541, 2392, 2852, 0, 0, 0, 2898, 3386,
-		0, 0, 0, 0, 0, 381, 0, 3243, 0, 2444, 0, 0, 196, 0, 2349, 0,
-		846, 0, 610, 407, 0, 0, 330, 2003, 802, 0, 638, 2711, 1354, 0, 3135, 0,
-		0, 0, 0, 2831, 0, 686, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 188, 0, 0, 0, 2462, 0, 653, 2881, 0, 288,
+		2401, 0, 0, 0, 2009, 0, 0, 1655, 1541, 2392, 2851, 0, 0, 0, 2897, 3385,
+		0, 0, 0, 0, 0, 381, 0, 3242, 0, 2444, 0, 0, 196, 0, 2349, 0,
+		846, 0, 610, 407, 0, 0, 330, 2003, 802, 0, 638, 2711, 1354, 0, 3134, 0,
+		0, 0, 0, 2830, 0, 686, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 188, 0, 0, 0, 2462, 0, 653, 2880, 0, 288,
 		2485, 0, 1620, 0, 644, 0, 0, 0, 369, 0, 0, 2053, 2581, 0, 0, 0,
-		2858, 1865, 2897, 3308, 3452, 0, 0, 0, 2156, 0, 0, 0, 3481, 1910, 0, 0,
-		0, 0, 3, 2264, 0, 1310, 0, 0, 0, 291, 2846, 0, 0, 1080, 1065, 1315,
+		2857, 1865, 2896, 3307, 3451, 0, 0, 0, 2156, 0, 0, 0, 3480, 1910, 0, 0,
+		0, 0, 3, 2264, 0, 1310, 0, 0, 0, 291, 2845, 0, 0, 1080, 1065, 1315,
 		1794, 0, 98, 0, 0, 0, 384, 1756, 1834, 0, 0, 0, 0, 0, 0, 0,
-		0, 1683, 2980, 0, 0, 2505, 0, 0, 1400, 254, 0, 0, 0, 0, 0, 0,
+		0, 1683, 2979, 0, 0, 2505, 0, 0, 1400, 254, 0, 0, 0, 0, 0, 0,
 		0, 243, 556, 1848, 0, 0, 0, 0, 2219, 0, 0, 0, 0, 0, 0, 433,
 		0, 1766, 0, 0, 0, 0, 0, 0, 1816, 1907, 0, 2652, 0, 0, 0, 0,
-		478, 131, 2787, 268, 540, 0, 0, 0, 0, 0, 3169, 513, 1472, 832, 899, 876,
-		2340, 1804, 3083, 0, 2119, 0, 0, 0, 0, 446, 1101, 1197, 576, 2195, 0, 3131,
-		0, 474, 1081, 1821, 345, 0, 0, 1073, 2927, 0, 3273, 0, 0, 0, 1453, 2613,
-		0, 0, 3176, 0, 0, 506, 3457, 838, 0, 0, 3223, 2637, 3125, 0, 2123, 2802,
-		2925, 0, 0, 1189, 207, 2201, 1672, 600, 2022, 0, 1067, 0, 0, 491, 119, 33,
-		1280, 2941, 0, 0, 0, 0, 1740, 773, 1281, 0, 0, 1104, 1974, 0, 0, 0,
-		0, 1415, 0, 151, 2693, 0, 2838, 0, 0, 0, 0, 0, 0, 0, 197, 995,
-		2032, 2748, 1004, 1256, 2951, 0, 0, 2501, 2174, 1860, 3408, 0, 720, 1508, 1742, 2239,
+		478, 131, 2787, 268, 540, 0, 0, 0, 0, 0, 3168, 513, 1472, 832, 899, 876,
+		2340, 1804, 3082, 0, 2119, 0, 0, 0, 0, 446, 1101, 1197, 576, 2195, 0, 3130,
+		0, 474, 1081, 1821, 345, 0, 0, 1073, 2926, 0, 3272, 0, 0, 0, 1453, 2613,
+		0, 0, 3175, 0, 0, 506, 3456, 838, 0, 0, 3222, 2637, 3124, 0, 2123, 2802,
+		2924, 0, 0, 1189, 207, 2201, 1672, 600, 2022, 0, 1067, 0, 0, 491, 119, 33,
+		1280, 2940, 0, 0, 0, 0, 1740, 773, 1281, 0, 0, 1104, 1974, 0, 0, 0,
+		0, 1415, 0, 151, 2693, 0, 2837, 0, 0, 0, 0, 0, 0, 0, 197, 995,
+		2032, 2748, 1004, 1256, 2950, 0, 0, 2501, 2174, 1860, 3407, 0, 720, 1508, 1742, 2239,
 		2066, 761, 1365, 2420, 1833, 2045, 0, 2409, 2543, 1220, 1154, 990, 0, 0, 0, 218,
-		3066, 0, 1595, 0, 0, 0, 0, 526, 0, 0, 1810, 0, 0, 389, 1347, 1762,
-		1920, 3459, 68, 2979, 1252, 0, 0, 1753, 0, 2425, 0, 0, 0, 2007, 3433, 0,
-		1173, 2382, 0, 0, 0, 3233, 0, 0, 0, 227, 0, 0, 0, 0, 0, 2321,
-		2576, 0, 1430, 0, 0, 2680, 0, 0, 2907, 0, 2145, 2686, 3471, 0, 0, 0,
-		2886, 0, 0, 2402, 0, 0, 0, 2008, 0, 0, 0, 2391, 0, 0, 700, 1915,
-		0, 0, 0, 0, 3303, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 2350, 2189, 845, 0, 609, 2850, 2950, 1026, 331, 2002, 803, 1622, 639, 0, 0,
+		3065, 0, 1595, 0, 0, 0, 0, 526, 0, 0, 1810, 0, 0, 389, 1347, 1762,
+		1920, 3458, 68, 2978, 1252, 0, 0, 1753, 0, 2425, 0, 0, 0, 2007, 3432, 0,
+		1173, 2382, 0, 0, 0, 3232, 0, 0, 0, 227, 0, 0, 0, 0, 0, 2321,
+		2576, 0, 1430, 0, 0, 2680, 0, 0, 2906, 0, 2145, 2686, 3470, 0, 0, 0,
+		2885, 0, 0, 2402, 0, 0, 0, 2008, 0, 0, 0, 2391, 0, 0, 700, 1915,
+		0, 0, 0, 0, 3302, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 2350, 2189, 845, 0, 609, 2849, 2949, 1026, 331, 2002, 803, 1622, 639, 0, 0,
 		0, 0, 2627, 0, 2056, 2649, 0, 0, 0, 0, 0, 0, 0, 1295, 0, 0,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 187, 0, 0, 0, 2461, 0, 654,
-		0, 2918, 0, 2486, 2641, 1621, 1656, 643, 0, 2538, 0, 370, 2875, 3221, 1134, 2052,
-		2092, 0, 0, 0, 39, 3093, 0, 0, 0, 0, 0, 2157, 0, 0, 0, 0,
-		0, 0, 3026, 0, 0, 0, 0, 0, 0, 0, 0, 3082, 297, 0, 0, 0,
-		3216, 0, 0, 0, 974, 99, 932, 0, 0, 383, 3210, 0, 1558, 0, 0, 0,
-		0, 1352, 3350, 0, 0, 0, 0, 2779, 3383, 0, 0, 0, 251, 0, 0, 0,
-		0, 0, 0, 0, 242, 559, 0, 0, 0, 1006, 3437, 0, 0, 2114, 3455, 0,
-		0, 0, 436, 0, 1008, 0, 0, 0, 0, 0, 0, 1817, 1906, 3246, 3338, 0,
-		0, 1164, 1552, 479, 1981, 2618, 539, 0, 2558, 0, 0, 0, 1707, 2299, 514, 3377,
-		2531, 898, 873, 2061, 1802, 2221, 2746, 3058, 0, 0, 0, 0, 439, 1772, 0, 575,
-		0, 0, 0, 0, 469, 0, 0, 344, 1278, 0, 1171, 2936, 0, 3206, 0, 0,
+		0, 2917, 0, 2486, 2641, 1621, 1656, 643, 0, 2538, 0, 370, 2874, 3220, 1134, 2052,
+		2092, 0, 0, 0, 39, 3092, 0, 0, 0, 0, 0, 2157, 0, 0, 0, 0,
+		0, 0, 3025, 0, 0, 0, 0, 0, 0, 0, 0, 3081, 297, 0, 0, 0,
+		3215, 0, 0, 0, 974, 99, 932, 0, 0, 383, 3209, 0, 1558, 0, 0, 0,
+		0, 1352, 3349, 0, 0, 0, 0, 2779, 3382, 0, 0, 0, 251, 0, 0, 0,
+		0, 0, 0, 0, 242, 559, 0, 0, 0, 1006, 3436, 0, 0, 2114, 3454, 0,
+		0, 0, 436, 0, 1008, 0, 0, 0, 0, 0, 0, 1817, 1906, 3245, 3337, 0,
+		0, 1164, 1552, 479, 1981, 2618, 539, 0, 2558, 0, 0, 0, 1707, 2299, 514, 3376,
+		2531, 898, 873, 2061, 1802, 2221, 2746, 3057, 0, 0, 0, 0, 439, 1772, 0, 575,
+		0, 0, 0, 0, 469, 0, 0, 344, 1278, 0, 1171, 2935, 0, 3205, 0, 0,
 	},
 	sc: Numbering{
 		num: []int{
@@ -4456,49 +4455,49 @@ var generatedIndex = resolutionIndex{
 			225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 237, 238, 239, 240, 241,
 			242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255, 256, 257,
 			258, 259, 260, 262, 263, 264, 265, 266, 267, 268, 269, 270, 271, 272, 273, 274,
-			275, 276, 277, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290,
-			291, 292, 293, 294, 295, 296, 297, 298, 299, 300, 301, 302, 303, 304, 305, 306,
-			307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322,
-			323, 324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337, 338,
-			339, 340, 341, 342, 343, 344, 345, 346, 347, 348, 349, 350, 351, 352, 353, 354,
-			355, 356, 357, 358, 359, 360, 361, 362, 363, 364, 365, 366, 367, 368, 369, 370,
-			371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385, 386,
-			387, 388, 389, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399, 400, 401, 402,
-			403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418,
-			419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433, 434,
-			435, 436, 437, 438, 439, 440, 441, 442, 443, 444, 445, 446, 447, 448, 449, 450,
-			451, 452, 453, 454, 455, 456, 458, 460, 461, 463, 464, 465, 466, 467, 468, 469,
-			470, 471, 472, 473, 474, 475, 476, 477, 478, 479, 480, 481, 482, 483, 484, 485,
-			486, 487, 488, 489, 490, 491, 492, 493, 494, 495, 496, 497, 498, 499, 500, 501,
-			502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 512, 513, 514, 515, 516, 517,
-			518, 519, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529, 530, 531, 532, 533,
-			534, 535, 536, 537, 538, 539, 540, 543, 544, 545, 546, 547, 548, 549, 550, 551,
-			552, 553, 554, 555, 556, 557, 558, 559, 560, 561, 562, 563, 564, 565, 566, 567,
-			569, 570, 571, 572, 573, 574, 575, 576, 577, 578, 580, 581, 582, 583, 584, 585,
-			586, 587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 600, 601,
-			602, 603, 604, 605, 606, 607, 608, 609, 610, 611, 613, 614, 615, 616, 617, 618,
-			619, 620, 621, 622, 623, 624, 625, 626, 627, 628, 629, 630, 631, 632, 633, 634,
-			635, 636, 637, 639, 640, 641, 642, 643, 644, 645, 646, 647, 648, 649, 650, 651,
-			652, 653, 654, 655, 656, 657, 659, 660, 661, 662, 663, 664, 665, 666, 667, 668,
-			669, 670, 671, 672, 673, 674, 675, 676, 677, 678, 679, 680, 681, 682, 683, 684,
-			685, 686, 687, 688, 689, 690, 691, 692, 693, 694, 695, 696, 697, 698, 699, 700,
-			701, 702, 703, 704, 705, 706, 707, 708, 709, 710, 711, 712, 713, 714, 715, 716,
-			717, 718, 719, 720, 722, 723, 724, 725, 726, 727, 728, 729, 730, 731, 732, 733,
-			734, 735, 736, 737, 738, 739, 740, 741, 742, 743, 744, 745, 746, 747, 748, 749,
-			750, 751, 752, 753, 754, 756, 757, 758, 759, 760, 761, 762, 763, 764, 765, 766,
-			767, 768, 769, 770, 771, 772, 773, 774, 775, 776, 777, 779, 780, 781, 782, 783,
-			784, 785, 786, 787, 788, 789, 790, 791, 792, 793, 794, 795, 796, 797, 798, 799,
-			800, 802, 803, 804, 805, 806, 807, 808, 809, 810, 811, 812, 813, 814, 815, 816,
-			817, 818, 819, 820, 821, 822, 823, 824, 826, 827, 828, 829, 830, 831, 832, 833,
-			834, 835, 836, 837, 838, 839, 840, 841, 842, 843, 844, 845, 846, 847, 848, 849,
-			850, 851, 852, 853, 854, 855, 857, 858, 859, 860, 861, 862, 863, 864, 865, 866,
-			867, 868, 869, 870, 871, 872, 873, 874, 875, 876, 877, 878, 879, 880, 881, 882,
-			883, 884, 885, 886, 887, 888, 889, 890, 891, 892, 893, 894, 895, 896, 897, 898,
-			899, 902, 904, 984, 1325, 1359, 1368, 1373, 1377, 1397, 1429, 1445, 1454, 1495, 1515, 1539,
-			1540, 1541, 1566, 1570, 1598, 1612, 1624, 1634, 1675, 1718, 1720, 1820, 1850, 1874, 1882, 1888,
-			1889, 1960, 1998, 2018, 2039, 2068, 2106, 2118, 2122, 2175, 2225, 2235, 2242, 2250, 2254, 2282,
-			2286, 2319, 2321, 2334, 2371, 2375, 2397, 2413, 2427, 2467, 2474, 2475, 2493, 2558, 2601, 2634,
-			2668, 2669, 2686, 2730, 2764, 2793,
+			275, 276, 277, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291,
+			292, 293, 294, 295, 296, 297, 298, 299, 300, 301, 302, 303, 304, 305, 306, 307,
+			308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322, 323,
+			324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337, 338, 339,
+			340, 341, 342, 343, 344, 345, 346, 347, 348, 349, 350, 351, 352, 353, 354, 355,
+			356, 357, 358, 359, 360, 361, 362, 363, 364, 365, 366, 367, 368, 369, 370, 371,
+			372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385, 386, 387,
+			388, 389, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399, 400, 401, 402, 403,
+			404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 419,
+			420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433, 434, 435,
+			436, 437, 438, 439, 440, 441, 442, 443, 444, 445, 446, 447, 448, 449, 450, 451,
+			452, 453, 454, 455, 456, 458, 460, 461, 463, 464, 465, 466, 467, 468, 469, 470,
+			471, 472, 473, 474, 475, 476, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486,
+			487, 488, 489, 490, 491, 492, 493, 494, 495, 496, 497, 498, 499, 500, 501, 502,
+			503, 504, 505, 506, 507, 508, 509, 510, 511, 512, 513, 514, 515, 516, 517, 518,
+			519, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529, 530, 531, 532, 533, 534,
+			535, 536, 537, 538, 539, 540, 543, 544, 545, 546, 547, 548, 549, 550, 551, 552,
+			553, 554, 555, 556, 557, 558, 559, 560, 561, 562, 563, 564, 565, 566, 567, 569,
+			570, 571, 572, 573, 574, 575, 576, 577, 578, 580, 581, 582, 583, 584, 585, 586,
+			587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 600, 601, 602,
+			603, 604, 605, 606, 607, 608, 609, 610, 611, 613, 614, 615, 616, 617, 618, 619,
+			620, 621, 622, 623, 624, 625, 626, 627, 628, 629, 630, 631, 632, 633, 634, 635,
+			636, 637, 639, 640, 641, 642, 643, 644, 645, 646, 647, 648, 649, 650, 651, 652,
+			653, 654, 655, 656, 657, 659, 660, 661, 662, 663, 664, 665, 666, 667, 668, 669,
+			670, 671, 672, 673, 674, 675, 676, 677, 678, 679, 680, 681, 682, 683, 684, 685,
+			686, 687, 688, 689, 690, 691, 692, 693, 694, 695, 696, 697, 698, 699, 700, 701,
+			702, 703, 704, 705, 706, 707, 708, 709, 710, 711, 712, 713, 714, 715, 716, 717,
+			718, 719, 720, 722, 723, 724, 725, 726, 727, 728, 729, 730, 731, 732, 733, 734,
+			735, 736, 737, 738, 739, 740, 741, 742, 743, 744, 745, 746, 747, 748, 749, 750,
+			751, 752, 753, 754, 756, 757, 758, 759, 760, 761, 762, 763, 764, 765, 766, 767,
+			768, 769, 770, 771, 772, 773, 774, 775, 776, 777, 779, 780, 781, 782, 783, 784,
+			785, 786, 787, 788, 789, 790, 791, 792, 793, 794, 795, 796, 797, 798, 799, 800,
+			802, 803, 804, 805, 806, 807, 808, 809, 810, 811, 812, 813, 814, 815, 816, 817,
+			818, 819, 820, 821, 822, 823, 824, 826, 827, 828, 829, 830, 831, 832, 833, 834,
+			835, 836, 837, 838, 839, 840, 841, 842, 843, 844, 845, 846, 847, 848, 849, 850,
+			851, 852, 853, 854, 855, 857, 858, 859, 860, 861, 862, 863, 864, 865, 866, 867,
+			868, 869, 870, 871, 872, 873, 874, 875, 876, 877, 878, 879, 880, 881, 882, 883,
+			884, 885, 886, 887, 888, 889, 890, 891, 892, 893, 894, 895, 896, 897, 898, 899,
+			902, 904, 984, 1325, 1359, 1368, 1373, 1377, 1397, 1429, 1445, 1454, 1495, 1515, 1539, 1540,
+			1541, 1566, 1570, 1598, 1612, 1624, 1634, 1675, 1718, 1720, 1820, 1850, 1874, 1882, 1888, 1889,
+			1960, 1998, 2018, 2039, 2068, 2106, 2118, 2122, 2175, 2225, 2235, 2242, 2250, 2254, 2282, 2286,
+			2319, 2321, 2334, 2371, 2375, 2397, 2413, 2427, 2467, 2474, 2475, 2493, 2558, 2601, 2634, 2668,
+			2669, 2686, 2730, 2764, 2793,
 		},
 		year: []int{
 			1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1947,
@@ -4519,48 +4518,48 @@ var generatedIndex = resolutionIndex{
 			1967, 1967, 1967, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968,
 			1968, 1968, 1968, 1968, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969,
 			1969, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970,
-			1970, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971,
-			1971, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972,
-			1972, 1972, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973,
-			1973, 1973, 1973, 1973, 1973, 1973, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974,
-			1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1975, 1975, 1975, 1975,
-			1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1976, 1976,
-			1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976,
+			1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971,
+			1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972,
+			1972, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973,
+			1973, 1973, 1973, 1973, 1973, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974,
+			1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1975, 1975, 1975, 1975, 1975,
+			1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1976, 1976, 1976,
+			1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1977,
 			1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977,
-			1977, 1977, 1977, 1977, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978,
-			1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1979, 1979, 1979, 1979, 1979, 1979, 1979,
-			1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1980, 1980, 1980, 1980, 1980, 1980, 1980,
-			1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1981,
-			1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1982, 1982,
+			1977, 1977, 1977, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978,
+			1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979,
+			1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980,
+			1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1981, 1981,
+			1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1982, 1982, 1982,
 			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982,
-			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1983, 1983, 1983, 1983, 1983,
-			1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1984, 1984, 1984, 1984, 1984, 1984,
-			1984, 1984, 1984, 1984, 1984, 1984, 1984, 1984, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985,
-			1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1986, 1986, 1986, 1986, 1986,
-			1986, 1986, 1986, 1986, 1986, 1986, 1986, 1986, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987,
-			1987, 1987, 1987, 1987, 1987, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988,
-			1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989,
-			1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1990, 1990, 1990, 1990, 1990,
+			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1983, 1983, 1983, 1983, 1983, 1983,
+			1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1984, 1984, 1984, 1984, 1984, 1984, 1984,
+			1984, 1984, 1984, 1984, 1984, 1984, 1984, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985,
+			1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1986, 1986, 1986, 1986, 1986, 1986,
+			1986, 1986, 1986, 1986, 1986, 1986, 1986, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987,
+			1987, 1987, 1987, 1987, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988,
+			1988, 1988, 1988, 1988, 1988, 1988, 1988, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989,
+			1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1990, 1990, 1990, 1990, 1990, 1990,
 			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990,
-			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1991,
+			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1991, 1991,
 			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991,
 			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991,
-			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
+			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
-			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
+			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
-			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1994, 1994, 1994, 1994, 1994, 1994,
-			1994, 1994, 1994, 1995, 2000, 2001, 2001, 2001, 2001, 2002, 2002, 2002, 2002, 2003, 2003, 2004,
-			2004, 2004, 2004, 2004, 2005, 2005, 2005, 2005, 2006, 2006, 2006, 2008, 2008, 2009, 2009, 2009,
-			2009, 2010, 2011, 2011, 2012, 2012, 2013, 2013, 2013, 2014, 2015, 2015, 2015, 2015, 2015, 2016,
-			2016, 2016, 2016, 2016, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2019, 2020, 2021, 2022,
-			2022, 2022, 2023, 2024, 2024, 2025,
+			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1994, 1994, 1994, 1994, 1994, 1994, 1994,
+			1994, 1994, 1995, 2000, 2001, 2001, 2001, 2001, 2002, 2002, 2002, 2002, 2003, 2003, 2004, 2004,
+			2004, 2004, 2004, 2005, 2005, 2005, 2005, 2006, 2006, 2006, 2008, 2008, 2009, 2009, 2009, 2009,
+			2010, 2011, 2011, 2012, 2012, 2013, 2013, 2013, 2014, 2015, 2015, 2015, 2015, 2015, 2016, 2016,
+			2016, 2016, 2016, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2019, 2020, 2021, 2022, 2022,
+			2022, 2023, 2024, 2024, 2025,
 		},
 		maxLeft: []int{
 			1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1947,
@@ -4581,48 +4580,48 @@ var generatedIndex = resolutionIndex{
 			1967, 1967, 1967, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968,
 			1968, 1968, 1968, 1968, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969,
 			1969, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970,
-			1970, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971,
-			1971, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972,
-			1972, 1972, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973,
-			1973, 1973, 1973, 1973, 1973, 1973, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974,
-			1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1975, 1975, 1975, 1975,
-			1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1976, 1976,
-			1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976,
+			1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971,
+			1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972,
+			1972, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973,
+			1973, 1973, 1973, 1973, 1973, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974,
+			1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1975, 1975, 1975, 1975, 1975,
+			1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1976, 1976, 1976,
+			1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1977,
 			1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977,
-			1977, 1977, 1977, 1977, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978,
-			1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1979, 1979, 1979, 1979, 1979, 1979, 1979,
-			1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1980, 1980, 1980, 1980, 1980, 1980, 1980,
-			1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1981,
-			1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1982, 1982,
+			1977, 1977, 1977, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978,
+			1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979,
+			1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980,
+			1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1981, 1981,
+			1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1982, 1982, 1982,
 			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982,
-			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1983, 1983, 1983, 1983, 1983,
-			1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1984, 1984, 1984, 1984, 1984, 1984,
-			1984, 1984, 1984, 1984, 1984, 1984, 1984, 1984, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985,
-			1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1986, 1986, 1986, 1986, 1986,
-			1986, 1986, 1986, 1986, 1986, 1986, 1986, 1986, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987,
-			1987, 1987, 1987, 1987, 1987, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988,
-			1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989,
-			1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1990, 1990, 1990, 1990, 1990,
+			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1983, 1983, 1983, 1983, 1983, 1983,
+			1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1984, 1984, 1984, 1984, 1984, 1984, 1984,
+			1984, 1984, 1984, 1984, 1984, 1984, 1984, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985,
+			1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1986, 1986, 1986, 1986, 1986, 1986,
+			1986, 1986, 1986, 1986, 1986, 1986, 1986, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987,
+			1987, 1987, 1987, 1987, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988,
+			1988, 1988, 1988, 1988, 1988, 1988, 1988, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989,
+			1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1990, 1990, 1990, 1990, 1990, 1990,
 			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990,
-			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1991,
+			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1991, 1991,
 			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991,
 			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991,
-			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
+			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
-			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
+			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
-			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1994, 1994, 1994, 1994, 1994, 1994,
-			1994, 1994, 1994, 1995, 2000, 2001, 2001, 2001, 2001, 2002, 2002, 2002, 2002, 2003, 2003, 2004,
-			2004, 2004, 2004, 2004, 2005, 2005, 2005, 2005, 2006, 2006, 2006, 2008, 2008, 2009, 2009, 2009,
-			2009, 2010, 2011, 2011, 2012, 2012, 2013, 2013, 2013, 2014, 2015, 2015, 2015, 2015, 2015, 2016,
-			2016, 2016, 2016, 2016, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2019, 2020, 2021, 2022,
-			2022, 2022, 2023, 2024, 2024, 2025,
+			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1994, 1994, 1994, 1994, 1994, 1994, 1994,
+			1994, 1994, 1995, 2000, 2001, 2001, 2001, 2001, 2002, 2002, 2002, 2002, 2003, 2003, 2004, 2004,
+			2004, 2004, 2004, 2005, 2005, 2005, 2005, 2006, 2006, 2006, 2008, 2008, 2009, 2009, 2009, 2009,
+			2010, 2011, 2011, 2012, 2012, 2013, 2013, 2013, 2014, 2015, 2015, 2015, 2015, 2015, 2016, 2016,
+			2016, 2016, 2016, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2019, 2020, 2021, 2022, 2022,
+			2022, 2023, 2024, 2024, 2025,
 		},
 		minFrom: []int{
 			1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1946, 1947,
@@ -4643,48 +4642,48 @@ var generatedIndex = resolutionIndex{
 			1967, 1967, 1967, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968, 1968,
 			1968, 1968, 1968, 1968, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969, 1969,
 			1969, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970, 1970,
-			1970, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971,
-			1971, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972,
-			1972, 1972, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973,
-			1973, 1973, 1973, 1973, 1973, 1973, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974,
-			1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1975, 1975, 1975, 1975,
-			1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1976, 1976,
-			1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976,
+			1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971, 1971,
+			1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972, 1972,
+			1972, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973, 1973,
+			1973, 1973, 1973, 1973, 1973, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974,
+			1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1974, 1975, 1975, 1975, 1975, 1975,
+			1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1975, 1976, 1976, 1976,
+			1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1976, 1977,
 			1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977, 1977,
-			1977, 1977, 1977, 1977, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978,
-			1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1979, 1979, 1979, 1979, 1979, 1979, 1979,
-			1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1980, 1980, 1980, 1980, 1980, 1980, 1980,
-			1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1981,
-			1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1982, 1982,
+			1977, 1977, 1977, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978,
+			1978, 1978, 1978, 1978, 1978, 1978, 1978, 1978, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979,
+			1979, 1979, 1979, 1979, 1979, 1979, 1979, 1979, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980,
+			1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1980, 1981, 1981,
+			1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1981, 1982, 1982, 1982,
 			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982,
-			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1983, 1983, 1983, 1983, 1983,
-			1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1984, 1984, 1984, 1984, 1984, 1984,
-			1984, 1984, 1984, 1984, 1984, 1984, 1984, 1984, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985,
-			1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1986, 1986, 1986, 1986, 1986,
-			1986, 1986, 1986, 1986, 1986, 1986, 1986, 1986, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987,
-			1987, 1987, 1987, 1987, 1987, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988,
-			1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989,
-			1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1990, 1990, 1990, 1990, 1990,
+			1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1982, 1983, 1983, 1983, 1983, 1983, 1983,
+			1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1983, 1984, 1984, 1984, 1984, 1984, 1984, 1984,
+			1984, 1984, 1984, 1984, 1984, 1984, 1984, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985,
+			1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1985, 1986, 1986, 1986, 1986, 1986, 1986,
+			1986, 1986, 1986, 1986, 1986, 1986, 1986, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987, 1987,
+			1987, 1987, 1987, 1987, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988, 1988,
+			1988, 1988, 1988, 1988, 1988, 1988, 1988, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989,
+			1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1989, 1990, 1990, 1990, 1990, 1990, 1990,
 			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990,
-			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1991,
+			1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1990, 1991, 1991,
 			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991,
 			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991,
-			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
+			1991, 1991, 1991, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
 			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
-			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992,
+			1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1992, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
 			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993,
-			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1994, 1994, 1994, 1994, 1994, 1994,
-			1994, 1994, 1994, 1995, 2000, 2001, 2001, 2001, 2001, 2002, 2002, 2002, 2002, 2003, 2003, 2004,
-			2004, 2004, 2004, 2004, 2005, 2005, 2005, 2005, 2006, 2006, 2006, 2008, 2008, 2009, 2009, 2009,
-			2009, 2010, 2011, 2011, 2012, 2012, 2013, 2013, 2013, 2014, 2015, 2015, 2015, 2015, 2015, 2016,
-			2016, 2016, 2016, 2016, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2019, 2020, 2021, 2022,
-			2022, 2022, 2023, 2024, 2024, 2025,
+			1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1993, 1994, 1994, 1994, 1994, 1994, 1994, 1994,
+			1994, 1994, 1995, 2000, 2001, 2001, 2001, 2001, 2002, 2002, 2002, 2002, 2003, 2003, 2004, 2004,
+			2004, 2004, 2004, 2005, 2005, 2005, 2005, 2006, 2006, 2006, 2008, 2008, 2009, 2009, 2009, 2009,
+			2010, 2011, 2011, 2012, 2012, 2013, 2013, 2013, 2014, 2015, 2015, 2015, 2015, 2015, 2016, 2016,
+			2016, 2016, 2016, 2017, 2017, 2017, 2018, 2018, 2019, 2019, 2019, 2019, 2020, 2021, 2022, 2022,
+			2022, 2023, 2024, 2024, 2025,
 		},
 	},
 	gaOld: Numbering{
