@@ -40,7 +40,20 @@ func (ch resolutionDate) find(c *Context, r *extract.Resolution) (diag.Diagnosti
 		return d, true
 	}
 	var buf [4]*registry.Resolution
-	for _, e := range entries(c, r, buf[:0]) {
+	es := entries(c, r, buf[:0])
+	if len(es) > 1 {
+		// "resolutions 72/266 A and B of 5 July 2018": the parts of one
+		// resolution adopted on different days, cited with one date. UN
+		// texts give the date of one part, usually the last ("75/290 A and
+		// B of 25 June 2021", A/C.2/80/L.61, where A is of 25 March): that
+		// is no error. Only a date that is none of the parts' is.
+		for _, e := range es {
+			if e.Date == r.Date {
+				return diag.Diagnostic{}, false
+			}
+		}
+	}
+	for _, e := range es {
 		if e.Date != r.Date {
 			return ch.registryDate(c, r, e), true
 		}

@@ -89,6 +89,14 @@ func TestResolutionRules(t *testing.T) {
 			[]expect{{rule: "resolution-date", severity: "error", text: "18 November 2009"}}},
 		{"wrong day only", "General Assembly resolutions 2253 (ES-V) and 2254 (ES-V) of 5 and 14 July 1967, respectively", "",
 			[]expect{{"resolution-date", "error", "5", "resolution 2253 (ES-V) is dated 4 July 1967 in the registry, not 5 July 1967", "4"}}},
+		// Parts of one resolution adopted on different days (72/266 A of
+		// 24 December 2017, B of 5 July 2018), cited with one date, that of
+		// either part: how UN texts write it ("resolutions 75/290 A and B
+		// of 25 June 2021", A/C.2/80/L.61).
+		{"parts with the last part's date", "Recalling its resolutions 72/266 A and B of 5 July 2018,", "", nil},
+		{"parts with the first part's date", "Recalling its resolutions 72/266 A and B of 24 December 2017,", "", nil},
+		{"parts with neither part's date", "Recalling its resolutions 72/266 A and B of 6 July 2018,", "",
+			[]expect{{rule: "resolution-date", severity: "error", text: "6 July 2018"}}},
 		{"sc wrong date", "Recalling its resolution 271 (1969) of 16 September 1969,", "",
 			[]expect{{rule: "resolution-date", severity: "error", text: "16 September 1969", fix: "15 September 1969"}}},
 		{"sc date outside year", "resolution 1325 (2000) of 31 October 2001", "",
