@@ -534,8 +534,49 @@ func (cs *candScan) glued(l span, ts, ds, de int) (cand, bool) {
 		return k, false
 	}
 	k.form = form
-	k.score += scoreFollower(text, de, l.to, false)
+	f := scoreFollower(text, de, l.to, false)
+	if f <= -followBad && countedNounAfter(text, de, l.to) {
+		// "under the Convention,5 States have", "the Paris Agreement,4
+		// Parties should", "the Rights of the Child5 children": a number
+		// that counts stands apart from the word or comma before it, so a
+		// run glued to them marks a footnote whatever noun follows.
+		f = 0
+	}
+	k.score += f
 	return k, true
+}
+
+// countedNounAfter reports whether a space and one of the nouns a number
+// counts ("States", "Parties", "children") follow text[de:]: nouns that
+// also start a clause after a title and its marker, unlike units and
+// months ("5 per cent", "1 January").
+func countedNounAfter(text []byte, de, lineEnd int) bool {
+	s := de
+	for s < lineEnd && isSpaceByte(text[s]) {
+		s++
+	}
+	if s == de || s == lineEnd {
+		return false
+	}
+	e := s
+	for e < lineEnd && isLetterByte(text[e]) {
+		e++
+	}
+	if e-s > 16 {
+		return false
+	}
+	var buf [16]byte
+	lw := buf[:0]
+	for _, c := range text[s:e] {
+		lw = append(lw, c|0x20)
+	}
+	return countedNouns[string(lw)]
+}
+
+// countedNouns are the countedWords that name who or what is counted.
+var countedNouns = map[string]bool{
+	"states": true, "countries": true, "members": true, "member": true, "parties": true,
+	"people": true, "persons": true, "women": true, "children": true, "judges": true,
 }
 
 // gluedForm is the form of a run text[ds:de] glued to what precedes it in
