@@ -367,6 +367,11 @@ func TestChecks(t *testing.T) {
 				"7:63 error unts-citation: footnote 2 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 2173, No. 27531 → )",
 		},
 		{
+			"a stray pair written in one citation with a protocol's pair footnoted apart: the stray pair is still reported",
+			"Recalling the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,¹\n\nRecalling also the Convention on the Rights of the Child,²\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531.\n\n² United Nations, Treaty Series, vols. 2225 and 2173, Nos. 39574 and 27531.\n",
+			"7:40 error unts-citation: footnote 2 cites vol. 2225, No. 39574; vol. 2173, No. 27531, which is the United Nations Convention against Transnational Organized Crime, but the text at line 3 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 2225, No. 39574; vol. 2173, No. 27531 → vol. 1577, No. 27531)",
+		},
+		{
 			"a list of a convention and its protocol whose footnote cites the protocol twice: the convention's citation is missing",
 			"Bearing in mind the Convention on the Rights of the Child and the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,¹\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
 			"3:65 error unts-citation: footnote 1 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 2173, No. 27531 → )",

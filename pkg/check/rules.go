@@ -806,7 +806,12 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
 				// in its treaty's volume and number does, cites t.)
-				if fullTitle(m) && o != t && !citesItself(m) && !citesStray(reg, m) {
+				if fullTitle(m) && o != t && !citesItself(m) {
+					if citesStray(reg, m) {
+						// The stray pair is reported alone, this one
+						// passes: not the whole citation with it.
+						continue
+					}
 					l, ok = footnotedApart(own, o, t, cit.Footnote)
 				}
 				if !ok {
