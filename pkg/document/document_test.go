@@ -122,6 +122,11 @@ func TestParse(t *testing.T) {
 			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change{2} in their national legislation; body goes on and on" + "\n[1] United Nations, Treaty Series, vol. 3156, No. 54113.\n[2] Ibid., vol. 2303, No. 30822.",
 		},
 		{
+			name: "a footnote's label alone after a footnote, its text after the page's furniture, is a label",
+			in:   "the Convention on the Rights of the Child,1 and the Convention on the Elimination of All Forms of Discrimination against Women,2\n_______________\n1\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\n2\n\n25-12345\n\nUnited Nations, Treaty Series, vol. 1249, No. 20378.\n\nbody goes on\n",
+			want: "the Convention on the Rights of the Child,{1} and the Convention on the Elimination of All Forms of Discrimination against Women,{2} body goes on" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] United Nations, Treaty Series, vol. 1249, No. 20378.",
+		},
+		{
 			name: "page furniture: a page number alone, then a symbol of another series",
 			in:   "the provisions of the Kyoto Protocol to the\n_______________\n\n1 United Nations, Treaty Series, vol. 2303, No. 30822.\n\n2\n\nFCCC/CP/2023/11/Add.1\n\nUnited Nations Framework Convention on Climate Change in their national legislation;\n",
 			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change in their national legislation;" + "\n[1] United Nations, Treaty Series, vol. 2303, No. 30822.",
