@@ -852,7 +852,9 @@ func symbolAlone(b []byte) bool {
 	for i < len(b) && b[i] >= 'A' && b[i] <= 'Z' {
 		i++
 	}
-	return i >= 2 && i <= 6 && i < len(b) && b[i] == '/' && bytes.IndexByte(b[i+1:], '/') > 0
+	// (A document symbol numbers a session, a year or a document:
+	// "HIV/AIDS/TB" and "UNESCO/ILO/WHO" are none.)
+	return i >= 2 && i <= 6 && i < len(b) && b[i] == '/' && bytes.IndexByte(b[i+1:], '/') > 0 && bytes.ContainsAny(b[i:], "0123456789")
 }
 
 // symbolOfParts reports whether b is the symbol of a resolution adopted in

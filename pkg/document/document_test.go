@@ -646,7 +646,8 @@ func TestSymbolAlone(t *testing.T) {
 		"A/80/L.1": true, "A/RES/80/1": true, "S/RES/2719": true, "E/CN.7/2024/15": true,
 		"UNEP/EA.6/Res.14": true, "TD/B/70/L.1": true, "FCCC/CP/2023/L.5": true, "ICCD/COP(16)/L.1": true,
 		"A/80/387.": false, "HIV/AIDS": false, "UNCTAD/WTO": false, "and/or": false, "CO2/CH4": false,
-		"A/": false, "TD/B 70": false, "ABCDEFG/X/1": false,
+		"A/": false, "TD/B 70": false, "ABCDEFG/X/1": false, "HIV/AIDS/TB": false, "UNESCO/ILO/WHO": false,
+		"NPT/CONF.2010/50": true,
 	} {
 		if got := symbolAlone([]byte(in)); got != want {
 			t.Errorf("symbolAlone(%q) = %v, want %v", in, got, want)
