@@ -360,6 +360,18 @@ func TestChecks(t *testing.T) {
 			"11:15 error unts-citation: vol. 1557, No. 27531 matches no registered instrument: No. 27531 is the Convention on the Rights of the Child (vol. 1577) and the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict (vol. 2173); vol. 1557 may be a slip for vol. 1577 (1557 → 1577)",
 		},
 		{
+			"a list footnote whose pairs all belong to the title named again: the other title's citation is missing",
+			"Recalling the Convention on the Rights of the Child,¹\n\nRecalling also the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights,²\n\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n\n² Ibid., vol. 1577, No. 27531; vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
+			"7:15 error unts-citation: footnote 2 cites vol. 1577, No. 27531, which is the Convention on the Rights of the Child, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 1577, No. 27531 → )\n" +
+				"7:37 error unts-citation: footnote 2 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 2173, No. 27531 → )\n" +
+				"7:63 error unts-citation: footnote 2 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but the text at line 3 names the Convention on the Rights of the Child and the International Covenant on Civil and Political Rights (vol. 2173, No. 27531 → )",
+		},
+		{
+			"a stray pair written in one citation with a protocol's pair footnoted apart: the stray pair is still reported",
+			"Recalling the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,¹\n\nRecalling also the Convention on the Rights of the Child,²\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531.\n\n² United Nations, Treaty Series, vols. 2225 and 2173, Nos. 39574 and 27531.\n",
+			"7:40 error unts-citation: footnote 2 cites vol. 2225, No. 39574; vol. 2173, No. 27531, which is the United Nations Convention against Transnational Organized Crime, but the text at line 3 names the Convention on the Rights of the Child (vol. 1577, No. 27531) (vol. 2225, No. 39574; vol. 2173, No. 27531 → vol. 1577, No. 27531)",
+		},
+		{
 			"a list of a convention and its protocol whose footnote cites the protocol twice: the convention's citation is missing",
 			"Bearing in mind the Convention on the Rights of the Child and the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict,¹\n\n¹ United Nations, Treaty Series, vol. 2173, No. 27531; and vol. 2173, No. 27531.\n",
 			"3:65 error unts-citation: footnote 1 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 2173, No. 27531 → )",

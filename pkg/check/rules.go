@@ -686,11 +686,20 @@ func linealToAny(reg *registry.Registry, o *registry.Treaty, ms []*extract.Menti
 // first footnoted each title) is still the list's, its wrong pair
 // reported alone, and the titles named again keep their pairs.
 func citesListed(reg *registry.Registry, m *extract.Mention) bool {
-	pairs := 0
+	// (Only where the pairs left once those of the titles named again are
+	// set aside can stand for m's treaty and each title of m.With: pairs
+	// that all belong to titles named again leave m's own citation
+	// missing, however many there are.)
+	pairs, rest := 0, 0
 	for _, cit := range m.Citations {
-		pairs += len(cit.Pairs)
+		for _, p := range cit.Pairs {
+			pairs++
+			if !slices.ContainsFunc(p.Treaties, func(o *registry.Treaty) bool { return linealToAny(reg, o, m.Again) }) {
+				rest++
+			}
+		}
 	}
-	if pairs >= 1+len(m.With)+len(m.Again) {
+	if pairs >= 1+len(m.With)+len(m.Again) && rest >= 1+len(m.With) {
 		return true
 	}
 	for _, cit := range m.Citations {
@@ -797,7 +806,12 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
 				// in its treaty's volume and number does, cites t.)
-				if fullTitle(m) && o != t && !citesItself(m) && !citesStray(reg, m) {
+				if fullTitle(m) && o != t && !citesItself(m) {
+					if citesStray(reg, m) {
+						// The stray pair is reported alone, this one
+						// passes: not the whole citation with it.
+						continue
+					}
 					l, ok = footnotedApart(own, o, t, cit.Footnote)
 				}
 				if !ok {

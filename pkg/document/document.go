@@ -792,17 +792,37 @@ func (c *classifier) ownSymbol(k int) []byte {
 // page's header ("2" / "A/HRC/RES/55/3", "3" / "UNEP/EA.6/Res.14"), is no
 // footnote label alone whose text follows (a footnote that is only a
 // symbol ends with a full stop).
-func (c *classifier) furnitureNext(k int) bool {
+//
+// The next label whose text comes after the furniture (pdftotext's default
+// mode: "2", "25-12345", "United Nations, Treaty Series, vol. …") is a
+// label still: past the furniture, a line that can only be a footnote's
+// (citationLead) says so.
+func (c *classifier) furnitureNext(k int, lab []byte) bool {
 	text := c.text
-	for j := k + 1; j < len(c.starts) && j <= k+3; j++ {
+	furniture := false
+	for j := k + 1; j < len(c.starts) && j <= k+8; j++ {
 		s, e := c.bounds(j)
 		f, t := trimSpace(text, s, e)
 		if f >= t {
 			continue
 		}
-		return firstByte[text[f]]&mayFurniture != 0 && t-f <= 40 && isFurniture(text[f:t])
+		if firstByte[text[f]]&mayFurniture != 0 && t-f <= 40 && isFurniture(text[f:t]) {
+			furniture = true
+			continue
+		}
+		if !furniture {
+			return false
+		}
+		return atoi(lab) != c.lastNum+1 || !citationLead(text[f:t])
 	}
-	return false
+	return furniture
+}
+
+// citationLead reports whether b starts as only a footnote does: a
+// citation of the Treaty Series, or Ibid.
+func citationLead(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("Ibid")) || bytes.HasPrefix(b, []byte("*Ibid")) ||
+		bytes.HasPrefix(b, []byte("United Nations, Treaty Series")) || bytes.HasPrefix(b, []byte("League of Nations, Treaty Series"))
 }
 
 // mayBeHeader is symbolBeside's first test, by the second and the last
@@ -832,7 +852,9 @@ func symbolAlone(b []byte) bool {
 	for i < len(b) && b[i] >= 'A' && b[i] <= 'Z' {
 		i++
 	}
-	return i >= 2 && i <= 6 && i < len(b) && b[i] == '/' && bytes.IndexByte(b[i+1:], '/') > 0
+	// (A document symbol numbers a session, a year or a document:
+	// "HIV/AIDS/TB" and "UNESCO/ILO/WHO" are none.)
+	return i >= 2 && i <= 6 && i < len(b) && b[i] == '/' && bytes.IndexByte(b[i+1:], '/') > 0 && bytes.ContainsAny(b[i:], "0123456789")
 }
 
 // symbolOfParts reports whether b is the symbol of a resolution adopted in
@@ -1112,7 +1134,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		return lineRule, false
 	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
 		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
-		c.npend == 0 && (c.lastInk == lineNoteStart || c.lastInk == lineNoteCont) && to-from <= 3 && isDigits(text[from:to]) && c.furnitureNext(k),
+		c.npend == 0 && (c.lastInk == lineNoteStart || c.lastInk == lineNoteCont) && to-from <= 3 && isDigits(text[from:to]) && c.furnitureNext(k, text[from:to]),
 		to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to], c.own):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false

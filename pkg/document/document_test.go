@@ -122,6 +122,11 @@ func TestParse(t *testing.T) {
 			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change{2} in their national legislation; body goes on and on" + "\n[1] United Nations, Treaty Series, vol. 3156, No. 54113.\n[2] Ibid., vol. 2303, No. 30822.",
 		},
 		{
+			name: "a footnote's label alone after a footnote, its text after the page's furniture, is a label",
+			in:   "the Convention on the Rights of the Child,1 and the Convention on the Elimination of All Forms of Discrimination against Women,2\n_______________\n1\nUnited Nations, Treaty Series, vol. 1577, No. 27531.\n2\n\n25-12345\n\nUnited Nations, Treaty Series, vol. 1249, No. 20378.\n\nbody goes on\n",
+			want: "the Convention on the Rights of the Child,{1} and the Convention on the Elimination of All Forms of Discrimination against Women,{2} body goes on" + "\n[1] United Nations, Treaty Series, vol. 1577, No. 27531.\n[2] United Nations, Treaty Series, vol. 1249, No. 20378.",
+		},
+		{
 			name: "page furniture: a page number alone, then a symbol of another series",
 			in:   "the provisions of the Kyoto Protocol to the\n_______________\n\n1 United Nations, Treaty Series, vol. 2303, No. 30822.\n\n2\n\nFCCC/CP/2023/11/Add.1\n\nUnited Nations Framework Convention on Climate Change in their national legislation;\n",
 			want: "the provisions of the Kyoto Protocol to the United Nations Framework Convention on Climate Change in their national legislation;" + "\n[1] United Nations, Treaty Series, vol. 2303, No. 30822.",
@@ -641,7 +646,8 @@ func TestSymbolAlone(t *testing.T) {
 		"A/80/L.1": true, "A/RES/80/1": true, "S/RES/2719": true, "E/CN.7/2024/15": true,
 		"UNEP/EA.6/Res.14": true, "TD/B/70/L.1": true, "FCCC/CP/2023/L.5": true, "ICCD/COP(16)/L.1": true,
 		"A/80/387.": false, "HIV/AIDS": false, "UNCTAD/WTO": false, "and/or": false, "CO2/CH4": false,
-		"A/": false, "TD/B 70": false, "ABCDEFG/X/1": false,
+		"A/": false, "TD/B 70": false, "ABCDEFG/X/1": false, "HIV/AIDS/TB": false, "UNESCO/ILO/WHO": false,
+		"NPT/CONF.2010/50": true,
 	} {
 		if got := symbolAlone([]byte(in)); got != want {
 			t.Errorf("symbolAlone(%q) = %v, want %v", in, got, want)

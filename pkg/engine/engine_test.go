@@ -208,3 +208,22 @@ func TestReuseBuffers(t *testing.T) {
 		t.Errorf("with ReuseBuffers the findings kept after emit differ")
 	}
 }
+
+// TestParseJoinsTreatySeries: the engine's vocabulary joins "Treaty Se-"
+// and "ries" at a footnote's line end, so that the citation is read.
+func TestParseJoinsTreatySeries(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := engine.New(engine.Options{Registry: reg})
+	in := "Recalling the Convention on the Rights of the Child,1\n_______________\n1 United Nations, Treaty Se-\nries, vol. 1577, No. 27531.\n"
+	f, err := source.New("t.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := eng.Parse(f)
+	if len(d.Footnotes) != 1 || d.Footnotes[0].Text.Text != "United Nations, Treaty Series, vol. 1577, No. 27531." {
+		t.Fatalf("footnotes %+v", d.Footnotes)
+	}
+}

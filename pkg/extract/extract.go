@@ -267,8 +267,9 @@ func New(reg *registry.Registry) *Extractor {
 func (x *Extractor) TitleWord(w []byte) bool {
 	x.wordsOnce.Do(func() {
 		x.words = map[string]bool{}
+		// (And "Series": a footnote's "Treaty Se-" and "ries, vol. …".)
 		for _, m := range [...]string{"january", "february", "march", "april", "june", "july",
-			"august", "september", "october", "november", "december"} {
+			"august", "september", "october", "november", "december", "series"} {
 			x.words[m] = true
 		}
 		for _, t := range x.reg.Treaties() {
