@@ -377,6 +377,17 @@ func TestChecks(t *testing.T) {
 			"3:65 error unts-citation: footnote 1 cites vol. 2173, No. 27531, which is the Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict, but no citation of the Convention on the Rights of the Child, which the text at line 1 lists under its marker (vol. 2173, No. 27531 → )",
 		},
 		{
+			"a treaty footnoted with its protocol's pair alone",
+			"Recalling the Single Convention on Narcotic Drugs of 1961,¹ the Convention relating to the Status of Refugees² and the Convention on the Rights of the Child,³\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n\n² Ibid., vol. 606, No. 8791.\n\n³ Ibid., vol. 2173, No. 27531.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39\n" +
+				"5:15 error unts-citation: footnote 2 cites vol. 606, No. 8791, which is the Protocol relating to the Status of Refugees, but the text at line 1 names the Convention relating to the Status of Refugees (vol. 189, No. 2545) (vol. 606, No. 8791 → vol. 189, No. 2545) fix=\"189, No. 2545\"@5:15",
+		},
+		{
+			"a protocol's pair alone where the text goes on to the protocol, or the treaty's title is inside a protocol's",
+			"Recalling the Single Convention on Narcotic Drugs of 1961 and the Protocol amending it,¹ and the Protocol of 25 March 1972 amending the Single Convention on Narcotic Drugs of 1961,²\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n\n² Ibid.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

@@ -1,9 +1,11 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -802,7 +804,12 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			if listedWith(reg, m, o) {
 				continue // the footnote of a list documents each title
 			}
-			if reg.Lineal(o, t) {
+			// "the Single Convention on Narcotic Drugs of 1961,1" with the
+			// 1972 Protocol's pair alone: a protocol's citation does not
+			// document the treaty it amends or supplements, unless the
+			// text goes on to it ("… and the Optional Protocol thereto14").
+			protocolAlone := fullTitle(m) && o != t && !citesItself(m) && protocolOf(o, t) && !refersOn(c, m)
+			if reg.Lineal(o, t) && !protocolAlone {
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
 				// in its treaty's volume and number does, cites t.)
@@ -1002,4 +1009,69 @@ func (ch footnoteRepeated) Run(c *Context) []diag.Diagnostic {
 		ds = append(ds, d)
 	}
 	return ds
+}
+
+// protocolOf reports whether o is a protocol to t or amends it, registered
+// under a number of its own: an instrument with a citation of its own. (Not
+// t's amended form, which texts cite under t's title, nor a protocol
+// registered under t's number in a volume of its own, as the Optional
+// Protocols to the human rights treaties are: "vol. 2237, No. 39574" under
+// "the United Nations Convention against Transnational Organized Crime" is
+// left alone.)
+func protocolOf(o, t *registry.Treaty) bool {
+	if o.AmendedFormOf != "" || o.ProtocolTo != t.ID && o.Amends != t.ID {
+		return false
+	}
+	for _, a := range o.UNTS {
+		for _, b := range t.UNTS {
+			if a.Number == b.Number {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// refersOn reports whether the text around mention m, in its clause, may
+// name a protocol or an amendment of its treaty: after m ("… against Women
+// and the Optional Protocol thereto14", "…, as amended,2", "the
+// Convention …,1 welcoming accessions to the Protocol …"), or before it
+// (the title of a protocol the registry spells otherwise, m inside it:
+// "the Nagoya Protocol on … to the Convention on Biological Diversity").
+// A mention in a footnote, or with no marker (a citation in parentheses
+// after it), refers on too: the rule is for the body's footnotes.
+func refersOn(c *Context, m *extract.Mention) bool {
+	if m.Footnote == "" || m.InFootnote != "" {
+		return true
+	}
+	// Before m, in the body (footnote blocks and page furniture cut out).
+	body := c.Doc.Body.Text
+	at := sort.Search(len(body), func(i int) bool { return c.Doc.Body.Src(i) >= m.Start })
+	from := max(0, at-300)
+	if k := strings.LastIndexAny(body[from:at], ";:"); k >= 0 {
+		from += k + 1
+	}
+	if k := strings.LastIndex(body[from:at], ". "); k >= 0 {
+		from += k + 2
+	}
+	if namesChange([]byte(body[from:at])) {
+		return true
+	}
+	// Between m and its marker, and in the rest of the clause after it
+	// ("the Convention …,1 welcoming accessions to the Protocol …").
+	after := min(len(body), at+len(m.Text)+400)
+	if k := strings.IndexAny(body[at:after], ";:"); k >= 0 {
+		after = at + k
+	}
+	if k := strings.Index(body[at:after], ". "); k >= 0 {
+		after = at + k
+	}
+	return namesChange([]byte(body[at:after]))
+}
+
+// namesChange reports whether b has the word of a protocol or an
+// amendment, in any case.
+func namesChange(b []byte) bool {
+	low := bytes.ToLower(b)
+	return bytes.Contains(low, []byte("protocol")) || bytes.Contains(low, []byte("amend"))
 }
