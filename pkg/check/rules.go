@@ -1069,9 +1069,10 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	return namesChange([]byte(body[at:after]))
 }
 
-// namesChange reports whether b has the word of a protocol or an
-// amendment, in any case.
+// namesChange reports whether b has the word of a protocol, an amendment
+// or an agreement (the Law of the Sea Convention's implementing
+// agreements: "the Convention and the Part XI Agreement,3"), in any case.
 func namesChange(b []byte) bool {
 	low := bytes.ToLower(b)
-	return bytes.Contains(low, []byte("protocol")) || bytes.Contains(low, []byte("amend"))
+	return bytes.Contains(low, []byte("protocol")) || bytes.Contains(low, []byte("amend")) || bytes.Contains(low, []byte("agreement"))
 }
