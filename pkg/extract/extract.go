@@ -382,16 +382,24 @@ type refSlab struct {
 
 // resolutions returns a copy of rs in the slab: rs is the parser's, reused
 // for the next stream.
-func (a *refSlab) resolutions(rs []Resolution) []Resolution {
-	if len(rs) == 0 {
+func (a *refSlab) resolutions(rs []Resolution) []Resolution { return slabCopy(&a.res, rs, 32) }
+
+// slabCopy returns a copy of xs in *slab, with its own capacity (appending
+// to it never writes over a neighbour). A full slab is left to the copies
+// made from it and a new one started, room for twice as many (most at the
+// most, xs at the least).
+func slabCopy[T any](slab *[]T, xs []T, most int) []T {
+	if len(xs) == 0 {
 		return nil
 	}
-	if cap(a.res)-len(a.res) < len(rs) {
-		a.res = make([]Resolution, 0, max(min(32, 2*cap(a.res)), 8, len(rs)))
+	s := *slab
+	if cap(s)-len(s) < len(xs) {
+		s = make([]T, 0, max(min(most, 2*cap(s)), 8, len(xs)))
 	}
-	k := len(a.res)
-	a.res = append(a.res, rs...)
-	return a.res[k:len(a.res):len(a.res)]
+	k := len(s)
+	s = append(s, xs...)
+	*slab = s
+	return s[k:len(s):len(s)]
 }
 
 func (a *refSlab) mention() *Mention {
@@ -412,17 +420,7 @@ func (a *refSlab) citation() *Citation {
 
 // copyNums returns a copy of ns with its own capacity (appending to it
 // never writes over a neighbour).
-func (a *refSlab) copyNums(ns []Num) []Num {
-	if len(ns) == 0 {
-		return nil
-	}
-	if cap(a.nums)-len(a.nums) < len(ns) {
-		a.nums = make([]Num, 0, max(min(64, 2*cap(a.nums)), 8, len(ns)))
-	}
-	k := len(a.nums)
-	a.nums = append(a.nums, ns...)
-	return a.nums[k:len(a.nums):len(a.nums)]
-}
+func (a *refSlab) copyNums(ns []Num) []Num { return slabCopy(&a.nums, ns, 64) }
 
 // pairsFor returns an empty slice with room for n pairs.
 func (a *refSlab) pairsFor(n int) []Pair {
