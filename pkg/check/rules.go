@@ -768,37 +768,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	apart := "" // the footnote of a linked instrument cited here
 	for _, p := range cit.Pairs {
 		if len(p.Treaties) == 0 {
-			// An unregistered pair: wrong only if the volume is the
-			// treaty's own and the number is not ("vol. 1577, No. 27532"
-			// under the Convention on the Rights of the Child).
-			if p.Number.Value == "" {
-				return diag.Diagnostic{}, false
-			}
-			// The same for the instruments that belong to it or it to
-			// them: "vol. 2131, No. 20578" (the Optional Protocol's
-			// volume) under "the Convention … and the Optional Protocol
-			// thereto".
-			// And for the titles listed with it under the marker ("the
-			// Convention on … and the Convention on …, and the Optional
-			// Protocols thereto").
-			if o, u, ok := ownVolumeOf(reg, m, p.Volume.Value); ok && u.Number != p.Number.Value {
-				msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, o), u.Number, u.String())
-				d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
-				d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, o.ID
-				d.Fix = fix(c, p.Number.Start, p.Number.End, u.Number)
-				return d, true
-			}
-			// A collection registered under several numbers in one
-			// volume ("the Geneva Conventions of 12 August 1949", vol.
-			// 75, Nos. 970–973): a number none of them has is wrong, but
-			// which is right the text does not say.
-			if nums := ownNumbers(t, p.Volume.Value); len(nums) > 1 && !slices.Contains(nums, p.Number.Value) {
-				msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration numbers in vol. %s are %s", cit.Footnote, pairText(p), name(reg, t), p.Volume.Value, andList(nums))
-				d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
-				d.Found, d.Expected, d.Treaty = p.Number.Value, strings.Join(nums, ", "), t.ID
-				return d, true
-			}
-			return diag.Diagnostic{}, false
+			return ch.unregisteredPair(c, m, cit, p)
 		}
 		for _, o := range specific(reg, p.Treaties) {
 			if listedWith(reg, m, o) {
@@ -877,6 +847,47 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 		d.Fix = fix(c, start, end, t.UNTS[0].Volume+mid+t.UNTS[0].Number)
 	}
 	return d, true
+}
+
+// unregisteredPair is mismatch's finding, if any, on a pair of m's footnote
+// that names no registered instrument: a number that is not the treaty's in
+// the treaty's own volume (or one of its relatives' or listed titles'), or
+// none of a collection's numbers in its volume. Either way mismatch looks
+// no further.
+func (ch untsCitation) unregisteredPair(c *Context, m *extract.Mention, cit *extract.Citation, p extract.Pair) (diag.Diagnostic, bool) {
+	reg := c.Registry
+	t := m.Treaty
+	// An unregistered pair: wrong only if the volume is the
+	// treaty's own and the number is not ("vol. 1577, No. 27532"
+	// under the Convention on the Rights of the Child).
+	if p.Number.Value == "" {
+		return diag.Diagnostic{}, false
+	}
+	// The same for the instruments that belong to it or it to
+	// them: "vol. 2131, No. 20578" (the Optional Protocol's
+	// volume) under "the Convention … and the Optional Protocol
+	// thereto".
+	// And for the titles listed with it under the marker ("the
+	// Convention on … and the Convention on …, and the Optional
+	// Protocols thereto").
+	if o, u, ok := ownVolumeOf(reg, m, p.Volume.Value); ok && u.Number != p.Number.Value {
+		msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, o), u.Number, u.String())
+		d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
+		d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, o.ID
+		d.Fix = fix(c, p.Number.Start, p.Number.End, u.Number)
+		return d, true
+	}
+	// A collection registered under several numbers in one
+	// volume ("the Geneva Conventions of 12 August 1949", vol.
+	// 75, Nos. 970–973): a number none of them has is wrong, but
+	// which is right the text does not say.
+	if nums := ownNumbers(t, p.Volume.Value); len(nums) > 1 && !slices.Contains(nums, p.Number.Value) {
+		msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration numbers in vol. %s are %s", cit.Footnote, pairText(p), name(reg, t), p.Volume.Value, andList(nums))
+		d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
+		d.Found, d.Expected, d.Treaty = p.Number.Value, strings.Join(nums, ", "), t.ID
+		return d, true
+	}
+	return diag.Diagnostic{}, false
 }
 
 // yearInconsistent reports a treaty the document gives two different years

@@ -1132,10 +1132,7 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 		c.underRule = text[from] == '_'
 		c.rulesSinceNote++
 		return lineRule, false
-	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
-		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]),
-		c.npend == 0 && (c.lastInk == lineNoteStart || c.lastInk == lineNoteCont) && to-from <= 3 && isDigits(text[from:to]) && c.furnitureNext(k, text[from:to]),
-		to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to], c.own):
+	case c.isFurnitureLine(k, from, to, first):
 		c.furniture = append(c.furniture, k)
 		return lineFurniture, false
 	}
@@ -1179,6 +1176,22 @@ func (c *classifier) kindOf(k, start, end, from, to int) (kind lineKind, md bool
 	}
 	c.inRegion = false
 	return lineText, false
+}
+
+// isFurnitureLine reports whether the trimmed line k, text[from:to] (whose
+// first byte's tests are first), is page furniture: a job or page number, a
+// symbol, furniture among furniture, a page number alone after the page's
+// footnotes, a running header with the symbol beside the title.
+func (c *classifier) isFurnitureLine(k, from, to int, first uint8) bool {
+	text := c.text
+	switch {
+	case first&mayFurniture != 0 && to-from <= 40 && isFurniture(text[from:to]),
+		c.lastInk == lineFurniture && furnitureAfterFurniture(text[from:to]):
+		return true
+	case c.npend == 0 && (c.lastInk == lineNoteStart || c.lastInk == lineNoteCont) && to-from <= 3 && isDigits(text[from:to]):
+		return c.furnitureNext(k, text[from:to])
+	}
+	return to-from > 40 && mayBeHeader(text[from+1], text[to-1]) && symbolBeside(text[from:to], c.own)
 }
 
 // labelsAlone handles the footnote labels that stand alone on their lines
