@@ -1062,8 +1062,8 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if k := strings.LastIndexAny(body[from:at], ";:"); k >= 0 {
 		from += k + 1
 	}
-	if k := strings.LastIndex(body[from:at], ". "); k >= 0 {
-		from += k + 2
+	if k := lastSentenceEnd(body, from, at); k >= 0 {
+		from = min(k+2, at)
 	}
 	if namesChange([]byte(body[from:at])) {
 		return true
@@ -1074,10 +1074,48 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if k := strings.IndexAny(body[at:after], ";:"); k >= 0 {
 		after = at + k
 	}
-	if k := strings.Index(body[at:after], ". "); k >= 0 {
-		after = at + k
+	if k := sentenceEnd(body, at, after); k >= 0 {
+		after = k
 	}
 	return namesChange([]byte(body[at:after]))
+}
+
+// sentenceEnd returns the index in s of the first full stop in s[from:to]
+// that ends a sentence (sentenceStop, read in all of s), or -1.
+func sentenceEnd(s string, from, to int) int {
+	for i := from; i < to; i++ {
+		if s[i] == '.' && sentenceStop(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastSentenceEnd returns the index in s of the last full stop in
+// s[from:to] that ends a sentence (sentenceStop, read in all of s), or -1.
+func lastSentenceEnd(s string, from, to int) int {
+	for i := to - 1; i >= from; i-- {
+		if s[i] == '.' && sentenceStop(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sentenceStop reports whether the full stop at s[i] ends a sentence: a
+// space and a capital or a digit follow, and it ends no word of one to
+// three letters, an abbreviation ("No. 2545", "art. 1", "the U.N.
+// Protocol", "vol. 976"), much as extract's farGap reads a sentence's end.
+// (A number ends a sentence: "resolution 70/1. The".)
+func sentenceStop(s string, i int) bool {
+	if i+2 >= len(s) || s[i+1] != ' ' || !(s[i+2] >= 'A' && s[i+2] <= 'Z' || s[i+2] >= '0' && s[i+2] <= '9') {
+		return false
+	}
+	j := i
+	for j > 0 && (s[j-1] >= 'a' && s[j-1] <= 'z' || s[j-1] >= 'A' && s[j-1] <= 'Z') {
+		j--
+	}
+	return i-j == 0 || i-j > 3
 }
 
 // namesChange reports whether b has the word of a protocol, an amendment
