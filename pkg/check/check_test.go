@@ -403,6 +403,11 @@ func TestChecks(t *testing.T) {
 			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39",
 		},
 		{
+			"a protocol's pair beside the treaty's amended form documents the treaty",
+			"Recalling the Single Convention on Narcotic Drugs of 1961,¹\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151; and vol. 976, No. 14152.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

@@ -778,7 +778,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			// 1972 Protocol's pair alone: a protocol's citation does not
 			// document the treaty it amends or supplements, unless the
 			// text goes on to it ("… and the Optional Protocol thereto14").
-			protocolAlone := fullTitle(m) && o != t && !citesItself(m) && protocolOf(o, t) && !refersOn(c, m)
+			protocolAlone := fullTitle(m) && o != t && !citesItself(m) && protocolOf(o, t) && !citesAmendedForm(m) && !refersOn(c, m)
 			if reg.Lineal(o, t) && !protocolAlone {
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
@@ -1020,6 +1020,23 @@ func (ch footnoteRepeated) Run(c *Context) []diag.Diagnostic {
 		ds = append(ds, d)
 	}
 	return ds
+}
+
+// citesAmendedForm reports whether a citation of m's footnote names m's
+// treaty as amended ("vol. 976, No. 14151; and vol. 976, No. 14152": the
+// 1972 Protocol and the Single Convention as amended by it), which
+// documents the treaty beside its protocol.
+func citesAmendedForm(m *extract.Mention) bool {
+	for _, cit := range m.Citations {
+		for _, p := range cit.Pairs {
+			for _, o := range p.Treaties {
+				if o.AmendedFormOf == m.Treaty.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // protocolOf reports whether o is a protocol to t or amends it, registered
