@@ -63,6 +63,13 @@ func (ch resolutionDate) find(c *Context, r *extract.Resolution) (diag.Diagnosti
 				d.Message += "; " + o
 				d.Expected, d.Fix = "", nil
 			}
+			if len(r.Letters) > len(es) && d.Severity == diag.Error {
+				// "72/262 A and B of 5 July 2018" where the registry
+				// has A only: the date may be the part it lacks.
+				d.Severity = diag.Warning
+				d.Message += "; the registry lacks a part the text cites, whose date it may be"
+				d.Expected, d.Fix = "", nil
+			}
 			return d, true
 		}
 	}

@@ -95,6 +95,9 @@ func TestResolutionRules(t *testing.T) {
 		// of 25 June 2021", A/C.2/80/L.61).
 		{"parts with the last part's date", "Recalling its resolutions 72/266 A and B of 5 July 2018,", "", nil},
 		{"parts with the first part's date", "Recalling its resolutions 72/266 A and B of 24 December 2017,", "", nil},
+		// 72/262 B is not in the registry: its date may be the one given.
+		{"parts, one not registered", "Recalling its resolutions 72/262 A and B of 5 July 2018,", "",
+			[]expect{{rule: "resolution-date", severity: "warning", text: "5 July 2018"}}},
 		{"parts with neither part's date", "Recalling its resolutions 72/266 A and B of 6 July 2018,", "",
 			[]expect{{rule: "resolution-date", severity: "error", text: "6 July 2018"}}},
 		// Either part's date is right, so the text's slip is no
