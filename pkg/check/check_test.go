@@ -388,6 +388,26 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a protocol named after an abbreviation in the clause (\"art. 1\", \"No. 7515\", \"U.N.\")",
+			"Recalling the Convention relating to the Status of Refugees,¹ in particular art. 1, and the Protocol thereto, the Single Convention on Narcotic Drugs of 1961 (No. 7515),² and the Protocol amending it, and the Convention relating to the Status of Refugees³ and the U.N. Protocol thereto,\n\n¹ United Nations, Treaty Series, vol. 606, No. 8791.\n\n² Ibid., vol. 976, No. 14151.\n\n³ Ibid., vol. 606, No. 8791.\n",
+			"",
+		},
+		{
+			"a protocol's pair alone where the sentence that names the protocol ends right before the title",
+			"The Protocol amending it entered into force in 1975. Single Convention on Narcotic Drugs of 1961,¹\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39",
+		},
+		{
+			"a protocol's pair alone where a sentence ends before the protocol is named",
+			"Recalling the Single Convention on Narcotic Drugs of 1961,¹ adopted under resolution 689 J (XXVI). The Protocol amending it entered into force in 1975,\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39",
+		},
+		{
+			"a protocol's pair beside the treaty's amended form documents the treaty",
+			"Recalling the Single Convention on Narcotic Drugs of 1961,¹\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151; and vol. 976, No. 14152.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

@@ -55,10 +55,37 @@ func (ch resolutionDate) find(c *Context, r *extract.Resolution) (diag.Diagnosti
 	}
 	for _, e := range es {
 		if e.Date != r.Date {
-			return ch.registryDate(c, r, e), true
+			d := ch.registryDate(c, r, e)
+			if o := otherPartDates(es, e); o != "" && d.Severity != diag.Warning {
+				// Either part's date would be right: which one the
+				// text meant it does not say, so no fix, and the
+				// message gives each.
+				d.Message += "; " + o
+				d.Expected, d.Fix = "", nil
+			}
+			if len(r.Letters) > len(es) && d.Severity == diag.Error {
+				// "72/262 A and B of 5 July 2018" where the registry
+				// has A only: the date may be the part it lacks.
+				d.Severity = diag.Warning
+				d.Message += "; the registry lacks a part the text cites, whose date it may be"
+				d.Expected, d.Fix = "", nil
+			}
+			return d, true
 		}
 	}
 	return diag.Diagnostic{}, false
+}
+
+// otherPartDates writes the dates of the parts es other than e that are
+// not e's ("72/266 B is dated 5 July 2018"), or "".
+func otherPartDates(es []*registry.Resolution, e *registry.Resolution) string {
+	var parts []string
+	for _, o := range es {
+		if o != e && o.Date != e.Date {
+			parts = append(parts, o.ShortSymbol()+" is dated "+resolution.FormatDate(o.Date))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // registryDate reports r's date, which is not e's.

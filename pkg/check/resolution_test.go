@@ -95,8 +95,15 @@ func TestResolutionRules(t *testing.T) {
 		// of 25 June 2021", A/C.2/80/L.61).
 		{"parts with the last part's date", "Recalling its resolutions 72/266 A and B of 5 July 2018,", "", nil},
 		{"parts with the first part's date", "Recalling its resolutions 72/266 A and B of 24 December 2017,", "", nil},
+		// 72/262 B is not in the registry: its date may be the one given.
+		{"parts, one not registered", "Recalling its resolutions 72/262 A and B of 5 July 2018,", "",
+			[]expect{{rule: "resolution-date", severity: "warning", text: "5 July 2018"}}},
 		{"parts with neither part's date", "Recalling its resolutions 72/266 A and B of 6 July 2018,", "",
 			[]expect{{rule: "resolution-date", severity: "error", text: "6 July 2018"}}},
+		// Either part's date is right, so the text's slip is no
+		// certain fix: the message gives each part's.
+		{"parts with neither part's date: each part's date, no fix", "Recalling its resolutions 72/266 A and B of 6 July 2018,", "",
+			[]expect{{"resolution-date", "error", "6 July 2018", "resolution 72/266 A is dated 24 December 2017 in the registry, not 6 July 2018; 72/266 B is dated 5 July 2018", ""}}},
 		{"sc wrong date", "Recalling its resolution 271 (1969) of 16 September 1969,", "",
 			[]expect{{rule: "resolution-date", severity: "error", text: "16 September 1969", fix: "15 September 1969"}}},
 		{"sc date outside year", "resolution 1325 (2000) of 31 October 2001", "",
@@ -182,6 +189,16 @@ func TestResolutionRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestResolutionPartsNoFix: a date none of the parts of different dates
+// has gets no fix: the first part's date is no more likely than another's.
+func TestResolutionPartsNoFix(t *testing.T) {
+	reg := defaultRegistry(t)
+	got, _ := checkText(t, reg, "Recalling its resolutions 72/266 A and B of 6 July 2018,", "", "")
+	if len(got) != 1 || got[0].Fix != nil || got[0].Expected != "" {
+		t.Fatalf("want one finding without a fix, got %+v", got)
 	}
 }
 

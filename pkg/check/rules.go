@@ -778,7 +778,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			// 1972 Protocol's pair alone: a protocol's citation does not
 			// document the treaty it amends or supplements, unless the
 			// text goes on to it ("… and the Optional Protocol thereto14").
-			protocolAlone := fullTitle(m) && o != t && !citesItself(m) && protocolOf(o, t) && !refersOn(c, m)
+			protocolAlone := fullTitle(m) && o != t && !citesItself(m) && protocolOf(o, t) && !citesAmendedForm(m) && !refersOn(c, m)
 			if reg.Lineal(o, t) && !protocolAlone {
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
@@ -1022,6 +1022,23 @@ func (ch footnoteRepeated) Run(c *Context) []diag.Diagnostic {
 	return ds
 }
 
+// citesAmendedForm reports whether a citation of m's footnote names m's
+// treaty as amended ("vol. 976, No. 14151; and vol. 976, No. 14152": the
+// 1972 Protocol and the Single Convention as amended by it), which
+// documents the treaty beside its protocol.
+func citesAmendedForm(m *extract.Mention) bool {
+	for _, cit := range m.Citations {
+		for _, p := range cit.Pairs {
+			for _, o := range p.Treaties {
+				if o.AmendedFormOf == m.Treaty.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // protocolOf reports whether o is a protocol to t or amends it, registered
 // under a number of its own: an instrument with a citation of its own. (Not
 // t's amended form, which texts cite under t's title, nor a protocol
@@ -1062,8 +1079,8 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if k := strings.LastIndexAny(body[from:at], ";:"); k >= 0 {
 		from += k + 1
 	}
-	if k := strings.LastIndex(body[from:at], ". "); k >= 0 {
-		from += k + 2
+	if k := lastSentenceEnd(body, from, at); k >= 0 {
+		from = min(k+2, at)
 	}
 	if namesChange([]byte(body[from:at])) {
 		return true
@@ -1074,10 +1091,48 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if k := strings.IndexAny(body[at:after], ";:"); k >= 0 {
 		after = at + k
 	}
-	if k := strings.Index(body[at:after], ". "); k >= 0 {
-		after = at + k
+	if k := sentenceEnd(body, at, after); k >= 0 {
+		after = k
 	}
 	return namesChange([]byte(body[at:after]))
+}
+
+// sentenceEnd returns the index in s of the first full stop in s[from:to]
+// that ends a sentence (sentenceStop, read in all of s), or -1.
+func sentenceEnd(s string, from, to int) int {
+	for i := from; i < to; i++ {
+		if s[i] == '.' && sentenceStop(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastSentenceEnd returns the index in s of the last full stop in
+// s[from:to] that ends a sentence (sentenceStop, read in all of s), or -1.
+func lastSentenceEnd(s string, from, to int) int {
+	for i := to - 1; i >= from; i-- {
+		if s[i] == '.' && sentenceStop(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sentenceStop reports whether the full stop at s[i] ends a sentence: a
+// space and a capital or a digit follow, and it ends no word of one to
+// three letters, an abbreviation ("No. 2545", "art. 1", "the U.N.
+// Protocol", "vol. 976"), much as extract's farGap reads a sentence's end.
+// (A number ends a sentence: "resolution 70/1. The".)
+func sentenceStop(s string, i int) bool {
+	if i+2 >= len(s) || s[i+1] != ' ' || !(s[i+2] >= 'A' && s[i+2] <= 'Z' || s[i+2] >= '0' && s[i+2] <= '9') {
+		return false
+	}
+	j := i
+	for j > 0 && (s[j-1] >= 'a' && s[j-1] <= 'z' || s[j-1] >= 'A' && s[j-1] <= 'Z') {
+		j--
+	}
+	return i-j == 0 || i-j > 3
 }
 
 // namesChange reports whether b has the word of a protocol, an amendment
