@@ -23,7 +23,7 @@ func (resolutionDate) Doc() string {
 }
 
 func (resolutionDate) Explain() string {
-	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out (a Security Council year, a General Assembly session, the year of an FAO Conference "7/2025", the session of the World Health Assembly or IAEA General Conference). A reference gets at most one finding: where its number and date agree, the symbol is reported (` + "`resolution-form`" + `), not the date. Where the registry has the date from one citing text only (not the resolution itself or a record of it), the finding is a warning that names that text, with no fix.`
+	return `A resolution cited with a date of adoption that is not the one the resolution registry records ("resolution 70/202 of 22 December 2025": it is of 22 December 2015), or that its symbol rules out (a Security Council year, a General Assembly session, the year of an FAO Conference "7/2025", the session of the World Health Assembly or IAEA General Conference). A reference gets at most one finding: where its number and date agree, the symbol is reported (` + "`resolution-form`" + `), not the date. Where the registry has the date from one citing text only (not the resolution itself or a record of it), the finding is a warning that names that text, with no fix. Parts of one resolution cited with one date ("resolutions 72/266 A and B of 5 July 2018") pass where the date is one part's; against parts of different dates the finding names each, with no fix; where the registry lacks a part the text cites, it is a warning.`
 }
 
 func (resolutionDate) rank() int { return 2 }
