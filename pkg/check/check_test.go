@@ -24,7 +24,8 @@ func testRegistry(t testing.TB) *registry.Registry {
 		{Name: "extra.yaml", Data: []byte("- id: unknown_years\n  title: Convention on Something Undated\n  sources: [test]\n" +
 			"- id: signed_apart\n  title: Convention on Something Signed Apart\n  adopted: '1971-12-16'\n  opened_for_signature: '1972-04-10'\n  place: London, Moscow and Washington\n  cited_year: 1972\n  sources: [test]\n" +
 			"- id: adopted_there\n  title: Convention on Something Adopted There\n  adopted: '1980-10-10'\n  place: Geneva\n  sources: [test]\n" +
-			"- id: slavery\n  title: Slavery Convention\n  adopted: '1926-09-25'\n  lnts: [{volume: LX, number: 1414}]\n  sources: [test]\n")},
+			"- id: slavery\n  title: Slavery Convention\n  adopted: '1926-09-25'\n  lnts: [{volume: LX, number: 1414}]\n  sources: [test]\n" +
+			"- id: part_xi\n  title: Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982\n  protocol_to: unclos\n  unts: [{volume: 1836, number: 31364}]\n  sources: [test]\n")},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -408,6 +409,11 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a protocol's pair alone where the clause names it across a line's end hyphen the joiner leaves",
+			"Recalling the United Nations Convention on the Law of the Sea,¹\n\nCalls upon States to become parties to the United Nations Convention on the Law of the Sea and its implementing Agree-\nments,²\n\n¹ United Nations, Treaty Series, vol. 1833, No. 31363.\n\n² Ibid., vol. 1836, No. 31364.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",
@@ -557,6 +563,22 @@ func TestVerbFor(t *testing.T) {
 	} {
 		if got := verbFor(name); got != want {
 			t.Errorf("verbFor(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestUnbreak(t *testing.T) {
+	for in, want := range map[string]string{
+		"its implementing Agree- ments":    "its implementing Agreements",
+		"Proto-\ncols thereto":             "Protocols thereto",
+		"Proto\u2010 col":                  "Protocol",
+		"self-determination and follow-up": "self-determination and follow-up",
+		"the 1967 Protocol - and":          "the 1967 Protocol - and",
+		"ends with a hyphen-":              "ends with a hyphen-",
+		"":                                 "",
+	} {
+		if got := string(unbreak([]byte(in))); got != want {
+			t.Errorf("unbreak(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/pkg/diag"
 	"github.com/citecheck/citecheck/pkg/extract"
@@ -1137,8 +1139,51 @@ func sentenceStop(s string, i int) bool {
 
 // namesChange reports whether b has the word of a protocol, an amendment
 // or an agreement (the Law of the Sea Convention's implementing
-// agreements: "the Convention and the Part XI Agreement,3"), in any case.
+// agreements: "the Convention and the Part XI Agreement,3"), in any case,
+// also where a hyphen at a line's end that the joiner left in place breaks
+// it ("its implementing Agree-" / "ments": a plural is no word of a
+// registered title).
 func namesChange(b []byte) bool {
-	low := bytes.ToLower(b)
+	low := bytes.ToLower(unbreak(b))
 	return bytes.Contains(low, []byte("protocol")) || bytes.Contains(low, []byte("amend")) || bytes.Contains(low, []byte("agreement"))
+}
+
+// unbreak returns b without the hyphens (-, U+2010, U+2011) that follow a
+// letter and come before white space, and that white space: a word as the
+// body keeps it broken at a line's end ("Agree- ments"). (b itself when it
+// has none.)
+func unbreak(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(b); i++ {
+		n := 0
+		switch {
+		case b[i] == '-':
+			n = 1
+		case b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x90 || b[i+2] == 0x91):
+			n = 3
+		}
+		if n == 0 || i == 0 || !isLetterBefore(b[:i]) {
+			continue
+		}
+		j := i + n
+		for j < len(b) && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t') {
+			j++
+		}
+		if j == i+n || j == len(b) {
+			continue
+		}
+		out = append(out, b[last:i]...)
+		last, i = j, j-1
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
+// isLetterBefore reports whether b ends with a letter.
+func isLetterBefore(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	return unicode.IsLetter(r)
 }
