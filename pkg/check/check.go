@@ -116,6 +116,17 @@ func name(reg *registry.Registry, t *registry.Treaty) string {
 // citeOf renders a treaty's first UNTS citation: "vol. 976, No. 14152".
 func citeOf(t *registry.Treaty) string {
 	if len(t.UNTS) > 0 {
+		// A collection registered under several numbers in one volume:
+		// "vol. 75, Nos. 970, 971, 972 and 973", not the first alone.
+		var nums []string
+		for _, u := range t.UNTS {
+			if u.Volume == t.UNTS[0].Volume && u.Number != "" {
+				nums = append(nums, u.Number)
+			}
+		}
+		if len(nums) > 1 {
+			return "vol. " + t.UNTS[0].Volume + ", Nos. " + andList(nums)
+		}
 		return t.UNTS[0].String()
 	}
 	if len(t.LNTS) > 0 {

@@ -582,3 +582,19 @@ func TestUnbreak(t *testing.T) {
 		}
 	}
 }
+
+func TestCiteOf(t *testing.T) {
+	for _, tc := range []struct {
+		t    registry.Treaty
+		want string
+	}{
+		{registry.Treaty{UNTS: []registry.Citation{{Volume: "75", Number: "970"}, {Volume: "75", Number: "971"}, {Volume: "75", Number: "972"}, {Volume: "75", Number: "973"}}}, "vol. 75, Nos. 970, 971, 972 and 973"},
+		{registry.Treaty{UNTS: []registry.Citation{{Volume: "1577", Number: "27531"}}}, "vol. 1577, No. 27531"},
+		{registry.Treaty{UNTS: []registry.Citation{{Volume: "1760", Number: "30619"}, {Volume: "2226", Number: "30619"}}}, "vol. 1760, No. 30619"},
+		{registry.Treaty{}, ""},
+	} {
+		if got := citeOf(&tc.t); got != tc.want {
+			t.Errorf("citeOf(%v) = %q, want %q", tc.t.UNTS, got, tc.want)
+		}
+	}
+}
