@@ -414,6 +414,16 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a protocol footnoted with its treaty's pair alone",
+			"Recalling the Protocol relating to the Status of Refugees,¹\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 189, No. 2545, which is the Convention relating to the Status of Refugees, but the text at line 1 names the Protocol relating to the Status of Refugees (vol. 606, No. 8791) (vol. 189, No. 2545 → vol. 606, No. 8791) fix=\"606, No. 8791\"@3:39",
+		},
+		{
+			"a protocol footnoted with its treaty's pair where the clause names the treaty too",
+			"Recalling the Protocol relating to the Status of Refugees, which extends the scope of the Convention,¹\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

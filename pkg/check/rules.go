@@ -776,12 +776,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			if listedWith(reg, m, o) {
 				continue // the footnote of a list documents each title
 			}
-			// "the Single Convention on Narcotic Drugs of 1961,1" with the
-			// 1972 Protocol's pair alone: a protocol's citation does not
-			// document the treaty it amends or supplements, unless the
-			// text goes on to it ("… and the Optional Protocol thereto14").
-			protocolAlone := fullTitle(m) && o != t && !citesItself(m) && protocolOf(o, t) && !citesAmendedForm(m) && !refersOn(c, m)
-			if reg.Lineal(o, t) && !protocolAlone {
+			if reg.Lineal(o, t) && !tradedWithRelative(c, m, o, t) {
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
 				// in its treaty's volume and number does, cites t.)
@@ -1041,6 +1036,26 @@ func citesAmendedForm(m *extract.Mention) bool {
 	return false
 }
 
+// tradedWithRelative reports whether the footnote of m, the full title of
+// t, cites o, an instrument of t's line, in t's place: "the Single
+// Convention on Narcotic Drugs of 1961,1" with the 1972 Protocol's pair
+// alone, where the clause names no protocol or amendment; or the reverse,
+// "the Montreal Protocol …,1" with the Vienna Convention's pair alone,
+// where the clause names no other instrument. Only a protocol registered
+// under a number of its own (protocolOf) is told apart so.
+func tradedWithRelative(c *Context, m *extract.Mention, o, t *registry.Treaty) bool {
+	if !fullTitle(m) || o == t || citesItself(m) {
+		return false
+	}
+	switch {
+	case protocolOf(o, t):
+		return !citesAmendedForm(m) && !refersOn(c, m)
+	case protocolOf(t, o):
+		return !namesParent(c, m)
+	}
+	return false
+}
+
 // protocolOf reports whether o is a protocol to t or amends it, registered
 // under a number of its own: an instrument with a citation of its own. (Not
 // t's amended form, which texts cite under t's title, nor a protocol
@@ -1074,7 +1089,16 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if m.Footnote == "" || m.InFootnote != "" {
 		return true
 	}
-	// Before m, in the body (footnote blocks and page furniture cut out).
+	before, rest := clauseAround(c, m)
+	return namesChange([]byte(before)) || namesChange([]byte(rest))
+}
+
+// clauseAround returns the body text of the clause of mention m before it
+// (cut at ";", ":" or a sentence's end, 300 bytes at most) and from its
+// start on (m's title, to its marker and the rest of the clause, 400 bytes
+// past the title at most).
+func clauseAround(c *Context, m *extract.Mention) (before, rest string) {
+	// (In the body: footnote blocks and page furniture cut out.)
 	body := c.Doc.Body.Text
 	at := sort.Search(len(body), func(i int) bool { return c.Doc.Body.Src(i) >= m.Start })
 	from := max(0, at-300)
@@ -1084,11 +1108,6 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if k := lastSentenceEnd(body, from, at); k >= 0 {
 		from = min(k+2, at)
 	}
-	if namesChange([]byte(body[from:at])) {
-		return true
-	}
-	// Between m and its marker, and in the rest of the clause after it
-	// ("the Convention …,1 welcoming accessions to the Protocol …").
 	after := min(len(body), at+len(m.Text)+400)
 	if k := strings.IndexAny(body[at:after], ";:"); k >= 0 {
 		after = at + k
@@ -1096,7 +1115,30 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if k := sentenceEnd(body, at, after); k >= 0 {
 		after = k
 	}
-	return namesChange([]byte(body[at:after]))
+	return body[from:at], body[at:after]
+}
+
+// namesParent reports whether the clause of m, a protocol's title, names
+// another instrument beside it ("Convention", "Treaty", "Agreement",
+// "Statute"), as it names the treaty the protocol belongs to, so that a
+// footnote citing that treaty alone may be the clause's. A mention in a
+// footnote, or with no marker, does too: the rule is for the body's
+// footnotes.
+func namesParent(c *Context, m *extract.Mention) bool {
+	if m.Footnote == "" || m.InFootnote != "" {
+		return true
+	}
+	before, rest := clauseAround(c, m)
+	rest = rest[min(len(rest), len(m.Text)):]
+	for _, s := range [...]string{before, rest} {
+		low := bytes.ToLower(unbreak([]byte(s)))
+		for _, w := range [...]string{"convention", "treaty", "agreement", "statute", "covenant", "charter"} {
+			if bytes.Contains(low, []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceEnd returns the index in s of the first full stop in s[from:to]
