@@ -578,6 +578,10 @@ func matchAmended(rest string) []int {
 	if !ok {
 		return nil
 	}
+	if strings.HasSuffix(rest[:e], "amended") {
+		// ", as amended on 3 May 1996 (Amended Protocol II)"
+		return []int{0, amendedWhen(rest, e)}
+	}
 	if !strings.HasSuffix(rest[:e], "Protocol") || !titleGoesOn(rest[e:]) {
 		return []int{0, e}
 	}

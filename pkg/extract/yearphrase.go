@@ -352,3 +352,36 @@ func byTheProtocol(s string, i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// amendedWhen returns the end of what follows "as amended" at rest[i:] and
+// belongs to the amended form's title: " on 3 May 1996" or " in 1996", then
+// the name in parentheses the amended instrument goes by ("(Amended
+// Protocol II)"), as in "the Protocol on Prohibitions or Restrictions on
+// the Use of Mines, Booby Traps and Other Devices, as amended on 3 May
+// 1996 (Amended Protocol II)". i itself when nothing does.
+func amendedWhen(rest string, i int) int {
+	j, ok := spaces1(rest, i)
+	if !ok {
+		return i
+	}
+	end := i
+	for _, w := range [...]string{"on", "in"} {
+		if k, ok := literal(rest, j, w); ok {
+			if k, ok := spaces1(rest, k); ok {
+				if y, ok := datedYear(rest, k); ok && (w == "on") == (y > k) {
+					end = y + 4
+				}
+			}
+			break
+		}
+	}
+	// "(Amended Protocol II)": a short name with "Amended" in it (not
+	// "(Protocol II to the 1980 Convention …)", which names a title).
+	k := spaces(rest, end)
+	if k < len(rest) && rest[k] == '(' {
+		if c := strings.IndexByte(rest[k:], ')'); c > 0 && c < 40 && strings.Contains(rest[k+1:k+c], "Amended") {
+			return k + c + 1
+		}
+	}
+	return end
+}

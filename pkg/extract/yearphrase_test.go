@@ -77,3 +77,29 @@ func TestYearPhraseSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestAmendedWhen: what follows "as amended" and belongs to the amended
+// form's title is read with it, and nothing else.
+func TestAmendedWhen(t *testing.T) {
+	for _, tc := range []struct{ rest, want string }{
+		{", as amended on 3 May 1996 (Amended Protocol II), the Convention", ", as amended on 3 May 1996 (Amended Protocol II)"},
+		{", as amended in 1996 (Protocol II to the 1980 Convention …)", ", as amended in 1996"},
+		{", as amended (Protocol II)", ", as amended"},
+		{", as amended in 1996; the Protocol", ", as amended in 1996"},
+		{", as amended, and the Convention", ", as amended"},
+		{", as amended on 3 May", ", as amended"},
+		{", as amended in 3 May 1996", ", as amended"},
+		{", as amended (the Amended Protocol II)", ", as amended (the Amended Protocol II)"},
+		{", as amended (see annex)", ", as amended"},
+		{", as amended by the 1972 Protocol", ", as amended by the 1972 Protocol"},
+	} {
+		am := matchAmended(tc.rest)
+		if am == nil {
+			t.Errorf("%q: no match", tc.rest)
+			continue
+		}
+		if got := tc.rest[:am[1]]; got != tc.want {
+			t.Errorf("%q: read %q, want %q", tc.rest, got, tc.want)
+		}
+	}
+}

@@ -1739,7 +1739,7 @@ var matcherD15 = [...]node{
 	{kids: []kid{{"punishment", &matcherD16[28]}}, depth: 15},
 	{kids: []kid{{"of", &matcherD16[29]}}, depth: 15},
 	{kids: []kid{{"of", &matcherD16[30]}}, depth: 15},
-	{kids: []kid{{"protocol", &matcherD16[31]}}, depth: 15},
+	{kids: []kid{{"protocol", &matcherD16[31]}}, ti: 27, alias: true, upper: true, depth: 15},
 	{kids: []kid{{"fixed", &matcherD16[32]}}, depth: 15},
 	{kids: []kid{{"navigation", &matcherD16[33]}}, depth: 15},
 	{ti: 166, upper: true, depth: 15},
