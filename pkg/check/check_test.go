@@ -424,6 +424,11 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a collection listed under one marker with a number none of its own",
+			"Recalling the Geneva Conventions of 12 August 1949 and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 75, No. 979; and vol. 1577, No. 27531.\n",
+			"3:47 error unts-citation: footnote 1 cites vol. 75, No. 979 for the Geneva Conventions, whose registration numbers in vol. 75 are 972 and 973 (979 → 972, 973)",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

@@ -548,6 +548,18 @@ func ownNumbers(t *registry.Treaty, vol string) []string {
 	return nums
 }
 
+// listedTreaties returns m's treaty, then those of the titles listed with
+// it under its marker (With, Again).
+func listedTreaties(m *extract.Mention) []*registry.Treaty {
+	ts := []*registry.Treaty{m.Treaty}
+	for _, w := range slices.Concat(m.With, m.Again) {
+		if w.Treaty != nil {
+			ts = append(ts, w.Treaty)
+		}
+	}
+	return ts
+}
+
 // ownVolumeOf is ownVolume for m's treaty, or else for the first title
 // listed with m (Mention.With) that has an instrument in volume vol.
 func ownVolumeOf(reg *registry.Registry, m *extract.Mention, vol string) (*registry.Treaty, registry.Citation, bool) {
@@ -849,11 +861,10 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 // unregisteredPair is mismatch's finding, if any, on a pair of m's footnote
 // that names no registered instrument: a number that is not the treaty's in
 // the treaty's own volume (or one of its relatives' or listed titles'), or
-// none of a collection's numbers in its volume. Either way mismatch looks
-// no further.
+// none of the numbers of a collection (m's treaty or a title listed with
+// it) in its volume. Either way mismatch looks no further.
 func (ch untsCitation) unregisteredPair(c *Context, m *extract.Mention, cit *extract.Citation, p extract.Pair) (diag.Diagnostic, bool) {
 	reg := c.Registry
-	t := m.Treaty
 	// An unregistered pair: wrong only if the volume is the
 	// treaty's own and the number is not ("vol. 1577, No. 27532"
 	// under the Convention on the Rights of the Child).
@@ -877,12 +888,17 @@ func (ch untsCitation) unregisteredPair(c *Context, m *extract.Mention, cit *ext
 	// A collection registered under several numbers in one
 	// volume ("the Geneva Conventions of 12 August 1949", vol.
 	// 75, Nos. 970–973): a number none of them has is wrong, but
-	// which is right the text does not say.
-	if nums := ownNumbers(t, p.Volume.Value); len(nums) > 1 && !slices.Contains(nums, p.Number.Value) {
-		msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration numbers in vol. %s are %s", cit.Footnote, pairText(p), name(reg, t), p.Volume.Value, andList(nums))
-		d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
-		d.Found, d.Expected, d.Treaty = p.Number.Value, strings.Join(nums, ", "), t.ID
-		return d, true
+	// which is right the text does not say. So for a collection listed
+	// with m under its marker ("the Protocols Additional to the Geneva
+	// Conventions …, and the Convention on …,1", vol. 1125, Nos. 17512 and
+	// 17513).
+	for _, o := range listedTreaties(m) {
+		if nums := ownNumbers(o, p.Volume.Value); len(nums) > 1 && !slices.Contains(nums, p.Number.Value) {
+			msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration numbers in vol. %s are %s", cit.Footnote, pairText(p), name(reg, o), p.Volume.Value, andList(nums))
+			d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
+			d.Found, d.Expected, d.Treaty = p.Number.Value, strings.Join(nums, ", "), o.ID
+			return d, true
+		}
 	}
 	return diag.Diagnostic{}, false
 }
