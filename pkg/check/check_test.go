@@ -429,6 +429,21 @@ func TestChecks(t *testing.T) {
 			"3:47 error unts-citation: footnote 1 cites vol. 75, No. 979 for the Geneva Conventions, whose registration numbers in vol. 75 are 972 and 973 (979 → 972, 973)",
 		},
 		{
+			"a protocol's pair alone where the clause names it in a word a reflowed text keeps hyphenated",
+			"Recalling the United Nations Convention on the Law of the Sea,¹\n\nCalls upon States to become parties to the United Nations Convention on the Law of the Sea and its implementing Agree-ments,²\n\n¹ United Nations, Treaty Series, vol. 1833, No. 31363.\n\n² Ibid., vol. 1836, No. 31364.\n",
+			"",
+		},
+		{
+			"a protocol's pair alone after the treaty's title and a hyphenated Pro-tocol",
+			"Recalling the Single Convention on Narcotic Drugs of 1961,¹\n\nUrges States to accede to the Single Convention on Narcotic Drugs of 1961 and the 1972 Pro-tocol thereto,²\n\n¹ United Nations, Treaty Series, vol. 520, No. 7515.\n\n² Ibid., vol. 976, No. 14151.\n",
+			"",
+		},
+		{
+			"a protocol footnoted apart, named again after its treaty with the marker after the protocol's words",
+			"Recalling the Convention on the Elimination of All Forms of Discrimination against Women¹ and the Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women,²\n\nCalls upon States to become parties to the Convention on the Elimination of All Forms of Discrimination against Women and the Optional Protocol thereto,³\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378.\n\n² Ibid., vol. 2131, No. 20378.\n\n³ Ibid., vol. 2131, No. 20378.\n",
+			"",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",
@@ -594,6 +609,22 @@ func TestUnbreak(t *testing.T) {
 	} {
 		if got := string(unbreak([]byte(in))); got != want {
 			t.Errorf("unbreak(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnhyphen(t *testing.T) {
+	for in, want := range map[string]string{
+		"additional pro-tocol i thereto": "additional protocol i thereto",
+		"implementing agree\u2010ments":  "implementing agreements",
+		"follow-up":                      "followup",
+		"the 1967 protocol - and":        "",
+		"ends with a hyphen-":            "",
+		"-led and 1967-protocol":         "",
+		"":                               "",
+	} {
+		if got := string(unhyphen([]byte(in))); got != want {
+			t.Errorf("unhyphen(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -799,6 +799,12 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 						continue
 					}
 					l, ok = footnotedApart(own, o, t, cit.Footnote)
+					if ok && namesChangeBeforeMarker(c, m) {
+						// "the Convention … and the Optional Protocol
+						// thereto,3": the marker stands after the
+						// protocol's words, which its footnote documents.
+						ok = false
+					}
 				}
 				if !ok {
 					return diag.Diagnostic{}, false
@@ -1148,8 +1154,9 @@ func namesParent(c *Context, m *extract.Mention) bool {
 	rest = rest[min(len(rest), len(m.Text)):]
 	for _, s := range [...]string{before, rest} {
 		low := bytes.ToLower(unbreak([]byte(s)))
+		joined := unhyphen(low)
 		for _, w := range [...]string{"convention", "treaty", "agreement", "statute", "covenant", "charter"} {
-			if bytes.Contains(low, []byte(w)) {
+			if bytes.Contains(low, []byte(w)) || bytes.Contains(joined, []byte(w)) {
 				return true
 			}
 		}
@@ -1195,6 +1202,23 @@ func sentenceStop(s string, i int) bool {
 	return i-j == 0 || i-j > 3
 }
 
+// namesChangeBeforeMarker reports whether the text between mention m's
+// title and its marker names a protocol or an amendment ("the Convention
+// on the Elimination of All Forms of Discrimination against Women and the
+// Optional Protocol thereto,3"): the marker then follows words the
+// mention's treaty is not, and its footnote may cite what they name.
+func namesChangeBeforeMarker(c *Context, m *extract.Mention) bool {
+	if m.Footnote == "" || m.InFootnote != "" {
+		return false
+	}
+	for _, k := range c.Doc.Markers {
+		if k.Label == m.Footnote && k.Start >= m.End {
+			return k.Start-m.End <= 400 && namesChange(c.File.Text[m.End:k.Start])
+		}
+	}
+	return false
+}
+
 // namesChange reports whether b has the word of a protocol, an amendment
 // or an agreement (the Law of the Sea Convention's implementing
 // agreements: "the Convention and the Part XI Agreement,3"), in any case,
@@ -1203,7 +1227,44 @@ func sentenceStop(s string, i int) bool {
 // registered title).
 func namesChange(b []byte) bool {
 	low := bytes.ToLower(unbreak(b))
-	return bytes.Contains(low, []byte("protocol")) || bytes.Contains(low, []byte("amend")) || bytes.Contains(low, []byte("agreement"))
+	for _, s := range [2][]byte{low, unhyphen(low)} {
+		if bytes.Contains(s, []byte("protocol")) || bytes.Contains(s, []byte("amend")) || bytes.Contains(s, []byte("agreement")) {
+			return true
+		}
+	}
+	return false
+}
+
+// unhyphen returns b without the hyphens (-, U+2010, U+2011) that stand
+// between two letters: a word broken at a line's end whose parts a
+// reflowed text (Markdown, joined lines) has put back together with its
+// hyphen ("Additional Pro-tocol I", "implementing Agree-ments"). It also
+// joins true compounds ("follow-up" → "followup"), so it is for looking a
+// word up, not for reading. (nil when b has none.)
+func unhyphen(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 1; i < len(b); i++ {
+		n := 0
+		switch {
+		case b[i] == '-':
+			n = 1
+		case b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x90 || b[i+2] == 0x91):
+			n = 3
+		}
+		if n == 0 || i+n >= len(b) || !isLetterBefore(b[:i]) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(b[i+n:]); !unicode.IsLetter(r) {
+			continue
+		}
+		out = append(out, b[last:i]...)
+		last, i = i+n, i+n-1
+	}
+	if out == nil {
+		return nil
+	}
+	return append(out, b[last:]...)
 }
 
 // unbreak returns b without the hyphens (-, U+2010, U+2011) that follow a
