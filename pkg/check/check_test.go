@@ -419,6 +419,11 @@ func TestChecks(t *testing.T) {
 			"3:39 error unts-citation: footnote 1 cites vol. 189, No. 2545, which is the Convention relating to the Status of Refugees, but the text at line 1 names the Protocol relating to the Status of Refugees (vol. 606, No. 8791) (vol. 189, No. 2545 → vol. 606, No. 8791) fix=\"606, No. 8791\"@3:39",
 		},
 		{
+			"a protocol footnoted with its treaty's pair and its own number in a volume the registry lacks",
+			"Recalling the Protocol relating to the Status of Refugees,¹\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545; and vol. 1998, No. 8791.\n",
+			"3:63 warning unts-citation: vol. 1998, No. 8791 is not in the registry: No. 8791 is the Protocol relating to the Status of Refugees, in vol. 606; if vol. 1998 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (1998 → )",
+		},
+		{
 			"a protocol footnoted with its treaty's pair where the clause names the treaty too",
 			"Recalling the Protocol relating to the Status of Refugees, which extends the scope of the Convention,¹\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545.\n",
 			"",
@@ -641,6 +646,39 @@ func TestCiteOf(t *testing.T) {
 	} {
 		if got := citeOf(&tc.t); got != tc.want {
 			t.Errorf("citeOf(%v) = %q, want %q", tc.t.UNTS, got, tc.want)
+		}
+	}
+}
+
+// TestAmendedFormYear: the bare title of CCW Protocol II (an alias since
+// 5e17e89) with the year of its amended form, adopted apart on 3 May 1996,
+// names that form; the year of neither is still wrong.
+func TestAmendedFormYear(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = "Recalling the Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other Devices"
+	for _, tc := range []struct{ text, want string }{
+		{title + " of 1996,¹\n\n¹ United Nations, Treaty Series, vol. 2048, No. 22495.\n", ""},
+		{title + ", adopted at Geneva in 1996,¹\n\n¹ United Nations, Treaty Series, vol. 2048, No. 22495.\n", ""},
+		{title + " of 1980,¹\n\n¹ United Nations, Treaty Series, vol. 1342, No. 22495.\n", ""},
+		{title + " of 1995,¹\n\n¹ United Nations, Treaty Series, vol. 1342, No. 22495.\n", "treaty-year"},
+	} {
+		got := lint(t, reg, tc.text)
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestHasAcronym(t *testing.T) {
+	for s, want := range map[string]bool{
+		"of the WHO FCTC,": true, "to UNCLOS and": true, "UNCLOS": true,
+		"the Convention": false, "the UN and": false, "A/RES/80/1": false, "COVID-19": true, "ABCd": false, "": false,
+	} {
+		if got := hasAcronym(s); got != want {
+			t.Errorf("hasAcronym(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

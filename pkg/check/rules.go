@@ -44,6 +44,12 @@ func wrongYear(reg *registry.Registry, m *extract.Mention) bool {
 	if len(ys) == 0 || slices.Contains(ys, m.Year) {
 		return false
 	}
+	// The year its amended form, an instrument adopted apart, was adopted
+	// names that form: "the Protocol on … Booby-Traps and Other Devices of
+	// 1996" is the Protocol as amended on 3 May 1996.
+	if a, ok := reg.Lookup(m.Treaty.AmendedBy); ok && a.AmendedFormOf == m.Treaty.ID && registry.Year(a.Adopted) == m.Year {
+		return false
+	}
 	// After an embedded title the year may be the larger one's: "the
 	// Protocol of 1977 to the Conventions …" is not wrong.
 	if m.Outer != nil && slices.Contains(reg.Years(m.Outer.Treaty), m.Year) {
@@ -1073,7 +1079,23 @@ func tradedWithRelative(c *Context, m *extract.Mention, o, t *registry.Treaty) b
 	case protocolOf(o, t):
 		return !citesAmendedForm(m) && !refersOn(c, m)
 	case protocolOf(t, o):
-		return !namesParent(c, m)
+		return !namesParent(c, m) && !citesNumberOf(m, t)
+	}
+	return false
+}
+
+// citesNumberOf reports whether a pair of m's footnote gives one of t's
+// registration numbers, in whatever volume: "vol. 1513, No. 26164; and
+// vol. 1598, No. 26369" under "the Montreal Protocol …" cites the
+// Protocol (as amended, in a volume the registry may not hold) beside the
+// Convention, not the Convention in its place.
+func citesNumberOf(m *extract.Mention, t *registry.Treaty) bool {
+	for _, cit := range m.Citations {
+		for _, p := range cit.Pairs {
+			if p.Number.Value != "" && slices.ContainsFunc(t.UNTS, func(u registry.Citation) bool { return u.Number == p.Number.Value }) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -1116,14 +1138,14 @@ func refersOn(c *Context, m *extract.Mention) bool {
 }
 
 // clauseAround returns the body text of the clause of mention m before it
-// (cut at ";", ":" or a sentence's end, 300 bytes at most) and from its
+// (cut at ";", ":" or a sentence's end, 600 bytes at most) and from its
 // start on (m's title, to its marker and the rest of the clause, 400 bytes
 // past the title at most).
 func clauseAround(c *Context, m *extract.Mention) (before, rest string) {
 	// (In the body: footnote blocks and page furniture cut out.)
 	body := c.Doc.Body.Text
 	at := sort.Search(len(body), func(i int) bool { return c.Doc.Body.Src(i) >= m.Start })
-	from := max(0, at-300)
+	from := max(0, at-600)
 	if k := strings.LastIndexAny(body[from:at], ";:"); k >= 0 {
 		from += k + 1
 	}
@@ -1153,6 +1175,9 @@ func namesParent(c *Context, m *extract.Mention) bool {
 	before, rest := clauseAround(c, m)
 	rest = rest[min(len(rest), len(m.Text)):]
 	for _, s := range [...]string{before, rest} {
+		if hasAcronym(s) {
+			return true // "the WHO FCTC", "UNCLOS": a parent by its initials
+		}
 		low := bytes.ToLower(unbreak([]byte(s)))
 		joined := unhyphen(low)
 		for _, w := range [...]string{"convention", "treaty", "agreement", "statute", "covenant", "charter"} {
@@ -1162,6 +1187,28 @@ func namesParent(c *Context, m *extract.Mention) bool {
 		}
 	}
 	return false
+}
+
+// hasAcronym reports whether s has a word of three or more capital
+// letters and nothing else ("UNCLOS", "FCTC", "WHO"), not a part of a
+// symbol ("A/RES/80/1").
+func hasAcronym(s string) bool {
+	n := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
+			n++
+			continue
+		}
+		if n >= 3 && (i == len(s) || !isAlnumASCII(s[i]) && s[i] != '/') && (i-n == 0 || !isAlnumASCII(s[i-n-1]) && s[i-n-1] != '/') {
+			return true
+		}
+		n = 0
+	}
+	return false
+}
+
+func isAlnumASCII(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // sentenceEnd returns the index in s of the first full stop in s[from:to]

@@ -376,12 +376,30 @@ func amendedWhen(rest string, i int) int {
 		}
 	}
 	// "(Amended Protocol II)": a short name with "Amended" in it (not
-	// "(Protocol II to the 1980 Convention …)", which names a title).
+	// "(Protocol II to the 1980 Convention …)", which names a title), and
+	// one name alone: "(Amended Protocol II and Protocol V)" names another
+	// instrument, which is read apart.
 	k := spaces(rest, end)
 	if k < len(rest) && rest[k] == '(' {
-		if c := strings.IndexByte(rest[k:], ')'); c > 0 && c < 40 && strings.Contains(rest[k+1:k+c], "Amended") {
+		if c := strings.IndexByte(rest[k:], ')'); c > 0 && c < 40 && amendedShortName(rest[k+1:k+c]) {
 			return k + c + 1
 		}
 	}
 	return end
+}
+
+// amendedShortName reports whether s, the words in parentheses after "as
+// amended …", is a short name of the amended instrument and nothing else:
+// "Amended Protocol II", "the Amended Protocol II"; not "Amended Protocol
+// II and Protocol V" nor "Amended Protocol II, Protocol V".
+func amendedShortName(s string) bool {
+	if !strings.Contains(s, "Amended") || strings.ContainsAny(s, ",;") {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if w == "and" || w == "or" {
+			return false
+		}
+	}
+	return true
 }

@@ -92,6 +92,8 @@ func TestAmendedWhen(t *testing.T) {
 		{", as amended (the Amended Protocol II)", ", as amended (the Amended Protocol II)"},
 		{", as amended (see annex)", ", as amended"},
 		{", as amended by the 1972 Protocol", ", as amended by the 1972 Protocol"},
+		{", as amended on 3 May 1996 (Amended Protocol II and Protocol V),1", ", as amended on 3 May 1996"},
+		{", as amended on 3 May 1996 (Amended Protocol II, Protocol V)", ", as amended on 3 May 1996"},
 	} {
 		am := matchAmended(tc.rest)
 		if am == nil {
