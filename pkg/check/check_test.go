@@ -429,6 +429,16 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a protocol footnoted with its treaty's pair where the clause's Convention is another treaty's title",
+			"Recalling the Protocol relating to the Status of Refugees,¹ the Convention on the Rights of the Child²\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545.\n\n² Ibid., vol. 1577, No. 27531.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 189, No. 2545, which is the Convention relating to the Status of Refugees, but the text at line 1 names the Protocol relating to the Status of Refugees (vol. 606, No. 8791) (vol. 189, No. 2545 → vol. 606, No. 8791) fix=\"606, No. 8791\"@3:39",
+		},
+		{
+			"a protocol footnoted with its treaty's pair where the clause names the treaty beside another title",
+			"Recalling the Protocol relating to the Status of Refugees, which extends the scope of the Convention,¹ the Convention on the Rights of the Child²\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545.\n\n² Ibid., vol. 1577, No. 27531.\n",
+			"",
+		},
+		{
 			"a collection listed under one marker with a number none of its own",
 			"Recalling the Geneva Conventions of 12 August 1949 and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 75, No. 979; and vol. 1577, No. 27531.\n",
 			"3:47 error unts-citation: footnote 1 cites vol. 75, No. 979 for the Geneva Conventions, whose registration numbers in vol. 75 are 972 and 973 (979 → 972, 973)",

@@ -1142,24 +1142,32 @@ func refersOn(c *Context, m *extract.Mention) bool {
 // start on (m's title, to its marker and the rest of the clause, 400 bytes
 // past the title at most).
 func clauseAround(c *Context, m *extract.Mention) (before, rest string) {
+	from, at, after := clauseRange(c, m)
+	body := c.Doc.Body.Text
+	return body[from:at], body[at:after]
+}
+
+// clauseRange returns the bounds in the body text of clauseAround: the
+// clause starts at from, m at at, and the clause ends at after.
+func clauseRange(c *Context, m *extract.Mention) (from, at, after int) {
 	// (In the body: footnote blocks and page furniture cut out.)
 	body := c.Doc.Body.Text
-	at := sort.Search(len(body), func(i int) bool { return c.Doc.Body.Src(i) >= m.Start })
-	from := max(0, at-600)
+	at = sort.Search(len(body), func(i int) bool { return c.Doc.Body.Src(i) >= m.Start })
+	from = max(0, at-600)
 	if k := strings.LastIndexAny(body[from:at], ";:"); k >= 0 {
 		from += k + 1
 	}
 	if k := lastSentenceEnd(body, from, at); k >= 0 {
 		from = min(k+2, at)
 	}
-	after := min(len(body), at+len(m.Text)+400)
+	after = min(len(body), at+len(m.Text)+400)
 	if k := strings.IndexAny(body[at:after], ";:"); k >= 0 {
 		after = at + k
 	}
 	if k := sentenceEnd(body, at, after); k >= 0 {
 		after = k
 	}
-	return body[from:at], body[at:after]
+	return from, at, after
 }
 
 // namesParent reports whether the clause of m, a protocol's title, names
@@ -1167,18 +1175,24 @@ func clauseAround(c *Context, m *extract.Mention) (before, rest string) {
 // "Statute"), as it names the treaty the protocol belongs to, so that a
 // footnote citing that treaty alone may be the clause's. A mention in a
 // footnote, or with no marker, does too: the rule is for the body's
-// footnotes.
+// footnotes. The words of a title that names an instrument of another line
+// ("the Protocol to Eliminate Illicit Trade in Tobacco Products,1 the
+// Convention on the Reduction of Statelessness2 …") name no parent of the
+// protocol's, and are not read.
 func namesParent(c *Context, m *extract.Mention) bool {
 	if m.Footnote == "" || m.InFootnote != "" {
 		return true
 	}
-	before, rest := clauseAround(c, m)
+	from, at, after := clauseRange(c, m)
+	clause := []byte(c.Doc.Body.Text[from:after])
+	blankOthers(c, m, clause, from)
+	before, rest := clause[:at-from], clause[at-from:]
 	rest = rest[min(len(rest), len(m.Text)):]
-	for _, s := range [...]string{before, rest} {
-		if hasAcronym(s) {
+	for _, s := range [...][]byte{before, rest} {
+		if hasAcronym(string(s)) {
 			return true // "the WHO FCTC", "UNCLOS": a parent by its initials
 		}
-		low := bytes.ToLower(unbreak([]byte(s)))
+		low := bytes.ToLower(unbreak(s))
 		joined := unhyphen(low)
 		for _, w := range [...]string{"convention", "treaty", "agreement", "statute", "covenant", "charter"} {
 			if bytes.Contains(low, []byte(w)) || bytes.Contains(joined, []byte(w)) {
@@ -1209,6 +1223,34 @@ func hasAcronym(s string) bool {
 
 func isAlnumASCII(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// blankOthers blanks, in clause (the body text from body offset from), the
+// bytes of the titles of other mentions that resolve to an instrument not
+// lineal with m's treaty.
+func blankOthers(c *Context, m *extract.Mention, clause []byte, from int) {
+	if len(clause) == 0 {
+		return
+	}
+	lo, hi := c.Doc.Body.Src(from), c.Doc.Body.Src(from+len(clause)-1)+1
+	var others []*extract.Mention
+	for _, o := range c.Refs.Mentions {
+		if o != m && o.Treaty != nil && o.InFootnote == "" && o.Start < hi && o.End > lo && !c.Registry.Lineal(o.Treaty, m.Treaty) {
+			others = append(others, o)
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	for i := range clause {
+		src := c.Doc.Body.Src(from + i)
+		for _, o := range others {
+			if src >= o.Start && src < o.End {
+				clause[i] = ' '
+				break
+			}
+		}
+	}
 }
 
 // sentenceEnd returns the index in s of the first full stop in s[from:to]
