@@ -459,6 +459,11 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a treaty footnoted with its protocol's pair alone, another line's protocol named in the clause",
+			"Recalling the Single Convention on Narcotic Drugs of 1961,¹ the Kyoto Protocol² and the Convention on the Rights of the Child,³\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n\n² Ibid., vol. 2303, No. 30822.\n\n³ Ibid., vol. 1577, No. 27531.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",

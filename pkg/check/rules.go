@@ -1133,22 +1133,18 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	if m.Footnote == "" || m.InFootnote != "" {
 		return true
 	}
-	before, rest := clauseAround(c, m)
-	return namesChange([]byte(before)) || namesChange([]byte(rest))
+	// (The words of titles of another line, "the Kyoto Protocol", name no
+	// protocol of m's treaty: blanked, as namesParent does.)
+	from, _, after := clauseRange(c, m)
+	clause := []byte(c.Doc.Body.Text[from:after])
+	blankOthers(c, m, clause, from)
+	return namesChange(clause)
 }
 
-// clauseAround returns the body text of the clause of mention m before it
-// (cut at ";", ":" or a sentence's end, 600 bytes at most) and from its
-// start on (m's title, to its marker and the rest of the clause, 400 bytes
-// past the title at most).
-func clauseAround(c *Context, m *extract.Mention) (before, rest string) {
-	from, at, after := clauseRange(c, m)
-	body := c.Doc.Body.Text
-	return body[from:at], body[at:after]
-}
-
-// clauseRange returns the bounds in the body text of clauseAround: the
-// clause starts at from, m at at, and the clause ends at after.
+// clauseRange returns the bounds in the body text of the clause of
+// mention m: it starts at from (cut at ";", ":" or a sentence's end, 600
+// bytes back at most), m at at, and it ends at after (the same cuts, 400
+// bytes past m's title at most).
 func clauseRange(c *Context, m *extract.Mention) (from, at, after int) {
 	// (In the body: footnote blocks and page furniture cut out.)
 	body := c.Doc.Body.Text
