@@ -459,6 +459,16 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a protocol footnoted apart with its treaty's pair, its short name in parentheses before the marker",
+			"Recalling the United Nations Convention on the Law of the Sea,¹\n\nReaffirming the work of the Authority in accordance with the Convention and the Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982 (the Part XI Agreement),²\n\n¹ United Nations, Treaty Series, vol. 1833, No. 31363.\n\n² Ibid., vol. 1833, No. 31363.\n",
+			"7:15 error unts-citation: footnote 2 cites vol. 1833, No. 31363, which is the United Nations Convention on the Law of the Sea, but the text at line 3 names the Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982 (vol. 1836, No. 31364); the United Nations Convention on the Law of the Sea has a footnote of its own (1) (vol. 1833, No. 31363 → vol. 1836, No. 31364) fix=\"1836, No. 31364\"@7:15",
+		},
+		{
+			"the Refugee Protocol footnoted apart with the Convention's pair, \"(the 1967 Protocol)\" before the marker",
+			"Recalling the Convention relating to the Status of Refugees,¹\n\nRecalling also the Protocol relating to the Status of Refugees (the 1967 Protocol),²\n\n¹ United Nations, Treaty Series, vol. 189, No. 2545.\n\n² Ibid., vol. 189, No. 2545.\n",
+			"7:15 error unts-citation: footnote 2 cites vol. 189, No. 2545, which is the Convention relating to the Status of Refugees, but the text at line 3 names the Protocol relating to the Status of Refugees (vol. 606, No. 8791); the Convention relating to the Status of Refugees has a footnote of its own (1) (vol. 189, No. 2545 → vol. 606, No. 8791) fix=\"606, No. 8791\"@7:15",
+		},
+		{
 			"a treaty footnoted with its protocol's pair alone, another line's protocol named in the clause",
 			"Recalling the Single Convention on Narcotic Drugs of 1961,¹ the Kyoto Protocol² and the Convention on the Rights of the Child,³\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n\n² Ibid., vol. 2303, No. 30822.\n\n³ Ibid., vol. 1577, No. 27531.\n",
 			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39",
@@ -690,10 +700,33 @@ func TestAmendedFormYear(t *testing.T) {
 func TestHasAcronym(t *testing.T) {
 	for s, want := range map[string]bool{
 		"of the WHO FCTC,": true, "to UNCLOS and": true, "UNCLOS": true,
-		"the Convention": false, "the UN and": false, "A/RES/80/1": false, "COVID-19": true, "ABCd": false, "": false,
+		"the Convention": false, "the UN and": false, "A/RES/80/1": false, "COVID-19": false, "resolution 2200 A (XXI)": false, "ABCd": false, "": false,
 	} {
 		if got := hasAcronym(s); got != want {
 			t.Errorf("hasAcronym(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSiblingProtocolNamed: a treaty's title footnoted with the pair of
+// one of its protocols alone is not excused by the title of another of
+// its protocols in the clause (the Fish Stocks Agreement is no word for
+// the Part XI Agreement), while words that may name the cited one still
+// excuse it.
+func TestSiblingProtocolNamed(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const fsa = "the Agreement for the Implementation of the Provisions of the United Nations Convention on the Law of the Sea of 10 December 1982 relating to the Conservation and Management of Straddling Fish Stocks and Highly Migratory Fish Stocks"
+	const note = "\n\n¹ United Nations, Treaty Series, vol. 1836, No. 31364.\n"
+	for _, tc := range []struct{ text, want string }{
+		{"Recalling the United Nations Convention on the Law of the Sea,¹ and " + fsa + "," + note, "unts-citation"},
+		{"Recalling the United Nations Convention on the Law of the Sea and its implementing Agreements,¹ including " + fsa + "," + note, ""},
+	} {
+		got := lint(t, reg, tc.text)
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -805,10 +805,14 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 						continue
 					}
 					l, ok = footnotedApart(own, o, t, cit.Footnote)
-					if ok && namesChangeBeforeMarker(c, m) {
+					if ok && (o.ProtocolTo == t.ID || o.Amends == t.ID) && namesChangeBeforeMarker(c, m) {
 						// "the Convention … and the Optional Protocol
 						// thereto,3": the marker stands after the
 						// protocol's words, which its footnote documents.
+						// (Only where o is the protocol: after a
+						// protocol's own title those words are its short
+						// name, "(the Part XI Agreement),14", and its
+						// footnote with the treaty's pair is still wrong.)
 						ok = false
 					}
 				}
@@ -1077,7 +1081,7 @@ func tradedWithRelative(c *Context, m *extract.Mention, o, t *registry.Treaty) b
 	}
 	switch {
 	case protocolOf(o, t):
-		return !citesAmendedForm(m) && !refersOn(c, m)
+		return !citesAmendedForm(m) && !refersOn(c, m, o)
 	case protocolOf(t, o):
 		return !namesParent(c, m) && !citesNumberOf(m, t)
 	}
@@ -1129,7 +1133,12 @@ func protocolOf(o, t *registry.Treaty) bool {
 // "the Nagoya Protocol on … to the Convention on Biological Diversity").
 // A mention in a footnote, or with no marker (a citation in parentheses
 // after it), refers on too: the rule is for the body's footnotes.
-func refersOn(c *Context, m *extract.Mention) bool {
+//
+// Only the titles of o's line, the protocol the footnote cites, are read:
+// "the Convention …,1 and … the 1995 Agreement for the Implementation …"
+// names a protocol, but not the Part XI Agreement whose pair footnote 1
+// gives.
+func refersOn(c *Context, m *extract.Mention, o *registry.Treaty) bool {
 	if m.Footnote == "" || m.InFootnote != "" {
 		return true
 	}
@@ -1137,7 +1146,7 @@ func refersOn(c *Context, m *extract.Mention) bool {
 	// protocol of m's treaty: blanked, as namesParent does.)
 	from, _, after := clauseRange(c, m)
 	clause := []byte(c.Doc.Body.Text[from:after])
-	blankOthers(c, m, clause, from)
+	blankOthers(c, m, o, clause, from)
 	return namesChange(clause)
 }
 
@@ -1181,7 +1190,7 @@ func namesParent(c *Context, m *extract.Mention) bool {
 	}
 	from, at, after := clauseRange(c, m)
 	clause := []byte(c.Doc.Body.Text[from:after])
-	blankOthers(c, m, clause, from)
+	blankOthers(c, m, m.Treaty, clause, from)
 	before, rest := clause[:at-from], clause[at-from:]
 	rest = rest[min(len(rest), len(m.Text)):]
 	for _, s := range [...][]byte{before, rest} {
@@ -1201,7 +1210,7 @@ func namesParent(c *Context, m *extract.Mention) bool {
 
 // hasAcronym reports whether s has a word of three or more capital
 // letters and nothing else ("UNCLOS", "FCTC", "WHO"), not a part of a
-// symbol ("A/RES/80/1").
+// symbol ("A/RES/80/1"), a Roman numeral ("(XXI)") or "COVID".
 func hasAcronym(s string) bool {
 	n := 0
 	for i := 0; i <= len(s); i++ {
@@ -1209,7 +1218,8 @@ func hasAcronym(s string) bool {
 			n++
 			continue
 		}
-		if n >= 3 && (i == len(s) || !isAlnumASCII(s[i]) && s[i] != '/') && (i-n == 0 || !isAlnumASCII(s[i-n-1]) && s[i-n-1] != '/') {
+		if n >= 3 && (i == len(s) || !isAlnumASCII(s[i]) && s[i] != '/') && (i-n == 0 || !isAlnumASCII(s[i-n-1]) && s[i-n-1] != '/') &&
+			strings.Trim(s[i-n:i], "IVXLCDM") != "" && s[i-n:i] != "COVID" {
 			return true
 		}
 		n = 0
@@ -1223,28 +1233,28 @@ func isAlnumASCII(c byte) bool {
 
 // blankOthers blanks, in clause (the body text from body offset from), the
 // bytes of the titles of other mentions that resolve to an instrument not
-// lineal with m's treaty.
-func blankOthers(c *Context, m *extract.Mention, clause []byte, from int) {
+// lineal with t (m's treaty, or the relative its footnote cites).
+func blankOthers(c *Context, m *extract.Mention, t *registry.Treaty, clause []byte, from int) {
 	if len(clause) == 0 {
 		return
 	}
-	lo, hi := c.Doc.Body.Src(from), c.Doc.Body.Src(from+len(clause)-1)+1
-	var others []*extract.Mention
-	for _, o := range c.Refs.Mentions {
-		if o != m && o.Treaty != nil && o.InFootnote == "" && o.Start < hi && o.End > lo && !c.Registry.Lineal(o.Treaty, m.Treaty) {
-			others = append(others, o)
+	body := &c.Doc.Body
+	lo, hi := body.Src(from), body.Src(from+len(clause)-1)+1
+	// The mentions are in source order: those that may overlap the clause
+	// are found by a search, not by a scan of all (a title is shorter than
+	// maxTitle), and each is mapped to the body once, not byte by byte.
+	const maxTitle = 2000
+	ms := c.Refs.Mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= hi })
+	for i := k - 1; i >= 0 && ms[i].Start > lo-maxTitle; i-- {
+		o := ms[i]
+		if o == m || o.Treaty == nil || o.InFootnote != "" || o.End <= lo || c.Registry.Lineal(o.Treaty, t) {
+			continue
 		}
-	}
-	if len(others) == 0 {
-		return
-	}
-	for i := range clause {
-		src := c.Doc.Body.Src(from + i)
-		for _, o := range others {
-			if src >= o.Start && src < o.End {
-				clause[i] = ' '
-				break
-			}
+		bs := sort.Search(len(body.Text), func(j int) bool { return body.Src(j) >= o.Start })
+		be := sort.Search(len(body.Text), func(j int) bool { return body.Src(j) >= o.End })
+		for j := max(bs, from); j < min(be, from+len(clause)); j++ {
+			clause[j-from] = ' '
 		}
 	}
 }
