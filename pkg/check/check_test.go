@@ -308,7 +308,9 @@ func TestChecks(t *testing.T) {
 		{
 			"a convention's footnote and its protocol's traded: the text tells them apart",
 			"Reaffirms the 1951 Convention relating to the Status of Refugees¹ and the 1967 Protocol thereto² as the cornerstone\n\n¹ United Nations, Treaty Series, vol. 606, No. 8791.\n\n² Ibid., vol. 189, No. 2545.\n",
-			"3:39 error unts-citation: footnote 1 cites vol. 606, No. 8791, which is the Protocol relating to the Status of Refugees, but the text at line 1 names the Convention relating to the Status of Refugees (vol. 189, No. 2545); the Protocol relating to the Status of Refugees has a footnote of its own (2) (vol. 606, No. 8791 → vol. 189, No. 2545) fix=\"189, No. 2545\"@3:39",
+			"3:39 error unts-citation: footnote 1 cites vol. 606, No. 8791, which is the Protocol relating to the Status of Refugees, but the text at line 1 names the Convention relating to the Status of Refugees (vol. 189, No. 2545); the Protocol relating to the Status of Refugees has a footnote of its own (2) (vol. 606, No. 8791 → vol. 189, No. 2545) fix=\"189, No. 2545\"@3:39\n" +
+				// The Protocol's, named by "the 1967 Protocol thereto", is wrong too.
+				"5:15 error unts-citation: footnote 2 cites vol. 189, No. 2545, which is the Convention relating to the Status of Refugees, but the text at line 1 (\"the 1967 Protocol thereto\") refers to the Protocol relating to the Status of Refugees; the Convention relating to the Status of Refugees has a footnote of its own (1) (vol. 189, No. 2545 → )",
 		},
 		{
 			"a protocol named in full with its own footnote, the convention's footnote citing it",

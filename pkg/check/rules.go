@@ -798,7 +798,7 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 				l, ok := "", false
 				// (A pair that also names t, as a protocol registered
 				// in its treaty's volume and number does, cites t.)
-				if fullTitle(m) && o != t && !citesItself(m) {
+				if (fullTitle(m) || namedReference(m)) && o != t && !citesItself(m) {
 					if citesStray(reg, m) {
 						// The stray pair is reported alone, this one
 						// passes: not the whole citation with it.
@@ -1066,6 +1066,15 @@ func citesAmendedForm(m *extract.Mention) bool {
 		}
 	}
 	return false
+}
+
+// namedReference reports whether m refers back to another mention and
+// names an instrument of its own by it: "the 1951 Convention relating to
+// the Status of Refugees3 and the 1967 Protocol thereto4" (the Protocol).
+// Its footnote is told from the Convention's as a full title's is.
+func namedReference(m *extract.Mention) bool {
+	a := m.Antecedent
+	return a != nil && a.Treaty != nil && m.Treaty != nil && m.Treaty != a.Treaty && !m.ShortForm && !m.Embedded
 }
 
 // tradedWithRelative reports whether the footnote of m, the full title of
