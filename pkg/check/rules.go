@@ -794,29 +794,12 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 			if listedWith(reg, m, o) {
 				continue // the footnote of a list documents each title
 			}
-			if reg.Lineal(o, t) && !tradedWithRelative(c, m, o, t) {
-				l, ok := "", false
-				// (A pair that also names t, as a protocol registered
-				// in its treaty's volume and number does, cites t.)
-				if (fullTitle(m) || namedReference(m)) && o != t && !citesItself(m) {
-					if citesStray(reg, m) {
-						// The stray pair is reported alone, this one
-						// passes: not the whole citation with it.
-						continue
-					}
-					l, ok = footnotedApart(own, o, t, cit.Footnote)
-					if ok && (o.ProtocolTo == t.ID || o.Amends == t.ID) && namesChangeBeforeMarker(c, m) {
-						// "the Convention … and the Optional Protocol
-						// thereto,3": the marker stands after the
-						// protocol's words, which its footnote documents.
-						// (Only where o is the protocol: after a
-						// protocol's own title those words are its short
-						// name, "(the Part XI Agreement),14", and its
-						// footnote with the treaty's pair is still wrong.)
-						ok = false
-					}
-				}
-				if !ok {
+			if reg.Lineal(o, t) {
+				l, v := lineal(c, m, cit, o, t, own)
+				switch v {
+				case linealSkip:
+					continue
+				case linealPass:
 					return diag.Diagnostic{}, false
 				}
 				apart = l
@@ -1068,6 +1051,54 @@ func citesAmendedForm(m *extract.Mention) bool {
 	return false
 }
 
+// A linealVerdict is what lineal makes of a pair that names an instrument
+// lineal with the mention's treaty.
+type linealVerdict int
+
+const (
+	linealReport linealVerdict = iota // a mismatch: report it
+	linealPass                        // the footnote may cite it: no finding
+	linealSkip                        // look at the next instrument
+)
+
+// lineal judges a pair of m's footnote cit that names o, an instrument
+// lineal with m's treaty t (a protocol, the treaty of a protocol, an
+// amended form …). Such a pair passes, unless it stands in t's place: a
+// protocol's pair alone under t's full title, or the reverse
+// (tradedWithRelative), or o named apart in the text with a footnote of its
+// own (footnotedApart, not where the marker follows the protocol's words,
+// "the Convention … and the Optional Protocol thereto,3"). apart is the
+// label of o's own footnote, for the message.
+func lineal(c *Context, m *extract.Mention, cit *extract.Citation, o, t *registry.Treaty, own map[*registry.Treaty][]string) (apart string, v linealVerdict) {
+	if tradedWithRelative(c, m, o, t) {
+		l, _ := footnotedApart(own, o, t, cit.Footnote)
+		return l, linealReport
+	}
+	// (A pair that also names t, as a protocol registered in its treaty's
+	// volume and number does, cites t.)
+	if !(fullTitle(m) || namedReference(m)) || o == t || citesItself(m) {
+		return "", linealPass
+	}
+	if citesStray(c.Registry, m) {
+		// The stray pair is reported alone, this one passes: not the
+		// whole citation with it.
+		return "", linealSkip
+	}
+	l, ok := footnotedApart(own, o, t, cit.Footnote)
+	if ok && (o.ProtocolTo == t.ID || o.Amends == t.ID) && namesChangeBeforeMarker(c, m) {
+		// The marker stands after the protocol's words, which its
+		// footnote documents. (Only where o is the protocol: after a
+		// protocol's own title those words are its short name, "(the Part
+		// XI Agreement),14", and its footnote with the treaty's pair is
+		// still wrong.)
+		ok = false
+	}
+	if !ok {
+		return "", linealPass
+	}
+	return l, linealReport
+}
+
 // namedReference reports whether m refers back to another mention and
 // names an instrument of its own by it: "the 1951 Convention relating to
 // the Status of Refugees3 and the 1967 Protocol thereto4" (the Protocol).
@@ -1160,9 +1191,9 @@ func refersOn(c *Context, m *extract.Mention, o *registry.Treaty) bool {
 }
 
 // clauseRange returns the bounds in the body text of the clause of
-// mention m: it starts at from (cut at ";", ":" or a sentence's end, 600
-// bytes back at most), m at at, and it ends at after (the same cuts, 400
-// bytes past m's title at most).
+// mention m: it starts at from (cut at ";", ":", a sentence's end or a
+// paragraph's start, 600 bytes back at most), m at at, and it ends at
+// after (the same cuts, 400 bytes past m's title at most).
 func clauseRange(c *Context, m *extract.Mention) (from, at, after int) {
 	// (In the body: footnote blocks and page furniture cut out.)
 	body := c.Doc.Body.Text
@@ -1180,6 +1211,15 @@ func clauseRange(c *Context, m *extract.Mention) (from, at, after int) {
 	}
 	if k := sentenceEnd(body, at, after); k >= 0 {
 		after = k
+	}
+	// A paragraph is a clause of its own (preambular and operative
+	// paragraphs end with a comma or a semicolon, the heading with none).
+	paras := c.Doc.Paras
+	if k := sort.SearchInts(paras, at+1) - 1; k >= 0 && paras[k] > from {
+		from = paras[k]
+	}
+	if k := sort.SearchInts(paras, at+1); k < len(paras) && paras[k] < after {
+		after = paras[k]
 	}
 	return from, at, after
 }
