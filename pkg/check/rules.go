@@ -1379,13 +1379,24 @@ func namesChange(b []byte) bool {
 	return false
 }
 
-// unhyphen returns b without the hyphens (-, U+2010, U+2011) that stand
-// between two letters: a word broken at a line's end whose parts a
-// reflowed text (Markdown, joined lines) has put back together with its
-// hyphen ("Additional Pro-tocol I", "implementing Agree-ments"). It also
-// joins true compounds ("follow-up" → "followup"), so it is for looking a
-// word up, not for reading. (nil when b has none.)
-func unhyphen(b []byte) []byte {
+// unhyphen returns b without the hyphens that stand between two letters:
+// a word broken at a line's end whose parts a reflowed text (Markdown,
+// joined lines) has put back together with its hyphen ("Additional
+// Pro-tocol I", "implementing Agree-ments"). It also joins true compounds
+// ("follow-up" → "followup"), so it is for looking a word up, not for
+// reading.
+func unhyphen(b []byte) []byte { return dropHyphens(b, false) }
+
+// unbreak returns b without the hyphens that follow a letter and come
+// before white space, and that white space: a word as the body keeps it
+// broken at a line's end ("Agree- ments").
+func unbreak(b []byte) []byte { return dropHyphens(b, true) }
+
+// dropHyphens returns b without the hyphens (-, U+2010, U+2011) that follow
+// a letter and come before white space and more text, with that white
+// space (spaced), or before a letter (not spaced); b itself when it has
+// none.
+func dropHyphens(b []byte, spaced bool) []byte {
 	var out []byte
 	last := 0
 	for i := 1; i < len(b); i++ {
@@ -1396,44 +1407,18 @@ func unhyphen(b []byte) []byte {
 		case b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x90 || b[i+2] == 0x91):
 			n = 3
 		}
-		if n == 0 || i+n >= len(b) || !isLetterBefore(b[:i]) {
-			continue
-		}
-		if r, _ := utf8.DecodeRune(b[i+n:]); !unicode.IsLetter(r) {
-			continue
-		}
-		out = append(out, b[last:i]...)
-		last, i = i+n, i+n-1
-	}
-	if out == nil {
-		return nil
-	}
-	return append(out, b[last:]...)
-}
-
-// unbreak returns b without the hyphens (-, U+2010, U+2011) that follow a
-// letter and come before white space, and that white space: a word as the
-// body keeps it broken at a line's end ("Agree- ments"). (b itself when it
-// has none.)
-func unbreak(b []byte) []byte {
-	var out []byte
-	last := 0
-	for i := 0; i < len(b); i++ {
-		n := 0
-		switch {
-		case b[i] == '-':
-			n = 1
-		case b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x90 || b[i+2] == 0x91):
-			n = 3
-		}
-		if n == 0 || i == 0 || !isLetterBefore(b[:i]) {
+		if n == 0 || !isLetterBefore(b[:i]) {
 			continue
 		}
 		j := i + n
-		for j < len(b) && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t') {
-			j++
-		}
-		if j == i+n || j == len(b) {
+		if spaced {
+			for j < len(b) && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t') {
+				j++
+			}
+			if j == i+n || j == len(b) {
+				continue
+			}
+		} else if r, _ := utf8.DecodeRune(b[j:]); j >= len(b) || !unicode.IsLetter(r) {
 			continue
 		}
 		out = append(out, b[last:i]...)
