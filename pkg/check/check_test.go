@@ -25,7 +25,8 @@ func testRegistry(t testing.TB) *registry.Registry {
 			"- id: signed_apart\n  title: Convention on Something Signed Apart\n  adopted: '1971-12-16'\n  opened_for_signature: '1972-04-10'\n  place: London, Moscow and Washington\n  cited_year: 1972\n  sources: [test]\n" +
 			"- id: adopted_there\n  title: Convention on Something Adopted There\n  adopted: '1980-10-10'\n  place: Geneva\n  sources: [test]\n" +
 			"- id: slavery\n  title: Slavery Convention\n  adopted: '1926-09-25'\n  lnts: [{volume: LX, number: 1414}]\n  sources: [test]\n" +
-			"- id: part_xi\n  title: Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982\n  protocol_to: unclos\n  unts: [{volume: 1836, number: 31364}]\n  sources: [test]\n")},
+			"- id: part_xi\n  title: Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982\n  protocol_to: unclos\n  unts: [{volume: 1836, number: 31364}]\n  sources: [test]\n" +
+			"- id: fish_stocks\n  title: Agreement for the Implementation of the Provisions of the United Nations Convention on the Law of the Sea of 10 December 1982 relating to the Conservation and Management of Straddling Fish Stocks and Highly Migratory Fish Stocks\n  protocol_to: unclos\n  unts: [{volume: 2167, number: 37924}]\n  sources: [test]\n")},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -474,6 +475,11 @@ func TestChecks(t *testing.T) {
 			"a treaty footnoted with its protocol's pair alone, another line's protocol named in the clause",
 			"Recalling the Single Convention on Narcotic Drugs of 1961,¹ the Kyoto Protocol² and the Convention on the Rights of the Child,³\n\n¹ United Nations, Treaty Series, vol. 976, No. 14151.\n\n² Ibid., vol. 2303, No. 30822.\n\n³ Ibid., vol. 1577, No. 27531.\n",
 			"3:39 error unts-citation: footnote 1 cites vol. 976, No. 14151, which is the Protocol amending the Single Convention on Narcotic Drugs, 1961, but the text at line 1 names the Single Convention on Narcotic Drugs (vol. 520, No. 7515) (vol. 976, No. 14151 → vol. 520, No. 7515) fix=\"520, No. 7515\"@3:39",
+		},
+		{
+			"a sibling agreement's short name in the clause does not excuse another's pair",
+			"Recalling the United Nations Convention on the Law of the Sea (the Convention),¹ and bearing in mind the relationship between the Convention and the Agreement for the Implementation of the Provisions of the United Nations Convention on the Law of the Sea of 10 December 1982 relating to the Conservation and Management of Straddling Fish Stocks and Highly Migratory Fish Stocks (the Agreement),²\n\n¹ United Nations, Treaty Series, vol. 1836, No. 31364.\n\n² Ibid., vol. 2167, No. 37924.\n",
+			"3:39 error unts-citation: footnote 1 cites vol. 1836, No. 31364, which is the Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982, but the text at line 1 names the United Nations Convention on the Law of the Sea (vol. 1833, No. 31363) (vol. 1836, No. 31364 → vol. 1833, No. 31363) fix=\"1833, No. 31363\"@3:39",
 		},
 		{
 			"the year of an amendment to a treaty is not the treaty's",

@@ -1302,10 +1302,29 @@ func blankOthers(c *Context, m *extract.Mention, t *registry.Treaty, clause []by
 		}
 		bs := sort.Search(len(body.Text), func(j int) bool { return body.Src(j) >= o.Start })
 		be := sort.Search(len(body.Text), func(j int) bool { return body.Src(j) >= o.End })
+		be = shortNameAfter(body.Text, be)
 		for j := max(bs, from); j < min(be, from+len(clause)); j++ {
 			clause[j-from] = ' '
 		}
 	}
+}
+
+// shortNameAfter returns the end of the short name a title at text[:i]
+// gives itself in parentheses right after it ("… Highly Migratory Fish
+// Stocks (the Agreement)", "(hereinafter "the Convention")"), or i: the
+// name is the title's, blanked with it.
+func shortNameAfter(text string, i int) int {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if !strings.HasPrefix(text[j:], "(the ") && !strings.HasPrefix(text[j:], "(hereinafter") {
+		return i
+	}
+	if k := strings.IndexByte(text[j:min(len(text), j+60)], ')'); k > 0 {
+		return j + k + 1
+	}
+	return i
 }
 
 // sentenceEnd returns the index in s of the first full stop in s[from:to]
