@@ -877,7 +877,13 @@ func (ch untsCitation) unregisteredPair(c *Context, m *extract.Mention, cit *ext
 	// And for the titles listed with it under the marker ("the
 	// Convention on … and the Convention on …, and the Optional
 	// Protocols thereto").
-	if o, u, ok := ownVolumeOf(reg, m, p.Volume.Value); ok && u.Number != p.Number.Value {
+	// (Not the treaty's own number where its title stands inside a
+	// protocol's the registry lacks: "the Optional Protocol to the Vienna
+	// Convention on Diplomatic Relations concerning Acquisition of
+	// Nationality,1", vol. 500, No. 7311. The footnote is the protocol's,
+	// which the UN registered in its treaty's volume under a number of its
+	// own.)
+	if o, u, ok := ownVolumeOf(reg, m, p.Volume.Value); ok && u.Number != p.Number.Value && !(m.Embedded && m.InProtocol && o == m.Treaty) {
 		msg := fmt.Sprintf("footnote %s cites %s for %s, whose registration number is %s (%s)", cit.Footnote, pairText(p), name(reg, o), u.Number, u.String())
 		d := newDiag(c, ch, p.Number.Start, p.Number.End, msg)
 		d.Found, d.Expected, d.Treaty = p.Number.Value, u.Number, o.ID
