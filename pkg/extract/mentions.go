@@ -191,7 +191,7 @@ func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n
 		}
 		m.streamEnd += am[1]
 	}
-	if !m.Embedded && goesOnAsTitle(text[m.streamEnd:min(len(text), m.streamEnd+40)], endsWithYear(text[m.streamStart:m.streamEnd])) {
+	if !m.Embedded && goesOnAsTitle(text[m.streamEnd:min(len(text), m.streamEnd+40)]) {
 		// "the 1986 Vienna Convention on the Law of Treaties between States
 		// and International Organizations …", "the Montreal Protocol of
 		// 1988 for the Suppression of …": the registered title starts the
@@ -206,11 +206,11 @@ func (x *Extractor) titleMention(a *refSlab, s *document.Stream, w, last word, n
 // goesOnAsTitle reports whether rest, what follows a registered title (and
 // the year read with it), goes on with the words of a longer name, with no
 // comma between: "between States and …", "for the Suppression of …",
-// "amending the Tokyo Convention"; after a year, as a protocol's title goes
-// on, "to the Tokyo Convention" too ("the Montreal Protocol of 2014 to the
-// Tokyo Convention"; not after a title alone: "reports under the Convention
-// … to the Committee").
-func goesOnAsTitle(rest string, afterYear bool) bool {
+// "amending the Tokyo Convention". ("to the …" is not read so: "Amended
+// Protocol II of 3 May 1996 to the Convention on …" is the registered
+// Protocol's own name, and "the Montreal Protocol of 2014 to the Tokyo
+// Convention" is left.)
+func goesOnAsTitle(rest string) bool {
 	i := 0
 	for i < len(rest) && rest[i] == ' ' {
 		i++
@@ -218,21 +218,13 @@ func goesOnAsTitle(rest string, afterYear bool) bool {
 	if i == 0 {
 		return false
 	}
-	for _, w := range [...]string{"between ", "for the ", "amending the ", "to the "} {
+	for _, w := range [...]string{"between ", "for the ", "amending the "} {
 		if strings.HasPrefix(rest[i:], w) {
-			if w == "to the " && !afterYear {
-				return false
-			}
 			j := i + len(w)
 			return j < len(rest) && rest[j] >= 'A' && rest[j] <= 'Z'
 		}
 	}
 	return false
-}
-
-// endsWithYear reports whether s ends with a year ("… of 2014").
-func endsWithYear(s string) bool {
-	return len(s) >= 5 && s[len(s)-5] == ' ' && yearWord.MatchString(s[len(s)-4:])
 }
 
 // yearAfter reads the year that follows the title of m, if any: " of

@@ -109,23 +109,19 @@ func TestAmendedWhen(t *testing.T) {
 // TestGoesOnAsTitle: the words after a registered title (and its year)
 // that make it the start of another instrument's name.
 func TestGoesOnAsTitle(t *testing.T) {
-	for _, tc := range []struct {
-		rest      string
-		afterYear bool
-		want      bool
-	}{
-		{" between States and International Organizations", false, true},
-		{" for the Suppression of Unlawful Acts", true, true},
-		{" amending the Tokyo Convention", false, true},
-		{" to the Tokyo Convention", true, true},
-		{" to the Committee on the Rights of the Child", false, false},
-		{", for the Suppression", false, false},
-		{" for the benefit of", false, false},
-		{" between the two", false, false},
-		{"1 between States", false, false},
+	for rest, want := range map[string]bool{
+		" between States and International Organizations": true,
+		" for the Suppression of Unlawful Acts":           true,
+		" amending the Tokyo Convention":                  true,
+		" to the Convention on Prohibitions":              false,
+		" to the Committee on the Rights of the Child":    false,
+		", for the Suppression":                           false,
+		" for the benefit of":                             false,
+		" between the two":                                false,
+		"1 between States":                                false,
 	} {
-		if got := goesOnAsTitle(tc.rest, tc.afterYear); got != tc.want {
-			t.Errorf("goesOnAsTitle(%q, %v) = %v, want %v", tc.rest, tc.afterYear, got, tc.want)
+		if got := goesOnAsTitle(rest); got != want {
+			t.Errorf("goesOnAsTitle(%q) = %v, want %v", rest, got, want)
 		}
 	}
 }
