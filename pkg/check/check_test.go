@@ -494,6 +494,11 @@ func TestChecks(t *testing.T) {
 			"5:24 error unts-citation: footnote 2 cites vol. 500, No. 7312 for the Vienna Convention on Diplomatic Relations, whose registration number is 7310 (vol. 500, No. 7310) (7312 → 7310) fix=\"7310\"@5:24",
 		},
 		{
+			"a protocol's title and year going on \"to the\" another instrument than its own treaty",
+			"Recalling the Kyoto Protocol of 2005 to the Tokyo Convention, and the Kyoto Protocol of 2005 to the delight of all,",
+			"1:89 error treaty-year: the Kyoto Protocol to the United Nations Framework Convention on Climate Change is of 1997, not 2005 (adopted 11 December 1997) (2005 → 1997) fix=\"1997\"@1:89",
+		},
+		{
 			"the year of an amendment to a treaty is not the treaty's",
 			"welcomes the amendments to article 8 of the Convention on the Rights of the Child, adopted on 10 June 2010 at the Review Conference, and the amendment to the Convention on the Rights of the Child of 1995",
 			"",
