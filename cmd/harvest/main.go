@@ -257,15 +257,12 @@ func harvest(dirs []string, seed, corrections, decisions string, single bool) ([
 		sts = append(sts, selfStatements(t)...)
 		sts = append(sts, refStatements(t)...)
 	}
-	if seed != "" {
-		ss, err := seedStatements(seed)
-		if err != nil {
-			return nil, st, err
+	// The curated data and the project's own checked facts, read alike.
+	for _, path := range [...]string{seed, corrections} {
+		if path == "" {
+			continue
 		}
-		sts = append(sts, ss...)
-	}
-	if corrections != "" {
-		ss, err := seedStatements(corrections)
+		ss, err := seedStatements(path)
 		if err != nil {
 			return nil, st, err
 		}

@@ -118,13 +118,7 @@ func citeOf(t *registry.Treaty) string {
 	if len(t.UNTS) > 0 {
 		// A collection registered under several numbers in one volume:
 		// "vol. 75, Nos. 970, 971, 972 and 973", not the first alone.
-		var nums []string
-		for _, u := range t.UNTS {
-			if u.Volume == t.UNTS[0].Volume && u.Number != "" {
-				nums = append(nums, u.Number)
-			}
-		}
-		if len(nums) > 1 {
+		if nums := ownNumbers(t, t.UNTS[0].Volume); len(nums) > 1 {
 			return "vol. " + t.UNTS[0].Volume + ", Nos. " + andList(nums)
 		}
 		return t.UNTS[0].String()

@@ -1190,10 +1190,18 @@ func refersOn(c *Context, m *extract.Mention, o *registry.Treaty) bool {
 	}
 	// (The words of titles of another line, "the Kyoto Protocol", name no
 	// protocol of m's treaty: blanked, as namesParent does.)
-	from, _, after := clauseRange(c, m)
-	clause := []byte(c.Doc.Body.Text[from:after])
-	blankOthers(c, m, o, clause, from)
+	clause, _ := blankedClause(c, m, o)
 	return namesChange(clause)
+}
+
+// blankedClause returns the body text of the clause of mention m
+// (clauseRange) with the titles of mentions not lineal with t blanked
+// (blankOthers), and the offset in it where m starts.
+func blankedClause(c *Context, m *extract.Mention, t *registry.Treaty) (clause []byte, at int) {
+	from, at, after := clauseRange(c, m)
+	clause = []byte(c.Doc.Body.Text[from:after])
+	blankOthers(c, m, t, clause, from)
+	return clause, at - from
 }
 
 // clauseRange returns the bounds in the body text of the clause of
@@ -1203,7 +1211,7 @@ func refersOn(c *Context, m *extract.Mention, o *registry.Treaty) bool {
 func clauseRange(c *Context, m *extract.Mention) (from, at, after int) {
 	// (In the body: footnote blocks and page furniture cut out.)
 	body := c.Doc.Body.Text
-	at = sort.Search(len(body), func(i int) bool { return c.Doc.Body.Src(i) >= m.Start })
+	at = c.Doc.Body.Offset(m.Start)
 	from = max(0, at-600)
 	if k := strings.LastIndexAny(body[from:at], ";:"); k >= 0 {
 		from += k + 1
@@ -1243,21 +1251,15 @@ func namesParent(c *Context, m *extract.Mention) bool {
 	if m.Footnote == "" || m.InFootnote != "" {
 		return true
 	}
-	from, at, after := clauseRange(c, m)
-	clause := []byte(c.Doc.Body.Text[from:after])
-	blankOthers(c, m, m.Treaty, clause, from)
-	before, rest := clause[:at-from], clause[at-from:]
+	clause, at := blankedClause(c, m, m.Treaty)
+	before, rest := clause[:at], clause[at:]
 	rest = rest[min(len(rest), len(m.Text)):]
 	for _, s := range [...][]byte{before, rest} {
 		if hasAcronym(string(s)) {
 			return true // "the WHO FCTC", "UNCLOS": a parent by its initials
 		}
-		low := bytes.ToLower(unbreak(s))
-		joined := unhyphen(low)
-		for _, w := range [...]string{"convention", "treaty", "agreement", "statute", "covenant", "charter"} {
-			if bytes.Contains(low, []byte(w)) || bytes.Contains(joined, []byte(w)) {
-				return true
-			}
+		if hasWord(s, "convention", "treaty", "agreement", "statute", "covenant", "charter") {
+			return true
 		}
 	}
 	return false
@@ -1306,9 +1308,8 @@ func blankOthers(c *Context, m *extract.Mention, t *registry.Treaty, clause []by
 		if o == m || o.Treaty == nil || o.InFootnote != "" || o.End <= lo || c.Registry.Lineal(o.Treaty, t) {
 			continue
 		}
-		bs := sort.Search(len(body.Text), func(j int) bool { return body.Src(j) >= o.Start })
-		be := sort.Search(len(body.Text), func(j int) bool { return body.Src(j) >= o.End })
-		be = shortNameAfter(body.Text, be)
+		bs := body.Offset(o.Start)
+		be := shortNameAfter(body.Text, body.Offset(o.End))
 		for j := max(bs, from); j < min(be, from+len(clause)); j++ {
 			clause[j-from] = ' '
 		}
@@ -1394,11 +1395,18 @@ func namesChangeBeforeMarker(c *Context, m *extract.Mention) bool {
 // also where a hyphen at a line's end that the joiner left in place breaks
 // it ("its implementing Agree-" / "ments": a plural is no word of a
 // registered title).
-func namesChange(b []byte) bool {
+func namesChange(b []byte) bool { return hasWord(b, "protocol", "amend", "agreement") }
+
+// hasWord reports whether b, in any case, has one of words (lower case), as
+// it reads or with its words broken by hyphens at line ends put back
+// together (unbreak, unhyphen).
+func hasWord(b []byte, words ...string) bool {
 	low := bytes.ToLower(unbreak(b))
 	for _, s := range [2][]byte{low, unhyphen(low)} {
-		if bytes.Contains(s, []byte("protocol")) || bytes.Contains(s, []byte("amend")) || bytes.Contains(s, []byte("agreement")) {
-			return true
+		for _, w := range words {
+			if bytes.Contains(s, []byte(w)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/binary"
+	"sort"
 	"strings"
 )
 
@@ -288,6 +289,13 @@ func (s *Stream) Src(off int) int {
 		return g.src + off - g.at
 	}
 	return g.src + g.n
+}
+
+// Offset maps a byte offset of the source to Text, the inverse of Src:
+// the first offset of Text whose source offset is at or after src (len of
+// Text when there is none). Src never goes backwards, so it is a search.
+func (s *Stream) Offset(src int) int {
+	return sort.Search(len(s.Text), func(i int) bool { return s.Src(i) >= src })
 }
 
 // SrcEnd maps an exclusive end offset of Text to the source: the end of

@@ -268,9 +268,11 @@ func (x *Extractor) TitleWord(w []byte) bool {
 	x.wordsOnce.Do(func() {
 		x.words = map[string]bool{}
 		// (And "Series": a footnote's "Treaty Se-" and "ries, vol. …".)
-		for _, m := range [...]string{"january", "february", "march", "april", "june", "july",
-			"august", "september", "october", "november", "december", "series"} {
-			x.words[m] = true
+		x.words["series"] = true
+		for _, m := range months {
+			if len(m) > 3 { // (as for the titles' words below: not "may")
+				x.words[strings.ToLower(m)] = true
+			}
 		}
 		for _, t := range x.reg.Treaties() {
 			for _, s := range append([]string{t.Title, t.TitleBase}, t.Aliases...) {

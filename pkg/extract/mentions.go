@@ -231,9 +231,9 @@ func goesOnAsTitle(rest string) bool {
 // "to the" another instrument than m's treaty belongs to: "the Montreal
 // Protocol of 2014 to the Tokyo Convention" (not the ozone Protocol's: it
 // belongs to the Vienna Convention), not "Amended Protocol II of 3 May 1996
-// to the Convention on Prohibitions …" (its own). Only after a year, as a
-// protocol's title goes on: "reports under the Convention … to the
-// Committee" is no title.
+// to the Convention on Prohibitions …" (its own: registry.Ancestors). Only
+// after a year, as a protocol's title goes on: "reports under the
+// Convention … to the Committee" is no title.
 func (x *Extractor) toAnother(m *Mention, rest string) bool {
 	if m.Treaty == nil || m.Year == 0 || m.YearInTitle || !strings.HasPrefix(rest, " to the ") {
 		return false
@@ -242,7 +242,7 @@ func (x *Extractor) toAnother(m *Mention, rest string) bool {
 	if after == "" || after[0] < 'A' || after[0] > 'Z' {
 		return false
 	}
-	for _, p := range x.parentsOf(m.Treaty) {
+	for _, p := range x.reg.Ancestors(m.Treaty) {
 		for _, title := range append([]string{p.Title, p.MatchTitle()}, p.Aliases...) {
 			n := min(len(title), 20)
 			if n > 0 && len(after) >= n && strings.EqualFold(after[:n], title[:n]) {
@@ -251,22 +251,6 @@ func (x *Extractor) toAnother(m *Mention, rest string) bool {
 		}
 	}
 	return true
-}
-
-// parentsOf returns the instruments t is a protocol to, amends or is part
-// of, or the amended form of; and those of the instrument it is the
-// amended form of.
-func (x *Extractor) parentsOf(t *registry.Treaty) []*registry.Treaty {
-	var ps []*registry.Treaty
-	for _, id := range [...]string{t.ProtocolTo, t.Amends, t.PartOf, t.AmendedFormOf} {
-		if p, ok := x.reg.Lookup(id); ok && p != t {
-			ps = append(ps, p)
-			if id == t.AmendedFormOf {
-				ps = append(ps, x.parentsOf(p)...)
-			}
-		}
-	}
-	return ps
 }
 
 // yearAfter reads the year that follows the title of m, if any: " of

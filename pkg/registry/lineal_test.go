@@ -47,3 +47,31 @@ func TestLineal(t *testing.T) {
 		}
 	}
 }
+
+// TestAncestors: what an instrument belongs to, at any remove, once each,
+// agrees with BelongsTo.
+func TestAncestors(t *testing.T) {
+	reg, err := Load([]Source{{Name: "t.yaml", Data: []byte(`
+- {id: ccw, title: Convention on Certain Conventional Weapons, sources: [t]}
+- {id: p2, title: Protocol II, protocol_to: ccw, amended_by: ap2, sources: [t]}
+- {id: ap2, title: Amended Protocol II, protocol_to: ccw, amended_form_of: p2, sources: [t]}
+- {id: other, title: Other Convention, sources: [t]}
+`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ap2, _ := reg.Lookup("ap2")
+	var got []string
+	for _, a := range reg.Ancestors(ap2) {
+		got = append(got, a.ID)
+		if !reg.BelongsTo(ap2, a) {
+			t.Errorf("Ancestors gives %s, which BelongsTo denies", a.ID)
+		}
+	}
+	if len(got) != 2 || !(got[0] == "ccw" && got[1] == "p2" || got[0] == "p2" && got[1] == "ccw") {
+		t.Errorf("Ancestors(ap2) = %v, want ccw and p2", got)
+	}
+	if o, _ := reg.Lookup("other"); len(reg.Ancestors(o)) != 0 {
+		t.Errorf("Ancestors(other) = %v, want none", reg.Ancestors(o))
+	}
+}

@@ -269,6 +269,27 @@ func (r *Registry) Lineal(a, b *Treaty) bool {
 // the treaty, a convention to its collection (see Lineal).
 func (r *Registry) BelongsTo(a, b *Treaty) bool { return r.ancestor(a, b, 0) }
 
+// Ancestors returns the instruments t belongs to, at any remove (see
+// BelongsTo): the treaty of a protocol and that treaty's, the base of an
+// amended form and what that base belongs to.
+func (r *Registry) Ancestors(t *Treaty) []*Treaty {
+	var out []*Treaty
+	var walk func(a *Treaty, depth int)
+	walk = func(a *Treaty, depth int) {
+		if depth > 4 {
+			return
+		}
+		for _, p := range r.parents[a] {
+			if p != t && !slices.Contains(out, p) {
+				out = append(out, p)
+				walk(p, depth+1)
+			}
+		}
+	}
+	walk(t, 0)
+	return out
+}
+
 // ancestor reports whether b is one of the instruments a belongs to.
 func (r *Registry) ancestor(a, b *Treaty, depth int) bool {
 	if depth > 4 {
