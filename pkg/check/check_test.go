@@ -125,6 +125,11 @@ func TestChecks(t *testing.T) {
 				"3:61 warning unts-citation: vol. 2326, No. 39574 is not in the registry: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); if vol. 2326 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (2326 → )",
 		},
 		{
+			"a title in a footnote's list with another's pair in an ibid. in parentheses",
+			"Recalling the relevant instruments,¹\n\n¹ Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531); and Convention on Psychotropic Substances of 1971 (ibid., vol. 976, No. 14152).\n",
+			"3:159 error unts-citation: footnote 1 cites vol. 976, No. 14152, which is the Single Convention on Narcotic Drugs (as amended), but the text at line 3 names the Convention on Psychotropic Substances (vol. 1019, No. 14956) (vol. 976, No. 14152 → vol. 1019, No. 14956) fix=\"1019, No. 14956\"@3:159",
+		},
+		{
 			"titles listed under one marker, each with its citation, in any order: nothing to say",
 			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
 			"",
