@@ -24,6 +24,7 @@ func testRegistry(t testing.TB) *registry.Registry {
 		{Name: "extra.yaml", Data: []byte("- id: unknown_years\n  title: Convention on Something Undated\n  sources: [test]\n" +
 			"- id: signed_apart\n  title: Convention on Something Signed Apart\n  adopted: '1971-12-16'\n  opened_for_signature: '1972-04-10'\n  place: London, Moscow and Washington\n  cited_year: 1972\n  sources: [test]\n" +
 			"- id: adopted_there\n  title: Convention on Something Adopted There\n  adopted: '1980-10-10'\n  place: Geneva\n  sources: [test]\n" +
+			"- id: montreal1971\n  title: Convention for the Suppression of Unlawful Acts against the Safety of Civil Aviation\n  adopted: '1971-09-23'\n  place: Montreal\n  unts: [{volume: 974, number: 14118}]\n  sources: [test]\n" +
 			"- id: slavery\n  title: Slavery Convention\n  adopted: '1926-09-25'\n  lnts: [{volume: LX, number: 1414}]\n  sources: [test]\n" +
 			"- id: part_xi\n  title: Agreement relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea of 10 December 1982\n  protocol_to: unclos\n  unts: [{volume: 1836, number: 31364}]\n  sources: [test]\n" +
 			"- id: vcdr\n  title: Vienna Convention on Diplomatic Relations\n  adopted: '1961-04-18'\n  unts: [{volume: 500, number: 7310}]\n  sources: [test]\n" +
@@ -123,6 +124,21 @@ func TestChecks(t *testing.T) {
 			"the Convention and the Protocols thereto,¹\n\n¹ United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.\n",
 			"3:52 warning unts-citation: vol. 2241, No. 39574 is not in the registry: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); if vol. 2241 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (2241 → )\n" +
 				"3:61 warning unts-citation: vol. 2326, No. 39574 is not in the registry: No. 39574 is the United Nations Convention against Transnational Organized Crime (vol. 2225) and the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime (vol. 2237); if vol. 2326 holds another instrument registered under that number (a protocol, an amendment), add it to the registry (2326 → )",
+		},
+		{
+			"a title in a footnote's list with another's pair in an ibid. in parentheses",
+			"Recalling the relevant instruments,¹\n\n¹ Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531); and Convention on Psychotropic Substances of 1971 (ibid., vol. 976, No. 14152).\n",
+			"3:159 error unts-citation: footnote 1 cites vol. 976, No. 14152, which is the Single Convention on Narcotic Drugs (as amended), but the text at line 3 names the Convention on Psychotropic Substances (vol. 1019, No. 14956) (vol. 976, No. 14152 → vol. 1019, No. 14956) fix=\"1019, No. 14956\"@3:159",
+		},
+		{
+			"a short form the document's titles resolve, footnoted with another instrument's pair",
+			"Recalling the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988,\nNoting article 12 of the 1988 Convention¹ on precursors,\n\n¹ United Nations, Treaty Series, vol. 1019, No. 14956.\n",
+			"4:39 error unts-citation: footnote 1 cites vol. 1019, No. 14956, which is the Convention on Psychotropic Substances, but the text at line 2 (\"1988 Convention\") refers to the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances (vol. 1019, No. 14956 → )",
+		},
+		{
+			"a short form footnoted with its own pair, or with another instrument of its year and kind: nothing to say",
+			"Recalling the Convention on Psychotropic Substances of 1971 and the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988,\nNoting the 1988 Convention¹ and the 1971 Convention,²\n\n¹ United Nations, Treaty Series, vol. 1582, No. 27627.\n\n² Ibid., vol. 974, No. 14118.\n",
+			"",
 		},
 		{
 			"titles listed under one marker, each with its citation, in any order: nothing to say",

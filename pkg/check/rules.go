@@ -192,11 +192,11 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 		// A title inside a protocol's title ("the Protocol … to the
 		// Convention on …,7") is checked too: its footnote cites the
 		// protocol or the treaty, and the protocol belongs to the treaty.
-		if m.Treaty == nil || m.ShortForm || m.Embedded && !m.InProtocol {
+		if m.Treaty == nil || m.Embedded && !m.InProtocol {
 			continue
 		}
 		for _, cit := range m.Citations {
-			if flagged[cit] || len(cit.Pairs) == 0 {
+			if flagged[cit] || len(cit.Pairs) == 0 || m.ShortForm && citesAnotherFit(reg, m, cit) {
 				continue
 			}
 			if d, ok := ch.mismatch(c, m, cit, own); ok {
@@ -824,9 +824,9 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	msg := fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, titles)
 	// Only a mention of the treaty itself, alone under its marker, says
 	// which citation is right.
-	certain := m.Antecedent == nil && !m.Embedded && len(m.With) == 0 && len(m.Again) == 0
+	certain := m.Antecedent == nil && !m.ShortForm && !m.Embedded && len(m.With) == 0 && len(m.Again) == 0
 	switch {
-	case m.Antecedent != nil:
+	case m.Antecedent != nil || m.ShortForm:
 		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s (%q) refers to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, m.Text, titles)
 	case m.Embedded:
 		msg = fmt.Sprintf("footnote %s cites %s, which is %s, but the text at %s names an instrument to %s", cit.Footnote, pairList(cit), strings.Join(others, " and "), where, titles)
@@ -855,6 +855,26 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 		d.Fix = fix(c, start, end, t.UNTS[0].Volume+mid+t.UNTS[0].Number)
 	}
 	return d, true
+}
+
+// citesAnotherFit reports whether the footnote cit of the short form m
+// ("the 1971 Convention1", which the document's own titles resolved) cites
+// an instrument of the year and kind it names, or one the registry lacks:
+// the footnote may then say which instrument the short form means ("the
+// 1971 Convention" of an aviation text, the Montreal Convention, where the
+// text names the Convention on Psychotropic Substances of 1971 in full).
+func citesAnotherFit(reg *registry.Registry, m *extract.Mention, cit *extract.Citation) bool {
+	for _, p := range cit.Pairs {
+		if len(p.Treaties) == 0 {
+			return true
+		}
+		for _, o := range p.Treaties {
+			if o != m.Treaty && extract.FitsShortForm(reg, o, m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unregisteredPair is mismatch's finding, if any, on a pair of m's footnote

@@ -520,7 +520,79 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		out = append(out, r)
 		out = x.more(a, s, r, out)
 	}
+	if label != "" && len(out) > 0 {
+		out = x.innerIbids(a, s, out)
+	}
 	return out
+}
+
+// innerIbids reads the "ibid., vol. N, No. M" a footnote that lists several
+// instruments writes after each title but the first, where it does not
+// follow the citation before at once: "Vienna Convention on Consular
+// Relations (United Nations, Treaty Series, vol. 596, No. 8638); Antarctic
+// Treaty (ibid., vol. 402, No. 5778)". Each is a citation of the series of
+// the citation before it in the footnote, which nothing but a title may
+// separate from it: no other source, whose volume the ibid. would name
+// ("Official Records …, vol. II"). out are the footnote's citations, in
+// order; it returns them with these among them.
+func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) []*Citation {
+	text := s.Text
+	for from := out[0].streamEnd; ; {
+		k := strings.Index(text[from:], "bid.")
+		if k < 0 {
+			break
+		}
+		j := from + k - 1
+		from += k + len("bid.")
+		if j < 1 || text[j]|0x20 != 'i' || isAlnumByte(text[j-1]) {
+			continue
+		}
+		prev := lastCitationBefore(out, j)
+		if prev == nil || prev.kind != KindUNTS || !onlyTitleBetween(text[prev.streamEnd:j]) {
+			continue
+		}
+		vs, ve, ns, ne, ps, pe, e, ok := parseMore(text, j)
+		if !ok || slices.ContainsFunc(out, func(c *Citation) bool { return c.streamStart < e && c.streamEnd > j }) {
+			continue // (one that goes on from the citation before: more's)
+		}
+		c := a.citation()
+		*c = Citation{kind: KindUNTS, Start: s.Src(j), End: s.SrcEnd(e), Text: text[j:e], Footnote: prev.Footnote, Series: prev.Series}
+		c.streamStart, c.streamEnd = j, e
+		c.Volumes = nums(a, s, text, vs, ve, true)
+		c.Numbers = nums(a, s, text, ns, ne, false)
+		if ps >= 0 {
+			c.Page = text[ps:pe]
+		}
+		x.resolve(a, c)
+		out = x.more(a, s, c, append(out, c))
+		from = max(from, out[len(out)-1].streamEnd)
+		slices.SortStableFunc(out, func(a, b *Citation) int { return a.streamStart - b.streamStart })
+	}
+	return out
+}
+
+// lastCitationBefore returns the last of cs (in order) that ends at or
+// before i, or nil.
+func lastCitationBefore(cs []*Citation, i int) *Citation {
+	var last *Citation
+	for _, c := range cs {
+		if c.streamEnd <= i {
+			last = c
+		}
+	}
+	return last
+}
+
+// onlyTitleBetween reports whether between, the text from a citation's end
+// to an ibid. in the same footnote, holds no more than the close of the
+// citation, a separator and a title opening the ibid.'s parenthesis:
+// ");\nAntarctic Treaty (", "; and Convention on … (".
+func onlyTitleBetween(between string) bool {
+	b := strings.TrimLeft(between, " \t\n.")
+	b = strings.TrimPrefix(b, ")")
+	b = strings.TrimRight(b, " \t\n")
+	b = strings.TrimSuffix(b, "(")
+	return len(b) < 300 && !strings.ContainsAny(b, "()") && !strings.Contains(b, "Official Records") && !strings.Contains(b, "Treaty Series")
 }
 
 // more reads the volumes and numbers that continue the citation r in its

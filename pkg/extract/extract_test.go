@@ -262,6 +262,21 @@ func TestExtract(t *testing.T) {
 				"unts 189/2545=refugees fn1 «vol. 189, No. 2545»",
 		},
 		{
+			"an ibid. in parentheses after each listed title but the first",
+			"the instruments,1\n\n1 Convention on the Elimination of All Forms of Discrimination against Women (United Nations, Treaty Series, vol. 1249, No. 20378); Convention on the Rights of the Child\n(ibid., vol. 1577, No. 27531); and Convention relating to the Status of Refugees (ibid., vol. 189, No. 2545).\n",
+			"treaty cedaw cited=cedaw «Convention on the Elimination of All Forms of Discrimination against Women»\n" +
+				"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»\n" +
+				"treaty crc cited=crc «Convention on the Rights of the Child»\n" +
+				"unts 1577/27531=crc fn1 «ibid., vol. 1577, No. 27531»\n" +
+				"treaty refugees cited=refugees «Convention relating to the Status of Refugees»\n" +
+				"unts 189/2545=refugees fn1 «ibid., vol. 189, No. 2545»",
+		},
+		{
+			"an ibid. after another source is that source's, and 'ibidem' is none",
+			"the instruments,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; Official Records of the Conference (ibid., vol. 2, No. 3); Final Act (ibid., vol. 4, No. 5); ibidem, vol. 6, No. 7.\n",
+			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»",
+		},
+		{
 			"'ibid.' that no volume follows ends the citations",
 			"the Convention,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; ibid., para. 4; vol. 2131, No. 20378.\n",
 			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»",
@@ -360,6 +375,7 @@ func FuzzExtract(f *testing.F) {
 		"the Single Convention on Narcotic Drugs of 1954 as amended by the 1972 Protocol,³\n\n³ *Ibid.*, vol. 976, No. 14152.\n",
 		"the 1988 Convention and the Treaty on the Non-Proliferation of Nuclear Weapons of 1994[^1]\n\n[^1]: United Nations, Treaty Series, vols. 2225 and 2237, Nos. 970–973, p. 5.\n",
 		"Crime,5\n____\n\n5  League of Nations, Treaty Series, vol. XCIV (1929), No. 2138\n6 Ibid.\n",
+		"text,1\n\n1 Antarctic Treaty (United Nations, Treaty Series, vol. 402, No. 5778); Convention on the Rights of the Child (ibid., vol. 1577, No. 27531; and ibid., vol. 2173, No. 27531).\n",
 		// Linking: a marker inside a title, the title inside it, a back-reference,
 		// a parenthesised short title and a page break with its furniture.
 		"the Doha Amendment1 to the Kyoto Protocol2 and that Convention, 3 and the Protocols thereto4\n(the Convention)5 of 1989\n" +

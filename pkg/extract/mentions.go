@@ -993,8 +993,19 @@ func (x *Extractor) resolveShortForms(ms []*Mention) {
 }
 
 func (x *Extractor) fits(t *registry.Treaty, year int, word string) bool {
+	return fitsShortForm(x.reg, t, year, word)
+}
+
+// FitsShortForm reports whether t may be what the short form m names: an
+// instrument of its year and kind ("the 1988 Convention"). False for a
+// mention that is no short form.
+func FitsShortForm(reg *registry.Registry, t *registry.Treaty, m *Mention) bool {
+	return m.ShortForm && fitsShortForm(reg, t, m.Year, m.shortWord)
+}
+
+func fitsShortForm(reg *registry.Registry, t *registry.Treaty, year int, word string) bool {
 	ok := false
-	for _, y := range x.reg.Years(t) {
+	for _, y := range reg.Years(t) {
 		if y == year {
 			ok = true
 		}
