@@ -656,7 +656,7 @@ func annexFirst(s string) bool {
 
 // adoptionLeads open a clause on where an instrument was adopted or where
 // its text is.
-var adoptionLeads = [...]string{"Adopted ", "adopted ", "For the text", "Opened for signature", "Signed at ", "Done at ", "Concluded at "}
+var adoptionLeads = [...]string{"Adopted ", "adopted ", "For the text", "Opened for signature", "Signed at ", "Signed on ", "Done at ", "Concluded at ", "Entered into force "}
 
 // adoptionLead reports whether what precedes a citation in its footnote
 // is a clause on the instrument's adoption or text, ending the clause
@@ -670,7 +670,7 @@ func adoptionLead(s string) bool {
 	for _, p := range adoptionLeads {
 		lead = lead || strings.HasPrefix(s, p)
 	}
-	if !lead || strings.ContainsAny(s, "()") || strings.Contains(s, "Treaty Series") {
+	if !lead || strings.ContainsAny(dropAnnexNote(s), "()") || strings.Contains(s, "Treaty Series") {
 		return false
 	}
 	s = strings.TrimRight(s, " *")
@@ -678,6 +678,24 @@ func adoptionLead(s string) bool {
 	s = strings.TrimSuffix(s, "See")
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") && strings.HasPrefix(strings.TrimLeft(s, " *"), "For the text") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":")
+}
+
+// dropAnnexNote returns s without the "(annex)" or "(annex I)" that may
+// follow the resolution that adopted an instrument ("Adopted by the
+// General Assembly in resolution 44/25 (annex); see …"): parentheses that
+// name no other source.
+func dropAnnexNote(s string) string {
+	for {
+		i := strings.Index(s, "(annex")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 || strings.Trim(s[i+len("(annex"):i+j], " IVX") != "" {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
 }
 
 // onlySeePrefix reports whether what precedes a citation in its footnote

@@ -314,6 +314,13 @@ func TestLink(t *testing.T) {
 		{"a clause on the adoption, then the Treaty Series",
 			"Recalling the Convention on the Rights of the Child,1 and" + docNote("Adopted by the General Assembly in its resolution 44/25 of 20 November 1989; see United Nations, Treaty Series, vol. 1249, No. 20378."),
 			"crc fn1 cited=cedaw"},
+		{"a clause on the adopting resolution and its annex, then the Treaty Series",
+			"Recalling the Convention on the Rights of the Child,1 and" + docNote("Adopted by the General Assembly in resolution 44/25 (annex); see United Nations, Treaty Series, vol. 1249, No. 20378."),
+			"crc fn1 cited=cedaw"},
+		{"a clause on the entry into force or the signature, then the Treaty Series",
+			"Recalling the Convention on the Rights of the Child,1 and the Convention on the Elimination of All Forms of Discrimination against Women,2" +
+				docNote("Entered into force on 2 September 1990; see United Nations, Treaty Series, vol. 1249, No. 20378.\n2 Signed on 1 March 1980; see United Nations, Treaty Series, vol. 1577, No. 27531."),
+			"crc fn1 cited=cedaw\ncedaw fn2 cited=crc"},
 		{"\"For the text, see\" and the Treaty Series",
 			"Recalling the Convention on the Rights of the Child,1 and" + docNote("For the text, see United Nations, Treaty Series, vol. 1577, No. 27531."),
 			"crc fn1 cited=crc"},
