@@ -486,18 +486,24 @@ func slashNoteStart(text []byte, from, to int, lab []byte) ([]byte, int) {
 // slashMarkerAt reports whether the occurrence b[j:end] of a label is a
 // marker "N/": the slash after it ends a word ("1961,63/ the", "of 20
 // January 1994, 1/ and"), no symbol's part is before it ("A/48/"), it does
-// not start a line, and it has no leading zero.
+// not start a line unless the sentence goes on after it, and it has no
+// leading zero.
 func slashMarkerAt(b []byte, j, end int) bool {
 	if end >= len(b) || b[end] != '/' || end+1 < len(b) && (isDigitByte(b[end+1]) || isLetterByte(b[end+1])) || b[j] == '0' {
 		return false
 	}
-	// A label that starts a line is a footnote's, or a list's ("1/ Decides").
+	// A label that starts a line is a footnote's, or a list's ("1/
+	// Decides"); a marker only where a wrap carried it over and the
+	// sentence goes on in lower case ("… Celestial Bodies,\n1/ and noting").
 	k := j
 	for k > 0 && isSpaceByte(b[k-1]) {
 		k--
 	}
-	if k == 0 || b[k-1] == '\n' {
+	if k == 0 {
 		return false
+	}
+	if b[k-1] == '\n' {
+		return wrappedSlashMarker(b, k-1, end+1)
 	}
 	return !isDigitByte(b[j-1]) && b[j-1] != '/' && b[j-1] != '.' && b[j-1] != '-'
 }
@@ -1936,6 +1942,24 @@ func pow10(n int) int {
 		p *= 10
 	}
 	return p
+}
+
+// wrappedSlashMarker reports whether a label "N/" that starts a line, after
+// the line break at b[nl] and before b[after:], is a marker the wrap
+// carried over: the line before ends in a word or a comma, not a
+// sentence or a heading, and a lower-case word follows ("and noting").
+func wrappedSlashMarker(b []byte, nl, after int) bool {
+	e := nl
+	for e > 0 && (isSpaceByte(b[e-1]) || b[e-1] == '\r') {
+		e--
+	}
+	if e == 0 || !(isLetterByte(b[e-1]) || b[e-1] == ',') {
+		return false
+	}
+	for after < len(b) && isSpaceByte(b[after]) {
+		after++
+	}
+	return after < len(b) && b[after] >= 'a' && b[after] <= 'z'
 }
 
 // someLabel reports whether some occurrence b[j:end] of the label lb in

@@ -393,6 +393,13 @@ func TestSlashLabels(t *testing.T) {
 		{"body lines that start with N/ carry no marker: they stay body text",
 			"The Council decided as follows:\n\n1/ Requests the Secretary-General to report.\n\n1/ Decides to remain seized.\n",
 			"The Council decided as follows: 1/ Requests the Secretary-General to report. 1/ Decides to remain seized."},
+		{"a marker a wrap carried to a line's start, the sentence going on in lower case",
+			"Recalling the Treaty on Principles Governing the Activities of States,\n1/ and noting the number of States parties,\n\n1/ United Nations, Treaty Series, vol. 610, No. 8843.\n",
+			"Recalling the Treaty on Principles Governing the Activities of States, {1} and noting the number of States parties," +
+				"\n[1] United Nations, Treaty Series, vol. 610, No. 8843."},
+		{"after a sentence's end, or before a capital, a line's N/ is no marker",
+			"Recalling the Treaty on Principles Governing the Activities of States.\n1/ and noting the number,\n\n2/ Decides to remain seized,\n",
+			"Recalling the Treaty on Principles Governing the Activities of States. 1/ and noting the number, 2/ Decides to remain seized,"},
 		{"a leading zero is no label",
 			"Recalling the Convention, 1/ and the Protocol, 01/ and\n\n1/ United Nations, Treaty Series, vol. 520, No. 7515.\n",
 			"Recalling the Convention, {1} and the Protocol, 01/ and" +
