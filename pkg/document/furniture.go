@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Running titles.
@@ -107,21 +109,17 @@ func runningTitles(text []byte, starts []int, first int, furniture []int, lines 
 		return nil
 	}
 	var out map[int]bool
-	head := "" // the top of the document, squeezed, once
+	var top *topSqueeze // the top of the document, squeezed, once
 	for t, bs := range cands {
 		seen := len(bs) >= 2
 		if !seen {
 			// Seen once: the title set at the top of the document, before
 			// it, must repeat it.
-			from, _ := lines(bs[0].from)
-			h := head
-			if from < headSize {
-				h = squeeze(text[:from])
-			} else if head == "" {
-				head = squeeze(text[:headSize])
-				h = head
+			if top == nil {
+				top = &topSqueeze{top: text[:min(len(text), headSize)]}
 			}
-			seen = strings.Contains(h, strings.ToLower(t))
+			from, _ := lines(bs[0].from)
+			seen = bytes.Contains(top.before(from), []byte(strings.ToLower(t)))
 		}
 		if !seen {
 			continue
@@ -141,6 +139,101 @@ func runningTitles(text []byte, starts []int, first int, furniture []int, lines 
 // squeeze returns b in lower case with runs of white space made one space.
 func squeeze(b []byte) string {
 	return strings.ToLower(string(bytes.Join(bytes.Fields(b), []byte(" "))))
+}
+
+// topSqueeze is squeeze of the top of a document, made as far as asked
+// and once, with where each of its words ends, so that the squeeze of any
+// part of the top that ends between two words is a prefix of it.
+// runningTitles asks it of the text before every block it saw once;
+// squeezing that text afresh each time was a tenth of the CPU of a check
+// of the corpus (BenchmarkStages/all, 7 December 2026).
+type topSqueeze struct {
+	top   []byte
+	next  int // top[:next] is squeezed, whole words
+	sq    []byte
+	words []squeezedWord
+}
+
+// squeezedWord is a word of the top: its bounds in the text and where it
+// ends in the squeezed bytes.
+type squeezedWord struct{ start, end, sqEnd int }
+
+// extend squeezes the words of the top that start before limit.
+func (ts *topSqueeze) extend(limit int) {
+	top, i := ts.top, ts.next
+	for i < len(top) && i < limit {
+		// Words as bytes.Fields splits them: at runs of Unicode space
+		// (an invalid byte is none).
+		if n, ok := spaceAt(top, i); ok {
+			i += n
+			continue
+		}
+		start, ascii := i, true
+		for i < len(top) {
+			if top[i] < utf8.RuneSelf {
+				if asciiSpaces[top[i]] {
+					break
+				}
+				i++
+				continue
+			}
+			n, ok := spaceAt(top, i)
+			if ok {
+				break
+			}
+			ascii = false
+			i += n
+		}
+		if len(ts.sq) > 0 {
+			ts.sq = append(ts.sq, ' ')
+		}
+		// Lower case word by word is the whole lowered: strings.ToLower
+		// maps rune by rune, and a space ends any broken sequence.
+		if ascii {
+			k := len(ts.sq)
+			ts.sq = append(ts.sq, top[start:i]...)
+			for ; k < len(ts.sq); k++ {
+				if c := ts.sq[k]; 'A' <= c && c <= 'Z' {
+					ts.sq[k] = c + 'a' - 'A'
+				}
+			}
+		} else {
+			ts.sq = append(ts.sq, strings.ToLower(string(top[start:i]))...)
+		}
+		ts.words = append(ts.words, squeezedWord{start, i, len(ts.sq)})
+	}
+	ts.next = i
+}
+
+// spaceAt reports whether a space as unicode.IsSpace reads it starts
+// b[i:], and the length of the rune there.
+func spaceAt(b []byte, i int) (int, bool) {
+	if b[i] < utf8.RuneSelf {
+		return 1, asciiSpaces[b[i]]
+	}
+	r, n := utf8.DecodeRune(b[i:])
+	return n, unicode.IsSpace(r)
+}
+
+// asciiSpaces are the ASCII bytes unicode.IsSpace takes.
+var asciiSpaces = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// before returns squeeze(top[:from]) (squeeze(top) past the top's end):
+// a prefix of the top's squeeze where from stands between words.
+func (ts *topSqueeze) before(from int) []byte {
+	if from >= len(ts.top) {
+		ts.extend(len(ts.top))
+		return ts.sq
+	}
+	ts.extend(from)
+	k, _ := slices.BinarySearchFunc(ts.words, from, func(w squeezedWord, from int) int { return w.start - from })
+	switch {
+	case !utf8.RuneStart(ts.top[from]) || k > 0 && ts.words[k-1].end > from:
+		return []byte(squeeze(ts.top[:from])) // inside a rune or a word (no line starts there)
+	case k == 0:
+		return nil
+	}
+	return ts.sq[:ts.words[k-1].sqEnd]
 }
 
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
