@@ -673,11 +673,37 @@ func adoptionLead(s string) bool {
 	if !lead || strings.ContainsAny(dropAnnexNote(s), "()") || strings.Contains(s, "Treaty Series") {
 		return false
 	}
+	if strings.Count(s, ";") > 1 || namesInstrument(s) {
+		// "Entered into force on 6 June 1960; the Convention on the
+		// Reduction of Statelessness entered into force on …; see": the
+		// clause goes on to another instrument, whose the citation may be.
+		return false
+	}
 	s = strings.TrimRight(s, " *")
 	s = strings.TrimSuffix(s, "see")
 	s = strings.TrimSuffix(s, "See")
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") && strings.HasPrefix(strings.TrimLeft(s, " *"), "For the text") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":")
+}
+
+// namesInstrument reports whether s names an instrument by a capitalised
+// instrument word ("the Convention on …", "that Protocol", "Conventions").
+func namesInstrument(s string) bool {
+	for _, w := range [...]string{"Convention", "Protocol", "Treaty", "Agreement", "Covenant", "Charter", "Statute", "Amendment"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			if (i == 0 || !isAlnumByte(s[i-1])) && (end == len(s) || !isAlnumByte(s[end]) || s[end] == 's') {
+				return true
+			}
+			from = end
+		}
+	}
+	return false
 }
 
 // dropAnnexNote returns s without the "(annex)" or "(annex I)" that may
