@@ -141,6 +141,16 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"short forms listed under one marker, the footnote giving each its pair: nothing to say",
+			"Recalling the Single Convention on Narcotic Drugs of 1961, the Convention on Psychotropic Substances of 1971 and the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988,\nUrging States to implement the 1961 Convention, the 1971 Convention and the 1988 Convention,¹ and the 1988 Convention and the Convention on Psychotropic Substances of 1971,²\n\n¹ United Nations, Treaty Series, vol. 520, No. 7515; vol. 1019, No. 14956; and vol. 1582, No. 27627.\n\n² Ibid., vol. 1582, No. 27627, and vol. 1019, No. 14956.\n",
+			"",
+		},
+		{
+			"a short form after another title in its paragraph, footnoted with that title's pair: nothing to say",
+			"Recalling the Convention on Psychotropic Substances of 1971 and the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988,\nWelcomes accessions to the Convention on Psychotropic Substances of 1971 and the 1988 Convention,¹\n\n¹ United Nations, Treaty Series, vol. 1019, No. 14956.\n",
+			"",
+		},
+		{
 			"titles listed under one marker, each with its citation, in any order: nothing to say",
 			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
 			"",
