@@ -151,6 +151,11 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"a short form the registry cannot resolve, listed under a title's marker, its instruments cited: nothing to say",
+			"Calling for respect for the 1977 Protocols and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 1125, No. 17512; and vol. 1577, No. 27531.\n",
+			"",
+		},
+		{
 			"titles listed under one marker, each with its citation, in any order: nothing to say",
 			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
 			"",

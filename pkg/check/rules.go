@@ -688,7 +688,10 @@ func listedNames(reg *registry.Registry, m *extract.Mention) string {
 // title of With: a note on the titles named again cites them along with
 // the others, not alone in their place.
 func listedWith(reg *registry.Registry, m *extract.Mention, o *registry.Treaty) bool {
-	if linealToAny(reg, o, m.With) {
+	if linealToAny(reg, o, m.With) || slices.ContainsFunc(m.With, func(w *extract.Mention) bool { return w.Treaty == nil && extract.FitsShortForm(reg, o, w) }) {
+		// (A short form the document's titles left unresolved stands for
+		// any instrument of its year and kind: "the 1977 Protocols and
+		// the Convention on …,1".)
 		return true
 	}
 	return len(m.Again) > 0 && linealToAny(reg, o, m.Again) && citesListed(reg, m)

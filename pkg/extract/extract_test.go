@@ -376,6 +376,7 @@ func FuzzExtract(f *testing.F) {
 		"the 1988 Convention and the Treaty on the Non-Proliferation of Nuclear Weapons of 1994[^1]\n\n[^1]: United Nations, Treaty Series, vols. 2225 and 2237, Nos. 970–973, p. 5.\n",
 		"Crime,5\n____\n\n5  League of Nations, Treaty Series, vol. XCIV (1929), No. 2138\n6 Ibid.\n",
 		"text,1\n\n1 Antarctic Treaty (United Nations, Treaty Series, vol. 402, No. 5778); Convention on the Rights of the Child (ibid., vol. 1577, No. 27531; and ibid., vol. 2173, No. 27531).\n",
+		"the 1977 Protocols and the Convention on the Rights of the Child,1\n\n1 United Nations, Treaty Series, vol. 1125, Nos. 17512 and 17513; and vol. 1577, No. 27531.\n",
 		// Linking: a marker inside a title, the title inside it, a back-reference,
 		// a parenthesised short title and a page break with its furniture.
 		"the Doha Amendment1 to the Kyoto Protocol2 and that Convention, 3 and the Protocols thereto4\n(the Convention)5 of 1989\n" +
@@ -401,6 +402,7 @@ func FuzzExtract(f *testing.F) {
 		}
 		res := x.Extract(document.Parse(src))
 		for _, ref := range res.All() {
+			_ = ref.JSON(src) // as refs writes it: no panic
 			start, end := ref.Span()
 			if start < 0 || end > len(src.Text) || start > end {
 				t.Fatalf("span [%d,%d) outside input of %d bytes: %+v", start, end, len(src.Text), ref)
