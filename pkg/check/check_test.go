@@ -156,6 +156,11 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"two titles of a footnote's list before one parenthesis with their two pairs: nothing to say; a third's pair there: that one",
+			"Recalling the relevant instruments,¹ and the others,²\n\n¹ Convention on the Rights of the Child and Convention on the Elimination of All Forms of Discrimination against Women (United Nations, Treaty Series, vol. 1577, No. 27531, and vol. 1249, No. 20378).\n\n² Convention on the Rights of the Child and Convention on the Elimination of All Forms of Discrimination against Women (ibid., vol. 1577, No. 27531, and vol. 1019, No. 14956).\n",
+			"5:159 error unts-citation: footnote 2 cites vol. 1019, No. 14956, which is the Convention on Psychotropic Substances, but the text at line 5 names the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women (vol. 1019, No. 14956 → )",
+		},
+		{
 			"titles listed under one marker, each with its citation, in any order: nothing to say",
 			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
 			"",

@@ -520,8 +520,8 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		out = append(out, r)
 		out = x.more(a, s, r, out)
 	}
-	if label != "" && len(out) > 0 {
-		out = x.innerIbids(a, s, out)
+	if label != "" && (len(out) > 0 || prev != nil && prev.kind == KindUNTS) {
+		out = x.innerIbids(a, s, label, out, prev)
 	}
 	return out
 }
@@ -533,11 +533,18 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 // Treaty (ibid., vol. 402, No. 5778)". Each is a citation of the series of
 // the citation before it in the footnote, which nothing but a title may
 // separate from it: no other source, whose volume the ibid. would name
-// ("Official Records …, vol. II"). out are the footnote's citations, in
-// order; it returns them with these among them.
-func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) []*Citation {
+// ("Official Records …, vol. II"); before the footnote's first, of the
+// series of prev, the last citation of the footnote before, where only a
+// title opens the footnote ("2 Convention on … (ibid., vol. …)"). out are
+// the footnote's citations, in order; it returns them with these among
+// them.
+func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, label string, out []*Citation, prev *Citation) []*Citation {
 	text := s.Text
-	for from := out[0].streamEnd; ; {
+	from := 0
+	if len(out) > 0 && (prev == nil || prev.kind != KindUNTS) {
+		from = out[0].streamEnd
+	}
+	for {
 		k := strings.Index(text[from:], "bid.")
 		if k < 0 {
 			break
@@ -547,8 +554,13 @@ func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) 
 		if j < 1 || text[j]|0x20 != 'i' || isAlnumByte(text[j-1]) {
 			continue
 		}
-		prev := lastCitationBefore(out, j)
-		if prev == nil || prev.kind != KindUNTS || !onlyTitleBetween(text[prev.streamEnd:j]) {
+		before, between := lastCitationBefore(out, j), ""
+		if before != nil {
+			between = text[before.streamEnd:j]
+		} else {
+			before, between = prev, text[:j]
+		}
+		if before == nil || before.kind != KindUNTS || !onlyTitleBetween(between) {
 			continue
 		}
 		vs, ve, ns, ne, ps, pe, e, ok := parseMore(text, j)
@@ -556,7 +568,7 @@ func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) 
 			continue // (one that goes on from the citation before: more's)
 		}
 		c := a.citation()
-		*c = Citation{kind: KindUNTS, Start: s.Src(j), End: s.SrcEnd(e), Text: text[j:e], Footnote: prev.Footnote, Series: prev.Series}
+		*c = Citation{kind: KindUNTS, Start: s.Src(j), End: s.SrcEnd(e), Text: text[j:e], Footnote: label, Series: before.Series}
 		c.streamStart, c.streamEnd = j, e
 		c.Volumes = nums(a, s, text, vs, ve, true)
 		c.Numbers = nums(a, s, text, ns, ne, false)
