@@ -141,6 +141,26 @@ func TestChecks(t *testing.T) {
 			"",
 		},
 		{
+			"short forms listed under one marker, the footnote giving each its pair: nothing to say",
+			"Recalling the Single Convention on Narcotic Drugs of 1961, the Convention on Psychotropic Substances of 1971 and the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988,\nUrging States to implement the 1961 Convention, the 1971 Convention and the 1988 Convention,¹ and the 1988 Convention and the Convention on Psychotropic Substances of 1971,²\n\n¹ United Nations, Treaty Series, vol. 520, No. 7515; vol. 1019, No. 14956; and vol. 1582, No. 27627.\n\n² Ibid., vol. 1582, No. 27627, and vol. 1019, No. 14956.\n",
+			"",
+		},
+		{
+			"a short form after another title in its paragraph, footnoted with that title's pair: nothing to say",
+			"Recalling the Convention on Psychotropic Substances of 1971 and the United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988,\nWelcomes accessions to the Convention on Psychotropic Substances of 1971 and the 1988 Convention,¹\n\n¹ United Nations, Treaty Series, vol. 1019, No. 14956.\n",
+			"",
+		},
+		{
+			"a short form the registry cannot resolve, listed under a title's marker, its instruments cited: nothing to say",
+			"Calling for respect for the 1977 Protocols and the Convention on the Rights of the Child,¹\n\n¹ United Nations, Treaty Series, vol. 1125, No. 17512; and vol. 1577, No. 27531.\n",
+			"",
+		},
+		{
+			"two titles of a footnote's list before one parenthesis with their two pairs: nothing to say; a third's pair there: that one",
+			"Recalling the relevant instruments,¹ and the others,²\n\n¹ Convention on the Rights of the Child and Convention on the Elimination of All Forms of Discrimination against Women (United Nations, Treaty Series, vol. 1577, No. 27531, and vol. 1249, No. 20378).\n\n² Convention on the Rights of the Child and Convention on the Elimination of All Forms of Discrimination against Women (ibid., vol. 1577, No. 27531, and vol. 1019, No. 14956).\n",
+			"5:159 error unts-citation: footnote 2 cites vol. 1019, No. 14956, which is the Convention on Psychotropic Substances, but the text at line 5 names the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of Discrimination against Women (vol. 1019, No. 14956 → )",
+		},
+		{
 			"titles listed under one marker, each with its citation, in any order: nothing to say",
 			"Recalling the Convention on the Rights of the Child, the International Covenant on Civil and Political Rights and the Convention on the Elimination of All Forms of Discrimination against Women,¹\n\n¹ United Nations, Treaty Series, vol. 1249, No. 20378; vol. 1577, No. 27531; and vol. 999, No. 14668.\n",
 			"",

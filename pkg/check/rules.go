@@ -196,7 +196,7 @@ func (ch untsCitation) Run(c *Context) []diag.Diagnostic {
 			continue
 		}
 		for _, cit := range m.Citations {
-			if flagged[cit] || len(cit.Pairs) == 0 || m.ShortForm && citesAnotherFit(reg, m, cit) {
+			if flagged[cit] || len(cit.Pairs) == 0 || m.ShortForm && shortFormExcused(c, m, cit) {
 				continue
 			}
 			if d, ok := ch.mismatch(c, m, cit, own); ok {
@@ -688,7 +688,10 @@ func listedNames(reg *registry.Registry, m *extract.Mention) string {
 // title of With: a note on the titles named again cites them along with
 // the others, not alone in their place.
 func listedWith(reg *registry.Registry, m *extract.Mention, o *registry.Treaty) bool {
-	if linealToAny(reg, o, m.With) {
+	if linealToAny(reg, o, m.With) || slices.ContainsFunc(m.With, func(w *extract.Mention) bool { return w.Treaty == nil && extract.FitsShortForm(reg, o, w) }) {
+		// (A short form the document's titles left unresolved stands for
+		// any instrument of its year and kind: "the 1977 Protocols and
+		// the Convention on …,1".)
 		return true
 	}
 	return len(m.Again) > 0 && linealToAny(reg, o, m.Again) && citesListed(reg, m)
@@ -857,21 +860,51 @@ func (ch untsCitation) mismatch(c *Context, m *extract.Mention, cit *extract.Cit
 	return d, true
 }
 
-// citesAnotherFit reports whether the footnote cit of the short form m
-// ("the 1971 Convention1", which the document's own titles resolved) cites
-// an instrument of the year and kind it names, or one the registry lacks:
-// the footnote may then say which instrument the short form means ("the
-// 1971 Convention" of an aviation text, the Montreal Convention, where the
-// text names the Convention on Psychotropic Substances of 1971 in full).
-func citesAnotherFit(reg *registry.Registry, m *extract.Mention, cit *extract.Citation) bool {
+// shortFormExcused reports whether the footnote cit of the short form m
+// ("the 1971 Convention1", which the document's own titles resolved) may
+// be right although it cites another instrument than m's:
+//   - it cites an instrument of the year and kind m names, or one the
+//     registry lacks: the footnote may be what says which instrument m
+//     means ("the 1971 Convention" of an aviation text, the Montreal
+//     Convention, where the text names the Convention on Psychotropic
+//     Substances of 1971 in full);
+//   - it cites several instruments: a list's footnote ("the 1961
+//     Convention …, the 1971 Convention and the 1988 Convention,1"), whose
+//     titles, short forms, are not listed with m as full titles are;
+//   - it cites an instrument the paragraph names before m: "the 1961
+//     Convention and the 1954 Convention,2" where the 1954 Convention had
+//     its footnote earlier.
+func shortFormExcused(c *Context, m *extract.Mention, cit *extract.Citation) bool {
+	reg := c.Registry
+	if len(m.Citations) > 1 || len(cit.Pairs) > 1 {
+		return true
+	}
 	for _, p := range cit.Pairs {
 		if len(p.Treaties) == 0 {
 			return true
 		}
 		for _, o := range p.Treaties {
-			if o != m.Treaty && extract.FitsShortForm(reg, o, m) {
+			if o != m.Treaty && (extract.FitsShortForm(reg, o, m) || namedBeforeInParagraph(c, o, m)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namedBeforeInParagraph reports whether a mention before m in the body,
+// in m's paragraph, names t (or may: an unresolved short form).
+func namedBeforeInParagraph(c *Context, t *registry.Treaty, m *extract.Mention) bool {
+	if m.InFootnote != "" {
+		return false
+	}
+	at := c.Doc.Body.Offset(m.Start)
+	for _, q := range c.Refs.Mentions {
+		if q == m || q.InFootnote != "" || q.Start >= m.Start || q.Treaty != t && !slices.Contains(q.Candidates, t) {
+			continue
+		}
+		if !c.Doc.ParaBetween(c.Doc.Body.Offset(q.Start), at) {
+			return true
 		}
 	}
 	return false

@@ -520,8 +520,8 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 		out = append(out, r)
 		out = x.more(a, s, r, out)
 	}
-	if label != "" && len(out) > 0 {
-		out = x.innerIbids(a, s, out)
+	if label != "" && (len(out) > 0 || prev != nil && prev.kind == KindUNTS) {
+		out = x.innerIbids(a, s, label, out, prev)
 	}
 	return out
 }
@@ -533,11 +533,18 @@ func (x *Extractor) citations(a *refSlab, s *document.Stream, label string, prev
 // Treaty (ibid., vol. 402, No. 5778)". Each is a citation of the series of
 // the citation before it in the footnote, which nothing but a title may
 // separate from it: no other source, whose volume the ibid. would name
-// ("Official Records …, vol. II"). out are the footnote's citations, in
-// order; it returns them with these among them.
-func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) []*Citation {
+// ("Official Records …, vol. II"); before the footnote's first, of the
+// series of prev, the last citation of the footnote before, where only a
+// title opens the footnote ("2 Convention on … (ibid., vol. …)"). out are
+// the footnote's citations, in order; it returns them with these among
+// them.
+func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, label string, out []*Citation, prev *Citation) []*Citation {
 	text := s.Text
-	for from := out[0].streamEnd; ; {
+	from := 0
+	if len(out) > 0 && (prev == nil || prev.kind != KindUNTS) {
+		from = out[0].streamEnd
+	}
+	for {
 		k := strings.Index(text[from:], "bid.")
 		if k < 0 {
 			break
@@ -547,8 +554,13 @@ func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) 
 		if j < 1 || text[j]|0x20 != 'i' || isAlnumByte(text[j-1]) {
 			continue
 		}
-		prev := lastCitationBefore(out, j)
-		if prev == nil || prev.kind != KindUNTS || !onlyTitleBetween(text[prev.streamEnd:j]) {
+		before, between := lastCitationBefore(out, j), ""
+		if before != nil {
+			between = text[before.streamEnd:j]
+		} else {
+			before, between = prev, text[:j]
+		}
+		if before == nil || before.kind != KindUNTS || !onlyTitleBetween(between) {
 			continue
 		}
 		vs, ve, ns, ne, ps, pe, e, ok := parseMore(text, j)
@@ -556,7 +568,7 @@ func (x *Extractor) innerIbids(a *refSlab, s *document.Stream, out []*Citation) 
 			continue // (one that goes on from the citation before: more's)
 		}
 		c := a.citation()
-		*c = Citation{kind: KindUNTS, Start: s.Src(j), End: s.SrcEnd(e), Text: text[j:e], Footnote: prev.Footnote, Series: prev.Series}
+		*c = Citation{kind: KindUNTS, Start: s.Src(j), End: s.SrcEnd(e), Text: text[j:e], Footnote: label, Series: before.Series}
 		c.streamStart, c.streamEnd = j, e
 		c.Volumes = nums(a, s, text, vs, ve, true)
 		c.Numbers = nums(a, s, text, ns, ne, false)
@@ -673,11 +685,37 @@ func adoptionLead(s string) bool {
 	if !lead || strings.ContainsAny(dropAnnexNote(s), "()") || strings.Contains(s, "Treaty Series") {
 		return false
 	}
+	if strings.Count(s, ";") > 1 || namesInstrument(s) {
+		// "Entered into force on 6 June 1960; the Convention on the
+		// Reduction of Statelessness entered into force on …; see": the
+		// clause goes on to another instrument, whose the citation may be.
+		return false
+	}
 	s = strings.TrimRight(s, " *")
 	s = strings.TrimSuffix(s, "see")
 	s = strings.TrimSuffix(s, "See")
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") && strings.HasPrefix(strings.TrimLeft(s, " *"), "For the text") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":")
+}
+
+// namesInstrument reports whether s names an instrument by a capitalised
+// instrument word ("the Convention on …", "that Protocol", "Conventions").
+func namesInstrument(s string) bool {
+	for _, w := range [...]string{"Convention", "Protocol", "Treaty", "Agreement", "Covenant", "Charter", "Statute", "Amendment"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			if (i == 0 || !isAlnumByte(s[i-1])) && (end == len(s) || !isAlnumByte(s[end]) || s[end] == 's') {
+				return true
+			}
+			from = end
+		}
+	}
+	return false
 }
 
 // dropAnnexNote returns s without the "(annex)" or "(annex I)" that may

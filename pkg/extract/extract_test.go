@@ -58,6 +58,11 @@ func describe(f *source.File, res *Result) string {
 			for _, c := range r.Citations {
 				fmt.Fprintf(&b, " cited=%s", ids(c.Treaties()))
 			}
+			for _, w := range r.With {
+				if w.Treaty != nil {
+					fmt.Fprintf(&b, " with=%s", w.Treaty.ID)
+				}
+			}
 			text = r.Text
 		case *Citation:
 			for _, p := range r.Pairs {
@@ -134,7 +139,7 @@ func TestExtract(t *testing.T) {
 			"the Single Conven\u00adtion on Narcotic Drugs of\u00a01954, the Convention\u2002on the Rights of the Child of 20\u00a0November\u202f1989 and the Convention on\u00a0Psychotropic\u2009Substances of 1971,\u00a01\n\n1\u00a0United Nations, Treaty Series, vol.\u00a01019, No.\u00a014956.\n",
 			"treaty single 1954 «Single Convention on Narcotic Drugs of 1954»\n" +
 				"treaty crc 1989 «Convention on the Rights of the Child of 20 November 1989»\n" +
-				"treaty psychotropic 1971 fn1 cited=psychotropic «Convention on Psychotropic Substances of 1971»\n" +
+				"treaty psychotropic 1971 fn1 cited=psychotropic with=crc with=single «Convention on Psychotropic Substances of 1971»\n" +
 				"unts 1019/14956=psychotropic fn1 «United Nations, Treaty Series, vol. 1019, No. 14956»",
 		},
 		{
@@ -272,6 +277,23 @@ func TestExtract(t *testing.T) {
 				"unts 189/2545=refugees fn1 «ibid., vol. 189, No. 2545»",
 		},
 		{
+			"two titles before one parenthesis of citations in a footnote: both the last's, the first listed with it",
+			"the instruments,1\n\n1 Convention relating to the Status of Refugees (United Nations, Treaty Series, vol. 189, No. 2545); Convention on the Rights of the Child and Convention on the Elimination of All Forms of Discrimination against Women (ibid., vol. 1577, No. 27531, and vol. 1249, No. 20378).\n",
+			"treaty refugees cited=refugees «Convention relating to the Status of Refugees»\n" +
+				"unts 189/2545=refugees fn1 «United Nations, Treaty Series, vol. 189, No. 2545»\n" +
+				"treaty crc «Convention on the Rights of the Child»\n" +
+				"treaty cedaw cited=crc cited=cedaw with=crc «Convention on the Elimination of All Forms of Discrimination against Women»\n" +
+				"unts 1577/27531=crc fn1 «ibid., vol. 1577, No. 27531»\n" +
+				"unts 1249/20378=cedaw fn1 «vol. 1249, No. 20378»",
+		},
+		{
+			"an ibid. in parentheses after the title that opens a footnote: of the footnote before's series",
+			"the instruments,1 and more,2\n\n1 United Nations, Treaty Series, vol. 189, No. 2545.\n\n2 Convention on the Rights of the Child (ibid., vol. 1577, No. 27531).\n",
+			"unts 189/2545=refugees fn1 «United Nations, Treaty Series, vol. 189, No. 2545»\n" +
+				"treaty crc cited=crc «Convention on the Rights of the Child»\n" +
+				"unts 1577/27531=crc fn2 «ibid., vol. 1577, No. 27531»",
+		},
+		{
 			"an ibid. after another source is that source's, and 'ibidem' is none",
 			"the instruments,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; Official Records of the Conference (ibid., vol. 2, No. 3); Final Act (ibid., vol. 4, No. 5); ibidem, vol. 6, No. 7.\n",
 			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»",
@@ -376,6 +398,7 @@ func FuzzExtract(f *testing.F) {
 		"the 1988 Convention and the Treaty on the Non-Proliferation of Nuclear Weapons of 1994[^1]\n\n[^1]: United Nations, Treaty Series, vols. 2225 and 2237, Nos. 970–973, p. 5.\n",
 		"Crime,5\n____\n\n5  League of Nations, Treaty Series, vol. XCIV (1929), No. 2138\n6 Ibid.\n",
 		"text,1\n\n1 Antarctic Treaty (United Nations, Treaty Series, vol. 402, No. 5778); Convention on the Rights of the Child (ibid., vol. 1577, No. 27531; and ibid., vol. 2173, No. 27531).\n",
+		"the 1977 Protocols and the Convention on the Rights of the Child,1\n\n1 United Nations, Treaty Series, vol. 1125, Nos. 17512 and 17513; and vol. 1577, No. 27531.\n",
 		// Linking: a marker inside a title, the title inside it, a back-reference,
 		// a parenthesised short title and a page break with its furniture.
 		"the Doha Amendment1 to the Kyoto Protocol2 and that Convention, 3 and the Protocols thereto4\n(the Convention)5 of 1989\n" +
@@ -401,6 +424,7 @@ func FuzzExtract(f *testing.F) {
 		}
 		res := x.Extract(document.Parse(src))
 		for _, ref := range res.All() {
+			_ = ref.JSON(src) // as refs writes it: no panic
 			start, end := ref.Span()
 			if start < 0 || end > len(src.Text) || start > end {
 				t.Fatalf("span [%d,%d) outside input of %d bytes: %+v", start, end, len(src.Text), ref)

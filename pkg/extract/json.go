@@ -77,7 +77,9 @@ func (m *Mention) JSON(f *source.File) RefJSON {
 		j.Candidates = append(j.Candidates, c.ID)
 	}
 	for _, w := range m.With {
-		j.ListedWith = append(j.ListedWith, w.Treaty.ID)
+		if w.Treaty != nil { // (not a short form left unresolved)
+			j.ListedWith = append(j.ListedWith, w.Treaty.ID)
+		}
 	}
 	for _, c := range m.Citations {
 		for _, t := range c.Treaties() {

@@ -205,7 +205,10 @@ func listed(text string, ms []*Mention) {
 			if p.streamEnd > next.streamStart {
 				continue // inside the title after it
 			}
-			if p.Footnote != "" || p.Treaty == nil || p.ShortForm || !listJoint(text[p.streamEnd:next.streamStart]) {
+			// (A short form is listed too, "the 1988 Convention and the
+			// Convention on Psychotropic Substances of 1971,1", its treaty
+			// resolved after linking, from the document's titles.)
+			if p.Footnote != "" || p.Treaty == nil && !p.ShortForm || !listJoint(text[p.streamEnd:next.streamStart]) {
 				break
 			}
 			if at, ok := first[p.Treaty]; ok && at < p.streamStart {

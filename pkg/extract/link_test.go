@@ -321,6 +321,9 @@ func TestLink(t *testing.T) {
 			"Recalling the Convention on the Rights of the Child,1 and the Convention on the Elimination of All Forms of Discrimination against Women,2" +
 				docNote("Entered into force on 2 September 1990; see United Nations, Treaty Series, vol. 1249, No. 20378.\n2 Signed on 1 March 1980; see United Nations, Treaty Series, vol. 1577, No. 27531."),
 			"crc fn1 cited=cedaw\ncedaw fn2 cited=crc"},
+		{"a clause on the entry into force that goes on to another instrument: not the title's citation",
+			"Recalling the Convention on the Rights of the Child,1 and" + docNote("Entered into force on 2 September 1990; the Convention on the Elimination of All Forms of Discrimination against Women entered into force on 3 September 1981; see United Nations, Treaty Series, vol. 1249, No. 20378."),
+			"crc fn1"},
 		{"\"For the text, see\" and the Treaty Series",
 			"Recalling the Convention on the Rights of the Child,1 and" + docNote("For the text, see United Nations, Treaty Series, vol. 1577, No. 27531."),
 			"crc fn1 cited=crc"},

@@ -86,6 +86,9 @@ func (x *Extractor) mentions(a *refSlab, s *document.Stream, label string, cites
 		}
 		m := x.titleMention(a, s, w, last, n, label, keyOf, out)
 		m.Citations = citationsAfter(text, m.streamEnd, cites)
+		if len(m.Citations) > 0 {
+			sharedParen(text, m, out, cites)
+		}
 		out = append(out, m)
 		i = m.streamEnd - 1
 	}
@@ -460,6 +463,39 @@ func citationsAfter(text string, end int, cites []*Citation) []*Citation {
 		}
 	}
 	return out
+}
+
+// sharedParen reads the titles before m that share its parenthesis of
+// citations: "Vienna Convention on Diplomatic Relations and Vienna
+// Convention on Consular Relations (ibid., vol. 500, No. 7310, and vol.
+// 596, No. 8638)". The titles listed before m (out, the mentions before
+// it), with no citation of their own, are m's With, and every citation in
+// the parenthesis is m's: each pair documents one of them, as under a
+// marker that ends a list. Without a title listed before it, m keeps the
+// citation that opens the parenthesis alone.
+func sharedParen(text string, m *Mention, out []*Mention, cites []*Citation) {
+	next := m
+	var with []*Mention
+	for k := len(out) - 1; k >= 0; k-- {
+		p := out[k]
+		if p.streamEnd > next.streamStart || p.Treaty == nil || len(p.Citations) > 0 || !listJoint(text[p.streamEnd:next.streamStart]) {
+			break
+		}
+		with = append(with, p)
+		next = p
+	}
+	if len(with) == 0 {
+		return
+	}
+	last := m.Citations[len(m.Citations)-1]
+	for k := firstCiteFrom(cites, last.streamEnd); k < len(cites); k++ {
+		if strings.ContainsAny(text[last.streamEnd:cites[k].streamStart], "()") {
+			break
+		}
+		m.Citations = append(m.Citations[:len(m.Citations):len(m.Citations)], cites[k])
+		last = cites[k]
+	}
+	m.With = append(m.With, with...)
 }
 
 // abuts reports whether between, the words between a title and one
