@@ -1946,14 +1946,15 @@ func pow10(n int) int {
 
 // wrappedSlashMarker reports whether a label "N/" that starts a line, after
 // the line break at b[nl] and before b[after:], is a marker the wrap
-// carried over: the line before ends in a word or a comma, not a
-// sentence or a heading, and a lower-case word follows ("and noting").
+// carried over: the line before ends in a word, a year, a comma or a
+// closing bracket, not a sentence or a clause, and a lower-case word
+// follows ("and noting").
 func wrappedSlashMarker(b []byte, nl, after int) bool {
 	e := nl
 	for e > 0 && (isSpaceByte(b[e-1]) || b[e-1] == '\r') {
 		e--
 	}
-	if e == 0 || !(isLetterByte(b[e-1]) || b[e-1] == ',') {
+	if e == 0 || !(isLetterByte(b[e-1]) || b[e-1] == ',' || b[e-1] == ')' || yearBefore(b, e)) {
 		return false
 	}
 	for after < len(b) && isSpaceByte(b[after]) {

@@ -397,6 +397,10 @@ func TestSlashLabels(t *testing.T) {
 			"Recalling the Treaty on Principles Governing the Activities of States,\n1/ and noting the number of States parties,\n\n1/ United Nations, Treaty Series, vol. 610, No. 8843.\n",
 			"Recalling the Treaty on Principles Governing the Activities of States, {1} and noting the number of States parties," +
 				"\n[1] United Nations, Treaty Series, vol. 610, No. 8843."},
+		{"a marker a wrap carried to a line's start after a year or a bracket",
+			"Recalling the Treaty on Principles Governing the Activities of States of 1967\n1/ and noting the number (in 2024)\n2/ and the others,\n\n1/ United Nations, Treaty Series, vol. 610, No. 8843.\n2/ Ibid., vol. 672, No. 9574.\n",
+			"Recalling the Treaty on Principles Governing the Activities of States of 1967 {1} and noting the number (in 2024) {2} and the others," +
+				"\n[1] United Nations, Treaty Series, vol. 610, No. 8843.\n[2] Ibid., vol. 672, No. 9574."},
 		{"after a sentence's end, or before a capital, a line's N/ is no marker",
 			"Recalling the Treaty on Principles Governing the Activities of States.\n1/ and noting the number,\n\n2/ Decides to remain seized,\n",
 			"Recalling the Treaty on Principles Governing the Activities of States. 1/ and noting the number, 2/ Decides to remain seized,"},

@@ -604,7 +604,30 @@ func onlyTitleBetween(between string) bool {
 	b = strings.TrimPrefix(b, ")")
 	b = strings.TrimRight(b, " \t\n")
 	b = strings.TrimSuffix(b, "(")
+	b = dropTitleParens(b)
 	return len(b) < 300 && !strings.ContainsAny(b, "()") && !strings.Contains(b, "Official Records") && !strings.Contains(b, "Treaty Series")
+}
+
+// dropTitleParens returns s without the parentheses a title holds
+// ("Bacteriological (Biological)", "Convention, 1999 (No. 182)"): those
+// that cite no source ("(resolution 34/180, annex)", "(A/CONF.183/9)",
+// "(Official Records …, vol. I)"), which an ibid. after them would be.
+func dropTitleParens(s string) string {
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			return s
+		}
+		in := s[i+1 : i+j]
+		if strings.ContainsAny(in, "(/;") || strings.Contains(in, "vol") || strings.Contains(in, "esolution") || strings.Contains(in, "ecision") || strings.Contains(in, "Records") || strings.Contains(in, "Series") || strings.Contains(in, "bid") || strings.Contains(in, "annex") {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
 }
 
 // more reads the volumes and numbers that continue the citation r in its

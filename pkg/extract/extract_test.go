@@ -294,6 +294,15 @@ func TestExtract(t *testing.T) {
 				"unts 1577/27531=crc fn2 «ibid., vol. 1577, No. 27531»",
 		},
 		{
+			"an ibid. in parentheses after a title that holds parentheses; not after a resolution's",
+			"the instruments,1\n\n1 Convention relating to the Status of Refugees (United Nations, Treaty Series, vol. 189, No. 2545); Convention on the Rights (Protection) of the Child (ibid., vol. 1577, No. 27531); Convention on the Elimination of All Forms of Discrimination against Women (resolution 34/180, annex) (ibid., vol. 1249, No. 20378).\n",
+			"treaty refugees cited=refugees «Convention relating to the Status of Refugees»\n" +
+				"unts 189/2545=refugees fn1 «United Nations, Treaty Series, vol. 189, No. 2545»\n" +
+				"unts 1577/27531=crc fn1 «ibid., vol. 1577, No. 27531»\n" +
+				"treaty cedaw «Convention on the Elimination of All Forms of Discrimination against Women»\n" +
+				"resolution «resolution 34/180»",
+		},
+		{
 			"an ibid. after another source is that source's, and 'ibidem' is none",
 			"the instruments,1\n\n1 United Nations, Treaty Series, vol. 1249, No. 20378; Official Records of the Conference (ibid., vol. 2, No. 3); Final Act (ibid., vol. 4, No. 5); ibidem, vol. 6, No. 7.\n",
 			"unts 1249/20378=cedaw fn1 «United Nations, Treaty Series, vol. 1249, No. 20378»",
