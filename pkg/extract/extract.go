@@ -613,17 +613,21 @@ func onlyTitleBetween(between string) bool {
 // that cite no source ("(resolution 34/180, annex)", "(A/CONF.183/9)",
 // "(Official Records …, vol. I)"), which an ibid. after them would be.
 func dropTitleParens(s string) string {
+	return dropParens(s, func(in string) bool {
+		return !strings.ContainsAny(in, "(/;") && !strings.Contains(in, "vol") && !strings.Contains(in, "esolution") && !strings.Contains(in, "ecision") && !strings.Contains(in, "Records") && !strings.Contains(in, "Series") && !strings.Contains(in, "bid") && !strings.Contains(in, "annex")
+	})
+}
+
+// dropParens returns s without its parenthesised groups, from the first,
+// as long as drop accepts what each holds.
+func dropParens(s string, drop func(in string) bool) string {
 	for {
 		i := strings.IndexByte(s, '(')
 		if i < 0 {
 			return s
 		}
 		j := strings.IndexByte(s[i:], ')')
-		if j < 0 {
-			return s
-		}
-		in := s[i+1 : i+j]
-		if strings.ContainsAny(in, "(/;") || strings.Contains(in, "vol") || strings.Contains(in, "esolution") || strings.Contains(in, "ecision") || strings.Contains(in, "Records") || strings.Contains(in, "Series") || strings.Contains(in, "bid") || strings.Contains(in, "annex") {
+		if j < 0 || !drop(s[i+1:i+j]) {
 			return s
 		}
 		s = s[:i] + s[i+j+1:]
@@ -746,17 +750,10 @@ func namesInstrument(s string) bool {
 // General Assembly in resolution 44/25 (annex); see …"): parentheses that
 // name no other source.
 func dropAnnexNote(s string) string {
-	for {
-		i := strings.Index(s, "(annex")
-		if i < 0 {
-			return s
-		}
-		j := strings.IndexByte(s[i:], ')')
-		if j < 0 || strings.Trim(s[i+len("(annex"):i+j], " IVX") != "" {
-			return s
-		}
-		s = s[:i] + s[i+j+1:]
-	}
+	return dropParens(s, func(in string) bool {
+		rest, ok := strings.CutPrefix(in, "annex")
+		return ok && strings.Trim(rest, " IVX") == ""
+	})
 }
 
 // onlySeePrefix reports whether what precedes a citation in its footnote
