@@ -156,6 +156,7 @@ func (h *HTML) File(w io.Writer, f *FileResult) error {
 		return nil
 	}
 	h.count(f.Path, len(f.Diagnostics))
+	var sl splitLine
 	for i := range f.Diagnostics {
 		d := &f.Diagnostics[i]
 		h.treaties[d.Treaty]++
@@ -168,7 +169,7 @@ func (h *HTML) File(w io.Writer, f *FileResult) error {
 			}
 			row.Fix = fmt.Sprintf("replace %q with %q", old, d.Fix.Replacement)
 		}
-		if ex, ok := makeExcerpt(f.Source, d, 60); ok {
+		if ex, ok := makeExcerpt(f.Source, d, 60, &sl); ok {
 			row.Excerpt = &ex
 			row.Pad = strings.Repeat(" ", len(fmt.Sprint(ex.Line)))
 			row.Caret = strings.Repeat(" ", ex.Lead) + ex.Marks

@@ -68,12 +68,13 @@ func (t *Text) File(w io.Writer, f *FileResult) error {
 		return err
 	}
 	var b strings.Builder
+	var sl splitLine
 	for _, d := range f.Diagnostics {
 		fmt.Fprintf(&b, "%s: %s: %s %s\n",
 			t.bold.Sprintf("%s:%d:%d", Printable(d.Path), d.Span.Start.Line, d.Span.Start.Col),
 			t.sev[d.Severity].Sprint(d.Severity.String()), Printable(d.Message), t.dim.Sprintf("[%s]", d.Rule))
 		if f.Source != nil && d.Span.Start.Line >= 1 {
-			t.excerpt(&b, f, d)
+			t.excerpt(&b, f, d, &sl)
 		}
 		if d.Context != "" {
 			fmt.Fprintf(&b, "   %s %s\n", t.dim.Sprint("= in:"), Printable(d.Context))
@@ -93,9 +94,8 @@ func (t *Text) File(w io.Writer, f *FileResult) error {
 // excerpt writes the finding's line with a caret under the span, cutting
 // long lines to a window around it. Tabs show as spaces and control
 // characters escaped (Printable), the caret placed by what is shown.
-func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
-	line := f.Source.Line(d.Span.Start.Line)
-	cells := displayCells(line)
+func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic, sl *splitLine) {
+	cells, lineWidth := sl.cells(f.Source, d.Span.Start.Line)
 	start := d.Span.Start.Col - 1
 	end := start + 1
 	if d.Span.End.Line == d.Span.Start.Line && d.Span.End.Col > d.Span.Start.Col {
@@ -105,7 +105,7 @@ func (t *Text) excerpt(b *strings.Builder, f *FileResult, d diag.Diagnostic) {
 	end = min(max(end, start), len(cells))
 	from, to := 0, len(cells)
 	prefix, suffix := "", ""
-	if stringWidth(strings.Join(cells, "")) > t.Width {
+	if lineWidth > t.Width {
 		from = max(0, start-t.Width/2)
 		to = min(len(cells), max(end+t.Width/4, from+t.Width))
 		if from > 0 {

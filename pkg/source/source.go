@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -33,7 +34,20 @@ type File struct {
 	Text []byte
 	// lineStarts[i] is the byte offset where line i+1 starts.
 	lineStarts []int
+	// marks are the rune counts Pos reads long lines by, made at their
+	// first position (see runesBefore).
+	marks struct {
+		sync.Mutex
+		byLine map[int][]runeMark
+	}
 }
+
+// runeMark is a point of a long line: its byte offset, on a character's
+// start, and the runes of the line before it.
+type runeMark struct{ off, runes int }
+
+// markEvery is the bytes between the marks of a long line.
+const markEvery = 1024
 
 // ErrBinary is returned by New for input that is not text.
 var ErrBinary = errors.New("binary file (contains NUL bytes)")
@@ -143,8 +157,45 @@ func (f *File) Pos(off int) Pos {
 		off = len(f.Text)
 	}
 	i := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > off }) - 1
-	start := f.lineStarts[i]
-	return Pos{Offset: off, Line: i + 1, Col: utf8.RuneCount(f.Text[start:off]) + 1}
+	return Pos{Offset: off, Line: i + 1, Col: f.runesBefore(i+1, off) + 1}
+}
+
+// runesBefore returns the runes of line n (1-based) before off. A long
+// line is counted once, at its first position, with a mark every
+// markEvery bytes, and a position counts on from the mark before it: a
+// line that holds thousands of findings (a file of one line) made a check
+// quadratic when each counted from the line's start (2 minutes for 1 MB
+// and 21,800 findings). Marks stand on a character's start, so counting on
+// adds as counting from the line's start does.
+func (f *File) runesBefore(n, off int) int {
+	start := f.lineStarts[n-1]
+	if off-start < 2*markEvery {
+		return utf8.RuneCount(f.Text[start:off])
+	}
+	f.marks.Lock()
+	ms, ok := f.marks.byLine[n]
+	if !ok {
+		end := len(f.Text)
+		if n < len(f.lineStarts) {
+			end = f.lineStarts[n]
+		}
+		ms = []runeMark{{start, 0}}
+		for at := start; at+markEvery < end; {
+			next := at + markEvery
+			for next < end && !utf8.RuneStart(f.Text[next]) {
+				next++
+			}
+			ms = append(ms, runeMark{next, ms[len(ms)-1].runes + utf8.RuneCount(f.Text[at:next])})
+			at = next
+		}
+		if f.marks.byLine == nil {
+			f.marks.byLine = map[int][]runeMark{}
+		}
+		f.marks.byLine[n] = ms
+	}
+	f.marks.Unlock()
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].off > off }) - 1
+	return ms[k].runes + utf8.RuneCount(f.Text[ms[k].off:off])
 }
 
 // Span converts a byte range into a Span.
