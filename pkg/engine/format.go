@@ -366,14 +366,21 @@ func viewLoaded(path string, v *docx.View, lim *Limits) (*Loaded, error) {
 		return nil, err
 	}
 	notes := map[string]string{}
+	starts := f.LineStarts()
 	for _, p := range v.Paragraphs {
-		if p.Part != "footnote" && p.Part != "endnote" {
+		if p.Part != "footnote" && p.Part != "endnote" || p.Line < 1 || p.Line > len(starts) {
 			continue
 		}
-		// The paragraph starts "[^label]: ".
-		if rest, ok := strings.CutPrefix(v.Text[lineStart(v.Text, p.Line):], "[^"); ok {
-			if label, _, ok := strings.Cut(rest, "]: "); ok {
-				notes[label] = p.Label
+		// The paragraph starts "[^label]: ". (Its line is found in the
+		// file's index: scanning the text from its start for each note
+		// made a document of many notes quadratic, 5.7 s for 16,000.)
+		line := f.Text[starts[p.Line-1]:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if rest, ok := bytes.CutPrefix(line, []byte("[^")); ok {
+			if label, _, ok := bytes.Cut(rest, []byte("]: ")); ok {
+				notes[string(label)] = p.Label
 			}
 		}
 	}
@@ -382,17 +389,4 @@ func viewLoaded(path string, v *docx.View, lim *Limits) (*Loaded, error) {
 		comments = append(comments, Comment{Start: c.Start, End: c.End, Text: c.Text})
 	}
 	return &Loaded{File: f, Locate: func(line int) string { return v.Locate(line).Label }, Notes: notes, Comments: comments}, nil
-}
-
-// lineStart returns the offset of 1-based line n of text.
-func lineStart(text string, n int) int {
-	off := 0
-	for ; n > 1; n-- {
-		i := strings.IndexByte(text[off:], '\n')
-		if i < 0 {
-			return len(text)
-		}
-		off += i + 1
-	}
-	return off
 }
