@@ -120,6 +120,22 @@ func TestTextViewCap(t *testing.T) {
 	}
 }
 
+// TestEmptyParagraphsCap: paragraphs with no text count against the text
+// view limit too, so a document of nothing but empty paragraphs (a tiny
+// archive: <w:p/> compresses to nothing) is refused before its view is
+// made, not after holding hundreds of bytes for each.
+func TestEmptyParagraphsCap(t *testing.T) {
+	body := strings.Repeat(`<w:p/>`, 40000)
+	_, err := readBytes(t, makeZip(t, document(body)), Options{MaxText: 1 << 20})
+	if err == nil || !strings.Contains(err.Error(), "text view size exceeds 1 MiB limit") {
+		t.Fatalf("got %v", err)
+	}
+	// Fewer, under the limit, are read.
+	if _, err := readBytes(t, makeZip(t, document(strings.Repeat(`<w:p/>`, 1000)+p(r("text")))), Options{MaxText: 1 << 20}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestBudgetReader(t *testing.T) {
 	b := &budget{left: 10, limit: 10}
 	got, err := io.ReadAll(b.reader(strings.NewReader("0123456789")))
