@@ -18,6 +18,26 @@ var denseDocs = []struct{ name, unit string }{
 	{"markers", "Recalling the Convention on the Rights of the Child,1 and resolution 64/182 of 18 December 2009,2 "},
 	{"footnotes", "the Statute,1\n_____\n\n1 United Nations, Treaty Series, vol. 2187, No. 38544.\n\nA/RES/80/1\nThe title\n\n25-20236\n2/5\n\n"},
 	{"linked", ""}, // denseLinked: many titles, then many marked ones
+	// One line of findings: each counted its column from the line's start.
+	{"findings", "the Single Convention on Narcotic Drugs of 1954 "},
+}
+
+// TestTooManyResolutions: a text with more references to resolutions than
+// one per ResolutionBytes of the text limit is refused, naming the flag
+// that raises the limit, and one within it is checked.
+func TestTooManyResolutions(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := engine.New(engine.Options{Registry: reg, Limits: engine.Limits{MaxTextSize: 10 * engine.ResolutionBytes}})
+	r := eng.CheckData("bare.txt", []byte(strings.Repeat("A/RES/79/1 ", 11)))
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "more than 10 references") || !strings.Contains(r.Err.Error(), "(--max-text-size)") {
+		t.Errorf("11 references: %v", r.Err)
+	}
+	if r := eng.CheckData("bare.txt", []byte(strings.Repeat("A/RES/79/1 ", 10))); r.Err != nil {
+		t.Errorf("10 references: %v", r.Err)
+	}
 }
 
 // denseLinked is size bytes of titles without markers followed by a

@@ -138,6 +138,7 @@ func New(opts Options) *Engine {
 	}
 	opts.Limits = opts.Limits.withDefaults()
 	e := &Engine{opts: opts, x: extract.New(opts.Registry)}
+	e.x.MaxResolutions(int(opts.Limits.MaxTextSize / ResolutionBytes))
 	for _, c := range opts.Checks {
 		e.rules = append(e.rules, c.ID())
 		if check.IsOptIn(c) {
@@ -588,8 +589,23 @@ func (e *Engine) checkOne(in Input, share *fileShare) (r *FileReport) {
 	r.Source = l.File
 	r.buf = l.buf
 	r.Diagnostics, r.Refs = e.checkDoc(l.File, d, l.Comments)
+	if e.tooManyRefs(r) {
+		return r
+	}
 	located(l, r.Diagnostics)
 	return r
+}
+
+// tooManyRefs reports, as r's error, a document whose references to
+// resolutions are more than the text limit allows (ResolutionBytes).
+func (e *Engine) tooManyRefs(r *FileReport) bool {
+	if r.Refs == nil || !r.Refs.TooManyResolutions {
+		return false
+	}
+	limit := e.opts.Limits.MaxTextSize / ResolutionBytes
+	r.Err = &LimitError{What: fmt.Sprintf("text with more than %d references to resolutions and documents", limit), Limit: e.opts.Limits.MaxTextSize, Bytes: true, Flag: "--max-text-size"}
+	r.Diagnostics, r.Refs = nil, nil
+	return true
 }
 
 // CheckData checks data as the content of the file at path, without
@@ -606,6 +622,9 @@ func (e *Engine) CheckData(path string, data []byte) (r *FileReport) {
 	}
 	r.Source = l.File
 	r.Diagnostics, r.Refs = e.checkDoc(l.File, e.Parse(l.File), l.Comments)
+	if e.tooManyRefs(r) {
+		return r
+	}
 	located(l, r.Diagnostics)
 	return r
 }

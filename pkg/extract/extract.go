@@ -208,6 +208,10 @@ type Result struct {
 	// date), read when it cites a resolution: the organ resolves "its
 	// resolution", the date is the limit of resolution-future.
 	Meta document.Meta
+	// TooManyResolutions: the document holds more references to
+	// resolutions than Extractor.MaxResolutions, and Resolutions stops
+	// short of them.
+	TooManyResolutions bool
 }
 
 // All returns every reference, sorted by Start (and kind, where two start
@@ -246,7 +250,18 @@ type Extractor struct {
 	// line's end, and one draft should not pay for them.
 	words     map[string]bool
 	wordsOnce sync.Once
+	// maxResolutions caps the references to resolutions, decisions and
+	// documents read from one document (0: none); see MaxResolutions.
+	maxResolutions int
 }
+
+// MaxResolutions sets the most references to resolutions, decisions and
+// documents read from one document; past them Extract stops reading such
+// references and sets Result.TooManyResolutions. Each holds a few hundred
+// bytes, so a text of nothing but bare symbols ("A/RES/79/1 A/RES/79/2 …",
+// one every 13 bytes) held about 90 times its size. 0, the default, sets
+// no cap. Set it before the Extractor is used.
+func (x *Extractor) MaxResolutions(n int) { x.maxResolutions = n }
 
 // New makes an Extractor for reg.
 func New(reg *registry.Registry) *Extractor {

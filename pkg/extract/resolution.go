@@ -129,9 +129,18 @@ func (r *Resolution) readAsOrgan() {
 // document's own organ and date (res.Meta) when it holds a resolution
 // symbol, and resolves the organs with them.
 func (x *Extractor) resolutions(a *refSlab, d *document.Document, res *Result) {
-	res.Resolutions = resolutionRefs(a, &d.Body, "", res.Resolutions)
+	limit := func() int {
+		if x.maxResolutions <= 0 {
+			return -1
+		}
+		return max(0, x.maxResolutions-len(res.Resolutions))
+	}
+	res.Resolutions, res.TooManyResolutions = resolutionRefs(a, &d.Body, "", res.Resolutions, limit())
 	for _, f := range d.Footnotes {
-		res.Resolutions = resolutionRefs(a, &f.Text, f.Label, res.Resolutions)
+		if res.TooManyResolutions {
+			break
+		}
+		res.Resolutions, res.TooManyResolutions = resolutionRefs(a, &f.Text, f.Label, res.Resolutions, limit())
 	}
 	read := false
 	for _, r := range res.Resolutions {
@@ -152,9 +161,11 @@ func (x *Extractor) resolutions(a *refSlab, d *document.Document, res *Result) {
 
 // resolutionRefs finds references to resolutions, decisions and document
 // symbols in a stream, with every offset mapped to the source, and
-// appends them to out.
-func resolutionRefs(a *refSlab, s *document.Stream, label string, out []*Resolution) []*Resolution {
+// appends them to out: at most limit (-1: any number), and whether there
+// were more.
+func resolutionRefs(a *refSlab, s *document.Stream, label string, out []*Resolution, limit int) ([]*Resolution, bool) {
 	text, back := plainHyphens(s.Text)
+	a.rp.limit = limit
 	found := a.resolutions(a.rp.find(text))
 	for i := range found {
 		r := &found[i] // kept by the reference: no copy
@@ -172,7 +183,7 @@ func resolutionRefs(a *refSlab, s *document.Stream, label string, out []*Resolut
 		r.Text, r.InFootnote = raw, label
 		out = append(out, r)
 	}
-	return out
+	return out, a.rp.over
 }
 
 // nbHyphen is U+2011, the non-breaking hyphen word processors put in

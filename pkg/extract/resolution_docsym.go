@@ -14,7 +14,7 @@ import (
 func (p *resParser) findDocSymbols() {
 	s := p.s
 	var compBuf [8]string // scanDocSymbol's components, reused
-	for i := 0; i+2 < len(s); i++ {
+	for i := 0; i+2 < len(s) && !p.over; i++ {
 		// Symbols are rare; jump to the next "/" and look at the byte
 		// before it.
 		k := strings.IndexByte(s[i+1:], '/')

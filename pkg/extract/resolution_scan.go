@@ -21,12 +21,16 @@ type resParser struct {
 	pendingBuf  [8]int
 	yearlessBuf [4]yearlessDate
 	datesBuf    [4]dateSpan
+	// limit is the most references find may return (-1: any number);
+	// over is set, and the scans stop, once one more is found.
+	limit int
+	over  bool
 }
 
 // find returns the references in text, ordered by Start, with the organ
 // each names or implies but not yet resolved against the document's.
 func findResolutionRefs(text string) []Resolution {
-	var p resParser
+	p := resParser{limit: -1}
 	return p.find(text)
 }
 
@@ -36,10 +40,16 @@ func findResolutionRefs(text string) []Resolution {
 // the document's refSlab. A parser and a first room for eight references
 // for every stream were a fifth of the bytes a check allocates.
 func (p *resParser) find(text string) []Resolution {
-	*p = resParser{s: text, refs: p.refs[:0]}
+	*p = resParser{s: text, refs: p.refs[:0], limit: p.limit}
 	p.findResolutions()
 	n := len(p.refs)
-	p.findDocSymbols()
+	if !p.over {
+		p.findDocSymbols()
+	}
+	if p.over {
+		p.refs = p.refs[:min(len(p.refs), p.limit)]
+		n = min(n, len(p.refs))
+	}
 	mergeRefs(p.refs, n)
 	return p.refs
 }
@@ -97,6 +107,9 @@ func mergeRefs(refs []Resolution, n int) {
 // references nearly always has several: the first growth makes room for
 // eight, not one, sparing the copies of large structs from 1 to 2 to 4.
 func (p *resParser) grow() int {
+	if p.limit >= 0 && len(p.refs) >= p.limit {
+		p.over = true // (the scans stop at their next step)
+	}
 	if cap(p.refs) == 0 {
 		p.refs = make([]Resolution, 0, 8)
 	}
@@ -111,7 +124,7 @@ func (p *resParser) grow() int {
 func (p *resParser) findResolutions() {
 	s := p.s
 	nextR, nextD := -2, -2
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && !p.over; {
 		if nextR < i-1 && nextR != -1 {
 			nextR = indexRare(s, "esolution", 3, i+1)
 		}
