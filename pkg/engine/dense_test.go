@@ -93,3 +93,35 @@ func BenchmarkDense(b *testing.B) {
 		}
 	}
 }
+
+// TestStdinLimit: standard input is read no further than its format's
+// limit, text to --max-text-size, and refused past it with its flag.
+func TestStdinLimit(t *testing.T) {
+	reg, err := registry.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		size int
+		want string
+	}{
+		{100, ""},
+		{8000, ""},
+		{8193, "standard input exceeds the limit of 8 KiB (--max-text-size)"},
+		{100000, "standard input exceeds the limit of 8 KiB (--max-text-size)"},
+	} {
+		in := strings.NewReader(strings.Repeat("the Convention ", tc.size/15+1)[:tc.size])
+		eng := engine.New(engine.Options{Registry: reg, Stdin: in, Limits: engine.Limits{MaxTextSize: 8 << 10}})
+		_, _, err := eng.Load(engine.Input{Path: "-"})
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%d bytes: %q, want %q", tc.size, got, tc.want)
+		}
+		if rest := in.Len(); tc.want != "" && rest != max(0, tc.size-(8<<10)-1) {
+			t.Errorf("%d bytes: %d left unread, want %d", tc.size, rest, tc.size-(8<<10)-1)
+		}
+	}
+}

@@ -365,7 +365,7 @@ func (e *Engine) load(in Input, reserve func(path string, size int64, head func(
 		if e.opts.Stdin == nil {
 			return nil, nil, errors.New("no standard input")
 		}
-		data, err = io.ReadAll(io.LimitReader(e.opts.Stdin, lim.MaxFileSize+1))
+		data, err = e.readStdin(path)
 		if err == nil {
 			err = check(path, int64(len(data)), func() []byte { return data })
 		}
@@ -424,6 +424,35 @@ func (e *Engine) detect(path string, head []byte) *Format {
 // --max-file-size, or, for formats whose text view is the size of the
 // file, larger than --max-text-size. head returns the file's first bytes
 // (read only when the format matters).
+// readStdin reads standard input, named path, up to the limit its format
+// has: its first bytes tell the format, and text is read no further than
+// --max-text-size allows (it was read to --max-file-size first, 64 MiB
+// held to refuse 17). A standard input over its limit is refused, its size
+// unknown.
+func (e *Engine) readStdin(path string) ([]byte, error) {
+	lim := &e.opts.Limits
+	head, err := io.ReadAll(io.LimitReader(e.opts.Stdin, 4096))
+	if err != nil {
+		return nil, err
+	}
+	limit, flag := lim.MaxFileSize, "--max-file-size"
+	if lim.MaxTextSize < limit && e.detect(path, head).TextSized {
+		limit, flag = lim.MaxTextSize, "--max-text-size"
+	}
+	data := head
+	if int64(len(head)) == 4096 {
+		rest, err := io.ReadAll(io.LimitReader(e.opts.Stdin, limit+1-int64(len(head))))
+		if err != nil {
+			return nil, err
+		}
+		data = append(head, rest...)
+	}
+	if int64(len(data)) > limit {
+		return nil, &LimitError{What: "standard input", Limit: limit, Bytes: true, Flag: flag}
+	}
+	return data, nil
+}
+
 func (e *Engine) checkSize(path string, size int64, head func() []byte) error {
 	lim := &e.opts.Limits
 	if size > lim.MaxFileSize {
