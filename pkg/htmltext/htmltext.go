@@ -80,7 +80,7 @@ func Read(r io.Reader, opt Options) (*View, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack of elements exceeds") {
-			return nil, fmt.Errorf("HTML nested deeper than %d elements", maxNesting)
+			return nil, fmt.Errorf("HTML nested deeper than %d elements, the most the HTML parser reads (no flag raises it)", maxNesting)
 		}
 		return nil, fmt.Errorf("cannot parse HTML: %w", err)
 	}
