@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -133,21 +134,23 @@ func (st *state) parseBody(d *decoder) error {
 	return nil
 }
 
+// ParagraphBytes is what a paragraph counts against the text view limit
+// beyond its text: its record of where it comes from, about 180 bytes held
+// until the view is made, so that the limit bounds memory for a document
+// of nothing but empty paragraphs (88 KB of <w:p/> took 1.8 GB before its
+// text, ten million blank lines, was measured). Eight bytes: a 2,000-page
+// report of dense tables (568,000 cells, each a paragraph, 4.9 MiB of
+// text) stays well within the default limit; the empty ones are refused
+// after 2 million paragraphs.
+const ParagraphBytes = 8
+
 // grow counts n more bytes of text against the uncompressed-size limit:
 // the text view is never larger than the parts read, whatever list
 // numbers add.
-// ParagraphBytes is what a paragraph counts against the text view limit
-// beyond its text: the blank line that ends it in the view, and its record
-// of where it comes from, about 180 bytes held until the view is made, so
-// that the limit bounds memory for a document of empty paragraphs too (88
-// KB of <w:p/> took 1.8 GB before its text, 10 million blank lines, was
-// measured).
-const ParagraphBytes = 32
-
 func (st *state) grow(n int) error {
 	st.size += int64(n)
 	if st.size > st.opt.MaxText {
-		return &LimitError{What: "text view size", Limit: st.opt.MaxText, Bytes: true, Flag: sizeFlag}
+		return &LimitError{What: fmt.Sprintf("text view size (each paragraph counting %d bytes more)", ParagraphBytes), Limit: st.opt.MaxText, Bytes: true, Flag: sizeFlag}
 	}
 	return nil
 }

@@ -115,7 +115,7 @@ func TestTextViewCap(t *testing.T) {
 	numbering := part{"word/numbering.xml", `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:lvlText w:val="` + label + `"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`}
 	body := strings.Repeat(`<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:p>`, 2000)
 	_, err := readBytes(t, makeZip(t, document(body), numbering), Options{MaxUncompressed: 1 << 20})
-	if err == nil || !strings.Contains(err.Error(), "text view size exceeds 1 MiB limit") {
+	if err == nil || !strings.Contains(err.Error(), "text view size (each paragraph counting 8 bytes more) exceeds 1 MiB limit") {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -125,9 +125,9 @@ func TestTextViewCap(t *testing.T) {
 // archive: <w:p/> compresses to nothing) is refused before its view is
 // made, not after holding hundreds of bytes for each.
 func TestEmptyParagraphsCap(t *testing.T) {
-	body := strings.Repeat(`<w:p/>`, 40000)
+	body := strings.Repeat(`<w:p/>`, 150000)
 	_, err := readBytes(t, makeZip(t, document(body)), Options{MaxText: 1 << 20})
-	if err == nil || !strings.Contains(err.Error(), "text view size exceeds 1 MiB limit") {
+	if err == nil || !strings.Contains(err.Error(), "text view size (each paragraph counting 8 bytes more) exceeds 1 MiB limit") {
 		t.Fatalf("got %v", err)
 	}
 	// Fewer, under the limit, are read.
@@ -195,7 +195,7 @@ func TestTokenCap(t *testing.T) {
 func TestMaxText(t *testing.T) {
 	body := strings.Repeat(p(r(strings.Repeat("x", 1000))), 2000)
 	_, err := readBytes(t, makeZip(t, document(body)), Options{MaxText: 1 << 20})
-	if err == nil || !strings.Contains(err.Error(), "text view size exceeds 1 MiB limit") {
+	if err == nil || !strings.Contains(err.Error(), "text view size (each paragraph counting 8 bytes more) exceeds 1 MiB limit") {
 		t.Fatalf("got %v", err)
 	}
 	if _, err := readBytes(t, makeZip(t, document(body)), Options{MaxText: 4 << 20}); err != nil {

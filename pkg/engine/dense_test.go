@@ -32,7 +32,7 @@ func TestTooManyResolutions(t *testing.T) {
 	}
 	eng := engine.New(engine.Options{Registry: reg, Limits: engine.Limits{MaxTextSize: 10 * engine.ResolutionBytes}})
 	r := eng.CheckData("bare.txt", []byte(strings.Repeat("A/RES/79/1 ", 11)))
-	if r.Err == nil || !strings.Contains(r.Err.Error(), "more than 10 references") || !strings.Contains(r.Err.Error(), "(--max-text-size)") {
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "the number of references to resolutions and documents (one per 40 bytes of the text limit) exceeds the limit of 10 (--max-text-size)") || !strings.Contains(r.Err.Error(), "(--max-text-size)") {
 		t.Errorf("11 references: %v", r.Err)
 	}
 	if r := eng.CheckData("bare.txt", []byte(strings.Repeat("A/RES/79/1 ", 10))); r.Err != nil {

@@ -420,10 +420,6 @@ func (e *Engine) detect(path string, head []byte) *Format {
 	return Detect(path, head)
 }
 
-// checkSize refuses a file by its size, before it is read: larger than
-// --max-file-size, or, for formats whose text view is the size of the
-// file, larger than --max-text-size. head returns the file's first bytes
-// (read only when the format matters).
 // readStdin reads standard input, named path, up to the limit its format
 // has: its first bytes tell the format, and text is read no further than
 // --max-text-size allows (it was read to --max-file-size first, 64 MiB
@@ -453,6 +449,10 @@ func (e *Engine) readStdin(path string) ([]byte, error) {
 	return data, nil
 }
 
+// checkSize refuses a file by its size, before it is read: larger than
+// --max-file-size, or, for formats whose text view is the size of the
+// file, larger than --max-text-size. head returns the file's first bytes
+// (read only when the format matters).
 func (e *Engine) checkSize(path string, size int64, head func() []byte) error {
 	lim := &e.opts.Limits
 	if size > lim.MaxFileSize {
@@ -535,7 +535,9 @@ func notRegular(m fs.FileMode) error {
 
 // CheckDoc extracts and checks one parsed document, then applies the
 // configuration's rule levels, the document's suppression comments and the
-// baseline.
+// baseline. A document with more references to resolutions than the text
+// limit allows (ResolutionBytes) is not checked: no findings, and the
+// result's TooManyResolutions says why.
 func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnostic, *extract.Result) {
 	return e.checkDoc(f, d, nil)
 }
@@ -544,6 +546,9 @@ func (e *Engine) CheckDoc(f *source.File, d *document.Document) ([]diag.Diagnost
 // suppress findings.
 func (e *Engine) checkDoc(f *source.File, d *document.Document, comments []Comment) ([]diag.Diagnostic, *extract.Result) {
 	refs := e.x.Extract(d)
+	if refs.TooManyResolutions {
+		return nil, refs // refused (tooManyRefs): not checked in part
+	}
 	manual := ""
 	if e.opts.Config != nil {
 		manual = e.opts.Config.EditorialManual
@@ -631,8 +636,7 @@ func (e *Engine) tooManyRefs(r *FileReport) bool {
 	if r.Refs == nil || !r.Refs.TooManyResolutions {
 		return false
 	}
-	limit := e.opts.Limits.MaxTextSize / ResolutionBytes
-	r.Err = &LimitError{What: fmt.Sprintf("text with more than %d references to resolutions and documents", limit), Limit: e.opts.Limits.MaxTextSize, Bytes: true, Flag: "--max-text-size"}
+	r.Err = &LimitError{What: fmt.Sprintf("the number of references to resolutions and documents (one per %d bytes of the text limit)", ResolutionBytes), Limit: e.opts.Limits.MaxTextSize / ResolutionBytes, Flag: "--max-text-size"}
 	r.Diagnostics, r.Refs = nil, nil
 	return true
 }

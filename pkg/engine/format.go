@@ -316,8 +316,12 @@ func LimitFlag(err error) error {
 			le.Flag = "--max-docx-uncompressed"
 		case "number of zip entries":
 			le.Flag = "--max-docx-entries"
-		case "text view size", "XML token size":
+		case "XML token size":
 			le.Flag = "--max-text-size"
+		default:
+			if strings.HasPrefix(le.What, "text view size") {
+				le.Flag = "--max-text-size"
+			}
 		}
 		return err
 	}

@@ -122,7 +122,7 @@ func TestTextLimits(t *testing.T) {
 	}{
 		{write("tags.html", "<html><body><p>"+strings.Repeat("<br>x", 150)+"</p></body></html>"), "HTML with 156 tags exceeds the limit of 100 (--max-text-size)"},
 		{write("long.txt", strings.Repeat("Recalling ", 200)), "file of 2.0 KiB exceeds the limit of 1.6 KiB (--max-text-size)"},
-		{"../../testdata/drafts/ccpcj-draft-links-crime-terrorism.docx", "text view size exceeds 1.6 KiB limit (--max-text-size)"},
+		{"../../testdata/drafts/ccpcj-draft-links-crime-terrorism.docx", "text view size (each paragraph counting 8 bytes more) exceeds 1.6 KiB limit (--max-text-size)"},
 	}
 	eng := limitedEngine(t, engine.Limits{MaxTextSize: 1600})
 	for _, tt := range tests {
