@@ -13,13 +13,16 @@ import (
 
 // denseDocs are single documents packed with references, as one file of a
 // big export can be: every stage must stay linear in a document's size.
-var denseDocs = []struct{ name, unit string }{
-	{"citations", "the Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531) and "},
-	{"markers", "Recalling the Convention on the Rights of the Child,1 and resolution 64/182 of 18 December 2009,2 "},
-	{"footnotes", "the Statute,1\n_____\n\n1 United Nations, Treaty Series, vol. 2187, No. 38544.\n\nA/RES/80/1\nThe title\n\n25-20236\n2/5\n\n"},
-	{"linked", ""}, // denseLinked: many titles, then many marked ones
+var denseDocs = []struct{ name, unit, head string }{
+	{"citations", "the Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531) and ", ""},
+	{"markers", "Recalling the Convention on the Rights of the Child,1 and resolution 64/182 of 18 December 2009,2 ", ""},
+	{"footnotes", "the Statute,1\n_____\n\n1 United Nations, Treaty Series, vol. 2187, No. 38544.\n\nA/RES/80/1\nThe title\n\n25-20236\n2/5\n\n", ""},
+	{"linked", "", ""}, // denseLinked: many titles, then many marked ones
 	// One line of findings: each counted its column from the line's start.
-	{"findings", "the Single Convention on Narcotic Drugs of 1954 "},
+	{"findings", "the Single Convention on Narcotic Drugs of 1954 ", ""},
+	// One footnote listing instruments, an ibid. after each title: each
+	// searched and sorted all the footnote's citations once.
+	{"ibidlist", "; Antarctic Treaty (ibid., vol. 402, No. 5778)", "Recalling the instruments,1\n\n1 Convention on the Rights of the Child (United Nations, Treaty Series, vol. 1577, No. 27531)"},
 }
 
 // TestTooManyResolutions: a text with more references to resolutions than
@@ -78,7 +81,7 @@ func BenchmarkDense(b *testing.B) {
 			if dd.unit == "" {
 				text = denseLinked(size)
 			} else {
-				text = strings.Repeat(dd.unit, size/len(dd.unit)+1)
+				text = dd.head + strings.Repeat(dd.unit, size/len(dd.unit)+1)
 			}
 			b.Run(fmt.Sprintf("%s/%dKiB", dd.name, size>>10), func(b *testing.B) {
 				f, err := source.New("dense.txt", []byte(text))
