@@ -171,7 +171,7 @@ func (ts *topSqueeze) extend(limit int) {
 		start, ascii := i, true
 		for i < len(top) {
 			if top[i] < utf8.RuneSelf {
-				if asciiSpaces[top[i]] {
+				if isASCIISpace(top[i]) {
 					break
 				}
 				i++
@@ -209,14 +209,11 @@ func (ts *topSqueeze) extend(limit int) {
 // b[i:], and the length of the rune there.
 func spaceAt(b []byte, i int) (int, bool) {
 	if b[i] < utf8.RuneSelf {
-		return 1, asciiSpaces[b[i]]
+		return 1, isASCIISpace(b[i])
 	}
 	r, n := utf8.DecodeRune(b[i:])
 	return n, unicode.IsSpace(r)
 }
-
-// asciiSpaces are the ASCII bytes unicode.IsSpace takes.
-var asciiSpaces = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // before returns squeeze(top[:from]) (squeeze(top) past the top's end):
 // a prefix of the top's squeeze where from stands between words.
